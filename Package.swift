@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Thematic",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "thematic", targets: ["thematic"]),
+        .executable(name: "thematic-bench", targets: ["thematic-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Inter-rater agreement statistics over reliability data; knows nothing of studies or files.
+        .target(name: "Agreement"),
+        // Domain model, study files, storage, and everything a command does; no terminal code.
+        .target(name: "ThematicCore", dependencies: ["Agreement"]),
+        // Pure terminal kit: cells, screen buffer, layout, display width, wrapping.
+        .target(name: "TerminalUI"),
+        // The ncursesw C API, seen through a shim header.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // The only module that talks to ncurses: draws a Screen, reads keys, handles resize and signals.
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
+        // The application: state, messages, update, views, keymap.
+        .target(name: "ThematicApp", dependencies: ["ThematicCore", "TerminalUI"]),
+        .executableTarget(
+            name: "thematic",
+            dependencies: [
+                "ThematicCore", "ThematicApp", "NcursesTerminal", "Agreement",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Rerunnable release-build benchmarks: `swift run -c release thematic-bench --help`.
+        .executableTarget(
+            name: "thematic-bench",
+            dependencies: [
+                "ThematicCore", "ThematicApp", "TerminalUI", "Agreement",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AgreementTests", dependencies: ["Agreement"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw"]),
+        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The Agreement module. See Package.swift for what it is for.
+public enum AgreementModule {}

@@ -1,0 +1,2 @@
+/// The NcursesTerminal module. See Package.swift for what it is for.
+public enum NcursesTerminalModule {}

@@ -1,0 +1,2 @@
+/// The TerminalUI module. See Package.swift for what it is for.
+public enum TerminalUIModule {}

@@ -1,0 +1,2 @@
+/// The ThematicApp module. See Package.swift for what it is for.
+public enum ThematicAppModule {}

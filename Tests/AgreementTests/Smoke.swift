@@ -1,0 +1,5 @@
+import Testing
+
+@Test func agreementBuilds() {
+    #expect(Bool(true))
+}

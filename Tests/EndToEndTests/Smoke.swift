@@ -1,0 +1,5 @@
+import Testing
+
+@Test func endtoendBuilds() {
+    #expect(Bool(true))
+}

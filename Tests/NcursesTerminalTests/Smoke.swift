@@ -1,0 +1,5 @@
+import Testing
+
+@Test func ncursesterminalBuilds() {
+    #expect(Bool(true))
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Test func terminaluiBuilds() {
+    #expect(Bool(true))
+}

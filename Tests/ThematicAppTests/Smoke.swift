@@ -1,0 +1,5 @@
+import Testing
+
+@Test func thematicappBuilds() {
+    #expect(Bool(true))
+}

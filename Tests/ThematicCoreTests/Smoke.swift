@@ -1,0 +1,5 @@
+import Testing
+
+@Test func thematiccoreBuilds() {
+    #expect(Bool(true))
+}
