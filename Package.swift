@@ -10,12 +10,15 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
-        // Inter-rater agreement statistics over reliability data; knows nothing of studies or files.
-        .target(name: "Agreement"),
+        // Fast JSON parsing with line:column positions, and the deterministic writer every study file uses.
+        .target(name: "CanonicalJSON"),
+        // Inter-rater agreement statistics over reliability data, and the reliability-data file formats.
+        .target(name: "Agreement", dependencies: ["CanonicalJSON", .product(name: "CSV", package: "CSV.swift")]),
         // Domain model, study files, storage, and everything a command does; no terminal code.
-        .target(name: "ThematicCore", dependencies: ["Agreement"]),
+        .target(name: "ThematicCore", dependencies: ["CanonicalJSON", "Agreement", .product(name: "CSV", package: "CSV.swift")]),
         // Pure terminal kit: cells, screen buffer, layout, display width, wrapping.
         .target(name: "TerminalUI"),
         // The ncursesw C API, seen through a shim header.
@@ -39,6 +42,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -1,0 +1,2 @@
+/// The CanonicalJSON module. See Package.swift for what it is for.
+public enum CanonicalJSONModule {}

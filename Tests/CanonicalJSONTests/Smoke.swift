@@ -1,0 +1,5 @@
+import Testing
+
+@Test func canonicaljsonBuilds() {
+    #expect(Bool(true))
+}
