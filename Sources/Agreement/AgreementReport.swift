@@ -1,0 +1,31 @@
+/// The agreement figures of one analysis: every code, the pooled view across codes, and the
+/// set-valued alphas over whole codings.
+public struct AgreementReport: Sendable, Equatable {
+    public let coders: [String]
+    public let units: Int
+    /// Per code, in the order of the data's code universe.
+    public let perCode: [(code: String, agreement: BinaryAgreement)]
+    /// The pooled view: every (unit, code) pair is one binary unit, so a coder's value is 1 when
+    /// they applied the code to the unit, 0 when they finished the unit without it.
+    /// Rare codes weigh by their units, not by their rarity (unlike an average of per-code alphas).
+    public let pooled: BinaryAgreement
+    /// Krippendorff's alpha on each coder's whole set of codes per unit (MASI and Jaccard distances).
+    public let setValued: SetValuedAgreement
+
+    /// Computes every figure. Linear in units and applications, except the set-valued alphas,
+    /// which are quadratic in the number of distinct code sets.
+    public init(_ data: ReliabilityData) {
+        coders = data.coders
+        units = data.unitIDs.count
+        let tallies = BinaryTallier(data).tallies()
+        perCode = zip(data.codes, tallies).map { ($0, BinaryAgreement($1)) }
+        pooled = BinaryAgreement(tallies.reduce(.empty(coders: data.coders.count), +))
+        setValued = SetValuedAgreement(data)
+    }
+
+    public static func == (a: AgreementReport, b: AgreementReport) -> Bool {
+        a.coders == b.coders && a.units == b.units && a.pooled == b.pooled && a.setValued == b.setValued
+            && a.perCode.map(\.code) == b.perCode.map(\.code)
+            && a.perCode.map(\.agreement) == b.perCode.map(\.agreement)
+    }
+}

@@ -1,2 +1,0 @@
-/// The Agreement module. See Package.swift for what it is for.
-public enum AgreementModule {}

@@ -1,0 +1,51 @@
+import Agreement
+import Foundation
+import Testing
+
+/// Every statistic against every reference case, to within 1e-6 (the reference rounds to 6 decimals).
+@Suite struct ReferenceValueTests {
+    static let tolerance = 1e-6
+
+    /// Checks that `ours` matches the reference object `reference` on every key the reference has
+    /// (except those listed in `ignoring`), and that every reference note is among ours.
+    func expectMatch(_ ours: NamedFigures, _ reference: [String: Any], ignoring: Set<String> = [], _ context: String) {
+        for (key, value) in reference where key != "notes" && !ignoring.contains(key) {
+            guard let figure = ours[key] else {
+                Issue.record("\(context): no figure named \(key)")
+                continue
+            }
+            switch (figure, value) {
+            case (.count(let n), let expected as Int):
+                #expect(n == expected, "\(context) \(key)")
+            case (.statistic(.value(let v)), let expected as Double):
+                #expect(abs(v - expected) <= Self.tolerance, "\(context) \(key): \(v) vs \(expected)")
+            case (.statistic(.undefined(let reason)), is NSNull):
+                #expect(!reason.isEmpty, "\(context) \(key)")
+            default:
+                Issue.record("\(context) \(key): ours \(figure), reference \(value)")
+            }
+        }
+        let notes = reference["notes"] as? [String] ?? []
+        for note in notes { #expect(ours.notes.contains(note), "\(context): missing note \(note); ours \(ours.notes)") }
+    }
+
+    @Test(arguments: ReferenceCase.names)
+    func perCodeStatisticsMatchTheReference(_ name: String) throws {
+        let reference = try ReferenceCase(name)
+        let report = AgreementReport(reference.data)
+        #expect(report.perCode.map(\.code).sorted() == reference.perCode.keys.sorted())
+        for (code, agreement) in report.perCode {
+            expectMatch(agreement.figures, reference.perCode[code]!, "\(name) \(code)")
+        }
+    }
+
+    @Test(arguments: ReferenceCase.names)
+    func setValuedAlphasMatchTheReference(_ name: String) throws {
+        let reference = try ReferenceCase(name)
+        let report = AgreementReport(reference.data)
+        expectMatch(
+            report.setValued.figures, reference.overall,
+            ignoring: ["alpha_masi_numpy", "alpha_jaccard_numpy", "single_label_nominal", "single_label_nominal_note"],
+            name)
+    }
+}

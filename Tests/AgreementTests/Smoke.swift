@@ -1,5 +1,0 @@
-import Testing
-
-@Test func agreementBuilds() {
-    #expect(Bool(true))
-}
