@@ -108,7 +108,7 @@ public struct SetValuedAgreement: Sendable, Equatable {
     static func expectedDisagreement(_ sets: LabelSets, _ counted: [(id: Int, count: Double)]) -> Distances {
         let scan = PairScan(sets, counted)
         let chunks = 16
-        let sums = ChunkSums(count: chunks)
+        let sums = ConcurrentSlots(count: chunks, initial: Distances())
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var sum = Distances()
             for s in stride(from: chunk, to: scan.counts.count, by: chunks) { sum += scan.row(s) }
@@ -182,16 +182,4 @@ private struct PairScan: Sendable {
         }
         return (2 * counts[s]) * rowSum
     }
-}
-
-/// Per-chunk sums written by concurrent workers, each to its own slot.
-private final class ChunkSums: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<SetValuedAgreement.Distances>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: .init())
-    }
-
-    deinit { slots.deallocate() }
 }
