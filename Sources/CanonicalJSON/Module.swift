@@ -1,2 +1,0 @@
-/// The CanonicalJSON module. See Package.swift for what it is for.
-public enum CanonicalJSONModule {}

@@ -1,0 +1,159 @@
+import CanonicalJSON
+
+/// `codebook.json` (and the files in Codebooks/): reading, with every problem located, and canonical writing.
+public enum CodebookFormat {
+    static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history"]
+    static let codeFields: Set<String> = ["id", "name", "parent", "status", "mergedInto", "codable", "brief", "full",
+                                          "whenToUse", "whenNotToUse", "example", "colour", "hotkey", "source"]
+    static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "detail", "note"]
+
+    static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Codebook {
+        let record = try JSONRecord(value, at: .root)
+        try FileKind.codebook.checkHeader(record)
+        try record.requireOnly(fields)
+        var codebook = Codebook(title: try record.string("title"), description: try record.optionalString("description"),
+                                source: try record.optionalString("source"), revision: try record.int("revision"))
+        if codebook.revision < 1 {
+            problems.error(record.path.field("revision"), record.value("revision")?.offset ?? 0, "the revision must be 1 or more")
+        }
+        var offsets: [String: Int] = [:]
+        for (index, element) in try record.array("codes").enumerated() {
+            let code = try decodeCode(element, at: record.path.field("codes").index(index))
+            if offsets[code.id] != nil {
+                problems.error(record.path.field("codes").index(index).field("id"), element.offset, "duplicate code id \"\(code.id)\"")
+            } else {
+                offsets[code.id] = element.offset
+            }
+            if !Identifier.isValidID(code.id) {
+                problems.error(record.path.field("codes").index(index).field("id"), element.offset,
+                               "\"\(code.id)\" is not a valid code id (\(Identifier.idRule))")
+            }
+            codebook.codes.append(code)
+        }
+        for (index, element) in try record.array("history").enumerated() {
+            codebook.history.append(try decodeChange(element, at: record.path.field("history").index(index)))
+        }
+        checkTree(codebook, offsets: offsets, problems: &problems)
+        return codebook
+    }
+
+    private static func decodeCode(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> Code {
+        let record = try JSONRecord(value, at: path)
+        try record.requireOnly(codeFields)
+        let statusText = try record.string("status")
+        let mergedInto = try record.optionalString("mergedInto")
+        let status: Code.Status
+        switch (statusText, mergedInto) {
+        case ("active", nil): status = .active
+        case ("retired", nil): status = .retired
+        case ("merged", let target?): status = .merged(into: target)
+        case ("merged", nil):
+            throw JSONShapeError(path: path, offset: value.offset, message: "a merged code needs \"mergedInto\" naming the code it was merged into")
+        case (_, .some) where statusText == "active" || statusText == "retired":
+            throw JSONShapeError(path: path.field("mergedInto"), offset: value.offset, message: "only a code with status \"merged\" has \"mergedInto\"")
+        default:
+            throw JSONShapeError(path: path.field("status"), offset: record.value("status")?.offset ?? value.offset,
+                                 message: "expected \"active\", \"retired\" or \"merged\", found \"\(statusText)\"")
+        }
+        return Code(id: try record.string("id"), name: try record.string("name"), parent: try record.optionalString("parent"),
+                    status: status, codable: try record.bool("codable"), brief: try record.optionalString("brief"),
+                    full: try record.optionalString("full"), whenToUse: try record.optionalString("whenToUse"),
+                    whenNotToUse: try record.optionalString("whenNotToUse"), example: try record.optionalString("example"),
+                    colour: try record.optionalString("colour"), hotkey: try record.optionalString("hotkey"),
+                    source: try record.optionalString("source"))
+    }
+
+    private static func decodeChange(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> CodebookChange {
+        let record = try JSONRecord(value, at: path)
+        try record.requireOnly(changeFields)
+        var codes: [String] = []
+        for (index, element) in try record.array("codes").enumerated() {
+            codes.append(try JSONRecord.string(element, at: path.field("codes").index(index)))
+        }
+        return CodebookChange(revision: try record.int("revision"), at: try record.string("at"), by: try record.string("by"),
+                              action: try record.string("action"), codes: codes, detail: try record.optionalString("detail"),
+                              note: try record.optionalString("note"))
+    }
+
+    /// Parents exist and come before their children, no cycles, merge targets exist, hotkeys and colours are sane.
+    private static func checkTree(_ codebook: Codebook, offsets: [String: Int], problems: inout FileProblems) {
+        var seen: Set<String> = []
+        var hotkeys: [String: String] = [:]
+        var siblingNames: Set<String> = []
+        for (index, code) in codebook.codes.enumerated() {
+            let path = JSONPath.root.field("codes").index(index)
+            let offset = offsets[code.id] ?? 0
+            if let parent = code.parent {
+                if offsets[parent] == nil {
+                    problems.error(path.field("parent"), offset, "parent \"\(parent)\" is not a code of this codebook")
+                } else if !seen.contains(parent) {
+                    problems.error(path.field("parent"), offset, "parent \"\(parent)\" must come before its child \"\(code.id)\" (codes are listed in tree order)")
+                }
+            }
+            if case .merged(let target) = code.status, offsets[target] == nil || target == code.id {
+                problems.error(path.field("mergedInto"), offset, "\"\(target)\" is not another code of this codebook")
+            }
+            if let hotkey = code.hotkey {
+                if hotkey.count != 1 {
+                    problems.error(path.field("hotkey"), offset, "a hotkey is a single character, found \"\(hotkey)\"")
+                } else if let other = hotkeys[hotkey] {
+                    problems.error(path.field("hotkey"), offset, "hotkey \"\(hotkey)\" is already used by code \"\(other)\"")
+                } else {
+                    hotkeys[hotkey] = code.id
+                }
+            }
+            if let colour = code.colour, !isColour(colour) {
+                problems.error(path.field("colour"), offset, "expected a colour like \"#1f77b4\", found \"\(colour)\"")
+            }
+            if !siblingNames.insert("\(code.parent ?? "")\u{0}\(code.name)").inserted {
+                problems.warning(path.field("name"), offset, "another code under the same parent is also named \"\(code.name)\"")
+            }
+            seen.insert(code.id)
+        }
+    }
+
+    static func isColour(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 7 && bytes[0] == UInt8(ascii: "#") && bytes.dropFirst().allSatisfy {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0)
+        }
+    }
+
+    public static func encode(_ codebook: Codebook) -> JSONValue {
+        .record(FileKind.codebook.header() + [
+            ("title", .string(codebook.title)),
+            ("description", .optionalString(codebook.description)),
+            ("source", .optionalString(codebook.source)),
+            ("revision", .int(codebook.revision)),
+            ("codes", .array(codebook.codes.map(encodeCode))),
+            ("history", .array(codebook.history.map(encodeChange))),
+        ])
+    }
+
+    private static func encodeCode(_ code: Code) -> JSONValue {
+        let status: String
+        var mergedInto: String?
+        switch code.status {
+        case .active: status = "active"
+        case .retired: status = "retired"
+        case .merged(let target): status = "merged"; mergedInto = target
+        }
+        return .record([
+            ("id", .string(code.id)), ("name", .string(code.name)), ("parent", .optionalString(code.parent)),
+            ("status", .string(status)), ("mergedInto", .optionalString(mergedInto)), ("codable", .bool(code.codable)),
+            ("brief", .optionalString(code.brief)), ("full", .optionalString(code.full)),
+            ("whenToUse", .optionalString(code.whenToUse)), ("whenNotToUse", .optionalString(code.whenNotToUse)),
+            ("example", .optionalString(code.example)), ("colour", .optionalString(code.colour)),
+            ("hotkey", .optionalString(code.hotkey)), ("source", .optionalString(code.source)),
+        ])
+    }
+
+    private static func encodeChange(_ change: CodebookChange) -> JSONValue {
+        .record([
+            ("revision", .int(change.revision)), ("at", .string(change.at)), ("by", .string(change.by)),
+            ("action", .string(change.action)), ("codes", .array(change.codes.map { .string($0) })),
+            ("detail", .optionalString(change.detail)), ("note", .optionalString(change.note)),
+        ])
+    }
+}

@@ -1,0 +1,118 @@
+/// A tree of codes (themes) with the structured definitions coders apply them by, a revision number that every
+/// change increments, and the history of those changes.
+public struct Codebook: Sendable, Equatable {
+    public var title: String
+    public var description: String?
+    /// Where the codebook comes from (a citation), when it was not written for this study.
+    public var source: String?
+    public var revision: Int
+    /// Depth-first tree order: each code is followed by its children, in their order.
+    public var codes: [Code]
+    public var history: [CodebookChange]
+
+    public init(title: String, description: String? = nil, source: String? = nil, revision: Int = 1,
+                codes: [Code] = [], history: [CodebookChange] = []) {
+        self.title = title
+        self.description = description
+        self.source = source
+        self.revision = revision
+        self.codes = codes
+        self.history = history
+    }
+
+    public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
+
+    /// Codes by id, for lookups in loops.
+    public var codesByID: [String: Code] { Dictionary(codes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+
+    public func children(of id: String?) -> [Code] { codes.filter { $0.parent == id } }
+
+    /// Number of ancestors: 0 for a top-level code.
+    public func depth(of id: String) -> Int { ancestors(of: id).count }
+
+    /// Parent, grandparent, ... up to the top level (stops on a cycle rather than looping).
+    public func ancestors(of id: String) -> [String] {
+        let byID = codesByID
+        var chain: [String] = []
+        var current = byID[id]?.parent
+        while let parent = current, !chain.contains(parent), parent != id {
+            chain.append(parent)
+            current = byID[parent]?.parent
+        }
+        return chain
+    }
+
+    /// Codes a coder may apply now: active and codable.
+    public var applicableCodes: [Code] { codes.filter { $0.status == .active && $0.codable } }
+}
+
+/// One theme of a codebook. The id never changes, through renames and moves.
+public struct Code: Sendable, Equatable, Identifiable {
+    public enum Status: Sendable, Equatable {
+        case active
+        /// Kept for history, no longer offered to coders.
+        case retired
+        /// Merged into another code; old codings were moved to it.
+        case merged(into: String)
+    }
+
+    public var id: String
+    public var name: String
+    public var parent: String?
+    public var status: Status
+    /// False for categories that only group other codes.
+    public var codable: Bool
+    /// The structured definition (MacQueen et al. 1998).
+    public var brief: String?
+    public var full: String?
+    public var whenToUse: String?
+    public var whenNotToUse: String?
+    public var example: String?
+    /// `#rrggbb`; children without one inherit their parent's.
+    public var colour: String?
+    /// A single key that toggles the code in the coding screen.
+    public var hotkey: String?
+    /// Provenance of the definition, e.g. "LiPP A3 grid, stage C" or "unverified: ...".
+    public var source: String?
+
+    public init(id: String, name: String, parent: String? = nil, status: Status = .active, codable: Bool = true,
+                brief: String? = nil, full: String? = nil, whenToUse: String? = nil, whenNotToUse: String? = nil,
+                example: String? = nil, colour: String? = nil, hotkey: String? = nil, source: String? = nil) {
+        self.id = id
+        self.name = name
+        self.parent = parent
+        self.status = status
+        self.codable = codable
+        self.brief = brief
+        self.full = full
+        self.whenToUse = whenToUse
+        self.whenNotToUse = whenNotToUse
+        self.example = example
+        self.colour = colour
+        self.hotkey = hotkey
+        self.source = source
+    }
+}
+
+/// One entry of a codebook's history: what changed, who changed it, when, and why.
+public struct CodebookChange: Sendable, Equatable {
+    public var revision: Int
+    public var at: String
+    public var by: String
+    /// create, import, add, edit, rename, move, reorder, merge, split, retire.
+    public var action: String
+    public var codes: [String]
+    public var detail: String?
+    public var note: String?
+
+    public init(revision: Int, at: String, by: String, action: String, codes: [String] = [],
+                detail: String? = nil, note: String? = nil) {
+        self.revision = revision
+        self.at = at
+        self.by = by
+        self.action = action
+        self.codes = codes
+        self.detail = detail
+        self.note = note
+    }
+}

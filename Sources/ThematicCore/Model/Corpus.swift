@@ -1,0 +1,71 @@
+/// One source document, e.g. one serious case review, with its attributes and its excerpts in reading order.
+public struct Review: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    /// A link or citation to the published review, when there is one.
+    public var source: String?
+    /// Attribute id -> value, e.g. "year" -> "2016", "childAgeBand" -> "Under 1".
+    public var attributes: [String: String]
+    public var excerpts: [Excerpt]
+
+    public init(id: String, title: String, source: String? = nil, attributes: [String: String] = [:], excerpts: [Excerpt] = []) {
+        self.id = id
+        self.title = title
+        self.source = source
+        self.attributes = attributes
+        self.excerpts = excerpts
+    }
+}
+
+/// The unit of coding: a passage of a review with a stable id.
+public struct Excerpt: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var section: String
+    public var text: String
+
+    public init(id: String, section: String, text: String) {
+        self.id = id
+        self.section = section
+        self.text = text
+    }
+}
+
+/// Every review of a study, ordered by review id, and an index from excerpt id to its place.
+public struct Corpus: Sendable, Equatable {
+    public private(set) var reviews: [Review]
+    /// Excerpt id -> (review index, excerpt index within the review).
+    public private(set) var positions: [String: ExcerptPosition]
+
+    public struct ExcerptPosition: Sendable, Equatable {
+        public var review: Int
+        public var excerpt: Int
+    }
+
+    public init(reviews: [Review]) {
+        self.reviews = reviews.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        var positions: [String: ExcerptPosition] = [:]
+        positions.reserveCapacity(self.reviews.reduce(0) { $0 + $1.excerpts.count })
+        for (reviewIndex, review) in self.reviews.enumerated() {
+            for (excerptIndex, excerpt) in review.excerpts.enumerated() where positions[excerpt.id] == nil {
+                positions[excerpt.id] = ExcerptPosition(review: reviewIndex, excerpt: excerptIndex)
+            }
+        }
+        self.positions = positions
+    }
+
+    public var excerptCount: Int { positions.count }
+
+    public func excerpt(_ id: String) -> Excerpt? {
+        guard let position = positions[id] else { return nil }
+        return reviews[position.review].excerpts[position.excerpt]
+    }
+
+    public func review(containing excerptID: String) -> Review? {
+        positions[excerptID].map { reviews[$0.review] }
+    }
+
+    public func review(_ id: String) -> Review? { reviews.first { $0.id == id } }
+
+    /// Every excerpt id in reading order: reviews by id, excerpts in their review's order.
+    public var excerptIDs: [String] { reviews.flatMap { $0.excerpts.map(\.id) } }
+}

@@ -1,2 +1,0 @@
-/// The ThematicCore module. See Package.swift for what it is for.
-public enum ThematicCoreModule {}

@@ -1,0 +1,98 @@
+import Glibc
+
+/// A failed file operation, phrased for the researcher: which file, what was being done, what the system said.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var action: String
+    public var reason: String
+
+    public init(path: String, action: String, errno code: Int32) {
+        self.path = path
+        self.action = action
+        self.reason = String(cString: strerror(code))
+    }
+
+    public init(path: String, action: String, reason: String) {
+        self.path = path
+        self.action = action
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): cannot \(action): \(reason)" }
+}
+
+/// The few POSIX file operations storage needs, with errors that name the file.
+public enum FileSystem {
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func readBytes(_ path: String) throws(FileError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: path, action: "read", errno: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw FileError(path: path, action: "read", reason: "it is a folder, not a file") }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, action: "read", errno: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Names in a folder (not `.` or `..`), sorted by code point so every machine lists them alike.
+    public static func list(_ path: String) throws(FileError) -> [String] {
+        guard let directory = opendir(path) else { throw FileError(path: path, action: "list the folder", errno: errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    public static func createDirectory(_ path: String) throws(FileError) {
+        if isDirectory(path) { return }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw FileError(path: path, action: "create the folder", errno: errno) }
+    }
+
+    /// Creates the folder and any missing parents.
+    public static func createDirectories(_ path: String) throws(FileError) {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            try createDirectory(prefix)
+        }
+    }
+
+    public static func remove(_ path: String) throws(FileError) {
+        guard unlink(path) == 0 || errno == ENOENT else { throw FileError(path: path, action: "remove", errno: errno) }
+    }
+
+    /// The folder part of a path ("." when there is none).
+    public static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

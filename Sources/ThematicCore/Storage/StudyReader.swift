@@ -1,0 +1,219 @@
+import CanonicalJSON
+
+/// Reads every file of a study, checks each against the others, and reports every problem it finds.
+///
+/// Reading never writes: a study with problems is left byte-identical.
+public enum StudyReader {
+    /// The study, if it could be assembled, and every problem found (errors and warnings).
+    public struct Result: Sendable {
+        public var study: Study?
+        public var problems: [StudyProblem]
+
+        public var errors: [StudyProblem] { problems.filter { $0.severity == .error } }
+        public var warnings: [StudyProblem] { problems.filter { $0.severity == .warning } }
+    }
+
+    /// Opens a study for use: throws when any file has an error; warnings are returned with the study.
+    public static func load(_ folder: StudyFolder) throws(StudyLoadError) -> (study: Study, warnings: [StudyProblem]) {
+        let result = read(folder)
+        guard let study = result.study, result.errors.isEmpty else { throw StudyLoadError(problems: result.errors) }
+        return (study, result.warnings)
+    }
+
+    public static func read(_ folder: StudyFolder) -> Result {
+        var problems: [StudyProblem] = []
+        guard FileSystem.isDirectory(folder.path) else {
+            return Result(study: nil, problems: [StudyProblem(file: folder.path, message: "no such study folder")])
+        }
+        guard FileSystem.exists(folder.url(StudyFolder.manifestFile)) else {
+            return Result(study: nil, problems: [StudyProblem(file: folder.path,
+                message: "not a study folder: it has no \(StudyFolder.manifestFile) (create a study with `thematic init`)")])
+        }
+        let manifest = readFile(folder, StudyFolder.manifestFile, problems: &problems, decode: ManifestFormat.decode)
+        let codebook = readFile(folder, StudyFolder.codebookFile, problems: &problems, decode: CodebookFormat.decode)
+        let corpus = readCorpus(folder, problems: &problems)
+        var codings: [String: Coding] = [:]
+        var consensus = Consensus()
+        if let codebook, let corpus {
+            let context = ReferenceContext(codebook: codebook, corpus: corpus)
+            codings = readCodings(folder, context: context, problems: &problems)
+            if FileSystem.exists(folder.url(StudyFolder.consensusFile)) {
+                consensus = readConsensus(folder, context: context, problems: &problems) ?? consensus
+            }
+        }
+        guard let manifest, let codebook, let corpus else { return Result(study: nil, problems: problems) }
+        let study = Study(folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings, consensus: consensus)
+        return Result(study: study, problems: problems)
+    }
+
+    /// Reads, parses and decodes one file, turning every failure into located problems.
+    static func readFile<Value>(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem],
+                                decode: (JSONValue, inout FileProblems) throws(JSONShapeError) -> Value) -> Value? {
+        guard let (bytes, json) = parseFile(folder, file, problems: &problems) else { return nil }
+        var found = FileProblems()
+        do {
+            let value = try decode(json, &found)
+            problems += found.located(in: file, bytes: bytes)
+            return value
+        } catch {
+            problems += found.located(in: file, bytes: bytes)
+            let place = SourceText.location(ofOffset: error.offset, in: bytes)
+            problems.append(StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message))
+            return nil
+        }
+    }
+
+    static func parseFile(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem]) -> ([UInt8], JSONValue)? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readBytes(folder.url(file))
+        } catch {
+            problems.append(StudyProblem(file: file, message: FileSystem.exists(folder.url(file)) ? "cannot read: \(error.reason)" : "missing: every study has this file"))
+            return nil
+        }
+        do {
+            return (bytes, try JSONParser.parse(bytes))
+        } catch {
+            problems.append(StudyProblem(file: file, line: error.line, column: error.column, message: error.message))
+            return nil
+        }
+    }
+
+    private static func readCorpus(_ folder: StudyFolder, problems: inout [StudyProblem]) -> Corpus? {
+        // git keeps no empty folders, so a fresh clone of a study without reviews has no corpus/ at all.
+        guard FileSystem.isDirectory(folder.url(StudyFolder.corpusFolder)) else { return Corpus(reviews: []) }
+        let names: [String]
+        do { names = try FileSystem.list(folder.url(StudyFolder.corpusFolder)) } catch {
+            problems.append(StudyProblem(file: StudyFolder.corpusFolder + "/", message: "cannot list: \(error.reason)"))
+            return nil
+        }
+        var reviews: [Review] = []
+        var firstPlace: [String: String] = [:]
+        var failed = false
+        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let file = "\(StudyFolder.corpusFolder)/\(name)"
+            let problemCount = problems.count
+            guard let review = readFile(folder, file, problems: &problems, decode: ReviewFormat.decode) else {
+                failed = true
+                continue
+            }
+            let expectedID = String(name.dropLast(5))
+            if review.id != expectedID {
+                problems.append(StudyProblem(file: file, path: "id", message: "the review id \"\(review.id)\" must match the file name (\(expectedID).json)"))
+            }
+            for (index, excerpt) in review.excerpts.enumerated() {
+                if let other = firstPlace[excerpt.id] {
+                    problems.append(StudyProblem(file: file, path: "excerpts[\(index)].id",
+                                                 message: "duplicate excerpt id \"\(excerpt.id)\" (already used in \(other))"))
+                } else {
+                    firstPlace[excerpt.id] = file
+                }
+            }
+            if problems[problemCount...].contains(where: { $0.severity == .error }) { failed = true }
+            reviews.append(review)
+        }
+        return failed ? nil : Corpus(reviews: reviews)
+    }
+
+    private static func readCodings(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem]) -> [String: Coding] {
+        let codingsPath = folder.url(StudyFolder.codingsFolder)
+        guard FileSystem.isDirectory(codingsPath) else { return [:] }
+        let names = (try? FileSystem.list(codingsPath)) ?? []
+        var coders: Set<String> = []
+        for name in names where !name.hasPrefix(".") {
+            if name.hasSuffix(".json") { coders.insert(String(name.dropLast(5))) }
+            if name.hasSuffix(".journal") { coders.insert(String(name.dropLast(8))) }
+        }
+        var codings: [String: Coding] = [:]
+        for coder in coders.sorted() {
+            guard Identifier.isValidCoderName(coder) else {
+                problems.append(StudyProblem(file: StudyFolder.codingFile(coder),
+                    message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); rename the file"))
+                continue
+            }
+            if let coding = CodingReader.read(folder, coder: coder, context: context, problems: &problems) {
+                codings[coder] = coding
+            }
+        }
+        return codings
+    }
+
+    private static func readConsensus(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem]) -> Consensus? {
+        let file = StudyFolder.consensusFile
+        guard let (bytes, json) = parseFile(folder, file, problems: &problems) else { return nil }
+        var found = FileProblems()
+        do {
+            let consensus = try ConsensusFormat.decode(json, problems: &found)
+            if case .object(let top) = json.kind, let excerpts = top.first(where: { $0.key == "excerpts" }),
+               case .object(let members) = excerpts.value.kind {
+                for member in members {
+                    guard let decision = consensus.excerpts[member.key] else { continue }
+                    context.check(excerptID: member.key, codes: decision.codes, revision: decision.codebookRevision,
+                                  value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
+                }
+            }
+            problems += found.located(in: file, bytes: bytes)
+            return consensus
+        } catch {
+            let place = SourceText.location(ofOffset: error.offset, in: bytes)
+            problems.append(StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message))
+            return nil
+        }
+    }
+}
+
+/// What codings may refer to: the excerpts of the corpus and the codes of the codebook.
+struct ReferenceContext {
+    let codebook: Codebook
+    let codes: [String: Code]
+    let corpus: Corpus
+
+    init(codebook: Codebook, corpus: Corpus) {
+        self.codebook = codebook
+        self.codes = codebook.codesByID
+        self.corpus = corpus
+    }
+
+    /// Checks one excerpt's codes against the corpus and codebook; `value` is the record's JSON, for positions.
+    func check(excerptID: String, codes applied: [String: AppliedCode], revision: Int, value: JSONValue?,
+               path: JSONPath, problems: inout FileProblems) {
+        let offset = value?.offset ?? 0
+        guard let excerpt = corpus.excerpt(excerptID) else {
+            problems.error(path, offset, "unknown excerpt \"\(excerptID)\": no review in corpus/ has it (was it removed or renamed?)")
+            return
+        }
+        if revision > codebook.revision {
+            problems.warning(path.field("codebookRevision"), offset,
+                             "coded against codebook revision \(revision), but codebook.json is at revision \(codebook.revision) (an older codebook came in?)")
+        }
+        var textLength: Int?
+        for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) {
+            let codePath = path.field("codes").key(codeID)
+            let codeOffset = memberOffset(value, "codes", codeID) ?? offset
+            guard let code = codes[codeID] else {
+                problems.error(codePath, codeOffset, "unknown code \"\(codeID)\": not in codebook.json")
+                continue
+            }
+            if !code.codable {
+                problems.error(codePath, codeOffset, "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
+            }
+            if case .merged(let target) = code.status {
+                problems.warning(codePath, codeOffset, "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
+            }
+            for (index, span) in application.spans.enumerated() {
+                let length = textLength ?? excerpt.text.unicodeScalars.count
+                textLength = length
+                if span.start < 0 || span.end > length || span.start >= span.end {
+                    problems.error(codePath.field("spans").index(index), codeOffset,
+                                   "span [\(span.start), \(span.end)) does not fit the excerpt's text (\(length) characters; start must be below end)")
+                }
+            }
+        }
+    }
+
+    private func memberOffset(_ value: JSONValue?, _ field: String, _ key: String) -> Int? {
+        guard case .object(let members)? = value?.kind,
+              case .object(let inner)? = members.first(where: { $0.key == field })?.value.kind else { return nil }
+        return inner.first { $0.key == key }?.value.offset
+    }
+}

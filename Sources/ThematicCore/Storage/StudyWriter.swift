@@ -1,0 +1,79 @@
+import CanonicalJSON
+
+/// Writes a study's files in their canonical form, touching only files whose bytes would change.
+public enum StudyWriter {
+    /// Every file of the study with the bytes it should hold, by study-relative path.
+    public static func files(of study: Study) -> [(path: String, bytes: [UInt8])] {
+        var files: [(String, [UInt8])] = [
+            (StudyFolder.manifestFile, CanonicalWriter.pretty(ManifestFormat.encode(study.manifest))),
+            (StudyFolder.codebookFile, CanonicalWriter.pretty(CodebookFormat.encode(study.codebook))),
+            (StudyFolder.consensusFile, CanonicalWriter.pretty(ConsensusFormat.encode(study.consensus))),
+        ]
+        for review in study.corpus.reviews {
+            files.append((StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review))))
+        }
+        for coder in study.coders {
+            files.append((StudyFolder.codingFile(coder), CanonicalWriter.pretty(CodingFormat.encode(study.codings[coder]!))))
+        }
+        return files
+    }
+
+    /// Saves into `folder` (the study's own by default); returns the paths that were written.
+    @discardableResult
+    public static func save(_ study: Study, to folder: StudyFolder? = nil) throws -> [String] {
+        let target = folder ?? study.folder
+        try FileSystem.createDirectories(target.url(StudyFolder.corpusFolder))
+        try FileSystem.createDirectory(target.url(StudyFolder.codingsFolder))
+        var written: [String] = []
+        for (path, bytes) in files(of: study) {
+            let url = target.url(path)
+            if FileSystem.exists(url), (try? FileSystem.readBytes(url)) == bytes { continue }
+            try AtomicFile.write(bytes, to: url)
+            written.append(path)
+        }
+        let gitignore = target.url(StudyFolder.gitignoreFile)
+        if !FileSystem.exists(gitignore) {
+            try AtomicFile.write(Array(StudyCreator.gitignore.utf8), to: gitignore)
+            written.append(StudyFolder.gitignoreFile)
+        }
+        return written
+    }
+}
+
+/// Creates new studies.
+public enum StudyCreator {
+    /// Lock files belong to running sessions and temporary files to interrupted writes: neither belongs in git.
+    /// Journals are the coder's own acknowledged work and are committed with the snapshot.
+    public static let gitignore = "# Written by Thematic: files that belong to running sessions, not to the study.\n*.lock\n.*.tmp\n"
+
+    /// Creates `folder` as a new, empty study; refuses a folder that already has files in it.
+    public static func create(at folder: StudyFolder, title: String, codebook: Codebook?, now: String = Timestamp.now()) throws -> Study {
+        if FileSystem.isDirectory(folder.path), !(try FileSystem.list(folder.path)).isEmpty {
+            throw FileError(path: folder.path, action: "create a study", reason: "the folder already exists and is not empty")
+        }
+        try FileSystem.createDirectories(folder.path)
+        var book = codebook ?? Codebook(title: "\(title) codebook")
+        if book.history.isEmpty {
+            book.history = [CodebookChange(revision: book.revision, at: now, by: "thematic", action: "create", note: "empty codebook created with the study")]
+        }
+        let manifest = StudyManifest(title: title, created: now, attributes: [
+            AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region"),
+            AttributeDefinition(id: "childAgeBand", label: "Child age band"), AttributeDefinition(id: "incidentType", label: "Incident type"),
+        ])
+        let study = Study(folder: folder, manifest: manifest, codebook: book, corpus: Corpus(reviews: []), codings: [:], consensus: Consensus())
+        try StudyWriter.save(study)
+        return study
+    }
+
+    /// Reads a codebook file (e.g. one of Codebooks/) on its own, with located errors.
+    public static func readCodebook(_ path: String) throws(StudyLoadError) -> Codebook {
+        var problems: [StudyProblem] = []
+        let folder = StudyFolder(path: FileSystem.parent(of: path))
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        guard let codebook = StudyReader.readFile(folder, name, problems: &problems, decode: CodebookFormat.decode),
+              !problems.contains(where: { $0.severity == .error }) else {
+            throw StudyLoadError(problems: problems.map { var problem = $0; problem.file = path; return problem })
+        }
+        return codebook
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Glibc
+import ThematicCore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Copy the demo study to a private folder and open it.",
+        discussion: "The copy is yours to code in; the shipped demo in SampleData/ is never changed."
+    )
+
+    @Argument(help: "Where to put the copy (default: a new folder thematic-demo[-N] in the current directory).")
+    var directory: String?
+
+    func run() throws {
+        guard let source = SampleData.demoStudy() else {
+            throw CommandFailure("cannot find the demo study (SampleData/demo); run this from the Thematic checkout or set THEMATIC_SAMPLE_DATA to its SampleData folder")
+        }
+        let target = directory ?? SampleData.freshFolderName("thematic-demo")
+        if SampleData.isInside(target, FileSystem.parent(of: source)) {
+            throw CommandFailure("\(target) is inside the shipped SampleData folder; choose a folder elsewhere")
+        }
+        let study = try openStudy(source)
+        if FileSystem.isDirectory(target), !(try FileSystem.list(target)).isEmpty {
+            throw CommandFailure("\(target) already exists and is not empty; name a new folder")
+        }
+        var copy = study
+        copy.folder = StudyFolder(path: target)
+        try StudyWriter.save(copy)
+        print("The demo study is copied to \(target)")
+        print(StudyStatus(study: copy).text, terminator: "")
+    }
+}
+
+/// Finds the shipped sample data: $THEMATIC_SAMPLE_DATA, else the checkout the binary was built in.
+enum SampleData {
+    static func demoStudy() -> String? {
+        var candidates: [String] = []
+        if let root = getenv("THEMATIC_SAMPLE_DATA") { candidates.append(String(cString: root)) }
+        if let executable = executablePath() {
+            // .build/<triple>/<configuration>/thematic -> the checkout is three folders up.
+            var folder = executable
+            for _ in 0..<4 { folder = FileSystem.parent(of: folder) }
+            candidates.append(folder + "/SampleData")
+        }
+        var source = "\(#filePath)"
+        for _ in 0..<3 { source = FileSystem.parent(of: source) }
+        candidates.append(source + "/SampleData")
+        return candidates.map { $0 + "/demo" }.first { FileSystem.exists($0 + "/" + StudyFolder.manifestFile) }
+    }
+
+    static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    static func freshFolderName(_ base: String) -> String {
+        if !FileSystem.exists(base) { return base }
+        var number = 2
+        while FileSystem.exists("\(base)-\(number)") { number += 1 }
+        return "\(base)-\(number)"
+    }
+
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        guard let resolvedFolder = realPath(folder) else { return false }
+        var candidate = path
+        while !FileSystem.exists(candidate), candidate != "." , candidate != "/" { candidate = FileSystem.parent(of: candidate) }
+        guard let resolved = realPath(candidate) else { return false }
+        return resolved == resolvedFolder || resolved.hasPrefix(resolvedFolder + "/")
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

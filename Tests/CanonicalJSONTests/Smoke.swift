@@ -1,5 +1,0 @@
-import Testing
-
-@Test func canonicaljsonBuilds() {
-    #expect(Bool(true))
-}
