@@ -11,20 +11,26 @@ public struct AgreementReport: Sendable, Equatable {
     public let pooled: BinaryAgreement
     /// Krippendorff's alpha on each coder's whole set of codes per unit (MASI and Jaccard distances).
     public let setValued: SetValuedAgreement
+    /// The bootstrap that was asked for, and each code's interval for alpha in code order.
+    public let bootstrap: AlphaBootstrap?
+    public let alphaIntervals: [BootstrapInterval]?
 
     /// Computes every figure. Linear in units and applications, except the set-valued alphas,
     /// which are quadratic in the number of distinct code sets.
-    public init(_ data: ReliabilityData) {
+    public init(_ data: ReliabilityData, bootstrap: AlphaBootstrap? = nil) {
         coders = data.coders
         units = data.unitIDs.count
         let tallies = BinaryTallier(data).tallies()
         perCode = zip(data.codes, tallies).map { ($0, BinaryAgreement($1)) }
         pooled = BinaryAgreement(tallies.reduce(.empty(coders: data.coders.count), +))
         setValued = SetValuedAgreement(data)
+        self.bootstrap = bootstrap
+        alphaIntervals = bootstrap?.intervals(tallies)
     }
 
     public static func == (a: AgreementReport, b: AgreementReport) -> Bool {
         a.coders == b.coders && a.units == b.units && a.pooled == b.pooled && a.setValued == b.setValued
+            && a.bootstrap == b.bootstrap && a.alphaIntervals == b.alphaIntervals
             && a.perCode.map(\.code) == b.perCode.map(\.code)
             && a.perCode.map(\.agreement) == b.perCode.map(\.agreement)
     }

@@ -16,7 +16,7 @@ import Foundation
 /// multinomial draw over type counts, and a KALPHA replicate is at most 100 uniform draws: 1,000
 /// replicates for 150 codes take a fraction of a second. Each code has its own generator, seeded from
 /// `seed` and the code's position, so a code's interval does not depend on which other codes are analysed.
-public struct AlphaBootstrap: Sendable {
+public struct AlphaBootstrap: Sendable, Equatable {
     public enum Procedure: String, Sendable, CaseIterable {
         case units
         case kalpha
@@ -38,12 +38,16 @@ public struct AlphaBootstrap: Sendable {
 
     /// The interval of every code of `data`, in code order.
     public func intervals(_ data: ReliabilityData) -> [(code: String, interval: BootstrapInterval)] {
-        let tallies = BinaryTallier(data).tallies()
+        Array(zip(data.codes, intervals(BinaryTallier(data).tallies())))
+    }
+
+    /// One interval per tally, computed on all cores.
+    func intervals(_ tallies: [BinaryTally]) -> [BootstrapInterval] {
         let results = ConcurrentSlots<BootstrapInterval?>(count: tallies.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: tallies.count) { code in
             results.slots[code] = interval(tallies[code], stream: UInt64(code))
         }
-        return zip(data.codes, results.slots).map { ($0, $1!) }
+        return results.slots.map { $0! }
     }
 
     func interval(_ tally: BinaryTally, stream: UInt64) -> BootstrapInterval {

@@ -1,0 +1,83 @@
+extension AgreementReport {
+    /// The terminal table (aligned columns) or the same as Markdown.
+    func renderedTable(markdown: Bool) -> String {
+        let twoCoders = coders.count == 2
+        var header = ["code", "units", "pairable", "applied", "% agree", "alpha"]
+        if alphaIntervals != nil { header.append("alpha 95% CI") }
+        header += [twoCoders ? "Cohen k" : "Fleiss k", "AC1", "BP", "reading"]
+        let kappa = { (a: BinaryAgreement) in twoCoders ? a.cohenKappa : a.fleissKappa }
+        func row(_ name: String, _ a: BinaryAgreement, _ interval: BootstrapInterval?) -> [String] {
+            var cells = [
+                name, String(a.unitsCoded), String(a.unitsPairable), String(a.applications),
+                Self.threeDecimals(a.percentAgreementUnits), Self.threeDecimals(a.krippendorffAlpha),
+            ]
+            if alphaIntervals != nil {
+                cells.append(interval.map { i in
+                    i.lower.value == nil ? "n/a" : "[\(Self.threeDecimals(i.lower)), \(Self.threeDecimals(i.upper))]"
+                } ?? "")
+            }
+            cells += [
+                Self.threeDecimals(kappa(a)), Self.threeDecimals(a.gwetAC1), Self.threeDecimals(a.brennanPrediger),
+                AlphaReading(a.krippendorffAlpha).rawValue,
+            ]
+            return cells
+        }
+        var rows = perCode.enumerated().map { i, entry in row(entry.code, entry.agreement, alphaIntervals?[i]) }
+        rows.append(row("(pooled)", pooled, nil))
+
+        var lines: [String] = []
+        lines.append(markdown ? "## Agreement per code" : "Agreement per code")
+        lines.append("")
+        lines.append("\(coders.count) coders (\(coders.joined(separator: ", "))), \(units) units, \(perCode.count) codes")
+        lines.append("")
+        lines += Self.layOut([header] + rows, markdown: markdown)
+        let notes = perCode.enumerated().flatMap { i, entry in rowFigures(i).notes.map { "\(entry.code): \($0)" } }
+            + pooled.figures.notes.map { "(pooled): \($0)" }
+        if !notes.isEmpty {
+            lines.append("")
+            lines.append(markdown ? "### Notes" : "Notes")
+            lines += notes.map { markdown ? "- \($0)" : "  \($0)" }
+        }
+        lines.append("")
+        lines.append(markdown ? "## Overall: alpha on each coder's set of codes" : "Overall: alpha on each coder's set of codes")
+        let sets = setValued
+        let overall = [
+            ("MASI distance", sets.alphaMASI), ("Jaccard distance", sets.alphaJaccard),
+            ("MASI, nltk <= 3.10.0 weights", sets.alphaMASILegacyNLTK),
+        ].map { name, alpha in
+            "\(name): \(Self.threeDecimals(alpha)) (\(alpha.reason ?? AlphaReading(alpha).rawValue))"
+        }
+        lines += overall.map { markdown ? "- \($0)" : "  \($0)" }
+        let counts = "\(sets.pairableValues) pairable values, \(sets.distinctLabelSets) distinct code sets (\(sets.distinctLabelSetsPairable) in pairable units)"
+        lines.append(markdown ? "- \(counts)" : "  \(counts)")
+        if let bootstrap {
+            lines.append("")
+            lines.append("Bootstrap: \(bootstrap.procedure.rawValue) resampling, \(bootstrap.replicates) replicates, seed \(bootstrap.seed)")
+        }
+        lines.append("")
+        lines.append(markdown ? "### Conventions" : "Conventions")
+        lines += Self.conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Rows as aligned text columns (first column left, the others right) or as a Markdown table.
+    static func layOut(_ rows: [[String]], markdown: Bool) -> [String] {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
+        func pad(_ text: String, _ c: Int) -> String {
+            let fill = String(repeating: " ", count: widths[c] - text.count)
+            return c == 0 ? text + fill : fill + text
+        }
+        if markdown {
+            var lines = rows.map { "| " + $0.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |" }
+            let rule = widths.indices.map { c in
+                let dashes = String(repeating: "-", count: max(3, widths[c]))
+                return c == 0 ? dashes : String(dashes.dropLast()) + ":"
+            }
+            lines.insert("| " + rule.joined(separator: " | ") + " |", at: 1)
+            return lines
+        }
+        var lines = rows.map { $0.enumerated().map { pad($1, $0) }.joined(separator: "  ") }
+        lines.insert(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), at: 1)
+        return lines
+    }
+}

@@ -1,0 +1,73 @@
+import Agreement
+import Foundation
+import Testing
+
+@Suite struct ReportRenderingTests {
+    let edge: ReferenceCase
+    let report: AgreementReport
+
+    init() throws {
+        edge = try ReferenceCase("edge")
+        report = AgreementReport(edge.data)
+    }
+
+    @Test func tableListsCodesInTheGivenOrderWithThreeDecimalsAndAReading() {
+        let lines = report.rendered(as: .table).split(separator: "\n").map(String.init)
+        let codeRows = lines.filter { line in ["x ", "y ", "z ", "w ", "unused "].contains { line.hasPrefix($0) } }
+        #expect(codeRows.map { String($0.prefix { $0 != " " }) } == ["x", "y", "z", "w", "unused"])
+        #expect(codeRows[0].contains("0.533") && codeRows[0].hasSuffix("unreliable"))
+        #expect(codeRows[1].contains("n/a"))
+    }
+
+    @Test func tableExplainsEveryUndefinedFigure() {
+        #expect(report.rendered(as: .table).contains("y: krippendorff_alpha undefined: no variation among pairable values (D_e = 0)"))
+    }
+
+    @Test func tableSaysWhichConventionEachFigureFollows() {
+        let table = report.rendered(as: .table)
+        #expect(AgreementReport.conventions.allSatisfy { table.contains("\($0.key): \($0.text)") })
+    }
+
+    @Test func markdownIsAPipeTableWithAnAlignmentRow() {
+        let lines = report.rendered(as: .markdown).split(separator: "\n")
+        let header = lines.firstIndex { $0.hasPrefix("| code") }!
+        #expect(lines[header + 1].hasPrefix("| ---"))
+        #expect(lines[header + 2].hasPrefix("| x "))
+    }
+
+    @Test func csvHasOneRowPerCodeThenPooledAndSetValuedAtFullPrecision() {
+        let rows = report.rendered(as: .csv).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.map { $0[0] } == ["code", "x", "y", "z", "w", "unused", "(pooled)", "(code sets: MASI)", "(code sets: Jaccard)"])
+        let alpha = rows[0].firstIndex(of: "krippendorff_alpha")!
+        #expect(rows[1][alpha] == "\(8.0 / 15.0)")
+        #expect(rows[2][alpha] == "n/a")
+    }
+
+    @Test func jsonUsesTheReferenceKeysAndValues() throws {
+        let json = try JSONSerialization.jsonObject(with: Data(report.rendered(as: .json).utf8)) as! [String: Any]
+        let perCode = json["per_code"] as! [String: [String: Any]]
+        for (code, expected) in edge.perCode {
+            for (key, value) in expected {
+                let ours = perCode[code]![key]
+                switch value {
+                case let number as Double: #expect(abs((ours as! Double) - number) <= 1e-6, "\(code) \(key)")
+                case is NSNull: #expect(ours is NSNull, "\(code) \(key)")
+                case let notes as [String]: #expect(Set(notes).isSubset(of: ours as! [String]), "\(code) notes")
+                default: #expect(ours as? Int == value as? Int, "\(code) \(key)")
+                }
+            }
+        }
+        let overall = json["overall"] as! [String: Any]
+        for key in ["alpha_masi", "alpha_jaccard", "alpha_masi_legacy_nltk_le_3_10_0"] {
+            #expect(abs((overall[key] as! Double) - (edge.overall[key] as! Double)) <= 1e-6, "\(key)")
+        }
+    }
+
+    @Test func jsonNamesTheBootstrapProcedureWhenOneWasRun() throws {
+        let withBootstrap = AgreementReport(edge.data, bootstrap: AlphaBootstrap(procedure: .kalpha, seed: 7))
+        let json = try JSONSerialization.jsonObject(with: Data(withBootstrap.rendered(as: .json).utf8)) as! [String: Any]
+        let bootstrap = json["bootstrap"] as! [String: Any]
+        #expect(bootstrap["procedure"] as? String == "kalpha")
+        #expect((json["per_code"] as! [String: [String: Any]])["x"]!["krippendorff_alpha_ci_lower"] is Double)
+    }
+}
