@@ -44,6 +44,11 @@ public struct BinaryAgreement: Sendable, Equatable {
     public let brennanPredigerSE: Statistic
 
     static let noPairableUnit = "no unit was coded by two or more coders"
+
+    /// The statistics of every code of `data`, in code order (without the set-valued and pooled views).
+    public static func perCode(_ data: ReliabilityData) -> [(code: String, agreement: BinaryAgreement)] {
+        zip(data.codes, BinaryTallier(data).tallies()).map { ($0, BinaryAgreement($1)) }
+    }
     static let z975 = 1.959964
 
     init(_ tally: BinaryTally) {

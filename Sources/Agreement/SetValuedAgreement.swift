@@ -57,7 +57,7 @@ public struct SetValuedAgreement: Sendable, Equatable {
         let coders = data.coders.indices
         // Observed disagreement and the count of each distinct set among pairable values.
         var observed = Distances()
-        var countOf = [Double](repeating: 0, count: sets.count)
+        var countOf = [Int](repeating: 0, count: sets.count)
         var n = 0
         var ids: [Int] = []
         for u in data.unitIDs.indices {
@@ -100,12 +100,13 @@ public struct SetValuedAgreement: Sendable, Equatable {
 
     /// Σ over ordered pairs of distinct sets of n_s n_t d(s, t).
     ///
-    /// Quadratic in the number of distinct sets K, so built for speed: the sets are sorted by size;
-    /// for one set s and a block of sets t of one size, d depends only on |s ∩ t|, so the block
-    /// only accumulates n_t by intersection size (one AND + popcount per word and pair) and the
-    /// distances are applied once per block. The work is split in fixed strided chunks run on all
-    /// cores, and the chunks' sums are added in a fixed order, so the result does not depend on scheduling.
-    static func expectedDisagreement(_ sets: LabelSets, _ counted: [(id: Int, count: Double)]) -> Distances {
+    /// Quadratic in the number of distinct sets K, so built for speed. d(s, t) depends only on |s|, |t|
+    /// and |s ∩ t|, and most pairs are disjoint: for each s, the sets overlapping it are found as the
+    /// union of per-code bitsets over all sets (K/64 words per code of s); only those are visited one by
+    /// one, and the disjoint ones are counted by size from running totals. The work is split in fixed
+    /// strided chunks run on all cores, and the chunks' sums are added in a fixed order, so the result
+    /// does not depend on scheduling.
+    static func expectedDisagreement(_ sets: LabelSets, _ counted: [(id: Int, count: Int)]) -> Distances {
         let scan = PairScan(sets, counted)
         let chunks = 16
         let sums = ConcurrentSlots(count: chunks, initial: Distances())
@@ -120,28 +121,46 @@ public struct SetValuedAgreement: Sendable, Equatable {
 
 /// The distinct pairable sets sorted by size, ready for the pair scan of `expectedDisagreement`.
 private struct PairScan: Sendable {
-    let width: Int
-    let words: [UInt64]
+    let counts: [Int]
     let sizes: [Int]
-    let counts: [Double]
-    /// Index of the first set of each size, then the number of sets.
-    let blockStarts: [Int]
+    /// The codes of each set.
+    let members: [[Int]]
+    /// Per code, a bitset of the sets (by position in size order) that contain it; `wordCount` words each.
+    let holders: [UInt64]
+    let wordCount: Int
+    /// `countBySizeAfter[i][z]`: Σ counts of the sets of size z at positions ≥ i.
+    let countBySizeAfter: [[Int]]
     let maxSize: Int
     /// Distances by (size of s, size of t, intersection size).
     let table: [SetValuedAgreement.Distances]
 
-    init(_ sets: LabelSets, _ counted: [(id: Int, count: Double)]) {
-        width = sets.width
+    init(_ sets: LabelSets, _ counted: [(id: Int, count: Int)]) {
         let bySize = counted.map { (size: sets.size($0.id), id: $0.id, count: $0.count) }.sorted {
             ($0.size, $0.id) < ($1.size, $1.id)
         }
-        words = bySize.flatMap { s in sets.words[(s.id * sets.width)..<(s.id * sets.width + sets.width)] }
+        let k = bySize.count
+        let codeCount = sets.width * 64
+        counts = bySize.map(\.count)
         let sizes = bySize.map(\.size)
         self.sizes = sizes
-        counts = bySize.map(\.count)
-        blockStarts = [0] + sizes.indices.dropFirst().filter { sizes[$0] != sizes[$0 - 1] } + [sizes.count]
         let maxSize = sizes.last ?? 0
         self.maxSize = maxSize
+        members = bySize.map { set in
+            (0..<codeCount).filter { sets.words[set.id * sets.width + $0 / 64] & (1 << UInt64($0 % 64)) != 0 }
+        }
+        let wordCount = (k + 63) / 64
+        self.wordCount = wordCount
+        var holders = [UInt64](repeating: 0, count: wordCount * codeCount)
+        for (position, codes) in members.enumerated() {
+            for code in codes { holders[code * wordCount + position / 64] |= 1 << UInt64(position % 64) }
+        }
+        self.holders = holders
+        var after = [[Int]](repeating: [Int](repeating: 0, count: maxSize + 1), count: k + 1)
+        for position in stride(from: k - 1, through: 0, by: -1) {
+            after[position] = after[position + 1]
+            after[position][sizes[position]] += counts[position]
+        }
+        countBySizeAfter = after
         var table = [SetValuedAgreement.Distances](repeating: .init(), count: (maxSize + 1) * (maxSize + 1) * (maxSize + 1))
         for a in 0...maxSize {
             for b in 0...maxSize {
@@ -154,32 +173,56 @@ private struct PairScan: Sendable {
     }
 
     /// 2 n_s Σ_{t > s} n_t d(s, t).
+    ///
+    /// 64 sets t at a time, |s ∩ t| is counted in bit-sliced counters (one plane per bit of the count)
+    /// by adding the bitsets of the codes of s; only the sets with a non-zero count are visited.
     func row(_ s: Int) -> SetValuedAgreement.Distances {
-        var byIntersection = [Double](repeating: 0, count: maxSize + 1)
-        var rowSum = SetValuedAgreement.Distances()
+        let side = maxSize + 1
         let sizeS = sizes[s]
-        var block = blockStarts.firstIndex { $0 > s }! - 1
-        var start = s + 1
-        words.withUnsafeBufferPointer { words in
+        let codes = members[s]
+        // Overlap counts by (size of t, |s ∩ t|) for the sets t > s sharing a code with s.
+        var overlapping = [Int](repeating: 0, count: side * side)
+        var planes = [UInt64](repeating: 0, count: max(1, Int.bitWidth - sizeS.leadingZeroBitCount))
+        holders.withUnsafeBufferPointer { holders in
             counts.withUnsafeBufferPointer { counts in
-                while start < counts.count {
-                    let end = blockStarts[block + 1]
-                    let sizeT = sizes[start]
-                    let most = min(sizeS, sizeT)
-                    for i in 0...most { byIntersection[i] = 0 }
-                    for t in start..<end {
-                        var inter = 0
-                        for w in 0..<width { inter &+= (words[s * width + w] & words[t * width + w]).nonzeroBitCount }
-                        byIntersection[inter] += counts[t]
+                sizes.withUnsafeBufferPointer { sizes in
+                    let firstWord = (s + 1) / 64
+                    for word in codes.isEmpty ? 0..<0 : firstWord..<wordCount {
+                        for j in planes.indices { planes[j] = 0 }
+                        for code in codes {
+                            var carry = holders[code &* wordCount &+ word]
+                            var j = 0
+                            while carry != 0 {
+                                let next = planes[j] & carry
+                                planes[j] ^= carry
+                                carry = next
+                                j += 1
+                            }
+                        }
+                        var bits = planes.reduce(0, |)
+                        if word == firstWord { bits &= ~0 << UInt64((s + 1) % 64) }
+                        while bits != 0 {
+                            let b = bits.trailingZeroBitCount
+                            bits &= bits - 1
+                            var inter = 0
+                            for j in planes.indices { inter |= Int((planes[j] >> UInt64(b)) & 1) << j }
+                            let t = word &* 64 &+ b
+                            overlapping[sizes[t] &* side &+ inter] &+= counts[t]
+                        }
                     }
-                    for i in 0...most where byIntersection[i] != 0 {
-                        rowSum += byIntersection[i] * table[(sizeS * (maxSize + 1) + sizeT) * (maxSize + 1) + i]
-                    }
-                    start = end
-                    block += 1
                 }
             }
         }
-        return (2 * counts[s]) * rowSum
+        var rowSum = SetValuedAgreement.Distances()
+        for sizeT in 0...maxSize {
+            var disjoint = countBySizeAfter[s + 1][sizeT]
+            for inter in 1..<side where overlapping[sizeT * side + inter] != 0 {
+                let n = overlapping[sizeT * side + inter]
+                disjoint -= n
+                rowSum += Double(n) * table[(sizeS * side + sizeT) * side + inter]
+            }
+            if disjoint != 0 { rowSum += Double(disjoint) * table[(sizeS * side + sizeT) * side] }
+        }
+        return Double(2 * counts[s]) * rowSum
     }
 }
