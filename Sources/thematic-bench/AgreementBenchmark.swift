@@ -32,6 +32,8 @@ struct AgreementBenchmark: ParsableCommand {
         let bytes = CanonicalWriter.compact(Self.referenceJSON(data))
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         print("case: \(units) units x \(coders) coders x \(codes) codes, \(Int(missing * 100))% missing, seed \(seed)")
+        let prevalence = BinaryAgreement.perCode(data).map { Double($0.agreement.applications) / Double(max(1, $0.agreement.unitsCoded * coders)) }
+        print(String(format: "code prevalence: %.1f%% to %.1f%% of codings", 100 * (prevalence.min() ?? 0), 100 * (prevalence.max() ?? 0)))
         print("file: \(path) (\(String(format: "%.1f", Double(bytes.count) / 1e6)) MB)")
 
         var sets: SetValuedAgreement?
