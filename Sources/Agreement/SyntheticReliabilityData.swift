@@ -2,7 +2,7 @@ import Foundation
 
 extension ReliabilityData {
     /// Realistic generated reliability data, for benchmarks and randomized tests: codes belong to
-    /// themes (five codes a theme); each unit touches one theme, sometimes more (theme popularity
+    /// themes (five codes a theme); one unit in ten touches no theme, the others one theme, sometimes more (theme popularity
     /// follows a Zipf law, so code prevalence ranges from under 1% to about 25%); each coder applies most
     /// of the unit's codes (missing one 6% of the time), now and then adds an unrelated code, and leaves
     /// `missingShare` of the units unfinished. Coders mostly agree, yet the code sets are many and
@@ -25,11 +25,16 @@ extension ReliabilityData {
             let u = rng.nextUnit()
             return cumulative.firstIndex { u < $0 } ?? themes - 1
         }
+        /// Excerpts to which no code applies (background, chronology) are common in a review.
+        let emptyShare = 0.1
         var unitCodes: [Int] = []
         var coding: [Int] = []
         for u in 0..<units {
-            var touched = [theme(&rng)]
-            while rng.nextUnit() < 0.2 { touched.append(theme(&rng)) }
+            var touched: [Int] = []
+            if rng.nextUnit() >= emptyShare {
+                touched.append(theme(&rng))
+                while rng.nextUnit() < 0.2 { touched.append(theme(&rng)) }
+            }
             unitCodes = (0..<codes).filter { c in touched.contains(c * themes / codes) && rng.nextUnit() < applyRate[c] }
             for coder in 0..<coders {
                 guard rng.nextUnit() >= missingShare else { continue }
