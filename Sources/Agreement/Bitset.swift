@@ -19,8 +19,6 @@ struct Bitset: Sendable, Equatable {
         }
     }
 
-    var population: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-
     mutating func formUnion(_ other: Bitset) {
         for w in words.indices { words[w] |= other.words[w] }
     }
@@ -47,13 +45,6 @@ struct Bitset: Sendable, Equatable {
     static func intersectionCount(_ a: Bitset, _ b: Bitset) -> Int {
         var n = 0
         for w in a.words.indices { n += (a.words[w] & b.words[w]).nonzeroBitCount }
-        return n
-    }
-
-    /// |a ∩ b ∩ c|
-    static func intersectionCount(_ a: Bitset, _ b: Bitset, _ c: Bitset) -> Int {
-        var n = 0
-        for w in a.words.indices { n += (a.words[w] & b.words[w] & c.words[w]).nonzeroBitCount }
         return n
     }
 }

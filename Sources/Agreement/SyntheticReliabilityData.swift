@@ -6,7 +6,7 @@ extension ReliabilityData {
     /// follows a Zipf law, so code prevalence ranges from under 1% to about 25%); each coder applies most
     /// of the unit's codes (missing one 6% of the time), now and then adds an unrelated code, and leaves
     /// `missingShare` of the units unfinished. Coders mostly agree, yet the code sets are many and
-    /// distinct (about 18,000 for 50,000 units × 3 coders × 150 codes, like the reference large case).
+    /// distinct (about 17,000 for 50,000 units × 3 coders × 150 codes; the reference large case had 19,000).
     /// The same arguments always give the same data.
     public static func synthetic(
         units: Int, coders: Int, codes: Int, missingShare: Double = 0.05, seed: UInt64 = 1
