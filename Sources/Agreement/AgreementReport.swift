@@ -11,6 +11,9 @@ public struct AgreementReport: Sendable, Equatable {
     public let pooled: BinaryAgreement
     /// Krippendorff's alpha on each coder's whole set of codes per unit (MASI and Jaccard distances).
     public let setValued: SetValuedAgreement
+    /// The multi-category nominal view when every coding holds exactly one code, otherwise nil
+    /// (`SingleLabelAgreement.notSingleLabel` says why).
+    public let singleLabel: SingleLabelAgreement?
     /// The bootstrap that was asked for, and each code's interval for alpha in code order.
     public let bootstrap: AlphaBootstrap?
     public let alphaIntervals: [BootstrapInterval]?
@@ -24,12 +27,13 @@ public struct AgreementReport: Sendable, Equatable {
         perCode = zip(data.codes, tallies).map { ($0, BinaryAgreement($1)) }
         pooled = BinaryAgreement(tallies.reduce(.empty(coders: data.coders.count), +))
         setValued = SetValuedAgreement(data)
+        singleLabel = SingleLabelAgreement(data)
         self.bootstrap = bootstrap
         alphaIntervals = bootstrap?.intervals(tallies)
     }
 
     public static func == (a: AgreementReport, b: AgreementReport) -> Bool {
-        a.coders == b.coders && a.units == b.units && a.pooled == b.pooled && a.setValued == b.setValued
+        a.coders == b.coders && a.units == b.units && a.pooled == b.pooled && a.setValued == b.setValued && a.singleLabel == b.singleLabel
             && a.bootstrap == b.bootstrap && a.alphaIntervals == b.alphaIntervals
             && a.perCode.map(\.code) == b.perCode.map(\.code)
             && a.perCode.map(\.agreement) == b.perCode.map(\.agreement)

@@ -77,3 +77,20 @@ extension SetValuedAgreement {
         ])
     }
 }
+
+extension SingleLabelAgreement {
+    /// The figures under the keys of the reference files' `overall.single_label_nominal` object.
+    public var figures: NamedFigures {
+        NamedFigures(entries: [
+            ("krippendorff_alpha_nominal", .statistic(krippendorffAlpha)),
+            ("percent_agreement_units", .statistic(percentAgreementUnits)),
+            ("gwet_ac1", .statistic(gwetAC1)),
+            ("gwet_ac1_se", .statistic(gwetAC1SE)),
+            ("brennan_prediger_q_observed", .statistic(brennanPrediger)),
+            ("n_categories_observed", .count(categoriesObserved)),
+            ("fleiss_kappa_gwet_missing_irrCAC", .statistic(fleissKappaGwet)),
+            ("fleiss_kappa_complete_units", .statistic(fleissKappaComplete)),
+            ("cohen_kappa", .statistic(cohenKappa)),
+        ])
+    }
+}

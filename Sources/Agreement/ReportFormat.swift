@@ -51,6 +51,7 @@ extension AgreementReport {
         ("gwet_ac1/brennan_prediger", "q = 2 categories {0, 1}, so BP = 2 p_a - 1; SEs as irrCAC; class shares over units with at least one value"),
         ("pooled", "every (unit, code) pair is one binary unit; figures computed on all of them together"),
         ("alpha_masi/alpha_jaccard", "Krippendorff's alpha on each coder's whole set of codes per unit; the empty set is a value; d(S, S) = 0; MASI weights exactly 2/3 and 1/3"),
+        ("single_label_nominal", "only when every coding holds exactly one code: the code as one nominal variable, q = codes used (irrCAC's default)"),
         ("krippendorff_alpha_ci", "95% bootstrap percentile interval; procedure and seed under \"bootstrap\""),
         ("reading", "alpha >= .800 reliable, .667-.800 tentative, below .667 unreliable"),
     ]

@@ -20,6 +20,12 @@ extension AgreementReport {
         var overall = object(setValued.figures)
         if case .object(var members) = overall.kind {
             members.append(JSONMember(key: "pooled", value: object(pooled.figures)))
+            if let singleLabel {
+                members.append(JSONMember(key: "single_label_nominal", value: object(singleLabel.figures)))
+            } else {
+                members.append(JSONMember(key: "single_label_nominal", value: .null))
+                members.append(JSONMember(key: "single_label_nominal_note", value: .string(SingleLabelAgreement.notSingleLabel)))
+            }
             overall = JSONValue(.object(members))
         }
         var top: [(String, JSONValue)] = [

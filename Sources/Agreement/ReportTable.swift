@@ -50,6 +50,13 @@ extension AgreementReport {
         lines += overall.map { markdown ? "- \($0)" : "  \($0)" }
         let counts = "\(sets.pairableValues) pairable values, \(sets.distinctLabelSets) distinct code sets (\(sets.distinctLabelSetsPairable) in pairable units)"
         lines.append(markdown ? "- \(counts)" : "  \(counts)")
+        if let single = singleLabel {
+            let text = "One code per coding, as one nominal variable (q = \(single.categoriesObserved) codes used): "
+                + "alpha \(Self.threeDecimals(single.krippendorffAlpha)), AC1 \(Self.threeDecimals(single.gwetAC1)), "
+                + "Fleiss k (complete units) \(Self.threeDecimals(single.fleissKappaComplete))"
+                + (coders.count == 2 ? ", Cohen k \(Self.threeDecimals(single.cohenKappa))" : "")
+            lines.append(markdown ? "- \(text)" : "  \(text)")
+        }
         if let bootstrap {
             lines.append("")
             lines.append("Bootstrap: \(bootstrap.procedure.rawValue) resampling, \(bootstrap.replicates) replicates, seed \(bootstrap.seed)")

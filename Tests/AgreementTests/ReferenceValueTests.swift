@@ -48,4 +48,22 @@ import Testing
             ignoring: ["alpha_masi_numpy", "alpha_jaccard_numpy", "single_label_nominal", "single_label_nominal_note"],
             name)
     }
+
+    /// irrCAC's own alpha (`krippendorff_alpha_irrCAC`) is the same statistic as `krippendorff_alpha_nominal`.
+    @Test(arguments: ReferenceCase.names)
+    func singleLabelStatisticsMatchTheReference(_ name: String) throws {
+        let reference = try ReferenceCase(name)
+        let report = AgreementReport(reference.data)
+        guard let expected = reference.overall["single_label_nominal"] as? [String: Any] else {
+            #expect(report.singleLabel == nil)
+            #expect(reference.overall["single_label_nominal_note"] as? String == SingleLabelAgreement.notSingleLabel)
+            return
+        }
+        var withoutCohen = expected
+        if report.coders.count != 2 { withoutCohen["cohen_kappa"] = NSNull() }
+        let ours = try #require(report.singleLabel)
+        expectMatch(ours.figures, withoutCohen, ignoring: ["krippendorff_alpha_irrCAC"], name)
+        let alpha = try #require(expected["krippendorff_alpha_irrCAC"] as? Double)
+        #expect(abs(ours.krippendorffAlpha.value! - alpha) <= Self.tolerance)
+    }
 }

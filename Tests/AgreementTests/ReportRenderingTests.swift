@@ -70,4 +70,9 @@ import Testing
         #expect(bootstrap["procedure"] as? String == "kalpha")
         #expect((json["per_code"] as! [String: [String: Any]])["x"]!["krippendorff_alpha_ci_lower"] is Double)
     }
+
+    @Test func tableShowsTheNominalViewWhenEveryCodingHoldsOneCode() throws {
+        let report = AgreementReport(try ReferenceCase("kripp2011").data)
+        #expect(report.rendered(as: .table).contains("One code per coding, as one nominal variable (q = 5 codes used): alpha 0.743"))
+    }
 }
