@@ -51,6 +51,8 @@ public final class NcursesTerminal: Terminal {
         }
         let terminal = try NcursesTerminal(terminalName: "xterm-256color", input: input, output: output, environment: environment, isHeadless: true)
         terminal.resize(to: Size(rows: rows, columns: columns))
+        // The starting size is not a resize the app should hear about.
+        flushinp()
         return terminal
     }
 
@@ -96,7 +98,7 @@ public final class NcursesTerminal: Terminal {
         return Size(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
     }
 
-    /// Sets the size of a headless terminal (a real one follows its window and reports `.resize`).
+    /// Sets the size of a headless terminal, which then reports `.resize` like a real one whose window changed.
     public func resize(to size: Size) {
         set_term(screenHandle)
         resizeterm(Int32(max(1, size.rows)), Int32(max(1, size.columns)))
