@@ -14,13 +14,14 @@ public enum StudyReader {
     }
 
     /// Opens a study for use: throws when any file has an error; warnings are returned with the study.
-    public static func load(_ folder: StudyFolder) throws(StudyLoadError) -> (study: Study, warnings: [StudyProblem]) {
-        let result = read(folder)
+    /// `coders` limits which coders' files are read (a blind coding session needs only its own).
+    public static func load(_ folder: StudyFolder, coders: Set<String>? = nil) throws(StudyLoadError) -> (study: Study, warnings: [StudyProblem]) {
+        let result = read(folder, coders: coders)
         guard let study = result.study, result.errors.isEmpty else { throw StudyLoadError(problems: result.errors) }
         return (study, result.warnings)
     }
 
-    public static func read(_ folder: StudyFolder) -> Result {
+    public static func read(_ folder: StudyFolder, coders: Set<String>? = nil) -> Result {
         var problems: [StudyProblem] = []
         guard FileSystem.isDirectory(folder.path) else {
             return Result(study: nil, problems: [StudyProblem(file: folder.path, message: "no such study folder")])
@@ -36,7 +37,7 @@ public enum StudyReader {
         var consensus = Consensus()
         if let codebook, let corpus {
             let context = ReferenceContext(codebook: codebook, corpus: corpus)
-            codings = readCodings(folder, context: context, problems: &problems)
+            codings = readCodings(folder, only: coders, context: context, problems: &problems)
             if FileSystem.exists(folder.url(StudyFolder.consensusFile)) {
                 consensus = readConsensus(folder, context: context, problems: &problems) ?? consensus
             }
@@ -115,7 +116,7 @@ public enum StudyReader {
         return failed ? nil : Corpus(reviews: reviews)
     }
 
-    private static func readCodings(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem]) -> [String: Coding] {
+    private static func readCodings(_ folder: StudyFolder, only wanted: Set<String>?, context: ReferenceContext, problems: inout [StudyProblem]) -> [String: Coding] {
         let codingsPath = folder.url(StudyFolder.codingsFolder)
         guard FileSystem.isDirectory(codingsPath) else { return [:] }
         let names = (try? FileSystem.list(codingsPath)) ?? []
@@ -125,7 +126,7 @@ public enum StudyReader {
             if name.hasSuffix(".journal") { coders.insert(String(name.dropLast(8))) }
         }
         var codings: [String: Coding] = [:]
-        for coder in coders.sorted() {
+        for coder in coders.sorted() where wanted?.contains(coder) ?? true {
             guard Identifier.isValidCoderName(coder) else {
                 problems.append(StudyProblem(file: StudyFolder.codingFile(coder),
                     message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); rename the file"))
