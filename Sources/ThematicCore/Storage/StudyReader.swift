@@ -24,10 +24,10 @@ public enum StudyReader {
     public static func read(_ folder: StudyFolder, coders: Set<String>? = nil) -> Result {
         var problems: [StudyProblem] = []
         guard FileSystem.isDirectory(folder.path) else {
-            return Result(study: nil, problems: [StudyProblem(file: folder.path, message: "no such study folder")])
+            return Result(study: nil, problems: [StudyProblem(file: "", message: "no such study folder")])
         }
         guard FileSystem.exists(folder.url(StudyFolder.manifestFile)) else {
-            return Result(study: nil, problems: [StudyProblem(file: folder.path,
+            return Result(study: nil, problems: [StudyProblem(file: "",
                 message: "not a study folder: it has no \(StudyFolder.manifestFile) (create a study with `thematic init`)")])
         }
         let manifest = readFile(folder, StudyFolder.manifestFile, problems: &problems, decode: ManifestFormat.decode)
