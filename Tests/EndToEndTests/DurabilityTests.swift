@@ -24,9 +24,17 @@ import ThematicCore
             writer.standardOutput = output
             writer.standardError = FileHandle.nullDevice
             try writer.run()
-            usleep(UInt32(Int.random(in: 30_000...400_000, using: &random)))
+            var printed = Data()
+            if round % 4 == 0 {
+                // Kill while the writer may still be opening the study and folding in the last round's journal.
+                usleep(UInt32(Int.random(in: 1_000...150_000, using: &random)))
+            } else {
+                // Kill mid-work: after the first acknowledgement, however slow the machine is today.
+                printed.append(output.fileHandleForReading.availableData)
+                usleep(UInt32(Int.random(in: 0...150_000, using: &random)))
+            }
             kill(writer.processIdentifier, SIGKILL)
-            let printed = output.fileHandleForReading.readDataToEndOfFile()
+            printed.append(output.fileHandleForReading.readDataToEndOfFile())
             writer.waitUntilExit()
             if writer.terminationReason == .uncaughtSignal { kills += 1 }
 
@@ -53,6 +61,6 @@ import ThematicCore
             sequence = onDisk.journalSequence
         }
         #expect(kills >= 25, "the writer should usually be killed mid-work, not finish")
-        #expect(acknowledgedInAll > 100, "the writer should get through many actions across the rounds")
+        #expect(acknowledgedInAll >= 22, "the writer should acknowledge actions in most rounds")
     }
 }
