@@ -32,11 +32,17 @@ enum Binaries {
         var standardError: String
     }
 
-    /// Runs a binary to completion and captures what it printed.
+    /// Runs a built binary to completion and captures what it printed.
     static func run(_ name: String, _ arguments: [String]) throws -> Outcome {
+        try run(executable: try path(name), arguments)
+    }
+
+    /// Runs any executable to completion, optionally in `directory`, and captures what it printed.
+    static func run(executable: String, _ arguments: [String], in directory: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try path(name))
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output

@@ -93,22 +93,12 @@ import ThematicCore
 
     @discardableResult
     private func git(_ directory: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = ["-c", "user.name=Thematic Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaints = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GitFailed(arguments: arguments, message: String(decoding: complaints + printed, as: UTF8.self))
+        let identity = ["-c", "user.name=Thematic Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main"]
+        let outcome = try Binaries.run(executable: "/usr/bin/git", identity + arguments, in: directory)
+        guard outcome.status == 0 else {
+            throw GitFailed(arguments: arguments, message: outcome.standardError + outcome.standardOutput)
         }
-        return String(decoding: printed, as: UTF8.self)
+        return outcome.standardOutput
     }
 
     struct GitFailed: Error, CustomStringConvertible {
