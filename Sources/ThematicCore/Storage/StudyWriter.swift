@@ -29,12 +29,20 @@ public enum StudyWriter {
         let target = folder ?? study.folder
         try FileSystem.createDirectories(target.url(StudyFolder.corpusFolder))
         try FileSystem.createDirectory(target.url(StudyFolder.codingsFolder))
+        // Each file is replaced on its own (atomically); doing them on every core overlaps the fsyncs.
+        let outcomes = files(of: study).parallelMap { file -> Result<String?, FileError> in
+            let url = target.url(file.path)
+            if FileSystem.exists(url), (try? FileSystem.readBytes(url)) == file.bytes { return .success(nil) }
+            do throws(FileError) {
+                try AtomicFile.write(file.bytes, to: url)
+                return .success(file.path)
+            } catch {
+                return .failure(error)
+            }
+        }
         var written: [String] = []
-        for (path, bytes) in files(of: study) {
-            let url = target.url(path)
-            if FileSystem.exists(url), (try? FileSystem.readBytes(url)) == bytes { continue }
-            try AtomicFile.write(bytes, to: url)
-            written.append(path)
+        for outcome in outcomes {
+            if let path = try outcome.get() { written.append(path) }
         }
         let gitignore = target.url(StudyFolder.gitignoreFile)
         if !FileSystem.exists(gitignore) {
