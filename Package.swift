@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Fast JSON parsing with line:column positions, and the deterministic writer every study file uses.
@@ -18,7 +19,11 @@ let package = Package(
         // Inter-rater agreement statistics over reliability data, and the reliability-data file formats.
         .target(name: "Agreement", dependencies: ["CanonicalJSON", .product(name: "CSV", package: "CSV.swift")]),
         // Domain model, study files, storage, and everything a command does; no terminal code.
-        .target(name: "ThematicCore", dependencies: ["CanonicalJSON", "Agreement", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "ThematicCore", dependencies: [
+            "CanonicalJSON", "Agreement",
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Pure terminal kit: cells, screen buffer, layout, display width, wrapping.
         .target(name: "TerminalUI"),
         // The ncursesw C API, seen through a shim header.

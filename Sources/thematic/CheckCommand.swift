@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let result = StudyReader.read(StudyFolder(path: study))
         for problem in result.problems {
-            printError("\(study)/\(problem)")
+            printError(problem.description(inStudy: study))
         }
         let errors = result.errors.count
         let warnings = result.warnings.count

@@ -21,10 +21,10 @@ struct StatusCommand: ParsableCommand {
 func openStudy(_ path: String) throws -> Study {
     do {
         let (study, warnings) = try StudyReader.load(StudyFolder(path: path))
-        for warning in warnings { printError("\(path)/\(warning)") }
+        for warning in warnings { printError(warning.description(inStudy: path)) }
         return study
     } catch {
-        for problem in error.problems { printError("\(path)/\(problem)") }
+        for problem in error.problems { printError(problem.description(inStudy: path)) }
         throw CommandFailure("\(path): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(path)` after fixing them")
     }
 }

@@ -17,7 +17,9 @@ public enum CodebookFormat {
             problems.error(record.path.field("revision"), record.value("revision")?.offset ?? 0, "the revision must be 1 or more")
         }
         var offsets: [String: Int] = [:]
+        var codeOffsets: [Int] = []
         for (index, element) in try record.array("codes").enumerated() {
+            codeOffsets.append(element.offset)
             let code = try decodeCode(element, at: record.path.field("codes").index(index))
             if offsets[code.id] != nil {
                 problems.error(record.path.field("codes").index(index).field("id"), element.offset, "duplicate code id \"\(code.id)\"")
@@ -33,7 +35,7 @@ public enum CodebookFormat {
         for (index, element) in try record.array("history").enumerated() {
             codebook.history.append(try decodeChange(element, at: record.path.field("history").index(index)))
         }
-        checkTree(codebook, offsets: offsets, problems: &problems)
+        checkTree(codebook, ids: Set(offsets.keys), offsets: codeOffsets, problems: &problems)
         return codebook
     }
 
@@ -76,21 +78,21 @@ public enum CodebookFormat {
     }
 
     /// Parents exist and come before their children, no cycles, merge targets exist, hotkeys and colours are sane.
-    private static func checkTree(_ codebook: Codebook, offsets: [String: Int], problems: inout FileProblems) {
+    private static func checkTree(_ codebook: Codebook, ids: Set<String>, offsets: [Int], problems: inout FileProblems) {
         var seen: Set<String> = []
         var hotkeys: [String: String] = [:]
         var siblingNames: Set<String> = []
         for (index, code) in codebook.codes.enumerated() {
             let path = JSONPath.root.field("codes").index(index)
-            let offset = offsets[code.id] ?? 0
+            let offset = offsets[index]
             if let parent = code.parent {
-                if offsets[parent] == nil {
+                if !ids.contains(parent) {
                     problems.error(path.field("parent"), offset, "parent \"\(parent)\" is not a code of this codebook")
                 } else if !seen.contains(parent) {
                     problems.error(path.field("parent"), offset, "parent \"\(parent)\" must come before its child \"\(code.id)\" (codes are listed in tree order)")
                 }
             }
-            if case .merged(let target) = code.status, offsets[target] == nil || target == code.id {
+            if case .merged(let target) = code.status, !ids.contains(target) || target == code.id {
                 problems.error(path.field("mergedInto"), offset, "\"\(target)\" is not another code of this codebook")
             }
             if let hotkey = code.hotkey {

@@ -26,8 +26,13 @@ public struct StudyProblem: Error, Sendable, Equatable, CustomStringConvertible 
         self.severity = severity
     }
 
-    public var description: String {
+    public var description: String { description(inStudy: nil) }
+
+    /// The description with the file's path inside `folder` (the study folder as the user named it).
+    /// A problem with the folder itself has an empty `file`.
+    public func description(inStudy folder: String?) -> String {
         var text = file
+        if let folder { text = file.isEmpty ? folder : folder + "/" + file }
         if let line { text += ":\(line)" }
         if let column { text += ":\(column)" }
         text += ": "

@@ -14,19 +14,20 @@ public enum StudyReader {
     }
 
     /// Opens a study for use: throws when any file has an error; warnings are returned with the study.
-    public static func load(_ folder: StudyFolder) throws(StudyLoadError) -> (study: Study, warnings: [StudyProblem]) {
-        let result = read(folder)
+    /// `coders` limits which coders' files are read (a blind coding session needs only its own).
+    public static func load(_ folder: StudyFolder, coders: Set<String>? = nil) throws(StudyLoadError) -> (study: Study, warnings: [StudyProblem]) {
+        let result = read(folder, coders: coders)
         guard let study = result.study, result.errors.isEmpty else { throw StudyLoadError(problems: result.errors) }
         return (study, result.warnings)
     }
 
-    public static func read(_ folder: StudyFolder) -> Result {
+    public static func read(_ folder: StudyFolder, coders: Set<String>? = nil) -> Result {
         var problems: [StudyProblem] = []
         guard FileSystem.isDirectory(folder.path) else {
-            return Result(study: nil, problems: [StudyProblem(file: folder.path, message: "no such study folder")])
+            return Result(study: nil, problems: [StudyProblem(file: "", message: "no such study folder")])
         }
         guard FileSystem.exists(folder.url(StudyFolder.manifestFile)) else {
-            return Result(study: nil, problems: [StudyProblem(file: folder.path,
+            return Result(study: nil, problems: [StudyProblem(file: "",
                 message: "not a study folder: it has no \(StudyFolder.manifestFile) (create a study with `thematic init`)")])
         }
         let manifest = readFile(folder, StudyFolder.manifestFile, problems: &problems, decode: ManifestFormat.decode)
@@ -36,7 +37,7 @@ public enum StudyReader {
         var consensus = Consensus()
         if let codebook, let corpus {
             let context = ReferenceContext(codebook: codebook, corpus: corpus)
-            codings = readCodings(folder, context: context, problems: &problems)
+            codings = readCodings(folder, only: coders, context: context, problems: &problems)
             if FileSystem.exists(folder.url(StudyFolder.consensusFile)) {
                 consensus = readConsensus(folder, context: context, problems: &problems) ?? consensus
             }
@@ -90,10 +91,18 @@ public enum StudyReader {
         var reviews: [Review] = []
         var firstPlace: [String: String] = [:]
         var failed = false
-        for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+        let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+        // Reviews are independent files: read and decode them on every core.
+        let decoded = files.parallelMap { name -> (Review?, [StudyProblem]) in
+            var found: [StudyProblem] = []
+            let review = readFile(folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found, decode: ReviewFormat.decode)
+            return (review, found)
+        }
+        for (name, (decodedReview, found)) in zip(files, decoded) {
             let file = "\(StudyFolder.corpusFolder)/\(name)"
             let problemCount = problems.count
-            guard let review = readFile(folder, file, problems: &problems, decode: ReviewFormat.decode) else {
+            problems += found
+            guard let review = decodedReview else {
                 failed = true
                 continue
             }
@@ -115,25 +124,30 @@ public enum StudyReader {
         return failed ? nil : Corpus(reviews: reviews)
     }
 
-    private static func readCodings(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem]) -> [String: Coding] {
+    private static func readCodings(_ folder: StudyFolder, only wanted: Set<String>?, context: ReferenceContext, problems: inout [StudyProblem]) -> [String: Coding] {
         let codingsPath = folder.url(StudyFolder.codingsFolder)
         guard FileSystem.isDirectory(codingsPath) else { return [:] }
-        let names = (try? FileSystem.list(codingsPath)) ?? []
         var coders: Set<String> = []
-        for name in names where !name.hasPrefix(".") {
+        for name in (try? FileSystem.list(codingsPath)) ?? [] where !name.hasPrefix(".") {
             if name.hasSuffix(".json") { coders.insert(String(name.dropLast(5))) }
             if name.hasSuffix(".journal") { coders.insert(String(name.dropLast(8))) }
         }
         var codings: [String: Coding] = [:]
-        for coder in coders.sorted() {
-            guard Identifier.isValidCoderName(coder) else {
-                problems.append(StudyProblem(file: StudyFolder.codingFile(coder),
-                    message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); rename the file"))
-                continue
-            }
-            if let coding = CodingReader.read(folder, coder: coder, context: context, problems: &problems) {
-                codings[coder] = coding
-            }
+        let wantedCoders = coders.sorted().filter { wanted?.contains($0) ?? true }
+        for coder in wantedCoders where !Identifier.isValidCoderName(coder) {
+            problems.append(StudyProblem(file: StudyFolder.codingFile(coder),
+                message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); rename the file"))
+        }
+        // Each coder's files are independent: read them on every core.
+        let valid = wantedCoders.filter(Identifier.isValidCoderName)
+        let decoded = valid.parallelMap { coder -> (Coding?, [StudyProblem]) in
+            var found: [StudyProblem] = []
+            let coding = CodingReader.read(folder, coder: coder, context: context, problems: &found)
+            return (coding, found)
+        }
+        for (coder, (coding, found)) in zip(valid, decoded) {
+            problems += found
+            if let coding { codings[coder] = coding }
         }
         return codings
     }

@@ -4,18 +4,23 @@ import CanonicalJSON
 public enum StudyWriter {
     /// Every file of the study with the bytes it should hold, by study-relative path.
     public static func files(of study: Study) -> [(path: String, bytes: [UInt8])] {
-        var files: [(String, [UInt8])] = [
-            (StudyFolder.manifestFile, CanonicalWriter.pretty(ManifestFormat.encode(study.manifest))),
-            (StudyFolder.codebookFile, CanonicalWriter.pretty(CodebookFormat.encode(study.codebook))),
-            (StudyFolder.consensusFile, CanonicalWriter.pretty(ConsensusFormat.encode(study.consensus))),
-        ]
-        for review in study.corpus.reviews {
-            files.append((StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review))))
+        enum Part: Sendable {
+            case manifest, codebook, consensus
+            case review(Review)
+            case coding(Coding)
         }
-        for coder in study.coders {
-            files.append((StudyFolder.codingFile(coder), CanonicalWriter.pretty(CodingFormat.encode(study.codings[coder]!))))
+        let parts: [Part] = [.manifest, .codebook, .consensus] + study.corpus.reviews.map { .review($0) }
+            + study.coders.map { .coding(study.codings[$0]!) }
+        // Files are independent: encode them on every core.
+        return parts.parallelMap { part -> (path: String, bytes: [UInt8]) in
+            switch part {
+            case .manifest: (StudyFolder.manifestFile, CanonicalWriter.pretty(ManifestFormat.encode(study.manifest)))
+            case .codebook: (StudyFolder.codebookFile, CanonicalWriter.pretty(CodebookFormat.encode(study.codebook)))
+            case .consensus: (StudyFolder.consensusFile, CanonicalWriter.pretty(ConsensusFormat.encode(study.consensus)))
+            case .review(let review): (StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review)))
+            case .coding(let coding): (StudyFolder.codingFile(coding.coder), CanonicalWriter.pretty(CodingFormat.encode(coding)))
+            }
         }
-        return files
     }
 
     /// Saves into `folder` (the study's own by default); returns the paths that were written.
@@ -24,12 +29,20 @@ public enum StudyWriter {
         let target = folder ?? study.folder
         try FileSystem.createDirectories(target.url(StudyFolder.corpusFolder))
         try FileSystem.createDirectory(target.url(StudyFolder.codingsFolder))
+        // Each file is replaced on its own (atomically); doing them on every core overlaps the fsyncs.
+        let outcomes = files(of: study).parallelMap { file -> Result<String?, FileError> in
+            let url = target.url(file.path)
+            if FileSystem.exists(url), (try? FileSystem.readBytes(url)) == file.bytes { return .success(nil) }
+            do throws(FileError) {
+                try AtomicFile.write(file.bytes, to: url)
+                return .success(file.path)
+            } catch {
+                return .failure(error)
+            }
+        }
         var written: [String] = []
-        for (path, bytes) in files(of: study) {
-            let url = target.url(path)
-            if FileSystem.exists(url), (try? FileSystem.readBytes(url)) == bytes { continue }
-            try AtomicFile.write(bytes, to: url)
-            written.append(path)
+        for outcome in outcomes {
+            if let path = try outcome.get() { written.append(path) }
         }
         let gitignore = target.url(StudyFolder.gitignoreFile)
         if !FileSystem.exists(gitignore) {

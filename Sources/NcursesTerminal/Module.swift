@@ -1,2 +1,0 @@
-/// The NcursesTerminal module. See Package.swift for what it is for.
-public enum NcursesTerminalModule {}

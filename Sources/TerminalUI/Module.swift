@@ -1,2 +1,0 @@
-/// The TerminalUI module. See Package.swift for what it is for.
-public enum TerminalUIModule {}

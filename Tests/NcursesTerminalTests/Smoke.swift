@@ -1,5 +1,0 @@
-import Testing
-
-@Test func ncursesterminalBuilds() {
-    #expect(Bool(true))
-}

@@ -1,0 +1,105 @@
+import Testing
+import TerminalUI
+
+@Suite struct WidgetTests {
+    @Test func boxDrawsAFrameWithItsTitleAndReturnsTheInside() {
+        var screen = Screen(rows: 3, columns: 10)
+        let inside = Box(title: "Codes").draw(in: screen.bounds, on: &screen)
+        #expect(screen.lines == ["┌ Codes ─┐", "│        │", "└────────┘"])
+        #expect(inside == Rect(row: 1, column: 1, rows: 1, columns: 8))
+    }
+
+    @Test func boxTitleIsCutToFitTheBorder() {
+        var screen = Screen(rows: 2, columns: 8)
+        Box(title: "Codebook").draw(in: screen.bounds, on: &screen)
+        #expect(screen.lines[0] == "┌ Cod… ┐")
+    }
+
+    @Test func boxTooSmallForAFrameDrawsNothing() {
+        var screen = Screen(rows: 1, columns: 5)
+        let inside = Box(title: "x").draw(in: screen.bounds, on: &screen)
+        #expect(screen == Screen(rows: 1, columns: 5))
+        #expect(inside == screen.bounds)
+    }
+
+    @Test func listScrollsToKeepTheSelectionVisible() {
+        var screen = Screen(rows: 3, columns: 4)
+        let list = ScrollingList(count: 10, selected: 6).draw(in: screen.bounds, on: &screen) { "e\($0)" }
+        #expect(list.offset == 4)
+        #expect(screen.trimmedLines == ["e4", "e5", "e6"])
+        #expect(screen[2, 3].style.attributes == .reverse)
+    }
+
+    @Test func listScrollsBackUpWhenTheSelectionMovesAbove() {
+        let list = ScrollingList(count: 10, selected: 2, offset: 5).scrolled(toShowSelectionIn: 3)
+        #expect(list.offset == 2)
+    }
+
+    @Test func listDoesNotLeaveEmptyRowsBelowItsEnd() {
+        let list = ScrollingList(count: 5, selected: 4, offset: 4).scrolled(toShowSelectionIn: 3)
+        #expect(list.offset == 2)
+    }
+
+    @Test func treeShowsChildrenOfExpandedNodesOnly() {
+        let tree = [
+            TreeNode(id: "A", title: "Assessment", children: [TreeNode(id: "A1", title: "Missed")]),
+            TreeNode(id: "B", title: "Barriers", children: [TreeNode(id: "B1", title: "Language")]),
+            TreeNode(id: "C", title: "Culture"),
+        ]
+        let rows = TreeList.visibleRows(tree, expanded: ["A"])
+        var screen = Screen(rows: 4, columns: 16)
+        TreeList.draw(rows, list: ScrollingList(count: rows.count), in: screen.bounds, on: &screen)
+        #expect(screen.trimmedLines == ["▾ Assessment", "    Missed", "▸ Barriers", "  Culture"])
+    }
+
+    @Test func textFieldInsertsAndDeletesWholeCharacters() {
+        var field = TextField(text: "cafe\u{301}")
+        let handled = field.handle(.backspace)
+        #expect(handled)
+        #expect(field.text == "caf")
+        field.insert("👩‍👧")
+        #expect(field.text == "caf👩‍👧")
+        #expect(field.cursor == 4)
+    }
+
+    @Test func textFieldMovesAndEditsInTheMiddle() {
+        var field = TextField(text: "ac")
+        _ = field.handle(.left)
+        _ = field.handle(.character("b"))
+        _ = field.handle(.home)
+        _ = field.handle(.delete)
+        #expect(field.text == "bc")
+        #expect(field.cursor == 0)
+    }
+
+    @Test func textFieldLeavesEnterToTheCaller() {
+        var field = TextField()
+        let handled = field.handle(.enter)
+        #expect(!handled)
+    }
+
+    @Test func textFieldScrollsSoTheCursorStaysVisible() {
+        var screen = Screen(rows: 1, columns: 4)
+        let cursor = TextField(text: "abcdef").draw(in: screen.bounds, on: &screen)
+        #expect(screen.lines == ["def "])
+        #expect(cursor == Position(row: 0, column: 3))
+    }
+
+    @Test func dialogIsCentredOverTheScreen() {
+        var screen = Screen(rows: 5, columns: 12)
+        Dialog(title: "Help", lines: ["q quit"]).draw(on: &screen)
+        #expect(screen.lines == ["            ", " ┌ Help ──┐ ", " │ q quit │ ", " └────────┘ ", "            "])
+    }
+
+    @Test func dialogLargerThanTheScreenIsCutNotCrashed() {
+        var screen = Screen(rows: 2, columns: 3)
+        let rect = Dialog(title: "Help", lines: Array(repeating: "a long line of help", count: 30)).draw(on: &screen)
+        #expect(rect == screen.bounds)
+    }
+
+    @Test func statusBarKeepsTheRightTextAndCutsTheLeft() {
+        var screen = Screen(rows: 1, columns: 16)
+        StatusBar(left: "Excerpt 12 of 340", right: "? help").draw(in: screen.bounds, on: &screen)
+        #expect(screen.lines == ["Excerpt … ? help"])
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func thematiccoreBuilds() {
-    #expect(Bool(true))
-}
