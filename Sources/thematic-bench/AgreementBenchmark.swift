@@ -54,9 +54,7 @@ struct AgreementBenchmark: ParsableCommand {
         for step in steps {
             var times: [Double] = []
             for _ in 0..<max(1, runs) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                try step.body()
-                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                times.append(try Timing.measure(step.body).1)
             }
             times.sort()
             let best = times[0]
