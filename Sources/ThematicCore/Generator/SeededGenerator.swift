@@ -1,19 +1,10 @@
-/// SplitMix64: a small, fast, seedable generator, so generated studies are the same on every machine.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+import Agreement
 
-    public init(seed: UInt64) {
-        state = seed
-    }
+/// The seeded generator of generated studies and tests: the Agreement module's SplitMix64, so generated data is the
+/// same on every machine.
+public typealias SeededGenerator = SplitMix64
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
+extension SplitMix64 {
     /// True with probability `probability`.
     public mutating func chance(_ probability: Double) -> Bool {
         Double.random(in: 0..<1, using: &self) < probability
