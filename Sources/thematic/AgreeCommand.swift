@@ -1,0 +1,78 @@
+import Agreement
+import ArgumentParser
+import ThematicCore
+
+struct AgreeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agree",
+        abstract: "Inter-rater agreement per code and overall, from a study or a reliability-data file.",
+        discussion: """
+            The unit is the excerpt. For each code a coder's value is 1 (applied), 0 (finished the excerpt without it) \
+            or missing (not finished). Per code: percent agreement (over units and over coder pairs), Cohen's kappa with \
+            SE and 95% CI (two coders), Fleiss' kappa (units finished by all), Krippendorff's alpha (nominal, missing \
+            allowed), Gwet's AC1 and Brennan-Prediger with SEs; overall: a pooled view and Krippendorff's alpha on \
+            each coder's set of codes with MASI and Jaccard distances. An undefined figure prints as n/a with the reason.
+            Reliability-data files: JSON {"units":[{"id":...,"codes":{"coder":[codes] or null}}],"codes":[...]}, or CSV \
+            with a unit column and one column per coder (codes separated by ';', an empty cell = not coded, \
+            '\(ReliabilityDataFile.noCodeMarker)' = coded, no code applies).
+            """
+    )
+
+    @Argument(help: "The study folder (or use --reliability-data).") var study: String?
+    @Option(help: "A reliability-data file (.json or .csv) instead of a study.") var reliabilityData: String?
+    @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders: String?
+    @Option(help: "Roll codes up to this level of the codebook tree (1 = top-level categories).") var level: Int?
+    @Option(help: "Only excerpts of these reviews, comma-separated.") var reviews: String?
+    @Flag(help: "Only excerpts every chosen coder finished.") var finishedByAll = false
+    @Option(help: "table, csv, markdown or json.") var format: String = "table"
+    @Option(help: "Bootstrap replicates for a confidence interval of each alpha (0: none).") var bootstrap = 0
+    @Option(help: "Bootstrap procedure: units (resample excerpts; default) or kalpha (Hayes & Krippendorff's KALPHA).")
+    var bootstrapProcedure = "units"
+    @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 1
+
+    func run() throws {
+        guard let reportFormat = ReportFormat(rawValue: format) else {
+            throw CommandFailure("unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard let procedure = AlphaBootstrap.Procedure(rawValue: bootstrapProcedure) else {
+            throw CommandFailure("unknown bootstrap procedure \"\(bootstrapProcedure)\"; expected units or kalpha")
+        }
+        let chosenCoders = coders.map { $0.split(separator: ",").map(String.init) }
+        var data: ReliabilityData
+        var warnings: [String] = []
+        switch (study, reliabilityData) {
+        case (let path?, nil):
+            let loaded = try openStudy(path)
+            do {
+                let selection = AgreementSelection(coders: chosenCoders, level: level,
+                                                   reviews: reviews.map { $0.split(separator: ",").map(String.init) },
+                                                   onlyFinishedByAll: finishedByAll)
+                let reliability = try StudyReliability(study: loaded, selection: selection)
+                data = reliability.data
+                warnings = reliability.warnings
+            } catch {
+                throw CommandFailure("\(path): \(error.description)")
+            }
+        case (nil, let file?):
+            if level != nil || reviews != nil {
+                throw CommandFailure("--level and --reviews need a study; a reliability-data file has no codebook tree or reviews")
+            }
+            do {
+                let read = try ReliabilityDataFile.read(path: file)
+                data = read.data
+                if !read.unlistedCodes.isEmpty {
+                    warnings.append("\(file): codes used but not listed in \"codes\": \(read.unlistedCodes.joined(separator: ", "))")
+                }
+                if let chosenCoders { data = try data.selectingCoders(chosenCoders) }
+                if finishedByAll { data = data.keepingUnitsFinishedByAllCoders() }
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        default:
+            throw CommandFailure("give either a study folder or --reliability-data FILE")
+        }
+        let report = AgreementReport(data, bootstrap: bootstrap > 0 ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil)
+        for warning in warnings { printError("warning: \(warning)") }
+        print(report.rendered(as: reportFormat), terminator: "")
+    }
+}
