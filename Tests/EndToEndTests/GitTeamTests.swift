@@ -72,6 +72,11 @@ import ThematicCore
             loaded.append(study)
         }
         #expect(loaded[0].codings == loaded[1].codings && loaded[1].codings == loaded[2].codings)
+        let figures = try [team.asha, team.ben, team.lead].map { clone in
+            try Binaries.run("thematic", ["agree", clone + "/study", "--format", "json"]).standardOutput
+        }
+        #expect(figures[0].contains("\"per_code\""), "agreement computes in a clone")
+        #expect(figures[0] == figures[1] && figures[1] == figures[2], "every clone gives the same agreement figures")
         let tracked = try git(team.lead, ["ls-files", "study/codings"])
         #expect(!tracked.contains(".lock"), "lock files stay out of git")
     }
