@@ -44,8 +44,8 @@ public struct CodebookEditor {
         var rewritten: [String: Int] = [:]
         switch edit {
         case .merge(let from, let target):
-            rewritten = try rewriteCodings(study) { codes, _ in CodingRewrite.merging(codes, from, into: target) } replacing: {
-                CodingRewrite.replacing($0, from, with: [target])
+            rewritten = try rewriteCodings(study) { codes, _ in CodingRewrite.merging(codes, from, into: target) } replacing: { ids, _ in
+                CodingRewrite.replacing(ids, from, with: [target])
             } check: { _ in }
             let both = rewritten["both", default: 0]
             rewritten["both"] = nil
@@ -53,7 +53,9 @@ public struct CodebookEditor {
         case .split(let from, let parts, let assignment):
             rewritten = try rewriteCodings(study) { codes, excerpt in
                 CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
-            } replacing: { $0 } check: { coded in
+            } replacing: { ids, excerpt in
+                CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
+            } check: { coded in
                 let missing = coded.filter { assignment[$0]?.isEmpty ?? true }.sorted()
                 guard missing.isEmpty else {
                     throw CodebookEditError("\(missing.count) excerpt\(missing.count == 1 ? " is" : "s are") coded \(from) but assigned none of \(parts.joined(separator: ", ")): \(Self.sample(missing)); assign them (or give a default) so that nothing is dropped")
@@ -107,18 +109,20 @@ public struct CodebookEditor {
     /// Rewrites the codes of every coder's records and every consensus decision; returns counts per file.
     private func rewriteCodings(_ study: Study,
                                 _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
-                                replacing: ([String]) -> [String],
+                                replacing: ([String], String) -> [String],
                                 check: (Set<String>) throws -> Void) throws -> [String: Int] {
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
-        var sessions: [CodingSession] = []
-        defer { for session in sessions { try? session.close() } }
+        // Every lock is tried before any session opens, since opening one already creates its journal file.
         for coder in study.coders {
             do {
-                sessions.append(try CodingSession(folder: folder, coder: coder))
+                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
             } catch let held as CoderLock.Held {
                 throw CodebookEditError("\(coder) has the study open in a coding session (\(held.holder)); this change rewrites every coder's file, so it waits until they close it. Nothing was changed.")
             }
         }
+        var sessions: [CodingSession] = []
+        defer { for session in sessions { try? session.close() } }
+        for coder in study.coders { sessions.append(try CodingSession(folder: folder, coder: coder)) }
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         var coded: Set<String> = []
@@ -137,11 +141,15 @@ public struct CodebookEditor {
         }
         var consensusChanges = 0
         for (excerpt, decision) in consensus.excerpts {
-            guard let codes = rewrite(decision.codes, excerpt) else { continue }
-            coded.insert(excerpt)
-            if codes.count < decision.codes.count { both += 1 }
-            consensus.excerpts[excerpt]?.codes = codes
-            consensus.excerpts[excerpt]?.coderCodes = decision.coderCodes.mapValues(replacing)
+            var changed = decision
+            changed.coderCodes = decision.coderCodes.mapValues { replacing($0, excerpt) }
+            if let codes = rewrite(decision.codes, excerpt) {
+                coded.insert(excerpt)
+                if codes.count < decision.codes.count { both += 1 }
+                changed.codes = codes
+            }
+            guard changed != decision else { continue }
+            consensus.excerpts[excerpt] = changed
             consensusChanges += 1
         }
         try check(coded)
