@@ -190,7 +190,7 @@ public struct CodebookEditor {
         }
     }
 
-    private func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
+    func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
         try requireCodebookRevision(revision)
         try AtomicFile.write(CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))
     }
