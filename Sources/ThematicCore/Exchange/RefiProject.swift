@@ -73,9 +73,13 @@ public enum RefiProject {
         }
         xml.close("Sources")
         xml.close("Project")
+        return try zip([("project.qde", Array(xml.text.utf8))] + texts.map { ("sources/\($0.0).txt", Array($0.1.utf8)) })
+    }
+
+    /// A zip archive of the files, in order, with a fixed date so that the same study gives the same bytes.
+    static func zip(_ files: [(String, [UInt8])]) throws -> [UInt8] {
         let archive = try Archive(data: Data(), accessMode: .create)
-        try add("project.qde", Array(xml.text.utf8), to: archive)
-        for (guid, text) in texts { try add("sources/\(guid).txt", Array(text.utf8), to: archive) }
+        for (path, bytes) in files { try add(path, bytes, to: archive) }
         return Array(archive.data ?? Data())
     }
 
@@ -96,7 +100,8 @@ public enum RefiProject {
         var users: [String: String] = [:]
         for user in root.child("Users")?.children("User") ?? [] {
             guard let guid = user.attribute("guid") else { continue }
-            users[RefiGUID.normalise(guid)] = coderName(user.attribute("name") ?? user.attribute("id") ?? "coder")
+            let name = user.attribute("name") ?? user.attribute("id") ?? "coder"
+            users[RefiGUID.normalise(guid)] = name == "consensus" ? name : coderName(name)
         }
         var codings: [String: [String: ExcerptCoding]] = [:]
         var skippedConsensus = 0
@@ -126,8 +131,7 @@ public enum RefiProject {
                         for (excerpt, range) in ranges where range.start < end && start < range.end {
                             placed = true
                             let span = TextSpan(start: max(start, range.start) - range.start, end: min(end, range.end) - range.start)
-                            let whole = span.start == 0 && span.end == range.end - range.start
-                            let application = AppliedCode(spans: whole ? [] : [span], memo: selection.child("Description")?.text)
+                            let application = AppliedCode(spans: [span], memo: selection.child("Description")?.text)
                             var record = codings[coder]?[excerpt] ?? ExcerptCoding(finished: true, updated: selection.attribute("creationDateTime") ?? now,
                                                                                    codebookRevision: codebookRevision)
                             record.codes[code] = record.codes[code].map { CodingRewrite.combine($0, application) } ?? application
@@ -139,8 +143,18 @@ public enum RefiProject {
             }
         }
         if skippedConsensus > 0 { warnings.append("\(skippedConsensus) coding\(skippedConsensus == 1 ? "" : "s") by \"consensus\" were not imported: the consensus is reconciled in Thematic, not imported") }
+        var described: Set<String> = []
         if let comment = comments.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) }) {
-            applyMetadata(String(comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)), to: &codings)
+            described = applyMetadata(String(comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)), to: &codings)
+        }
+        // Without our comment, a selection covering a whole excerpt is a code applied to the whole excerpt.
+        for (coder, records) in codings {
+            for (excerpt, record) in records where !described.contains("\(coder)/\(excerpt)") {
+                let length = corpus.excerpt(excerpt)?.text.unicodeScalars.count ?? -1
+                for (code, application) in record.codes where application.spans == [TextSpan(start: 0, end: length)] {
+                    codings[coder]?[excerpt]?.codes[code]?.spans = []
+                }
+            }
         }
         return Imported(codebook: codebook, codings: codings, warnings: warnings)
     }
@@ -150,14 +164,17 @@ public enum RefiProject {
         let value = JSONValue.object(study.coders.map { coder in
             (coder, JSONValue.object((study.codings[coder]?.excerpts ?? [:]).map { excerpt, record in
                 (excerpt, JSONValue.record([("finished", .bool(record.finished)), ("memo", .optionalString(record.memo)),
+                                            ("whole", .array(record.codeIDs.filter { record.codes[$0]?.spans.isEmpty ?? false }.map { .string($0) })),
                                             ("updated", .string(record.updated)), ("codebookRevision", .int(record.codebookRevision))]))
             }))
         })
         return String(decoding: CanonicalWriter.compact(value), as: UTF8.self).replacingOccurrences(of: "--", with: "-\\u002d")
     }
 
-    private static func applyMetadata(_ payload: String, to codings: inout [String: [String: ExcerptCoding]]) {
-        guard let value = try? JSONParser.parse(Array(payload.utf8)), case .object(let coders) = value.kind else { return }
+    /// Returns the "coder/excerpt" keys it described.
+    private static func applyMetadata(_ payload: String, to codings: inout [String: [String: ExcerptCoding]]) -> Set<String> {
+        var described: Set<String> = []
+        guard let value = try? JSONParser.parse(Array(payload.utf8)), case .object(let coders) = value.kind else { return described }
         for coder in coders {
             guard case .object(let excerpts) = coder.value.kind else { continue }
             for excerpt in excerpts {
@@ -168,9 +185,12 @@ public enum RefiProject {
                 coding.memo = try? record.optionalString("memo")
                 coding.updated = updated
                 coding.codebookRevision = revision
+                for case .string(let code) in (try? record.array("whole"))?.map(\.kind) ?? [] { coding.codes[code]?.spans = [] }
                 codings[coder.key, default: [:]][excerpt.key] = coding
+                described.insert("\(coder.key)/\(excerpt.key)")
             }
         }
+        return described
     }
 
     /// Each excerpt's [start, end) in the source text, in Unicode scalars, found in reading order.
