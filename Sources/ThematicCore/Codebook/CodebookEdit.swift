@@ -46,7 +46,7 @@ public enum CodeField: String, Sendable, CaseIterable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
-    func value(of code: Code) -> String? {
+    public func value(of code: Code) -> String? {
         switch self {
         case .name: code.name
         case .brief: code.brief
@@ -59,7 +59,8 @@ public enum CodeField: String, Sendable, CaseIterable, Comparable {
         }
     }
 
-    func set(_ value: String?, on code: inout Code) {
+    /// Sets the field (nil clears it; a name is never cleared).
+    public func set(_ value: String?, on code: inout Code) {
         switch self {
         case .name: code.name = value ?? code.name
         case .brief: code.brief = value

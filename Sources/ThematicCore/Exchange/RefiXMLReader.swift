@@ -38,6 +38,7 @@ final class RefiXMLReader: NSObject, XMLParserDelegate {
     private var comments: [String] = []
 
     static func read(_ bytes: [UInt8], file: String) throws(RefiError) -> (root: RefiElement, comments: [String]) {
+        guard bytes.contains(where: { ![0x20, 0x09, 0x0a, 0x0d].contains($0) }) else { throw RefiError(file: file, message: "the file is empty") }
         let reader = RefiXMLReader()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
@@ -45,10 +46,20 @@ final class RefiXMLReader: NSObject, XMLParserDelegate {
         let parsed = parser.parse()
         guard parsed, let root = reader.root, reader.stack.isEmpty else {
             let place = "line \(parser.lineNumber), column \(parser.columnNumber)"
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "the document ends before its last element is closed"
-            throw RefiError(file: file, message: "not well-formed XML (at \(place): \(reason)); is the file complete?")
+            throw RefiError(file: file, message: "not well-formed XML (at \(place): \(reason(parser.parserError))); is the file complete?")
         }
         return (root, reader.comments)
+    }
+
+    /// XMLParser's error codes (libxml2's numbers) in words: its own descriptions on Linux are only a domain and a number.
+    private static func reason(_ error: Error?) -> String {
+        guard let code = (error as NSError?)?.code else { return "the document ends before its last element is closed" }
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends too soon"
+        case 76, 85: return "an element is closed that was not open, or not closed"
+        default: return "XML parser error \(code)"
+        }
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
