@@ -111,7 +111,7 @@ struct CodebookCommand: ParsableCommand {
         @Option(help: "Its place among its new siblings, from 1 (default: last).") var position: Int?
 
         func validate() throws {
-            guard (parent == nil) != top else { throw ValidationError("give either --parent CODE or --top") }
+            guard (parent != nil) != top else { throw ValidationError("give either --parent CODE or --top") }
         }
 
         func run() throws { try change.apply(.move(code, parent: parent, position: position.map { $0 - 1 })) }
