@@ -39,7 +39,6 @@ struct CodebookCommand: ParsableCommand {
         }
 
         func run<Value>(_ body: () throws -> Value) throws -> Value {
-            _ = try openStudy(study)
             do {
                 return try body()
             } catch let error as StudyLoadError {

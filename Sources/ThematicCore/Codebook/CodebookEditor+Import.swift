@@ -5,7 +5,7 @@ extension CodebookEditor {
     public func importCodebook(_ imported: Codebook, from file: String, by editor: String, note: String? = nil,
                                at time: String = Timestamp.now()) throws -> Codebook {
         let study = try StudyReader.load(folder).study
-        if let refusal = CodebookGuard.refusal(editor: editor, study: study) { throw CodebookEditError(refusal) }
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
         try Self.requireCodesInUse(study, kept: imported)
         var book = study.codebook
         book.codes = imported.codes

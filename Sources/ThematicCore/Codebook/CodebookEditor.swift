@@ -32,8 +32,12 @@ public struct CodebookEditor {
     /// Applies one edit made by `editor` (refused for a coder unless the study allows it).
     @discardableResult
     public func apply(_ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now()) throws -> Outcome {
-        let study = try StudyReader.load(folder).study
-        if let refusal = CodebookGuard.refusal(editor: editor, study: study) { throw CodebookEditError(refusal) }
+        // Only a split or an undo needs the codings up front (a merge reads each coder's through their session);
+        // other edits read just the coder names, not their files.
+        let needsCodings = switch edit { case .split, .undo: true; default: false }
+        let study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
+        let coders = needsCodings ? study.coders : Self.coderNames(in: folder)
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
         if case .undo = edit, let change = study.codebook.undoableChange, change.action == "add", let id = change.codes.first {
             let users = Self.excerptsCoded(id, in: study)
             if !users.isEmpty {
@@ -44,14 +48,14 @@ public struct CodebookEditor {
         var rewritten: [String: Int] = [:]
         switch edit {
         case .merge(let from, let target):
-            rewritten = try rewriteCodings(study) { codes, _ in CodingRewrite.merging(codes, from, into: target) } replacing: { ids, _ in
+            rewritten = try rewriteCodings(study, coders: coders) { codes, _ in CodingRewrite.merging(codes, from, into: target) } replacing: { ids, _ in
                 CodingRewrite.replacing(ids, from, with: [target])
             } check: { _ in }
             let both = rewritten["both", default: 0]
             rewritten["both"] = nil
             book.history[book.history.count - 1].detail = "codings moved: \(Self.summary(rewritten))" + (both > 0 ? "; \(both) had both codes" : "")
         case .split(let from, let parts, let assignment):
-            rewritten = try rewriteCodings(study) { codes, excerpt in
+            rewritten = try rewriteCodings(study, coders: coders) { codes, excerpt in
                 CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
             } replacing: { ids, excerpt in
                 CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
@@ -75,7 +79,7 @@ public struct CodebookEditor {
     public func split(_ code: String, into parts: [Code], assignment: [String: [String]], by editor: String,
                       note: String? = nil, at time: String = Timestamp.now()) throws -> Outcome {
         let study = try StudyReader.load(folder).study
-        if let refusal = CodebookGuard.refusal(editor: editor, study: study) { throw CodebookEditError(refusal) }
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
         let source = try study.codebook.existing(code)
         var book = study.codebook
         for part in parts where book.code(part.id) == nil {
@@ -90,6 +94,16 @@ public struct CodebookEditor {
             try apply(.add(part), by: editor, note: "for the split of \(code) (\(source.name))", at: time)
         }
         return try apply(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time)
+    }
+
+    /// Coders with a file in codings/ (a snapshot or a journal).
+    static func coderNames(in folder: StudyFolder) -> [String] {
+        let names = (try? FileSystem.list(folder.url(StudyFolder.codingsFolder))) ?? []
+        return Set(names.filter { !$0.hasPrefix(".") }.compactMap { name -> String? in
+            if name.hasSuffix(".json") { return String(name.dropLast(5)) }
+            if name.hasSuffix(".journal") { return String(name.dropLast(8)) }
+            return nil
+        }).sorted()
     }
 
     /// Excerpt id -> who applied `code` to it (coders, and "consensus"); only finished excerpts of coders count.
@@ -107,13 +121,13 @@ public struct CodebookEditor {
     }
 
     /// Rewrites the codes of every coder's records and every consensus decision; returns counts per file.
-    private func rewriteCodings(_ study: Study,
+    private func rewriteCodings(_ study: Study, coders: [String],
                                 _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
                                 replacing: ([String], String) -> [String],
                                 check: (Set<String>) throws -> Void) throws -> [String: Int] {
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
         // Every lock is tried before any session opens, since opening one already creates its journal file.
-        for coder in study.coders {
+        for coder in coders {
             do {
                 try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
             } catch let held as CoderLock.Held {
@@ -122,7 +136,7 @@ public struct CodebookEditor {
         }
         var sessions: [CodingSession] = []
         defer { for session in sessions { try? session.close() } }
-        for coder in study.coders { sessions.append(try CodingSession(folder: folder, coder: coder)) }
+        for coder in coders { sessions.append(try CodingSession(folder: folder, coder: coder)) }
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         var coded: Set<String> = []

@@ -4,10 +4,10 @@
 /// A coder is anyone with a file in codings/. The command line cannot know who is typing, so it goes by the name
 /// given with `--by`: a coder's name is refused unless the study allows coders to edit; any other name is a lead.
 public enum CodebookGuard {
-    /// Why `editor` may not edit the codebook, or nil when they may.
-    public static func refusal(editor: String, study: Study) -> String? {
+    /// Why `editor` may not edit the codebook of a study with these coders and settings, or nil when they may.
+    public static func refusal(editor: String, coders: [String], settings: StudySettings) -> String? {
         guard !editor.isEmpty else { return "say who makes the change (a lead's name)" }
-        guard study.codings[editor] != nil, !study.manifest.settings.coderCodebookEdits else { return nil }
+        guard coders.contains(editor), !settings.coderCodebookEdits else { return nil }
         return "\(editor) is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it"
     }
 
