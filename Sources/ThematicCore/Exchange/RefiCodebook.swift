@@ -137,6 +137,8 @@ struct CodeImporter {
     var idsByGUID: [String: String] = [:]
     var warnings: [String] = []
     private var used: Set<String> = []
+    /// Codes whose Description had the exact `[Thematic]` block.
+    private var described: Set<String> = []
     private var hotkeys: Set<String> = []
 
     init(file: String) {
@@ -163,19 +165,28 @@ struct CodeImporter {
             if code.id.isEmpty || used.contains(code.id) || !Identifier.isValidID(code.id) { code.id = freshID(for: code.name) }
             if let hotkey = code.hotkey, !hotkeys.insert(hotkey).inserted { code.hotkey = nil }
             used.insert(code.id)
+            if block != nil { described.insert(code.id) }
             if let guid = child.attribute("guid") { idsByGUID[RefiGUID.normalise(guid)] = code.id }
             codes.append(code)
             read(child, parent: code.id)
         }
     }
 
-    /// Status sets written by Thematic, for files whose descriptions lost the exact block; other sets are reported.
+    /// Status sets written by Thematic retire their codes whose descriptions lost the exact block (another tool
+    /// rewrote them); other sets are reported.
     mutating func applySets(_ sets: RefiElement?) {
         for set in sets?.children("Set") ?? [] {
             let name = set.attribute("name") ?? ""
             let members = set.children("MemberCode").compactMap { $0.attribute("targetGUID").map(RefiGUID.normalise) }
-            if name == RefiCodebook.retiredSet || name == RefiCodebook.mergedSet { continue }
-            warnings.append("set \"\(name)\" (\(members.count) code\(members.count == 1 ? "" : "s")) was not imported: a Thematic codebook has no sets")
+            guard name == RefiCodebook.retiredSet || name == RefiCodebook.mergedSet else {
+                warnings.append("set \"\(name)\" (\(members.count) code\(members.count == 1 ? "" : "s")) was not imported: a Thematic codebook has no sets")
+                continue
+            }
+            for id in members.compactMap({ idsByGUID[$0] }) where !described.contains(id) {
+                guard let index = codes.firstIndex(where: { $0.id == id }) else { continue }
+                codes[index].status = .retired
+                if name == RefiCodebook.mergedSet { warnings.append("code \(id) was merged, but the file no longer says into which code; it is imported as retired") }
+            }
         }
     }
 

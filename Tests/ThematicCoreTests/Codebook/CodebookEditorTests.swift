@@ -152,3 +152,21 @@ import Testing
         #expect(StudyReader.read(folder).problems.filter { $0.severity == .error }.isEmpty)
     }
 }
+
+extension CodebookEditorTests {
+    @Test func aSplitInterruptedBeforeTheCodebookWasWrittenChecksCleanAndFinishesWhenRunAgain() throws {
+        let folder = try valid()
+        let editor = CodebookEditor(folder: folder)
+        let parts = [Code(id: "A1a", name: "One", parent: "A"), Code(id: "A1b", name: "Two", parent: "A")]
+        for part in parts { try editor.apply(.add(part), by: "lena") }
+        let withParts = try FileSystem.readBytes(folder.url("codebook.json"))
+        try editor.split("A1", into: parts, assignment: ["R1-1": ["A1a"]], by: "lena")
+        // The state a crash just before the split's codebook write leaves: codings moved, parts added, A1 still active.
+        try AtomicFile.write(withParts, to: folder.url("codebook.json"))
+        #expect(checksClean(folder))
+        let outcome = try editor.split("A1", into: parts, assignment: ["R1-1": ["A1a"]], by: "lena")
+        #expect(outcome.codebook.code("A1")?.status == .retired)
+        #expect(outcome.codebook.history.suffix(3).map(\.action) == ["add", "add", "split"])
+        #expect(checksClean(folder))
+    }
+}
