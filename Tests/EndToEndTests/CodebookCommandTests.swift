@@ -117,6 +117,29 @@ import ThematicCore
         }
     }
 
+    @Test func aQdpxBringsBackACodersCodingsIntoTheStudy() throws {
+        let study = try demo()
+        let folder = Binaries.scratchFolder()
+        #expect(try thematic("codebook", "export", study, "-o", folder + "/study.qdpx").status == 0)
+        let original = try StudyReader.load(StudyFolder(path: study)).study.codings["cara"]?.excerpts
+        try FileSystem.remove(study + "/codings/cara.json")
+        let outcome = try thematic("codebook", "import", study, folder + "/study.qdpx", "--by", "lena")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("(cara 44)"))
+        #expect(try StudyReader.load(StudyFolder(path: study)).study.codings["cara"]?.excerpts == original)
+        #expect(try checksClean(study))
+    }
+
+    @Test func aDryRunSplitListsEachExcerptsAssignmentAndChangesNothing() throws {
+        let study = try demo()
+        let before = try snapshot(study)
+        let outcome = try thematic("codebook", "split", study, "A3", "--into", "A3a=One", "--into", "A3b=Two", "--rule", "A3b:school", "--dry-run")
+        #expect(outcome.status == 0)
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("\tA3b\t") || $0.contains("\tNOT ASSIGNED\t") })
+        #expect(try snapshot(study) == before)
+    }
+
     private func snapshot(_ folder: String) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         func walk(_ path: String, _ relative: String) throws {
