@@ -56,13 +56,16 @@ extension Codebook {
         return book
     }
 
-    /// The change `undo` would revert: the latest one not yet undone (creation and imports are not undone).
+    /// The change `undo` would revert: the latest one not yet undone. Undo stops at the codebook's creation or an
+    /// import, since the changes before an import were made to other codes.
     public var undoableChange: CodebookChange? {
         let undone = Set(history.compactMap { change -> Int? in
             guard change.action == "undo" else { return nil }
             return Self.parseDetail(change.detail)?["undid"].flatMap(Self.int)
         })
-        return history.last { !["undo", "create", "import"].contains($0.action) && !undone.contains($0.revision) }
+        guard let latest = history.last(where: { $0.action != "undo" && !undone.contains($0.revision) }),
+              !["create", "import"].contains(latest.action) else { return nil }
+        return latest
     }
 
     /// Sibling order: parent id (nil: the top level) -> child ids in order.

@@ -132,6 +132,13 @@ import Testing
         #expect(throws: CodebookEditError.self) { try apply(.undo, to: merged) }
     }
 
+    @Test func undoStopsAtAnImport() throws {
+        var book = try apply(.rename("A1", to: "Withheld"), to: try tiny())
+        book.revision += 1
+        book.history.append(CodebookChange(revision: book.revision, at: time, by: "lena", action: "import", detail: "from other.qdc: 4 codes"))
+        #expect(throws: CodebookEditError("there is no change to undo")) { try apply(.undo, to: book) }
+    }
+
     @Test func aChangeNeedsSomeoneToMakeIt() throws {
         #expect(throws: CodebookEditError("say who makes the change (a lead's name)")) {
             try tiny().applying(.retire("A2"), by: "", at: time)
