@@ -39,6 +39,7 @@ public enum RefiProject {
         xml.open("CodeBook")
         RefiCodebook.write(study.codebook, scope: scope, into: &xml)
         xml.close("CodeBook")
+        writeCases(study, scope: scope, into: &xml)
         var texts: [(String, String)] = []
         xml.open("Sources")
         for review in study.corpus.reviews {
@@ -159,6 +160,31 @@ public enum RefiProject {
         return Imported(codebook: codebook, codings: codings, warnings: warnings)
     }
 
+    /// Review attributes as text variables, and each review as a case holding its source.
+    private static func writeCases(_ study: Study, scope: String, into xml: inout XMLText) {
+        let attributes = study.manifest.attributes
+        guard !attributes.isEmpty, !study.corpus.reviews.isEmpty else { return }
+        xml.open("Variables")
+        for attribute in attributes {
+            xml.open("Variable", [("guid", RefiGUID.make("\(scope)/variable/\(attribute.id)")), ("name", attribute.label), ("typeOfVariable", "Text")], empty: true)
+        }
+        xml.close("Variables")
+        xml.open("Cases")
+        for review in study.corpus.reviews {
+            xml.open("Case", [("guid", RefiGUID.make("\(scope)/case/\(review.id)")), ("name", review.id)])
+            for attribute in attributes {
+                guard let value = review.attributes[attribute.id] else { continue }
+                xml.open("VariableValue")
+                xml.open("VariableRef", [("targetGUID", RefiGUID.make("\(scope)/variable/\(attribute.id)"))], empty: true)
+                xml.element("TextValue", value)
+                xml.close("VariableValue")
+            }
+            xml.open("SourceRef", [("targetGUID", RefiGUID.make("\(scope)/review/\(review.id)"))], empty: true)
+            xml.close("Case")
+        }
+        xml.close("Cases")
+    }
+
     /// Per coder and excerpt: what selections cannot carry.
     private static func metadata(_ study: Study) -> String {
         let value = JSONValue.object(study.coders.map { coder in
@@ -226,7 +252,7 @@ public enum RefiProject {
         }
     }
 
-    private static func unzip(_ bytes: [UInt8], file: String) throws(RefiError) -> [String: [UInt8]] {
+    static func unzip(_ bytes: [UInt8], file: String) throws(RefiError) -> [String: [UInt8]] {
         do {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             var entries: [String: [UInt8]] = [:]

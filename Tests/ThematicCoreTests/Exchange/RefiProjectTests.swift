@@ -57,6 +57,15 @@ import Testing
         #expect(coding["R1-2"]?.codes["Missed"] == AppliedCode(spans: [TextSpan(start: 0, end: 10)]))
     }
 
+    @Test func eachReviewIsACaseWithItsAttributesAsVariables() throws {
+        let study = try valid()
+        let archive = try RefiProject.export(study)
+        let entries = try RefiProject.unzip(archive, file: "study.qdpx")
+        let project = String(decoding: try #require(entries["project.qde"]), as: UTF8.self)
+        #expect(project.contains("<Variable guid=\"\(RefiGUID.make("study:2026-11-01T09:00:00Z/variable/year"))\" name=\"Year\" typeOfVariable=\"Text\"/>"))
+        #expect(project.contains("<TextValue>2016</TextValue>"))
+    }
+
     @Test func importingAProjectWritesItsCodingsThroughEachCodersSession() throws {
         let source = try valid()
         let bytes = try RefiProject.export(source)
