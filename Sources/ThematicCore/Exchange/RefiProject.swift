@@ -129,7 +129,13 @@ public enum RefiProject {
                             continue
                         }
                         var placed = false
-                        for (excerpt, range) in ranges where range.start < end && start < range.end {
+                        // Ranges are in text order: start at the first one ending after the selection starts.
+                        var low = 0, high = ranges.count
+                        while low < high {
+                            let middle = (low + high) / 2
+                            if ranges[middle].1.end <= start { low = middle + 1 } else { high = middle }
+                        }
+                        for (excerpt, range) in ranges[low...].prefix(while: { $0.1.start < end }) {
                             placed = true
                             let span = TextSpan(start: max(start, range.start) - range.start, end: min(end, range.end) - range.start)
                             let application = AppliedCode(spans: [span], memo: selection.child("Description")?.text)
