@@ -306,7 +306,8 @@ struct CodebookCommand: ParsableCommand {
                 }
                 for warning in project.warnings { printError("\(file): warning: \(warning)") }
                 let written = try change.run { try codebookEditor.importProject(project, from: file, by: editor, note: change.note) }
-                print("Imported \(project.codebook.codebook.codes.count) codes and \(written.values.reduce(0, +)) excerpt records (\(written.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))) from \(file).")
+                let perCoder = written.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                print("Imported \(project.codebook.codebook.codes.count) codes and \(written.values.reduce(0, +)) changed excerpt records\(perCoder.isEmpty ? "" : " (\(perCoder))") from \(file).")
             } else {
                 let imported = try change.run { try RefiCodebook.read(bytes, file: file, title: study.codebook.title) }
                 for warning in imported.warnings { printError("\(file): warning: \(warning)") }

@@ -8,7 +8,8 @@ import ZIPFoundation
 /// exported as a user named "consensus" (no coder can have that name).
 ///
 /// What REFI-QDA cannot say (an excerpt finished with no code, an excerpt's memo, when it was coded and against
-/// which revision) travels in an XML comment (`thematic-codings {...}`), so our own files come back without loss.
+/// which revision) travels in an XML comment in each source (`thematic-codings {...}`), so our own files come back
+/// without loss.
 public enum RefiProject {
     public static let namespace = "urn:QDA-XML:project:1.0"
     static let commentMarker = "thematic-codings "
@@ -32,7 +33,6 @@ public enum RefiProject {
         xml.open("Project", [("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
                              ("xsi:schemaLocation", "\(namespace) Project.xsd"), ("name", study.manifest.title),
                              ("origin", "Thematic"), ("creationDateTime", study.manifest.created)])
-        xml.comment(commentMarker + metadata(study))
         xml.open("Users")
         for user in users { xml.open("User", [("guid", RefiGUID.make("\(scope)/user/\(user)")), ("name", user)], empty: true) }
         xml.close("Users")
@@ -47,6 +47,8 @@ public enum RefiProject {
             texts.append((guid, review.excerpts.map(\.text).joined(separator: separator)))
             xml.open("TextSource", [("guid", guid), ("name", review.id), ("plainTextPath", "internal://\(guid).txt")])
             xml.element("Description", review.title)
+            // One comment per review: XML parsers cap a single comment's length (libxml2 at 10 MB).
+            xml.comment(commentMarker + metadata(study, review))
             var start = 0
             for excerpt in review.excerpts {
                 let length = excerpt.text.unicodeScalars.count
@@ -151,8 +153,8 @@ public enum RefiProject {
         }
         if skippedConsensus > 0 { warnings.append("\(skippedConsensus) coding\(skippedConsensus == 1 ? "" : "s") by \"consensus\" were not imported: the consensus is reconciled in Thematic, not imported") }
         var described: Set<String> = []
-        if let comment = comments.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) }) {
-            described = applyMetadata(String(comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)), to: &codings)
+        for comment in comments where comment.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) {
+            described.formUnion(applyMetadata(String(comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)), to: &codings))
         }
         // Without our comment, a selection covering a whole excerpt is a code applied to the whole excerpt.
         for (coder, records) in codings {
@@ -191,10 +193,12 @@ public enum RefiProject {
         xml.close("Cases")
     }
 
-    /// Per coder and excerpt: what selections cannot carry.
-    private static func metadata(_ study: Study) -> String {
+    /// Per coder and excerpt of one review: what selections cannot carry.
+    private static func metadata(_ study: Study, _ review: Review) -> String {
         let value = JSONValue.object(study.coders.map { coder in
-            (coder, JSONValue.object((study.codings[coder]?.excerpts ?? [:]).map { excerpt, record in
+            (coder, JSONValue.object(review.excerpts.compactMap { excerpt in
+                study.codings[coder]?.excerpts[excerpt.id].map { (excerpt.id, $0) }
+            }.map { excerpt, record in
                 (excerpt, JSONValue.record([("finished", .bool(record.finished)), ("memo", .optionalString(record.memo)),
                                             ("whole", .array(record.codeIDs.filter { record.codes[$0]?.spans.isEmpty ?? false }.map { .string($0) })),
                                             ("updated", .string(record.updated)), ("codebookRevision", .int(record.codebookRevision))]))

@@ -40,7 +40,9 @@ final class RefiXMLReader: NSObject, XMLParserDelegate {
     static func read(_ bytes: [UInt8], file: String) throws(RefiError) -> (root: RefiElement, comments: [String]) {
         guard bytes.contains(where: { ![0x20, 0x09, 0x0a, 0x0d].contains($0) }) else { throw RefiError(file: file, message: "the file is empty") }
         let reader = RefiXMLReader()
-        let parser = XMLParser(data: Data(bytes))
+        // Fed as a stream, in chunks: libxml2 refuses a single chunk over 10 MB ("huge input lookup"), and a
+        // project with its selections is often larger.
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
         let parsed = parser.parse()
