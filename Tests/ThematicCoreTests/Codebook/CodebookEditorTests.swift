@@ -170,3 +170,18 @@ extension CodebookEditorTests {
         #expect(checksClean(folder))
     }
 }
+
+extension CodebookEditorTests {
+    @Test func codingSessionsOfferCodebookEditsOnlyWhenTheStudyAllowsThem() {
+        #expect(!CodebookGuard.codingSessionsMayEdit(StudySettings()))
+        #expect(CodebookGuard.codingSessionsMayEdit(StudySettings(coderCodebookEdits: true)))
+    }
+
+    @Test func aLeadWhoIsNotACoderMayAlwaysEdit() {
+        #expect(CodebookGuard.refusal(editor: "lena", coders: ["asha", "ben"], settings: StudySettings()) == nil)
+    }
+
+    @Test func theConsensusListOfACodersCodesNamesTheTargetOnce() {
+        #expect(CodingRewrite.replacing(["A1", "A2", "C3"], "A2", with: ["A1"]) == ["A1", "C3"])
+    }
+}
