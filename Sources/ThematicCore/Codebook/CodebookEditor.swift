@@ -60,10 +60,7 @@ public struct CodebookEditor {
             } replacing: { ids, excerpt in
                 CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
             } check: { coded in
-                let missing = coded.filter { assignment[$0]?.isEmpty ?? true }.sorted()
-                guard missing.isEmpty else {
-                    throw CodebookEditError("\(missing.count) excerpt\(missing.count == 1 ? " is" : "s are") coded \(from) but assigned none of \(parts.joined(separator: ", ")): \(Self.sample(missing)); assign them (or give a default) so that nothing is dropped")
-                }
+                try Self.requireAssigned(coded, from, parts, assignment)
             }
             rewritten["both"] = nil
             book.history[book.history.count - 1].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(rewritten))"
@@ -86,14 +83,19 @@ public struct CodebookEditor {
             book = try book.applying(.add(part), by: editor, at: time, note: "for the split of \(code) (\(source.name))")
         }
         _ = try book.applying(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, at: time, note: note)
-        let unassigned = Self.excerptsCoded(code, in: study).keys.filter { assignment[$0]?.isEmpty ?? true }
-        guard unassigned.isEmpty else {
-            throw CodebookEditError("\(unassigned.count) excerpt\(unassigned.count == 1 ? " is" : "s are") coded \(code) but assigned none of \(parts.map(\.id).joined(separator: ", ")): \(Self.sample(unassigned)); assign them (or give a default) so that nothing is dropped")
-        }
+        try Self.requireAssigned(Set(Self.excerptsCoded(code, in: study).keys), code, parts.map(\.id), assignment)
         for part in parts where study.codebook.code(part.id) == nil {
             try apply(.add(part), by: editor, note: "for the split of \(code) (\(source.name))", at: time)
         }
         return try apply(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time)
+    }
+
+    /// A split drops nothing silently: every excerpt coded with the old code must get at least one part.
+    private static func requireAssigned(_ coded: Set<String>, _ code: String, _ parts: [String], _ assignment: [String: [String]]) throws {
+        let missing = coded.filter { assignment[$0]?.isEmpty ?? true }
+        guard missing.isEmpty else {
+            throw CodebookEditError("\(missing.count) excerpt\(missing.count == 1 ? " is" : "s are") coded \(code) but assigned none of \(parts.joined(separator: ", ")): \(sample(missing)); assign them (or give a default) so that nothing is dropped")
+        }
     }
 
     /// Coders with a file in codings/ (a snapshot or a journal).
@@ -106,7 +108,8 @@ public struct CodebookEditor {
         }).sorted()
     }
 
-    /// Excerpt id -> who applied `code` to it (coders, and "consensus"); only finished excerpts of coders count.
+    /// Excerpt id -> who applied `code` to it (coders, and "consensus"): every record that holds it, finished or not,
+    /// since a split must reassign them all.
     public static func excerptsCoded(_ code: String, in study: Study) -> [String: [String]] {
         var coded: [String: [String]] = [:]
         for coder in study.coders {
