@@ -1,0 +1,279 @@
+import CanonicalJSON
+
+extension Codebook {
+    /// The codebook after `edit`: revision incremented and a history entry appended. The codebook alone: a merge or
+    /// split here changes only the codes' statuses; `CodebookEditor` also moves the codings.
+    public func applying(_ edit: CodebookEdit, by editor: String, at time: String, note: String? = nil) throws(CodebookEditError) -> Codebook {
+        guard !editor.isEmpty else { throw CodebookEditError("say who makes the change (a lead's name)") }
+        var book = self
+        var changed: [String]
+        var detail: String?
+        var action = edit.action
+        switch edit {
+        case .add(let code, let position):
+            try book.add(code, position: position)
+            changed = [code.id]
+            detail = Self.detail(["parent": code.parent.map { .string($0) } ?? .null])
+        case .edit(let id, let fields):
+            detail = try book.edit(id, fields)
+            changed = [id]
+        case .move(let id, let parent, let position):
+            detail = try book.move(id, parent: parent, position: position)
+            changed = [id]
+        case .reorder(let id, let position):
+            let parent = try book.existing(id).parent
+            detail = try book.move(id, parent: parent, position: position)
+            changed = [id]
+        case .rename(let id, let name):
+            let old = try book.existing(id).name
+            guard !name.isEmpty else { throw CodebookEditError("a code's name cannot be empty") }
+            guard name != old else { throw CodebookEditError("\(id) is already named \"\(name)\"") }
+            book.update(id) { $0.name = name }
+            changed = [id]
+            detail = Self.detail(["from": .string(old), "to": .string(name)])
+        case .merge(let id, let target):
+            try book.merge(id, into: target)
+            changed = [id, target]
+        case .split(let id, let targets, let assignment):
+            try book.split(id, into: targets, assignment: assignment)
+            changed = [id] + targets
+            detail = "into \(targets.joined(separator: ", "))"
+        case .retire(let id):
+            let code = try book.existing(id)
+            guard code.status == .active else { throw CodebookEditError("\(id) (\(code.name)) is not active: it is \(code.status.description)") }
+            book.update(id) { $0.status = .retired }
+            changed = [id]
+        case .undo:
+            let undone = try book.undoLatest()
+            action = "undo"
+            changed = undone.codes
+            detail = Self.detail(["undid": .int(undone.revision), "action": .string(undone.action)])
+        }
+        try book.checkFile()
+        book.revision += 1
+        book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: action, codes: changed,
+                                           detail: detail, note: note))
+        return book
+    }
+
+    /// The change `undo` would revert: the latest one not yet undone. Undo stops at the codebook's creation or an
+    /// import, since the changes before an import were made to other codes.
+    public var undoableChange: CodebookChange? {
+        let undone = Set(history.compactMap { change -> Int? in
+            guard change.action == "undo" else { return nil }
+            return Self.parseDetail(change.detail)?["undid"].flatMap(Self.int)
+        })
+        guard let latest = history.last(where: { $0.action != "undo" && !undone.contains($0.revision) }),
+              !["create", "import"].contains(latest.action) else { return nil }
+        return latest
+    }
+
+    /// Sibling order: parent id (nil: the top level) -> child ids in order.
+    func siblingOrder() -> [String?: [String]] {
+        var order: [String?: [String]] = [:]
+        for code in codes { order[code.parent, default: []].append(code.id) }
+        return order
+    }
+
+    /// Puts `codes` back in depth-first tree order following `order`.
+    mutating func arrange(_ order: [String?: [String]]) {
+        let byID = codesByID
+        var arranged: [Code] = []
+        func visit(_ parent: String?) {
+            for id in order[parent] ?? [] {
+                guard var code = byID[id] else { continue }
+                code.parent = parent
+                arranged.append(code)
+                visit(id)
+            }
+        }
+        visit(nil)
+        codes = arranged
+    }
+
+    func existing(_ id: String) throws(CodebookEditError) -> Code {
+        guard let code = code(id) else { throw CodebookEditError("no code \"\(id)\" in the codebook") }
+        return code
+    }
+
+    mutating func update(_ id: String, _ change: (inout Code) -> Void) {
+        guard let index = codes.firstIndex(where: { $0.id == id }) else { return }
+        change(&codes[index])
+    }
+
+    private mutating func add(_ code: Code, position: Int?) throws(CodebookEditError) {
+        guard Identifier.isValidID(code.id) else { throw CodebookEditError("\"\(code.id)\" is not a valid code id (\(Identifier.idRule))") }
+        if let other = self.code(code.id) { throw CodebookEditError("the id \(code.id) is already used by \"\(other.name)\"") }
+        guard !code.name.isEmpty else { throw CodebookEditError("a code's name cannot be empty") }
+        if let parent = code.parent { _ = try existing(parent) }
+        var order = siblingOrder()
+        var siblings = order[code.parent] ?? []
+        siblings.insert(code.id, at: try Self.slot(position, count: siblings.count))
+        order[code.parent] = siblings
+        codes.append(code)
+        arrange(order)
+    }
+
+    private mutating func edit(_ id: String, _ fields: [CodeField: String?]) throws(CodebookEditError) -> String {
+        let code = try existing(id)
+        guard !fields.isEmpty else { throw CodebookEditError("nothing to change: name at least one field") }
+        var changes: [(String, JSONValue)] = []
+        var edited = code
+        for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
+            if field == .name, value?.isEmpty ?? true { throw CodebookEditError("a code's name cannot be empty") }
+            let old = field.value(of: code)
+            guard old != value else { continue }
+            field.set(value, on: &edited)
+            changes.append((field.rawValue, .object([("from", old.map { .string($0) } ?? .null), ("to", value.map { .string($0) } ?? .null)])))
+        }
+        guard !changes.isEmpty else { throw CodebookEditError("\(id) already has those values; nothing changed") }
+        update(id) { $0 = edited }
+        return String(decoding: CanonicalWriter.compact(.object(changes)), as: UTF8.self)
+    }
+
+    private mutating func move(_ id: String, parent: String?, position: Int?) throws(CodebookEditError) -> String {
+        let code = try existing(id)
+        if let parent {
+            _ = try existing(parent)
+            if parent == id || ancestors(of: parent).contains(id) {
+                throw CodebookEditError("cannot move \(id) under \(parent): \(parent) is \(parent == id ? "the code itself" : "one of its own descendants")")
+            }
+        }
+        var order = siblingOrder()
+        let oldPosition = order[code.parent]?.firstIndex(of: id) ?? 0
+        order[code.parent]?.removeAll { $0 == id }
+        var siblings = order[parent] ?? []
+        let newPosition = try Self.slot(position, count: siblings.count)
+        guard parent != code.parent || newPosition != oldPosition else {
+            throw CodebookEditError("\(id) is already there (position \(oldPosition + 1) under \(parent ?? "the top level"))")
+        }
+        siblings.insert(id, at: newPosition)
+        order[parent] = siblings
+        arrange(order)
+        return Self.detail([
+            "from": .object([("parent", code.parent.map { .string($0) } ?? .null), ("position", .int(oldPosition))]),
+            "to": .object([("parent", parent.map { .string($0) } ?? .null), ("position", .int(newPosition))]),
+        ])
+    }
+
+    private mutating func merge(_ id: String, into target: String) throws(CodebookEditError) {
+        let code = try existing(id)
+        let into = try existing(target)
+        guard id != target else { throw CodebookEditError("cannot merge \(id) into itself") }
+        for candidate in [code, into] {
+            guard candidate.status == .active else { throw CodebookEditError("\(candidate.id) (\(candidate.name)) is \(candidate.status.description); only active codes merge") }
+            guard candidate.codable else { throw CodebookEditError("\(candidate.id) (\(candidate.name)) is a category; only codes that are applied merge") }
+        }
+        let children = self.children(of: id)
+        guard children.isEmpty else {
+            throw CodebookEditError("\(id) has \(children.count) code\(children.count == 1 ? "" : "s") under it (\(children.map(\.id).joined(separator: ", "))); move them elsewhere first")
+        }
+        update(id) { $0.status = .merged(into: target) }
+    }
+
+    private mutating func split(_ id: String, into targets: [String], assignment: [String: [String]]) throws(CodebookEditError) {
+        let code = try existing(id)
+        guard code.status == .active, code.codable else { throw CodebookEditError("\(id) (\(code.name)) must be an active code to be split") }
+        guard targets.count >= 2 || (targets.count == 1 && targets[0] != id) else { throw CodebookEditError("split \(id) into at least two codes") }
+        guard Set(targets).count == targets.count, !targets.contains(id) else { throw CodebookEditError("the codes a split goes into must be different from each other and from \(id)") }
+        for target in targets {
+            let part = try existing(target)
+            guard part.status == .active, part.codable else { throw CodebookEditError("\(target) (\(part.name)) must be an active code to take codings") }
+        }
+        for (excerpt, parts) in assignment.sorted(by: { $0.key < $1.key }) {
+            guard !parts.isEmpty else { throw CodebookEditError("excerpt \(excerpt) is assigned no code; every excerpt coded \(id) needs one of \(targets.joined(separator: ", "))") }
+            for part in parts where !targets.contains(part) {
+                throw CodebookEditError("excerpt \(excerpt) is assigned \(part), which is not one of \(targets.joined(separator: ", "))")
+            }
+        }
+        update(id) { $0.status = .retired }
+    }
+
+    private mutating func undoLatest() throws(CodebookEditError) -> CodebookChange {
+        guard let change = undoableChange else { throw CodebookEditError("there is no change to undo") }
+        let detail = Self.parseDetail(change.detail)
+        let id = change.codes.first ?? ""
+        switch change.action {
+        case "add":
+            _ = try existing(id)
+            guard children(of: id).isEmpty else { throw CodebookEditError("cannot undo adding \(id): codes were added under it since; undo or move those first") }
+            codes.removeAll { $0.id == id }
+        case "edit":
+            var code = try existing(id)
+            for (key, value) in detail ?? [:] {
+                guard let field = CodeField(rawValue: key), case .object(let members) = value?.kind else { throw Self.unreadable(change) }
+                let from = members.first { $0.key == "from" }?.value
+                field.set(from.flatMap(Self.string), on: &code)
+            }
+            update(id) { $0 = code }
+        case "move", "reorder":
+            guard case .object(let from)? = detail?["from"]??.kind,
+                  let position = from.first(where: { $0.key == "position" }).flatMap({ Self.int($0.value) }) else { throw Self.unreadable(change) }
+            let parent = from.first { $0.key == "parent" }?.value
+            _ = try move(id, parent: parent.flatMap(Self.string), position: position)
+        case "rename":
+            guard let from = detail?["from"].flatMap(Self.string) else { throw Self.unreadable(change) }
+            update(id) { $0.name = from }
+        case "retire":
+            guard try existing(id).status == .retired else { throw CodebookEditError("cannot undo retiring \(id): it is no longer retired") }
+            update(id) { $0.status = .active }
+        case "merge", "split":
+            throw CodebookEditError("the last change (revision \(change.revision), \(change.action) of \(change.codes.joined(separator: ", "))) moved codings in every coder's file; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead")
+        default:
+            throw CodebookEditError("the last change (revision \(change.revision), \"\(change.action)\") cannot be undone")
+        }
+        return change
+    }
+
+    /// Every file-level rule (hotkeys unique, colours valid, parents before children...) still holds.
+    private func checkFile() throws(CodebookEditError) {
+        var problems = FileProblems()
+        do {
+            _ = try CodebookFormat.decode(CodebookFormat.encode(self), problems: &problems)
+        } catch {
+            throw CodebookEditError(error.message)
+        }
+        if let problem = problems.items.first(where: { $0.severity == .error }) {
+            throw CodebookEditError(problem.message)
+        }
+    }
+
+    private static func slot(_ position: Int?, count: Int) throws(CodebookEditError) -> Int {
+        guard let position else { return count }
+        guard (0...count).contains(position) else { throw CodebookEditError("position \(position + 1) is out of range (1 to \(count + 1))") }
+        return position
+    }
+
+    static func detail(_ members: [String: JSONValue]) -> String {
+        String(decoding: CanonicalWriter.compact(.object(members.map { ($0.key, $0.value) })), as: UTF8.self)
+    }
+
+    static func parseDetail(_ detail: String?) -> [String: JSONValue?]? {
+        guard let detail, let value = try? JSONParser.parse(Array(detail.utf8)), case .object(let members) = value.kind else { return nil }
+        return Dictionary(members.map { ($0.key, Optional($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func string(_ value: JSONValue?) -> String? {
+        if case .string(let text)? = value?.kind { return text }
+        return nil
+    }
+
+    private static func int(_ value: JSONValue?) -> Int? {
+        if case .number(let number)? = value?.kind { return Int(number) }
+        return nil
+    }
+
+    private static func unreadable(_ change: CodebookChange) -> CodebookEditError {
+        CodebookEditError("the history entry of revision \(change.revision) does not say what it changed (was codebook.json edited by hand?); it cannot be undone")
+    }
+}
+
+extension Code.Status: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .active: "active"
+        case .retired: "retired"
+        case .merged(let target): "merged into \(target)"
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import CanonicalJSON
+
+/// Applies codebook edits to a study on disk: the codebook, and for a merge or split every coder's file and the
+/// consensus too.
+///
+/// Order of writing, and what a crash in between leaves:
+/// 1. Everything is checked first (the study loads, the editor may edit, the edit is valid, every excerpt of a split
+///    is assigned, no coder has a session open) and nothing is written if anything fails.
+/// 2. Coder files, each through a `CodingSession` (the coder's lock; every changed record journalled durably).
+/// 3. consensus.json, re-read and replaced atomically.
+/// 4. codebook.json last, re-read (refused if another change landed meanwhile) and replaced atomically.
+///
+/// A crash before step 4 leaves the old codebook with codings that already name the merge target or the split's
+/// parts. Those codes exist in the old codebook (a split's new parts are added, each as its own revision, before
+/// any coding moves), so `thematic check` stays clean, and running the same merge or split again finishes it:
+/// it only finds the codings not yet moved.
+public struct CodebookEditor {
+    public let folder: StudyFolder
+
+    public init(folder: StudyFolder) {
+        self.folder = folder
+    }
+
+    /// What an applied edit did.
+    public struct Outcome: Sendable {
+        public var codebook: Codebook
+        public var change: CodebookChange
+        /// Coder name (or "consensus") -> excerpts whose codes were rewritten.
+        public var rewritten: [String: Int]
+    }
+
+    /// Applies one edit made by `editor` (refused for a coder unless the study allows it).
+    @discardableResult
+    public func apply(_ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now()) throws -> Outcome {
+        // Only a split or an undo needs the codings up front (a merge reads each coder's through their session);
+        // other edits read just the coder names, not their files.
+        let needsCodings = switch edit { case .split, .undo: true; default: false }
+        let study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
+        let coders = needsCodings ? study.coders : Self.coderNames(in: folder)
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
+        if case .undo = edit, let change = study.codebook.undoableChange, change.action == "add", let id = change.codes.first {
+            let users = Self.excerptsCoded(id, in: study)
+            if !users.isEmpty {
+                throw CodebookEditError("cannot undo adding \(id): it is applied to \(users.count) excerpt\(users.count == 1 ? "" : "s") already (\(Self.sample(users.keys))); retire it instead")
+            }
+        }
+        var book = try study.codebook.applying(edit, by: editor, at: time, note: note)
+        var rewritten: [String: Int] = [:]
+        switch edit {
+        case .merge(let from, let target):
+            rewritten = try rewriteCodings(study, coders: coders) { codes, _ in CodingRewrite.merging(codes, from, into: target) } replacing: { ids, _ in
+                CodingRewrite.replacing(ids, from, with: [target])
+            } check: { _ in }
+            let both = rewritten["both", default: 0]
+            rewritten["both"] = nil
+            book.history[book.history.count - 1].detail = "codings moved: \(Self.summary(rewritten))" + (both > 0 ? "; \(both) had both codes" : "")
+        case .split(let from, let parts, let assignment):
+            rewritten = try rewriteCodings(study, coders: coders) { codes, excerpt in
+                CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
+            } replacing: { ids, excerpt in
+                CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
+            } check: { coded in
+                try Self.requireAssigned(coded, from, parts, assignment)
+            }
+            rewritten["both"] = nil
+            book.history[book.history.count - 1].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(rewritten))"
+        default:
+            break
+        }
+        try writeCodebook(book, replacing: study.codebook.revision)
+        return Outcome(codebook: book, change: book.history[book.history.count - 1], rewritten: rewritten)
+    }
+
+    /// Splits `code` into `parts`, first adding those that are not in the codebook yet (each its own revision).
+    @discardableResult
+    public func split(_ code: String, into parts: [Code], assignment: [String: [String]], by editor: String,
+                      note: String? = nil, at time: String = Timestamp.now()) throws -> Outcome {
+        let study = try StudyReader.load(folder).study
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
+        let source = try study.codebook.existing(code)
+        var book = study.codebook
+        for part in parts where book.code(part.id) == nil {
+            book = try book.applying(.add(part), by: editor, at: time, note: "for the split of \(code) (\(source.name))")
+        }
+        _ = try book.applying(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, at: time, note: note)
+        try Self.requireAssigned(Set(Self.excerptsCoded(code, in: study).keys), code, parts.map(\.id), assignment)
+        for part in parts where study.codebook.code(part.id) == nil {
+            try apply(.add(part), by: editor, note: "for the split of \(code) (\(source.name))", at: time)
+        }
+        return try apply(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time)
+    }
+
+    /// A split drops nothing silently: every excerpt coded with the old code must get at least one part.
+    private static func requireAssigned(_ coded: Set<String>, _ code: String, _ parts: [String], _ assignment: [String: [String]]) throws {
+        let missing = coded.filter { assignment[$0]?.isEmpty ?? true }
+        guard missing.isEmpty else {
+            throw CodebookEditError("\(missing.count) excerpt\(missing.count == 1 ? " is" : "s are") coded \(code) but assigned none of \(parts.joined(separator: ", ")): \(sample(missing)); assign them (or give a default) so that nothing is dropped")
+        }
+    }
+
+    /// Coders with a file in codings/ (a snapshot or a journal).
+    static func coderNames(in folder: StudyFolder) -> [String] {
+        let names = (try? FileSystem.list(folder.url(StudyFolder.codingsFolder))) ?? []
+        return Set(names.filter { !$0.hasPrefix(".") }.compactMap { name -> String? in
+            if name.hasSuffix(".json") { return String(name.dropLast(5)) }
+            if name.hasSuffix(".journal") { return String(name.dropLast(8)) }
+            return nil
+        }).sorted()
+    }
+
+    /// Excerpt id -> who applied `code` to it (coders, and "consensus"): every record that holds it, finished or not,
+    /// since a split must reassign them all.
+    public static func excerptsCoded(_ code: String, in study: Study) -> [String: [String]] {
+        var coded: [String: [String]] = [:]
+        for coder in study.coders {
+            for (excerpt, record) in study.codings[coder]?.excerpts ?? [:] where record.codes[code] != nil {
+                coded[excerpt, default: []].append(coder)
+            }
+        }
+        for (excerpt, decision) in study.consensus.excerpts where decision.codes[code] != nil {
+            coded[excerpt, default: []].append("consensus")
+        }
+        return coded
+    }
+
+    /// Rewrites the codes of every coder's records and every consensus decision; returns counts per file.
+    private func rewriteCodings(_ study: Study, coders: [String],
+                                _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
+                                replacing: ([String], String) -> [String],
+                                check: (Set<String>) throws -> Void) throws -> [String: Int] {
+        // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
+        // Every lock is tried before any session opens, since opening one already creates its journal file.
+        for coder in coders {
+            do {
+                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
+            } catch let held as CoderLock.Held {
+                throw CodebookEditError("\(coder) has the study open in a coding session (\(held.holder)); this change rewrites every coder's file, so it waits until they close it. Nothing was changed.")
+            }
+        }
+        var sessions: [CodingSession] = []
+        defer { for session in sessions { try? session.close() } }
+        for coder in coders { sessions.append(try CodingSession(folder: folder, coder: coder)) }
+        var consensus = try readConsensus()
+        var plans: [String: [(String, ExcerptCoding)]] = [:]
+        var coded: Set<String> = []
+        var both = 0
+        for session in sessions {
+            var changes: [(String, ExcerptCoding)] = []
+            for (excerpt, record) in session.coding.excerpts.sorted(by: { $0.key < $1.key }) {
+                guard let codes = rewrite(record.codes, excerpt) else { continue }
+                coded.insert(excerpt)
+                if codes.count < record.codes.count { both += 1 }
+                var changed = record
+                changed.codes = codes
+                changes.append((excerpt, changed))
+            }
+            plans[session.coder] = changes
+        }
+        var consensusChanges = 0
+        for (excerpt, decision) in consensus.excerpts {
+            var changed = decision
+            changed.coderCodes = decision.coderCodes.mapValues { replacing($0, excerpt) }
+            if let codes = rewrite(decision.codes, excerpt) {
+                coded.insert(excerpt)
+                if codes.count < decision.codes.count { both += 1 }
+                changed.codes = codes
+            }
+            guard changed != decision else { continue }
+            consensus.excerpts[excerpt] = changed
+            consensusChanges += 1
+        }
+        try check(coded)
+        try requireCodebookRevision(study.codebook.revision)
+        var counts: [String: Int] = [:]
+        while !sessions.isEmpty {
+            let session = sessions.removeFirst()
+            let changes = plans[session.coder] ?? []
+            for (excerpt, record) in changes { try session.record(excerpt, record) }
+            try session.close()
+            counts[session.coder] = changes.count
+        }
+        if consensusChanges > 0 {
+            try AtomicFile.write(CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), to: folder.url(StudyFolder.consensusFile))
+        }
+        counts["consensus"] = consensusChanges
+        counts["both"] = both
+        return counts
+    }
+
+    private func readConsensus() throws -> Consensus {
+        guard FileSystem.exists(folder.url(StudyFolder.consensusFile)) else { return Consensus() }
+        var problems: [StudyProblem] = []
+        guard let consensus = StudyReader.readFile(folder, StudyFolder.consensusFile, problems: &problems, decode: ConsensusFormat.decode),
+              !problems.contains(where: { $0.severity == .error }) else {
+            throw StudyLoadError(problems: problems.filter { $0.severity == .error })
+        }
+        return consensus
+    }
+
+    /// Refuses when codebook.json is no longer at `revision`: someone else changed it since it was read.
+    private func requireCodebookRevision(_ revision: Int) throws {
+        var problems: [StudyProblem] = []
+        let onDisk = StudyReader.readFile(folder, StudyFolder.codebookFile, problems: &problems, decode: CodebookFormat.decode)
+        guard let onDisk, !problems.contains(where: { $0.severity == .error }) else { throw StudyLoadError(problems: problems) }
+        guard onDisk.revision == revision else {
+            throw CodebookEditError("codebook.json changed while this change was being made (now at revision \(onDisk.revision), was \(revision)); run the command again")
+        }
+    }
+
+    func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
+        try requireCodebookRevision(revision)
+        try AtomicFile.write(CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))
+    }
+
+    private static func summary(_ counts: [String: Int]) -> String {
+        counts.sorted { ($0.key == "consensus" ? 1 : 0, $0.key) < ($1.key == "consensus" ? 1 : 0, $1.key) }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    private static func sample<S: Sequence>(_ ids: S) -> String where S.Element == String {
+        let sorted = ids.sorted()
+        return sorted.prefix(10).joined(separator: ", ") + (sorted.count > 10 ? " and \(sorted.count - 10) more" : "")
+    }
+}

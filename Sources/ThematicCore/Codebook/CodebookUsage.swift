@@ -1,0 +1,30 @@
+/// How often each code was applied: finished excerpts per coder and in the consensus, to see what is never used.
+public struct CodebookUsage: Sendable, Equatable {
+    public var coders: [String]
+    /// Code id -> coder -> finished excerpts with the code applied.
+    public var byCoder: [String: [String: Int]]
+    /// Code id -> consensus decisions applying it.
+    public var consensus: [String: Int]
+
+    public init(study: Study) {
+        coders = study.coders
+        byCoder = [:]
+        consensus = [:]
+        for (coder, coding) in study.codings {
+            for record in coding.excerpts.values where record.finished {
+                for code in record.codes.keys { byCoder[code, default: [:]][coder, default: 0] += 1 }
+            }
+        }
+        for decision in study.consensus.excerpts.values {
+            for code in decision.codes.keys { consensus[code, default: 0] += 1 }
+        }
+    }
+
+    public func count(_ code: String, coder: String) -> Int { byCoder[code]?[coder] ?? 0 }
+
+    /// Applications by every coder and the consensus together.
+    public func total(_ code: String) -> Int { (byCoder[code]?.values.reduce(0, +) ?? 0) + (consensus[code] ?? 0) }
+
+    /// Codes coders may apply that nobody has applied yet.
+    public func unused(in codebook: Codebook) -> [Code] { codebook.applicableCodes.filter { total($0.id) == 0 } }
+}

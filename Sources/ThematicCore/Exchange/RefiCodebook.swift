@@ -1,0 +1,244 @@
+import CanonicalJSON
+import Foundation
+
+/// REFI-QDA codebooks (.qdc, namespace urn:QDA-XML:codebook:1.0), the exchange format of NVivo, ATLAS.ti, MAXQDA,
+/// QualCoder and Taguette.
+///
+/// A code's structured definition goes into its `Description`: first as readable text for the other tools, then a
+/// last line `[Thematic] {...}` holding every field exactly, so our own files come back without loss. The codebook's
+/// title, revision and history travel in an XML comment (`thematic-codebook {...}`), which other tools ignore.
+public enum RefiCodebook {
+    public static let namespace = "urn:QDA-XML:codebook:1.0"
+    static let blockMarker = "[Thematic] "
+    static let commentMarker = "thematic-codebook "
+    static let retiredSet = "Thematic: retired codes"
+    static let mergedSet = "Thematic: merged codes"
+
+    /// A codebook read from a REFI-QDA file, and what could not be carried over.
+    public struct Imported: Sendable {
+        public var codebook: Codebook
+        /// Code GUID (normalised) -> the code id it became.
+        public var codeIDs: [String: String]
+        public var warnings: [String]
+    }
+
+    /// The .qdc document; `scope` names the study, so that GUIDs are stable across exports of it.
+    public static func export(_ codebook: Codebook, scope: String) -> [UInt8] {
+        var xml = XMLText()
+        xml.open("CodeBook", [("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                              ("xsi:schemaLocation", "\(namespace) Codebook.xsd"), ("origin", "Thematic")])
+        write(codebook, scope: scope, into: &xml)
+        xml.close("CodeBook")
+        return Array(xml.text.utf8)
+    }
+
+    /// Reads a .qdc document; a malformed or truncated one throws and nothing is changed anywhere.
+    public static func read(_ bytes: [UInt8], file: String, title: String) throws(RefiError) -> Imported {
+        let (root, comments) = try RefiXMLReader.read(bytes, file: file)
+        guard root.name == "CodeBook" else {
+            throw RefiError(file: file, message: "expected a REFI-QDA codebook (a <CodeBook> element), found <\(root.name)>")
+        }
+        return try read(root, comments: comments, file: file, title: title)
+    }
+
+    static func guid(_ code: String, scope: String) -> String { RefiGUID.make("\(scope)/code/\(code)") }
+
+    /// `<Codes>` and `<Sets>` of a codebook, inside a CodeBook element, and the comment with its history.
+    static func write(_ codebook: Codebook, scope: String, into xml: inout XMLText) {
+        var header = codebook
+        header.codes = []
+        // Compact JSON has "--" only inside strings, where "-\u002d" says the same thing and keeps the comment valid.
+        let payload = String(decoding: CanonicalWriter.compact(CodebookFormat.encode(header)), as: UTF8.self)
+            .replacingOccurrences(of: "--", with: "-\\u002d")
+        xml.comment(commentMarker + payload)
+        xml.open("Codes")
+        func writeChildren(of parent: String?) {
+            for code in codebook.children(of: parent) {
+                let children = codebook.children(of: code.id)
+                xml.open("Code", [("guid", guid(code.id, scope: scope)), ("name", code.name), ("isCodable", code.codable ? "true" : "false"),
+                                  ("color", code.colour)], empty: false)
+                xml.element("Description", description(of: code))
+                if !children.isEmpty { writeChildren(of: code.id) }
+                xml.close("Code")
+            }
+        }
+        writeChildren(of: nil)
+        xml.close("Codes")
+        let retired = codebook.codes.filter { $0.status == .retired }
+        let merged = codebook.codes.filter { if case .merged = $0.status { true } else { false } }
+        if !retired.isEmpty || !merged.isEmpty {
+            xml.open("Sets")
+            for (name, members) in [(retiredSet, retired), (mergedSet, merged)] where !members.isEmpty {
+                xml.open("Set", [("guid", RefiGUID.make("\(scope)/set/\(name)")), ("name", name)])
+                for member in members { xml.open("MemberCode", [("targetGUID", guid(member.id, scope: scope))], empty: true) }
+                xml.close("Set")
+            }
+            xml.close("Sets")
+        }
+    }
+
+    /// Readable text for other tools, then the exact fields for Thematic.
+    static func description(of code: Code) -> String {
+        var parts: [String] = []
+        if let brief = code.brief { parts.append(brief) }
+        for (label, value) in [("Full definition", code.full), ("When to use", code.whenToUse),
+                               ("When not to use", code.whenNotToUse), ("Example", code.example)] {
+            if let value { parts.append("\(label): \(value)") }
+        }
+        var mergedInto: String?
+        if case .merged(let target) = code.status { mergedInto = target }
+        let status = switch code.status { case .active: "active"; case .retired: "retired"; case .merged: "merged" }
+        let block = JSONValue.record([
+            ("id", .string(code.id)), ("status", .string(status)), ("mergedInto", .optionalString(mergedInto)),
+            ("brief", .optionalString(code.brief)), ("full", .optionalString(code.full)),
+            ("whenToUse", .optionalString(code.whenToUse)), ("whenNotToUse", .optionalString(code.whenNotToUse)),
+            ("example", .optionalString(code.example)), ("hotkey", .optionalString(code.hotkey)),
+            ("source", .optionalString(code.source)),
+        ])
+        parts.append(blockMarker + String(decoding: CanonicalWriter.compact(block), as: UTF8.self))
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func read(_ root: RefiElement, comments: [String], file: String, title: String) throws(RefiError) -> Imported {
+        var codebook = Codebook(title: title)
+        var warnings: [String] = []
+        if let comment = comments.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) }) {
+            let payload = comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)
+            var problems = FileProblems()
+            if let value = try? JSONParser.parse(Array(payload.utf8)), let header = try? CodebookFormat.decode(value, problems: &problems) {
+                codebook = header
+            } else {
+                warnings.append("the Thematic comment with the codebook's title and history could not be read; they were not imported")
+            }
+        }
+        var importer = CodeImporter(file: file)
+        if let codes = root.child("Codes") { importer.read(codes, parent: nil) }
+        importer.applySets(root.child("Sets"))
+        importer.resolveMerges()
+        codebook.codes = importer.codes
+        warnings += importer.warnings
+        var problems = FileProblems()
+        do {
+            _ = try CodebookFormat.decode(CodebookFormat.encode(codebook), problems: &problems)
+        } catch {
+            throw RefiError(file: file, message: error.message)
+        }
+        if let problem = problems.items.first(where: { $0.severity == .error }) {
+            throw RefiError(file: file, message: "\(problem.path): \(problem.message)")
+        }
+        return Imported(codebook: codebook, codeIDs: importer.idsByGUID, warnings: warnings)
+    }
+}
+
+/// Turns nested `<Code>` elements into codes in tree order, with ids that are valid and unique.
+struct CodeImporter {
+    let file: String
+    var codes: [Code] = []
+    var idsByGUID: [String: String] = [:]
+    var warnings: [String] = []
+    private var used: Set<String> = []
+    /// Codes whose Description had the exact `[Thematic]` block.
+    private var described: Set<String> = []
+    private var hotkeys: Set<String> = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func read(_ element: RefiElement, parent: String?) {
+        for child in element.children("Code") {
+            let name = child.attribute("name")?.trimmingCharacters(in: .whitespaces) ?? ""
+            let description = child.child("Description")?.text
+            var code = Code(id: "", name: name.isEmpty ? "Unnamed code" : name, parent: parent,
+                            codable: (child.attribute("isCodable") ?? "true").lowercased() != "false")
+            if name.isEmpty { warnings.append("a code without a name was named \"Unnamed code\"") }
+            if let color = child.attribute("color") {
+                let colour = color.hasPrefix("#") ? color : "#" + color
+                if CodebookFormat.isColour(colour) { code.colour = colour } else { warnings.append("code \"\(code.name)\": colour \"\(color)\" is not #RRGGBB; left out") }
+            }
+            let block = description.flatMap(Self.block)
+            if let block {
+                apply(block, to: &code)
+            } else if let text = description?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
+                code.brief = text
+            }
+            if code.id.isEmpty || used.contains(code.id) || !Identifier.isValidID(code.id) { code.id = freshID(for: code.name) }
+            if let hotkey = code.hotkey, !hotkeys.insert(hotkey).inserted { code.hotkey = nil }
+            used.insert(code.id)
+            if block != nil { described.insert(code.id) }
+            if let guid = child.attribute("guid") { idsByGUID[RefiGUID.normalise(guid)] = code.id }
+            codes.append(code)
+            read(child, parent: code.id)
+        }
+    }
+
+    /// Status sets written by Thematic retire their codes whose descriptions lost the exact block (another tool
+    /// rewrote them); other sets are reported.
+    mutating func applySets(_ sets: RefiElement?) {
+        for set in sets?.children("Set") ?? [] {
+            let name = set.attribute("name") ?? ""
+            let members = set.children("MemberCode").compactMap { $0.attribute("targetGUID").map(RefiGUID.normalise) }
+            guard name == RefiCodebook.retiredSet || name == RefiCodebook.mergedSet else {
+                warnings.append("set \"\(name)\" (\(members.count) code\(members.count == 1 ? "" : "s")) was not imported: a Thematic codebook has no sets")
+                continue
+            }
+            for id in members.compactMap({ idsByGUID[$0] }) where !described.contains(id) {
+                guard let index = codes.firstIndex(where: { $0.id == id }) else { continue }
+                codes[index].status = .retired
+                if name == RefiCodebook.mergedSet { warnings.append("code \(id) was merged, but the file no longer says into which code; it is imported as retired") }
+            }
+        }
+    }
+
+    /// A merge target that did not come along makes the code retired instead.
+    mutating func resolveMerges() {
+        for index in codes.indices {
+            if case .merged(let target) = codes[index].status, !used.contains(target) || target == codes[index].id {
+                warnings.append("code \(codes[index].id) was merged into \(target), which is not in the file; it is imported as retired")
+                codes[index].status = .retired
+            }
+        }
+    }
+
+    private mutating func apply(_ block: [String: String], to code: inout Code) {
+        code.id = block["id"] ?? ""
+        code.brief = block["brief"]
+        code.full = block["full"]
+        code.whenToUse = block["whenToUse"]
+        code.whenNotToUse = block["whenNotToUse"]
+        code.example = block["example"]
+        code.hotkey = block["hotkey"]
+        code.source = block["source"]
+        switch block["status"] {
+        case "retired": code.status = .retired
+        case "merged": code.status = block["mergedInto"].map { .merged(into: $0) } ?? .retired
+        default: code.status = .active
+        }
+    }
+
+    /// The fields of a Description's last `[Thematic] {...}` line, if it has one.
+    static func block(_ description: String) -> [String: String]? {
+        guard let range = description.range(of: RefiCodebook.blockMarker, options: .backwards),
+              range.lowerBound == description.startIndex || description[description.index(before: range.lowerBound)] == "\n",
+              let value = try? JSONParser.parse(Array(description[range.upperBound...].utf8)),
+              case .object(let members) = value.kind else { return nil }
+        var fields: [String: String] = [:]
+        for member in members { if case .string(let text) = member.value.kind { fields[member.key] = text } }
+        return fields
+    }
+
+    /// An id made from the name: letters, digits, '.', '-', '_'; numbered when taken.
+    private func freshID(for name: String) -> String {
+        var base = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-" || scalar == "_") ? scalar : "_"
+        }).prefix(56))
+        if base.first.map({ !$0.isLetter && !$0.isNumber }) ?? true { base = "c" + base }
+        var candidate = base
+        var number = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(number)"
+            number += 1
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import ThematicCore
+
+/// `thematic codebook ...` as a lead runs it on a copy of the demo study; `thematic check` passes after every change.
+@Suite struct CodebookCommandTests {
+    /// A private copy of the demo study (three coders and a consensus).
+    private func demo() throws -> String {
+        let folder = Binaries.scratchFolder() + "/study"
+        let outcome = try Binaries.run("thematic", ["demo", folder])
+        try #require(outcome.status == 0, "\(outcome.standardError)")
+        return folder
+    }
+
+    private func thematic(_ arguments: String...) throws -> Binaries.Outcome { try Binaries.run("thematic", arguments) }
+
+    private func checksClean(_ study: String) throws -> Bool {
+        let outcome = try thematic("check", study)
+        return outcome.status == 0 && outcome.standardOutput.contains(": OK: ")
+    }
+
+    @Test func everyKindOfChangeLeavesAStudyThatChecksClean() throws {
+        let study = try demo()
+        let changes: [[String]] = [
+            ["add", study, "A9", "--name", "Records not read", "--parent", "A", "--brief", "Records held but not read", "--by", "lena"],
+            ["edit", study, "A9", "--when-not-to-use", "The records were read late", "--colour", "#1f77b4", "--by", "lena"],
+            ["move", study, "A9", "--parent", "B", "--position", "1", "--by", "lena"],
+            ["reorder", study, "A9", "--position", "2", "--by", "lena"],
+            ["rename", study, "A1", "GP information withheld", "--by", "lena", "--note", "shorter"],
+            ["merge", study, "A2", "--into", "A1", "--by", "lena"],
+            ["split", study, "A3", "--into", "A3a=Police to health", "--into", "A3b=Police to school", "--rule", "A3b:school", "--default", "A3a", "--by", "lena"],
+            ["retire", study, "A4", "--by", "lena"],
+            ["undo", study, "--by", "lena"],
+        ]
+        for arguments in changes {
+            let outcome = try Binaries.run("thematic", ["codebook"] + arguments)
+            #expect(outcome.status == 0, "\(arguments[0]): \(outcome.standardError)")
+            #expect(try checksClean(study), "after \(arguments[0])")
+        }
+    }
+
+    @Test func historyShowsWhoChangedWhatAndWhy() throws {
+        let study = try demo()
+        _ = try thematic("codebook", "rename", study, "A1", "GP information withheld", "--by", "lena", "--note", "shorter")
+        let outcome = try thematic("codebook", "history", study)
+        #expect(outcome.status == 0)
+        let last = outcome.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasPrefix("2\t"))
+        #expect(last.contains("\tlena\trename A1 ") && last.hasSuffix("\t(shorter)"))
+    }
+
+    @Test func usageCountsEachCodersExcerptsAndFlagsUnusedCodes() throws {
+        let study = try demo()
+        _ = try thematic("codebook", "add", study, "G9", "--name", "Nobody uses this", "--parent", "G", "--by", "lena")
+        let outcome = try thematic("codebook", "usage", study)
+        #expect(outcome.standardOutput.hasPrefix("code\tname\tasha\tben\tcara\tconsensus\ttotal\n"))
+        #expect(outcome.standardOutput.contains("\nG9\tNobody uses this\t0\t0\t0\t0\t0\tnever used\n"))
+    }
+
+    @Test func aCoderIsRefusedAndNothingChanges() throws {
+        let study = try demo()
+        let before = try snapshot(study)
+        let outcome = try thematic("codebook", "retire", study, "A1", "--by", "ben")
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("ben is a coder of this study, and coders may not edit the codebook here"))
+        #expect(try snapshot(study) == before)
+    }
+
+    @Test func aSplitThatWouldDropExcerptsIsRefusedAndListsThem() throws {
+        let study = try demo()
+        let before = try snapshot(study)
+        let outcome = try thematic("codebook", "split", study, "A3", "--into", "A3a=One", "--into", "A3b=Two", "--rule", "A3b:school", "--by", "lena")
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("coded A3 but assigned none of A3a, A3b: R"))
+        #expect(try snapshot(study) == before)
+    }
+
+    @Test func aQdcRoundTripThroughANewStudyKeepsTheCodebook() throws {
+        let study = try demo()
+        let folder = Binaries.scratchFolder()
+        #expect(try thematic("codebook", "export", study, "-o", folder + "/codebook.qdc").status == 0)
+        #expect(try thematic("init", folder + "/new", "--title", "New").status == 0)
+        let outcome = try thematic("codebook", "import", folder + "/new", folder + "/codebook.qdc", "--by", "lena")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let original = try StudyReader.load(StudyFolder(path: study)).study.codebook.codes
+        #expect(try StudyReader.load(StudyFolder(path: folder + "/new")).study.codebook.codes == original)
+    }
+
+    @Test func aTruncatedQdcIsAClearErrorAndChangesNothing() throws {
+        let study = try demo()
+        let folder = Binaries.scratchFolder()
+        _ = try thematic("codebook", "export", study, "-o", folder + "/codebook.qdc")
+        let bytes = try FileSystem.readBytes(folder + "/codebook.qdc")
+        try AtomicFile.write(Array(bytes.prefix(bytes.count / 3)), to: folder + "/cut.qdc")
+        let before = try snapshot(study)
+        let outcome = try thematic("codebook", "import", study, folder + "/cut.qdc", "--by", "lena")
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("cut.qdc: not well-formed XML (at line "))
+        #expect(try snapshot(study) == before)
+    }
+
+    @Test func theNVivoProjectImportsIntoANewStudy() throws {
+        let folder = Binaries.scratchFolder()
+        _ = try thematic("init", folder + "/new", "--title", "New")
+        let outcome = try thematic("codebook", "import", folder + "/new", Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/refi/nvivo-mac-15-codebook.qdpx", "--by", "lena")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("Imported 262 codes"))
+        #expect(try checksClean(folder + "/new"))
+    }
+
+    @Test func exportsWriteEachFormatByItsExtension() throws {
+        let study = try demo()
+        let folder = Binaries.scratchFolder()
+        for name in ["codebook.qdc", "study.qdpx", "codebook.md", "codebook.html"] {
+            let outcome = try thematic("codebook", "export", study, "-o", folder + "/" + name)
+            #expect(outcome.status == 0 && FileSystem.exists(folder + "/" + name), "\(name): \(outcome.standardError)")
+        }
+    }
+
+    @Test func aQdpxBringsBackACodersCodingsIntoTheStudy() throws {
+        let study = try demo()
+        let folder = Binaries.scratchFolder()
+        #expect(try thematic("codebook", "export", study, "-o", folder + "/study.qdpx").status == 0)
+        let original = try StudyReader.load(StudyFolder(path: study)).study.codings["cara"]?.excerpts
+        try FileSystem.remove(study + "/codings/cara.json")
+        let outcome = try thematic("codebook", "import", study, folder + "/study.qdpx", "--by", "lena")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("(cara 44)"))
+        #expect(try StudyReader.load(StudyFolder(path: study)).study.codings["cara"]?.excerpts == original)
+        #expect(try checksClean(study))
+    }
+
+    @Test func aDryRunSplitListsEachExcerptsAssignmentAndChangesNothing() throws {
+        let study = try demo()
+        let before = try snapshot(study)
+        let outcome = try thematic("codebook", "split", study, "A3", "--into", "A3a=One", "--into", "A3b=Two", "--rule", "A3b:school", "--dry-run")
+        #expect(outcome.status == 0)
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("\tA3b\t") || $0.contains("\tNOT ASSIGNED\t") })
+        #expect(try snapshot(study) == before)
+    }
+
+    private func snapshot(_ folder: String) throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        func walk(_ path: String, _ relative: String) throws {
+            if FileSystem.isDirectory(path) {
+                for name in try FileSystem.list(path) { try walk(path + "/" + name, relative.isEmpty ? name : relative + "/" + name) }
+            } else if !relative.hasSuffix(".lock") {
+                files[relative] = try FileSystem.readBytes(path)
+            }
+        }
+        try walk(folder, "")
+        return files
+    }
+}
