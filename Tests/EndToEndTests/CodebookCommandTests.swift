@@ -36,7 +36,11 @@ import ThematicCore
             let outcome = try Binaries.run("thematic", ["codebook"] + arguments)
             #expect(outcome.status == 0, "\(arguments[0]): \(outcome.standardError)")
             #expect(try checksClean(study), "after \(arguments[0])")
+            let agreement = try thematic("agree", study, "--coders", "asha,ben", "--format", "csv")
+            #expect(agreement.status == 0 && agreement.standardOutput.hasPrefix("code,"), "agreement after \(arguments[0]): \(agreement.standardError)")
         }
+        let rolledUp = try thematic("agree", study, "--coders", "asha,ben", "--level", "1")
+        #expect(rolledUp.standardOutput.contains("\nA  "), "the merged and split codes still roll up into stage A")
     }
 
     @Test func historyShowsWhoChangedWhatAndWhy() throws {
