@@ -119,3 +119,18 @@ import Testing
         #expect(throws: StudyLoadError.self) { try CodingSession(folder: folder, coder: "consensus") }
     }
 }
+
+@Suite struct CodingSessionBatchTests {
+    @Test func aBatchIsDurableAndNumberedLikeSingleRecords() throws {
+        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
+        let session = try CodingSession(folder: folder, coder: "ben")
+        let done = ExcerptCoding(finished: true, codes: ["A1": AppliedCode()], updated: "2026-11-23T10:00:00Z", codebookRevision: 2)
+        try session.record(all: [("R1-2", done), ("R2-1", done), ("R1-1", nil)])
+        let seen = try StudyReader.load(folder).study.codings["ben"]
+        #expect(seen?.journalSequence == 3)
+        #expect(seen?.excerpts == ["R1-2": done, "R2-1": done])
+        try session.record("R1-1", done)
+        #expect(session.coding.journalSequence == 4)
+        try session.close()
+    }
+}

@@ -42,10 +42,9 @@ extension CodebookEditor {
         for (coder, records) in project.codings.sorted(by: { $0.key < $1.key }) {
             let session = try CodingSession(folder: folder, coder: coder)
             defer { try? session.close() }
-            for (excerpt, record) in records.sorted(by: { $0.key < $1.key }) where session.coding.excerpts[excerpt] != record {
-                try session.record(excerpt, record)
-                written[coder, default: 0] += 1
-            }
+            let changed = records.sorted(by: { $0.key < $1.key }).filter { session.coding.excerpts[$0.key] != $0.value }
+            try session.record(all: changed.map { ($0.key, $0.value) })
+            if !changed.isEmpty { written[coder] = changed.count }
             try session.close()
         }
         return written

@@ -175,7 +175,7 @@ public struct CodebookEditor {
         while !sessions.isEmpty {
             let session = sessions.removeFirst()
             let changes = plans[session.coder] ?? []
-            for (excerpt, record) in changes { try session.record(excerpt, record) }
+            try session.record(all: changes.map { ($0.0, $0.1) })
             try session.close()
             counts[session.coder] = changes.count
         }

@@ -53,6 +53,22 @@ public final class CodingSession {
         pendingEntries += 1
     }
 
+    /// Records many decisions with one sync: for bulk changes (a codebook merge, an import), where syncing per
+    /// excerpt would dominate. Durable when it returns; a crash before then keeps a prefix of whole records.
+    public func record(all decisions: [(excerptID: String, decision: ExcerptCoding?)]) throws {
+        guard !decisions.isEmpty else { return }
+        var lines: [UInt8] = []
+        var sequence = coding.journalSequence
+        for (excerptID, decision) in decisions {
+            sequence += 1
+            lines += CodingJournal.encode(CodingJournal.Entry(sequence: sequence, excerptID: excerptID, record: decision))
+        }
+        try journal.append(lines)
+        for (excerptID, decision) in decisions { coding.excerpts[excerptID] = decision }
+        coding.journalSequence = sequence
+        pendingEntries += decisions.count
+    }
+
     /// Writes the snapshot (atomically) and empties the journal.
     public func compact() throws {
         let file = folder.url(StudyFolder.codingFile(coder))
