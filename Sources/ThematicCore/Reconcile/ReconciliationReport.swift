@@ -25,45 +25,48 @@ public enum ReconciliationReport {
                      progressLine(reconciliation) + ". " + (reconciliation.scope == .disagreements
                         ? "An excerpt is listed when two or more coders finished it and their codes differ."
                         : "Every excerpt two or more coders finished is listed."), ""]
+        for item in reconciliation.items {
+            lines += itemLines(item, coders: reconciliation.coders, study: study)
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One excerpt in Markdown: the text, each coder's codes, what is disputed, the decision and the definitions.
+    public static func rendered(_ item: ReconciliationItem, coders: [String], study: Study) -> String {
+        itemLines(item, coders: coders, study: study).joined(separator: "\n") + "\n"
+    }
+
+    static func itemLines(_ item: ReconciliationItem, coders: [String], study: Study) -> [String] {
         let names = study.codebook.codesByID
         func named(_ codes: [String]) -> String {
             codes.isEmpty ? "(no code)" : codes.map { "\($0) \(names[$0]?.name ?? "")" }.joined(separator: "; ")
         }
-        for item in reconciliation.items {
-            lines.append("## \(item.excerpt.id): \(item.reviewTitle), \(item.excerpt.section)")
-            lines.append("")
-            lines += item.excerpt.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }
-            lines.append("")
-            lines.append("| coder | codes |")
-            lines.append("|---|---|")
-            for coder in reconciliation.coders {
-                let coding = item.codings.first { $0.coder == coder }
-                lines.append("| \(coder) | \(coding.map { named($0.codes).replacingPipes } ?? "not finished") |")
-            }
-            lines.append("")
-            var facts = ["Disputed: \(item.disputedCodes.isEmpty ? "none" : item.disputedCodes.joined(separator: ", "))",
-                         "agreed: \(item.agreedCodes.isEmpty ? "none" : item.agreedCodes.joined(separator: ", "))"]
-            if !item.codesWithDifferentSpans.isEmpty {
-                facts.append("spans differ: \(item.codesWithDifferentSpans.joined(separator: ", "))")
-            }
-            lines.append(facts.joined(separator: "; ") + ".")
-            if let decision = item.decision {
-                lines.append("")
-                lines.append("Decision: \(decisionText(decision)).")
-                if case .stale(let changes) = item.state {
-                    lines.append("")
-                    lines.append("**Stale**: \(changes.map(\.description).joined(separator: "; ")). Decide again.")
-                }
-            }
-            if !item.definitions.isEmpty {
-                lines.append("")
-                lines.append("Definitions:")
-                lines.append("")
-                for code in item.definitions { lines.append("- " + definitionText(code, markdown: true)) }
-            }
-            lines.append("")
+        var lines = ["## \(item.excerpt.id): \(item.reviewTitle), \(item.excerpt.section)", ""]
+        lines += item.excerpt.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }
+        lines += ["", "| coder | codes |", "|---|---|"]
+        for coder in coders {
+            let coding = item.codings.first { $0.coder == coder }
+            lines.append("| \(coder) | \(coding.map { named($0.codes).replacingPipes } ?? "not finished") |")
         }
-        return lines.joined(separator: "\n")
+        lines.append("")
+        var facts = ["Disputed: \(item.disputedCodes.isEmpty ? "none" : item.disputedCodes.joined(separator: ", "))",
+                     "agreed: \(item.agreedCodes.isEmpty ? "none" : item.agreedCodes.joined(separator: ", "))"]
+        if !item.codesWithDifferentSpans.isEmpty {
+            facts.append("spans differ: \(item.codesWithDifferentSpans.joined(separator: ", "))")
+        }
+        lines.append(facts.joined(separator: "; ") + ".")
+        if let decision = item.decision {
+            lines += ["", "Decision: \(decisionText(decision))."]
+            if case .stale(let changes) = item.state {
+                lines += ["", "**Stale**: \(changes.map(\.description).joined(separator: "; ")). Decide again."]
+            }
+        }
+        if !item.definitions.isEmpty {
+            lines += ["", "Definitions:", ""]
+            lines += item.definitions.map { "- " + definitionText($0, markdown: true) }
+        }
+        return lines
     }
 
     static func csv(_ reconciliation: Reconciliation) -> String {
@@ -94,7 +97,8 @@ public enum ReconciliationReport {
     /// Marks "finished, no code applies" in CSV cells, as in reliability-data files; an empty cell is "not finished".
     public static let noCodeMarker = "-"
 
-    static func decisionText(_ decision: ConsensusDecision) -> String {
+    /// A decision in one line, e.g. "A1, C3 (union, by lena at 2026-11-30T09:31:48Z), note: ...".
+    public static func decisionText(_ decision: ConsensusDecision) -> String {
         let codes = decision.codes.isEmpty ? "no code" : decision.codes.keys.sorted().joined(separator: ", ")
         return "\(codes) (\(basisText(decision.basis)), by \(decision.lead) at \(decision.at))" + (decision.note.map { ", note: \($0)" } ?? "")
     }
@@ -114,7 +118,8 @@ public enum ReconciliationReport {
         if let use = code.whenToUse { parts.append("When to use: \(use)") }
         if let notUse = code.whenNotToUse { parts.append("When not to use: \(notUse)") }
         let title = markdown ? "**\(code.id) \(code.name)**" : "\(code.id) \(code.name)"
-        return title + (parts.isEmpty ? "" : ": " + parts.joined(separator: " "))
+        let sentences = parts.map { $0.last.map { ".!?".contains($0) } == true ? $0 : $0 + "." }
+        return title + (sentences.isEmpty ? "" : ": " + sentences.joined(separator: " "))
     }
 
     /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.

@@ -28,6 +28,15 @@ public final class ReconciliationSession {
         }
     }
 
+    /// The excerpt has a current decision; replacing it must be asked for.
+    public struct AlreadyDecided: Error, Sendable, CustomStringConvertible {
+        public var excerptID: String
+        public var decision: ConsensusDecision
+        public var description: String {
+            "\(excerptID) was already decided by \(decision.lead) at \(decision.at); replace that decision only on purpose"
+        }
+    }
+
     /// A decision that cannot be recorded as asked, with the reason for the lead.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -76,7 +85,7 @@ public final class ReconciliationSession {
             throw Refusal(description: "\(excerptID) was not finished by two or more of the coders compared (\(coders.joined(separator: ", "))); there is nothing to reconcile")
         }
         if item.state == .decided, !replacing, let decision = item.decision {
-            throw Refusal(description: "\(excerptID) was already decided by \(decision.lead) at \(decision.at); decide again only to replace that decision on purpose")
+            throw AlreadyDecided(excerptID: excerptID, decision: decision)
         }
         if case .accept(let coder) = choice, !item.codings.contains(where: { $0.coder == coder }) {
             throw Refusal(description: "\(coder) is not one of the coders who finished \(excerptID) (\(item.codings.map(\.coder).joined(separator: ", ")))")

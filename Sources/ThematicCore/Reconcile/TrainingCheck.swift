@@ -69,12 +69,12 @@ public struct TrainingCheck: Sendable {
         case csv
     }
 
-    /// The per-code rows: one line per coder and code.
+    /// The per-code rows: one line per coder and code (the code's name last, as it is the longest).
     public func rendered(as format: Format) -> String {
-        let header = ["coder", "code", "name", "units", "missed", "extra", "agreement", "kappa"]
+        let header = ["coder", "code", "units", "missed", "extra", "agreement", "kappa", "name"]
         let cells = rows.map { row in
-            [row.coder, row.code, row.codeName, String(row.units), String(row.missed), String(row.extra),
-             Self.figure(row.percentAgreement), Self.figure(row.cohenKappa)]
+            [row.coder, row.code, String(row.units), String(row.missed), String(row.extra),
+             Self.figure(row.percentAgreement), Self.figure(row.cohenKappa), row.codeName]
         }
         switch format {
         case .csv:

@@ -55,6 +55,12 @@ import Testing
         #expect(ben.map(\.code) == ["A1", "A2"])
         #expect(ben[0].missed == 1 && ben[0].extra == 1, "A1: ben missed it on R1-1 and added it on R1-3")
         #expect(ben[1].extra == 1 && ben[1].missed == 0)
-        #expect(check.rendered(as: .table).hasPrefix("coder  code  name"))
+        #expect(check.rendered(as: .table) == """
+            coder  code  units  missed  extra  agreement  kappa   name
+            asha   A1    2      0       0      1.000      1.000   Risk not assessed
+            ben    A1    2      1       1      0.000      -1.000  Risk not assessed
+            ben    A2    2      0       1      0.500      0.000   History ignored
+
+            """)
     }
 }

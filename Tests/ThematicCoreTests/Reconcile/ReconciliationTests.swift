@@ -114,7 +114,7 @@ import Testing
         defer { session.close() }
         try session.decide("R1-2", .accept(coder: "ben"))
         #expect(session.reconciliation.item("R1-2")?.state == .decided)
-        #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-3", .intersection) }
+        #expect(throws: ReconciliationSession.AlreadyDecided.self) { try session.decide("R1-3", .intersection) }
         try session.decide("R1-3", .intersection, replacing: true)
     }
 
