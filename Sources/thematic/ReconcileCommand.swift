@@ -10,11 +10,14 @@ struct ReconcileCommand: ParsableCommand {
             A disagreement is an excerpt two or more of the coders finished with different sets of codes (spans alone \
             do not make one). Without an action this prints the progress and any stale decisions (a coder changed \
             their codes after the lead decided; the decision is kept until the lead decides again).
-              --next                          the next excerpt to decide, with each coder's codes and the definitions
-              --excerpt ID --accept CODER     take one coder's codes (or --union, --intersection, --codes A1,C3;
-                                              --codes - for "no code applies"), with an optional --note
-              --report [--format markdown|csv]  every disagreement, for a team meeting
-              --training [--format table|markdown|csv]  each coder against the consensus, per code
+
+            Actions:
+            --next: the next excerpt to decide, with each coder's codes and the definitions.
+            --excerpt ID with --accept CODER, --union, --intersection or --codes A1,C3 (--codes - for "no code \
+            applies"), and optionally --note TEXT: record the lead's decision.
+            --report [--format markdown|csv]: every disagreement, for a team meeting.
+            --training [--format table|markdown|csv]: each coder against the consensus, per code.
+
             Each decision is written to consensus.json before the command ends, so a session resumes where it stopped.
             """
     )
