@@ -29,6 +29,17 @@ import Testing
         #expect(try TestSupport.snapshot(folder.path) == before)
     }
 
+    @Test func assignmentsTravelWithAStudyCopiedBySaving() throws {
+        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
+        _ = try AssignmentStore.assign(in: folder, coder: "cara", method: .sample(percent: 50, seed: 3, stratifiedByReview: false),
+                                       by: "lena", at: "2026-11-23T10:00:00Z")
+        let study = try StudyReader.load(folder).study
+        let copy = StudyFolder(path: TestSupport.scratchFolder() + "/copy")
+        try StudyWriter.save(study, to: copy)
+        #expect(try FileSystem.readBytes(copy.url("assignments.json")) == FileSystem.readBytes(folder.url("assignments.json")))
+        #expect(try StudyReader.load(copy).study.assignments == study.assignments)
+    }
+
     @Test func generatedStudySurvivesSaveAndLoadUnchanged() throws {
         let folder = StudyFolder(path: TestSupport.scratchFolder() + "/generated")
         let generated = SyntheticStudy(reviews: 12, excerpts: 600, codes: 30, coders: 3, seed: 7).make(in: folder)

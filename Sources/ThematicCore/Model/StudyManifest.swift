@@ -48,15 +48,18 @@ public struct Study: Sendable {
     /// Coder name -> that coder's coding (snapshot with its journal replayed).
     public var codings: [String: Coding]
     public var consensus: Consensus
+    /// Who is asked to code which excerpts (`assignments.json`; empty when the study has none).
+    public var assignments: Assignments
 
     public init(folder: StudyFolder, manifest: StudyManifest, codebook: Codebook, corpus: Corpus,
-                codings: [String: Coding], consensus: Consensus) {
+                codings: [String: Coding], consensus: Consensus, assignments: Assignments = Assignments()) {
         self.folder = folder
         self.manifest = manifest
         self.codebook = codebook
         self.corpus = corpus
         self.codings = codings
         self.consensus = consensus
+        self.assignments = assignments
     }
 
     /// Coder names in a stable order.

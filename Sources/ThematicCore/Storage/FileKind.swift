@@ -11,6 +11,7 @@ public enum FileKind: String, Sendable, CaseIterable {
     case review = "thematic.review"
     case coding = "thematic.coding"
     case consensus = "thematic.consensus"
+    case assignments = "thematic.assignments"
 
     public var currentVersion: Int { 1 }
 

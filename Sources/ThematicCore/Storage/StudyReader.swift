@@ -42,8 +42,11 @@ public enum StudyReader {
                 consensus = readConsensus(folder, context: context, problems: &problems) ?? consensus
             }
         }
+        // assignments.json (issue 6) is optional; its excerpt ids are checked against the corpus when the corpus could be read.
+        let assignments = AssignmentsFormat.read(folder, corpus: corpus, problems: &problems)
         guard let manifest, let codebook, let corpus else { return Result(study: nil, problems: problems) }
-        let study = Study(folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings, consensus: consensus)
+        let study = Study(folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings,
+                          consensus: consensus, assignments: assignments)
         return Result(study: study, problems: problems)
     }
 

@@ -5,11 +5,13 @@ public enum StudyWriter {
     /// Every file of the study with the bytes it should hold, by study-relative path.
     public static func files(of study: Study) -> [(path: String, bytes: [UInt8])] {
         enum Part: Sendable {
-            case manifest, codebook, consensus
+            case manifest, codebook, consensus, assignments
             case review(Review)
             case coding(Coding)
         }
-        let parts: [Part] = [.manifest, .codebook, .consensus] + study.corpus.reviews.map { .review($0) }
+        // assignments.json exists only once a lead has assigned work.
+        let parts: [Part] = [.manifest, .codebook, .consensus] + (study.assignments.items.isEmpty ? [] : [.assignments])
+            + study.corpus.reviews.map { .review($0) }
             + study.coders.map { .coding(study.codings[$0]!) }
         // Files are independent: encode them on every core.
         return parts.parallelMap { part -> (path: String, bytes: [UInt8]) in
@@ -17,6 +19,7 @@ public enum StudyWriter {
             case .manifest: (StudyFolder.manifestFile, CanonicalWriter.pretty(ManifestFormat.encode(study.manifest)))
             case .codebook: (StudyFolder.codebookFile, CanonicalWriter.pretty(CodebookFormat.encode(study.codebook)))
             case .consensus: (StudyFolder.consensusFile, CanonicalWriter.pretty(ConsensusFormat.encode(study.consensus)))
+            case .assignments: (StudyFolder.assignmentsFile, CanonicalWriter.pretty(AssignmentsFormat.encode(study.assignments)))
             case .review(let review): (StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review)))
             case .coding(let coding): (StudyFolder.codingFile(coding.coder), CanonicalWriter.pretty(CodingFormat.encode(coding)))
             }

@@ -14,11 +14,23 @@ public struct StudyStatus: Sendable, Equatable {
         public var codebookRevisions: [Int]
     }
 
+    /// How far a coder is through one of their assignments.
+    public struct AssignmentProgress: Sendable, Equatable {
+        public var coder: String
+        public var method: String
+        public var assigned: Int
+        /// Assigned excerpts the coder has finished.
+        public var finished: Int
+        public var at: String
+    }
+
     public var title: String
     public var reviews: Int
     public var excerpts: Int
     public var codebookRevision: Int
     public var coders: [CoderProgress]
+    /// One entry per assignment, in the order they were made.
+    public var assignments: [AssignmentProgress]
     /// Excerpts finished by two or more coders.
     public var doubleCoded: Int
     /// Of those, excerpts where the coders' code sets differ.
@@ -49,6 +61,12 @@ public struct StudyStatus: Sendable, Equatable {
             }
             progress.codebookRevisions = revisions.sorted()
             return progress
+        }
+        assignments = study.assignments.items.map { assignment in
+            let records = study.codings[assignment.coder]?.excerpts ?? [:]
+            return AssignmentProgress(coder: assignment.coder, method: assignment.methodDescription, assigned: assignment.excerpts.count,
+                                      finished: assignment.excerpts.reduce(0) { $0 + (records[$1]?.finished == true ? 1 : 0) },
+                                      at: assignment.at)
         }
         var doubleCoded = 0
         var disagreements = 0
@@ -86,6 +104,16 @@ public struct StudyStatus: Sendable, Equatable {
                 lines.append(coder.coder.padding(nameWidth) + "  " + "\(coder.finished)/\(excerpts)\(share)".padding(16)
                              + "  " + "\(coder.inProgress)".padding(11) + "  " + "\(coder.codesApplied)".padding(13)
                              + "  " + "\(coder.finishedWithoutCodes)".padding(10) + "  " + (coder.lastActivity ?? "-") + revisions)
+            }
+        }
+        if !assignments.isEmpty {
+            lines.append("")
+            let nameWidth = max(5, assignments.map(\.coder.count).max() ?? 0)
+            lines.append("assignment".padding(nameWidth + 2 + 16) + "  assigned on           how")
+            for assignment in assignments {
+                let share = assignment.assigned == 0 ? 0 : Int((Double(assignment.finished) / Double(assignment.assigned) * 100).rounded())
+                lines.append(assignment.coder.padding(nameWidth) + "  " + "\(assignment.finished)/\(assignment.assigned) (\(share)%)".padding(16)
+                             + "  " + assignment.at.padding(20) + "  " + assignment.method)
             }
         }
         lines.append("")
