@@ -28,7 +28,7 @@ public struct IdentifierScanner: Sendable {
         var words = Set<UInt64>()
         for text in vocabulary {
             let scalars = Array(text.unicodeScalars)
-            for token in Self.tokens(scalars) where scalars[token.start].properties.isLowercase {
+            for token in Self.tokens(scalars) where scalars[token.start].properties.isLowercase && !Self.isInsideAddress(scalars, token) {
                 words.insert(Self.hash(scalars, token.start, Self.withoutPossessive(scalars, token)))
             }
         }
@@ -42,8 +42,8 @@ public struct IdentifierScanner: Sendable {
         pass.findDates()
         pass.findNumbers()
         pass.findPostcodes()
-        pass.findStreets()
         pass.findInstitutions()
+        pass.findStreets()
         pass.findNames(lowerCaseWords: lowerCaseWords, allowedTerms: allowedTerms)
         return pass.found.sorted { $0.range.start < $1.range.start }.compactMap { item in
             let text = pass.string(item.range.start, item.range.end)
@@ -80,6 +80,14 @@ public struct IdentifierScanner: Sendable {
             tokens.append(Token(start: start, end: index, allDigits: allDigits))
         }
         return tokens
+    }
+
+    /// Part of an email or web address ("jane.doe@", "/news"): such words say nothing about common usage.
+    static func isInsideAddress(_ scalars: [Unicode.Scalar], _ token: Token) -> Bool {
+        let before = token.start > 0 ? scalars[token.start - 1] : " "
+        let after = token.end < scalars.count ? scalars[token.end] : " "
+        let afterNext = token.end + 1 < scalars.count ? scalars[token.end + 1] : " "
+        return before == "@" || before == "/" || before == "." || after == "@" || after == "/" || (after == "." && isWordScalar(afterNext))
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
@@ -138,10 +146,13 @@ private struct Pass {
         index + 1 < tokens.count ? string(tokens[index].end, tokens[index + 1].start) : ""
     }
 
+    /// An upper-case letter followed by lower-case ones: not a single letter ("Child B's"), not an acronym ("NHS", "GPs").
     func isCapitalised(_ index: Int) -> Bool {
         let token = tokens[index]
-        guard token.end - token.start >= 2, scalars[token.start].properties.isUppercase else { return false }
-        return scalars[(token.start + 1)..<token.end].contains { $0.properties.isLowercase }
+        var end = IdentifierScanner.withoutPossessive(scalars, token)
+        if end - token.start > 2, scalars[end - 1] == "s", scalars[end - 2].properties.isUppercase { end -= 1 }
+        guard end - token.start >= 2, scalars[token.start].properties.isUppercase else { return false }
+        return scalars[(token.start + 1)..<end].contains { $0.properties.isLowercase }
     }
 
     func digitCount(_ index: Int) -> Int { tokens[index].allDigits ? tokens[index].end - tokens[index].start : 0 }
@@ -382,7 +393,8 @@ private struct Pass {
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
             let end = IdentifierScanner.withoutPossessive(scalars, tokens[index])
             let base = string(tokens[index].start, end)
-            if Words.isRoleOrAgency(base) || Words.titles.contains(base) || allowedTerms.contains(base.lowercased()) { continue }
+            if Words.isRoleOrAgency(base) || Words.titles.contains(base) || Words.genericInstitutionWords.contains(base)
+                || allowedTerms.contains(base.lowercased()) { continue }
             if afterTitle(index) {
                 candidates.append(index)
                 nameWords.insert(base)
