@@ -148,10 +148,13 @@ public enum CorpusImport {
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
         let coders = Set(plan.affected.flatMap(\.coders)).sorted()
         var sessions: [CodingSession] = []
+        // Opening a session creates an empty journal for a coder who had none; a refused import takes it away again.
+        let newJournals = coders.map { study.folder.url(StudyFolder.journalFile($0)) }.filter { !FileSystem.exists($0) }
         do {
             for coder in coders { sessions.append(try CodingSession(folder: study.folder, coder: coder)) }
         } catch {
             for session in sessions { try? session.close() }
+            for journal in newJournals where (try? FileSystem.readBytes(journal))?.isEmpty == true { try? FileSystem.remove(journal) }
             throw error
         }
         var written: [String] = []
