@@ -49,13 +49,7 @@ struct ImportCommand: ParsableCommand {
         let loaded = try openStudy(study)
         let options = SplitOptions(unit: split == .paragraphs ? .paragraphs : split == .headings ? .headings : .sentences(sentences),
                                    minimumLength: minLength, maximumLength: maxLength)
-        var problems: [ImportProblem] = []
-        var contents: [ImportContent] = []
-        for file in files {
-            do { contents.append(try ImportFile.read(file, format: format, reviewID: reviewID, title: title, options: options)) } catch {
-                problems.append(error)
-            }
-        }
+        let (contents, problems) = ImportFile.readAll(files, format: format, reviewID: reviewID, title: title, options: options)
         let plan: ImportPlan
         do throws(ImportRefused) {
             guard problems.isEmpty else { throw ImportRefused(problems: problems) }

@@ -28,7 +28,7 @@ public struct IdentifierScanner: Sendable {
         var words = Set<UInt64>()
         for text in vocabulary {
             let scalars = Array(text.unicodeScalars)
-            for token in Self.tokens(scalars) where scalars[token.start].properties.isLowercase && !Self.isInsideAddress(scalars, token) {
+            for token in Self.tokens(scalars) where Self.isLowercase(scalars[token.start]) && !Self.isInsideAddress(scalars, token) {
                 words.insert(Self.hash(scalars, token.start, Self.withoutPossessive(scalars, token)))
             }
         }
@@ -88,6 +88,14 @@ public struct IdentifierScanner: Sendable {
         let after = token.end < scalars.count ? scalars[token.end] : " "
         let afterNext = token.end + 1 < scalars.count ? scalars[token.end + 1] : " "
         return before == "@" || before == "/" || before == "." || after == "@" || after == "/" || (after == "." && isWordScalar(afterNext))
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value >= 65 && scalar.value <= 90) : scalar.properties.isUppercase
+    }
+
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar.value >= 97 && scalar.value <= 122) : scalar.properties.isLowercase
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
@@ -151,8 +159,8 @@ private struct Pass {
         let token = tokens[index]
         var end = IdentifierScanner.withoutPossessive(scalars, token)
         if end - token.start > 2, scalars[end - 1] == "s", scalars[end - 2].properties.isUppercase { end -= 1 }
-        guard end - token.start >= 2, scalars[token.start].properties.isUppercase else { return false }
-        return scalars[(token.start + 1)..<end].contains { $0.properties.isLowercase }
+        guard end - token.start >= 2, IdentifierScanner.isUppercase(scalars[token.start]) else { return false }
+        return scalars[(token.start + 1)..<end].contains { IdentifierScanner.isLowercase($0) }
     }
 
     func digitCount(_ index: Int) -> Int { tokens[index].allDigits ? tokens[index].end - tokens[index].start : 0 }
@@ -179,7 +187,7 @@ private struct Pass {
             while end > index + 1, scalars[end - 1] == "." || scalars[end - 1] == "-" { end -= 1 }
             if start < index, scalars[(index + 1)..<end].contains(".") { add(start, end, .emailAddress) }
         }
-        for (position, token) in tokens.enumerated() {
+        for (position, token) in tokens.enumerated() where "hHwW".unicodeScalars.contains(scalars[token.start]) && token.end - token.start <= 5 {
             let lower = word(position).lowercased()
             let isWeb = ((lower == "http" || lower == "https") && string(token.end, min(scalars.count, token.end + 3)) == "://")
                 || (lower == "www" && token.end < scalars.count && scalars[token.end] == ".")
@@ -231,14 +239,19 @@ private struct Pass {
     /// `12 March 2015`, `12th of March, 2015` or `March 12, 2015`: the index of the year token.
     private func writtenDate(at index: Int) -> Int? {
         func isDay(_ position: Int) -> Bool {
-            guard position < tokens.count else { return false }
+            guard position < tokens.count, IdentifierScanner.isDigit(scalars[tokens[position].start]),
+                  tokens[position].end - tokens[position].start <= 4 else { return false }
             let text = word(position).lowercased()
             let digits = text.prefix { $0.isASCII && $0.isNumber }
             guard let day = Int(digits), (1...31).contains(day) else { return false }
             let suffix = text.dropFirst(digits.count)
             return suffix.isEmpty || ["st", "nd", "rd", "th"].contains(String(suffix))
         }
-        func isMonth(_ position: Int) -> Bool { position < tokens.count && Words.months.contains(word(position).lowercased()) }
+        func isMonth(_ position: Int) -> Bool {
+            guard position < tokens.count, IdentifierScanner.isUppercase(scalars[tokens[position].start]),
+                  (3...9).contains(tokens[position].end - tokens[position].start) else { return false }
+            return Words.months.contains(word(position).lowercased())
+        }
         func isYear(_ position: Int) -> Bool {
             position < tokens.count && digitCount(position) == 4 && (1900...2099).contains(number(position)!)
         }
@@ -314,7 +327,7 @@ private struct Pass {
     // MARK: postcodes
 
     mutating func findPostcodes() {
-        for index in tokens.indices where isFree(index) {
+        for index in tokens.indices where isFree(index) && mayBePostcode(index) {
             let text = word(index)
             if index + 1 < tokens.count, gap(index) == " ", isOutwardCode(text), isInwardCode(word(index + 1)) {
                 add(tokens[index].start, tokens[index + 1].end, .postcode)
@@ -322,6 +335,14 @@ private struct Pass {
                 add(tokens[index].start, tokens[index].end, .postcode)
             }
         }
+    }
+
+    /// Upper-case ASCII letters then a digit, 2 to 7 scalars: worth a closer look.
+    private func mayBePostcode(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let first = scalars[token.start].value
+        return (2...7).contains(token.end - token.start) && first >= 65 && first <= 90
+            && scalars[token.start..<token.end].contains { IdentifierScanner.isDigit($0) }
     }
 
     /// `A9`, `A99`, `AA9`, `AA99`, `A9A`, `AA9A`.

@@ -19,6 +19,25 @@ public enum ImportFile {
         }
     }
 
+    /// Reads every file (on every core), returning what each holds, in order, and every problem found.
+    public static func readAll(_ paths: [String], format: Format? = nil, reviewID: String? = nil, title: String? = nil,
+                               options: SplitOptions = SplitOptions()) -> (contents: [ImportContent], problems: [ImportProblem]) {
+        let results = paths.parallelMap { path -> Result<ImportContent, ImportProblem> in
+            do throws(ImportProblem) { return .success(try read(path, format: format, reviewID: reviewID, title: title, options: options)) } catch {
+                return .failure(error)
+            }
+        }
+        var contents: [ImportContent] = []
+        var problems: [ImportProblem] = []
+        for result in results {
+            switch result {
+            case .success(let content): contents.append(content)
+            case .failure(let problem): problems.append(problem)
+            }
+        }
+        return (contents, problems)
+    }
+
     /// Reads and splits `path`. `reviewID` overrides the id taken from the file name (text and Markdown only).
     public static func read(_ path: String, format: Format? = nil, reviewID: String? = nil, title: String? = nil,
                             options: SplitOptions = SplitOptions()) throws(ImportProblem) -> ImportContent {
