@@ -110,4 +110,25 @@ import Testing
         let text = "Child A was taken to the General Hospital and later to the Children's Hospital."
         #expect(IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)) == [])
     }
+    @Test(arguments: [
+        ("Seen at SW1A 1AA by staff.", "SW1A 1AA", IdentifierRule.postcode),
+        ("The letter of 12.3.15 was lost.", "12.3.15", .fullDate),
+        ("On March 12, 2015 the plan ended.", "March 12, 2015", .fullDate),
+        ("Child A was born on 3 May 2012 in hospital.", "3 May 2012", .dateOfBirth),
+        ("Records list DOB: 03/05/2012.", "03/05/2012", .dateOfBirth),
+        ("The visit was booked by Dr Rahman.", "Rahman", .personalName),
+        ("Mother moved to 4b Kestle Mews.", "4b Kestle Mews", .streetAddress),
+        ("Call (01632) 960555 in the day.", "(01632) 960555", .phoneNumber),
+        ("Email help@example.org for advice.", "help@example.org", .emailAddress),
+    ])
+    func aPatternFromTheREADMEIsFound(text: String, expected: String, rule: IdentifierRule) {
+        let found = IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text))
+        #expect(found.map(\.text) == [expected])
+        #expect(found.map(\.rule) == [rule])
+    }
+
+    @Test func theFamilyCourtIsNeitherAnAddressNorAName() {
+        let text = "The case went to the Family Court in the spring."
+        #expect(IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)) == [])
+    }
 }
