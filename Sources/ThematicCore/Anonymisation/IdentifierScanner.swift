@@ -25,14 +25,20 @@ public struct IdentifierScanner: Sendable {
     /// `vocabulary` is the text whose lower-case words tell common words from names: the whole corpus, for a check.
     public init(allowedTerms: some Sequence<String> = [String](), vocabulary: some Sequence<String>) {
         self.allowedTerms = Set(allowedTerms.map { $0.lowercased() })
-        var words = Set<UInt64>()
-        for text in vocabulary {
-            let scalars = Array(text.unicodeScalars)
-            for token in Self.tokens(scalars) where Self.isLowercase(scalars[token.start]) && !Self.isInsideAddress(scalars, token) {
-                words.insert(Self.hash(scalars, token.start, Self.withoutPossessive(scalars, token)))
+        // Texts are independent: collect their words on every core, in chunks, then merge.
+        let texts = Array(vocabulary)
+        let chunks = stride(from: 0, to: texts.count, by: 256).map { Array(texts[$0..<min(texts.count, $0 + 256)]) }
+        let sets = chunks.parallelMap { chunk in
+            var words = Set<UInt64>()
+            for text in chunk {
+                let scalars = Array(text.unicodeScalars)
+                for token in Self.tokens(scalars) where Self.isLowercase(scalars[token.start]) && !Self.isInsideAddress(scalars, token) {
+                    words.insert(Self.hash(scalars, token.start, Self.withoutPossessive(scalars, token)))
+                }
             }
+            return words
         }
-        self.lowerCaseWords = words
+        self.lowerCaseWords = sets.reduce(into: Set<UInt64>()) { $0.formUnion($1) }
     }
 
     /// Every finding in one excerpt, in text order, leaving out allowed terms.

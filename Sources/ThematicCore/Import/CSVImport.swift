@@ -57,7 +57,7 @@ public enum CSVImport {
             var place: [String: Int] = [:]
             for (rowLine, fields) in rows {
                 let id = fields[reviewColumn].trimmingSpaces()
-                let text = ExcerptSplitter.collapseWhitespace(fields[textColumn].split(separator: "\n"))
+                let text = ExcerptSplitter.collapseWhitespace(fields[textColumn])
                 guard !text.isEmpty else { throw ImportProblem(file: file, line: rowLine, reason: "the text of this excerpt is empty") }
                 let excerpt = DraftExcerpt(section: fields[sectionColumn].trimmingSpaces(), text: text)
                 if let at = place[id] {

@@ -160,9 +160,11 @@ public enum CorpusImport {
         var written: [String] = []
         defer { for session in sessions { try? session.close() } }
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
-        for review in plan.reviews {
+        // Encoding is independent per review: do it on every core, then write one file after another.
+        let encoded = plan.reviews.parallelMap { CanonicalWriter.pretty(ReviewFormat.encode($0)) }
+        for (review, bytes) in zip(plan.reviews, encoded) {
             let path = StudyFolder.reviewFile(review.id)
-            try AtomicFile.write(CanonicalWriter.pretty(ReviewFormat.encode(review)), to: study.folder.url(path))
+            try AtomicFile.write(bytes, to: study.folder.url(path))
             written.append(path)
         }
         while let session = sessions.first {

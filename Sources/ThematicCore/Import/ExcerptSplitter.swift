@@ -50,7 +50,7 @@ public enum ExcerptSplitter {
     public static func split(_ text: String, markup: Markup, options: SplitOptions) -> (title: String?, excerpts: [DraftExcerpt]) {
         var title: String?
         var sections: [(name: String, paragraphs: [String])] = [("", [])]
-        var lines: [Substring] = []
+        var lines: [ArraySlice<UInt8>] = []
         var sawParagraph = false
 
         func endParagraph() {
@@ -65,8 +65,13 @@ public enum ExcerptSplitter {
             }
         }
 
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        // Lines are cut on the UTF-8 bytes: every byte that matters here (line feed, space, tab, '#') is ASCII.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 endParagraph()
             } else if markup == .markdown, let (level, heading) = markdownHeading(line) {
                 endParagraph()
@@ -78,6 +83,7 @@ public enum ExcerptSplitter {
             } else {
                 lines.append(line)
             }
+            lineStart = lineEnd + 1
         }
         endParagraph()
 
@@ -201,16 +207,16 @@ public enum ExcerptSplitter {
         return pieces
     }
 
-    private static func markdownHeading(_ line: Substring) -> (Int, String)? {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3 else { return nil }
-        let hashes = trimmed.prefix { $0 == "#" }
-        guard (1...6).contains(hashes.count) else { return nil }
-        let rest = trimmed.dropFirst(hashes.count)
-        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var heading = String(rest).trimmingSpaces()
+    private static func markdownHeading(_ line: ArraySlice<UInt8>) -> (Int, String)? {
+        let hash = UInt8(ascii: "#")
+        guard let first = line.firstIndex(where: { $0 != 0x20 }), first - line.startIndex <= 3 else { return nil }
+        let hashes = line[first...].prefix { $0 == hash }.count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line[(first + hashes)...]
+        guard rest.isEmpty || rest.first == 0x20 || rest.first == 0x09 else { return nil }
+        var heading = collapseWhitespace([rest])
         while heading.hasSuffix("#") { heading.removeLast() }
-        return (hashes.count, collapseWhitespace([heading[...]]))
+        return (hashes, heading.trimmingSpaces())
     }
 
     private static func isPlainTextHeading(_ paragraph: String) -> Bool {
@@ -220,24 +226,27 @@ public enum ExcerptSplitter {
         return startsRight && !".,;:!?\"')]”’".unicodeScalars.contains(last)
     }
 
-    /// Joins lines with single spaces, every run of spaces and tabs as one space, trimmed.
-    static func collapseWhitespace(_ lines: [Substring]) -> String {
-        var result = String.UnicodeScalarView()
+    /// Joins lines with single spaces, every run of spaces, tabs and line breaks as one space, trimmed.
+    static func collapseWhitespace(_ lines: [ArraySlice<UInt8>]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(lines.reduce(0) { $0 + $1.count })
         var pendingSpace = false
         for line in lines {
             if !result.isEmpty { pendingSpace = true }
-            for scalar in line.unicodeScalars {
-                if scalar == " " || scalar == "\t" {
+            for byte in line {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                     if !result.isEmpty { pendingSpace = true }
                 } else {
-                    if pendingSpace { result.append(" ") }
+                    if pendingSpace { result.append(0x20) }
                     pendingSpace = false
-                    result.append(scalar)
+                    result.append(byte)
                 }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
+
+    static func collapseWhitespace(_ text: String) -> String { collapseWhitespace([Array(text.utf8)[...]]) }
 }
 
 extension String {

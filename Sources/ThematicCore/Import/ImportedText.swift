@@ -19,10 +19,16 @@ public enum ImportedText {
             }
             throw ImportProblem(file: file, line: line, reason: "not valid UTF-8 text (saved as Windows-1252 or Latin-1?); save it as UTF-8 and import it again")
         }
-        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+        guard body.contains(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }) else {
             throw ImportProblem(file: file, reason: "the file is empty: there is no text to import")
         }
-        return text.contains("\r") ? text.replacing("\r\n", with: "\n").replacing("\r", with: "\n") : text
+        guard body.contains(0x0D) else { return text }
+        var lines: [UInt8] = []
+        lines.reserveCapacity(body.count)
+        for (index, byte) in zip(body.indices, body) {
+            if byte != 0x0D { lines.append(byte) } else if index + 1 == body.endIndex || body[index + 1] != 0x0A { lines.append(0x0A) }
+        }
+        return String(decoding: lines, as: UTF8.self)
     }
 
     private static func lineNumber(of index: Int, in bytes: ArraySlice<UInt8>) -> Int {
