@@ -149,9 +149,29 @@ private struct Pass {
     }
 
     func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(end - start)
+        for scalar in scalars[start..<end] {
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether the token (without a possessive "'s") is on a word list, without building a string for the usual miss.
+    func isWord(_ index: Int, in list: WordList) -> Bool {
+        let token = tokens[index]
+        let stripped = IdentifierScanner.withoutPossessive(scalars, token)
+        func matches(_ end: Int) -> Bool {
+            list.hashes.contains(IdentifierScanner.hash(scalars, token.start, end)) && (list.ignoresCase || list.words.contains(string(token.start, end)))
+        }
+        return matches(token.end) || (stripped != token.end && matches(stripped))
+    }
+
+    /// Whether the text between this token and the next is exactly `text` (ASCII).
+    func isGap(after index: Int, _ text: String) -> Bool {
+        guard index + 1 < tokens.count else { return false }
+        let between = scalars[tokens[index].end..<tokens[index + 1].start]
+        return between.count == text.utf8.count && zip(between, text.unicodeScalars).allSatisfy { $0 == $1 }
     }
 
     func word(_ index: Int) -> String { string(tokens[index].start, tokens[index].end) }
@@ -370,14 +390,13 @@ private struct Pass {
 
     mutating func findStreets() {
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
-            let street = word(index)
-            guard Words.streetTypes.contains(street) else { continue }
+            guard isWord(index, in: Words.streetTypes) else { continue }
             var first = index
-            while first > 0, gap(first - 1) == " ", isCapitalised(first - 1), index - first < 3, isFree(first - 1) { first -= 1 }
+            while first > 0, isGap(after: first - 1, " "), isCapitalised(first - 1), index - first < 3, isFree(first - 1) { first -= 1 }
             guard first < index else { continue }
-            if first > 0, gap(first - 1) == " ", isHouseNumber(first - 1), isFree(first - 1) {
+            if first > 0, isGap(after: first - 1, " "), isHouseNumber(first - 1), isFree(first - 1) {
                 add(tokens[first - 1].start, tokens[index].end, .streetAddress)
-            } else if Words.namedStreetTypes.contains(street), (first..<index).contains(where: { !Words.isRoleOrAgency(word($0)) }) {
+            } else if isWord(index, in: Words.namedStreetTypes), (first..<index).contains(where: { !isWord($0, in: Words.rolesAndAgencies) }) {
                 add(tokens[first].start, tokens[index].end, .streetAddress)
             }
         }
@@ -393,21 +412,14 @@ private struct Pass {
 
     mutating func findInstitutions() {
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
-            let suffix = word(index)
-            var last = index
-            if Words.institutionSuffixes.contains(suffix) {
-                last = index
-            } else if Words.qualifiedInstitutionSuffixes.contains(suffix), index > 0, gap(index - 1) == " ",
-                      Words.institutionQualifiers.contains(word(index - 1)) {
-                last = index
-            } else {
-                continue
-            }
+            let qualified = isWord(index, in: Words.qualifiedInstitutionSuffixes) && index > 0 && isGap(after: index - 1, " ")
+                && isWord(index - 1, in: Words.institutionQualifiers)
+            guard qualified || isWord(index, in: Words.institutionSuffixes) else { continue }
             var first = index
-            while first > 0, gap(first - 1) == " ", isCapitalised(first - 1) || word(first - 1) == "St", isFree(first - 1) { first -= 1 }
-            let naming = (first..<index).filter { !Words.genericInstitutionWords.contains(word($0)) && !Words.isRoleOrAgency(word($0)) }
+            while first > 0, isGap(after: first - 1, " "), isCapitalised(first - 1) || word(first - 1) == "St", isFree(first - 1) { first -= 1 }
+            let naming = (first..<index).filter { !isWord($0, in: Words.genericInstitutionWords) && !isWord($0, in: Words.rolesAndAgencies) }
             while first < index, ["The", "A", "An"].contains(word(first)) { first += 1 }
-            if !naming.isEmpty { add(tokens[first].start, tokens[last].end, .namedInstitution) }
+            if !naming.isEmpty { add(tokens[first].start, tokens[index].end, .namedInstitution) }
         }
     }
 
@@ -419,14 +431,14 @@ private struct Pass {
         var sentenceStarts: [Int] = []
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
             let end = IdentifierScanner.withoutPossessive(scalars, tokens[index])
+            let titled = afterTitle(index)
+            if !titled, lowerCaseWords.contains(IdentifierScanner.hash(scalars, tokens[index].start, end)) { continue }
+            if isWord(index, in: Words.rolesAndAgencies) || isWord(index, in: Words.titles) || isWord(index, in: Words.genericInstitutionWords) { continue }
             let base = string(tokens[index].start, end)
-            if Words.isRoleOrAgency(base) || Words.titles.contains(base) || Words.genericInstitutionWords.contains(base)
-                || allowedTerms.contains(base.lowercased()) { continue }
-            if afterTitle(index) {
+            if allowedTerms.contains(base.lowercased()) { continue }
+            if titled {
                 candidates.append(index)
                 nameWords.insert(base)
-            } else if lowerCaseWords.contains(IdentifierScanner.hash(scalars, tokens[index].start, end)) {
-                continue
             } else if opensSentence(index) {
                 sentenceStarts.append(index)
             } else {
@@ -442,7 +454,7 @@ private struct Pass {
         var position = 0
         while position < candidates.count {
             var last = position
-            while last + 1 < candidates.count, candidates[last + 1] == candidates[last] + 1, gap(candidates[last]) == " " { last += 1 }
+            while last + 1 < candidates.count, candidates[last + 1] == candidates[last] + 1, isGap(after: candidates[last], " ") { last += 1 }
             let end = IdentifierScanner.withoutPossessive(scalars, tokens[candidates[last]])
             add(tokens[candidates[position]].start, end, .personalName)
             position = last + 1
@@ -450,7 +462,7 @@ private struct Pass {
     }
 
     private func afterTitle(_ index: Int) -> Bool {
-        index > 0 && [" ", ". "].contains(gap(index - 1)) && Words.titles.contains(word(index - 1))
+        index > 0 && (isGap(after: index - 1, " ") || isGap(after: index - 1, ". ")) && isWord(index - 1, in: Words.titles)
     }
 
     /// The word opens a sentence, a heading or a quotation after one.

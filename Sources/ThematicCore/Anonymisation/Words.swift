@@ -1,8 +1,27 @@
+/// A word list the scanner can test a token against by hash, without building a string first.
+struct WordList: Sendable {
+    let words: Set<String>
+    let hashes: Set<UInt64>
+    /// Matched ignoring case (the hash is of the lower-cased word); otherwise a hash hit is confirmed exactly.
+    let ignoresCase: Bool
+
+    init(_ words: some Sequence<String>, ignoringCase: Bool = false) {
+        self.words = Set(words)
+        self.hashes = Set(self.words.map { word in
+            let scalars = Array(word.unicodeScalars)
+            return IdentifierScanner.hash(scalars, 0, scalars.count)
+        })
+        self.ignoresCase = ignoringCase
+    }
+
+    func contains(_ word: String) -> Bool { ignoresCase ? words.contains(word.lowercased()) : words.contains(word) }
+}
+
 /// The word lists behind the anonymisation check's patterns.
 enum Words {
     /// Capitalised words that name roles, relations, pseudonyms, agencies, services, places in general, documents and
     /// calendar words: never a personal name by themselves. Matched ignoring case.
-    static let rolesAndAgencies: Set<String> = Set("""
+    static let rolesAndAgencies = WordList("""
         mother father parent parents child children baby infant sibling siblings brother sister adult young person \
         grandmother grandfather grandparent grandparents stepfather stepmother partner aunt uncle cousin carer carers \
         foster guardian family families boyfriend girlfriend husband wife son daughter nephew niece \
@@ -25,35 +44,33 @@ enum Words {
         ofsted camhs mash lscb lscp cqc ons dfe sbr cin cp lac icpc rcpc \
         internet online facebook instagram snapchat whatsapp \
         i
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-
-    static func isRoleOrAgency(_ word: String) -> Bool { rolesAndAgencies.contains(word.lowercased()) }
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init), ignoringCase: true)
 
     /// Titles that put a name after them ("Dr Rahman", "PC Hale").
-    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "PC", "DC", "DS", "DI", "PCSO", "Sgt", "Sergeant", "Inspector", "Nurse", "Sister", "Judge", "Cllr", "Councillor", "Rev", "Revd"]
+    static let titles = WordList(["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "PC", "DC", "DS", "DI", "PCSO", "Sgt", "Sergeant", "Inspector", "Nurse", "Sister", "Judge", "Cllr", "Councillor", "Rev", "Revd"])
 
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                                       "sep", "sept", "oct", "nov", "dec"]
 
     /// Street words that follow a house number.
-    static let streetTypes: Set<String> = ["Road", "Street", "Avenue", "Close", "Lane", "Drive", "Way", "Court", "Crescent",
+    static let streetTypes = WordList(["Road", "Street", "Avenue", "Close", "Lane", "Drive", "Way", "Court", "Crescent",
                                            "Place", "Terrace", "Gardens", "Grove", "Hill", "Row", "Square", "Walk", "Mews",
-                                           "Rise", "Green", "Parade", "View", "Park"]
+                                           "Rise", "Green", "Parade", "View", "Park"])
 
     /// Street words distinctive enough to flag without a house number.
-    static let namedStreetTypes: Set<String> = ["Road", "Street", "Avenue", "Lane", "Drive", "Crescent", "Terrace", "Gardens", "Grove", "Close", "Mews"]
+    static let namedStreetTypes = WordList(["Road", "Street", "Avenue", "Lane", "Drive", "Crescent", "Terrace", "Gardens", "Grove", "Close", "Mews"])
 
-    static let institutionSuffixes: Set<String> = ["School", "Academy", "Nursery", "Surgery", "Hospital", "Infirmary", "College"]
+    static let institutionSuffixes = WordList(["School", "Academy", "Nursery", "Surgery", "Hospital", "Infirmary", "College"])
 
     /// Words that name an institution only after a qualifier ("Medical Centre", "Family Practice").
-    static let qualifiedInstitutionSuffixes: Set<String> = ["Centre", "Center", "Practice"]
-    static let institutionQualifiers: Set<String> = ["Medical", "Health", "Children's", "Childrens", "Family", "Community", "Leisure", "Youth"]
+    static let qualifiedInstitutionSuffixes = WordList(["Centre", "Center", "Practice"])
+    static let institutionQualifiers = WordList(["Medical", "Health", "Children's", "Childrens", "Family", "Community", "Leisure", "Youth"])
 
     /// Words in institution names that say what kind of place it is, not which one.
-    static let genericInstitutionWords: Set<String> = ["The", "A", "An", "Primary", "Secondary", "High", "Junior", "Infant",
+    static let genericInstitutionWords = WordList(["The", "A", "An", "Primary", "Secondary", "High", "Junior", "Infant",
         "Infants", "Grammar", "Community", "General", "Royal", "Medical", "Health", "Children's", "Childrens", "Family",
         "Nursery", "Special", "District", "University", "Teaching", "Maternity", "Mental", "Hospital", "School", "Academy",
         "Day", "Pre", "Preschool", "Pupil", "Referral", "Further", "Education", "Sixth", "Form", "Free", "Church", "Catholic",
-        "Infant's", "County", "City", "Local", "St", "Youth", "Leisure", "Practice", "Centre"]
+        "Infant's", "County", "City", "Local", "St", "Youth", "Leisure", "Practice", "Centre"])
 }
