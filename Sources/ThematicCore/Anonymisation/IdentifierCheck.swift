@@ -3,11 +3,21 @@ import CanonicalJSON
 /// The anonymisation check over a study: find what may identify somebody, and record reviewers' decisions.
 public enum IdentifierCheck {
     /// Open findings (not allowed in `register`) in `reviews`, in reading order. Words used in lower case anywhere
-    /// in `vocabulary` (the whole corpus, usually) are not taken for names.
+    /// in `reviews` or `vocabulary` (the rest of the corpus, usually) are not taken for names.
     public static func findings(in reviews: [Review], vocabulary: [Review], register: IdentifierRegister) -> [IdentifierFinding] {
-        let scanner = IdentifierScanner(allowedTerms: register.allowedTerms.map(\.term), vocabulary: vocabulary.lazy.flatMap { $0.excerpts.lazy.map(\.text) })
-        return reviews.parallelMap { review in
-            review.excerpts.flatMap { scanner.findings(in: $0) }.filter { !register.isAllowed($0) }
+        let allowed = Set(register.allowedTerms.map { $0.term.lowercased() })
+        // One reading of each scanned review finds everything but names and collects its words at the same time.
+        let prepared = reviews.parallelMap { review in
+            var words = Set<UInt64>()
+            let excerpts = review.excerpts.map { IdentifierScanner.prepare($0, allowedTerms: allowed, lowerCaseWords: &words) }
+            return (excerpts, words)
+        }
+        let scanned = Set(reviews.map(\.id))
+        var words = IdentifierScanner.lowerCaseWords(in: vocabulary.filter { !scanned.contains($0.id) }.flatMap { $0.excerpts.map(\.text) })
+        for (_, reviewWords) in prepared { words.formUnion(reviewWords) }
+        let lowerCaseWords = words
+        return prepared.map(\.0).parallelMap { excerpts in
+            excerpts.flatMap { IdentifierScanner.resolve($0, lowerCaseWords: lowerCaseWords, allowedTerms: allowed) }.filter { !register.isAllowed($0) }
         }.flatMap { $0 }
     }
 

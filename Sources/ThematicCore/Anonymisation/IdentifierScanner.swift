@@ -25,37 +25,102 @@ public struct IdentifierScanner: Sendable {
     /// `vocabulary` is the text whose lower-case words tell common words from names: the whole corpus, for a check.
     public init(allowedTerms: some Sequence<String> = [String](), vocabulary: some Sequence<String>) {
         self.allowedTerms = Set(allowedTerms.map { $0.lowercased() })
-        // Texts are independent: collect their words on every core, in chunks, then merge.
-        let texts = Array(vocabulary)
-        let chunks = stride(from: 0, to: texts.count, by: 256).map { Array(texts[$0..<min(texts.count, $0 + 256)]) }
-        let sets = chunks.parallelMap { chunk in
-            var words = Set<UInt64>()
-            for text in chunk {
-                let scalars = Array(text.unicodeScalars)
-                for token in Self.tokens(scalars) where Self.isLowercase(scalars[token.start]) && !Self.isInsideAddress(scalars, token) {
-                    words.insert(Self.hash(scalars, token.start, Self.withoutPossessive(scalars, token)))
-                }
-            }
-            return words
-        }
-        self.lowerCaseWords = sets.reduce(into: Set<UInt64>()) { $0.formUnion($1) }
+        self.lowerCaseWords = Self.lowerCaseWords(in: Array(vocabulary))
     }
 
     /// Every finding in one excerpt, in text order, leaving out allowed terms.
     public func findings(in excerpt: Excerpt) -> [IdentifierFinding] {
-        var pass = Pass(scalars: Array(excerpt.text.unicodeScalars))
+        Self.resolve(Self.prepare(excerpt, allowedTerms: allowedTerms), lowerCaseWords: lowerCaseWords, allowedTerms: allowedTerms)
+    }
+
+    /// Hashes of the words used in lower case in `texts` (read on every core, in chunks).
+    static func lowerCaseWords(in texts: [String]) -> Set<UInt64> {
+        let chunks = stride(from: 0, to: texts.count, by: 256).map { Array(texts[$0..<min(texts.count, $0 + 256)]) }
+        let sets = chunks.parallelMap { chunk in
+            var words = Set<UInt64>()
+            for text in chunk {
+                let scalars = Self.scalars(text)
+                Self.addLowerCaseWords(scalars, Self.tokens(scalars), to: &words)
+            }
+            return words
+        }
+        return sets.reduce(into: Set<UInt64>()) { $0.formUnion($1) }
+    }
+
+    static func addLowerCaseWords(_ scalars: [Unicode.Scalar], _ tokens: [Token], to words: inout Set<UInt64>) {
+        for token in tokens where isLowercase(scalars[token.start]) && !isInsideAddress(scalars, token) {
+            words.insert(hash(scalars, token.start, withoutPossessive(scalars, token)))
+        }
+    }
+
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
+    /// An excerpt after every rule but the names' last step, which needs the whole vocabulary: so a corpus is read
+    /// once, collecting its words and these at the same time.
+    struct PreparedExcerpt: Sendable {
+        var excerpt: Excerpt
+        var found: [IdentifierFinding]
+        var names: [NameCandidate]
+    }
+
+    /// A capitalised word that is a name unless the vocabulary uses it in lower case.
+    struct NameCandidate: Sendable {
+        var token: Int
+        /// Scalar offsets of the word without a possessive "'s".
+        var range: TextSpan
+        var hash: UInt64
+        var base: String
+        var afterTitle: Bool
+        var opensSentence: Bool
+        /// Only a single space separates it from the token before.
+        var spaceBefore: Bool
+    }
+
+    static func prepare(_ excerpt: Excerpt, allowedTerms: Set<String>, lowerCaseWords: inout Set<UInt64>) -> PreparedExcerpt {
+        var pass = Pass(scalars: scalars(excerpt.text))
+        addLowerCaseWords(pass.scalars, pass.tokens, to: &lowerCaseWords)
         pass.findAddresses(in: excerpt.text)
         pass.findDates()
         pass.findNumbers()
         pass.findPostcodes()
         pass.findInstitutions()
         pass.findStreets()
-        pass.findNames(lowerCaseWords: lowerCaseWords, allowedTerms: allowedTerms)
-        return pass.found.sorted { $0.range.start < $1.range.start }.compactMap { item in
-            let text = pass.string(item.range.start, item.range.end)
-            if allowedTerms.contains(text.lowercased()) { return nil }
-            return IdentifierFinding(excerptID: excerpt.id, range: item.range, text: text, rule: item.rule)
+        let found = pass.found.map { IdentifierFinding(excerptID: excerpt.id, range: $0.range, text: pass.string($0.range.start, $0.range.end), rule: $0.rule) }
+        return PreparedExcerpt(excerpt: excerpt, found: found, names: pass.nameCandidates(allowedTerms: allowedTerms))
+    }
+
+    static func prepare(_ excerpt: Excerpt, allowedTerms: Set<String>) -> PreparedExcerpt {
+        var unused = Set<UInt64>()
+        return prepare(excerpt, allowedTerms: allowedTerms, lowerCaseWords: &unused)
+    }
+
+    /// The findings of a prepared excerpt, in text order, now that the vocabulary is known.
+    static func resolve(_ prepared: PreparedExcerpt, lowerCaseWords: Set<UInt64>, allowedTerms: Set<String>) -> [IdentifierFinding] {
+        let kept = prepared.names.filter { $0.afterTitle || !lowerCaseWords.contains($0.hash) }
+        let nameWords = Set(kept.filter { $0.afterTitle || !$0.opensSentence }.map(\.base))
+        let names = kept.filter { $0.afterTitle || !$0.opensSentence || nameWords.contains($0.base) }
+        var found = prepared.found
+        var position = 0
+        while position < names.count {
+            var last = position
+            while last + 1 < names.count, names[last + 1].token == names[last].token + 1, names[last + 1].spaceBefore { last += 1 }
+            let range = TextSpan(start: names[position].range.start, end: names[last].range.end)
+            let text = position == last ? names[position].base : substring(prepared.excerpt.text, range)
+            found.append(IdentifierFinding(excerptID: prepared.excerpt.id, range: range, text: text, rule: .personalName))
+            position = last + 1
         }
+        return found.filter { !allowedTerms.contains($0.text.lowercased()) }.sorted { $0.range.start < $1.range.start }
+    }
+
+    private static func substring(_ text: String, _ range: TextSpan) -> String {
+        let scalars = text.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: range.start)
+        return String(scalars[start..<scalars.index(start, offsetBy: range.end - range.start)])
     }
 
     /// A run of letters and digits (with apostrophes inside words), in scalar offsets.
@@ -425,40 +490,20 @@ private struct Pass {
 
     // MARK: personal names
 
-    mutating func findNames(lowerCaseWords: Set<UInt64>, allowedTerms: Set<String>) {
-        var nameWords = Set<String>()
-        var candidates: [Int] = []
-        var sentenceStarts: [Int] = []
+    /// Capitalised words not yet covered that are not role, title or generic words, nor allowed terms.
+    func nameCandidates(allowedTerms: Set<String>) -> [IdentifierScanner.NameCandidate] {
+        var candidates: [IdentifierScanner.NameCandidate] = []
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
-            let end = IdentifierScanner.withoutPossessive(scalars, tokens[index])
-            let titled = afterTitle(index)
-            if !titled, lowerCaseWords.contains(IdentifierScanner.hash(scalars, tokens[index].start, end)) { continue }
             if isWord(index, in: Words.rolesAndAgencies) || isWord(index, in: Words.titles) || isWord(index, in: Words.genericInstitutionWords) { continue }
-            let base = string(tokens[index].start, end)
-            if allowedTerms.contains(base.lowercased()) { continue }
-            if titled {
-                candidates.append(index)
-                nameWords.insert(base)
-            } else if opensSentence(index) {
-                sentenceStarts.append(index)
-            } else {
-                candidates.append(index)
-                nameWords.insert(base)
-            }
-        }
-        for index in sentenceStarts {
+            let start = tokens[index].start
             let end = IdentifierScanner.withoutPossessive(scalars, tokens[index])
-            if nameWords.contains(string(tokens[index].start, end)) { candidates.append(index) }
+            let base = string(start, end)
+            if allowedTerms.contains(base.lowercased()) { continue }
+            candidates.append(.init(token: index, range: TextSpan(start: start, end: end), hash: IdentifierScanner.hash(scalars, start, end), base: base,
+                                    afterTitle: afterTitle(index), opensSentence: opensSentence(index),
+                                    spaceBefore: index > 0 && isGap(after: index - 1, " ")))
         }
-        candidates.sort()
-        var position = 0
-        while position < candidates.count {
-            var last = position
-            while last + 1 < candidates.count, candidates[last + 1] == candidates[last] + 1, isGap(after: candidates[last], " ") { last += 1 }
-            let end = IdentifierScanner.withoutPossessive(scalars, tokens[candidates[last]])
-            add(tokens[candidates[position]].start, end, .personalName)
-            position = last + 1
-        }
+        return candidates
     }
 
     private func afterTitle(_ index: Int) -> Bool {
