@@ -23,6 +23,7 @@ struct ImportBenchmark: ParsableCommand {
         print("generated \(paths.count) reviews of \(words) words (\(bytes / 1_000_000) MB) in \(Timing.format(generating))")
 
         let created = try StudyCreator.create(at: StudyFolder(path: study), title: "Import benchmark", codebook: nil)
+        let cpuBefore = cpuSeconds()
         let (total, seconds) = try Timing.measure { () throws -> String in
             let (loaded, _) = try StudyReader.load(created.folder)
             let ((contents, problems), reading) = Timing.measure { ImportFile.readAll(paths) }
@@ -36,7 +37,8 @@ struct ImportBenchmark: ParsableCommand {
             return "read and split \(Timing.format(reading)), plan \(Timing.format(planning)), anonymisation check \(Timing.format(checking)) (\(findings.count) findings), write \(Timing.format(writing)); \(excerpts) excerpts"
         }
         print(total)
-        print("import into a new study, total: \(Timing.format(seconds))")
+        let cpu = cpuSeconds() - cpuBefore
+        print("import into a new study, total: \(Timing.format(seconds)) wall clock, \(Timing.format(cpu)) of processor time (load average when it ended: \(loadAverage()))")
         let check = try StudyReader.load(StudyFolder(path: study))
         print("the study loads: \(check.study.corpus.reviews.count) reviews, \(check.study.corpus.excerptCount) excerpts")
     }
@@ -72,6 +74,21 @@ struct ImportBenchmark: ParsableCommand {
             paths.append(path)
         }
         return paths
+    }
+
+    /// The machine's one-minute load average: a wall-clock figure means little on a machine busy with other work.
+    private func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        return getloadavg(&loads, 3) > 0 ? "\(Double(Int(loads[0] * 100)) / 100)" : "unknown"
+    }
+
+    /// Processor time this process used (user and system, every thread): unlike wall-clock time, it does not grow
+    /// when other programs share the cores.
+    private func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private func removeTree(_ path: String) throws {
