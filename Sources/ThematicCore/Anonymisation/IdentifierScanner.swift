@@ -84,7 +84,7 @@ public struct IdentifierScanner: Sendable {
     static func prepare(_ excerpt: Excerpt, allowedTerms: Set<String>, lowerCaseWords: inout Set<UInt64>) -> PreparedExcerpt {
         var pass = Pass(scalars: scalars(excerpt.text))
         addLowerCaseWords(pass.scalars, pass.tokens, to: &lowerCaseWords)
-        pass.findAddresses(in: excerpt.text)
+        pass.findAddresses()
         pass.findDates()
         pass.findNumbers()
         pass.findPostcodes()
@@ -269,7 +269,7 @@ private struct Pass {
 
     // MARK: email and web addresses
 
-    mutating func findAddresses(in text: String) {
+    mutating func findAddresses() {
         for (index, scalar) in scalars.enumerated() where scalar == "@" {
             var start = index
             while start > 0, isLocalPart(scalars[start - 1]) { start -= 1 }
