@@ -160,13 +160,18 @@ public enum CorpusImport {
         var written: [String] = []
         defer { for session in sessions { try? session.close() } }
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
-        // Encoding is independent per review: do it on every core, then write one file after another.
-        let encoded = plan.reviews.parallelMap { CanonicalWriter.pretty(ReviewFormat.encode($0)) }
-        for (review, bytes) in zip(plan.reviews, encoded) {
-            let path = StudyFolder.reviewFile(review.id)
-            try AtomicFile.write(bytes, to: study.folder.url(path))
-            written.append(path)
+        // Review files are independent: encode and write them on every core, so their fsyncs overlap.
+        let folder = study.folder
+        let failures = plan.reviews.parallelMap { review -> FileError? in
+            do throws(FileError) {
+                try AtomicFile.write(CanonicalWriter.pretty(ReviewFormat.encode(review)), to: folder.url(StudyFolder.reviewFile(review.id)))
+                return nil
+            } catch {
+                return error
+            }
         }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        written += plan.reviews.map { StudyFolder.reviewFile($0.id) }
         while let session = sessions.first {
             for item in plan.affected where item.coders.contains(session.coder) { try session.record(item.excerptID, nil) }
             sessions.removeFirst()
