@@ -41,6 +41,9 @@ struct ImportCommand: ParsableCommand {
         if files.count != 1, reviewID != nil || title != nil {
             throw ValidationError("--review-id and --title name one review: give them with a single file")
         }
+        if reviewID != nil || title != nil, let file = files.first, [.csv, .json].contains(format ?? ImportFile.format(of: file)) {
+            throw ValidationError("--review-id and --title are for a text or Markdown file; a CSV or JSON file names its reviews itself")
+        }
         if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
         if let maxLength, maxLength < 1 || maxLength < minLength { throw ValidationError("--max-length must be positive and at least --min-length") }
     }

@@ -101,4 +101,25 @@ import ThematicCore
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("say who decides with --by NAME"))
     }
+    @Test func aDryRunReportsTheImportAndWritesNothing() throws {
+        let study = try newStudy()
+        let before = try CheckCommandTests.contents(study)
+        let outcome = try Binaries.run("thematic", ["import", study, Self.fixtures + "/awkward.txt", "--dry-run"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.contains("awkward (\(Self.fixtures)/awkward.txt): new review, 3 excerpts\nDry run: nothing was written."))
+        #expect(try CheckCommandTests.contents(study) == before)
+    }
+
+    @Test func oneSentencePerExcerptCutsEveryParagraphAtItsSentences() throws {
+        let study = try newStudy()
+        let outcome = try Binaries.run("thematic", ["import", study, Self.fixtures + "/awkward.txt", "--split", "sentences", "--sentences", "1", "--review-id", "R9"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("R9 (\(Self.fixtures)/awkward.txt): new review, 6 excerpts"))
+    }
+
+    @Test func aReviewIdForASpreadsheetIsRefused() throws {
+        let outcome = try Binaries.run("thematic", ["import", try newStudy(), Self.fixtures + "/excerpts.csv", "--review-id", "R9"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("a CSV or JSON file names its reviews itself"))
+    }
 }
