@@ -46,7 +46,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = StudyReader.read(StudyFolder(path: study))
+        var result = StudyReader.read(StudyFolder(path: study))
+        // identifiers.json is optional; when present it is a study file like the others.
+        if result.study != nil {
+            do { _ = try IdentifierRegister.load(StudyFolder(path: study)) } catch { result.problems += error.problems }
+        }
         for problem in result.problems {
             printError(problem.description(inStudy: study))
         }

@@ -122,4 +122,12 @@ import ThematicCore
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("a CSV or JSON file names its reviews itself"))
     }
+    @Test func aBrokenIdentifiersFileFailsTheCheckWithItsLine() throws {
+        let study = try newStudy()
+        try "{\n  \"kind\": \"thematic.identifiers\",\n  \"schemaVersion\": 1,\n  \"allowedTerms\": 3,\n  \"decisions\": []\n}\n"
+            .write(toFile: study + "/identifiers.json", atomically: true, encoding: .utf8)
+        let outcome = try Binaries.run("thematic", ["check", study])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("\(study)/identifiers.json:4:"))
+    }
 }
