@@ -1,5 +1,5 @@
 /// Gives the excerpts of a re-imported review their ids: an excerpt whose text is unchanged keeps its id; every
-/// other excerpt gets a fresh id, numbered after the highest the review has ever shown.
+/// other excerpt gets a fresh id, numbered after the highest the review, a coding or the consensus still mentions.
 ///
 /// Only identical text keeps an id, because codings may narrow codes to character spans of the text: a coding
 /// carried over to changed text could point at the wrong words. A vanished excerpt that sits between the same

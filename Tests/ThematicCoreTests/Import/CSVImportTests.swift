@@ -29,8 +29,8 @@ import Testing
         }
     }
 
-    @Test func aMissingColumnIsRefusedOnTheHeaderLine() {
-        let error = problem("review,text\nR20,one\n")
+    @Test func aMissingColumnIsRefusedOnTheHeaderLine() throws {
+        let error = problem(try TestSupport.text(folder + "/missing-column.csv"))
         #expect(error?.line == 1)
         #expect(error?.reason.contains("missing column \"section\"") == true)
         #expect(problem("section,text\nA,b\n")?.reason.contains("missing column \"review\"") == true)
