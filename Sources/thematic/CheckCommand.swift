@@ -101,7 +101,7 @@ struct CheckCommand: ParsableCommand {
             print("\(self.study): the anonymisation check finds nothing open (\(register.decisions.count) decision\(register.decisions.count == 1 ? "" : "s"), \(register.allowedTerms.count) allowed term\(register.allowedTerms.count == 1 ? "" : "s") recorded).")
             return
         }
-        for finding in findings { print(describe(finding)) }
+        for finding in findings { print(findingLine(finding)) }
         printError("\(self.study): \(findings.count) open anonymisation finding\(findings.count == 1 ? "" : "s"); settle each with --allow or --redact (with --by and --why), or --allow-term")
         throw ExitCode.failure
     }

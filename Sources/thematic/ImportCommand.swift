@@ -72,7 +72,7 @@ struct ImportCommand: ParsableCommand {
         let findings = IdentifierCheck.findings(in: plan.reviews, vocabulary: vocabulary, register: register)
         if !findings.isEmpty {
             printError("WARNING: the anonymisation check found \(findings.count) possible identifier\(findings.count == 1 ? "" : "s") in the imported text:")
-            for finding in findings { printError("  " + describe(finding)) }
+            for finding in findings { printError("  " + findingLine(finding)) }
             if refuseIdentifiers {
                 throw CommandFailure("nothing was imported (--refuse-identifiers); anonymise the source files, or import without the flag and settle each finding with `thematic check \(study) --identifiers`")
             }
@@ -113,6 +113,6 @@ struct ImportCommand: ParsableCommand {
 extension ImportFile.Format: ExpressibleByArgument {}
 
 /// One finding as the commands list it: `R01-003@120  name  "Jane Doe"  (a capitalised word ...)`.
-func describe(_ finding: IdentifierFinding) -> String {
+func findingLine(_ finding: IdentifierFinding) -> String {
     "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  (\(finding.rule.explanation))"
 }
