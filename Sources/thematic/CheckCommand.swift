@@ -92,9 +92,10 @@ struct CheckCommand: ParsableCommand {
                 try register.save(to: study.folder)
                 print("Recorded \(toAllow.count + allowedTerms.count) allowed and \(toRedact.count) redacted in \(IdentifierRegister.file).")
             }
-        } catch let refusal as IdentifierCheck.Refusal {
+        } catch {
+            // Redactions made before the failure are in the corpus already: record them.
             if register != (try? IdentifierRegister.load(study.folder)) { try register.save(to: study.folder) }
-            throw CommandFailure(refusal.description)
+            throw CommandFailure("\(error)")
         }
         let findings = IdentifierCheck.findings(in: study, register: register)
         if findings.isEmpty {
