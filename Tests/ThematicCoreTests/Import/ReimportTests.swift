@@ -131,4 +131,27 @@ import Testing
         let (_, after) = try importing([try ImportFile.parse(bytes, file: "R02.json", format: .json)], into: try newStudy())
         #expect(try FileSystem.readBytes(after.folder.url("corpus/R02.json")) == bytes)
     }
+    @Test func acceptingChangesRemovesTheConsensusDecisionOfAVanishedExcerpt() throws {
+        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let study = try StudyReader.load(folder).study
+        let review = try #require(study.corpus.review("R01"))
+        let draft = ImportedReview(id: "R01", excerpts: review.excerpts.filter { $0.id != "R01-008" }.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
+        let (plan, after) = try importing([.reviews([draft])], into: study, acceptChanges: true)
+        #expect(plan.reports.first?.vanished == ["R01-008"])
+        #expect(plan.affected.first?.inConsensus == true)
+        #expect(after.consensus.excerpts["R01-008"] == nil)
+        #expect(after.consensus.excerpts.count == study.consensus.excerpts.count - 1)
+        #expect(StudyReader.read(folder).errors == [])
+    }
+
+    @Test func reimportingTextKeepsTheReviewsAttributesAndTitle() throws {
+        let (_, study) = try importing([try markdown(["First."], id: "R20")], into: try newStudy())
+        let rows = ImportContent.attributes([ReviewAttributes(reviewID: "R20", title: "Named", attributes: ["year": "2016"], file: "a.csv", line: 2)])
+        let (_, named) = try importing([rows], into: study)
+        let text = try ImportFile.parse(Array("Second.\n".utf8), file: "R20.txt", format: .text)
+        let (_, after) = try importing([text], into: named)
+        #expect(after.corpus.review("R20")?.attributes == ["year": "2016"])
+        #expect(after.corpus.review("R20")?.title == "Named")
+        #expect(after.corpus.review("R20")?.excerpts.map(\.id) == ["R20-002"])
+    }
 }
