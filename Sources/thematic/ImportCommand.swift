@@ -26,10 +26,10 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "The study folder.") var study: String
     @Argument(help: "Files to import (.txt, .md, .csv, .json).") var files: [String]
-    @Option(help: "Read every file as this format instead of going by its extension (text, markdown, csv, json).") var format: ImportFile.Format?
+    @Option(help: "Read every file as this format instead of going by its extension.") var format: ImportFile.Format?
     @Option(help: "The review id for a single text or Markdown file (default: from the file name).") var reviewID: String?
     @Option(help: "The title for a single text or Markdown file (default: its first level-1 heading, or the review id).") var title: String?
-    @Option(help: "How to cut text into excerpts: paragraphs, sentences (groups of --sentences) or headings (one excerpt per section).") var split: Split = .paragraphs
+    @Option(help: "How to cut text into excerpts: at paragraphs, in groups of --sentences sentences, or one excerpt per section under a heading.") var split: Split = .paragraphs
     @Option(help: "Sentences per excerpt with --split sentences.") var sentences = 3
     @Option(help: "Join an excerpt shorter than this many characters to the next one in its section.") var minLength = 0
     @Option(help: "Cut an excerpt longer than this many characters at sentence ends.") var maxLength: Int?
