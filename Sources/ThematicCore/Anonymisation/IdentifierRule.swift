@@ -1,5 +1,5 @@
 /// A kind of identifying detail the anonymisation check looks for (see README "Bringing reviews in").
-public enum IdentifierRule: String, Sendable, CaseIterable, Comparable {
+public enum IdentifierRule: String, Sendable, CaseIterable {
     case personalName = "name"
     case fullDate = "date"
     case dateOfBirth = "date-of-birth"
@@ -42,6 +42,4 @@ public enum IdentifierRule: String, Sendable, CaseIterable, Comparable {
         case .namedInstitution: "a named school, nursery, GP practice or hospital"
         }
     }
-
-    public static func < (lhs: IdentifierRule, rhs: IdentifierRule) -> Bool { lhs.rawValue < rhs.rawValue }
 }
