@@ -5,7 +5,7 @@
 /// carried over to changed text could point at the wrong words. A vanished excerpt that sits between the same
 /// unchanged neighbours as a new one is reported as changed into it, so the report reads like an edit.
 public enum ExcerptMatcher {
-    public struct Outcome: Sendable, Equatable {
+    public struct Outcome: Sendable {
         public var excerpts: [Excerpt]
         /// Ids kept because the text is identical.
         public var kept: [String]
@@ -15,11 +15,6 @@ public enum ExcerptMatcher {
         public var vanished: [String]
         /// New ids that are not a change of an old excerpt.
         public var added: [String]
-
-        public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
-            lhs.excerpts == rhs.excerpts && lhs.kept == rhs.kept && lhs.vanished == rhs.vanished && lhs.added == rhs.added
-                && lhs.changed.map(\.old) == rhs.changed.map(\.old) && lhs.changed.map(\.new) == rhs.changed.map(\.new)
-        }
 
         /// Old ids whose excerpt is gone, changed or vanished.
         public var removed: [String] { changed.map(\.old) + vanished }
