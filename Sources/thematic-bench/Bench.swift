@@ -5,6 +5,8 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thematic-bench",
         abstract: "Rerunnable benchmarks for Thematic. Run them on a release build: swift run -c release thematic-bench <name>.",
-        subcommands: [GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, CrashWriter.self]
+        subcommands: [
+            GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self, CrashWriter.self,
+        ]
     )
 }

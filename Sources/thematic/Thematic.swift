@@ -9,8 +9,8 @@ struct Thematic: ParsableCommand {
         discussion: "A study is a folder of versioned JSON files: study.json, codebook.json, corpus/, codings/, consensus.json.",
         version: ThematicVersion.current,
         subcommands: [
-            InitCommand.self, CheckCommand.self, StatusCommand.self, AgreeCommand.self, CodebookCommand.self,
-            AssignCommand.self, ReconcileCommand.self, DemoCommand.self,
+            InitCommand.self, ImportCommand.self, CheckCommand.self, StatusCommand.self, AgreeCommand.self,
+            CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,163 @@
+import CanonicalJSON
+
+/// `identifiers.json`: what reviewers decided about the anonymisation check's findings, with who, why and when.
+///
+/// An allowed term is never flagged anywhere in the study (a place name that is invented, a word the rules
+/// mistake for a name). A decision settles one finding: allowed (it does not identify anybody) or redacted (its
+/// text was replaced by a placeholder in the corpus). A redaction does not record the text it removed, so the
+/// study keeps no copy of the identifier. The file is optional: a study without it has no decisions yet.
+public struct IdentifierRegister: Sendable, Equatable {
+    public static let file = "identifiers.json"
+    public static let kind = "thematic.identifiers"
+    public static let schemaVersion = 1
+
+    public struct AllowedTerm: Sendable, Equatable {
+        public var term: String
+        public var by: String
+        public var why: String
+        public var at: String
+
+        public init(term: String, by: String, why: String, at: String) {
+            self.term = term
+            self.by = by
+            self.why = why
+            self.at = at
+        }
+    }
+
+    public struct Decision: Sendable, Equatable {
+        public enum Action: Sendable, Equatable {
+            /// The matched text, which the reviewer judged not identifying.
+            case allowed(text: String)
+            /// The placeholder now in the text.
+            case redacted(placeholder: String)
+        }
+
+        public var excerptID: String
+        public var range: TextSpan
+        public var rule: IdentifierRule
+        public var action: Action
+        public var by: String
+        public var why: String
+        public var at: String
+
+        public init(excerptID: String, range: TextSpan, rule: IdentifierRule, action: Action, by: String, why: String, at: String) {
+            self.excerptID = excerptID
+            self.range = range
+            self.rule = rule
+            self.action = action
+            self.by = by
+            self.why = why
+            self.at = at
+        }
+    }
+
+    public var allowedTerms: [AllowedTerm]
+    /// In the order they were made.
+    public var decisions: [Decision]
+
+    public init(allowedTerms: [AllowedTerm] = [], decisions: [Decision] = []) {
+        self.allowedTerms = allowedTerms
+        self.decisions = decisions
+    }
+
+    /// Whether a reviewer allowed this finding: its term is allowed, or the same text was allowed in the same excerpt
+    /// under the same rule (offsets are not compared, since a redaction earlier in the excerpt moves them).
+    public func isAllowed(_ finding: IdentifierFinding) -> Bool {
+        let lower = finding.text.lowercased()
+        if allowedTerms.contains(where: { $0.term.lowercased() == lower }) { return true }
+        return decisions.contains { decision in
+            decision.excerptID == finding.excerptID && decision.rule == finding.rule && decision.action == .allowed(text: finding.text)
+        }
+    }
+
+    // MARK: reading and writing
+
+    /// Reads the study's register; an absent file is an empty register.
+    public static func load(_ folder: StudyFolder) throws(StudyLoadError) -> IdentifierRegister {
+        let path = folder.url(file)
+        guard FileSystem.exists(path) else { return IdentifierRegister() }
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.readBytes(path) } catch {
+            throw StudyLoadError(problems: [StudyProblem(file: file, message: "cannot read: \(error.reason)")])
+        }
+        let json: JSONValue
+        do { json = try JSONParser.parse(bytes) } catch {
+            throw StudyLoadError(problems: [StudyProblem(file: file, line: error.line, column: error.column, message: error.message)])
+        }
+        do {
+            return try decode(json)
+        } catch {
+            let place = SourceText.location(ofOffset: error.offset, in: bytes)
+            throw StudyLoadError(problems: [StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message)])
+        }
+    }
+
+    /// Writes the register canonically and atomically.
+    public func save(to folder: StudyFolder) throws(FileError) {
+        try AtomicFile.write(CanonicalWriter.pretty(encode()), to: folder.url(Self.file))
+    }
+
+    static func decode(_ value: JSONValue) throws(JSONShapeError) -> IdentifierRegister {
+        let record = try JSONRecord(value, at: .root)
+        let kindValue = try record.string("kind")
+        guard kindValue == kind else {
+            throw JSONShapeError(path: record.path.field("kind"), offset: record.value("kind")?.offset ?? record.offset,
+                                 message: "expected \"\(kind)\" here, found \"\(kindValue)\" (is this the right file?)")
+        }
+        let version = try record.int("schemaVersion")
+        guard (1...schemaVersion).contains(version) else {
+            throw JSONShapeError(path: record.path.field("schemaVersion"), offset: record.value("schemaVersion")?.offset ?? record.offset,
+                                 message: "schemaVersion \(version) is not one this build reads (highest: \(schemaVersion) for \(kind))\(version > schemaVersion ? "; update Thematic" : "")")
+        }
+        try record.requireOnly(["kind", "schemaVersion", "allowedTerms", "decisions"])
+        var register = IdentifierRegister()
+        for (index, element) in try record.array("allowedTerms").enumerated() {
+            let item = try JSONRecord(element, at: JSONPath.root.field("allowedTerms").index(index))
+            try item.requireOnly(["term", "by", "why", "at"])
+            register.allowedTerms.append(AllowedTerm(term: try item.string("term"), by: try item.string("by"), why: try item.string("why"), at: try item.string("at")))
+        }
+        for (index, element) in try record.array("decisions").enumerated() {
+            let path = JSONPath.root.field("decisions").index(index)
+            let item = try JSONRecord(element, at: path)
+            try item.requireOnly(["excerpt", "start", "end", "rule", "decision", "text", "placeholder", "by", "why", "at"])
+            let ruleName = try item.string("rule")
+            guard let rule = IdentifierRule(rawValue: ruleName) else {
+                throw JSONShapeError(path: path.field("rule"), offset: item.value("rule")?.offset ?? item.offset,
+                                     message: "unknown rule \"\(ruleName)\" (rules: \(IdentifierRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            let action: Decision.Action
+            switch try item.string("decision") {
+            case "allowed": action = .allowed(text: try item.string("text"))
+            case "redacted": action = .redacted(placeholder: try item.string("placeholder"))
+            case let other:
+                throw JSONShapeError(path: path.field("decision"), offset: item.value("decision")?.offset ?? item.offset,
+                                     message: "expected \"allowed\" (with \"text\") or \"redacted\" (with \"placeholder\"), found \"\(other)\"")
+            }
+            register.decisions.append(Decision(excerptID: try item.string("excerpt"), range: TextSpan(start: try item.int("start"), end: try item.int("end")),
+                                               rule: rule, action: action, by: try item.string("by"), why: try item.string("why"), at: try item.string("at")))
+        }
+        return register
+    }
+
+    func encode() -> JSONValue {
+        .object([
+            ("kind", .string(Self.kind)),
+            ("schemaVersion", .int(Self.schemaVersion)),
+            ("allowedTerms", .array(allowedTerms.map { term in
+                .object([("term", .string(term.term)), ("by", .string(term.by)), ("why", .string(term.why)), ("at", .string(term.at))])
+            })),
+            ("decisions", .array(decisions.map { decision in
+                var pairs: [(String, JSONValue)] = [
+                    ("excerpt", .string(decision.excerptID)), ("start", .int(decision.range.start)), ("end", .int(decision.range.end)),
+                    ("rule", .string(decision.rule.rawValue)), ("by", .string(decision.by)), ("why", .string(decision.why)), ("at", .string(decision.at)),
+                ]
+                switch decision.action {
+                case .allowed(let text): pairs += [("decision", .string("allowed")), ("text", .string(text))]
+                case .redacted(let placeholder): pairs += [("decision", .string("redacted")), ("placeholder", .string(placeholder))]
+                }
+                return .object(pairs)
+            })),
+        ])
+    }
+}

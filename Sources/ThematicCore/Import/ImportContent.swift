@@ -1,0 +1,5 @@
+/// What one import file holds.
+public enum ImportContent: Sendable, Equatable {
+    case reviews([ImportedReview])
+    case attributes([ReviewAttributes])
+}

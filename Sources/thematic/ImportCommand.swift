@@ -1,0 +1,118 @@
+import ArgumentParser
+import ThematicCore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring reviews into a study: text, Markdown, CSV, or reviews in the study's own format.",
+        discussion: """
+            Text and Markdown: one review per file, id from the file name (or --review-id), split into excerpts at \
+            blank lines; headings name the section of the excerpts under them. CSV: either one row per excerpt \
+            (columns review, section, text; optional title) or one row per review with attributes (a review column, \
+            then title, source and attribute columns such as year, region, child age band). JSON: a corpus/<review>.json \
+            file of another study.
+
+            Every file is read and checked before anything is written: a bad file (not UTF-8, binary, empty, a CSV with \
+            a missing column or a ragged row) is reported with its line and the study is left unchanged. Re-importing a \
+            review keeps the ids of excerpts whose text is unchanged and reports the others; it refuses to orphan \
+            codings unless --accept-changes is given. The imported text goes through the anonymisation check; findings \
+            are listed as warnings, or refuse the import with --refuse-identifiers.
+            """
+    )
+
+    enum Split: String, ExpressibleByArgument, CaseIterable {
+        case paragraphs, sentences, headings
+    }
+
+    @Argument(help: "The study folder.") var study: String
+    @Argument(help: "Files to import (.txt, .md, .csv, .json).") var files: [String]
+    @Option(help: "Read every file as this format instead of going by its extension.") var format: ImportFile.Format?
+    @Option(help: "The review id for a single text or Markdown file (default: from the file name).") var reviewID: String?
+    @Option(help: "The title for a single text or Markdown file (default: its first level-1 heading, or the review id).") var title: String?
+    @Option(help: "How to cut text into excerpts: at paragraphs, in groups of --sentences sentences, or one excerpt per section under a heading.") var split: Split = .paragraphs
+    @Option(help: "Sentences per excerpt with --split sentences.") var sentences = 3
+    @Option(help: "Join an excerpt shorter than this many characters to the next one in its section.") var minLength = 0
+    @Option(help: "Cut an excerpt longer than this many characters at sentence ends.") var maxLength: Int?
+    @Flag(help: "Allow a re-import that changes or removes coded excerpts: their codings are removed (each coder's through that coder's session).") var acceptChanges = false
+    @Flag(help: "Refuse the import when the anonymisation check finds anything in the imported text.") var refuseIdentifiers = false
+    @Flag(help: "Report what the import would do, and write nothing.") var dryRun = false
+
+    func validate() throws {
+        if files.count != 1, reviewID != nil || title != nil {
+            throw ValidationError("--review-id and --title name one review: give them with a single file")
+        }
+        if reviewID != nil || title != nil, let file = files.first, [.csv, .json].contains(format ?? ImportFile.format(of: file)) {
+            throw ValidationError("--review-id and --title are for a text or Markdown file; a CSV or JSON file names its reviews itself")
+        }
+        if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
+        if let maxLength, maxLength < 1 || maxLength < minLength { throw ValidationError("--max-length must be positive and at least --min-length") }
+    }
+
+    func run() throws {
+        let loaded = try openStudy(study)
+        let options = SplitOptions(unit: split == .paragraphs ? .paragraphs : split == .headings ? .headings : .sentences(sentences),
+                                   minimumLength: minLength, maximumLength: maxLength)
+        let (contents, problems) = ImportFile.readAll(files, format: format, reviewID: reviewID, title: title, options: options)
+        let plan: ImportPlan
+        do throws(ImportRefused) {
+            guard problems.isEmpty else { throw ImportRefused(problems: problems) }
+            plan = try CorpusImport.plan(loaded, contents: contents)
+        } catch {
+            for problem in error.problems { printError(problem.description) }
+            throw CommandFailure("nothing was imported: \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s"); the study is unchanged")
+        }
+
+        let register: IdentifierRegister
+        do { register = try IdentifierRegister.load(loaded.folder) } catch {
+            for problem in error.problems { printError(problem.description(inStudy: study)) }
+            throw CommandFailure("\(study): \(IdentifierRegister.file) has errors; fix it before importing")
+        }
+        let replaced = Set(plan.reviews.map(\.id))
+        let vocabulary = loaded.corpus.reviews.filter { !replaced.contains($0.id) } + plan.reviews
+        let findings = IdentifierCheck.findings(in: plan.reviews, vocabulary: vocabulary, register: register)
+        if !findings.isEmpty {
+            printError("WARNING: the anonymisation check found \(findings.count) possible identifier\(findings.count == 1 ? "" : "s") in the imported text:")
+            for finding in findings { printError("  " + findingLine(finding)) }
+            if refuseIdentifiers {
+                throw CommandFailure("nothing was imported (--refuse-identifiers); anonymise the source files, or import without the flag and settle each finding with `thematic check \(study) --identifiers`")
+            }
+        }
+
+        for report in plan.reports { print(summary(of: report)) }
+        if dryRun {
+            print("Dry run: nothing was written.")
+            return
+        }
+        let written: [String]
+        do {
+            written = try CorpusImport.apply(plan, to: loaded, acceptChanges: acceptChanges)
+        } catch let refusal as ImportWouldOrphanCodings {
+            throw CommandFailure(refusal.description)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        print("Imported \(plan.reviews.count) review\(plan.reviews.count == 1 ? "" : "s") into \(study) (\(written.count) file\(written.count == 1 ? "" : "s") written).")
+        if !findings.isEmpty {
+            print("Settle the \(findings.count) anonymisation finding\(findings.count == 1 ? "" : "s") before coding: `thematic check \(study) --identifiers`, then --allow or --redact each one.")
+        }
+    }
+
+    private func summary(of report: ImportPlan.ReviewReport) -> String {
+        let text = "\(report.reviewID) (\(report.file)): "
+        if report.unchanged { return text + "unchanged" }
+        if report.isNew { return text + "new review, \(report.excerptCount) excerpt\(report.excerptCount == 1 ? "" : "s")" }
+        var parts = ["\(report.kept.count) kept"]
+        if !report.changed.isEmpty { parts.append("\(report.changed.count) changed (\(report.changed.map { "\($0.old) -> \($0.new)" }.joined(separator: ", ")))") }
+        if !report.vanished.isEmpty { parts.append("\(report.vanished.count) vanished (\(report.vanished.joined(separator: ", ")))") }
+        if !report.added.isEmpty { parts.append("\(report.added.count) added (\(report.added.joined(separator: ", ")))") }
+        if !report.attributesFrom.isEmpty { parts.append("attributes from \(report.attributesFrom.joined(separator: ", "))") }
+        return text + parts.joined(separator: ", ")
+    }
+}
+
+extension ImportFile.Format: ExpressibleByArgument {}
+
+/// One finding as the commands list it: `R01-003@120  name  "Jane Doe"  (a capitalised word ...)`.
+func findingLine(_ finding: IdentifierFinding) -> String {
+    "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  (\(finding.rule.explanation))"
+}
