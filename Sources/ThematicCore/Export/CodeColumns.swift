@@ -22,7 +22,7 @@ public struct CodeColumns: Sendable {
             let parents = Set(current.compactMap(\.parent))
             // A leaf above the chosen level has nothing below it to roll up, so it stands as its own column.
             columns = current.filter { depth[$0.id]! == level - 1 || (depth[$0.id]! < level - 1 && !parents.contains($0.id)) }
-            guard !columns.isEmpty else {
+            guard depth.values.contains(where: { $0 == level - 1 }) else {
                 throw ExportError("the codebook has no code at level \(level) (its deepest level is \((depth.values.max() ?? -1) + 1))")
             }
         } else {

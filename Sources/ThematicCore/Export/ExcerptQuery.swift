@@ -42,9 +42,9 @@ public struct ExcerptQuery: Sendable, Equatable {
         return members
     }
 
-    /// "excerpts with A1 and B2, without C3", for headers and messages.
-    public var description: String {
-        "excerpts with " + required.joined(separator: " and ")
+    /// "with A1 and B2, without C3", for headers and messages.
+    public var criteria: String {
+        "with " + required.joined(separator: " and ")
             + (excluded.isEmpty ? "" : ", without " + excluded.joined(separator: " or "))
     }
 }

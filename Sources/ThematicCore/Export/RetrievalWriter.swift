@@ -19,7 +19,7 @@ public enum RetrievalWriter {
     /// coded passages marked.
     public static func text(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource,
                             marks: Marks = .brackets) -> String {
-        var lines = ["\(found.count) \(query.description) (source: \(source.description(in: study)))"]
+        var lines = ["\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria) (source: \(source.description(in: study)))"]
         for item in found {
             lines.append("")
             lines.append("\(item.excerpt.id)  \(item.review.id) \(item.review.title)  ·  \(item.excerpt.section)")
@@ -32,7 +32,7 @@ public enum RetrievalWriter {
 
     /// Markdown: a heading per excerpt, its codes, and the text as a quotation with the coded passages in bold.
     public static func markdown(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource) -> String {
-        var lines = ["# " + MarkdownText.escape(query.description.prefix(1).uppercased() + query.description.dropFirst()), "",
+        var lines = ["# " + MarkdownText.escape("Excerpts " + query.criteria), "",
                      "- study: " + MarkdownText.escape(study.manifest.title),
                      "- source: " + MarkdownText.escape(source.description(in: study)),
                      "- excerpts found: \(found.count)"]

@@ -96,7 +96,7 @@ public struct StudyReport: Sendable {
                 }
             }
             let most = max(1, reviewsPerCode.max() ?? 1)
-            page.add("<div class=\"grid\">")
+            page.add("<div class=\"grid\" style=\"--stages:\(max(1, categories.count))\">")
             for category in categories.codes {
                 let members = leaves.codes.indices.filter { index in
                     let code = leaves.codes[index]
@@ -402,8 +402,8 @@ struct HTMLPage {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(13rem, 1fr)); gap: .6rem; align-items: start; }
-    .stage h3 { margin: 0 0 .3rem; font-size: .95rem; background: #2b6a9a; color: #fff; padding: .3rem .4rem; }
+    .grid { display: grid; grid-template-columns: repeat(var(--stages), minmax(8.5rem, 1fr)); gap: .5rem; align-items: start; overflow-x: auto; }
+    .stage h3 { margin: 0 0 .3rem; font-size: .9rem; background: #1f2d3a; color: #fff; padding: .3rem .4rem; }
     .stage ul { list-style: none; margin: 0; padding: 0; }
     .stage li { border: 1px solid #cfd8e0; margin: 0 0 .25rem; padding: .25rem .4rem; font-size: .82rem; }
     .stage li a { text-decoration: none; display: block; }

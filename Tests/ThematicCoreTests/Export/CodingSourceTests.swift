@@ -1,0 +1,34 @@
+import Testing
+@testable import ThematicCore
+
+@Test func unfinishedExcerptsAreNotCodedUnderACoder() {
+    let coding = SourceCoding(study: HandBuiltStudy.make(), source: .coder("ann"))
+    #expect(coding.excerpts["e6"] == nil)
+    #expect(coding.excerpts["e3"] == [:])
+}
+
+@Test func aRuleLooksOnlyAtTheCodersWhoFinishedTheExcerpt() {
+    let coding = SourceCoding(study: HandBuiltStudy.make(), source: .rule(.all))
+    #expect(coding.excerpts["e6"].map { Set($0.keys) } == ["P1"])
+    #expect(coding.excerpts["e7"].map { Set($0.keys) } == ["Q1"])
+}
+
+@Test func combinedSpansAreTheWholeExcerptWhenAnyCoderCodedTheWhole() {
+    let combined = SourceCoding.combine([["P1": [TextSpan(start: 0, end: 5)]], ["P1": []]], .any)
+    #expect(combined == ["P1": []])
+}
+
+@Test func combinedSpansAreTheUnionOfTheCodersSpans() {
+    let combined = SourceCoding.combine([["P1": [TextSpan(start: 6, end: 9)]], ["P1": [TextSpan(start: 0, end: 5)]]], .all)
+    #expect(combined == ["P1": [TextSpan(start: 0, end: 5), TextSpan(start: 6, end: 9)]])
+}
+
+@Test func anUnknownCoderIsRefusedNamingTheCoders() {
+    #expect(throws: ExportError("no coder \"zoe\" in this study (coders: ann, bob, cy)")) {
+        try CodingSource.coder("zoe").validate(in: HandBuiltStudy.make())
+    }
+}
+
+@Test func theConsensusSourceNamesItsLead() {
+    #expect(CodingSource.consensus.description(in: HandBuiltStudy.make()) == "consensus (lead lena)")
+}
