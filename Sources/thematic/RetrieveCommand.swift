@@ -49,7 +49,7 @@ struct RetrieveCommand: ParsableCommand {
             bytes = Array(RetrievalWriter.markdown(found, query: query, study: loaded, source: codingSource).utf8)
         case .csv, .tsv:
             bytes = RetrievalWriter.delimited(found, dialect: chosen == .csv ? .csv : .tsv)
-            printError("\(found.count) \(query.description); source: \(codingSource.description(in: loaded))")
+            printError("\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria); source: \(codingSource.description(in: loaded))")
         }
         try writeOutput(bytes, to: output)
     }

@@ -87,7 +87,8 @@ public enum MatrixWriter {
     }
 
     static func value(_ number: Double, _ kind: Matrix.ValueKind, into out: inout DelimitedText) {
-        if kind == .whole { out.field(Int(number)) } else { out.field(CanonicalWriter.format(number)) }
+        // A proportion always has a fraction ("1.0"), so pandas reads every share column as float, not some as int.
+        if kind == .whole { out.field(Int(number)) } else { out.field("\(number)") }
     }
 
     // MARK: JSON

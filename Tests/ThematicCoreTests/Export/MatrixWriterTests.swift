@@ -30,13 +30,13 @@ let tiny = Matrix(title: "Tiny", notes: [Matrix.Note("source", "coder ann")], ro
     #expect(Array(MatrixWriter.write(tiny, format: .csv, byteOrderMark: true).prefix(3)) == DelimitedText.byteOrderMark)
 }
 
-@Test func proportionsAreWrittenInFullAndWholeNumbersWithoutAFraction() {
+@Test func proportionsAlwaysHaveAFractionSoEveryShareColumnReadsAsDecimal() {
     var shares = tiny
     shares.valueKind = .proportion
     shares.values = [0.5, 1, 0.25, 0]
     shares.rowTotals = nil
     shares.columnTotals = nil
-    #expect(text(MatrixWriter.write(shares, format: .csv)).contains("\r\nR1,\"Smith, \"\"the\"\" case\nline two\",0.5,1\r\n"))
+    #expect(text(MatrixWriter.write(shares, format: .csv)).contains("\r\nR1,\"Smith, \"\"the\"\" case\nline two\",0.5,1.0\r\n"))
 }
 
 @Test func jsonCarriesTheNotesTheColumnsAndTheValues() {
