@@ -171,10 +171,14 @@ public struct StudyReport: Sendable {
         page.section("cooccurrence", Self.sectionTitle("cooccurrence"), wide: true) { page in
             let stages = CooccurrenceMatrix.build(study: study, coding: coding, columns: categories, by: .excerpt)
             page.add("<p class=\"note\">Coded excerpts that have codes of both categories; the diagonal is the number of coded excerpts with a code of the category.</p>")
-            let largest = max(1, stages.largestValue)
-            heatMap(&page, stages, caption: "Category × category, by excerpt") { row, column in
+            // The diagonal (each category alone) would dwarf every pair, so shading follows the largest pair.
+            var largest = 1.0
+            for row in stages.rows.indices {
+                for column in stages.columns.indices where row != column { largest = max(largest, stages[row, column]) }
+            }
+            heatMap(&page, stages, caption: "Category × category, by excerpt (the diagonal, in grey: excerpts with a code of the category)") { row, column in
                 let value = stages[row, column]
-                return (text: value == 0 ? "" : "\(Int(value))", title: "\(Int(value)) excerpts", weight: value / largest)
+                return (text: value == 0 ? "" : "\(Int(value))", title: "\(Int(value)) excerpts", weight: row == column ? -1 : value / largest)
             } rowLabel: { row in
                 "\(escape(stages.rows[row].id)) · \(escape(stages.rows[row].facts[0]))"
             }
@@ -289,10 +293,10 @@ public struct StudyReport: Sendable {
 
     // MARK: Pieces
 
-    /// A table with a shaded cell per row and column of `matrix`.
+    /// A table with a shaded cell per row and column of `matrix`; a negative weight marks a cell to set apart in grey.
     func heatMap(_ page: inout HTMLPage, _ matrix: Matrix, caption: String,
                  cell: (Int, Int) -> (text: String, title: String, weight: Double), rowLabel: (Int) -> String) {
-        var html = "<table class=\"heat\"><caption>\(escape(caption))</caption><thead><tr><th></th>"
+        var html = "<div class=\"scroll\"><table class=\"heat\"><caption>\(escape(caption))</caption><thead><tr><th></th>"
         for column in matrix.columns {
             html += "<th title=\"\(escape(column.name))\"><a href=\"#\(anchor("def", column.id))\">\(escape(column.id))</a></th>"
         }
@@ -301,11 +305,12 @@ public struct StudyReport: Sendable {
             html += "<tr><th>\(rowLabel(row))</th>"
             for column in matrix.columns.indices {
                 let value = cell(row, column)
-                html += "<td style=\"\(shade(value.weight, 1))\" title=\"\(escape(matrix.columns[column].id)): \(escape(value.title))\">\(escape(value.text))</td>"
+                let style = value.weight < 0 ? "background:#e6e9ec;font-weight:600" : shade(value.weight, 1)
+                html += "<td style=\"\(style)\" title=\"\(escape(matrix.columns[column].id)): \(escape(value.title))\">\(escape(value.text))</td>"
             }
             html += "</tr>"
         }
-        page.add(html + "</tbody></table>")
+        page.add(html + "</tbody></table></div>")
     }
 
     func codeLink(_ code: Code) -> String {
@@ -419,8 +424,11 @@ struct HTMLPage {
     th, td { border: 1px solid #d5dde4; padding: .2rem .4rem; vertical-align: top; }
     th { background: #f3f6f8; text-align: left; font-weight: 600; }
     td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-    table.heat { font-size: .75rem; }
-    table.heat td { text-align: center; min-width: 1.7rem; font-variant-numeric: tabular-nums; }
+    .scroll { overflow-x: auto; }
+    table.heat { font-size: .72rem; }
+    table.heat th, table.heat td { padding: .12rem .2rem; }
+    table.heat td { text-align: center; min-width: 1.3rem; font-variant-numeric: tabular-nums; }
+    table.heat thead a { text-decoration: none; }
     table.heat thead th { text-align: center; }
     table.heat tbody th { white-space: nowrap; }
     .bar { display: inline-block; width: 5rem; height: .6rem; background: #e3e9ee; vertical-align: middle; }
