@@ -48,13 +48,19 @@ public struct CodeColumns: Sendable {
     /// The column `codeID` counts toward, if any.
     public func column(of codeID: String) -> Int? { columnOfCode[codeID] }
 
-    /// The columns present on an excerpt with these codes, sorted, without repeats.
-    func columns<Codes: Sequence<String>>(of codeIDs: Codes) -> [Int] {
-        var present: [Int] = []
-        for id in codeIDs {
-            if let column = columnOfCode[id], !present.contains(column) { present.append(column) }
+    /// The column of each code number of a coding (-1: the code counts toward no column).
+    func columnsByNumber(_ coding: SourceCoding) -> [Int] {
+        coding.codeIndex.ids.map { columnOfCode[$0] ?? -1 }
+    }
+
+    /// The columns present on an excerpt with these code numbers, sorted, without repeats.
+    static func present(_ codes: [Int32], _ columnsByNumber: [Int], into present: inout [Int]) {
+        present.removeAll(keepingCapacity: true)
+        for code in codes {
+            let column = columnsByNumber[Int(code)]
+            if column >= 0, !present.contains(column) { present.append(column) }
         }
-        return present.sorted()
+        present.sort()
     }
 
     /// The name of the category a column sits in (its top-level ancestor), for long layouts and reports.

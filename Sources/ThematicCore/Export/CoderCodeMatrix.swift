@@ -4,16 +4,18 @@
 public enum CoderCodeMatrix {
     public static func build(study: Study, columns: CodeColumns, totals: Bool = false) -> Matrix {
         let width = columns.count
-        let codes = study.codebook.codesByID
         var values: [Double] = []
         var rows: [MatrixRow] = []
+        var present: [Int] = []
         for coder in study.coders {
+            let coding = SourceCoding(study: study, source: .coder(coder))
+            let columnsByNumber = columns.columnsByNumber(coding)
             var counts = [Int](repeating: 0, count: width)
             var finished = 0
-            for record in study.codings[coder]!.excerpts.values where record.finished {
+            for case let codes? in coding.coded {
                 finished += 1
-                let applied = SourceCoding.resolved(record.codes, codes)
-                for column in columns.columns(of: applied.keys) { counts[column] += 1 }
+                CodeColumns.present(codes, columnsByNumber, into: &present)
+                for column in present { counts[column] += 1 }
             }
             rows.append(MatrixRow(id: coder, facts: [String(finished)]))
             values.append(contentsOf: counts.map(Double.init))

@@ -17,11 +17,15 @@ public enum CooccurrenceMatrix {
                 for second in present { counts[first * width + second] += 1 }
             }
         }
+        let columnsByNumber = columns.columnsByNumber(coding)
+        var present: [Int] = []
+        var position = 0
         for review in study.corpus.reviews {
             var inReview: Set<Int> = []
-            for excerpt in review.excerpts {
-                guard let codes = coding.excerpts[excerpt.id] else { continue }
-                let present = columns.columns(of: codes.keys)
+            for _ in review.excerpts {
+                defer { position += 1 }
+                guard let codes = coding.coded[position] else { continue }
+                CodeColumns.present(codes, columnsByNumber, into: &present)
                 if unit == .excerpt { add(present) } else { inReview.formUnion(present) }
             }
             if unit == .review { add(inReview.sorted()) }

@@ -47,6 +47,10 @@ public struct DelimitedText: Sendable {
     /// Appends a whole number without going through `String`, since a large matrix has millions of them.
     public mutating func field(_ number: Int) {
         separate()
+        if number >= 0 && number < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         let start = bytes.count

@@ -18,21 +18,29 @@ public struct ExcerptQuery: Sendable, Equatable {
         for id in required + excluded where codes[id] == nil {
             throw ExportError("no code \"\(id)\" in the codebook")
         }
-        let requiredSets = required.map { family(of: $0, in: study.codebook) }
-        let excludedSet = excluded.reduce(into: Set<String>()) { $0.formUnion(family(of: $1, in: study.codebook)) }
-        let wanted = requiredSets.reduce(into: Set<String>()) { $0.formUnion($1) }
+        let requiredSets = required.map { numbers(family(of: $0, in: study.codebook), coding) }
+        let excludedSet = numbers(excluded.reduce(into: Set<String>()) { $0.formUnion(family(of: $1, in: study.codebook)) }, coding)
+        let wanted = requiredSets.reduce(into: Set<Int32>()) { $0.formUnion($1) }
         var found: [RetrievedExcerpt] = []
+        var position = 0
         for review in study.corpus.reviews {
             for excerpt in review.excerpts {
-                guard let applied = coding.excerpts[excerpt.id] else { continue }
-                guard requiredSets.allSatisfy({ !$0.isDisjoint(with: applied.keys) }),
-                      excludedSet.isDisjoint(with: applied.keys) else { continue }
-                let matched = applied.filter { wanted.contains($0.key) }
-                found.append(RetrievedExcerpt(review: review, excerpt: excerpt, matched: matched,
-                                              otherCodes: applied.keys.filter { !wanted.contains($0) }.sorted()))
+                defer { position += 1 }
+                guard let applied = coding.coded[position],
+                      requiredSets.allSatisfy({ !$0.isDisjoint(with: applied) }),
+                      excludedSet.isDisjoint(with: applied),
+                      let codes = coding.codes(of: excerpt.id) else { continue }
+                let isWanted = { (id: String) in coding.codeIndex.number(of: id).map(wanted.contains) ?? false }
+                found.append(RetrievedExcerpt(review: review, excerpt: excerpt, matched: codes.filter { isWanted($0.key) },
+                                              otherCodes: codes.keys.filter { !isWanted($0) }.sorted()))
             }
         }
         return found
+    }
+
+    /// The numbers a coding gives these code ids.
+    func numbers(_ ids: Set<String>, _ coding: SourceCoding) -> Set<Int32> {
+        Set(ids.compactMap { coding.codeIndex.number(of: $0) })
     }
 
     /// A code and every code under it.

@@ -31,20 +31,25 @@ public struct PercentAgreement: Sendable, Equatable {
 
     public init(study: Study, columns: CodeColumns) {
         codes = columns.codes
-        let byID = study.codebook.codesByID
+        let codings = study.coders.map { SourceCoding(study: study, source: .coder($0)) }
+        let columnSets: [[Set<Int>?]] = codings.map { coding in
+            let columnsByNumber = columns.columnsByNumber(coding)
+            var present: [Int] = []
+            return coding.coded.map { codes in
+                codes.map { codes -> Set<Int> in
+                    CodeColumns.present(codes, columnsByNumber, into: &present)
+                    return Set(present)
+                }
+            }
+        }
         var pairs: [Pair] = []
-        let coders = study.coders
-        for (index, first) in coders.enumerated() {
-            for second in coders[(index + 1)...] {
-                let a = study.codings[first]!.excerpts
-                let b = study.codings[second]!.excerpts
-                var pair = Pair(first: first, second: second, excerpts: 0,
+        for first in codings.indices {
+            for second in codings.indices where second > first {
+                var pair = Pair(first: study.coders[first], second: study.coders[second], excerpts: 0,
                                 codes: Array(repeating: CodeAgreement(both: 0, onlyFirst: 0, onlySecond: 0, neither: 0), count: columns.count))
-                for (excerptID, recordA) in a where recordA.finished {
-                    guard let recordB = b[excerptID], recordB.finished else { continue }
+                for (inA, inB) in zip(columnSets[first], columnSets[second]) {
+                    guard let inA, let inB else { continue }
                     pair.excerpts += 1
-                    let inA = Set(columns.columns(of: SourceCoding.resolved(recordA.codes, byID).keys))
-                    let inB = Set(columns.columns(of: SourceCoding.resolved(recordB.codes, byID).keys))
                     for column in 0..<columns.count {
                         switch (inA.contains(column), inB.contains(column)) {
                         case (true, true): pair.codes[column].both += 1

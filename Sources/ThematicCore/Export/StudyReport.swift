@@ -64,8 +64,8 @@ public struct StudyReport: Sendable {
     // MARK: Sections
 
     func summary(_ page: inout HTMLPage, _ coding: SourceCoding) {
-        let coded = coding.excerpts.count
-        let codedReviews = study.corpus.reviews.filter { $0.excerpts.contains { coding.excerpts[$0.id] != nil } }.count
+        let coded = coding.codedCount
+        let codedReviews = study.corpus.reviews.filter { $0.excerpts.contains { coding.isCoded($0.id) } }.count
         page.add("<header><h1>\(escape(study.manifest.title))</h1></header>")
         page.section("summary", Self.sectionTitle("summary")) { page in
             if let description = study.manifest.description { page.add("<p>\(escape(description))</p>") }
@@ -260,7 +260,7 @@ public struct StudyReport: Sendable {
                      + attributes.map { "<th>\(escape($0.label))</th>" }.joined()
                      + "<th class=\"n\">excerpts</th><th class=\"n\">coded</th><th>source</th></tr></thead><tbody>")
             for review in study.corpus.reviews {
-                let coded = review.excerpts.filter { coding.excerpts[$0.id] != nil }.count
+                let coded = review.excerpts.filter { coding.isCoded($0.id) }.count
                 page.add("<tr id=\"\(anchor("review", review.id))\"><td>\(escape(review.id))</td><td>\(escape(review.title))</td>"
                          + attributes.map { "<td>\(escape(review.attributes[$0.id] ?? ""))</td>" }.joined()
                          + "<td class=\"n\">\(review.excerpts.count)</td><td class=\"n\">\(coded)</td><td>\(sourceLink(review))</td></tr>")

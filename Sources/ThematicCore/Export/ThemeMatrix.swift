@@ -69,8 +69,9 @@ public enum ThemeMatrix {
             throw ExportError("a share of reviews needs rows of reviews or of an attribute, not of excerpts; use presence or count")
         }
         let width = columns.count
+        let columnsByNumber = columns.columnsByNumber(coding)
         var rowNames: [String] = []
-        var rowIndex: [String: Int] = [:]
+        var attributeRows: [String: Int] = [:]
         var facts: [[String]] = []
         var excerptCounts: [Int] = []
         var reviewCounts: [Int] = []
@@ -81,11 +82,9 @@ public enum ThemeMatrix {
         var allReviewsWithAny = 0
         var allCodedReviews = 0
 
-        func row(named name: String, facts rowFacts: @autoclosure () -> [String]) -> Int {
-            if let existing = rowIndex[name] { return existing }
-            rowIndex[name] = rowNames.count
+        func newRow(_ name: String, _ rowFacts: [String]) -> Int {
             rowNames.append(name)
-            facts.append(rowFacts())
+            facts.append(rowFacts)
             excerptCounts.append(0)
             reviewCounts.append(0)
             counts.append(contentsOf: repeatElement(0, count: width))
@@ -95,21 +94,34 @@ public enum ThemeMatrix {
         }
 
         var inReview = [Bool](repeating: false, count: width)
+        var present: [Int] = []
+        var position = 0
         for review in study.corpus.reviews {
             var reviewRow: Int?
             var reviewHasAny = false
             for index in inReview.indices { inReview[index] = false }
             for excerpt in review.excerpts {
-                guard let codes = coding.excerpts[excerpt.id] else { continue }
+                defer { position += 1 }
+                guard let codes = coding.coded[position] else { continue }
                 let target: Int
                 switch rowKind {
-                case .excerpt: target = row(named: excerpt.id, facts: [review.id, excerpt.section])
-                case .review: target = row(named: review.id, facts: [review.title])
-                case .attribute(let name): target = row(named: review.attributes[name] ?? notRecorded, facts: [])
+                case .excerpt:
+                    target = newRow(excerpt.id, [review.id, excerpt.section])
+                case .review:
+                    target = reviewRow ?? newRow(review.id, [review.title])
+                case .attribute(let name):
+                    let value = review.attributes[name] ?? notRecorded
+                    if let existing = attributeRows[value] {
+                        target = existing
+                    } else {
+                        target = newRow(value, [])
+                        attributeRows[value] = target
+                    }
                 }
                 reviewRow = target
                 excerptCounts[target] += 1
-                for column in columns.columns(of: codes.keys) {
+                CodeColumns.present(codes, columnsByNumber, into: &present)
+                for column in present {
                     counts[target * width + column] += 1
                     inReview[column] = true
                     reviewHasAny = true

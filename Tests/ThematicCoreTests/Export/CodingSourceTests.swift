@@ -3,14 +3,15 @@ import Testing
 
 @Test func unfinishedExcerptsAreNotCodedUnderACoder() {
     let coding = SourceCoding(study: HandBuiltStudy.make(), source: .coder("ann"))
-    #expect(coding.excerpts["e6"] == nil)
-    #expect(coding.excerpts["e3"] == [:])
+    #expect(coding.codes(of: "e6") == nil)
+    #expect(coding.codes(of: "e3") == [:])
+    #expect(coding.codedCount == 6)
 }
 
 @Test func aRuleLooksOnlyAtTheCodersWhoFinishedTheExcerpt() {
     let coding = SourceCoding(study: HandBuiltStudy.make(), source: .rule(.all))
-    #expect(coding.excerpts["e6"].map { Set($0.keys) } == ["P1"])
-    #expect(coding.excerpts["e7"].map { Set($0.keys) } == ["Q1"])
+    #expect(coding.codes(of: "e6").map { Set($0.keys) } == ["P1"])
+    #expect(coding.codes(of: "e7").map { Set($0.keys) } == ["Q1"])
 }
 
 @Test func combinedSpansAreTheWholeExcerptWhenAnyCoderCodedTheWhole() {
@@ -31,4 +32,9 @@ import Testing
 
 @Test func theConsensusSourceNamesItsLead() {
     #expect(CodingSource.consensus.description(in: HandBuiltStudy.make()) == "consensus (lead lena)")
+}
+
+@Test func spansOfAMergedCodeCountForTheCodeItWasMergedInto() {
+    let coding = SourceCoding(study: HandBuiltStudy.make(), source: .coder("ann"))
+    #expect(coding.codes(of: "e5") == ["Q1": []])
 }
