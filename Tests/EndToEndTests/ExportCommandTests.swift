@@ -95,7 +95,7 @@ import ThematicCore
 
     @Test func markdownAndJSONCarryTheSourceInside() throws {
         let markdown = try Binaries.run("thematic", ["export", "matrix", Self.demo, "--consensus", "--format", "markdown"])
-        #expect(markdown.standardOutput.contains("- source: consensus (lead lena)"))
+        #expect(markdown.standardOutput.contains("- source: consensus (lead lena; only the 38 excerpts with a decision count)"))
         let json = try Binaries.run("thematic", ["export", "cooccurrence", Self.demo, "--coder", "ben", "--format", "json"])
         #expect(json.standardOutput.contains("\"source\": \"coder ben\""))
     }

@@ -26,7 +26,9 @@ public enum CodingSource: Sendable, Equatable {
             return "coder \(name)"
         case .consensus:
             let leads = Set(study.consensus.excerpts.values.map(\.lead)).sorted()
-            return "consensus" + (leads.isEmpty ? "" : " (lead \(leads.joined(separator: ", ")))")
+            let decided = study.consensus.excerpts.count
+            return "consensus (" + (leads.isEmpty ? "" : "lead \(leads.joined(separator: ", ")); ")
+                + "only the \(decided) excerpt\(decided == 1 ? "" : "s") with a decision count)"
         case .rule(let rule):
             let coders = study.coders.joined(separator: ", ")
             switch rule {
@@ -76,12 +78,18 @@ public struct SourceCoding: Sendable {
     public init(study: Study, source: CodingSource) {
         self.source = source
         self.study = study
+        var starts: [Int] = []
+        var excerptCount = 0
+        for review in study.corpus.reviews {
+            starts.append(excerptCount)
+            excerptCount += review.excerpts.count
+        }
         var codeIndex = CodeIndex(study.codebook)
-        var readingIndex: [String: Int] = [:]
-        readingIndex.reserveCapacity(study.corpus.excerptCount)
-        for (index, id) in study.corpus.excerptIDs.enumerated() where readingIndex[id] == nil { readingIndex[id] = index }
-        var coded = [[Int32]?](repeating: nil, count: study.corpus.excerptIDs.count)
-        func indices(_ applied: [String: AppliedCode]) -> [Int32] {
+        var coded = [[Int32]?](repeating: nil, count: excerptCount)
+        func position(_ excerptID: String) -> Int? {
+            study.corpus.positions[excerptID].map { starts[$0.review] + $0.excerpt }
+        }
+        func numbers(_ applied: [String: AppliedCode]) -> [Int32] {
             var result: [Int32] = []
             result.reserveCapacity(applied.count)
             for id in applied.keys {
@@ -93,41 +101,38 @@ public struct SourceCoding: Sendable {
         switch source {
         case .coder(let name):
             for (excerptID, record) in study.codings[name]?.excerpts ?? [:] where record.finished {
-                if let position = readingIndex[excerptID] { coded[position] = indices(record.codes) }
+                if let position = position(excerptID) { coded[position] = numbers(record.codes) }
             }
         case .consensus:
             for (excerptID, decision) in study.consensus.excerpts {
-                if let position = readingIndex[excerptID] { coded[position] = indices(decision.codes) }
+                if let position = position(excerptID) { coded[position] = numbers(decision.codes) }
             }
         case .rule(let rule):
-            // Per excerpt: how many coders finished it, and each code with the number of coders who applied it.
-            var finishedBy = [Int](repeating: 0, count: coded.count)
-            var appliedBy = [[(code: Int32, coders: Int)]](repeating: [], count: coded.count)
-            for coder in study.coders {
-                for (excerptID, record) in study.codings[coder]!.excerpts where record.finished {
-                    guard let position = readingIndex[excerptID] else { continue }
-                    finishedBy[position] += 1
-                    for code in indices(record.codes) {
-                        if let slot = appliedBy[position].firstIndex(where: { $0.code == code }) {
-                            appliedBy[position][slot].coders += 1
-                        } else {
-                            appliedBy[position].append((code, 1))
+            let codings = study.coders.map { study.codings[$0]!.excerpts }
+            // Scratch buffers reused for every excerpt: each code with the number of coders who applied it.
+            var codes: [Int32] = []
+            var coders: [Int] = []
+            var position = 0
+            for review in study.corpus.reviews {
+                for excerpt in review.excerpts {
+                    defer { position += 1 }
+                    codes.removeAll(keepingCapacity: true)
+                    coders.removeAll(keepingCapacity: true)
+                    var finished = 0
+                    for coding in codings {
+                        guard let record = coding[excerpt.id], record.finished else { continue }
+                        finished += 1
+                        for code in numbers(record.codes) {
+                            if let slot = codes.firstIndex(of: code) { coders[slot] += 1 } else { codes.append(code); coders.append(1) }
                         }
                     }
+                    guard finished > 0 else { continue }
+                    coded[position] = codes.indices.filter { rule.counts(coders[$0], of: finished) }.map { codes[$0] }
                 }
-            }
-            for position in coded.indices where finishedBy[position] > 0 {
-                coded[position] = appliedBy[position].filter { rule.counts($0.coders, of: finishedBy[position]) }.map(\.code)
             }
         }
         self.codeIndex = codeIndex
         self.coded = coded
-        var starts: [Int] = []
-        var next = 0
-        for review in study.corpus.reviews {
-            starts.append(next)
-            next += review.excerpts.count
-        }
         reviewStarts = starts
     }
 

@@ -88,7 +88,8 @@ public enum ThemeMatrix {
             excerptCounts.append(0)
             reviewCounts.append(0)
             counts.append(contentsOf: repeatElement(0, count: width))
-            reviewsWithCode.append(contentsOf: repeatElement(0, count: width))
+            // Rows of excerpts have no reviews of their own to count.
+            if rowKind != .excerpt { reviewsWithCode.append(contentsOf: repeatElement(0, count: width)) }
             reviewsWithAny.append(0)
             return rowNames.count - 1
         }

@@ -31,7 +31,7 @@ import Testing
 }
 
 @Test func theConsensusSourceNamesItsLead() {
-    #expect(CodingSource.consensus.description(in: HandBuiltStudy.make()) == "consensus (lead lena)")
+    #expect(CodingSource.consensus.description(in: HandBuiltStudy.make()) == "consensus (lead lena; only the 2 excerpts with a decision count)")
 }
 
 @Test func spansOfAMergedCodeCountForTheCodeItWasMergedInto() {

@@ -55,5 +55,5 @@ func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule
 @Test func theReportOfTheDemoStudyNamesItsSource() throws {
     let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
     let html = try report(study, source: .consensus)
-    #expect(html.contains("consensus (lead lena)"))
+    #expect(html.contains("consensus (lead lena; only the 38 excerpts with a decision count)"))
 }
