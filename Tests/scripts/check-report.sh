@@ -69,7 +69,7 @@ timeout 120 "$browser" "${flags[@]}" --window-size=1400,2200 --screenshot="$out/
     >/dev/null 2>>"$out/chromium.log" || fail "chromium could not take a screenshot"
 timeout 120 "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/report.pdf" "file://$html" \
     >/dev/null 2>>"$out/chromium.log" || fail "chromium could not print the page"
-pages="$(grep -a -c '/Type /Page\b' "$out/report.pdf" 2>/dev/null || true)"
+pages="$(python3 -c 'import re, sys; print(len(re.findall(rb"/Type\s*/Page(?!s)", open(sys.argv[1], "rb").read())))' "$out/report.pdf" 2>/dev/null || echo "?")"
 
 if ((failures > 0)); then
     echo "check-report: $failures problem(s); files in $out" >&2

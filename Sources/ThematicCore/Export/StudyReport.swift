@@ -443,6 +443,7 @@ struct HTMLPage {
     @media print {
       body { max-width: none; padding: 0; font-size: 10pt; }
       nav { display: none; }
+      .grid, .scroll { overflow: visible; }
       section { break-before: page; }
       section.code-excerpts { break-before: auto; }
       section.wide { page: wide; }
