@@ -273,9 +273,11 @@ public struct StudyReport: Sendable {
         page.section("excerpts", Self.sectionTitle("excerpts")) { page in
             page.add("<p class=\"note\">The excerpts behind each count (source: \(escape(source.description(in: study)))). Highlighted text is the passage the code was applied to; an excerpt without highlight was coded as a whole.</p>")
             for code in leaves?.codes ?? [] {
-                guard let found = try? ExcerptQuery(required: [code.id]).run(study: study, coding: coding), !found.isEmpty else { continue }
-                page.add("<section class=\"code-excerpts\" id=\"\(anchor("code", code.id))\"><h3>\(escape(code.id)) · \(escape(code.name)) <span class=\"muted\">\(found.count) excerpt\(found.count == 1 ? "" : "s")</span></h3>")
-                for item in found.prefix(excerptsPerCode) {
+                let query = ExcerptQuery(required: [code.id])
+                guard let total = try? query.count(study: study, coding: coding), total > 0,
+                      let found = try? query.run(study: study, coding: coding, limit: excerptsPerCode) else { continue }
+                page.add("<section class=\"code-excerpts\" id=\"\(anchor("code", code.id))\"><h3>\(escape(code.id)) · \(escape(code.name)) <span class=\"muted\">\(total) excerpt\(total == 1 ? "" : "s")</span></h3>")
+                for item in found {
                     let text = item.pieces.map { $0.coded ? "<mark>\(escape($0.text))</mark>" : escape($0.text) }.joined()
                     page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", item.excerpt.id))\"><p class=\"where\"><b>\(escape(item.excerpt.id))</b> · "
                              + "<a href=\"#\(anchor("review", item.review.id))\">\(escape(item.review.title))</a> · \(escape(item.excerpt.section))"
@@ -283,8 +285,8 @@ public struct StudyReport: Sendable {
                              + (item.otherCodes.isEmpty ? "" : " · <span class=\"muted\">also \(escape(item.otherCodes.joined(separator: ", ")))</span>")
                              + "</p><blockquote>\(text)</blockquote></article>")
                 }
-                if found.count > excerptsPerCode {
-                    page.add("<p class=\"muted\">\(found.count - excerptsPerCode) more: <code>thematic retrieve STUDY --code \(escape(code.id))</code></p>")
+                if total > found.count {
+                    page.add("<p class=\"muted\">\(total - found.count) more: <code>thematic retrieve STUDY --code \(escape(code.id))</code></p>")
                 }
                 page.add("</section>")
             }

@@ -57,3 +57,8 @@ func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule
     let html = try report(study, source: .consensus)
     #expect(html.contains("consensus (lead lena; only the 38 excerpts with a decision count)"))
 }
+
+@Test func aCodeWithMoreExcerptsThanTheReportQuotesSaysHowManyMoreAndHowToListThem() throws {
+    let html = try StudyReport(study: HandBuiltStudy.make(), source: .rule(.any), excerptsPerCode: 1).html
+    #expect(html.contains("3 more: <code>thematic retrieve STUDY --code P1</code>"))
+}
