@@ -74,6 +74,7 @@ public struct SourceCoding: Sendable {
     let coded: [[Int32]?]
     /// Reading position of each review's first excerpt.
     let reviewStarts: [Int]
+    let codesByID: [String: Code]
 
     public init(study: Study, source: CodingSource) {
         self.source = source
@@ -134,6 +135,7 @@ public struct SourceCoding: Sendable {
         self.codeIndex = codeIndex
         self.coded = coded
         reviewStarts = starts
+        codesByID = study.codebook.codesByID
     }
 
     /// The number of excerpts coded under the source.
@@ -151,7 +153,7 @@ public struct SourceCoding: Sendable {
     /// when any of them applied it to the whole excerpt.
     public func codes(of excerptID: String) -> [String: [TextSpan]]? {
         guard isCoded(excerptID) else { return nil }
-        let codes = study.codebook.codesByID
+        let codes = codesByID
         switch source {
         case .coder(let name):
             return Self.resolved(study.codings[name]!.excerpts[excerptID]!.codes, codes)

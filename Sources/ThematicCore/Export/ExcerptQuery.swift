@@ -69,8 +69,15 @@ public struct ExcerptQuery: Sendable, Equatable {
 
     /// A code and every code under it.
     func family(of id: String, in codebook: Codebook) -> Set<String> {
+        var children: [String: [String]] = [:]
+        for code in codebook.codes {
+            if let parent = code.parent { children[parent, default: []].append(code.id) }
+        }
         var members: Set<String> = [id]
-        for code in codebook.codes where codebook.ancestors(of: code.id).contains(id) { members.insert(code.id) }
+        var waiting = [id]
+        while let next = waiting.popLast() {
+            for child in children[next] ?? [] where members.insert(child).inserted { waiting.append(child) }
+        }
         return members
     }
 

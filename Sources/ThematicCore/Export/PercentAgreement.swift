@@ -32,34 +32,36 @@ public struct PercentAgreement: Sendable, Equatable {
     public init(study: Study, columns: CodeColumns) {
         codes = columns.codes
         let codings = study.coders.map { SourceCoding(study: study, source: .coder($0)) }
-        let columnSets: [[Set<Int>?]] = codings.map { coding in
+        // Per coder, per excerpt in reading order: the columns present (sorted), or nil when not finished.
+        let present: [[[Int]?]] = codings.map { coding in
             let columnsByNumber = columns.columnsByNumber(coding)
-            var present: [Int] = []
+            var scratch: [Int] = []
             return coding.coded.map { codes in
-                codes.map { codes -> Set<Int> in
-                    CodeColumns.present(codes, columnsByNumber, into: &present)
-                    return Set(present)
+                codes.map { codes -> [Int] in
+                    CodeColumns.present(codes, columnsByNumber, into: &scratch)
+                    return scratch
                 }
             }
         }
         var pairs: [Pair] = []
         for first in codings.indices {
             for second in codings.indices where second > first {
-                var pair = Pair(first: study.coders[first], second: study.coders[second], excerpts: 0,
-                                codes: Array(repeating: CodeAgreement(both: 0, onlyFirst: 0, onlySecond: 0, neither: 0), count: columns.count))
-                for (inA, inB) in zip(columnSets[first], columnSets[second]) {
+                var both = [Int](repeating: 0, count: columns.count)
+                var onlyFirst = both
+                var onlySecond = both
+                var excerpts = 0
+                for (inA, inB) in zip(present[first], present[second]) {
                     guard let inA, let inB else { continue }
-                    pair.excerpts += 1
-                    for column in 0..<columns.count {
-                        switch (inA.contains(column), inB.contains(column)) {
-                        case (true, true): pair.codes[column].both += 1
-                        case (true, false): pair.codes[column].onlyFirst += 1
-                        case (false, true): pair.codes[column].onlySecond += 1
-                        case (false, false): pair.codes[column].neither += 1
-                        }
-                    }
+                    excerpts += 1
+                    for column in inA { if inB.contains(column) { both[column] += 1 } else { onlyFirst[column] += 1 } }
+                    for column in inB where !inA.contains(column) { onlySecond[column] += 1 }
                 }
-                if pair.excerpts > 0 { pairs.append(pair) }
+                guard excerpts > 0 else { continue }
+                let counts = columns.codes.indices.map { column in
+                    CodeAgreement(both: both[column], onlyFirst: onlyFirst[column], onlySecond: onlySecond[column],
+                                  neither: excerpts - both[column] - onlyFirst[column] - onlySecond[column])
+                }
+                pairs.append(Pair(first: study.coders[first], second: study.coders[second], excerpts: excerpts, codes: counts))
             }
         }
         self.pairs = pairs
