@@ -11,37 +11,8 @@ public struct ExcerptQuery: Sendable, Equatable {
         self.excluded = excluded
     }
 
-    /// The matching excerpts in reading order (the first `limit` of them), each with the spans of the codes that
-    /// made it match.
-    public func run(study: Study, coding: SourceCoding, limit: Int = .max) throws(ExportError) -> [RetrievedExcerpt] {
-        var found: [RetrievedExcerpt] = []
-        let wanted = try matching(study, coding) { review, excerpt in
-            guard found.count < limit else { return false }
-            found.append(RetrievedExcerpt(review: review, excerpt: excerpt, matched: [:], otherCodes: []))
-            return true
-        }
-        for index in found.indices {
-            let codes = coding.codes(of: found[index].excerpt.id) ?? [:]
-            let isWanted = { (id: String) in coding.codeIndex.number(of: id).map(wanted.contains) ?? false }
-            found[index].matched = codes.filter { isWanted($0.key) }
-            found[index].otherCodes = codes.keys.filter { !isWanted($0) }.sorted()
-        }
-        return found
-    }
-
-    /// How many excerpts match, without working out their spans.
-    public func count(study: Study, coding: SourceCoding) throws(ExportError) -> Int {
-        var count = 0
-        _ = try matching(study, coding) { _, _ in
-            count += 1
-            return true
-        }
-        return count
-    }
-
-    /// Visits the matching excerpts in reading order until `visit` returns false; returns the wanted code numbers.
-    private func matching(_ study: Study, _ coding: SourceCoding,
-                          _ visit: (Review, Excerpt) -> Bool) throws(ExportError) -> Set<Int32> {
+    /// The matching excerpts in reading order, each with the spans of the codes that made it match.
+    public func run(study: Study, coding: SourceCoding) throws(ExportError) -> [RetrievedExcerpt] {
         guard !required.isEmpty else { throw ExportError("name at least one code to retrieve (--code)") }
         let codes = study.codebook.codesByID
         for id in required + excluded where codes[id] == nil {
@@ -49,17 +20,22 @@ public struct ExcerptQuery: Sendable, Equatable {
         }
         let requiredSets = required.map { numbers(family(of: $0, in: study.codebook), coding) }
         let excludedSet = numbers(excluded.reduce(into: Set<String>()) { $0.formUnion(family(of: $1, in: study.codebook)) }, coding)
+        let wanted = requiredSets.reduce(into: Set<Int32>()) { $0.formUnion($1) }
+        let isWanted = { (id: String) in coding.codeIndex.number(of: id).map(wanted.contains) ?? false }
+        var found: [RetrievedExcerpt] = []
         var position = 0
-        search: for review in study.corpus.reviews {
+        for review in study.corpus.reviews {
             for excerpt in review.excerpts {
                 defer { position += 1 }
                 guard let applied = coding.coded[position],
                       requiredSets.allSatisfy({ !$0.isDisjoint(with: applied) }),
-                      excludedSet.isDisjoint(with: applied) else { continue }
-                if !visit(review, excerpt) { break search }
+                      excludedSet.isDisjoint(with: applied),
+                      let codes = coding.codes(of: excerpt.id) else { continue }
+                found.append(RetrievedExcerpt(review: review, excerpt: excerpt, matched: codes.filter { isWanted($0.key) },
+                                              otherCodes: codes.keys.filter { !isWanted($0) }.sorted()))
             }
         }
-        return requiredSets.reduce(into: Set<Int32>()) { $0.formUnion($1) }
+        return found
     }
 
     /// The numbers a coding gives these code ids.

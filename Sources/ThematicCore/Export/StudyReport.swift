@@ -272,21 +272,41 @@ public struct StudyReport: Sendable {
     func excerpts(_ page: inout HTMLPage, _ coding: SourceCoding, _ leaves: CodeColumns?) {
         page.section("excerpts", Self.sectionTitle("excerpts")) { page in
             page.add("<p class=\"note\">The excerpts behind each count (source: \(escape(source.description(in: study)))). Highlighted text is the passage the code was applied to; an excerpt without highlight was coded as a whole.</p>")
-            for code in leaves?.codes ?? [] {
-                let query = ExcerptQuery(required: [code.id])
-                guard let total = try? query.count(study: study, coding: coding), total > 0,
-                      let found = try? query.run(study: study, coding: coding, limit: excerptsPerCode) else { continue }
+            guard let leaves else { return }
+            // One pass over the coded excerpts: each code's total and its first excerpts in reading order.
+            let columnsByNumber = leaves.columnsByNumber(coding)
+            var totals = [Int](repeating: 0, count: leaves.count)
+            var quoted = [[(review: Review, excerpt: Excerpt)]](repeating: [], count: leaves.count)
+            var present: [Int] = []
+            var position = 0
+            for review in study.corpus.reviews {
+                for excerpt in review.excerpts {
+                    defer { position += 1 }
+                    guard let codes = coding.coded[position] else { continue }
+                    CodeColumns.present(codes, columnsByNumber, into: &present)
+                    for column in present {
+                        totals[column] += 1
+                        if quoted[column].count < excerptsPerCode { quoted[column].append((review, excerpt)) }
+                    }
+                }
+            }
+            for (column, code) in leaves.codes.enumerated() where totals[column] > 0 {
+                let total = totals[column]
                 page.add("<section class=\"code-excerpts\" id=\"\(anchor("code", code.id))\"><h3>\(escape(code.id)) · \(escape(code.name)) <span class=\"muted\">\(total) excerpt\(total == 1 ? "" : "s")</span></h3>")
-                for item in found {
+                for (review, excerpt) in quoted[column] {
+                    let codes = coding.codes(of: excerpt.id) ?? [:]
+                    let item = RetrievedExcerpt(review: review, excerpt: excerpt,
+                                                matched: codes.filter { leaves.column(of: $0.key) == column },
+                                                otherCodes: codes.keys.filter { leaves.column(of: $0) != column }.sorted())
                     let text = item.pieces.map { $0.coded ? "<mark>\(escape($0.text))</mark>" : escape($0.text) }.joined()
-                    page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", item.excerpt.id))\"><p class=\"where\"><b>\(escape(item.excerpt.id))</b> · "
-                             + "<a href=\"#\(anchor("review", item.review.id))\">\(escape(item.review.title))</a> · \(escape(item.excerpt.section))"
-                             + (item.review.source == nil ? "" : " · \(sourceLink(item.review))")
+                    page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", excerpt.id))\"><p class=\"where\"><b>\(escape(excerpt.id))</b> · "
+                             + "<a href=\"#\(anchor("review", review.id))\">\(escape(review.title))</a> · \(escape(excerpt.section))"
+                             + (review.source == nil ? "" : " · \(sourceLink(review))")
                              + (item.otherCodes.isEmpty ? "" : " · <span class=\"muted\">also \(escape(item.otherCodes.joined(separator: ", ")))</span>")
                              + "</p><blockquote>\(text)</blockquote></article>")
                 }
-                if total > found.count {
-                    page.add("<p class=\"muted\">\(total - found.count) more: <code>thematic retrieve STUDY --code \(escape(code.id))</code></p>")
+                if total > quoted[column].count {
+                    page.add("<p class=\"muted\">\(total - quoted[column].count) more: <code>thematic retrieve STUDY --code \(escape(code.id))</code></p>")
                 }
                 page.add("</section>")
             }

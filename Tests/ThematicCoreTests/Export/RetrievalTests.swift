@@ -57,11 +57,3 @@ func retrieve(_ required: [String], not excluded: [String] = [], from source: Co
     #expect(output.hasPrefix("excerpt,review,review_title,section,codes,other_codes,coded_text,text,review_source\r\n"))
     #expect(output.contains("\r\ne2,R1,Review one,Findings,P1,Q1,Alpha,Alpha beta gamma e2,https://example.org/r1\r\n"))
 }
-
-@Test func aLimitKeepsTheFirstMatchesInReadingOrderAndCountTellsHowManyThereAre() throws {
-    let study = HandBuiltStudy.make()
-    let coding = SourceCoding(study: study, source: .rule(.any))
-    let query = ExcerptQuery(required: ["P"])
-    #expect(try query.run(study: study, coding: coding, limit: 2).map(\.excerpt.id) == ["e1", "e2"])
-    #expect(try query.count(study: study, coding: coding) == 5)
-}
