@@ -24,6 +24,11 @@ public struct DelimitedText: Sendable {
         if byteOrderMark { bytes = Self.byteOrderMark }
     }
 
+    /// Makes room for about `count` more bytes, so a large table is not copied as it grows.
+    public mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
     /// Appends one field to the current line.
     public mutating func field(_ text: String) {
         separate()

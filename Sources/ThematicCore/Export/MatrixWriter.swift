@@ -51,6 +51,8 @@ public enum MatrixWriter {
     static func delimited(_ matrix: Matrix, _ dialect: DelimitedText.Dialect, _ layout: MatrixLayout, _ bom: Bool) -> [UInt8] {
         var out = DelimitedText(dialect, byteOrderMark: bom)
         let width = matrix.columns.count
+        // Mostly one digit and a separator per cell; long lines also repeat the row and code names.
+        out.reserve(matrix.values.count * (layout == .wide ? 2 : 40) + matrix.rows.count * 32)
         switch layout {
         case .wide:
             out.line([matrix.rowHeader] + matrix.rowFactNames + matrix.columns.map(\.id)
