@@ -52,16 +52,6 @@ public struct Matrix: Sendable, Equatable {
     }
 
     public subscript(row: Int, column: Int) -> Double { values[row * columns.count + column] }
-
-    /// The value in the row named `rowID` and the column of code `codeID`, for tests and lookups by name.
-    public func value(row rowID: String, code codeID: String) -> Double? {
-        guard let row = rows.firstIndex(where: { $0.id == rowID }),
-              let column = columns.firstIndex(where: { $0.id == codeID }) else { return nil }
-        return self[row, column]
-    }
-
-    /// The largest cell, for shading heat maps.
-    public var largestValue: Double { values.max() ?? 0 }
 }
 
 /// One row of a matrix: its name and the facts that describe it (matching `Matrix.rowFactNames`).
