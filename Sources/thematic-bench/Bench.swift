@@ -6,7 +6,8 @@ struct Bench: ParsableCommand {
         commandName: "thematic-bench",
         abstract: "Rerunnable benchmarks for Thematic. Run them on a release build: swift run -c release thematic-bench <name>.",
         subcommands: [
-            GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self, CrashWriter.self,
+            GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self,
+            ExportBenchmark.self, CrashWriter.self,
         ]
     )
 }

@@ -10,7 +10,8 @@ struct Thematic: ParsableCommand {
         version: ThematicVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, CheckCommand.self, StatusCommand.self, AgreeCommand.self,
-            CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, DemoCommand.self,
+            CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, ExportCommand.self, RetrieveCommand.self,
+            ReportCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import ThematicCore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the study report: one self-contained HTML page to read in a browser or print on A3/A4.",
+        discussion: """
+        The page holds the study summary, the grid of codes with counts of reviews and excerpts, the codebook, \
+        cross-tabs by review attribute, co-occurrence, simple percent agreement, progress per coder, the reviews and \
+        the excerpts behind each count. It fetches nothing and runs no script.
+        """
+    )
+
+    @Argument(help: "The study folder.") var study: String
+    @Option(name: [.short, .customLong("output")], help: "The HTML file to write.") var output: String
+    @OptionGroup var source: SourceOptions
+    @Option(help: "Quote at most this many excerpts under each code.") var excerptsPerCode = 50
+
+    func validate() throws {
+        if excerptsPerCode < 0 { throw ValidationError("--excerpts-per-code must be 0 or more") }
+    }
+
+    func run() throws {
+        let loaded = try openStudy(study)
+        let codingSource = try source.resolved(in: loaded)
+        let report = try exported { () throws(ExportError) in
+            try StudyReport(study: loaded, source: codingSource, excerptsPerCode: excerptsPerCode)
+        }
+        try writeOutput(Array(report.html.utf8), to: output)
+        print("Wrote \(output) (source: \(codingSource.description(in: loaded)))")
+    }
+}
