@@ -8,7 +8,7 @@ struct Thematic: ParsableCommand {
         abstract: "A terminal workbench for qualitative thematic coding of serious case reviews.",
         discussion: "A study is a folder of versioned JSON files: study.json, codebook.json, corpus/, codings/, consensus.json.",
         version: ThematicVersion.current,
-        subcommands: [InitCommand.self, CheckCommand.self, StatusCommand.self, DemoCommand.self]
+        subcommands: [InitCommand.self, CheckCommand.self, StatusCommand.self, DemoCommand.self, CodeCommand.self, KeysCommand.self]
     )
 }
 
