@@ -5,6 +5,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thematic-bench",
         abstract: "Rerunnable benchmarks for Thematic. Run them on a release build: swift run -c release thematic-bench <name>.",
-        subcommands: [GenerateCommand.self, StorageBenchmark.self]
+        subcommands: [GenerateCommand.self, StorageBenchmark.self, ScreenBenchmark.self]
     )
 }

@@ -40,6 +40,7 @@ func openCodingScreen(study path: String, coder: String) throws {
     } catch {
         throw CommandFailure("\(error)")
     }
+    unblockTerminationSignals()
     let terminal: NcursesTerminal
     do {
         terminal = try NcursesTerminal.open(environment: currentEnvironment())
@@ -57,6 +58,15 @@ func openCodingScreen(study path: String, coder: String) throws {
     }
     let state = app.state
     print("\(coder): \(state.finishedCount) of \(state.entries.count) excerpts finished; saved in \(path)/\(StudyFolder.codingFile(coder))")
+}
+
+/// A process can start with signals blocked (it inherits its parent's mask: some launchers and test runners block
+/// them); the screen must still hear SIGTERM, SIGHUP and SIGINT to save and restore the terminal.
+func unblockTerminationSignals() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGTERM, SIGHUP, SIGINT] { sigaddset(&signals, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
 }
 
 /// The process environment as a dictionary, for the terminal (TERM, NO_COLOR, LANG).

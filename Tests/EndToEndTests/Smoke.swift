@@ -1,5 +1,0 @@
-import Testing
-
-@Test func endtoendBuilds() {
-    #expect(Bool(true))
-}
