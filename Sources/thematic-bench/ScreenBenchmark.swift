@@ -28,7 +28,7 @@ struct ScreenBenchmark: ParsableCommand {
         let terminal = FrameDiffTerminal(size: Size(rows: rows, columns: columns))
         let clock = ContinuousClock()
         let start = clock.now
-        let (study, _) = try StudyReader.load(studyFolder, coders: [coder])
+        let (study, _) = try StudyReader.load(studyFolder, coders: [])
         let loaded = clock.now
         let session = try CodingSession(folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
         let opened = clock.now

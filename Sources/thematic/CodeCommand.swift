@@ -22,12 +22,13 @@ struct CodeCommand: ParsableCommand {
     }
 }
 
-/// Loads the study with only `coder`'s file, takes the coder's lock, and runs the screen until the coder quits.
+/// Loads the study without any coder's file (the session then reads only `coder`'s own: blind coding), takes the
+/// coder's lock, and runs the screen until the coder quits.
 func openCodingScreen(study path: String, coder: String) throws {
     let folder = StudyFolder(path: path)
     let study: Study
     do {
-        let (loaded, warnings) = try StudyReader.load(folder, coders: [coder])
+        let (loaded, warnings) = try StudyReader.load(folder, coders: [])
         for warning in warnings { printError("\(path)/\(warning)") }
         study = loaded
     } catch {

@@ -172,4 +172,15 @@ import ThematicCore
         #expect(try session.waitFor("exit status 0").found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A1"])
     }
+
+    @Test func theDemoCommandCopiesTheDemoAndOpensTheScreenOnTheCopy() throws {
+        let target = folder.path + "-demo"
+        let session = try TmuxSession(command: [Checkout.binary, "demo", target, "--coder", "tester"])
+        #expect(try session.waitFor("excerpt 1 of 207").found)
+        try session.send("f", "q")
+        #expect(try session.waitFor("exit status 0").found)
+        let coding = try Checkout.coding(in: StudyFolder(path: target))
+        #expect(coding.excerpts["R01-001"]?.finished == true)
+        #expect(coding.excerpts["R01-001"]?.codes.isEmpty == true)
+    }
 }
