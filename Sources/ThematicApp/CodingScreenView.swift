@@ -114,13 +114,20 @@ public enum CodingScreenView {
 
     // MARK: Status line
 
+    /// The left of the status line: what the last key did (or why a write failed), then where the coder is.
     public static func statusText(_ state: AppState) -> String {
         let position = (state.listSelection.map { $0 + 1 }).map { "\($0) of \(state.visible.count)" } ?? "\(state.current + 1) (not listed)"
-        let save = state.saveError.map { "NOT SAVED: \($0)" } ?? "saved"
         var parts = [state.coder, "excerpt \(position)", "\(state.finishedCount)/\(state.entries.count) finished",
-                     "codebook r\(state.codebook.revision)", save, state.studyTitle]
+                     "codebook r\(state.codebook.revision)", state.studyTitle]
         if let message = state.message { parts.insert(message, at: 0) }
+        if let error = state.saveError { parts.insert("the last action was not saved: \(error)", at: 0) }
         return parts.joined(separator: " · ")
+    }
+
+    /// The right of the status line, never cut: the save state, a code number being typed, the help key.
+    public static func statusRight(_ state: AppState) -> String {
+        let save = state.saveError == nil ? "saved" : "NOT SAVED"
+        return (state.typedNumber.isEmpty ? "" : "#\(state.typedNumber) · ") + save + " · ? keys"
     }
 
     static func drawStatus(_ state: AppState, in rect: Rect, on screen: inout Screen) {
@@ -133,7 +140,6 @@ public enum CodingScreenView {
             return
         }
         let style = state.saveError == nil ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
-        let hint = state.typedNumber.isEmpty ? "? keys" : "#\(state.typedNumber)"
-        StatusBar(left: statusText(state), right: hint, style: style).draw(in: rect, on: &screen)
+        StatusBar(left: statusText(state), right: statusRight(state), style: style).draw(in: rect, on: &screen)
     }
 }

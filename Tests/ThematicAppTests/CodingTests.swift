@@ -154,7 +154,8 @@ import ThematicCore
         state.writeFailed("R1-1", onDisk: nil, error: "disk full")
         #expect(state.decisions["R1-1"] == nil)
         #expect(state.undoStack.isEmpty)
-        #expect(CodingScreenView.statusText(state).contains("NOT SAVED: disk full"))
+        #expect(CodingScreenView.statusText(state).hasPrefix("the last action was not saved: disk full"))
+        #expect(CodingScreenView.statusRight(state) == "NOT SAVED · ? keys")
     }
 }
 
