@@ -82,10 +82,11 @@ import ThematicCore
     }
 
     @Test func aTinyWindowShowsTheTextAndTheStatusLine() throws {
-        let session = try open(columns: 40, rows: 10)
+        let session = try open(columns: 40, rows: 10, showing: "saved · ? keys")
         let screen = try session.capture()
         #expect(!screen.contains("Excerpts ("))
         #expect(screen.contains("This serious case"))
+        #expect(screen.contains("tester · excerpt"))
         try session.send("q")
     }
 
