@@ -3,11 +3,16 @@ import Testing
 import ThematicCore
 
 /// The real thematic binary driven in tmux, as a coder would use it; the coding file on disk is the judge.
-@Suite(.serialized, .enabled(if: Checkout.hasTmux)) struct CodingScreen {
+@Suite(.serialized, .enabled(if: Checkout.hasTmux)) final class CodingScreen {
     let folder: StudyFolder
 
     init() throws {
         folder = try Checkout.demoCopy()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder.path)
+        try? FileManager.default.removeItem(atPath: folder.path + "-demo")
     }
 
     func open(environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [], columns: Int = 100, rows: Int = 30,
