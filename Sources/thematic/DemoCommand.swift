@@ -12,6 +12,12 @@ struct DemoCommand: ParsableCommand {
     @Argument(help: "Where to put the copy (default: a new folder thematic-demo[-N] in the current directory).")
     var directory: String?
 
+    @Option(help: "The coder name to code the copy as.")
+    var coder = "you"
+
+    @Flag(help: "Only copy; do not open the coding screen.")
+    var copyOnly = false
+
     func run() throws {
         guard let source = SampleData.demoStudy() else {
             throw CommandFailure("cannot find the demo study (SampleData/demo); run this from the Thematic checkout or set THEMATIC_SAMPLE_DATA to its SampleData folder")
@@ -29,6 +35,12 @@ struct DemoCommand: ParsableCommand {
         try StudyWriter.save(copy)
         print("The demo study is copied to \(target)")
         print(StudyStatus(study: copy).text, terminator: "")
+        // Scripts and pipes get the copy only; a person at a terminal goes straight to coding it.
+        guard !copyOnly, isatty(0) == 1, isatty(1) == 1 else {
+            print("Open it with: thematic code \(target) --coder \(coder)")
+            return
+        }
+        try openCodingScreen(study: target, coder: coder)
     }
 }
 

@@ -9,9 +9,9 @@ struct Thematic: ParsableCommand {
         discussion: "A study is a folder of versioned JSON files: study.json, codebook.json, corpus/, codings/, consensus.json.",
         version: ThematicVersion.current,
         subcommands: [
-            InitCommand.self, ImportCommand.self, CheckCommand.self, StatusCommand.self, AgreeCommand.self,
-            CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, ExportCommand.self, RetrieveCommand.self,
-            ReportCommand.self, DemoCommand.self,
+            InitCommand.self, ImportCommand.self, CheckCommand.self, StatusCommand.self, CodeCommand.self,
+            AgreeCommand.self, CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, ExportCommand.self,
+            RetrieveCommand.self, ReportCommand.self, DemoCommand.self, KeysCommand.self,
         ]
     )
 }

@@ -1,0 +1,218 @@
+import ThematicCore
+import TerminalUI
+
+/// The pane that has the keyboard.
+public enum Pane: CaseIterable, Sendable { case list, text, codes }
+
+/// A line of text the coder is typing, and what it is for.
+public enum Prompt: Equatable, Sendable {
+    case codeFilter
+    case search
+    case excerptMemo
+    case codingMemo(codeID: String)
+
+    var title: String {
+        switch self {
+        case .codeFilter: "Filter codes"
+        case .search: "Search excerpts"
+        case .excerptMemo: "Memo on excerpt"
+        case .codingMemo(let id): "Memo on \(id)"
+        }
+    }
+}
+
+/// Which excerpts the list shows.
+public enum ListFilter: Equatable, Sendable {
+    case all, unfinished
+    case review(String)
+    case code(String)
+    case search(String)
+
+    var label: String? {
+        switch self {
+        case .all: nil
+        case .unfinished: "unfinished"
+        case .review(let id): "review \(id)"
+        case .code(let id): "code \(id)"
+        case .search(let text): "\"\(text)\""
+        }
+    }
+}
+
+/// One excerpt of the list, with what the list shows about where it sits.
+public struct ExcerptEntry: Sendable, Equatable {
+    public var id: String
+    public var reviewID: String
+    public var section: String
+    /// 1-based place in its review, and the review's number of excerpts.
+    public var position: Int
+    public var reviewLength: Int
+}
+
+/// One coding action as undo and redo see it: the excerpt's decision before and after.
+public struct CodingChange: Equatable, Sendable {
+    public var excerptID: String
+    public var before: ExcerptCoding?
+    public var after: ExcerptCoding?
+}
+
+/// A side effect the driver runs after a key: durable writes and leaving.
+public enum Effect: Equatable, Sendable {
+    /// Write the coder's new decision for an excerpt through the session (nil: back to "not coded yet").
+    case record(excerptID: String, decision: ExcerptCoding?)
+    case quit
+}
+
+/// Everything the coding screen shows and remembers, as plain data: the study (only what display needs), the
+/// coder's own decisions (never another coder's: blind coding), cursors, filters, prompts and undo history.
+public struct AppState: Sendable {
+    public let studyTitle: String
+    public let coder: String
+    public let codebook: Codebook
+    public let corpus: Corpus
+    public let tree: CodeTree
+    public let entries: [ExcerptEntry]
+    private let entryIndex: [String: Int]
+
+    public internal(set) var decisions: [String: ExcerptCoding]
+    public internal(set) var finishedCount: Int
+    /// Code id -> number of this coder's excerpts carrying it.
+    public internal(set) var usage: [String: Int]
+
+    public internal(set) var size: Size
+    public internal(set) var focus: Pane = .list
+    public internal(set) var filter: ListFilter = .all
+    /// Indices into `entries` the list shows, ascending.
+    public internal(set) var visible: [Int]
+    /// Index into `entries` of the excerpt on screen.
+    public internal(set) var current: Int = 0
+    public internal(set) var listOffset = 0
+    public internal(set) var textScroll = 0
+    public internal(set) var wordCursor = 0
+    public internal(set) var selectionAnchor: Int?
+
+    public internal(set) var collapsed: Set<String> = []
+    public internal(set) var codeFilter = ""
+    public internal(set) var treeCursor: String?
+    public internal(set) var treeOffset = 0
+
+    public internal(set) var prompt: Prompt?
+    public internal(set) var field = TextField()
+    public internal(set) var typedNumber = ""
+    /// Nil when the help overlay is hidden; otherwise its first shown line.
+    public internal(set) var helpOffset: Int?
+    /// What the last key did or why it did nothing; cleared by the next key.
+    public internal(set) var message: String?
+    /// The last write's failure, shown until a write succeeds.
+    public internal(set) var saveError: String?
+
+    public internal(set) var undoStack: [CodingChange] = []
+    public internal(set) var redoStack: [CodingChange] = []
+
+    public init(study: Study, coding: Coding, size: Size) {
+        studyTitle = study.manifest.title
+        coder = coding.coder
+        codebook = study.codebook
+        corpus = study.corpus
+        tree = CodeTree(codebook: study.codebook)
+        var entries: [ExcerptEntry] = []
+        entries.reserveCapacity(study.corpus.excerptCount)
+        for review in study.corpus.reviews {
+            for (index, excerpt) in review.excerpts.enumerated() {
+                entries.append(ExcerptEntry(id: excerpt.id, reviewID: review.id, section: excerpt.section,
+                                            position: index + 1, reviewLength: review.excerpts.count))
+            }
+        }
+        self.entries = entries
+        entryIndex = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        decisions = coding.excerpts
+        finishedCount = coding.excerpts.values.reduce(0) { $0 + ($1.finished ? 1 : 0) }
+        var usage: [String: Int] = [:]
+        for decision in coding.excerpts.values { for id in decision.codes.keys { usage[id, default: 0] += 1 } }
+        self.usage = usage
+        self.size = size
+        visible = Array(entries.indices)
+        treeCursor = tree.entries.first?.code.id
+        if let first = entries.firstIndex(where: { coding.excerpts[$0.id]?.finished != true }) { current = first }
+        settle()
+    }
+
+    // MARK: What is on screen
+
+    public var currentEntry: ExcerptEntry? { entries.indices.contains(current) ? entries[current] : nil }
+    public var currentExcerpt: Excerpt? { currentEntry.flatMap { corpus.excerpt($0.id) } }
+    public var currentDecision: ExcerptCoding? { currentEntry.flatMap { decisions[$0.id] } }
+    public var treeRows: [CodeTree.Row] { tree.rows(collapsed: collapsed, filter: codeFilter) }
+    public var layout: CodingLayout { CodingLayout(size: size) }
+    /// Where the current excerpt sits in the visible list, if it is shown.
+    public var listSelection: Int? { position(ofEntry: current) }
+
+    public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
+    public func index(ofExcerpt id: String) -> Int? { entryIndex[id] }
+
+    func position(ofEntry index: Int) -> Int? {
+        var low = 0, high = visible.count
+        while low < high {
+            let middle = (low + high) / 2
+            if visible[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < visible.count && visible[low] == index ? low : nil
+    }
+
+    // MARK: Changing the coder's decisions
+
+    /// Sets an excerpt's decision, keeping the counts and the undo history; returns the write to make durable.
+    mutating func change(_ excerptID: String, to after: ExcerptCoding?, undoable: Bool = true) -> Effect {
+        let before = decisions[excerptID]
+        replace(excerptID, with: after)
+        if undoable {
+            undoStack.append(CodingChange(excerptID: excerptID, before: before, after: after))
+            redoStack.removeAll()
+        }
+        return .record(excerptID: excerptID, decision: after)
+    }
+
+    mutating func replace(_ excerptID: String, with after: ExcerptCoding?) {
+        let before = decisions[excerptID]
+        if before?.finished == true { finishedCount -= 1 }
+        if after?.finished == true { finishedCount += 1 }
+        if let before { for id in before.codes.keys { usage[id, default: 1] -= 1 } }
+        if let after { for id in after.codes.keys { usage[id, default: 0] += 1 } }
+        decisions[excerptID] = after
+    }
+
+    /// The driver's report that a write failed: the screen goes back to what is on disk and says so.
+    public mutating func writeFailed(_ excerptID: String, onDisk: ExcerptCoding?, error: String) {
+        replace(excerptID, with: onDisk)
+        undoStack.removeAll { $0.excerptID == excerptID }
+        redoStack.removeAll { $0.excerptID == excerptID }
+        saveError = error
+    }
+
+    /// The driver's report that a write is durable.
+    public mutating func writeSucceeded() { saveError = nil }
+
+    // MARK: Keeping cursors in range
+
+    /// Clamps cursors and scrolls the list and tree so their selections are visible.
+    mutating func settle() {
+        let layout = self.layout
+        if let selected = listSelection {
+            listOffset = ScrollingList(count: visible.count, selected: selected, offset: listOffset)
+                .scrolled(toShowSelectionIn: max(1, layout.listBody.rows)).offset
+        }
+        let rows = treeRows
+        if let cursor = treeCursor, !rows.contains(where: { $0.entry.code.id == cursor }) {
+            treeCursor = rows.first?.entry.code.id
+        } else if treeCursor == nil {
+            treeCursor = rows.first?.entry.code.id
+        }
+        let selected = rows.firstIndex { $0.entry.code.id == treeCursor }
+        treeOffset = ScrollingList(count: rows.count, selected: selected, offset: treeOffset)
+            .scrolled(toShowSelectionIn: max(1, layout.treeBody.rows)).offset
+        let words = ExcerptWords(currentExcerpt?.text ?? "")
+        wordCursor = min(max(0, wordCursor), max(0, words.words.count - 1))
+        if let anchor = selectionAnchor, anchor >= words.words.count { selectionAnchor = nil }
+        textScroll = max(0, textScroll)
+    }
+}

@@ -1,0 +1,144 @@
+import TerminalUI
+
+/// Where a key binding applies: everywhere, or only while one pane has the focus.
+public enum KeyContext: String, CaseIterable, Sendable {
+    case anywhere = "Anywhere"
+    case list = "Excerpt list"
+    case text = "Excerpt text"
+    case codes = "Codebook tree"
+    case prompt = "Typing a filter, search or memo"
+}
+
+/// Everything the coding screen can do from the keyboard.
+public enum Action: Hashable, Sendable {
+    case quit, help, nextPane, previousPane
+    case nextExcerpt, previousExcerpt, nextUnfinished, previousUnfinished, firstExcerpt, lastExcerpt
+    case nextReview, previousReview, pageDown, pageUp
+    case moveDown, moveUp, collapse, expand
+    case toggleCode, toggleTypedNumber, filterCodes
+    case finish, unfinish, undo, redo
+    case search, showUnfinished, showReview, showCode, showAll
+    case memoOnExcerpt, memoOnCoding
+    case wordLeft, wordRight, sentenceLeft, sentenceRight, selectFromHere, selectSentence, narrowToSelection, removeSpan
+    case typeDigit
+    case confirmPrompt, cancelPrompt
+}
+
+/// One row of the keymap: the keys, where they work, what they do, and the words the help screen shows.
+public struct KeyBinding: Sendable {
+    /// Key notations (see `Key`), all doing the same thing.
+    public var keys: [String]
+    public var context: KeyContext
+    public var action: Action
+    public var description: String
+    /// How the keys are shown when listing each one would be noise (the ten digits).
+    public var label: String
+
+    public init(_ keys: [String], _ context: KeyContext, _ action: Action, _ description: String, label: String? = nil) {
+        self.keys = keys
+        self.context = context
+        self.action = action
+        self.description = description
+        self.label = label ?? keys.joined(separator: " ")
+    }
+}
+
+/// The one table of key bindings. The key handler, the help overlay and the README's key list all read it.
+public enum Keymap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(["?"], .anywhere, .help, "show or hide this help"),
+        KeyBinding(["q", "C-c"], .anywhere, .quit, "save and quit (every action is already saved)"),
+        KeyBinding(["<Tab>"], .anywhere, .nextPane, "focus the next pane (list, text, codes)"),
+        KeyBinding(["<S-Tab>"], .anywhere, .previousPane, "focus the previous pane"),
+        KeyBinding(["n"], .anywhere, .nextExcerpt, "next excerpt"),
+        KeyBinding(["p"], .anywhere, .previousExcerpt, "previous excerpt"),
+        KeyBinding(["]"], .anywhere, .nextUnfinished, "next unfinished excerpt"),
+        KeyBinding(["["], .anywhere, .previousUnfinished, "previous unfinished excerpt"),
+        KeyBinding(["}"], .anywhere, .nextReview, "first excerpt of the next review"),
+        KeyBinding(["{"], .anywhere, .previousReview, "first excerpt of the previous review"),
+        KeyBinding(["g"], .anywhere, .firstExcerpt, "first excerpt"),
+        KeyBinding(["G"], .anywhere, .lastExcerpt, "last excerpt"),
+        KeyBinding(["<PgDn>"], .anywhere, .pageDown, "scroll the excerpt text down a page"),
+        KeyBinding(["<PgUp>"], .anywhere, .pageUp, "scroll the excerpt text up a page"),
+        KeyBinding(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], .anywhere, .typeDigit,
+                   "type a code's number (shown in the tree)", label: "0-9"),
+        KeyBinding(["<Enter>"], .anywhere, .toggleTypedNumber, "apply or remove the code whose number you typed"),
+        KeyBinding(["/"], .anywhere, .filterCodes, "filter the codebook by name and definitions"),
+        KeyBinding(["f"], .anywhere, .finish, "mark the excerpt finished (with the codes applied, or none) and go to the next unfinished"),
+        KeyBinding(["F"], .anywhere, .unfinish, "mark the excerpt not finished"),
+        KeyBinding(["u"], .anywhere, .undo, "undo the last coding action"),
+        KeyBinding(["C-r"], .anywhere, .redo, "redo what was undone"),
+        KeyBinding(["s"], .anywhere, .search, "search the text of all excerpts"),
+        KeyBinding(["w"], .anywhere, .showUnfinished, "list only unfinished excerpts"),
+        KeyBinding(["r"], .anywhere, .showReview, "list only this review's excerpts"),
+        KeyBinding(["c"], .anywhere, .showCode, "list only excerpts carrying the code under the tree cursor"),
+        KeyBinding(["a"], .anywhere, .showAll, "list all excerpts"),
+        KeyBinding(["m"], .anywhere, .memoOnExcerpt, "write a memo on the excerpt"),
+        KeyBinding(["M"], .anywhere, .memoOnCoding, "write a memo on the applied code under the tree cursor"),
+        KeyBinding(["j", "<Down>"], .list, .moveDown, "next excerpt"),
+        KeyBinding(["k", "<Up>"], .list, .moveUp, "previous excerpt"),
+        KeyBinding(["j", "<Down>"], .text, .moveDown, "scroll down a line"),
+        KeyBinding(["k", "<Up>"], .text, .moveUp, "scroll up a line"),
+        KeyBinding(["l", "<Right>"], .text, .wordRight, "word cursor to the next word"),
+        KeyBinding(["h", "<Left>"], .text, .wordLeft, "word cursor to the previous word"),
+        KeyBinding([")"], .text, .sentenceRight, "word cursor to the next sentence"),
+        KeyBinding(["("], .text, .sentenceLeft, "word cursor to the previous sentence"),
+        KeyBinding(["v"], .text, .selectFromHere, "start a selection at the word cursor (again: drop it)"),
+        KeyBinding(["V"], .text, .selectSentence, "select the sentence under the word cursor"),
+        KeyBinding(["+"], .text, .narrowToSelection, "apply the code under the tree cursor to the selection only"),
+        KeyBinding(["-"], .text, .removeSpan, "remove the span under the word cursor (the last one removes the code)"),
+        KeyBinding(["j", "<Down>"], .codes, .moveDown, "next code"),
+        KeyBinding(["k", "<Up>"], .codes, .moveUp, "previous code"),
+        KeyBinding(["h", "<Left>"], .codes, .collapse, "collapse the category (or go to it)"),
+        KeyBinding(["l", "<Right>"], .codes, .expand, "expand the category"),
+        KeyBinding(["<Space>", "<Enter>"], .codes, .toggleCode, "apply or remove the code under the cursor"),
+        KeyBinding(["<Enter>"], .prompt, .confirmPrompt, "confirm (a code filter: apply or remove the code under the cursor)"),
+        KeyBinding(["<Esc>"], .prompt, .cancelPrompt, "cancel; in a filter, clear it"),
+        KeyBinding(["<Down>"], .prompt, .moveDown, "code filter: next matching code"),
+        KeyBinding(["<Up>"], .prompt, .moveUp, "code filter: previous matching code"),
+    ]
+
+    /// The action `key` triggers in `context`: a binding of that pane first, then one that works anywhere.
+    public static func action(for key: Key, in context: KeyContext) -> Action? {
+        let lookup = context == .prompt ? [context] : [context, .anywhere]
+        for place in lookup {
+            for binding in bindings where binding.context == place && binding.keys.contains(where: { Key(notation: $0) == key }) {
+                return binding.action
+            }
+        }
+        return nil
+    }
+
+    /// Every key the table uses, so codebook hotkeys that would clash with them are ignored.
+    public static let boundKeys: Set<Key> = Set(bindings.flatMap { $0.keys.compactMap { Key(notation: $0) } })
+
+    /// The help overlay's lines: one section per context, one line per binding.
+    public static var helpLines: [String] {
+        let width = bindings.map(\.label.count).max() ?? 0
+        var lines: [String] = []
+        for context in KeyContext.allCases {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(context.rawValue)
+            for binding in bindings where binding.context == context {
+                lines.append("  " + binding.label.padded(to: width) + "  " + binding.description)
+            }
+        }
+        lines.append("")
+        lines.append("Codebook hotkeys that do not clash with these keys apply their code too.")
+        return lines
+    }
+
+    /// The key list as Markdown, for the README (between `<!-- keys:begin -->` and `<!-- keys:end -->`).
+    public static var markdown: String {
+        var text = ""
+        for context in KeyContext.allCases {
+            text += "\n**\(context.rawValue)**\n\n| Keys | Action |\n|---|---|\n"
+            for binding in bindings where binding.context == context {
+                let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+                text += "| \(keys) | \(binding.description) |\n"
+            }
+        }
+        text += "\nCodebook hotkeys that do not clash with these keys apply their code too.\n"
+        return text
+    }
+}

@@ -1,2 +1,0 @@
-/// The ThematicApp module. See Package.swift for what it is for.
-public enum ThematicAppModule {}

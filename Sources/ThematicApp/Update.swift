@@ -1,0 +1,408 @@
+import ThematicCore
+import TerminalUI
+
+extension AppState {
+    /// Handles one key: changes the state and returns the effects to run, writes first. `time` stamps any decision
+    /// this key makes (ISO 8601, from `Timestamp.now()` in the app, fixed in tests).
+    public mutating func handle(_ key: Key, at time: String) -> [Effect] {
+        message = nil
+        // Ctrl-C always leaves, whatever is open: nothing is lost, every action is already on disk.
+        if key == .ctrl("c") { return [.quit] }
+        if case .resize(let newSize) = key {
+            size = newSize
+            settle()
+            return []
+        }
+        if helpOffset != nil {
+            handleHelp(key)
+            return []
+        }
+        if let prompt {
+            let effects = handlePrompt(prompt, key: key, at: time)
+            settle()
+            return effects
+        }
+        if let codeID = tree.codeByHotkey[key] {
+            let effects = toggle(codeID, at: time)
+            settle()
+            return effects
+        }
+        let context: KeyContext = switch focus {
+        case .list: .list
+        case .text: .text
+        case .codes: .codes
+        }
+        guard let action = Keymap.action(for: key, in: context) else {
+            typedNumber = ""
+            message = "\(key.notation) does nothing here; ? shows the keys"
+            return []
+        }
+        if action != .typeDigit && action != .toggleTypedNumber && action != .toggleCode { typedNumber = "" }
+        let effects = perform(action, key: key, at: time)
+        settle()
+        return effects
+    }
+
+    private mutating func perform(_ action: Action, key: Key, at time: String) -> [Effect] {
+        switch action {
+        case .quit: return [.quit]
+        case .help: helpOffset = 0
+        case .nextPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % 3]
+        case .previousPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]
+        case .nextExcerpt: step(1)
+        case .previousExcerpt: step(-1)
+        case .nextUnfinished: goToUnfinished(step: 1)
+        case .previousUnfinished: goToUnfinished(step: -1)
+        case .firstExcerpt: if let first = visible.first { show(first) }
+        case .lastExcerpt: if let last = visible.last { show(last) }
+        case .nextReview: jumpReview(step: 1)
+        case .previousReview: jumpReview(step: -1)
+        case .pageDown: scrollText(by: max(1, layout.textBody.rows - 1))
+        case .pageUp: scrollText(by: -max(1, layout.textBody.rows - 1))
+        case .moveDown, .moveUp:
+            let step = action == .moveDown ? 1 : -1
+            switch focus {
+            case .list: self.step(step)
+            case .text: scrollText(by: step)
+            case .codes: moveTreeCursor(step)
+            }
+        case .collapse: collapseOrGoToParent()
+        case .expand: if let id = treeCursor { collapsed.remove(id) }
+        case .toggleCode:
+            if !typedNumber.isEmpty { return toggleTypedNumber(at: time) }
+            if let id = treeCursor { return toggle(id, at: time) }
+        case .toggleTypedNumber: return toggleTypedNumber(at: time)
+        case .typeDigit:
+            if case .character(let digit) = key { typedNumber.append(digit) }
+            message = "code number \(typedNumber), Enter applies or removes it"
+        case .filterCodes: startPrompt(.codeFilter, text: codeFilter)
+        case .finish: return finish(at: time)
+        case .unfinish: return unfinish(at: time)
+        case .undo: return undo()
+        case .redo: return redo()
+        case .search: startPrompt(.search, text: "")
+        case .showUnfinished: setFilter(.unfinished)
+        case .showReview: if let entry = currentEntry { setFilter(.review(entry.reviewID)) }
+        case .showCode: if let id = treeCursor { setFilter(.code(id)) }
+        case .showAll: setFilter(.all)
+        case .memoOnExcerpt:
+            guard currentEntry != nil else { break }
+            startPrompt(.excerptMemo, text: currentDecision?.memo ?? "")
+        case .memoOnCoding:
+            guard let id = treeCursor, let applied = currentDecision?.codes[id] else {
+                message = "apply the code under the tree cursor first; a memo belongs to an applied code"
+                break
+            }
+            startPrompt(.codingMemo(codeID: id), text: applied.memo ?? "")
+        case .wordLeft: moveWordCursor(to: wordCursor - 1)
+        case .wordRight: moveWordCursor(to: wordCursor + 1)
+        case .sentenceLeft: moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: -1))
+        case .sentenceRight: moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: 1))
+        case .selectFromHere: selectionAnchor = selectionAnchor == nil ? wordCursor : nil
+        case .selectSentence:
+            if let sentence = ExcerptWords(currentExcerpt?.text ?? "").sentence(containing: wordCursor) {
+                selectionAnchor = sentence.lowerBound
+                wordCursor = sentence.upperBound
+            }
+        case .narrowToSelection: return narrowToSelection(at: time)
+        case .removeSpan: return removeSpan(at: time)
+        case .confirmPrompt, .cancelPrompt: break
+        }
+        return []
+    }
+
+    // MARK: Moving between excerpts
+
+    /// Shows the entry at `index`, starting its text from the top.
+    mutating func show(_ index: Int) {
+        guard index != current else { return }
+        current = index
+        textScroll = 0
+        wordCursor = 0
+        selectionAnchor = nil
+    }
+
+    private mutating func step(_ step: Int) {
+        guard !visible.isEmpty else { return }
+        let position = listSelection ?? insertionPoint(of: current, step: step)
+        show(visible[min(max(0, position + (listSelection == nil ? 0 : step)), visible.count - 1)])
+    }
+
+    /// Where the current excerpt would sit in a list that no longer shows it, for moving from it.
+    private func insertionPoint(of index: Int, step: Int) -> Int {
+        let after = visible.firstIndex { $0 > index } ?? visible.count
+        return step > 0 ? min(after, visible.count - 1) : max(after - 1, 0)
+    }
+
+    private mutating func goToUnfinished(step: Int) {
+        guard !visible.isEmpty else { return }
+        let start = listSelection ?? insertionPoint(of: current, step: step)
+        for distance in 1...visible.count {
+            let position = ((start + step * distance) % visible.count + visible.count) % visible.count
+            if !isFinished(visible[position]) {
+                show(visible[position])
+                return
+            }
+        }
+        message = "every excerpt listed is finished"
+    }
+
+    private mutating func jumpReview(step: Int) {
+        guard let review = currentEntry?.reviewID else { return }
+        if step > 0 {
+            if let next = visible.first(where: { $0 > current && entries[$0].reviewID != review }) { show(next) }
+        } else {
+            let earlier = visible.filter { $0 < current && entries[$0].reviewID != review }
+            if let last = earlier.last {
+                let target = entries[last].reviewID
+                show(earlier.first { entries[$0].reviewID == target } ?? last)
+            }
+        }
+    }
+
+    private mutating func scrollText(by lines: Int) {
+        let total = ExcerptTextView.lines(for: self).count
+        textScroll = min(max(0, textScroll + lines), max(0, total - layout.textBody.rows))
+    }
+
+    private mutating func moveWordCursor(to word: Int) {
+        let words = ExcerptWords(currentExcerpt?.text ?? "")
+        guard !words.words.isEmpty else { return }
+        wordCursor = min(max(0, word), words.words.count - 1)
+        let row = TextWrap.position(ofOffset: words.words[wordCursor].lowerBound, in: ExcerptTextView.wrapped(for: self)).row
+        let height = max(1, layout.textBody.rows)
+        if row < textScroll { textScroll = row } else if row >= textScroll + height { textScroll = row - height + 1 }
+    }
+
+    private mutating func setFilter(_ newFilter: ListFilter) {
+        let matching: [Int]
+        switch newFilter {
+        case .all: matching = Array(entries.indices)
+        case .unfinished: matching = entries.indices.filter { !isFinished($0) }
+        case .review(let id): matching = entries.indices.filter { entries[$0].reviewID == id }
+        case .code(let id): matching = entries.indices.filter { decisions[entries[$0].id]?.codes[id] != nil }
+        case .search(let text):
+            let needle = text.lowercased()
+            matching = entries.indices.filter { corpus.excerpt(entries[$0].id)?.text.lowercased().contains(needle) == true }
+        }
+        if matching.isEmpty && newFilter != .all {
+            message = "no excerpt matches \(newFilter.label ?? ""); the list is unchanged"
+            return
+        }
+        filter = newFilter
+        visible = matching
+        listOffset = 0
+        if position(ofEntry: current) == nil, let first = visible.first { show(first) }
+        message = newFilter.label.map { "listing \(visible.count) excerpts: \($0)" } ?? "listing all excerpts"
+    }
+
+    // MARK: The codebook tree
+
+    private mutating func moveTreeCursor(_ step: Int) {
+        let rows = treeRows
+        guard let index = rows.firstIndex(where: { $0.entry.code.id == treeCursor }) else { return }
+        treeCursor = rows[min(max(0, index + step), rows.count - 1)].entry.code.id
+    }
+
+    private mutating func collapseOrGoToParent() {
+        guard let id = treeCursor, let entry = tree.entry(id) else { return }
+        if entry.hasChildren && !collapsed.contains(id) && codeFilter.isEmpty {
+            collapsed.insert(id)
+        } else if let parent = entry.code.parent, tree.entry(parent) != nil {
+            treeCursor = parent
+        }
+    }
+
+    // MARK: Coding
+
+    private func fresh(_ decision: ExcerptCoding?, at time: String) -> ExcerptCoding {
+        var result = decision ?? ExcerptCoding(finished: false, updated: time, codebookRevision: codebook.revision)
+        result.updated = time
+        result.codebookRevision = codebook.revision
+        return result
+    }
+
+    /// Nil when nothing is left to keep, so the excerpt goes back to "not coded yet".
+    private func kept(_ decision: ExcerptCoding) -> ExcerptCoding? {
+        decision.finished || !decision.codes.isEmpty || decision.memo != nil ? decision : nil
+    }
+
+    mutating func toggle(_ codeID: String, at time: String) -> [Effect] {
+        guard let entry = currentEntry, let code = tree.entry(codeID)?.code else { return [] }
+        guard code.codable else {
+            message = "\(code.id) is a category; apply one of its codes"
+            return []
+        }
+        var decision = fresh(currentDecision, at: time)
+        if decision.codes[codeID] == nil {
+            decision.codes[codeID] = AppliedCode()
+            message = "applied \(code.id)"
+        } else {
+            decision.codes[codeID] = nil
+            message = "removed \(code.id)"
+        }
+        return [change(entry.id, to: kept(decision))]
+    }
+
+    private mutating func toggleTypedNumber(at time: String) -> [Effect] {
+        defer { typedNumber = "" }
+        guard !typedNumber.isEmpty else {
+            message = "type a code's number first, then Enter"
+            return []
+        }
+        guard let number = Int(typedNumber), let id = tree.codeByNumber[number] else {
+            message = "no code has number \(typedNumber)"
+            return []
+        }
+        return toggle(id, at: time)
+    }
+
+    private mutating func finish(at time: String) -> [Effect] {
+        guard let entry = currentEntry else { return [] }
+        var decision = fresh(currentDecision, at: time)
+        decision.finished = true
+        let effect = change(entry.id, to: decision)
+        let codes = decision.codes.count
+        goToUnfinished(step: 1)
+        message = "finished \(entry.id) with " + (codes == 0 ? "no code applying" : "\(codes) code\(codes == 1 ? "" : "s")")
+        return [effect]
+    }
+
+    private mutating func unfinish(at time: String) -> [Effect] {
+        guard let entry = currentEntry, currentDecision?.finished == true else {
+            message = "this excerpt is not finished"
+            return []
+        }
+        var decision = fresh(currentDecision, at: time)
+        decision.finished = false
+        message = "\(entry.id) is no longer finished"
+        return [change(entry.id, to: kept(decision))]
+    }
+
+    private mutating func undo() -> [Effect] {
+        guard let last = undoStack.popLast() else {
+            message = "nothing to undo"
+            return []
+        }
+        redoStack.append(last)
+        if let index = index(ofExcerpt: last.excerptID) { show(index) }
+        message = "undone on \(last.excerptID)"
+        return [change(last.excerptID, to: last.before, undoable: false)]
+    }
+
+    private mutating func redo() -> [Effect] {
+        guard let next = redoStack.popLast() else {
+            message = "nothing to redo"
+            return []
+        }
+        undoStack.append(next)
+        if let index = index(ofExcerpt: next.excerptID) { show(index) }
+        message = "redone on \(next.excerptID)"
+        return [change(next.excerptID, to: next.after, undoable: false)]
+    }
+
+    // MARK: Spans
+
+    /// The selected words as a span of scalar offsets: from the anchor to the word cursor, or the cursor's word.
+    public var selectedSpan: TextSpan? {
+        let words = ExcerptWords(currentExcerpt?.text ?? "").words
+        guard words.indices.contains(wordCursor) else { return nil }
+        let anchor = selectionAnchor.flatMap { words.indices.contains($0) ? $0 : nil } ?? wordCursor
+        let first = min(anchor, wordCursor), last = max(anchor, wordCursor)
+        return TextSpan(start: words[first].lowerBound, end: words[last].upperBound)
+    }
+
+    private mutating func narrowToSelection(at time: String) -> [Effect] {
+        guard let entry = currentEntry, let span = selectedSpan else { return [] }
+        guard let id = treeCursor, let code = tree.entry(id)?.code, code.codable else {
+            message = "put the tree cursor on the code to narrow"
+            return []
+        }
+        var decision = fresh(currentDecision, at: time)
+        var applied = decision.codes[id] ?? AppliedCode()
+        if !applied.spans.contains(span) { applied.spans = (applied.spans + [span]).sorted() }
+        decision.codes[id] = applied
+        selectionAnchor = nil
+        message = "\(id) applied to \(span.end - span.start) characters"
+        return [change(entry.id, to: decision)]
+    }
+
+    private mutating func removeSpan(at time: String) -> [Effect] {
+        guard let entry = currentEntry, let word = ExcerptWords(currentExcerpt?.text ?? "").words.dropFirst(wordCursor).first,
+              let id = treeCursor, var applied = currentDecision?.codes[id] else {
+            message = "put the tree cursor on an applied code and the word cursor in its span"
+            return []
+        }
+        let before = applied.spans.count
+        applied.spans.removeAll { $0.start < word.upperBound && word.lowerBound < $0.end }
+        guard applied.spans.count < before else {
+            message = "no span of \(id) under the word cursor"
+            return []
+        }
+        var decision = fresh(currentDecision, at: time)
+        decision.codes[id] = applied.spans.isEmpty ? nil : applied
+        message = applied.spans.isEmpty ? "removed the last span, and so \(id)" : "removed a span of \(id)"
+        return [change(entry.id, to: kept(decision))]
+    }
+
+    // MARK: Prompts and help
+
+    private mutating func startPrompt(_ kind: Prompt, text: String) {
+        prompt = kind
+        field = TextField(text: text)
+        if kind == .codeFilter && !layout.isCompact { focus = .codes }
+    }
+
+    private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [Effect] {
+        switch Keymap.action(for: key, in: .prompt) {
+        case .cancelPrompt:
+            if kind == .codeFilter { codeFilter = "" }
+            prompt = nil
+        case .confirmPrompt:
+            prompt = nil
+            return confirm(kind, text: field.text, at: time)
+        case .moveDown where kind == .codeFilter: moveTreeCursor(1)
+        case .moveUp where kind == .codeFilter: moveTreeCursor(-1)
+        default:
+            if key == .character(" ") { field.insert(" ") } else { _ = field.handle(key) }
+            if kind == .codeFilter { codeFilter = field.text }
+        }
+        return []
+    }
+
+    private mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [Effect] {
+        let trimmed = text.trimmed
+        switch kind {
+        case .codeFilter:
+            codeFilter = ""
+            guard !trimmed.isEmpty, let id = treeCursor else { return [] }
+            return toggle(id, at: time)
+        case .search:
+            if !trimmed.isEmpty { setFilter(.search(trimmed)) }
+            return []
+        case .excerptMemo:
+            guard let entry = currentEntry else { return [] }
+            var decision = fresh(currentDecision, at: time)
+            decision.memo = trimmed.isEmpty ? nil : trimmed
+            message = trimmed.isEmpty ? "memo removed" : "memo saved"
+            return [change(entry.id, to: kept(decision))]
+        case .codingMemo(let id):
+            guard let entry = currentEntry, var decision = currentDecision, decision.codes[id] != nil else { return [] }
+            decision = fresh(decision, at: time)
+            decision.codes[id]?.memo = trimmed.isEmpty ? nil : trimmed
+            message = trimmed.isEmpty ? "memo on \(id) removed" : "memo on \(id) saved"
+            return [change(entry.id, to: decision)]
+        }
+    }
+
+    private mutating func handleHelp(_ key: Key) {
+        let lines = Keymap.helpLines.count
+        switch key {
+        case .character("j"), .down: helpOffset = min((helpOffset ?? 0) + 1, max(0, lines - 1))
+        case .character("k"), .up: helpOffset = max(0, (helpOffset ?? 0) - 1)
+        case .pageDown, .character(" "): helpOffset = min((helpOffset ?? 0) + max(1, size.rows - 4), max(0, lines - 1))
+        case .pageUp: helpOffset = max(0, (helpOffset ?? 0) - max(1, size.rows - 4))
+        default: helpOffset = nil
+        }
+    }
+}

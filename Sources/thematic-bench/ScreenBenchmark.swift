@@ -1,0 +1,121 @@
+import ArgumentParser
+import Glibc
+import TerminalUI
+import ThematicApp
+import ThematicCore
+
+struct ScreenBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "screen",
+        abstract: "Time the coding screen on a generated study: first frame, per-key latency (key, durable write, frame), peak memory.",
+        discussion: "Frames are diffed against the previous one the way the ncurses backend does before sending; the terminal itself is not timed (thematic-bench does not link ncurses)."
+    )
+
+    @Option(help: "Where the generated study lives (generated when missing).") var folder = "/tmp/thematic-bench-screen"
+    @Option(help: "The coder whose session is timed.") var coder = "coder1"
+    @Option(help: "Number of scripted keys.") var keys = 2_000
+    @Option(help: "Terminal rows.") var rows = 24
+    @Option(help: "Terminal columns.") var columns = 80
+
+    func run() throws {
+        let studyFolder = StudyFolder(path: folder)
+        if !FileSystem.exists(studyFolder.url(StudyFolder.manifestFile)) {
+            let (_, seconds) = try Timing.measure {
+                try StudyWriter.save(SyntheticStudy().make(in: studyFolder))
+            }
+            print("generated \(folder) in \(Timing.format(seconds))")
+        }
+        let terminal = FrameDiffTerminal(size: Size(rows: rows, columns: columns))
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (study, _) = try StudyReader.load(studyFolder, coders: [])
+        let loaded = clock.now
+        let session = try CodingSession(folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
+        let opened = clock.now
+        let app = CodingApp(study: study, session: session, terminal: terminal)
+        app.draw()
+        let firstFrame = clock.now
+        print("study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions")
+        print("time to first screen: \(Timing.format(seconds(firstFrame - start))) (load \(Timing.format(seconds(loaded - start))), open session \(Timing.format(seconds(opened - loaded))), state + first frame \(Timing.format(seconds(firstFrame - opened))))")
+
+        var writing: [Double] = []
+        var moving: [Double] = []
+        for key in script(codeCount: app.state.tree.codeByNumber.count) {
+            let sequence = session.coding.journalSequence
+            let before = clock.now
+            app.handle(.key(key))
+            let elapsed = seconds(clock.now - before)
+            if session.coding.journalSequence != sequence { writing.append(elapsed) } else { moving.append(elapsed) }
+        }
+        let (_, closeSeconds) = try Timing.measure { try session.close() }
+        print("keys that wrote a decision (key -> durable write -> frame): \(summary(writing))")
+        print("keys that only moved or typed (key -> frame): \(summary(moving))")
+        print("frames: \(terminal.frames), cells changed per frame on average: \(terminal.changedCells / max(1, terminal.frames))")
+        print("close (fold the journal into the coding file): \(Timing.format(closeSeconds))")
+        print("peak resident memory (VmHWM): \(peakResidentMegabytes()) MB")
+    }
+
+    /// A coder's rhythm: type a code's number and Enter, now and then a second code, finish, move on; sometimes undo.
+    private func script(codeCount: Int) -> [Key] {
+        var result: [Key] = []
+        var step = 0
+        while result.count < keys {
+            let number = step * 37 % codeCount + 1
+            result += String(number).map { Key.character($0) } + [.enter]
+            if step % 3 == 0 { result += String((number + 11) % codeCount + 1).map { Key.character($0) } + [.enter] }
+            if step % 10 == 9 { result.append(.character("u")) }
+            result.append(step % 4 == 3 ? .character("n") : .character("f"))
+            step += 1
+        }
+        return Array(result.prefix(keys))
+    }
+
+    private func summary(_ samples: [Double]) -> String {
+        guard !samples.isEmpty else { return "none" }
+        let sorted = samples.sorted()
+        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))] }
+        return "\(samples.count) keys, p50 \(milliseconds(percentile(0.5))), p99 \(milliseconds(percentile(0.99))), max \(milliseconds(sorted.last!))"
+    }
+
+    private func milliseconds(_ seconds: Double) -> String {
+        let tenths = Int((seconds * 10_000).rounded())
+        return "\(tenths / 10).\(tenths % 10) ms"
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private func peakResidentMegabytes() -> Int {
+        guard let bytes = try? FileSystem.readBytes("/proc/self/status") else { return -1 }
+        let status = String(decoding: bytes, as: UTF8.self)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return -1 }
+        return kilobytes / 1024
+    }
+}
+
+/// A terminal that keeps the last frame and finds the cells that changed, as the ncurses backend does before it
+/// sends them; it reads no keys (the benchmark hands keys to the app itself).
+final class FrameDiffTerminal: Terminal {
+    let size: Size
+    private var previous: Screen?
+    private(set) var frames = 0
+    private(set) var changedCells = 0
+
+    init(size: Size) { self.size = size }
+
+    func draw(_ screen: Screen) {
+        if let previous, previous.size == screen.size {
+            changedCells += zip(previous.cells, screen.cells).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+        } else {
+            changedCells += screen.cells.count
+        }
+        previous = screen
+        frames += 1
+    }
+
+    func nextEvent(timeout: Duration) -> TerminalEvent? { nil }
+
+    func stop() {}
+}

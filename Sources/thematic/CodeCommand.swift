@@ -1,0 +1,96 @@
+import ArgumentParser
+import Glibc
+import NcursesTerminal
+import ThematicApp
+import ThematicCore
+
+struct CodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "code",
+        abstract: "Open the coding screen on a study as one coder.",
+        discussion: "Creates the coder's file on first use. Coding is blind: only this coder's own codings are read. Every action is on disk before the next key is handled. Press ? in the screen for the keys."
+    )
+
+    @Argument(help: "The study folder.")
+    var study: String
+
+    @Option(help: "Your coder name (lower-case letters, digits, '-' or '_').")
+    var coder: String
+
+    func run() throws {
+        try openCodingScreen(study: study, coder: coder)
+    }
+}
+
+/// Loads the study without any coder's file (the session then reads only `coder`'s own: blind coding), takes the
+/// coder's lock, and runs the screen until the coder quits.
+func openCodingScreen(study path: String, coder: String) throws {
+    let folder = StudyFolder(path: path)
+    let study: Study
+    do {
+        let (loaded, warnings) = try StudyReader.load(folder, coders: [])
+        for warning in warnings { printError("\(path)/\(warning)") }
+        study = loaded
+    } catch {
+        for problem in error.problems { printError("\(path)/\(problem)") }
+        throw CommandFailure("\(path): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(path)` after fixing them")
+    }
+    let session: CodingSession
+    do {
+        session = try CodingSession(folder: folder, coder: coder, codebook: study.codebook, corpus: study.corpus)
+    } catch {
+        throw CommandFailure("\(error)")
+    }
+    unblockTerminationSignals()
+    let terminal: NcursesTerminal
+    do {
+        terminal = try NcursesTerminal.open(environment: currentEnvironment())
+    } catch {
+        try? session.close()
+        throw CommandFailure("\(error)")
+    }
+    let app = CodingApp(study: study, session: session, terminal: terminal)
+    app.run()
+    terminal.stop()
+    do {
+        try session.close()
+    } catch {
+        throw CommandFailure("every action is safe in the journal, but folding it into the coding file failed: \(error)")
+    }
+    let state = app.state
+    print("\(coder): \(state.finishedCount) of \(state.entries.count) excerpts finished; saved in \(path)/\(StudyFolder.codingFile(coder))")
+}
+
+/// A process can start with signals blocked (it inherits its parent's mask: some launchers and test runners block
+/// them); the screen must still hear SIGTERM, SIGHUP and SIGINT to save and restore the terminal.
+func unblockTerminationSignals() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signal in [SIGTERM, SIGHUP, SIGINT] { sigaddset(&signals, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+}
+
+/// The process environment as a dictionary, for the terminal (TERM, NO_COLOR, LANG).
+func currentEnvironment() -> [String: String] {
+    var result: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+        let text = String(cString: entry)
+        if let equals = text.firstIndex(of: "=") {
+            result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+        }
+        pointer += 1
+    }
+    return result
+}
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Print the coding screen's keys as Markdown (the README's key list is this output)."
+    )
+
+    func run() {
+        print(Keymap.markdown, terminator: "")
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+import ThematicCore
+
+/// The real thematic binary driven in tmux, as a coder would use it; the coding file on disk is the judge.
+@Suite(.serialized, .enabled(if: Checkout.hasTmux)) final class CodingScreen {
+    let folder: StudyFolder
+
+    init() throws {
+        folder = try Checkout.demoCopy()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder.path)
+        try? FileManager.default.removeItem(atPath: folder.path + "-demo")
+    }
+
+    func open(environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [], columns: Int = 100, rows: Int = 30,
+              showing first: String = "excerpt 1 of 207") throws -> TmuxSession {
+        let session = try TmuxSession(command: [Checkout.binary, "code", folder.path, "--coder", "tester"],
+                                      environment: environment, unset: unset, columns: columns, rows: rows)
+        let opened = try session.waitFor(first)
+        #expect(opened.found, "the screen did not open:\n\(opened.screen)")
+        return session
+    }
+
+    func codes(_ coding: Coding, _ excerpt: String) -> [String]? { coding.excerpts[excerpt]?.codeIDs }
+
+    @Test func codingAFewExcerptsAndQuittingLeavesExactlyThoseDecisionsOnDisk() throws {
+        let session = try open()
+        try session.send("1", "Enter", "3", "Enter", "f")
+        try session.send("f")
+        try session.send("5", "Enter")
+        #expect(try session.waitFor("applied B1").found)
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+        let coding = try Checkout.coding(in: folder)
+        #expect(coding.excerpts.count == 3)
+        #expect(codes(coding, "R01-001") == ["A1", "A3"])
+        #expect(coding.excerpts["R01-001"]?.finished == true)
+        #expect(codes(coding, "R01-002") == [])
+        #expect(coding.excerpts["R01-002"]?.finished == true)
+        #expect(codes(coding, "R01-003") == ["B1"])
+        #expect(coding.excerpts["R01-003"]?.finished == false)
+        let journal = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.journalFile("tester"))))
+        #expect(journal.isEmpty, "quitting folds the journal into the coding file")
+    }
+
+    @Test func theWholeDemoStudyCanBeCodedFromTheKeyboardAlone() throws {
+        let session = try open()
+        // Excerpt n gets code number (n % 44) + 1, every seventh excerpt no code at all, then f finishes it.
+        for index in 0..<207 {
+            if index % 7 == 0 {
+                try session.send("f")
+            } else {
+                try session.type("\((index % 44) + 1)")
+                try session.send("Enter", "f")
+            }
+        }
+        let done = try session.waitFor("207/207 finished", timeout: 60)
+        #expect(done.found, "\(done.screen)")
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+        let coding = try Checkout.coding(in: folder)
+        let (study, _) = try StudyReader.load(folder, coders: ["tester"])
+        let numbered = study.codebook.applicableCodes.map(\.id)
+        #expect(coding.finishedCount == 207)
+        for (index, id) in study.corpus.excerptIDs.enumerated() {
+            let expected = index % 7 == 0 ? [] : [numbered[index % 44]]
+            #expect(codes(coding, id) == expected, "\(id)")
+        }
+    }
+
+    @Test func resizingToATinyWindowAndBackKeepsTheScreenWorking() throws {
+        let session = try open()
+        try session.resize(columns: 20, rows: 6)
+        usleep(300_000)
+        try session.resize(columns: 3, rows: 2)
+        usleep(300_000)
+        try session.resize(columns: 100, rows: 30)
+        #expect(try session.waitFor("Excerpts (207)").found)
+        try session.send("2", "Enter")
+        #expect(try session.waitFor("applied A2").found)
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+        #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A2"])
+    }
+
+    @Test func aTinyWindowShowsTheTextAndTheStatusLine() throws {
+        let session = try open(columns: 40, rows: 10, showing: "saved · ? keys")
+        let screen = try session.capture()
+        #expect(!screen.contains("Excerpts ("))
+        #expect(screen.contains("This serious case"))
+        #expect(screen.contains("tester · excerpt"))
+        try session.send("q")
+    }
+
+    @Test func ctrlCInTheMiddleOfWorkLosesNothing() throws {
+        let session = try open()
+        try session.send("4", "Enter", "f", "7", "Enter")
+        #expect(try session.waitFor("applied B3").found)
+        try session.send("C-c")
+        #expect(try session.waitFor("exit status 0").found)
+        let coding = try Checkout.coding(in: folder)
+        #expect(codes(coding, "R01-001") == ["A4"])
+        #expect(coding.excerpts["R01-001"]?.finished == true)
+        #expect(codes(coding, "R01-002") == ["B3"])
+    }
+
+    @Test func sigtermClosesTheSessionAndKeepsEverything() throws {
+        let session = try open()
+        try session.send("9", "Enter")
+        #expect(try session.waitFor("applied C1").found)
+        let pid = try #require(try session.programPID())
+        kill(pid, SIGTERM)
+        #expect(try session.waitFor("exit status 0").found)
+        #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["C1"])
+    }
+
+    @Test func killDashNineLosesNothingTheScreenHadShown() throws {
+        let session = try open()
+        try session.send("1", "Enter", "f", "2", "Enter", "f", "6", "Enter")
+        #expect(try session.waitFor("applied B2").found)
+        let pid = try #require(try session.programPID())
+        kill(pid, SIGKILL)
+        var waited = 0
+        while kill(pid, 0) == 0 && waited < 100 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(kill(pid, 0) != 0, "the program outlived kill -9")
+        let coding = try Checkout.coding(in: folder)
+        #expect(codes(coding, "R01-001") == ["A1"])
+        #expect(codes(coding, "R01-002") == ["A2"])
+        #expect(codes(coding, "R01-003") == ["B2"])
+        #expect(coding.finishedCount == 2)
+
+        let reopened = try open(showing: "excerpt 3 of 207")
+        let screen = try reopened.waitFor("2/207 finished")
+        #expect(screen.found, "\(screen.screen)")
+        #expect(screen.screen.contains("✓ R01 1/14"))
+        try reopened.send("q")
+        #expect(try reopened.waitFor("exit status 0").found)
+        #expect(codes(try Checkout.coding(in: folder), "R01-003") == ["B2"])
+    }
+
+    @Test func aSecondSessionForTheSameCoderIsRefusedWithAClearMessage() throws {
+        let first = try open()
+        let second = try TmuxSession(command: [Checkout.binary, "code", folder.path, "--coder", "tester"])
+        let refused = try second.waitFor("exit status 1")
+        #expect(refused.found)
+        #expect(refused.screen.contains("held by another Thematic session"))
+        try first.send("q")
+    }
+
+    @Test func withLANGUnsetTheScreenStillDrawsBoxesAndWideText() throws {
+        let session = try open(environment: ["TERM": "screen"], unset: ["LANG", "LC_ALL", "LC_CTYPE"])
+        let screen = try session.capture()
+        #expect(screen.contains("┌ Excerpts (207)"))
+        #expect(screen.contains("—") || screen.contains("▾"))
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+
+    @Test func worksWithTERMXtermAndNoColor() throws {
+        let session = try open(environment: ["TERM": "xterm", "NO_COLOR": "1"])
+        try session.send("1", "Enter")
+        #expect(try session.waitFor("applied A1").found)
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+
+    @Test func undoWritesTheEarlierDecisionToDisk() throws {
+        let session = try open()
+        try session.send("1", "Enter", "2", "Enter", "u")
+        #expect(try session.waitFor("undone on R01-001").found)
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+        #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A1"])
+    }
+
+    @Test func theDemoCommandCopiesTheDemoAndOpensTheScreenOnTheCopy() throws {
+        let target = folder.path + "-demo"
+        let session = try TmuxSession(command: [Checkout.binary, "demo", target, "--coder", "tester"])
+        #expect(try session.waitFor("excerpt 1 of 207").found)
+        try session.send("f", "q")
+        #expect(try session.waitFor("exit status 0").found)
+        let coding = try Checkout.coding(in: StudyFolder(path: target))
+        #expect(coding.excerpts["R01-001"]?.finished == true)
+        #expect(coding.excerpts["R01-001"]?.codes.isEmpty == true)
+    }
+}

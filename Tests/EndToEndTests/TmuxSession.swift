@@ -1,0 +1,148 @@
+import Foundation
+import ThematicCore
+
+/// A program running in a detached tmux session on a private tmux server: type keys, read the pane, resize it.
+/// The program runs under `sh` so that when it exits the pane stays readable and says `exit status N`.
+final class TmuxSession {
+    let name: String
+    private static let server = "thematic-e2e-\(getpid())"
+
+    init(command: [String], environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [],
+         columns: Int = 100, rows: Int = 30) throws {
+        name = "t\(UUID().uuidString.prefix(8))"
+        let env = (unset.flatMap { ["-u", $0] } + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+            .map(TmuxSession.quote).joined(separator: " ")
+        let program = command.map(TmuxSession.quote).joined(separator: " ")
+        let script = "env \(env) \(program); echo \"exit status $?\"; sleep 600"
+        // The first command starts the tmux server, which would hold a captured stdout open for ever.
+        try TmuxSession.run("/usr/bin/tmux", TmuxSession.serverArguments + ["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", script], capturing: false)
+    }
+
+    deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
+
+    /// Sends keys in tmux notation ("Enter", "C-c", "Tab", or text such as "f").
+    func send(_ keys: String...) throws {
+        try TmuxSession.tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Sends text exactly as typed, each character a key.
+    func type(_ text: String) throws {
+        try TmuxSession.tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    func capture() throws -> String {
+        try TmuxSession.tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Waits until the pane shows `text`; returns the pane as last seen and whether the text appeared.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        repeat {
+            screen = try capture()
+            if screen.contains(text) { return (true, screen) }
+            usleep(50_000)
+        } while Date() < deadline
+        return (false, screen)
+    }
+
+    /// The pid of the program (the child of the pane's shell).
+    func programPID() throws -> Int32? {
+        let shell = try TmuxSession.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try TmuxSession.run("/usr/bin/pgrep", ["-P", shell])
+        return children.split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
+    private static var serverArguments: [String] { ["-L", server, "-f", "/dev/null"] }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        try run("/usr/bin/tmux", serverArguments + arguments)
+    }
+
+    /// Runs a program and returns what it printed. posix_spawn rather than Foundation's Process, whose wait can miss
+    /// the child's exit under the test runner; the child starts with no signals blocked, as from a shell.
+    @discardableResult
+    static func run(_ executable: String, _ arguments: [String], capturing: Bool = true) throws -> String {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { throw SpawnFailure(program: executable) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if capturing {
+            posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, pipe[0])
+        posix_spawn_file_actions_addclose(&actions, pipe[1])
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        close(pipe[1])
+        defer { close(pipe[0]) }
+        guard status == 0 else { throw SpawnFailure(program: executable) }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while capturing {
+            let count = read(pipe[0], &buffer, buffer.count)
+            if count <= 0 { break }
+            output += buffer[0..<count]
+        }
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    struct SpawnFailure: Error { var program: String }
+
+    static func quote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// The package checkout, the thematic binary built from it, and private copies of the demo study.
+enum Checkout {
+    static let root: String = {
+        var path = "\(#filePath)"
+        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
+        return path
+    }()
+
+    /// The release binary CI builds first, else the debug one.
+    static var binary: String {
+        let release = root + "/.build/release/thematic"
+        return FileManager.default.isExecutableFile(atPath: release) ? release : root + "/.build/debug/thematic"
+    }
+
+    static var hasTmux: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// A fresh copy of the demo study in a temporary folder.
+    static func demoCopy() throws -> StudyFolder {
+        let (demo, _) = try StudyReader.load(StudyFolder(path: root + "/SampleData/demo"))
+        var copy = demo
+        copy.folder = StudyFolder(path: NSTemporaryDirectory() + "thematic-e2e-" + UUID().uuidString)
+        _ = try StudyWriter.save(copy)
+        return copy.folder
+    }
+
+    /// What the coder's files on disk say, snapshot and journal together, as the next session would see it.
+    static func coding(in folder: StudyFolder, coder: String = "tester") throws -> Coding {
+        let (study, _) = try StudyReader.load(folder, coders: [coder])
+        return study.codings[coder] ?? Coding(coder: coder)
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Test func thematicappBuilds() {
-    #expect(Bool(true))
-}
