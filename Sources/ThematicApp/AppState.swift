@@ -134,7 +134,16 @@ public struct AppState: Sendable {
         visible = Array(entries.indices)
         treeCursor = tree.entries.first?.code.id
         if let first = entries.firstIndex(where: { coding.excerpts[$0.id]?.finished != true }) { current = first }
+        message = Self.revisionNotice(coding: coding, codebook: study.codebook)
         settle()
+    }
+
+    /// Says so when the codebook changed (e.g. git brought in a new revision) since some of this coder's decisions.
+    static func revisionNotice(coding: Coding, codebook: Codebook) -> String? {
+        let older = Set(coding.excerpts.values.map(\.codebookRevision).filter { $0 < codebook.revision }).sorted()
+        guard !older.isEmpty else { return nil }
+        let list = older.map(String.init).joined(separator: ", ")
+        return "The codebook is now at revision \(codebook.revision); some of your codings were made against revision \(list) (see `thematic codebook history`)."
     }
 
     // MARK: What is on screen

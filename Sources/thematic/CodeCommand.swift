@@ -26,15 +26,7 @@ struct CodeCommand: ParsableCommand {
 /// coder's lock, and runs the screen until the coder quits.
 func openCodingScreen(study path: String, coder: String) throws {
     let folder = StudyFolder(path: path)
-    let study: Study
-    do {
-        let (loaded, warnings) = try StudyReader.load(folder, coders: [])
-        for warning in warnings { printError("\(path)/\(warning)") }
-        study = loaded
-    } catch {
-        for problem in error.problems { printError("\(path)/\(problem)") }
-        throw CommandFailure("\(path): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(path)` after fixing them")
-    }
+    let study = try openStudy(path, coders: [])
     let session: CodingSession
     do {
         session = try CodingSession(folder: folder, coder: coder, codebook: study.codebook, corpus: study.corpus)

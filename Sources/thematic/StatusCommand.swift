@@ -18,9 +18,10 @@ struct StatusCommand: ParsableCommand {
 }
 
 /// Loads a study for a command, printing warnings and turning errors into a clear failure.
-func openStudy(_ path: String) throws -> Study {
+/// `coders` limits which coders' files are read (nil: all).
+func openStudy(_ path: String, coders: Set<String>? = nil) throws -> Study {
     do {
-        let (study, warnings) = try StudyReader.load(StudyFolder(path: path))
+        let (study, warnings) = try StudyReader.load(StudyFolder(path: path), coders: coders)
         for warning in warnings { printError(warning.description(inStudy: path)) }
         return study
     } catch {

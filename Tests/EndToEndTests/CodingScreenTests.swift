@@ -3,7 +3,7 @@ import Testing
 import ThematicCore
 
 /// The real thematic binary driven in tmux, as a coder would use it; the coding file on disk is the judge.
-@Suite(.serialized, .enabled(if: Checkout.hasTmux)) final class CodingScreen {
+@Suite(.serialized) final class CodingScreen {
     let folder: StudyFolder
 
     init() throws {
@@ -17,7 +17,7 @@ import ThematicCore
 
     func open(environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [], columns: Int = 100, rows: Int = 30,
               showing first: String = "excerpt 1 of 207") throws -> TmuxSession {
-        let session = try TmuxSession(command: [Checkout.binary, "code", folder.path, "--coder", "tester"],
+        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "tester"],
                                       environment: environment, unset: unset, columns: columns, rows: rows)
         let opened = try session.waitFor(first)
         #expect(opened.found, "the screen did not open:\n\(opened.screen)")
@@ -146,7 +146,7 @@ import ThematicCore
 
     @Test func aSecondSessionForTheSameCoderIsRefusedWithAClearMessage() throws {
         let first = try open()
-        let second = try TmuxSession(command: [Checkout.binary, "code", folder.path, "--coder", "tester"])
+        let second = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "tester"])
         let refused = try second.waitFor("exit status 1")
         #expect(refused.found)
         #expect(refused.screen.contains("held by another Thematic session"))
@@ -181,7 +181,7 @@ import ThematicCore
 
     @Test func theDemoCommandCopiesTheDemoAndOpensTheScreenOnTheCopy() throws {
         let target = folder.path + "-demo"
-        let session = try TmuxSession(command: [Checkout.binary, "demo", target, "--coder", "tester"])
+        let session = try TmuxSession(command: [try Checkout.binary, "demo", target, "--coder", "tester"])
         #expect(try session.waitFor("excerpt 1 of 207").found)
         try session.send("f", "q")
         #expect(try session.waitFor("exit status 0").found)

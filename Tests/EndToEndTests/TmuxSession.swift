@@ -115,25 +115,16 @@ final class TmuxSession {
     }
 }
 
-/// The package checkout, the thematic binary built from it, and private copies of the demo study.
+/// The thematic binary built from this checkout, and private copies of the demo study.
 enum Checkout {
-    static let root: String = {
-        var path = "\(#filePath)"
-        for _ in 0..<3 { path = (path as NSString).deletingLastPathComponent }
-        return path
-    }()
-
-    /// The release binary CI builds first, else the debug one.
+    /// The newer of the release binary (CI builds it first) and the debug one.
     static var binary: String {
-        let release = root + "/.build/release/thematic"
-        return FileManager.default.isExecutableFile(atPath: release) ? release : root + "/.build/debug/thematic"
+        get throws { try Binaries.path("thematic") }
     }
-
-    static var hasTmux: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     /// A fresh copy of the demo study in a temporary folder.
     static func demoCopy() throws -> StudyFolder {
-        let (demo, _) = try StudyReader.load(StudyFolder(path: root + "/SampleData/demo"))
+        let (demo, _) = try StudyReader.load(StudyFolder(path: Binaries.packageRoot + "/SampleData/demo"))
         var copy = demo
         copy.folder = StudyFolder(path: NSTemporaryDirectory() + "thematic-e2e-" + UUID().uuidString)
         _ = try StudyWriter.save(copy)
