@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "thematic-bench",
             dependencies: [
-                "ThematicCore", "ThematicApp", "TerminalUI", "Agreement",
+                "ThematicCore", "ThematicApp", "TerminalUI", "NcursesTerminal", "Agreement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw", "ThematicApp", "ThematicCore"]),
         .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore"]),
     ]

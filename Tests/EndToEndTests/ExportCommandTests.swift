@@ -138,18 +138,6 @@ enum Python {
     static let available: Bool = (try? run("pass", []).status == 0) ?? false
 
     static func run(_ script: String, _ arguments: [String]) throws -> Binaries.Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Binaries.Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                                standardError: String(decoding: errorData, as: UTF8.self))
+        try Binaries.run(executable: "/usr/bin/env", ["python3", "-c", script] + arguments)
     }
 }

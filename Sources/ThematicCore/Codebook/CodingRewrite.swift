@@ -29,22 +29,9 @@ enum CodingRewrite {
     /// One application covering both: the whole excerpt if either covered it, else the union of the spans;
     /// both memos kept.
     static func combine(_ kept: AppliedCode, _ moved: AppliedCode) -> AppliedCode {
-        let spans = kept.spans.isEmpty || moved.spans.isEmpty ? [] : union(kept.spans + moved.spans)
+        let spans = kept.spans.isEmpty || moved.spans.isEmpty ? [] : TextSpan.merged(kept.spans + moved.spans)
         var memos: [String] = []
         for memo in [kept.memo, moved.memo].compactMap({ $0 }) where !memos.contains(memo) { memos.append(memo) }
         return AppliedCode(spans: spans, memo: memos.isEmpty ? nil : memos.joined(separator: "\n\n"))
-    }
-
-    /// Overlapping or touching spans joined, in order.
-    static func union(_ spans: [TextSpan]) -> [TextSpan] {
-        var result: [TextSpan] = []
-        for span in spans.sorted() {
-            if let last = result.last, span.start <= last.end {
-                result[result.count - 1].end = max(last.end, span.end)
-            } else {
-                result.append(span)
-            }
-        }
-        return result
     }
 }

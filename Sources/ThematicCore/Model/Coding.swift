@@ -70,3 +70,18 @@ public struct TextSpan: Sendable, Equatable, Hashable, Comparable {
         (lhs.start, lhs.end) < (rhs.start, rhs.end)
     }
 }
+
+extension TextSpan {
+    /// Sorted spans with overlapping and touching ones joined.
+    static func merged(_ spans: [TextSpan]) -> [TextSpan] {
+        var result: [TextSpan] = []
+        for span in spans.sorted() {
+            if let last = result.last, span.start <= last.end {
+                result[result.count - 1].end = max(last.end, span.end)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+}

@@ -52,19 +52,6 @@ public enum ReconciliationChoice: Sendable, Equatable {
 }
 
 extension TextSpan {
-    /// Sorted spans with overlapping and touching ones joined.
-    static func merged(_ spans: [TextSpan]) -> [TextSpan] {
-        var result: [TextSpan] = []
-        for span in spans.sorted() {
-            if let last = result.last, span.start <= last.end {
-                result[result.count - 1].end = max(last.end, span.end)
-            } else {
-                result.append(span)
-            }
-        }
-        return result
-    }
-
     /// The parts two sorted, disjoint lists of spans have in common.
     static func overlap(_ a: [TextSpan], _ b: [TextSpan]) -> [TextSpan] {
         var result: [TextSpan] = []
