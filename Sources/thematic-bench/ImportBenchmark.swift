@@ -16,7 +16,7 @@ struct ImportBenchmark: ParsableCommand {
     func run() throws {
         let sources = folder + "/sources"
         let study = folder + "/study"
-        try removeTree(folder)
+        try FileSystem.removeTree(folder)
         try FileSystem.createDirectories(sources)
         let (paths, generating) = try Timing.measure { try generate(into: sources) }
         let bytes = try paths.reduce(0) { $0 + (try FileSystem.readBytes($1)).count }
@@ -91,23 +91,7 @@ struct ImportBenchmark: ParsableCommand {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    private func removeTree(_ path: String) throws {
-        guard FileSystem.exists(path) else { return }
-        if FileSystem.isDirectory(path) {
-            for name in try FileSystem.list(path) { try removeTree(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw FileError(path: path, action: "remove", errno: errno) }
-        } else {
-            try FileSystem.remove(path)
-        }
-    }
-
     static let sections = ["Introduction", "Background", "Key practice episodes", "Findings", "Analysis", "Recommendations"]
-    static let vocabulary = """
-        the health visitor social worker school nurse police GP midwife practitioner agency referral assessment \
-        strategy meeting conference plan information was not shared with concerns about risk mother father child \
-        family home visit record safeguarding children's social care adult services mental health substance misuse \
-        domestic abuse neglect injury hospital attendance follow-up review decision challenge escalation core group \
-        meeting chair minutes recorded understood expected professionals did not know that had been told after before \
-        during weeks months later again because therefore however although while no one checked Child A Mother
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    /// The generated studies' vocabulary, plus role words a real review uses, for the name check to see.
+    static let vocabulary = SyntheticStudy.vocabulary + ["Child", "A", "Mother"]
 }

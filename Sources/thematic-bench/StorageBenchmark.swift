@@ -34,7 +34,7 @@ struct StorageBenchmark: ParsableCommand {
     @Option(help: "Repetitions; the best time is reported.") var repeats = 3
 
     func run() throws {
-        if FileSystem.exists(folder) { try removeTree(folder) }
+        if FileSystem.exists(folder) { try FileSystem.removeTree(folder) }
         let generated = SyntheticStudy(excerpts: excerpts).make(in: StudyFolder(path: folder))
         let (_, firstSave) = try Timing.measure { try StudyWriter.save(generated) }
         let bytes = StudyWriter.files(of: generated).reduce(0) { $0 + $1.bytes.count }
@@ -62,14 +62,5 @@ struct StorageBenchmark: ParsableCommand {
         print("encode every file: best \(Timing.format(encodeTimes.min()!)); save unchanged study (encode, compare, write nothing): best \(Timing.format(saveTimes.min()!))")
         print("round trip byte-identical: \(identical ? "yes" : "NO")")
         if !identical { throw ExitCode.failure }
-    }
-
-    private func removeTree(_ path: String) throws {
-        if FileSystem.isDirectory(path) {
-            for name in try FileSystem.list(path) { try removeTree(path + "/" + name) }
-            guard rmdir(path) == 0 else { throw FileError(path: path, action: "remove", errno: errno) }
-        } else {
-            try FileSystem.remove(path)
-        }
     }
 }

@@ -116,7 +116,8 @@ public struct SyntheticStudy: Sendable {
     static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
     static let regions = ["North", "Midlands", "South East", "South West", "London area", "East"]
     static let sections = ["Background", "Key practice episodes", "Findings", "Analysis", "Recommendations"]
-    static let vocabulary = """
+    /// Words the generated prose is drawn from.
+    public static let vocabulary = """
         the health visitor social worker school nurse police GP midwife practitioner agency referral assessment \
         strategy meeting conference plan information was not shared with concerns about risk mother father child \
         family home visit record safeguarding children's social care adult services mental health substance misuse \

@@ -90,6 +90,17 @@ public enum FileSystem {
         guard unlink(path) == 0 || errno == ENOENT else { throw FileError(path: path, action: "remove", errno: errno) }
     }
 
+    /// Removes a file, or a folder with everything in it; nothing when the path does not exist.
+    public static func removeTree(_ path: String) throws(FileError) {
+        guard exists(path) else { return }
+        if isDirectory(path) {
+            for name in try list(path) { try removeTree(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw FileError(path: path, action: "remove", errno: errno) }
+        } else {
+            try remove(path)
+        }
+    }
+
     /// The folder part of a path ("." when there is none).
     public static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
