@@ -13,7 +13,7 @@ enum FindingsView {
         let width = findings.map { $0.reference.count }.max() ?? 0
         let lines = findings.map { "\($0.reference.padded(to: width))  \($0.rule.rawValue)  \"\($0.text)\"" }
         return .success(Overlay(kind: .findings,
-                                title: "\(findings.count) open identifier findings (Enter shows; decide with thematic check --identifiers)",
+                                title: "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; decide with thematic check --identifiers)",
                                 lines: lines, targets: findings.map(\.excerptID)))
     }
 }

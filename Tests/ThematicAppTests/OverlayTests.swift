@@ -92,7 +92,7 @@ import ThematicCore
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
         state.press("I")
         let text = state.screenText
-        #expect(text.contains("open identifier findings"))
+        #expect(text.contains("1 open identifier finding (Enter shows"))
         #expect(text.contains("▸ R1-2@21  phone  \"07700 900123\""))
     }
 
