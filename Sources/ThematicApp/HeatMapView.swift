@@ -55,7 +55,7 @@ enum HeatMapView {
         let inside = rect.inset(by: 1).inset(left: 1, right: 1)
         let label = labelWidth(matrix), width = cellWidth(matrix)
         let largest = matrix.values.max() ?? 0
-        for line in 1..<min(shown.count, inside.rows) {
+        for line in stride(from: 1, to: min(shown.count, inside.rows), by: 1) {
             let row = overlay.offset + line - 1
             for column in matrix.columns.indices {
                 guard let style = shade(matrix[row, column], largest: largest) else { continue }

@@ -70,6 +70,16 @@ import ThematicCore
         #expect(screen[row, column + 4].style.background == .default)
     }
 
+    @Test func aTinyWindowDrawsWhatFitsOfTheHeatMap() {
+        var state = Fixture.state()
+        state.press("z", "f", "H")
+        for (rows, columns) in [(3, 20), (2, 3), (1, 1), (0, 0)] {
+            _ = state.handle(.resize(Size(rows: rows, columns: columns)), at: Fixture.time)
+            _ = CodingScreenView.render(state)
+        }
+        #expect(state.overlay != nil)
+    }
+
     @Test func withNothingFinishedItSaysWhy() {
         var state = Fixture.state()
         state.press("z", "H")
