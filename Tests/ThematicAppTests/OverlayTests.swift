@@ -113,6 +113,14 @@ import ThematicCore
         #expect(state.currentEntry?.id == "R1-2")
     }
 
+    @Test func nStepsToTheNextFindingAndPBack() {
+        var state = Self.state(text: "The mother rang from 07700 900123, then from 07700 900456.")
+        state.press("I", "n")
+        #expect(state.screenText.contains("▸ R1-2@45  phone  \"07700 900456\""))
+        state.press("p")
+        #expect(state.screenText.contains("▸ R1-2@21  phone  \"07700 900123\""))
+    }
+
     @Test func aCleanCorpusSaysSoInsteadOfOpening() {
         var state = Self.state(text: "The visits stopped.")
         state.press("I")
