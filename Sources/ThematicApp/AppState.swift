@@ -70,6 +70,8 @@ public struct AppState: Sendable {
     public let coder: String
     public let codebook: Codebook
     public let corpus: Corpus
+    /// The study without any coding (blind coding): what the heat map and the identifier check read.
+    let study: Study
     public let tree: CodeTree
     public let entries: [ExcerptEntry]
     private let entryIndex: [String: Int]
@@ -101,6 +103,8 @@ public struct AppState: Sendable {
     public internal(set) var typedNumber = ""
     /// Nil when the help overlay is hidden; otherwise its first shown line.
     public internal(set) var helpOffset: Int?
+    /// The open list or heat map over the screen, if any.
+    public internal(set) var overlay: Overlay?
     /// What the last key did or why it did nothing; cleared by the next key.
     public internal(set) var message: String?
     /// The last write's failure, shown until a write succeeds.
@@ -114,6 +118,10 @@ public struct AppState: Sendable {
         coder = coding.coder
         codebook = study.codebook
         corpus = study.corpus
+        var withoutCodings = study
+        withoutCodings.codings = [:]
+        withoutCodings.consensus = Consensus()
+        self.study = withoutCodings
         tree = CodeTree(codebook: study.codebook)
         var entries: [ExcerptEntry] = []
         entries.reserveCapacity(study.corpus.excerptCount)

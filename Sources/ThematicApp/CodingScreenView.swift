@@ -16,6 +16,13 @@ public enum CodingScreenView {
         }
         ExcerptTextView.draw(state, in: layout.text, on: &screen)
         drawStatus(state, in: layout.status, on: &screen)
+        if let overlay = state.overlay {
+            if case .heatMap(let matrix) = overlay.kind {
+                HeatMapView.draw(overlay, matrix: matrix, on: &screen)
+            } else {
+                Dialog(title: overlay.title, lines: overlay.shownLines).draw(on: &screen)
+            }
+        }
         if let offset = state.helpOffset {
             let lines = Array(Keymap.helpLines.dropFirst(offset))
             Dialog(title: "Keys (j/k scroll, any other key closes)", lines: lines).draw(on: &screen)

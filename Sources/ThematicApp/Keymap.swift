@@ -19,6 +19,7 @@ public enum Action: Hashable, Sendable {
     case finish, unfinish, undo, redo
     case search, showUnfinished, showReview, showCode, showAll
     case memoOnExcerpt, memoOnCoding
+    case showCodeExcerpts, showHeatMap, showFindings
     case wordLeft, wordRight, sentenceLeft, sentenceRight, selectFromHere, selectSentence, narrowToSelection, removeSpan
     case typeDigit
     case confirmPrompt, cancelPrompt
@@ -73,6 +74,9 @@ public enum Keymap {
         KeyBinding(["r"], .anywhere, .showReview, "list only this review's excerpts"),
         KeyBinding(["c"], .anywhere, .showCode, "list only excerpts carrying the code under the tree cursor"),
         KeyBinding(["a"], .anywhere, .showAll, "list all excerpts"),
+        KeyBinding(["x"], .anywhere, .showCodeExcerpts, "show your excerpts carrying the code under the tree cursor (Enter jumps to one)"),
+        KeyBinding(["H"], .anywhere, .showHeatMap, "show a heat map of your finished excerpts: reviews by top-level category"),
+        KeyBinding(["I"], .anywhere, .showFindings, "show the anonymisation check's open findings (Enter jumps to one)"),
         KeyBinding(["m"], .anywhere, .memoOnExcerpt, "write a memo on the excerpt"),
         KeyBinding(["M"], .anywhere, .memoOnCoding, "write a memo on the applied code under the tree cursor"),
         KeyBinding(["j", "<Down>"], .list, .moveDown, "next excerpt"),

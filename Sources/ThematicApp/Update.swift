@@ -17,6 +17,10 @@ extension AppState {
             handleHelp(key)
             return []
         }
+        if overlay != nil {
+            handleOverlay(key)
+            return []
+        }
         if let prompt {
             let effects = handlePrompt(prompt, key: key, at: time)
             settle()
@@ -85,6 +89,24 @@ extension AppState {
         case .showReview: if let entry = currentEntry { setFilter(.review(entry.reviewID)) }
         case .showCode: if let id = treeCursor { setFilter(.code(id)) }
         case .showAll: setFilter(.all)
+        case .showCodeExcerpts:
+            guard let id = treeCursor else { break }
+            overlay = CodeExcerptsView.overlay(for: id, in: self)
+            if overlay == nil { message = "none of your excerpts carries \(id)" }
+        case .showHeatMap:
+            switch HeatMapView.overlay(in: self) {
+            case .success(let map):
+                overlay = map
+                if map == nil { message = "finish an excerpt first; the heat map counts finished excerpts" }
+            case .failure(let error): message = "no heat map: \(error)"
+            }
+        case .showFindings:
+            switch FindingsView.overlay(in: self) {
+            case .success(let list):
+                overlay = list
+                if list == nil { message = "the anonymisation check finds nothing open" }
+            case .failure(let error): message = "cannot read the identifier register: \(error)"
+            }
         case .memoOnExcerpt:
             guard currentEntry != nil else { break }
             startPrompt(.excerptMemo, text: currentDecision?.memo ?? "")

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import ThematicCore
+
+/// The coding screen's overlays (a code's excerpts, the heat map, the identifier findings) in the real binary.
+@Suite(.serialized) final class CodingScreenOverlays {
+    let folder: StudyFolder
+
+    init() throws {
+        folder = try Checkout.demoCopy()
+        // The demo is clean; a reserved drama number gives the identifier check one finding to show.
+        let review = folder.url(StudyFolder.reviewFile("R01"))
+        let text = try String(contentsOfFile: review, encoding: .utf8)
+        try text.replacingOccurrences(of: "concerns Child A,", with: "concerns Child A, whose family phone was 07700 900123,")
+            .write(toFile: review, atomically: true, encoding: .utf8)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder.path) }
+
+    @Test func eachOverlayOpensOnTheDemoStudyAndEnterJumpsToTheExcerpt() throws {
+        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "tester"], columns: 120, rows: 30)
+        #expect(try session.waitFor("excerpt 1 of 207").found)
+        try session.send("1", "Enter", "f")
+        #expect(try session.waitFor("finished R01-001").found)
+
+        try session.send("x")
+        let excerpts = try session.waitFor("1 of your excerpts")
+        #expect(excerpts.found, "\(excerpts.screen)")
+        #expect(excerpts.screen.contains("▸ R01-001 R01 Introduction: This serious case review"))
+        try session.send("Escape", "H")
+        let heatMap = try session.waitFor("Your finished excerpts per review and category")
+        #expect(heatMap.found, "\(heatMap.screen)")
+        #expect(heatMap.screen.contains("review    A   B   C   D   E   F   G"))
+        #expect(heatMap.screen.contains("R01       1   0   0   0   0   0   0"))
+        try session.send("Escape", "I")
+        let findings = try session.waitFor("open identifier finding")
+        #expect(findings.found, "\(findings.screen)")
+        #expect(findings.screen.contains("phone  \"07700 900123\""))
+        try session.send("Enter")
+        #expect(try session.waitFor("showing R01-001").found)
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+}
