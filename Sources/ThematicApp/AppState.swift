@@ -10,6 +10,10 @@ public enum Prompt: Equatable, Sendable {
     case search
     case excerptMemo
     case codingMemo(codeID: String)
+    /// The reason an anonymisation finding may stay.
+    case allowFinding(reference: String)
+    /// The reason an anonymisation finding is replaced by its placeholder.
+    case redactFinding(reference: String)
 
     var title: String {
         switch self {
@@ -17,6 +21,8 @@ public enum Prompt: Equatable, Sendable {
         case .search: "Search excerpts"
         case .excerptMemo: "Memo on excerpt"
         case .codingMemo(let id): "Memo on \(id)"
+        case .allowFinding(let reference): "Why may \(reference) stay"
+        case .redactFinding(let reference): "Why redact \(reference)"
         }
     }
 }
@@ -60,6 +66,10 @@ public struct CodingChange: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Write the coder's new decision for an excerpt through the session (nil: back to "not coded yet").
     case record(excerptID: String, decision: ExcerptCoding?)
+    /// Record in identifiers.json that an anonymisation finding may stay, and why.
+    case allowFinding(reference: String, why: String)
+    /// Replace a finding's text in the corpus by its placeholder, and record who, why and when.
+    case redactFinding(reference: String, why: String)
     case quit
 }
 
@@ -69,9 +79,10 @@ public struct AppState: Sendable {
     public let studyTitle: String
     public let coder: String
     public let codebook: Codebook
-    public let corpus: Corpus
+    /// Changes only when a finding is redacted from the screen.
+    public internal(set) var corpus: Corpus
     /// The study without any coding (blind coding): what the heat map and the identifier check read.
-    let study: Study
+    internal(set) var study: Study
     public let tree: CodeTree
     public let entries: [ExcerptEntry]
     private let entryIndex: [String: Int]

@@ -41,6 +41,20 @@ public final class CodingApp {
                     } catch {
                         state.writeFailed(excerptID, onDisk: session.coding.excerpts[excerptID], error: "\(error)")
                     }
+                case .allowFinding(let reference, let why):
+                    do {
+                        state.findingDecided(try FindingsView.allow(reference, why: why, in: state))
+                    } catch {
+                        state.findingDecided("not recorded: \(error)")
+                    }
+                case .redactFinding(let reference, let why):
+                    do {
+                        let (review, report) = try FindingsView.redact(reference, why: why, in: state)
+                        state.replaceReview(review)
+                        state.findingDecided(report)
+                    } catch {
+                        state.findingDecided("not redacted: \(error)")
+                    }
                 }
             }
             if keepRunning { draw() }

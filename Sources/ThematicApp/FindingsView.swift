@@ -1,8 +1,8 @@
 import ThematicCore
 import TerminalUI
 
-/// The anonymisation check in the coding screen, so a lead can step through the open findings and jump to each
-/// excerpt. Deciding stays with `thematic check --identifiers --allow/--redact`, which records who decided and why.
+/// The anonymisation check in the coding screen, so a lead can step through the open findings, jump to each
+/// excerpt, and allow or redact one with a reason (recorded in identifiers.json with who and when).
 enum FindingsView {
     /// Runs the check when the overlay opens (never at start-up: the first screen stays fast).
     static func overlay(in state: AppState) -> Result<Overlay?, StudyLoadError> {
@@ -12,8 +12,48 @@ enum FindingsView {
         guard !findings.isEmpty else { return .success(nil) }
         let width = findings.map { $0.reference.count }.max() ?? 0
         let lines = findings.map { "\($0.reference.padded(to: width))  \($0.rule.rawValue)  \"\($0.text)\"" }
-        return .success(Overlay(kind: .findings,
-                                title: "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; decide with thematic check --identifiers)",
+        return .success(Overlay(kind: .findings(references: findings.map(\.reference)),
+                                title: "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; a allows, R redacts, each with a reason)",
                                 lines: lines, targets: findings.map(\.excerptID)))
+    }
+
+    /// Records that `reference` may stay, with the coder as the one who decided.
+    static func allow(_ reference: String, why: String, in state: AppState) throws -> String {
+        var register = try IdentifierRegister.load(state.study.folder)
+        let finding = try IdentifierCheck.finding(reference, in: state.study, register: register)
+        IdentifierCheck.allow(finding, by: state.coder, why: why, in: &register)
+        try register.save(to: state.study.folder)
+        return "allowed \(reference) (\(finding.rule.rawValue) \"\(finding.text)\"); recorded in identifiers.json"
+    }
+
+    /// Replaces the finding's text by its placeholder in the corpus. Every coder's spans decide whether that is safe
+    /// (a span after the finding would move), so this reads all coders' files from disk, though the screen shows none.
+    static func redact(_ reference: String, why: String, in state: AppState) throws -> (Review, String) {
+        let whole = try StudyReader.load(state.study.folder).study
+        var register = try IdentifierRegister.load(whole.folder)
+        let finding = try IdentifierCheck.finding(reference, in: whole, register: register)
+        let review = try IdentifierCheck.redact(finding, in: whole, by: state.coder, why: why, register: &register)
+        try register.save(to: whole.folder)
+        return (review, "redacted \(reference): \"\(finding.text)\" is now \(finding.rule.placeholder) in the corpus; recorded in identifiers.json")
+    }
+}
+
+extension AppState {
+    /// Shows a review's new text after a redaction (its excerpts and ids are unchanged).
+    mutating func replaceReview(_ review: Review) {
+        corpus = Corpus(reviews: corpus.reviews.map { $0.id == review.id ? review : $0 })
+        study.corpus = corpus
+    }
+
+    /// After a decision: the findings list again, the selection kept in place, or closed when none is left.
+    mutating func findingDecided(_ report: String) {
+        let selected = overlay?.selected ?? 0
+        switch FindingsView.overlay(in: self) {
+        case .success(var list):
+            if let count = list?.lines.count { list?.selected = min(selected, count - 1) }
+            overlay = list
+        case .failure: overlay = nil
+        }
+        message = report
     }
 }

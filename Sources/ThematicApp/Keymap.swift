@@ -76,7 +76,7 @@ public enum Keymap {
         KeyBinding(["a"], .anywhere, .showAll, "list all excerpts"),
         KeyBinding(["x"], .anywhere, .showCodeExcerpts, "show your excerpts carrying the code under the tree cursor (Enter jumps to one)"),
         KeyBinding(["H"], .anywhere, .showHeatMap, "show a heat map of your finished excerpts: reviews by top-level category"),
-        KeyBinding(["I"], .anywhere, .showFindings, "show the anonymisation check's open findings (Enter jumps to one)"),
+        KeyBinding(["I"], .anywhere, .showFindings, "show the anonymisation check's open findings (Enter jumps to one; a allows it, R redacts it, each with a reason)"),
         KeyBinding(["m"], .anywhere, .memoOnExcerpt, "write a memo on the excerpt"),
         KeyBinding(["M"], .anywhere, .memoOnCoding, "write a memo on the applied code under the tree cursor"),
         KeyBinding(["j", "<Down>"], .list, .moveDown, "next excerpt"),

@@ -8,7 +8,8 @@ public struct Overlay: Equatable, Sendable {
         case codeExcerpts(codeID: String)
         /// Reviews against top-level categories, counted from the coder's finished excerpts.
         case heatMap(Matrix)
-        case findings
+        /// One reference (`excerpt@offset`) per line, for deciding about the selected finding.
+        case findings(references: [String])
     }
 
     public var kind: Kind
@@ -51,6 +52,20 @@ extension AppState {
         case .character("k"), .character("p"), .up: open.move(-1, rows: rows)
         case .pageDown, .character(" "): open.move(rows, rows: rows)
         case .pageUp: open.move(-rows, rows: rows)
+        case .character("a"):
+            guard case .findings(let references) = open.kind else {
+                message = "a does nothing here; j/k move, Esc closes"
+                return
+            }
+            startPrompt(.allowFinding(reference: references[open.selected]), text: "")
+            return
+        case .character("R"):
+            guard case .findings(let references) = open.kind else {
+                message = "R does nothing here; j/k move, Esc closes"
+                return
+            }
+            startPrompt(.redactFinding(reference: references[open.selected]), text: "")
+            return
         case .enter where !open.targets.isEmpty:
             let id = open.targets[open.selected]
             overlay = nil

@@ -17,14 +17,15 @@ extension AppState {
             handleHelp(key)
             return []
         }
-        if overlay != nil {
-            handleOverlay(key)
-            return []
-        }
+        // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
         if let prompt {
             let effects = handlePrompt(prompt, key: key, at: time)
             settle()
             return effects
+        }
+        if overlay != nil {
+            handleOverlay(key)
+            return []
         }
         if let codeID = tree.codeByHotkey[key] {
             let effects = toggle(codeID, at: time)
@@ -369,7 +370,7 @@ extension AppState {
 
     // MARK: Prompts and help
 
-    private mutating func startPrompt(_ kind: Prompt, text: String) {
+    mutating func startPrompt(_ kind: Prompt, text: String) {
         prompt = kind
         field = TextField(text: text)
         if kind == .codeFilter && !layout.isCompact { focus = .codes }
@@ -414,6 +415,18 @@ extension AppState {
             decision.codes[id]?.memo = trimmed.isEmpty ? nil : trimmed
             message = trimmed.isEmpty ? "memo on \(id) removed" : "memo on \(id) saved"
             return [change(entry.id, to: decision)]
+        case .allowFinding(let reference):
+            guard !trimmed.isEmpty else {
+                message = "nothing recorded: allowing a finding needs a reason"
+                return []
+            }
+            return [.allowFinding(reference: reference, why: trimmed)]
+        case .redactFinding(let reference):
+            guard !trimmed.isEmpty else {
+                message = "nothing redacted: a redaction needs a reason"
+                return []
+            }
+            return [.redactFinding(reference: reference, why: trimmed)]
         }
     }
 

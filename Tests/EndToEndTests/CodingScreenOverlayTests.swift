@@ -41,4 +41,23 @@ import ThematicCore
         try session.send("q")
         #expect(try session.waitFor("exit status 0").found)
     }
+
+    @Test func aLeadAllowsAFindingWithAReasonAndItIsRecordedInTheStudy() throws {
+        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "lena"], columns: 120, rows: 30)
+        #expect(try session.waitFor("excerpt 1 of 207").found)
+        try session.send("I")
+        #expect(try session.waitFor("open identifier finding").found)
+        try session.send("a")
+        #expect(try session.waitFor("Why may R01-001@").found)
+        try session.send("f", "i", "c", "t", "i", "o", "n", "a", "l", "Enter")
+        let allowed = try session.waitFor("recorded in identifiers.json")
+        #expect(allowed.found, "\(allowed.screen)")
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+        let register = try IdentifierRegister.load(folder)
+        #expect(register.decisions.map(\.by) == ["lena"])
+        #expect(register.decisions.map(\.why) == ["fictional"])
+        let check = try Binaries.run("thematic", ["check", folder.path, "--identifiers"])
+        #expect(check.status == 0, "no open finding remains: \(check.standardError)")
+    }
 }

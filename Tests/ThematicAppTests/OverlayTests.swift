@@ -106,6 +106,23 @@ import ThematicCore
         #expect(text.contains("▸ R1-2@21  phone  \"07700 900123\""))
     }
 
+    @Test func aAsksWhyAndAllowsTheSelectedFindingWithThatReason() {
+        var state = Self.state(text: "The mother rang from 07700 900123, then from 07700 900456.")
+        let effects = state.press("I", "n", "a", "d", "r", "a", "m", "a", "<Enter>")
+        #expect(effects == [.allowFinding(reference: "R1-2@45", why: "drama")])
+    }
+
+    @Test func capitalRAsksWhyAndRedactsTheSelectedFinding() {
+        var state = Self.state(text: "The mother rang from 07700 900123 that night.")
+        #expect(state.press("I", "R", "o", "k", "<Enter>") == [.redactFinding(reference: "R1-2@21", why: "ok")])
+    }
+
+    @Test func allowingWithoutAReasonRecordsNothing() {
+        var state = Self.state(text: "The mother rang from 07700 900123 that night.")
+        #expect(state.press("I", "a", "<Enter>") == [])
+        #expect(state.message == "nothing recorded: allowing a finding needs a reason")
+    }
+
     @Test func enterJumpsToTheFindingsExcerpt() {
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
         state.press("I", "<Enter>")
