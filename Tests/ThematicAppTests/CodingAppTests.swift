@@ -40,58 +40,48 @@ final class ScriptedTerminal: Terminal {
         try session.close()
     }
 
-    @Test func allowingAFindingRecordsWhoAndWhyInTheStudyAndRefreshesTheList() throws {
+    /// A saved study whose only excerpt is `text`, run as coder `lena` through `keys`; returns the finished app.
+    func runOnOneExcerpt(_ text: String, keys: [String], before: (Study) throws -> Void = { _ in }) throws -> (CodingApp, Study) {
         var study = try savedStudy()
-        study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [
-            Excerpt(id: "R1-1", section: "Findings", text: "Mother rang from 07700 900123, then from 07700 900456."),
-        ])])
+        study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [Excerpt(id: "R1-1", section: "Findings", text: text)])])
         _ = try StudyWriter.save(study)
+        try before(study)
         let session = try CodingSession(folder: study.folder, coder: "lena", codebook: study.codebook, corpus: study.corpus)
-        let terminal = ScriptedTerminal(keys: ["I", "a", "o", "k", "<Enter>"])
-        let app = CodingApp(study: study, session: session, terminal: terminal, clock: { Fixture.time })
+        let app = CodingApp(study: study, session: session, terminal: ScriptedTerminal(keys: keys), clock: { Fixture.time })
         app.run()
+        try session.close()
+        return (app, study)
+    }
+
+    @Test func allowingAFindingRecordsWhoAndWhyInTheStudyAndRefreshesTheList() throws {
+        let (app, study) = try runOnOneExcerpt("Mother rang from 07700 900123, then from 07700 900456.", keys: ["I", "a", "o", "k", "<Enter>"])
         let register = try IdentifierRegister.load(study.folder)
         #expect(register.decisions.count == 1)
         #expect(register.decisions.first?.by == "lena")
         #expect(register.decisions.first?.why == "ok")
         #expect(app.state.overlay?.lines.count == 1, "the allowed finding leaves the list")
         #expect(app.state.message?.hasPrefix("allowed R1-1@17 (phone \"07700 900123\")") == true)
-        try session.close()
     }
 
     @Test func redactingAFindingReplacesItInTheCorpusAndOnScreen() throws {
-        var study = try savedStudy()
-        study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [
-            Excerpt(id: "R1-1", section: "Findings", text: "Mother rang from 07700 900123 that night."),
-        ])])
-        _ = try StudyWriter.save(study)
-        let session = try CodingSession(folder: study.folder, coder: "lena", codebook: study.codebook, corpus: study.corpus)
-        let terminal = ScriptedTerminal(keys: ["I", "R", "o", "k", "<Enter>"])
-        let app = CodingApp(study: study, session: session, terminal: terminal, clock: { Fixture.time })
-        app.run()
+        let (app, study) = try runOnOneExcerpt("Mother rang from 07700 900123 that night.", keys: ["I", "R", "o", "k", "<Enter>"])
         let onDisk = try StudyReader.load(study.folder).study.corpus.excerpt("R1-1")?.text
         #expect(onDisk == "Mother rang from [PHONE] that night.")
         #expect(app.state.corpus.excerpt("R1-1")?.text == onDisk)
         #expect(try IdentifierRegister.load(study.folder).decisions.map(\.why) == ["ok"])
         #expect(app.state.overlay == nil, "no finding is left open")
-        try session.close()
     }
 
     @Test func aRedactionThatWouldMoveAnotherCodersSpanIsRefusedAndChangesNothing() throws {
-        var study = try savedStudy()
         let text = "Mother rang from 07700 900123 that night."
-        study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [Excerpt(id: "R1-1", section: "Findings", text: text)])])
-        _ = try StudyWriter.save(study)
-        let other = try CodingSession(folder: study.folder, coder: "asha")
-        try other.record("R1-1", ExcerptCoding(finished: true, codes: ["R": AppliedCode(spans: [TextSpan(start: 30, end: 40)])],
-                                               updated: Fixture.time, codebookRevision: 3))
-        try other.close()
-        let session = try CodingSession(folder: study.folder, coder: "lena", codebook: study.codebook, corpus: study.corpus)
-        let app = CodingApp(study: study, session: session, terminal: ScriptedTerminal(keys: ["I", "R", "o", "k", "<Enter>"]), clock: { Fixture.time })
-        app.run()
+        let (app, study) = try runOnOneExcerpt(text, keys: ["I", "R", "o", "k", "<Enter>"]) { study in
+            let other = try CodingSession(folder: study.folder, coder: "asha")
+            try other.record("R1-1", ExcerptCoding(finished: true, codes: ["R": AppliedCode(spans: [TextSpan(start: 30, end: 40)])],
+                                                   updated: Fixture.time, codebookRevision: 3))
+            try other.close()
+        }
         #expect(app.state.message?.hasPrefix("not redacted: cannot redact R1-1@17") == true)
         #expect(try StudyReader.load(study.folder).study.corpus.excerpt("R1-1")?.text == text)
-        try session.close()
     }
 
     @Test func quittingEndsTheLoopWithoutAnotherFrame() throws {
