@@ -82,7 +82,7 @@ public struct AppState: Sendable {
     /// Changes only when a finding is redacted from the screen.
     public internal(set) var corpus: Corpus
     /// The study without any coding (blind coding): what the heat map and the identifier check read.
-    internal(set) var study: Study
+    var study: Study
     public let tree: CodeTree
     public let entries: [ExcerptEntry]
     private let entryIndex: [String: Int]

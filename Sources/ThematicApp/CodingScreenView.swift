@@ -24,7 +24,7 @@ public enum CodingScreenView {
             }
         }
         if let offset = state.helpOffset {
-            let lines = Array(Keymap.helpLines.dropFirst(offset))
+            let lines = Array(Keymap.table.helpLines.dropFirst(offset))
             Dialog(title: "Keys (j/k scroll, any other key closes)", lines: lines).draw(on: &screen)
         }
         return screen

@@ -1,12 +1,14 @@
 import TerminalUI
 
 /// Where a key binding applies: everywhere, or only while one pane has the focus.
-public enum KeyContext: String, CaseIterable, Sendable {
+public enum KeyContext: String, KeyContextKind {
     case anywhere = "Anywhere"
     case list = "Excerpt list"
     case text = "Excerpt text"
     case codes = "Codebook tree"
     case prompt = "Typing a filter, search or memo"
+
+    public var lookup: [KeyContext] { self == .prompt ? [self] : [self, .anywhere] }
 }
 
 /// Everything the coding screen can do from the keyboard.
@@ -25,28 +27,9 @@ public enum Action: Hashable, Sendable {
     case confirmPrompt, cancelPrompt
 }
 
-/// One row of the keymap: the keys, where they work, what they do, and the words the help screen shows.
-public struct KeyBinding: Sendable {
-    /// Key notations (see `Key`), all doing the same thing.
-    public var keys: [String]
-    public var context: KeyContext
-    public var action: Action
-    public var description: String
-    /// How the keys are shown when listing each one would be noise (the ten digits).
-    public var label: String
-
-    public init(_ keys: [String], _ context: KeyContext, _ action: Action, _ description: String, label: String? = nil) {
-        self.keys = keys
-        self.context = context
-        self.action = action
-        self.description = description
-        self.label = label ?? keys.joined(separator: " ")
-    }
-}
-
-/// The one table of key bindings. The key handler, the help overlay and the README's key list all read it.
+/// The coding screen's key table. Its key handler, its help overlay and the README's key list all read it.
 public enum Keymap {
-    public static let bindings: [KeyBinding] = [
+    public static let table = KeyTable<KeyContext, Action>([
         KeyBinding(["?"], .anywhere, .help, "show or hide this help"),
         KeyBinding(["q", "C-c"], .anywhere, .quit, "save and quit (every action is already saved)"),
         KeyBinding(["<Tab>"], .anywhere, .nextPane, "focus the next pane (list, text, codes)"),
@@ -100,49 +83,8 @@ public enum Keymap {
         KeyBinding(["<Esc>"], .prompt, .cancelPrompt, "cancel; in a filter, clear it"),
         KeyBinding(["<Down>"], .prompt, .moveDown, "code filter: next matching code"),
         KeyBinding(["<Up>"], .prompt, .moveUp, "code filter: previous matching code"),
-    ]
-
-    /// The action `key` triggers in `context`: a binding of that pane first, then one that works anywhere.
-    public static func action(for key: Key, in context: KeyContext) -> Action? {
-        let lookup = context == .prompt ? [context] : [context, .anywhere]
-        for place in lookup {
-            for binding in bindings where binding.context == place && binding.keys.contains(where: { Key(notation: $0) == key }) {
-                return binding.action
-            }
-        }
-        return nil
-    }
+    ], footnote: "Codebook hotkeys that do not clash with these keys apply their code too.")
 
     /// Every key the table uses, so codebook hotkeys that would clash with them are ignored.
-    public static let boundKeys: Set<Key> = Set(bindings.flatMap { $0.keys.compactMap { Key(notation: $0) } })
-
-    /// The help overlay's lines: one section per context, one line per binding.
-    public static var helpLines: [String] {
-        let width = bindings.map(\.label.count).max() ?? 0
-        var lines: [String] = []
-        for context in KeyContext.allCases {
-            if !lines.isEmpty { lines.append("") }
-            lines.append(context.rawValue)
-            for binding in bindings where binding.context == context {
-                lines.append("  " + binding.label.padded(to: width) + "  " + binding.description)
-            }
-        }
-        lines.append("")
-        lines.append("Codebook hotkeys that do not clash with these keys apply their code too.")
-        return lines
-    }
-
-    /// The key list as Markdown, for the README (between `<!-- keys:begin -->` and `<!-- keys:end -->`).
-    public static var markdown: String {
-        var text = ""
-        for context in KeyContext.allCases {
-            text += "\n**\(context.rawValue)**\n\n| Keys | Action |\n|---|---|\n"
-            for binding in bindings where binding.context == context {
-                let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
-                text += "| \(keys) | \(binding.description) |\n"
-            }
-        }
-        text += "\nCodebook hotkeys that do not clash with these keys apply their code too.\n"
-        return text
-    }
+    public static let boundKeys: Set<Key> = table.boundKeys
 }

@@ -37,7 +37,7 @@ extension AppState {
         case .text: .text
         case .codes: .codes
         }
-        guard let action = Keymap.action(for: key, in: context) else {
+        guard let action = Keymap.table.action(for: key, in: context) else {
             typedNumber = ""
             message = "\(key.notation) does nothing here; ? shows the keys"
             return []
@@ -377,7 +377,7 @@ extension AppState {
     }
 
     private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [Effect] {
-        switch Keymap.action(for: key, in: .prompt) {
+        switch Keymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
             if kind == .codeFilter { codeFilter = "" }
             prompt = nil
@@ -431,7 +431,7 @@ extension AppState {
     }
 
     private mutating func handleHelp(_ key: Key) {
-        let lines = Keymap.helpLines.count
+        let lines = Keymap.table.helpLines.count
         switch key {
         case .character("j"), .down: helpOffset = min((helpOffset ?? 0) + 1, max(0, lines - 1))
         case .character("k"), .up: helpOffset = max(0, (helpOffset ?? 0) - 1)

@@ -79,10 +79,16 @@ func currentEnvironment() -> [String: String] {
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
-        abstract: "Print the coding screen's keys as Markdown (the README's key list is this output)."
+        abstract: "Print a screen's keys as Markdown (the README's key lists are this output)."
     )
 
-    func run() {
-        print(Keymap.markdown, terminator: "")
+    @Option(help: "The screen: \(ScreenKeys.markdown.map(\.screen).joined(separator: ", ")).")
+    var screen = "coding"
+
+    func run() throws {
+        guard let table = ScreenKeys.markdown.first(where: { $0.screen == screen }) else {
+            throw CommandFailure("no screen \"\(screen)\"; expected one of \(ScreenKeys.markdown.map(\.screen).joined(separator: ", "))")
+        }
+        print(table.markdown, terminator: "")
     }
 }

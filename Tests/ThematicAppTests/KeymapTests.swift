@@ -4,30 +4,28 @@ import TerminalUI
 @testable import ThematicApp
 
 @Suite struct KeymapTable {
-    @Test func everyKeyInTheTableParses() {
-        for binding in Keymap.bindings {
-            for key in binding.keys { #expect(Key(notation: key) != nil, "\(key)") }
-        }
-    }
-
-    @Test func noKeyMeansTwoThingsInOnePlace() {
-        for context in KeyContext.allCases {
-            let keys = Keymap.bindings.filter { $0.context == context }.flatMap(\.keys).compactMap { Key(notation: $0) }
-            #expect(Set(keys).count == keys.count, "\(context)")
-        }
+    @Test func everyKeyParsesAndNoKeyMeansTwoThingsInOnePlace() {
+        #expect(Keymap.table.problems == [])
     }
 
     @Test func aPaneBindingWinsOverAnAnywhereBinding() {
-        #expect(Keymap.action(for: .enter, in: .codes) == .toggleCode)
-        #expect(Keymap.action(for: .enter, in: .list) == .toggleTypedNumber)
+        #expect(Keymap.table.action(for: .enter, in: .codes) == .toggleCode)
+        #expect(Keymap.table.action(for: .enter, in: .list) == .toggleTypedNumber)
     }
 
-    @Test func theReadmeKeyListIsTheGeneratedOne() throws {
+    @Test func aPromptHearsOnlyItsOwnKeys() {
+        #expect(Keymap.table.action(for: .character("q"), in: .prompt) == nil)
+    }
+
+    @Test func everyScreensReadmeKeyListIsTheGeneratedOne() throws {
         var root = "\(#filePath)"
         for _ in 0..<3 { root = String(root[..<root.lastIndex(of: "/")!]) }
         let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
-        let begin = "<!-- keys:begin -->\n", end = "<!-- keys:end -->"
-        let start = try #require(readme.range(of: begin)), stop = try #require(readme.range(of: end))
-        #expect(String(readme[start.upperBound..<stop.lowerBound]) == Keymap.markdown, "run `thematic keys` and paste its output between the markers")
+        for (screen, markdown) in ScreenKeys.markdown {
+            let begin = "<!-- keys:\(screen):begin -->\n", end = "<!-- keys:\(screen):end -->"
+            let start = try #require(readme.range(of: begin), "\(screen)"), stop = try #require(readme.range(of: end), "\(screen)")
+            #expect(String(readme[start.upperBound..<stop.lowerBound]) == markdown,
+                    "run `thematic keys --screen \(screen)` and paste its output between the markers")
+        }
     }
 }
