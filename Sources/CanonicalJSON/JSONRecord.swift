@@ -46,7 +46,7 @@ public struct JSONRecord {
         }
     }
 
-    private func required(_ key: String) throws(JSONShapeError) -> JSONValue {
+    public func required(_ key: String) throws(JSONShapeError) -> JSONValue {
         guard let value = value(key) else {
             throw JSONShapeError(path: path, offset: offset, message: "missing required field \"\(key)\"")
         }

@@ -51,6 +51,9 @@ struct CodebookCommand: ParsableCommand {
 
         func report(_ outcome: CodebookEditor.Outcome) {
             print("Revision \(outcome.change.revision): \(describe(outcome.change))")
+            if !outcome.keptAsCodedSince.isEmpty {
+                printError("warning: left as coded since the change: \(outcome.keptAsCodedSince.joined(separator: ", "))")
+            }
         }
     }
 
@@ -219,7 +222,11 @@ struct CodebookCommand: ParsableCommand {
     struct Undo: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Undo the latest change not yet undone; the undo is itself kept in the history.",
-            discussion: "Merges and splits rewrote coders' files and cannot be undone this way: restore the study from git instead."
+            discussion: """
+            Undoing a merge or split puts back, in every coder's file and the consensus, each coding it moved, as its \
+            history entry recorded them; a coding changed since is left as it is and listed. The codes a split added \
+            stay until those additions are undone too.
+            """
         )
         @OptionGroup var change: Change
 

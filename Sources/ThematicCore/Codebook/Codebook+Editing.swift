@@ -218,7 +218,15 @@ extension Codebook {
             guard try existing(id).status == .retired else { throw CodebookEditError("cannot undo retiring \(id): it is no longer retired") }
             update(id) { $0.status = .active }
         case "merge", "split":
-            throw CodebookEditError("the last change (revision \(change.revision), \(change.action) of \(change.codes.joined(separator: ", "))) moved codings in every coder's file; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead")
+            guard change.codings != nil else {
+                throw CodebookEditError("the last change (revision \(change.revision), \(change.action) of \(change.codes.joined(separator: ", "))) was recorded without the codings it moved; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead")
+            }
+            let code = try existing(id)
+            let expected: Code.Status = change.action == "merge" ? .merged(into: change.codes.dropFirst().first ?? "") : .retired
+            guard code.status == expected else {
+                throw CodebookEditError("cannot undo the \(change.action) of \(id): it is \(code.status.description) now, not \(expected.description)")
+            }
+            update(id) { $0.status = .active }
         default:
             throw CodebookEditError("the last change (revision \(change.revision), \"\(change.action)\") cannot be undone")
         }

@@ -27,6 +27,19 @@ public struct CodebookEditor {
         public var change: CodebookChange
         /// Coder name (or "consensus") -> excerpts whose codes were rewritten.
         public var rewritten: [String: Int]
+        /// For an undo of a merge or split: the records ("coder:excerpt", "consensus:excerpt") changed since, left as
+        /// they are.
+        public var keptAsCodedSince: [String]
+    }
+
+    /// What rewriting the codings did.
+    private struct Rewrite {
+        /// Coder name (or "consensus") -> records rewritten.
+        var counts: [String: Int] = [:]
+        /// Records where the code and its target were both applied (a merge made them one).
+        var both = 0
+        var codings = RewrittenCodings()
+        var kept: [String] = []
     }
 
     /// Applies one edit made by `editor` (refused for a coder unless the study allows it).
@@ -44,31 +57,42 @@ public struct CodebookEditor {
                 throw CodebookEditError("cannot undo adding \(id): it is applied to \(users.count) excerpt\(users.count == 1 ? "" : "s") already (\(Self.sample(users.keys))); retire it instead")
             }
         }
+        let undone = study.codebook.undoableChange
         var book = try study.codebook.applying(edit, by: editor, at: time, note: note)
-        var rewritten: [String: Int] = [:]
+        var rewrite: Rewrite?
         switch edit {
         case .merge(let from, let target):
-            rewritten = try rewriteCodings(study, coders: coders) { codes, _ in CodingRewrite.merging(codes, from, into: target) } replacing: { ids, _ in
+            rewrite = try rewriteCodings(study, coders: coders, involving: [from, target]) { codes, _ in
+                CodingRewrite.merging(codes, from, into: target)
+            } replacing: { ids, _ in
                 CodingRewrite.replacing(ids, from, with: [target])
             } check: { _ in }
-            let both = rewritten["both", default: 0]
-            rewritten["both"] = nil
-            book.history[book.history.count - 1].detail = "codings moved: \(Self.summary(rewritten))" + (both > 0 ? "; \(both) had both codes" : "")
+            let both = rewrite!.both
+            book.history[book.history.count - 1].detail = "codings moved: \(Self.summary(rewrite!.counts))" + (both > 0 ? "; \(both) had both codes" : "")
         case .split(let from, let parts, let assignment):
-            rewritten = try rewriteCodings(study, coders: coders) { codes, excerpt in
+            rewrite = try rewriteCodings(study, coders: coders, involving: [from] + parts) { codes, excerpt in
                 CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
             } replacing: { ids, excerpt in
                 CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
             } check: { coded in
                 try Self.requireAssigned(coded, from, parts, assignment)
             }
-            rewritten["both"] = nil
-            book.history[book.history.count - 1].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(rewritten))"
+            book.history[book.history.count - 1].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(rewrite!.counts))"
+        case .undo:
+            guard let undone, let codings = undone.codings else { break }
+            rewrite = try restoreCodings(study, coders: coders, codings)
+            var detail = Codebook.parseDetail(book.history[book.history.count - 1].detail)?.compactMapValues { $0 } ?? [:]
+            detail["restored"] = .string(Self.summary(rewrite!.counts))
+            if !rewrite!.kept.isEmpty { detail["keptAsCodedSince"] = .array(rewrite!.kept.map { .string($0) }) }
+            book.history[book.history.count - 1].detail = Codebook.detail(detail)
         default:
             break
         }
+        if case .merge = edit { book.history[book.history.count - 1].codings = rewrite?.codings }
+        if case .split = edit { book.history[book.history.count - 1].codings = rewrite?.codings }
         try writeCodebook(book, replacing: study.codebook.revision)
-        return Outcome(codebook: book, change: book.history[book.history.count - 1], rewritten: rewritten)
+        return Outcome(codebook: book, change: book.history[book.history.count - 1], rewritten: rewrite?.counts ?? [:],
+                       keptAsCodedSince: rewrite?.kept ?? [])
     }
 
     /// Splits `code` into `parts`, first adding those that are not in the codebook yet (each its own revision).
@@ -123,11 +147,77 @@ public struct CodebookEditor {
         return coded
     }
 
-    /// Rewrites the codes of every coder's records and every consensus decision; returns counts per file.
-    private func rewriteCodings(_ study: Study, coders: [String],
+    /// Rewrites the codes of every coder's records and every consensus decision, recording the codes `involved` before
+    /// and after.
+    private func rewriteCodings(_ study: Study, coders: [String], involving involved: [String],
                                 _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
                                 replacing: ([String], String) -> [String],
-                                check: (Set<String>) throws -> Void) throws -> [String: Int] {
+                                check: (Set<String>) throws -> Void) throws -> Rewrite {
+        var result = Rewrite()
+        var coded: Set<String> = []
+        let only = Set(involved)
+        func record(_ coder: String, _ excerpt: String, _ before: [String: AppliedCode], _ after: [String: AppliedCode]) {
+            coded.insert(excerpt)
+            if after.count < before.count { result.both += 1 }
+            result.codings.coders[coder, default: [:]][excerpt] = .init(before: before.filter { only.contains($0.key) },
+                                                                       after: after.filter { only.contains($0.key) })
+        }
+        result.counts = try rewriteFiles(study, coders: coders) { coder, excerpt, codes in
+            guard let after = rewrite(codes, excerpt) else { return nil }
+            record(coder, excerpt, codes, after)
+            return after
+        } decision: { excerpt, decision in
+            var changed = decision
+            changed.coderCodes = decision.coderCodes.mapValues { replacing($0, excerpt) }
+            if let codes = rewrite(decision.codes, excerpt) {
+                coded.insert(excerpt)
+                if codes.count < decision.codes.count { result.both += 1 }
+                changed.codes = codes
+            }
+            guard changed != decision else { return nil }
+            result.codings.consensus[excerpt] = .init(before: decision, after: changed)
+            return changed
+        } check: {
+            try check(coded)
+        }
+        return result
+    }
+
+    /// Undoes a merge or split: every record still as the change left it gets its codes back; a record changed since
+    /// is left as it is and listed.
+    private func restoreCodings(_ study: Study, coders: [String], _ codings: RewrittenCodings) throws -> Rewrite {
+        var result = Rewrite()
+        result.counts = try rewriteFiles(study, coders: coders) { coder, excerpt, codes in
+            guard let change = codings.coders[coder]?[excerpt] else { return nil }
+            let now = codes.filter { change.after.keys.contains($0.key) || change.before.keys.contains($0.key) }
+            if now == change.before { return nil }
+            guard now == change.after else {
+                result.kept.append("\(coder):\(excerpt)")
+                return nil
+            }
+            return codes.filter { now[$0.key] == nil }.merging(change.before) { _, restored in restored }
+        } decision: { excerpt, decision in
+            guard let change = codings.consensus[excerpt], decision != change.before else { return nil }
+            guard decision == change.after else {
+                result.kept.append("consensus:\(excerpt)")
+                return nil
+            }
+            return change.before
+        } check: {}
+        for (coder, excerpts) in codings.coders where !coders.contains(coder) {
+            result.kept += excerpts.keys.map { "\(coder):\($0) (no coding file now)" }
+        }
+        result.kept.sort()
+        return result
+    }
+
+    /// Rewrites coder records (`codes`: coder, excerpt, codes -> new codes or nil to leave the record) and consensus
+    /// decisions (nil: leave it), then writes: every coder's file through their locked session, then consensus.json.
+    /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file.
+    private func rewriteFiles(_ study: Study, coders: [String],
+                              codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
+                              decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
+                              check: () throws -> Void) throws -> [String: Int] {
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
         // Every lock is tried before any session opens, since opening one already creates its journal file.
         for coder in coders {
@@ -142,14 +232,10 @@ public struct CodebookEditor {
         for coder in coders { sessions.append(try CodingSession(folder: folder, coder: coder)) }
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
-        var coded: Set<String> = []
-        var both = 0
         for session in sessions {
             var changes: [(String, ExcerptCoding)] = []
             for (excerpt, record) in session.coding.excerpts.sorted(by: { $0.key < $1.key }) {
-                guard let codes = rewrite(record.codes, excerpt) else { continue }
-                coded.insert(excerpt)
-                if codes.count < record.codes.count { both += 1 }
+                guard let codes = rewrite(session.coder, excerpt, record.codes) else { continue }
                 var changed = record
                 changed.codes = codes
                 changes.append((excerpt, changed))
@@ -157,19 +243,12 @@ public struct CodebookEditor {
             plans[session.coder] = changes
         }
         var consensusChanges = 0
-        for (excerpt, decision) in consensus.excerpts {
-            var changed = decision
-            changed.coderCodes = decision.coderCodes.mapValues { replacing($0, excerpt) }
-            if let codes = rewrite(decision.codes, excerpt) {
-                coded.insert(excerpt)
-                if codes.count < decision.codes.count { both += 1 }
-                changed.codes = codes
-            }
-            guard changed != decision else { continue }
+        for (excerpt, decision) in consensus.excerpts.sorted(by: { $0.key < $1.key }) {
+            guard let changed = rewriteDecision(excerpt, decision) else { continue }
             consensus.excerpts[excerpt] = changed
             consensusChanges += 1
         }
-        try check(coded)
+        try check()
         try requireCodebookRevision(study.codebook.revision)
         var counts: [String: Int] = [:]
         while !sessions.isEmpty {
@@ -183,7 +262,6 @@ public struct CodebookEditor {
             try AtomicFile.write(CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), to: folder.url(StudyFolder.consensusFile))
         }
         counts["consensus"] = consensusChanges
-        counts["both"] = both
         return counts
     }
 

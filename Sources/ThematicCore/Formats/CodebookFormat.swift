@@ -5,7 +5,7 @@ public enum CodebookFormat {
     static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history"]
     static let codeFields: Set<String> = ["id", "name", "parent", "status", "mergedInto", "codable", "brief", "full",
                                           "whenToUse", "whenNotToUse", "example", "colour", "hotkey", "source"]
-    static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "detail", "note"]
+    static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "detail", "note", "codings"]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Codebook {
         let record = try JSONRecord(value, at: .root)
@@ -74,7 +74,32 @@ public enum CodebookFormat {
         }
         return CodebookChange(revision: try record.int("revision"), at: try record.string("at"), by: try record.string("by"),
                               action: try record.string("action"), codes: codes, detail: try record.optionalString("detail"),
-                              note: try record.optionalString("note"))
+                              note: try record.optionalString("note"),
+                              codings: try record.value("codings").map { value throws(JSONShapeError) in try decodeCodings(value, at: path.field("codings")) })
+    }
+
+    private static func decodeCodings(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> RewrittenCodings {
+        let record = try JSONRecord(value, at: path)
+        try record.requireOnly(["coders", "consensus"])
+        var codings = RewrittenCodings()
+        for coder in try record.map("coders") {
+            let coderPath = path.field("coders").key(coder.key)
+            for excerpt in try JSONRecord.members(coder.value, at: coderPath) {
+                let pair = try JSONRecord(excerpt.value, at: coderPath.key(excerpt.key))
+                try pair.requireOnly(["before", "after"])
+                codings.coders[coder.key, default: [:]][excerpt.key] = RewrittenCodings.Codes(
+                    before: try CodingFormat.decodeCodes(pair.map("before"), at: pair.path.field("before")),
+                    after: try CodingFormat.decodeCodes(pair.map("after"), at: pair.path.field("after")))
+            }
+        }
+        for excerpt in try record.map("consensus") {
+            let pair = try JSONRecord(excerpt.value, at: path.field("consensus").key(excerpt.key))
+            try pair.requireOnly(["before", "after"])
+            codings.consensus[excerpt.key] = RewrittenCodings.Decision(
+                before: try ConsensusFormat.decodeDecision(try pair.required("before"), at: pair.path.field("before")),
+                after: try ConsensusFormat.decodeDecision(try pair.required("after"), at: pair.path.field("after")))
+        }
+        return codings
     }
 
     /// Parents exist and come before their children, no cycles, merge targets exist, hotkeys and colours are sane.
@@ -156,6 +181,21 @@ public enum CodebookFormat {
             ("revision", .int(change.revision)), ("at", .string(change.at)), ("by", .string(change.by)),
             ("action", .string(change.action)), ("codes", .array(change.codes.map { .string($0) })),
             ("detail", .optionalString(change.detail)), ("note", .optionalString(change.note)),
+            ("codings", change.codings.map(encodeCodings)),
+        ])
+    }
+
+    private static func encodeCodings(_ codings: RewrittenCodings) -> JSONValue {
+        .object([
+            ("coders", .object(codings.coders.map { coder, excerpts in
+                (coder, .object(excerpts.map { excerpt, codes in
+                    (excerpt, .object([("before", CodingFormat.encodeCodes(codes.before)), ("after", CodingFormat.encodeCodes(codes.after))]))
+                }))
+            })),
+            ("consensus", .object(codings.consensus.map { excerpt, decision in
+                (excerpt, .object([("before", ConsensusFormat.encodeDecision(decision.before)),
+                                   ("after", ConsensusFormat.encodeDecision(decision.after))]))
+            })),
         ])
     }
 }

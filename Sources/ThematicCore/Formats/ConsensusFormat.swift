@@ -17,7 +17,7 @@ public enum ConsensusFormat {
         return consensus
     }
 
-    private static func decodeDecision(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> ConsensusDecision {
+    static func decodeDecision(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> ConsensusDecision {
         let record = try JSONRecord(value, at: path)
         try record.requireOnly(decisionFields)
         let decision = try record.string("decision")
@@ -62,7 +62,7 @@ public enum ConsensusFormat {
         ])
     }
 
-    private static func encodeDecision(_ decision: ConsensusDecision) -> JSONValue {
+    static func encodeDecision(_ decision: ConsensusDecision) -> JSONValue {
         let name: String
         var accepted: String?
         switch decision.basis {

@@ -104,9 +104,11 @@ public struct CodebookChange: Sendable, Equatable {
     public var codes: [String]
     public var detail: String?
     public var note: String?
+    /// For a merge or split: what it did to each coding, so that undo can put them back.
+    public var codings: RewrittenCodings?
 
     public init(revision: Int, at: String, by: String, action: String, codes: [String] = [],
-                detail: String? = nil, note: String? = nil) {
+                detail: String? = nil, note: String? = nil, codings: RewrittenCodings? = nil) {
         self.revision = revision
         self.at = at
         self.by = by
@@ -114,5 +116,42 @@ public struct CodebookChange: Sendable, Equatable {
         self.codes = codes
         self.detail = detail
         self.note = note
+        self.codings = codings
+    }
+}
+
+/// What a merge or split did to the codings, excerpt by excerpt: the codes it involved (the merged or split code and
+/// its targets) before and after, in each coder's file, and each consensus decision it changed.
+public struct RewrittenCodings: Sendable, Equatable {
+    /// The involved codes of one record (a code absent: not applied).
+    public struct Codes: Sendable, Equatable {
+        public var before: [String: AppliedCode]
+        public var after: [String: AppliedCode]
+
+        public init(before: [String: AppliedCode], after: [String: AppliedCode]) {
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// A whole consensus decision (its codes and the coders' codes it records).
+    public struct Decision: Sendable, Equatable {
+        public var before: ConsensusDecision
+        public var after: ConsensusDecision
+
+        public init(before: ConsensusDecision, after: ConsensusDecision) {
+            self.before = before
+            self.after = after
+        }
+    }
+
+    /// Coder -> excerpt -> codes.
+    public var coders: [String: [String: Codes]]
+    /// Excerpt -> decision.
+    public var consensus: [String: Decision]
+
+    public init(coders: [String: [String: Codes]] = [:], consensus: [String: Decision] = [:]) {
+        self.coders = coders
+        self.consensus = consensus
     }
 }
