@@ -31,8 +31,14 @@ import ThematicCore
             ["split", study, "A3", "--into", "A3a=Police to health", "--into", "A3b=Police to school", "--rule", "A3b:school", "--default", "A3a", "--by", "lena"],
             ["retire", study, "A4", "--by", "lena"],
             ["undo", study, "--by", "lena"],
+            ["undo", study, "--by", "lena"],
+            ["undo", study, "--by", "lena"],
+            ["undo", study, "--by", "lena"],
+            ["undo", study, "--by", "lena"],
         ]
+        var beforeMerge = ""
         for arguments in changes {
+            if arguments[0] == "merge" { beforeMerge = try thematic("agree", study, "--format", "json").standardOutput }
             let outcome = try Binaries.run("thematic", ["codebook"] + arguments)
             #expect(outcome.status == 0, "\(arguments[0]): \(outcome.standardError)")
             #expect(try checksClean(study), "after \(arguments[0])")
@@ -41,6 +47,9 @@ import ThematicCore
         }
         let rolledUp = try thematic("agree", study, "--coders", "asha,ben", "--level", "1")
         #expect(rolledUp.standardOutput.contains("\nA  "), "the merged and split codes still roll up into stage A")
+        let history = try thematic("codebook", "history", study).standardOutput.split(separator: "\n").suffix(5)
+        #expect(history.map { $0.split(separator: "\t")[3].prefix(while: { $0 != "{" }) } == ["undo A4 ", "undo A3 A3a A3b ", "undo A3b ", "undo A3a ", "undo A2 A1 "])
+        #expect(try thematic("agree", study, "--format", "json").standardOutput == beforeMerge, "undoing the retire, split, its parts and the merge gives back every coding")
     }
 
     @Test func historyShowsWhoChangedWhatAndWhy() throws {
