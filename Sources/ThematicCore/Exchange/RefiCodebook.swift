@@ -41,7 +41,10 @@ public enum RefiCodebook {
         return try read(root, comments: comments, file: file, title: title)
     }
 
-    static func guid(_ code: String, scope: String) -> String { RefiGUID.make("\(scope)/code/\(code)") }
+    /// The code's GUID: the one another tool gave it, else derived from the study and its id.
+    static func guid(_ code: Code, scope: String) -> String { code.guid ?? derivedGUID(code.id, scope: scope) }
+
+    static func derivedGUID(_ id: String, scope: String) -> String { RefiGUID.make("\(scope)/code/\(id)") }
 
     /// `<Codes>` and `<Sets>` of a codebook, inside a CodeBook element, and the comment with its history.
     static func write(_ codebook: Codebook, scope: String, into xml: inout XMLText) {
@@ -55,7 +58,7 @@ public enum RefiCodebook {
         func writeChildren(of parent: String?) {
             for code in codebook.children(of: parent) {
                 let children = codebook.children(of: code.id)
-                xml.open("Code", [("guid", guid(code.id, scope: scope)), ("name", code.name), ("isCodable", code.codable ? "true" : "false"),
+                xml.open("Code", [("guid", guid(code, scope: scope)), ("name", code.name), ("isCodable", code.codable ? "true" : "false"),
                                   ("color", code.colour)], empty: false)
                 xml.element("Description", description(of: code))
                 if !children.isEmpty { writeChildren(of: code.id) }
@@ -70,7 +73,7 @@ public enum RefiCodebook {
             xml.open("Sets")
             for (name, members) in [(retiredSet, retired), (mergedSet, merged)] where !members.isEmpty {
                 xml.open("Set", [("guid", RefiGUID.make("\(scope)/set/\(name)")), ("name", name)])
-                for member in members { xml.open("MemberCode", [("targetGUID", guid(member.id, scope: scope))], empty: true) }
+                for member in members { xml.open("MemberCode", [("targetGUID", guid(member, scope: scope))], empty: true) }
                 xml.close("Set")
             }
             xml.close("Sets")
@@ -93,7 +96,7 @@ public enum RefiCodebook {
             ("brief", .optionalString(code.brief)), ("full", .optionalString(code.full)),
             ("whenToUse", .optionalString(code.whenToUse)), ("whenNotToUse", .optionalString(code.whenNotToUse)),
             ("example", .optionalString(code.example)), ("hotkey", .optionalString(code.hotkey)),
-            ("source", .optionalString(code.source)),
+            ("source", .optionalString(code.source)), ("guid", .optionalString(code.guid)),
         ])
         parts.append(blockMarker + String(decoding: CanonicalWriter.compact(block), as: UTF8.self))
         return parts.joined(separator: "\n\n")
@@ -166,7 +169,11 @@ struct CodeImporter {
             if let hotkey = code.hotkey, !hotkeys.insert(hotkey).inserted { code.hotkey = nil }
             used.insert(code.id)
             if block != nil { described.insert(code.id) }
-            if let guid = child.attribute("guid") { idsByGUID[RefiGUID.normalise(guid)] = code.id }
+            if let guid = child.attribute("guid").map(RefiGUID.normalise) {
+                idsByGUID[guid] = code.id
+                // Another tool's GUID is kept; a Thematic export's is derived again from the study and the id.
+                if block == nil, RefiGUID.isNormalised(guid) { code.guid = guid }
+            }
             codes.append(code)
             read(child, parent: code.id)
         }
@@ -209,6 +216,7 @@ struct CodeImporter {
         code.example = block["example"]
         code.hotkey = block["hotkey"]
         code.source = block["source"]
+        code.guid = block["guid"]
         switch block["status"] {
         case "retired": code.status = .retired
         case "merged": code.status = block["mergedInto"].map { .merged(into: $0) } ?? .retired

@@ -1,6 +1,6 @@
 /// GUIDs for REFI-QDA files that stay the same across exports: name-based UUIDs (version 5, SHA-1) of a fixed
-/// Thematic namespace and a name such as "<study created>/code/<code id>". The codebook file has no place to keep
-/// GUIDs, so they are derived rather than stored.
+/// Thematic namespace and a name such as "<study created>/code/<code id>". They are derived rather than stored; only
+/// a code imported from another tool keeps that tool's GUID (`Code.guid`).
 public enum RefiGUID {
     /// The namespace of every Thematic GUID (itself a random UUID, fixed forever).
     static let namespace: [UInt8] = [0x6f, 0x1c, 0x3a, 0x52, 0x0d, 0x6e, 0x4c, 0x8e, 0x9a, 0x57, 0x5c, 0x4f, 0x2b, 0x8e, 0x1d, 0x10]
@@ -12,6 +12,12 @@ public enum RefiGUID {
         let hex = digest.map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
         let characters = Array(hex)
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+
+    /// True for 8-4-4-4-12 lower-case hex digits, as `normalise` leaves a well-formed GUID.
+    public static func isNormalised(_ guid: String) -> Bool {
+        let groups = guid.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) } }
     }
 
     /// A GUID as tools write it, normalised: braces and surrounding spaces removed, lower case.

@@ -40,6 +40,7 @@ public enum RefiProject {
         RefiCodebook.write(study.codebook, scope: scope, into: &xml)
         xml.close("CodeBook")
         writeCases(study, scope: scope, into: &xml)
+        let codeGUIDs = Dictionary(uniqueKeysWithValues: study.codebook.codes.map { ($0.id, RefiCodebook.guid($0, scope: scope)) })
         var texts: [(String, String)] = []
         xml.open("Sources")
         for review in study.corpus.reviews {
@@ -64,7 +65,7 @@ public enum RefiProject {
                                                             ("creatingUser", RefiGUID.make("\(scope)/user/\(user)")), ("creationDateTime", when)])
                             if let memo = application.memo { xml.element("Description", memo) }
                             xml.open("Coding", [("guid", RefiGUID.make("\(scope)/coding/\(name)")), ("creatingUser", RefiGUID.make("\(scope)/user/\(user)"))])
-                            xml.open("CodeRef", [("targetGUID", RefiCodebook.guid(code, scope: scope))], empty: true)
+                            xml.open("CodeRef", [("targetGUID", codeGUIDs[code] ?? RefiCodebook.derivedGUID(code, scope: scope))], empty: true)
                             xml.close("Coding")
                             xml.close("PlainTextSelection")
                         }

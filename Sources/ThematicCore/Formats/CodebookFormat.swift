@@ -4,7 +4,7 @@ import CanonicalJSON
 public enum CodebookFormat {
     static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history"]
     static let codeFields: Set<String> = ["id", "name", "parent", "status", "mergedInto", "codable", "brief", "full",
-                                          "whenToUse", "whenNotToUse", "example", "colour", "hotkey", "source"]
+                                          "whenToUse", "whenNotToUse", "example", "colour", "hotkey", "source", "guid"]
     static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "detail", "note", "codings"]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Codebook {
@@ -62,7 +62,16 @@ public enum CodebookFormat {
                     full: try record.optionalString("full"), whenToUse: try record.optionalString("whenToUse"),
                     whenNotToUse: try record.optionalString("whenNotToUse"), example: try record.optionalString("example"),
                     colour: try record.optionalString("colour"), hotkey: try record.optionalString("hotkey"),
-                    source: try record.optionalString("source"))
+                    source: try record.optionalString("source"), guid: try decodeGUID(record))
+    }
+
+    private static func decodeGUID(_ record: JSONRecord) throws(JSONShapeError) -> String? {
+        guard let guid = try record.optionalString("guid") else { return nil }
+        guard RefiGUID.isNormalised(guid) else {
+            throw JSONShapeError(path: record.path.field("guid"), offset: record.value("guid")?.offset ?? record.offset,
+                                 message: "expected a GUID in lower case without braces, like 3f2504e0-4f89-11d3-9a0c-0305e82c3301, found \"\(guid)\"")
+        }
+        return guid
     }
 
     private static func decodeChange(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> CodebookChange {
@@ -173,6 +182,7 @@ public enum CodebookFormat {
             ("whenToUse", .optionalString(code.whenToUse)), ("whenNotToUse", .optionalString(code.whenNotToUse)),
             ("example", .optionalString(code.example)), ("colour", .optionalString(code.colour)),
             ("hotkey", .optionalString(code.hotkey)), ("source", .optionalString(code.source)),
+            ("guid", .optionalString(code.guid)),
         ])
     }
 

@@ -74,10 +74,13 @@ public struct Code: Sendable, Equatable, Identifiable {
     public var hotkey: String?
     /// Provenance of the definition, e.g. "LiPP A3 grid, stage C" or "unverified: ...".
     public var source: String?
+    /// The REFI-QDA GUID another tool gave the code (normalised), kept so that its exports still name the same code;
+    /// nil for Thematic's own codes, whose GUIDs are derived from the study and the id.
+    public var guid: String?
 
     public init(id: String, name: String, parent: String? = nil, status: Status = .active, codable: Bool = true,
                 brief: String? = nil, full: String? = nil, whenToUse: String? = nil, whenNotToUse: String? = nil,
-                example: String? = nil, colour: String? = nil, hotkey: String? = nil, source: String? = nil) {
+                example: String? = nil, colour: String? = nil, hotkey: String? = nil, source: String? = nil, guid: String? = nil) {
         self.id = id
         self.name = name
         self.parent = parent
@@ -91,6 +94,7 @@ public struct Code: Sendable, Equatable, Identifiable {
         self.colour = colour
         self.hotkey = hotkey
         self.source = source
+        self.guid = guid
     }
 }
 

@@ -67,6 +67,25 @@ import Testing
         #expect(codes[1].colour == "#FF0000" && codes[1].brief == "Help from relatives" && codes[3].colour == nil)
         #expect(!codes[0].codable)
         #expect(imported.codeIDs["7e5f1b2a-0000-4000-8000-000000000004"] == "Support-2")
+        #expect(codes[3].guid == "7e5f1b2a-0000-4000-8000-000000000004")
+    }
+
+    @Test func anotherToolsGUIDsSurviveOurExportsSoItStillRecognisesItsCodes() throws {
+        let imported = try read("""
+        <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>
+        <Code guid="{7E5F1B2A-0000-4000-8000-00000000000A}" name="Family" isCodable="true"/>
+        </Codes></CodeBook>
+        """)
+        let exported = RefiCodebook.export(imported.codebook, scope: "study:test")
+        #expect(String(decoding: exported, as: UTF8.self).contains("<Code guid=\"7e5f1b2a-0000-4000-8000-00000000000a\""))
+        let again = try RefiCodebook.read(exported, file: "x.qdc", title: "other").codebook
+        #expect(again.codes.first?.guid == "7e5f1b2a-0000-4000-8000-00000000000a")
+        #expect(again == imported.codebook)
+    }
+
+    @Test func ourOwnExportsDoNotStoreTheirDerivedGUIDs() throws {
+        let exported = RefiCodebook.export(try rich(), scope: "study:test")
+        #expect(try RefiCodebook.read(exported, file: "x.qdc", title: "other").codebook.codes.allSatisfy { $0.guid == nil })
     }
 
     @Test func setsFromOtherToolsAreReportedNotSilentlyDropped() throws {
