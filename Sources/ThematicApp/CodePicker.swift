@@ -41,12 +41,12 @@ public struct CodePicker: Sendable, Equatable {
     }
 
     /// Edits the filter with a typed key (false for keys a text field does not take); the cursor goes to the code
-    /// whose id is the filter, or else to the first matching code.
+    /// whose id is the filter, else stays where it was while that code still matches, else goes to the first match.
     mutating func edit(with key: Key, in tree: CodeTree) -> Bool {
         guard filter.handle(key) else { return false }
         let codable = rows(in: tree).filter { $0.entry.code.codable }.map(\.entry.code.id)
         let exact = filter.text.trimmed.lowercased()
-        cursor = codable.first { $0.lowercased() == exact } ?? codable.first
+        cursor = codable.first { $0.lowercased() == exact } ?? cursor.flatMap { codable.contains($0) ? $0 : nil } ?? codable.first
         offset = 0
         return true
     }

@@ -150,6 +150,9 @@ enum ReconcileDetailView {
 
     static func consensusLines(_ item: ReconciliationItem, state: ReconcileState, width: Int) -> [Line] {
         var lines: [Line] = []
+        if let refusal = state.refusal, refusal.excerptID == item.excerpt.id {
+            lines += wrapped("Not recorded: " + refusal.reason, width: width, style: warning, indent: 2)
+        }
         func codeList(_ ids: some Sequence<String>) {
             let ordered = ids.sorted { (state.tree.entry($0)?.number ?? .max, $0) < (state.tree.entry($1)?.number ?? .max, $1) }
             if ordered.isEmpty { lines += wrapped("  no code applies", width: width, style: .plain) }

@@ -87,8 +87,13 @@ public struct ReconcileState: Sendable {
     public internal(set) var helpOffset: Int?
     /// What the last key did or why it did nothing; cleared by the next key.
     public internal(set) var message: String?
-    /// Why the last decision was not recorded; shown until a decision is recorded.
-    public internal(set) var writeError: String?
+    /// The last decision the session refused or could not write; shown until a decision is recorded.
+    public internal(set) var refusal: Refusal?
+
+    public struct Refusal: Sendable, Equatable {
+        public var excerptID: String
+        public var reason: String
+    }
 
     /// Starts at the resume point: the first excerpt in reading order still to decide.
     public init(study: Study, reconciliation: Reconciliation, lead: String, size: Size) {
@@ -141,7 +146,7 @@ public struct ReconcileState: Sendable {
     /// A decision is on disk: take the session's refreshed queue and move on to the next excerpt still to decide.
     public mutating func recorded(_ decision: ConsensusDecision, for excerptID: String, queue: Reconciliation) {
         reconciliation = queue
-        writeError = nil
+        refusal = nil
         visible = items.indices.filter { filter.includes(items[$0]) }
         var text = "\(excerptID) recorded: \(ReconcileDetailView.codesText(decision.codes.keys))"
         if let next = queue.nextToDecide(after: excerptID), let index = items.firstIndex(where: { $0.excerpt.id == next.excerpt.id }) {
@@ -156,7 +161,7 @@ public struct ReconcileState: Sendable {
 
     /// A decision was refused or could not be written: the screen still shows what is on disk, and says why.
     public mutating func refused(_ excerptID: String, because reason: String) {
-        writeError = "\(excerptID) not recorded: \(reason)"
+        refusal = Refusal(excerptID: excerptID, reason: reason)
     }
 
     // MARK: Moving

@@ -96,7 +96,7 @@ public enum ReconcileView {
     /// Where the lead is and how far the queue has come, after what the last key did.
     public static func statusText(_ state: ReconcileState) -> String {
         var parts: [String] = []
-        if let error = state.writeError { parts.append(error) }
+        if let refusal = state.refusal { parts.append("\(refusal.excerptID) not recorded: \(refusal.reason)") }
         if let message = state.message { parts.append(message) }
         parts.append(state.progressText)
         if let item = state.currentItem {
@@ -119,8 +119,9 @@ public enum ReconcileView {
             let id = state.currentItem?.excerpt.id ?? ""
             StatusBar(left: "\(id) is already decided. Replace the decision? y/n", style: Style(attributes: [.reverse, .bold])).draw(in: rect, on: &screen)
         default:
-            let style = state.writeError == nil ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
-            StatusBar(left: statusText(state), right: "? keys", style: style).draw(in: rect, on: &screen)
+            let style = state.refusal == nil ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
+            StatusBar(left: statusText(state), right: (state.refusal == nil ? "" : "NOT RECORDED · ") + "? keys", style: style)
+                .draw(in: rect, on: &screen)
         }
     }
 }
