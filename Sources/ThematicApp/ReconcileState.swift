@@ -149,9 +149,10 @@ public struct ReconcileState: Sendable {
         refusal = nil
         visible = items.indices.filter { filter.includes(items[$0]) }
         var text = "\(excerptID) recorded: \(ReconcileDetailView.codesText(decision.codes.keys))"
-        if let next = queue.nextToDecide(after: excerptID), let index = items.firstIndex(where: { $0.excerpt.id == next.excerpt.id }) {
-            show(index)
-            text += "; next \(next.excerpt.id)"
+        let unlisted = queue.nextToDecide(after: excerptID).flatMap { next in items.firstIndex { $0.excerpt.id == next.excerpt.id } }
+        if let next = listedToDecide(step: 1) ?? unlisted {
+            show(next)
+            text += "; next \(items[next].excerpt.id)"
         } else {
             text += "; nothing left to decide"
         }
@@ -165,6 +166,16 @@ public struct ReconcileState: Sendable {
     }
 
     // MARK: Moving
+
+    /// The next excerpt in the list still to decide after the current one (before it, for a negative `step`),
+    /// wrapping round; nil when no other listed excerpt is.
+    func listedToDecide(step: Int) -> Int? {
+        let start = current ?? -1
+        let order = step > 0 ? visible : visible.reversed()
+        let ahead = order.filter { step > 0 ? $0 > start : $0 < start }
+        let behind = order.filter { step > 0 ? $0 <= start : $0 >= start }
+        return (ahead + behind).first { items[$0].state != .decided && $0 != current }
+    }
 
     mutating func show(_ index: Int) {
         guard index != current else { return }

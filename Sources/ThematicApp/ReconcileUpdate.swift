@@ -78,11 +78,7 @@ extension ReconcileState {
     }
 
     private mutating func goToUndecided(step: Int) {
-        let order = step > 0 ? visible : visible.reversed()
-        let start = current ?? -1
-        let ahead = order.filter { step > 0 ? $0 > start : $0 < start }
-        let behind = order.filter { step > 0 ? $0 <= start : $0 >= start }
-        if let target = (ahead + behind).first(where: { items[$0].state != .decided && $0 != current }) {
+        if let target = listedToDecide(step: step) {
             show(target)
         } else {
             message = currentItem.map { $0.state != .decided } == true

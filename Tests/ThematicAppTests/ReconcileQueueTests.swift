@@ -114,6 +114,17 @@ import ThematicCore
         #expect(state.visible.count == 5)
     }
 
+    @Test func afterADecisionTheNextIsTakenFromTheListShown() throws {
+        let folder = try ReconcileStudy.folder()
+        // Decide R1-1, R1-4 and R2-1 (leaving R1-3), then ben changes R1-1 and R2-1: both go stale.
+        try ReconcileStudy.run(folder, keys: ["u", "<Enter>", "j", "u", "<Enter>", "u", "<Enter>"])
+        try ReconcileStudy.recode(folder, coder: "ben", "R1-1", ["A1", "A3"])
+        try ReconcileStudy.recode(folder, coder: "ben", "R2-1", ["A2"])
+        let (app, _) = try ReconcileStudy.run(folder, keys: ["s", "1", "<Enter>"])
+        #expect(app.state.visible.map { app.state.items[$0].excerpt.id } == ["R2-1"], "R1-1 is no longer stale")
+        #expect(app.state.currentItem?.excerpt.id == "R2-1", "the next stale one, not R1-3")
+    }
+
     @Test func jumpingToAnExcerptShowsItEvenWhenTheFilterHidesIt() throws {
         let folder = try ReconcileStudy.folder()
         try ReconcileStudy.run(folder, keys: ["u", "<Enter>"])
