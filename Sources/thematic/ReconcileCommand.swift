@@ -8,10 +8,14 @@ struct ReconcileCommand: ParsableCommand {
         abstract: "Reconcile the coders' disagreements into the consensus, with a record of who decided what.",
         discussion: """
             A disagreement is an excerpt two or more of the coders finished with different sets of codes (spans alone \
-            do not make one). Without an action this prints the progress and any stale decisions (a coder changed \
-            their codes after the lead decided; the decision is kept until the lead decides again).
+            do not make one). Without an action and without --lead this prints the progress and any stale \
+            decisions (a coder changed their codes after the lead decided; the decision is kept until the lead \
+            decides again).
 
-            Actions:
+            With --lead NAME and no action it opens the reconcile screen (it needs a terminal; press ? there for \
+            the keys), starting at the first excerpt still to decide.
+
+            Actions (for scripts and the team meeting):
             --next: the next excerpt to decide, with each coder's codes and the definitions.
             --excerpt ID with --accept CODER, --union, --intersection or --codes A1,C3 (--codes - for "no code \
             applies"), and optionally --note TEXT: record the lead's decision.
@@ -53,6 +57,7 @@ struct ReconcileCommand: ParsableCommand {
         }
         if format != nil && !report && !training { throw CommandFailure("--format goes with --report or --training") }
         if let excerpt { return try decide(excerpt) }
+        if actions == 0, let lead { return try openReconcileScreen(try openSession(lead: lead)) }
         let loaded = try openStudy(study)
         if training { return try printTraining(loaded) }
         let reconciliation: Reconciliation
@@ -94,15 +99,7 @@ struct ReconcileCommand: ParsableCommand {
             let ids = codes == "-" ? [] : (codes ?? "").split(separator: ",").map { String($0) }
             choice = .edited(Dictionary(ids.map { ($0, AppliedCode()) }, uniquingKeysWith: { first, _ in first }))
         }
-        let session: ReconciliationSession
-        do {
-            session = try ReconciliationSession(folder: StudyFolder(path: study), lead: lead, coders: chosenCoders, scope: scope)
-        } catch let error as StudyLoadError {
-            for problem in error.problems { printError(problem.description(inStudy: study)) }
-            throw CommandFailure("\(study): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(study)` after fixing them")
-        } catch {
-            throw CommandFailure("\(study): \(error)")
-        }
+        let session = try openSession(lead: lead)
         defer { session.close() }
         for warning in session.warnings { printError(warning.description(inStudy: study)) }
         do {
@@ -118,6 +115,18 @@ struct ReconcileCommand: ParsableCommand {
         }
     }
 
+    /// The lead's session: holds consensus.lock (a second lead is refused, naming the holder) until closed.
+    private func openSession(lead: String) throws -> ReconciliationSession {
+        do {
+            return try ReconciliationSession(folder: StudyFolder(path: study), lead: lead, coders: chosenCoders, scope: scope)
+        } catch let error as StudyLoadError {
+            for problem in error.problems { printError(problem.description(inStudy: study)) }
+            throw CommandFailure("\(study): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(study)` after fixing them")
+        } catch {
+            throw CommandFailure("\(study): \(error)")
+        }
+    }
+
     private func printSummary(_ reconciliation: Reconciliation) {
         print(ReconciliationReport.progressLine(reconciliation))
         for item in reconciliation.staleItems {
@@ -125,7 +134,9 @@ struct ReconcileCommand: ParsableCommand {
             print("stale: \(item.excerpt.id): \(changes.map(\.description).joined(separator: "; "))")
         }
         if let item = reconciliation.resumePoint {
-            print("Next: \(item.excerpt.id) (thematic reconcile \(study) --next)")
+            print("Next: \(item.excerpt.id) (thematic reconcile \(study) --lead NAME opens the screen there; --next prints it)")
+        } else {
+            print("Nothing left to decide.")
         }
     }
 

@@ -10,8 +10,9 @@ public enum ReconciliationChoice: Sendable, Equatable {
     /// The lead's own codes.
     case edited([String: AppliedCode])
 
-    /// The consensus codes this choice gives for `codings`. Coders' memos stay theirs: the lead's note is the record.
-    func codes(from codings: [ReconciliationItem.CoderCoding], textLength: Int) -> [String: AppliedCode] {
+    /// The consensus codes this choice gives for `codings` (a screen previews a decision with it). Coders' memos stay
+    /// theirs: the lead's note is the record.
+    public func codes(from codings: [ReconciliationItem.CoderCoding], textLength: Int) -> [String: AppliedCode] {
         switch self {
         case .accept(let coder):
             let record = codings.first { $0.coder == coder }?.coding.codes ?? [:]

@@ -1,0 +1,19 @@
+import NcursesTerminal
+import ThematicApp
+import ThematicCore
+
+/// Runs the reconcile screen on an open session until the lead quits, then releases the consensus lock and prints
+/// where the queue stands. Every decision was written when it was made.
+func openReconcileScreen(_ session: ReconciliationSession) throws {
+    defer { session.close() }
+    unblockTerminationSignals()
+    let terminal: NcursesTerminal
+    do {
+        terminal = try NcursesTerminal.open(environment: currentEnvironment())
+    } catch {
+        throw CommandFailure("\(error); without a terminal, use --next and --excerpt ID with --accept, --union, --intersection or --codes")
+    }
+    ReconcileApp(session: session, terminal: terminal).run()
+    terminal.stop()
+    print(ReconciliationReport.progressLine(session.reconciliation) + "; saved in \(session.folder.path)/\(StudyFolder.consensusFile)")
+}

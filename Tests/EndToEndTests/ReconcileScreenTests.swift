@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import ThematicCore
+
+/// The real thematic binary's reconcile screen driven in tmux by a lead, on a copy of the demo study (asha, ben and
+/// cara; lena's consensus on 38 of the 85 disagreements); consensus.json on disk is the judge.
+@Suite(.serialized) final class ReconcileScreen {
+    let folder: StudyFolder
+
+    init() throws {
+        folder = try Checkout.demoCopy()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder.path)
+    }
+
+    func open(lead: String = "lena") throws -> TmuxSession {
+        let session = try TmuxSession(command: [try Checkout.binary, "reconcile", folder.path, "--lead", lead])
+        let opened = try session.waitFor("of 85 decided")
+        #expect(opened.found, "the screen did not open:\n\(opened.screen)")
+        return session
+    }
+
+    /// The queue as the core sees the study on disk now.
+    func queue() throws -> Reconciliation {
+        try Reconciliation(study: try StudyReader.load(folder).study)
+    }
+
+    /// Waits until the screen shows `excerptID`, then says so (or records what it showed instead).
+    func waitUntilShowing(_ excerptID: String, in session: TmuxSession) throws -> Bool {
+        let shown = try session.waitFor("┌ \(excerptID) ·")
+        #expect(shown.found, "expected \(excerptID) on screen:\n\(shown.screen)")
+        return shown.found
+    }
+
+    func consensusJSON() throws -> [String: [String: Any]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile)))
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["excerpts"] as? [String: [String: Any]] ?? [:]
+    }
+
+    @Test func aLeadReconcilesEveryRemainingDisagreementFromTheKeyboard() throws {
+        let before = try queue()
+        let earlier = try StudyReader.load(folder).study.consensus
+        let toDecide = before.items.filter { $0.state != .decided }
+        #expect(toDecide.count == 47)
+        #expect(before.coders == ["asha", "ben", "cara"])
+        var expected: [String: (basis: String, codes: Set<String>)] = [:]
+        let session = try open()
+        for (index, item) in toDecide.enumerated() {
+            guard try waitUntilShowing(item.excerpt.id, in: session) else { break }
+            let union = item.codings.reduce(into: Set<String>()) { $0.formUnion($1.codes) }
+            switch index % 4 {
+            case 0:
+                let coding = item.codings[(index / 4) % item.codings.count]
+                try session.type("\(before.coders.firstIndex(of: coding.coder)! + 1)")
+                expected[item.excerpt.id] = ("coder", Set(coding.codes))
+            case 1:
+                try session.type("u")
+                expected[item.excerpt.id] = ("union", union)
+            case 2:
+                try session.type("i")
+                expected[item.excerpt.id] = ("intersection", Set(item.agreedCodes))
+            default:
+                // Choose the codes: the union without the first disputed code, found by typing its id.
+                let dropped = item.disputedCodes[0]
+                try session.type("e")
+                try session.type(dropped)
+                #expect(try session.waitFor("Filter: \(dropped)").found)
+                try session.send("Space", "Enter")
+                expected[item.excerpt.id] = ("edited", union.subtracting([dropped]))
+            }
+            #expect(try session.waitFor("Note on \(item.excerpt.id)").found)
+            try session.type("meeting note \(index + 1)")
+            try session.send("Enter")
+        }
+        let done = try session.waitFor("85 of 85 decided, 0 stale")
+        #expect(done.found, "\(done.screen)")
+        #expect(done.screen.contains("nothing left to decide"))
+        try session.send("q")
+        let quit = try session.waitFor("exit status 0")
+        #expect(quit.found, "\(quit.screen)")
+        #expect(quit.screen.contains("85 excerpts to reconcile (asha, ben, cara): 85 decided, 0 stale, 0 to decide"))
+
+        let consensus = try consensusJSON()
+        #expect(consensus.count == 38 + 47)
+        for (index, item) in toDecide.enumerated() {
+            let decision = try #require(consensus[item.excerpt.id], "\(item.excerpt.id)")
+            let want = try #require(expected[item.excerpt.id])
+            #expect(decision["decision"] as? String == want.basis, "\(item.excerpt.id)")
+            #expect(Set((decision["codes"] as? [String: Any])?.keys.map { $0 } ?? []) == want.codes, "\(item.excerpt.id)")
+            #expect(decision["lead"] as? String == "lena")
+            #expect(decision["note"] as? String == "meeting note \(index + 1)")
+            #expect((decision["at"] as? String)?.hasSuffix("Z") == true)
+            #expect(decision["comparedCoders"] as? [String] == item.codings.map(\.coder))
+            #expect(decision["coderCodes"] as? [String: [String]] == Dictionary(uniqueKeysWithValues: item.codings.map { ($0.coder, $0.coding.codeIDs) }))
+            if want.basis == "coder" {
+                #expect(decision["acceptedCoder"] as? String != nil)
+            }
+        }
+        let after = try StudyReader.load(folder).study.consensus
+        for (excerptID, decision) in earlier.excerpts {
+            #expect(after.excerpts[excerptID] == decision, "lena's earlier decision on \(excerptID) is untouched")
+        }
+        let check = try Binaries.run("thematic", ["check", folder.path])
+        #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
+        let summary = try Binaries.run("thematic", ["reconcile", folder.path])
+        #expect(summary.standardOutput == "85 excerpts to reconcile (asha, ben, cara): 85 decided, 0 stale, 0 to decide\nNothing left to decide.\n")
+    }
+
+    @Test func quittingHalfWayAndReopeningResumesAtTheNextExcerptStillToDecide() throws {
+        let toDecide = try queue().items.filter { $0.state != .decided }
+        let session = try open()
+        for item in toDecide.prefix(3) {
+            guard try waitUntilShowing(item.excerpt.id, in: session) else { return }
+            try session.send("u", "Enter")
+        }
+        #expect(try session.waitFor("41 of 85 decided").found)
+        try session.send("q")
+        let quit = try session.waitFor("exit status 0")
+        #expect(quit.screen.contains("41 decided, 0 stale, 44 to decide"))
+
+        let reopened = try open()
+        #expect(try waitUntilShowing(toDecide[3].excerpt.id, in: reopened))
+        #expect(try reopened.waitFor("41 of 85 decided, 0 stale · \(toDecide[3].excerpt.id)").found)
+        try reopened.send("q")
+        #expect(try reopened.waitFor("exit status 0").found)
+    }
+
+    @Test func aSecondLeadIsRefusedWhileOneHasTheScreenOpen() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile)))
+        let session = try open()
+        let second = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar"])
+        #expect(second.status == 1)
+        #expect(second.standardError.contains("consensus.json is held by another Thematic session (pid "), "\(second.standardError)")
+        let decision = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar", "--excerpt", "R02-003", "--union"])
+        #expect(decision.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile))) == before)
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+        let afterwards = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar", "--excerpt", "R02-003", "--union"])
+        #expect(afterwards.status == 0, "the lock goes with the screen: \(afterwards.standardError)")
+    }
+
+    @Test func aTinyWindowAndBackKeepsTheScreenWorking() throws {
+        let session = try open()
+        try session.resize(columns: 20, rows: 6)
+        usleep(300_000)
+        try session.resize(columns: 3, rows: 2)
+        usleep(300_000)
+        try session.resize(columns: 100, rows: 30)
+        #expect(try session.waitFor("38 of 85 decided").found)
+        try session.send("C-c")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+}
