@@ -431,13 +431,6 @@ extension AppState {
     }
 
     private mutating func handleHelp(_ key: Key) {
-        let lines = Keymap.table.helpLines.count
-        switch key {
-        case .character("j"), .down: helpOffset = min((helpOffset ?? 0) + 1, max(0, lines - 1))
-        case .character("k"), .up: helpOffset = max(0, (helpOffset ?? 0) - 1)
-        case .pageDown, .character(" "): helpOffset = min((helpOffset ?? 0) + max(1, size.rows - 4), max(0, lines - 1))
-        case .pageUp: helpOffset = max(0, (helpOffset ?? 0) - max(1, size.rows - 4))
-        default: helpOffset = nil
-        }
+        helpOffset = HelpScrolling.offset(after: key, from: helpOffset ?? 0, lines: Keymap.table.helpLines.count, size: size)
     }
 }
