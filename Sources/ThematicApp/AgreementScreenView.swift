@@ -15,11 +15,14 @@ public enum AgreementScreenView {
             drawTable(state, on: &screen)
         }
         if let choice = state.coderChoice {
-            let lines = ["Space ticks, Enter compares the ticked coders, Esc cancels", ""] + choice.candidates.enumerated().map { index, candidate in
+            let coders = choice.candidates.enumerated().map { index, candidate in
                 (index == choice.cursor ? "▸ " : "  ") + (choice.ticked.contains(candidate.name) ? "[x] " : "[ ] ")
                     + "\(candidate.name)  \(candidate.finished) finished"
             }
-            Dialog(title: "Coders to compare", lines: lines).draw(on: &screen)
+            // Under the two lines of instructions, as many coders as fit, the cursor's among them.
+            let room = max(1, AgreementScreenState.dialogRows(state.size) - 2)
+            let shown = coders.dropFirst(max(0, choice.cursor - room + 1))
+            Dialog(title: "Coders to compare", lines: ["Space ticks, Enter compares the ticked coders, Esc cancels", ""] + shown).draw(on: &screen)
         }
         if let dialog = state.excerptDialog {
             let lines = Array(dialog.lines(width: state.dialogTextWidth).dropFirst(dialog.offset))

@@ -90,6 +90,12 @@ import ThematicCore
         #expect(state.message == "comparing asha, ben")
     }
 
+    @Test func theCoderChecklistKeepsItsCursorOnAShortScreen() throws {
+        var state = try AgreementFixture.state(coders: nil, rows: 6, columns: 60)
+        state.press("c", "j", "j")
+        #expect(state.screenText.contains("▸ [x] cara"))
+    }
+
     @Test func atLeastTwoCodersMustBeTicked() throws {
         var state = try AgreementFixture.state()
         state.press("c", "<Space>", "<Enter>")

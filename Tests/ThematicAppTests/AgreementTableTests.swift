@@ -61,6 +61,15 @@ import ThematicCore
         #expect(table.excerptsInDisagreement == reconciliation.items.filter(\.isDisagreement).count)
     }
 
+    @Test func rolledUpToTheTopLevelACategoryIsDisputedWhereAnyOfItsCodesSplitsTheCoders() throws {
+        let state = try AgreementScreenState(study: AgreementFixture.study(), selection: AgreementSelection(coders: ["asha", "ben"], level: 1),
+                                             size: .init(rows: 30, columns: 120))
+        #expect(state.table.rows.map(\.code) == ["C", "R", "N"])
+        #expect(state.table.rows.map(\.name) == ["Communication", "Risk assessment", "Never used"])
+        #expect(state.table.disagreements(row: 0).map(\.excerptID) == ["R1-2", "R1-3", "R2-2"])
+        #expect(state.screenText.contains("codes rolled up to level 1"))
+    }
+
     @Test func withTwoCodersTheTableShowsCohensKappaAndWithMoreFleiss() throws {
         let pair = try AgreementFixture.state().table
         let all = try AgreementFixture.state(coders: nil).table
