@@ -29,11 +29,13 @@ struct AgreementScreenBenchmark: ParsableCommand {
         let (study, loadSeconds) = try Timing.measure { try StudyReader.load(studyFolder).study }
         print("study: \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, coders \(study.coders.joined(separator: ", "))")
         var state: AgreementScreenState?
+        let processorStart = ExportBenchmark.processorSeconds()
         let table = try measured { state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size) }
+        let processor = (ExportBenchmark.processorSeconds() - processorStart) / Double(max(1, runs))
         let app = AgreementApp(state: state!, terminal: terminal)
         let frame = measured { app.draw() }
         print("load the study: \(Timing.format(loadSeconds))")
-        print("compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(describe(table))")
+        print("compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(describe(table)); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)")
         print("first frame: \(describe(frame))")
         print("time to open the screen (load + table + first frame): \(Timing.format(loadSeconds + table.best + frame.best)); without loading: \(Timing.format(table.best + frame.best))")
 
