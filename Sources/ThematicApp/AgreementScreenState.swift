@@ -167,7 +167,7 @@ public struct AgreementScreenState: Sendable {
 
     // MARK: Keeping cursors in range
 
-    /// Lines the excerpt dialog shows its text in on this screen (a frame and a column of padding each side).
+    /// Columns the excerpt dialog wraps its text to on this screen (a frame and a column of padding each side).
     var dialogTextWidth: Int { max(1, min(76, size.columns - 6)) }
 
     /// Clamps cursors and scrolls so the selections are visible.
