@@ -31,7 +31,7 @@ let package = Package(
         // The only module that talks to ncurses: draws a Screen, reads keys, handles resize and signals.
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         // The application: state, messages, update, views, keymap.
-        .target(name: "ThematicApp", dependencies: ["ThematicCore", "TerminalUI"]),
+        .target(name: "ThematicApp", dependencies: ["ThematicCore", "Agreement", "TerminalUI"]),
         .executableTarget(
             name: "thematic",
             dependencies: [
@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw", "ThematicApp", "ThematicCore"]),
-        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "TerminalUI"]),
+        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore"]),
     ]
 )

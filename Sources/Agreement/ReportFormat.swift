@@ -79,7 +79,8 @@ extension AgreementReport {
         }
     }
 
-    static func threeDecimals(_ statistic: Statistic) -> String {
+    /// A figure as the tables print it: three decimals, or "n/a".
+    public static func threeDecimals(_ statistic: Statistic) -> String {
         statistic.value.map { String(format: "%.3f", $0) } ?? "n/a"
     }
 }

@@ -24,29 +24,41 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Roll codes up to this level of the codebook tree (1 = top-level categories).") var level: Int?
     @Option(help: "Only excerpts of these reviews, comma-separated.") var reviews: String?
     @Flag(help: "Only excerpts every chosen coder finished.") var finishedByAll = false
-    @Option(help: "table, csv, markdown or json.") var format: String = "table"
-    @Option(help: "Bootstrap replicates for a confidence interval of each alpha (0: none).") var bootstrap = 0
+    @Option(help: "table (the default), csv, markdown or json.") var format: String?
+    @Option(help: "Bootstrap replicates for a confidence interval of each alpha (0: none).") var bootstrap: Int?
     @Option(help: "Bootstrap procedure: units (resample excerpts; default) or kalpha (Hayes & Krippendorff's KALPHA).")
-    var bootstrapProcedure = "units"
-    @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 1
+    var bootstrapProcedure: String?
+    @Option(help: "Seed of the bootstrap (default 1).") var seed: UInt64?
+    @Flag(help: "Open the agreement screen on the study instead of printing (read only; press ? in it for the keys).")
+    var screen = false
 
     func run() throws {
+        if screen {
+            let printing = [("--format", format != nil), ("--bootstrap", bootstrap != nil), ("--bootstrap-procedure", bootstrapProcedure != nil),
+                            ("--seed", seed != nil), ("--reliability-data", reliabilityData != nil)]
+            let refused = printing.filter(\.1).map(\.0)
+            guard refused.isEmpty else {
+                throw CommandFailure("--screen shows the table on screen; \(refused.joined(separator: ", ")) \(refused.count == 1 ? "belongs" : "belong") to the printed report")
+            }
+            guard let study else { throw CommandFailure("--screen needs a study folder") }
+            try openAgreementScreen(study: study, selection: selection)
+            return
+        }
+        let format = self.format ?? "table", bootstrap = self.bootstrap ?? 0
+        let bootstrapProcedure = self.bootstrapProcedure ?? "units", seed = self.seed ?? 1
         guard let reportFormat = ReportFormat(rawValue: format) else {
             throw CommandFailure("unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard let procedure = AlphaBootstrap.Procedure(rawValue: bootstrapProcedure) else {
             throw CommandFailure("unknown bootstrap procedure \"\(bootstrapProcedure)\"; expected units or kalpha")
         }
-        let chosenCoders = coders.map { $0.split(separator: ",").map(String.init) }
+        let chosenCoders = selection.coders
         var data: ReliabilityData
         var warnings: [String] = []
         switch (study, reliabilityData) {
         case (let path?, nil):
             let loaded = try openStudy(path)
             do {
-                let selection = AgreementSelection(coders: chosenCoders, level: level,
-                                                   reviews: reviews.map { $0.split(separator: ",").map(String.init) },
-                                                   onlyFinishedByAll: finishedByAll)
                 let reliability = try StudyReliability(study: loaded, selection: selection)
                 data = reliability.data
                 warnings = reliability.warnings
@@ -74,5 +86,11 @@ struct AgreeCommand: ParsableCommand {
         let report = AgreementReport(data, bootstrap: bootstrap > 0 ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil)
         for warning in warnings { printError("warning: \(warning)") }
         print(report.rendered(as: reportFormat), terminator: "")
+    }
+
+    /// What the study options ask to compare.
+    var selection: AgreementSelection {
+        AgreementSelection(coders: coders.map { $0.split(separator: ",").map(String.init) }, level: level,
+                           reviews: reviews.map { $0.split(separator: ",").map(String.init) }, onlyFinishedByAll: finishedByAll)
     }
 }

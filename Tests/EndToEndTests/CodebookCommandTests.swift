@@ -72,20 +72,20 @@ import ThematicCore
 
     @Test func aCoderIsRefusedAndNothingChanges() throws {
         let study = try demo()
-        let before = try snapshot(study)
+        let before = try FolderSnapshot.take(study, skippingLocks: true)
         let outcome = try thematic("codebook", "retire", study, "A1", "--by", "ben")
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("ben is a coder of this study, and coders may not edit the codebook here"))
-        #expect(try snapshot(study) == before)
+        #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
     }
 
     @Test func aSplitThatWouldDropExcerptsIsRefusedAndListsThem() throws {
         let study = try demo()
-        let before = try snapshot(study)
+        let before = try FolderSnapshot.take(study, skippingLocks: true)
         let outcome = try thematic("codebook", "split", study, "A3", "--into", "A3a=One", "--into", "A3b=Two", "--rule", "A3b:school", "--by", "lena")
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("coded A3 but assigned none of A3a, A3b: R"))
-        #expect(try snapshot(study) == before)
+        #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
     }
 
     @Test func aQdcRoundTripThroughANewStudyKeepsTheCodebook() throws {
@@ -105,11 +105,11 @@ import ThematicCore
         _ = try thematic("codebook", "export", study, "-o", folder + "/codebook.qdc")
         let bytes = try FileSystem.readBytes(folder + "/codebook.qdc")
         try AtomicFile.write(Array(bytes.prefix(bytes.count / 3)), to: folder + "/cut.qdc")
-        let before = try snapshot(study)
+        let before = try FolderSnapshot.take(study, skippingLocks: true)
         let outcome = try thematic("codebook", "import", study, folder + "/cut.qdc", "--by", "lena")
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("cut.qdc: not well-formed XML (at line "))
-        #expect(try snapshot(study) == before)
+        #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
     }
 
     @Test func theNVivoProjectImportsIntoANewStudy() throws {
@@ -145,24 +145,11 @@ import ThematicCore
 
     @Test func aDryRunSplitListsEachExcerptsAssignmentAndChangesNothing() throws {
         let study = try demo()
-        let before = try snapshot(study)
+        let before = try FolderSnapshot.take(study, skippingLocks: true)
         let outcome = try thematic("codebook", "split", study, "A3", "--into", "A3a=One", "--into", "A3b=Two", "--rule", "A3b:school", "--dry-run")
         #expect(outcome.status == 0)
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("\tA3b\t") || $0.contains("\tNOT ASSIGNED\t") })
-        #expect(try snapshot(study) == before)
-    }
-
-    private func snapshot(_ folder: String) throws -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        func walk(_ path: String, _ relative: String) throws {
-            if FileSystem.isDirectory(path) {
-                for name in try FileSystem.list(path) { try walk(path + "/" + name, relative.isEmpty ? name : relative + "/" + name) }
-            } else if !relative.hasSuffix(".lock") {
-                files[relative] = try FileSystem.readBytes(path)
-            }
-        }
-        try walk(folder, "")
-        return files
+        #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
     }
 }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import ThematicCore
+
+/// The real thematic binary's agreement screen driven in tmux on a copy of the demo study: what it shows must be
+/// what `thematic agree` prints, and the study must be byte-identical afterwards.
+@Suite(.serialized) final class AgreementScreen {
+    let folder: StudyFolder
+    let before: [String: [UInt8]]
+
+    init() throws {
+        folder = try Checkout.demoCopy()
+        before = try FolderSnapshot.take(folder.path)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder.path)
+    }
+
+    func open(_ options: [String] = ["--coders", "asha,ben"], environment: [String: String] = ["TERM": "tmux-256color"],
+              columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
+        let session = try TmuxSession(command: [try Checkout.binary, "agree", folder.path, "--screen"] + options,
+                                      environment: environment, columns: columns, rows: rows)
+        let opened = try session.waitFor("sorted by code, ascending")
+        #expect(opened.found, "the screen did not open:\n\(opened.screen)")
+        return session
+    }
+
+    /// Quits with `key`, expects a clean exit, and checks that no file of the study changed and none appeared.
+    func quit(_ session: TmuxSession, with key: String = "q") throws {
+        try session.send(key)
+        let exited = try session.waitFor("exit status 0")
+        #expect(exited.found, "\(exited.screen)")
+        #expect(try FolderSnapshot.take(folder.path) == before, "the agreement screen writes nothing")
+    }
+
+    /// Per code, the disagreements `thematic agree --format json` implies for two coders: the pairable excerpts on
+    /// which they do not agree.
+    func impliedDisagreements(coders: String) throws -> [String: Int] {
+        let outcome = try Binaries.run("thematic", ["agree", folder.path, "--coders", coders, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let json = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
+        let perCode = try #require(json?["per_code"] as? [String: [String: Any]])
+        return perCode.mapValues { figures in
+            let pairable = figures["n_units_pairable"] as? Int ?? 0
+            let agreement = figures["percent_agreement_units"] as? Double ?? 1
+            return Int((Double(pairable) * (1 - agreement)).rounded())
+        }
+    }
+
+    /// The row of `code` in a captured table, split into its cells.
+    func row(_ screen: String, _ code: String) -> [Substring]? {
+        screen.split(separator: "\n").first { $0.hasPrefix(code + " ") }.map { $0.split(separator: " ") }
+    }
+
+    @Test func sortingByDisagreementsAndOpeningTheTopCodeListsAsManyExcerptsAsAgreeImplies() throws {
+        let implied = try impliedDisagreements(coders: "asha,ben")
+        let codes = try StudyReader.load(folder).study.codebook.applicableCodes.map(\.id)
+        let most = try #require(codes.max { (implied[$0] ?? 0, -codes.firstIndex(of: $0)!) < (implied[$1] ?? 0, -codes.firstIndex(of: $1)!) })
+        let session = try open()
+        // code, name, pairable, asha, ben, % agree, Cohen k, alpha, AC1, disagree: nine steps right, then reverse.
+        for _ in 0..<9 { try session.send(">") }
+        try session.send("s", "g")
+        let sorted = try session.waitFor("sorted by disagree, descending · code 1 of 44")
+        #expect(sorted.found, "\(sorted.screen)")
+        let lines = sorted.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstCode = try #require(lines.firstIndex { $0.hasPrefix("(pooled)") }.map { lines[$0 + 1] })
+        #expect(firstCode.hasPrefix(most + " "), "\(sorted.screen)")
+        #expect(row(sorted.screen, most)?.last.map(String.init) == String(implied[most]!))
+        for code in codes {
+            #expect(row(sorted.screen, code).map { $0.last.map(String.init) == String(implied[code] ?? 0) } ?? true, "\(code)")
+        }
+        try session.send("Enter")
+        let list = try session.waitFor("excerpts where asha, ben disagree on \(most) ")
+        #expect(list.found, "\(list.screen)")
+        #expect(list.screen.contains("\(implied[most]!) excerpts where asha, ben disagree"))
+        #expect(list.screen.contains("┌ Disagreements on \(most) (\(implied[most]!))"))
+        let listed = list.screen.split(separator: "\n").filter { $0.contains("applied by ") && $0.hasPrefix("│R") }
+        #expect(listed.count == implied[most]!)
+        try session.send("Enter")
+        #expect(try session.waitFor("(Esc closes)").found)
+        #expect(try session.waitFor("asha: ").found)
+        try session.send("Escape")
+        try session.send("Escape")
+        #expect(try session.waitFor("sorted by disagree, descending").found)
+        try quit(session)
+    }
+
+    @Test func choosingTwoOfTheThreeCodersGivesTheirTableAndCohensKappa() throws {
+        let session = try open([])
+        #expect(try session.waitFor("Fleiss k").found)
+        try session.send("c")
+        #expect(try session.waitFor("[x] cara").found)
+        try session.send("j", "j", "Space", "Enter")
+        let compared = try session.waitFor("comparing asha, ben")
+        #expect(compared.found, "\(compared.screen)")
+        #expect(compared.screen.contains("Cohen k"))
+        let implied = try impliedDisagreements(coders: "asha,ben")
+        #expect(row(compared.screen, "A1")?.last.map(String.init) == String(implied["A1"] ?? 0))
+        try quit(session, with: "C-c")
+    }
+
+    @Test func withoutColourTheReadingIsStillMarked() throws {
+        let session = try open(environment: ["TERM": "xterm-256color", "NO_COLOR": "1"], columns: 140)
+        let screen = try session.capture()
+        #expect(row(screen, "A1")?.contains { $0.hasSuffix("!") } == true, "A1's alpha is unreliable:\n\(screen)")
+        #expect(row(screen, "C1")?.contains { $0.hasSuffix("~") } == true, "C1's alpha is tentative")
+        let escapes = try TmuxSession.tmux(["capture-pane", "-e", "-p", "-t", session.name])
+        #expect(!escapes.contains("[31m") && !escapes.contains("[32m") && !escapes.contains("[33m") && !escapes.contains("38;5;"),
+                "no colour with NO_COLOR")
+        try quit(session)
+    }
+
+    @Test func aNarrowAndThenTinyTerminalKeepsWorking() throws {
+        let session = try open(columns: 50, rows: 14)
+        try session.send("l", "l", "l")
+        #expect(try session.waitFor("◂").found)
+        try session.resize(columns: 12, rows: 3)
+        usleep(300_000)
+        try session.resize(columns: 2, rows: 1)
+        usleep(300_000)
+        try session.resize(columns: 100, rows: 30)
+        let back = try session.waitFor("Overall alpha on each coder's set of codes")
+        #expect(back.found, "\(back.screen)")
+        try quit(session)
+    }
+
+    @Test func thePrintedReportsOptionsAreRefusedWithTheScreen() throws {
+        let outcome = try Binaries.run("thematic", ["agree", folder.path, "--screen", "--format", "csv"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--format belongs to the printed report"))
+        #expect(try FolderSnapshot.take(folder.path) == before)
+    }
+}
