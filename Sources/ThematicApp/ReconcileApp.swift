@@ -36,6 +36,13 @@ public final class ReconcileApp {
                 switch effect {
                 case .quit:
                     return false
+                case .openAgreement:
+                    do {
+                        let selection = AgreementSelection(coders: session.reconciliation.coders)
+                        state.showAgreement(try AgreementScreenState(study: session.study, selection: selection, size: state.size))
+                    } catch {
+                        state.message = "no agreement table: \(error.description)"
+                    }
                 case .decide(let pending, let note):
                     do {
                         let decision = try session.decide(pending.excerptID, pending.choice, note: note, replacing: pending.replacing, at: clock())

@@ -17,7 +17,7 @@ public enum ReconcileAction: Hashable, Sendable {
     case next, previous, nextToDecide, previousToDecide, first, last
     case scrollDown, scrollUp, pageDown, pageUp, nextCode, previousCode
     case acceptCoder, union, intersection, edit
-    case showToDecide, showStale, showAll
+    case showToDecide, showStale, showAll, showAgreement
     case pickerDown, pickerUp, pickerToggle, pickerConfirm, pickerCancel
     case noteConfirm, noteCancel
     case replaceYes, replaceNo
@@ -48,6 +48,8 @@ public enum ReconcileKeymap {
         KeyBinding(["w"], .queue, .showToDecide, "list only excerpts still to decide"),
         KeyBinding(["s"], .queue, .showStale, "list only stale decisions (a coder changed their codes since)"),
         KeyBinding(["a"], .queue, .showAll, "list every excerpt"),
+        KeyBinding(["A"], .queue, .showAgreement,
+                   "show the agreement table for these coders: Enter on a code lists its disagreements, Enter on one reconciles it; q or Esc on the table comes back"),
         KeyBinding(["<Down>", "C-n"], .picker, .pickerDown, "next code"),
         KeyBinding(["<Up>", "C-p"], .picker, .pickerUp, "previous code"),
         KeyBinding(["<Space>"], .picker, .pickerToggle, "take or drop the code under the cursor"),

@@ -56,6 +56,8 @@ public enum ReconcileMode: Sendable, Equatable {
 public enum ReconcileEffect: Sendable, Equatable {
     /// Record the decision durably through the lead's session.
     case decide(PendingDecision, note: String)
+    /// Compute the agreement table for the compared coders and show it (`showAgreement`).
+    case openAgreement
     case quit
 }
 
@@ -89,6 +91,10 @@ public struct ReconcileState: Sendable {
     public internal(set) var message: String?
     /// The last decision the session refused or could not write; shown until a decision is recorded.
     public internal(set) var refusal: Refusal?
+    /// The agreement table for the compared coders, once opened (kept, with its sort and cursor, when hidden).
+    public internal(set) var agreement: AgreementScreenState?
+    /// True while the agreement table fills the screen instead of the queue.
+    public internal(set) var agreementShown = false
 
     public struct Refusal: Sendable, Equatable {
         public var excerptID: String

@@ -11,9 +11,11 @@ extension ReconcileState {
         if key == .ctrl("c") { return [.quit] }
         if case .resize(let newSize) = key {
             size = newSize
+            agreement?.resize(to: newSize)
             settle()
             return []
         }
+        if agreementShown { return handleAgreement(key) }
         if let offset = helpOffset {
             helpOffset = HelpScrolling.offset(after: key, from: offset, lines: ReconcileKeymap.table.helpLines.count, size: size)
             return []
@@ -60,6 +62,9 @@ extension ReconcileState {
         case .edit: start(.edit)
         case .showToDecide: setFilter(.toDecide)
         case .showStale: setFilter(.stale)
+        case .showAgreement:
+            if agreement == nil { return [.openAgreement] }
+            agreementShown = true
         case .showAll: setFilter(.all)
         default: break
         }

@@ -4,6 +4,7 @@ import TerminalUI
 /// Draws the reconcile screen for a state: a pure function, so tests read the frame back as text.
 public enum ReconcileView {
     public static func render(_ state: ReconcileState) -> Screen {
+        if state.agreementShown, let agreement = state.agreement { return AgreementScreenView.render(agreement) }
         var screen = Screen(size: state.size)
         let layout = state.layout
         if !layout.isCompact { drawQueue(state, in: layout.queue, on: &screen) }

@@ -108,6 +108,32 @@ import ThematicCore
         #expect(summary.standardOutput == "85 excerpts to reconcile (asha, ben, cara): 85 decided, 0 stale, 0 to decide\nNothing left to decide.\n")
     }
 
+    @Test func fromTheAgreementTableALeadReconcilesACodesDisagreement() throws {
+        let study = try StudyReader.load(folder).study
+        let coders = ["asha", "ben", "cara"]
+        let firstDisagreement = study.corpus.excerptIDs.first { excerpt in
+            let finished = coders.compactMap { study.codings[$0]?.excerpts[excerpt] }.filter(\.finished)
+            let applied = finished.filter { $0.codes["A1"] != nil }.count
+            return applied > 0 && applied < finished.count
+        }
+        let excerpt = try #require(firstDisagreement)
+        let session = try open()
+        try session.type("A")
+        #expect(try session.waitFor("Agreement · ").found)
+        try session.send("Enter")
+        #expect(try session.waitFor("where ").found)
+        try session.send("Enter")
+        guard try waitUntilShowing(excerpt, in: session) else { return }
+        try session.type("u")
+        // A decision already made is replaced only when the lead says so.
+        if study.consensus.excerpts[excerpt] != nil { try session.type("y") }
+        try session.send("Enter")
+        #expect(try session.waitFor("\(excerpt) recorded").found)
+        try session.type("q")
+        #expect(try session.waitFor("exit status 0").found)
+        #expect(try consensusJSON()[excerpt]?["decision"] as? String == "union")
+    }
+
     @Test func quittingHalfWayAndReopeningResumesAtTheNextExcerptStillToDecide() throws {
         let toDecide = try queue().items.filter { $0.state != .decided }
         let session = try open()
