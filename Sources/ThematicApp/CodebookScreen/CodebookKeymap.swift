@@ -36,7 +36,6 @@ public enum CodebookAction: Hashable, Sendable {
 public enum CodebookKeymap {
     public static let table = KeyTable<CodebookKeyContext, CodebookAction>([
         KeyBinding(["?"], .anywhere, .help, "show or hide this help"),
-        KeyBinding(["C-c"], .anywhere, .quit, "quit; a change still being prepared is not written"),
         KeyBinding(["j", "<Down>"], .moving, .down, "next code"),
         KeyBinding(["k", "<Up>"], .moving, .up, "previous code"),
         KeyBinding(["h", "<Left>"], .moving, .collapse, "fold the category (or go to it)"),
@@ -45,7 +44,7 @@ public enum CodebookKeymap {
         KeyBinding(["G"], .moving, .last, "last code"),
         KeyBinding(["<PgDn>"], .moving, .detailDown, "scroll the detail pane down"),
         KeyBinding(["<PgUp>"], .moving, .detailUp, "scroll the detail pane up"),
-        KeyBinding(["q"], .tree, .quit, "quit (every change is already saved)"),
+        KeyBinding(["q", "C-c"], .tree, .quit, "quit (every change is already saved); C-c quits from anywhere, dropping a change still being prepared"),
         KeyBinding(["a"], .tree, .addCode, "add a code in the category under the cursor (after the code under the cursor)"),
         KeyBinding(["A"], .tree, .addCategory, "add a category after the cursor's category"),
         KeyBinding(["e"], .tree, .edit, "edit a field of the code: choose the field, then type"),
@@ -81,5 +80,5 @@ public enum CodebookKeymap {
         KeyBinding(["<PgDn>", "<Space>"], .history, .detailDown, "scroll down a page"),
         KeyBinding(["<PgUp>"], .history, .detailUp, "scroll up a page"),
         KeyBinding(["<Esc>", "q", "H"], .history, .close, "close the history"),
-    ], footnote: "Every change asks why (kept in the history; Enter with no text leaves the note empty), then is saved at once.")
+    ], footnote: "Every change asks why (kept in the history; Enter with no text leaves the note empty), then is saved at once. While typing, the arrow keys, Home, End, Backspace, Delete and Ctrl-U edit the text.")
 }

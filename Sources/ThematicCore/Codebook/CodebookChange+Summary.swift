@@ -35,7 +35,8 @@ extension CodebookChange {
             guard let from = members?["from"]??.objectMembers, let to = members?["to"]??.objectMembers,
                   let position = to["position"]?.integer else { break }
             if action == "reorder" { return "reorder \(id) to position \(position + 1) " + Self.place(to["parent"]) }
-            return "move \(id) from " + Self.place(from["parent"]) + " to " + Self.place(to["parent"]) + " (position \(position + 1))"
+            let destination = to["parent"]?.text.map { "under \($0)" } ?? "to the top level"
+            return "move \(id) \(destination) (position \(position + 1); it was " + Self.place(from["parent"]) + ")"
         case "rename":
             guard let old = members?["from"]??.text, let new = members?["to"]??.text else { break }
             return "rename \(id) from \"\(old)\" to \"\(new)\""
