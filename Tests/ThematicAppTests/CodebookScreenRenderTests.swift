@@ -57,6 +57,18 @@ extension CodebookScreenState {
         #expect(text.contains("History of C1: no change since the codebook was made"))
     }
 
+    @Test func aCategoryCountsTheCodesUnderIt() {
+        #expect(CodebookScreenState.fixture().screenText.contains("Usage: the 3 codes under it applied 8 times in all"))
+    }
+
+    @Test func aShortFieldIsTypedOnTheStatusLineStartingFromItsValue() {
+        var state = CodebookScreenState.fixture()
+        state.press("j", "e", "8")
+        let screen = CodebookScreenView.render(state)
+        #expect(screen.trimmedLines.last == "Hotkey of C1: z")
+        #expect(screen.cursor == Position(row: 29, column: 15))
+    }
+
     @Test func theStatusLineNamesTheEditorTheRevisionAndTheStudy() {
         let last = CodebookScreenView.render(.fixture()).trimmedLines.last ?? ""
         #expect(last.hasPrefix("lena · codebook revision 3 · Test study  "))
@@ -127,7 +139,7 @@ extension CodebookScreenState {
     @Test func theHelpOverlayIsTheKeyTable() {
         var state = CodebookScreenState.fixture(rows: 60, columns: 160)
         state.press("?")
-        #expect(state.screenText.contains("M  ") && state.screenText.contains("merge the code into another"))
+        #expect(state.screenText.contains("M  ") && state.screenText.contains("merge into another code: all its codings move to it"))
         state.press("x")
         #expect(state.helpOffset == nil)
     }

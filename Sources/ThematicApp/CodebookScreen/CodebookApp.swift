@@ -41,9 +41,9 @@ public final class CodebookApp {
             case .quit:
                 return false
             case .apply(let edit, let note):
-                run { editor, time in try editor.apply(edit, by: editorName, note: note, at: time) }
+                applyChange { editor, time in try editor.apply(edit, by: editorName, note: note, at: time) }
             case .split(let code, let parts, let assignment, let note):
-                run { editor, time in try editor.split(code, into: parts, assignment: assignment, by: editorName, note: note, at: time) }
+                applyChange { editor, time in try editor.split(code, into: parts, assignment: assignment, by: editorName, note: note, at: time) }
             }
         }
         draw()
@@ -51,7 +51,7 @@ public final class CodebookApp {
     }
 
     /// Applies one change, then shows the study as it is on disk now, with the outcome or the editor's refusal.
-    private func run(_ change: (CodebookEditor, String) throws -> CodebookEditor.Outcome) {
+    private func applyChange(_ change: (CodebookEditor, String) throws -> CodebookEditor.Outcome) {
         let folder = state.study.folder
         let outcome: CodebookEditor.Outcome
         do {

@@ -54,7 +54,7 @@ enum CodebookDetailView {
     static func usage(_ code: Code, in state: CodebookScreenState) -> [Paragraph] {
         let usage = state.usage
         guard code.codable else {
-            let under = state.codebook.codes.filter { state.codebook.ancestors(of: $0.id).contains(code.id) && $0.codable }
+            let under = state.descendants(of: code.id).filter(\.codable)
             let total = under.reduce(0) { $0 + usage.total($1.id) }
             return [Paragraph(label: "Usage: ", text: "the \(under.count) code\(under.count == 1 ? "" : "s") under it applied \(total) time\(total == 1 ? "" : "s") in all")]
         }

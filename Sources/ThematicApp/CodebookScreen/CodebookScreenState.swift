@@ -31,7 +31,7 @@ public enum CodebookPrompt: Equatable, Sendable {
         switch self {
         case .newID(let parent, _, let category): category ? "New category, id: " : "New code under \(parent ?? "the top level"), id: "
         case .newName(let id, _, _, _): "Name of \(id): "
-        case .field(let code, let field): "\(field.label.prefix(1).uppercased() + field.label.dropFirst()) of \(code)"
+        case .field(let code, let field): "\(field.label.prefix(1).uppercased() + field.label.dropFirst()) of \(code)" + (isLong ? "" : ": ")
         case .rename(let code): "New name of \(code): "
         case .splitPart(let code, let parts):
             "Split \(code), part \(parts.count + 1)" + (parts.isEmpty ? "" : " (after " + parts.map(\.id).joined(separator: ", ") + ")") + ": "
@@ -127,6 +127,19 @@ public struct CodebookScreenState: Sendable {
     public var rows: [TreeRow<String>] {
         let parents = Set(codebook.codes.compactMap(\.parent))
         return TreeList.visibleRows(roots, expanded: parents.subtracting(collapsed))
+    }
+
+    /// Every code below `id` in the tree, at any depth.
+    func descendants(of id: String) -> [Code] {
+        func find(_ nodes: [TreeNode<String>]) -> TreeNode<String>? {
+            for node in nodes {
+                if node.id == id { return node }
+                if let found = find(node.children) { return found }
+            }
+            return nil
+        }
+        func flatten(_ node: TreeNode<String>) -> [String] { node.children.flatMap { [$0.id] + flatten($0) } }
+        return find(roots).map(flatten)?.compactMap { codes[$0] } ?? []
     }
 
     static func tree(_ codebook: Codebook) -> [TreeNode<String>] {
