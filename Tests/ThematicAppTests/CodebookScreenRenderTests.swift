@@ -136,10 +136,23 @@ extension CodebookScreenState {
         #expect(retire != nil && create != nil && retire!.lowerBound < create!.lowerBound)
     }
 
+    @Test func pageDownScrollsTheDetailToTheCodesHistory() {
+        var state = CodebookScreenState.fixture(rows: 12, columns: 80)
+        state.press("j")
+        #expect(!state.screenText.contains("History of C1"))
+        state.press("<PgDn>", "<PgDn>", "<PgDn>")
+        #expect(state.detailScroll > 0)
+        #expect(state.screenText.contains("History of C1"))
+        state.press("j")
+        #expect(state.detailScroll == 0, "another code's detail starts at its top")
+    }
+
     @Test func theHelpOverlayIsTheKeyTable() {
         var state = CodebookScreenState.fixture(rows: 60, columns: 160)
         state.press("?")
         #expect(state.screenText.contains("M  ") && state.screenText.contains("merge into another code: all its codings move to it"))
+        state.press("j")
+        #expect(state.helpOffset == 1)
         state.press("x")
         #expect(state.helpOffset == nil)
     }

@@ -22,7 +22,7 @@ public enum CodebookKeyContext: String, KeyContextKind {
 
 /// Everything the codebook screen can do from the keyboard.
 public enum CodebookAction: Hashable, Sendable {
-    case down, up, collapse, expand, first, last, detailDown, detailUp
+    case down, up, collapse, expand, first, last, pageDown, pageUp
     case quit, help, history
     case addCode, addCategory, edit, rename, move, reorderDown, reorderUp, merge, split, retire, undo
     case choose, chooseTopLevel, cancel
@@ -42,8 +42,8 @@ public enum CodebookKeymap {
         KeyBinding(["l", "<Right>"], .moving, .expand, "unfold the category"),
         KeyBinding(["g"], .moving, .first, "first code"),
         KeyBinding(["G"], .moving, .last, "last code"),
-        KeyBinding(["<PgDn>"], .moving, .detailDown, "scroll the detail pane down"),
-        KeyBinding(["<PgUp>"], .moving, .detailUp, "scroll the detail pane up"),
+        KeyBinding(["<PgDn>"], .moving, .pageDown, "scroll the detail pane down"),
+        KeyBinding(["<PgUp>"], .moving, .pageUp, "scroll the detail pane up"),
         KeyBinding(["q", "C-c"], .tree, .quit, "quit (changes are saved at once); C-c from anywhere"),
         KeyBinding(["a"], .tree, .addCode, "add a code in the cursor's category, after the cursor"),
         KeyBinding(["A"], .tree, .addCategory, "add a category after the cursor's category"),
@@ -77,8 +77,8 @@ public enum CodebookKeymap {
         KeyBinding(["<Up>"], .prompt, .lineUp, "a long field: the cursor a line up"),
         KeyBinding(["j", "<Down>"], .history, .down, "scroll down"),
         KeyBinding(["k", "<Up>"], .history, .up, "scroll up"),
-        KeyBinding(["<PgDn>", "<Space>"], .history, .detailDown, "scroll down a page"),
-        KeyBinding(["<PgUp>"], .history, .detailUp, "scroll up a page"),
+        KeyBinding(["<PgDn>", "<Space>"], .history, .pageDown, "scroll down a page"),
+        KeyBinding(["<PgUp>"], .history, .pageUp, "scroll up a page"),
         KeyBinding(["<Esc>", "q", "H"], .history, .close, "close the history"),
     ], footnote: "Every change asks why, then is saved at once.")
 }

@@ -31,11 +31,11 @@ extension CodebookScreenState {
         return effects
     }
 
-    private func action(for key: Key, in context: CodebookKeyContext) -> CodebookAction? {
+    func action(for key: Key, in context: CodebookKeyContext) -> CodebookAction? {
         CodebookKeymap.table.action(for: key, in: context)
     }
 
-    private mutating func doesNothing(_ key: Key) {
+    mutating func doesNothing(_ key: Key) {
         message = "\(key.notation) does nothing here; ? shows the keys"
     }
 
@@ -94,14 +94,14 @@ extension CodebookScreenState {
         switch action {
         case .down: moveCursor(1)
         case .up: moveCursor(-1)
-        case .first: cursor = rows.first?.id
-        case .last: cursor = rows.last?.id
+        case .first: moveCursor(-rows.count)
+        case .last: moveCursor(rows.count)
         case .collapse: collapseOrGoToParent()
         case .expand: if let id = cursor { collapsed.remove(id) }
-        case .detailDown, .detailUp:
+        case .pageDown, .pageUp:
             let page = max(1, layout.detailBody.rows - 1)
             let total = CodebookDetailView.lines(self, width: layout.detailBody.columns).count
-            detailScroll = min(max(0, detailScroll + (action == .detailDown ? page : -page)), max(0, total - layout.detailBody.rows))
+            detailScroll = min(max(0, detailScroll + (action == .pageDown ? page : -page)), max(0, total - layout.detailBody.rows))
         default: return false
         }
         return true
@@ -129,19 +129,17 @@ extension CodebookScreenState {
 
     /// Checks `edit` against the codebook as the editor will (same rules, nothing written) and asks why; when the
     /// codebook refuses it, says why and leaves the mode as it is, so a typed value can be corrected.
-    @discardableResult
-    private mutating func propose(_ edit: CodebookEdit, words: String, at time: String) -> Bool {
+    mutating func propose(_ edit: CodebookEdit, words: String, at time: String) {
         do {
             _ = try codebook.applying(edit, by: editor, at: time)
         } catch {
             message = error.message
-            return false
+            return
         }
         askWhy(.edit(edit, words: words))
-        return true
     }
 
-    private mutating func askWhy(_ change: PendingChange) {
+    mutating func askWhy(_ change: PendingChange) {
         startPrompt(.note(change), text: "")
     }
 
@@ -300,94 +298,6 @@ extension CodebookScreenState {
         }
     }
 
-    // MARK: Splitting
-
-    /// The codebook with the split's new parts added, as the editor adds them: each checked by the same rules.
-    private func adding(_ parts: [Code], at time: String) throws(CodebookEditError) -> Codebook {
-        var book = codebook
-        for part in parts where book.code(part.id) == nil { book = try book.applying(.add(part), by: editor, at: time) }
-        return book
-    }
-
-    private mutating func addPart(_ text: String, of id: String, to parts: [Code], at time: String) {
-        guard parts.count < 9 else {
-            message = "a split has at most nine parts (the keys 1-9 give them); Enter alone goes on with \(parts.count)"
-            return
-        }
-        let part: Code
-        if let equals = text.firstIndex(of: "=") {
-            let partID = String(text[..<equals]).trimmed
-            let old = codes[id]
-            part = Code(id: partID, name: String(text[text.index(after: equals)...]).trimmed, parent: old?.parent, colour: old?.colour)
-        } else if let existing = codes[text] {
-            part = existing
-        } else {
-            message = "no code \(text): write ID=NAME for a new code, or the id of an existing one"
-            return
-        }
-        guard !parts.contains(where: { $0.id == part.id }) else {
-            message = "\(part.id) is a part already"
-            return
-        }
-        do {
-            _ = try adding(parts + [part], at: time)
-        } catch {
-            message = error.message
-            return
-        }
-        startPrompt(.splitPart(code: id, parts: parts + [part]), text: "")
-        message = "part \(parts.count + 1): \(part.id) \(part.name)" + (codes[part.id] == nil ? " (new)" : "")
-    }
-
-    private mutating func finishParts(of id: String, _ parts: [Code], at time: String) {
-        do {
-            _ = try adding(parts, at: time).applying(.split(id, into: parts.map(\.id), assignment: [:]), by: editor, at: time)
-        } catch {
-            message = error.message
-            return
-        }
-        let walk = SplitWalk(code: id, parts: parts, study: study)
-        if walk.items.isEmpty {
-            askWhy(.split(walk))
-            message = "nobody has applied \(id), so no excerpt needs reassigning"
-        } else {
-            mode = .splitting(walk)
-            message = "\(walk.items.count) excerpt\(walk.items.count == 1 ? "" : "s") coded \(id): give each its parts with 1-\(parts.count), n and p move, Enter applies"
-        }
-    }
-
-    private mutating func walkSplit(_ key: Key, _ walk: SplitWalk) {
-        var walk = walk
-        defer { if case .splitting = mode { mode = .splitting(walk) } }
-        let action = action(for: key, in: .split)
-        switch action {
-        case .togglePart:
-            if case .character(let digit) = key, let number = digit.wholeNumberValue { message = walk.toggle(part: number) }
-        case .nextExcerpt: walk.step(1)
-        case .previousExcerpt: walk.step(-1)
-        case .nextUnassigned:
-            if !walk.goToUnassigned() { message = "every excerpt has a part; Enter applies the split" }
-        case .scrollDown, .scrollUp:
-            let total = SplitWalkView.textLines(walk, in: self).count
-            let shown = SplitWalkView.textRows(walk, in: self)
-            walk.scroll = min(max(0, walk.scroll + (action == .scrollDown ? 1 : -1)), max(0, total - shown))
-        case .applySplit:
-            guard walk.isComplete else {
-                let missing = walk.items.count - walk.assignedCount
-                walk.current = walk.items.firstIndex { walk.assignment[$0.excerptID]?.isEmpty ?? true } ?? walk.current
-                walk.scroll = 0
-                message = "\(walk.assignedCount) of \(walk.items.count) assigned: \(missing) excerpt\(missing == 1 ? " has" : "s have") no part yet (here is \(walk.currentItem?.excerptID ?? "")); nothing is dropped silently"
-                return
-            }
-            askWhy(.split(walk))
-        case .abandonSplit:
-            mode = .browsing
-            message = "the split of \(walk.code) was abandoned; nothing was written"
-        case .help: helpOffset = 0
-        default: doesNothing(key)
-        }
-    }
-
     // MARK: History and help
 
     private mutating func scrollHistory(_ key: Key, from offset: Int) {
@@ -397,8 +307,8 @@ extension CodebookScreenState {
         switch action(for: key, in: .history) {
         case .down: mode = .history(offset: min(offset + 1, last))
         case .up: mode = .history(offset: max(0, offset - 1))
-        case .detailDown: mode = .history(offset: min(offset + page, last))
-        case .detailUp: mode = .history(offset: max(0, offset - page))
+        case .pageDown: mode = .history(offset: min(offset + page, last))
+        case .pageUp: mode = .history(offset: max(0, offset - page))
         case .close: mode = .browsing
         case .help: helpOffset = 0
         default: doesNothing(key)
@@ -406,14 +316,6 @@ extension CodebookScreenState {
     }
 
     private mutating func handleHelp(_ key: Key) {
-        let lines = CodebookKeymap.table.helpLines.count
-        let page = max(1, size.rows - 4)
-        switch key {
-        case .character("j"), .down: helpOffset = min((helpOffset ?? 0) + 1, max(0, lines - 1))
-        case .character("k"), .up: helpOffset = max(0, (helpOffset ?? 0) - 1)
-        case .pageDown, .character(" "): helpOffset = min((helpOffset ?? 0) + page, max(0, lines - 1))
-        case .pageUp: helpOffset = max(0, (helpOffset ?? 0) - page)
-        default: helpOffset = nil
-        }
+        helpOffset = CodebookKeymap.table.helpOffset(after: key, from: helpOffset ?? 0, page: size.rows - 4)
     }
 }
