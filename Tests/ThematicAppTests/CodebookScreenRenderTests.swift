@@ -117,6 +117,18 @@ extension CodebookScreenState {
         }
     }
 
+    @Test func wideCharactersKeepEveryLineAsWideAsTheScreen() {
+        var study = CodebookFixture.study()
+        study.codebook.codes[1].name = "家族支援の記録が共有されない"
+        for columns in [61, 62, 75] {
+            var state = CodebookScreenState(study: study, editor: "lena", size: Size(rows: 20, columns: columns))
+            state.press("j")
+            let screen = CodebookScreenView.render(state)
+            #expect(screen.lines.allSatisfy { DisplayWidth.of($0) == columns }, "\(columns) columns")
+            #expect(screen.lines.joined().contains("家族"))
+        }
+    }
+
     @Test func belowSixtyColumnsTheTreeFillsTheScreenWithoutTheDetail() {
         let text = CodebookScreenState.fixture(rows: 12, columns: 50).screenText
         #expect(text.contains("C1 Referral"))
