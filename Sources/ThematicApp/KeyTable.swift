@@ -105,6 +105,7 @@ public struct KeyTable<Context: KeyContextKind, Action: Hashable & Sendable>: Se
 public enum ScreenKeys {
     public static let markdown: [(screen: String, markdown: String)] = [
         ("coding", Keymap.table.markdown),
+        ("codebook", CodebookKeymap.table.markdown),
         ("agreement", AgreementKeymap.table.markdown),
         ("reconcile", ReconcileKeymap.table.markdown),
     ]

@@ -12,7 +12,7 @@ struct CodebookCommand: ParsableCommand {
         consensus, so it waits until no coder has the study open.
         """,
         subcommands: [Add.self, Edit.self, Move.self, Reorder.self, Rename.self, Merge.self, Split.self, Retire.self, Undo.self,
-                      History.self, Usage.self, Export.self, Import.self]
+                      History.self, Usage.self, Export.self, Import.self, EditingScreen.self]
     )
 
     /// Who makes a change and why.

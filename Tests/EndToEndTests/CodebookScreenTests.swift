@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+import ThematicCore
+
+/// The real `thematic codebook screen` driven in tmux on a copy of the demo study, as a lead would use it. After
+/// each change: codebook.json (revision, history entry with the editor and the note), the coder files, `thematic
+/// check` and `thematic agree`.
+@Suite(.serialized) final class CodebookScreen {
+    let folder: StudyFolder
+    /// A change writes, then reads the whole study again: generous on a busy machine with a debug build.
+    let changeTimeout = 60.0
+
+    init() throws {
+        folder = try Checkout.demoCopy()
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: folder.path) }
+
+    func open(by editor: String = "lena") throws -> TmuxSession {
+        let session = try TmuxSession(command: [try Checkout.binary, "codebook", "screen", folder.path, "--by", editor], columns: 120, rows: 34)
+        let opened = try session.waitFor("\(editor) · codebook revision 1")
+        #expect(opened.found, "the screen did not open:\n\(opened.screen)")
+        return session
+    }
+
+    func study() throws -> Study { try StudyReader.load(folder).study }
+
+    func coderFiles() throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for coder in ["asha", "ben", "cara"] {
+            files[coder] = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codingFile(coder))))
+        }
+        return files
+    }
+
+    /// `thematic check` passes and `thematic agree` still computes agreement.
+    func checksAndAgrees() throws {
+        let check = try Binaries.run("thematic", ["check", folder.path])
+        #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
+        let agree = try Binaries.run("thematic", ["agree", folder.path, "--coders", "asha,ben", "--format", "csv"])
+        #expect(agree.status == 0 && agree.standardOutput.hasPrefix("code,"), "\(agree.standardError)")
+    }
+
+    func expectLastChange(_ action: String, note: String?, revision: Int) throws {
+        let book = try study().codebook
+        #expect(book.revision == revision)
+        let change = try #require(book.history.last)
+        #expect(change.action == action)
+        #expect(change.by == "lena")
+        #expect(change.note == note)
+    }
+
+    @Test func renamingAndEditingADefinitionChangeOnlyTheCodebook() throws {
+        let coderFiles = try coderFiles()
+        let session = try open()
+        try session.send("j", "r", "C-u")
+        try session.type("GP information withheld")
+        try session.send("Enter")
+        #expect(try session.waitFor("Why rename A1").found)
+        try session.type("shorter")
+        try session.send("Enter")
+        let renamed = try session.waitFor("Revision 2: rename A1", timeout: changeTimeout)
+        #expect(renamed.found, "\(renamed.screen)")
+        #expect(renamed.screen.contains("A1 GP information withheld"))
+        try expectLastChange("rename", note: "shorter", revision: 2)
+        try checksAndAgrees()
+
+        try session.send("e", "3")
+        #expect(try session.waitFor("Full definition of A1").found)
+        try session.type(" Also when nobody asked the GP.")
+        try session.send("Enter")
+        #expect(try session.waitFor("Why change the full definition of A1").found)
+        try session.type("round two")
+        try session.send("Enter")
+        #expect(try session.waitFor("Revision 3: edit A1: full definition", timeout: changeTimeout).found)
+        try expectLastChange("edit", note: "round two", revision: 3)
+        #expect(try study().codebook.code("A1")?.full?.hasSuffix("adult health information. Also when nobody asked the GP.") == true)
+        #expect(try self.coderFiles() == coderFiles, "a rename or an edit leaves every coding as it was")
+        try checksAndAgrees()
+        try session.send("q")
+        #expect(try session.waitFor("2 changes to the codebook; it is at revision 3").found)
+        #expect(try session.waitFor("exit status 0").found)
+    }
+
+    @Test func mergingMovesEveryCodersCodingsAndTheConsensus() throws {
+        let before = try study()
+        let hadA2 = before.codings.mapValues { $0.excerpts.filter { $0.value.codes["A2"] != nil }.map(\.key).sorted() }
+        let session = try open()
+        try session.send("j", "j", "M", "k", "Enter")
+        #expect(try session.waitFor("Why merge A2 into A1").found)
+        try session.type("coders could not tell them apart")
+        try session.send("Enter")
+        let merged = try session.waitFor("Revision 2: merge A2 into A1; codings moved:", timeout: changeTimeout)
+        #expect(merged.found, "\(merged.screen)")
+        try expectLastChange("merge", note: "coders could not tell them apart", revision: 2)
+        let after = try study()
+        #expect(after.codebook.code("A2")?.status == .merged(into: "A1"))
+        for (coder, excerpts) in hadA2 {
+            for excerpt in excerpts {
+                let codes = after.codings[coder]?.excerpts[excerpt]?.codes ?? [:]
+                #expect(codes["A2"] == nil && codes["A1"] != nil, "\(coder) \(excerpt)")
+            }
+        }
+        #expect(!after.consensus.excerpts.values.contains { $0.codes["A2"] != nil })
+        try checksAndAgrees()
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+
+    @Test func splittingGivesEveryExcerptItsPartsOneByOne() throws {
+        let before = try study()
+        let coded = CodebookEditor.excerptsCoded("A3", in: before)
+        let order = before.corpus.excerptIDs.filter { coded[$0] != nil }
+        try #require(order.count >= 2, "the demo has excerpts coded A3")
+        let session = try open()
+        try session.send("j", "j", "j", "S")
+        try session.type("A3a=Police to health")
+        try session.send("Enter")
+        try session.type("A3b=Police to school")
+        try session.send("Enter", "Enter")
+        let walk = try session.waitFor("Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned")
+        #expect(walk.found, "\(walk.screen)")
+        // Odd excerpts go to A3a, even ones to A3b; the last waits, to see the split refused while it has no part.
+        for index in 0..<(order.count - 1) { try session.send(index % 2 == 0 ? "1" : "2", "n") }
+        try session.send("Enter")
+        #expect(try session.waitFor("\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet").found)
+        try session.send(order.count % 2 == 1 ? "1" : "2", "Enter")
+        #expect(try session.waitFor("Why split A3 into A3a, A3b").found)
+        try session.type("two readings")
+        try session.send("Enter")
+        let split = try session.waitFor("split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
+        #expect(split.found, "\(split.screen)")
+        try expectLastChange("split", note: "two readings", revision: 4)
+        let after = try study()
+        #expect(after.codebook.code("A3")?.status == .retired)
+        for (index, excerpt) in order.enumerated() {
+            let part = index % 2 == 0 ? "A3a" : "A3b"
+            for who in coded[excerpt] ?? [] {
+                let codes = who == "consensus" ? after.consensus.excerpts[excerpt]?.codes : after.codings[who]?.excerpts[excerpt]?.codes
+                #expect(codes?[part] != nil && codes?["A3"] == nil, "\(who) \(excerpt) should have \(part)")
+            }
+        }
+        try checksAndAgrees()
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+
+    @Test func aMergeWaitsWhileACoderHasTheCodingScreenOpen() throws {
+        let coding = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "asha"])
+        #expect(try coding.waitFor("asha · excerpt").found)
+        let codebook = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codebookFile)))
+        let coderFiles = try coderFiles()
+        let session = try open()
+        try session.send("j", "j", "M", "k", "Enter", "Enter")
+        let refused = try session.waitFor("asha has the study open in a coding session", timeout: changeTimeout)
+        #expect(refused.found, "\(refused.screen)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codebookFile))) == codebook)
+        #expect(try self.coderFiles() == coderFiles)
+
+        try coding.send("q")
+        #expect(try coding.waitFor("exit status 0").found)
+        // The cursor was left on the target the lead chose: back down to A2.
+        try session.send("j", "M", "k", "Enter", "Enter")
+        #expect(try session.waitFor("Revision 2: merge A2 into A1", timeout: changeTimeout).found, "once the coder has closed the screen")
+        try session.send("q")
+        #expect(try session.waitFor("exit status 0").found)
+    }
+
+    @Test func aCoderIsRefusedBeforeTheScreenOpens() throws {
+        let outcome = try Binaries.run("thematic", ["codebook", "screen", folder.path, "--by", "ben"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("ben is a coder of this study, and coders may not edit the codebook here"))
+    }
+}
