@@ -13,13 +13,5 @@ func openAgreementScreen(study path: String, selection: AgreementSelection) thro
     } catch {
         throw CommandFailure("\(path): \(error)")
     }
-    unblockTerminationSignals()
-    let terminal: NcursesTerminal
-    do {
-        terminal = try NcursesTerminal.open(environment: currentEnvironment())
-    } catch {
-        throw CommandFailure("\(error)")
-    }
-    AgreementApp(state: state, terminal: terminal).run()
-    terminal.stop()
+    try withScreenTerminal { AgreementApp(state: state, terminal: $0).run() }
 }

@@ -33,17 +33,17 @@ func openCodingScreen(study path: String, coder: String) throws {
     } catch {
         throw CommandFailure("\(error)")
     }
-    unblockTerminationSignals()
-    let terminal: NcursesTerminal
+    let app: CodingApp
     do {
-        terminal = try NcursesTerminal.open(environment: currentEnvironment())
+        app = try withScreenTerminal { terminal in
+            let app = CodingApp(study: study, session: session, terminal: terminal)
+            app.run()
+            return app
+        }
     } catch {
         try? session.close()
-        throw CommandFailure("\(error)")
+        throw error
     }
-    let app = CodingApp(study: study, session: session, terminal: terminal)
-    app.run()
-    terminal.stop()
     do {
         try session.close()
     } catch {
@@ -51,6 +51,20 @@ func openCodingScreen(study path: String, coder: String) throws {
     }
     let state = app.state
     print("\(coder): \(state.finishedCount) of \(state.entries.count) excerpts finished; saved in \(path)/\(StudyFolder.codingFile(coder))")
+}
+
+/// Takes the terminal for a screen, runs `body` on it and gives the terminal back; `hint` follows the error when
+/// there is no terminal to take.
+func withScreenTerminal<Result>(hint: String = "", _ body: (NcursesTerminal) throws -> Result) throws -> Result {
+    unblockTerminationSignals()
+    let terminal: NcursesTerminal
+    do {
+        terminal = try NcursesTerminal.open(environment: currentEnvironment())
+    } catch {
+        throw CommandFailure("\(error)\(hint)")
+    }
+    defer { terminal.stop() }
+    return try body(terminal)
 }
 
 /// A process can start with signals blocked (it inherits its parent's mask: some launchers and test runners block

@@ -33,16 +33,11 @@ extension CodebookCommand {
             } catch {
                 throw CommandFailure("\(error)")
             }
-            unblockTerminationSignals()
-            let terminal: NcursesTerminal
-            do {
-                terminal = try NcursesTerminal.open(environment: currentEnvironment())
-            } catch {
-                throw CommandFailure("\(error)")
+            let app = try withScreenTerminal { terminal in
+                let app = CodebookApp(study: loaded, editor: by, terminal: terminal)
+                app.run()
+                return app
             }
-            let app = CodebookApp(study: loaded, editor: by, terminal: terminal)
-            app.run()
-            terminal.stop()
             let changes = app.changesApplied
             print("\(by): \(changes) change\(changes == 1 ? "" : "s") to the codebook; it is at revision \(app.state.codebook.revision) (see `thematic codebook history \(study)`)")
         }

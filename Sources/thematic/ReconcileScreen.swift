@@ -6,14 +6,8 @@ import ThematicCore
 /// where the queue stands. Every decision was written when it was made.
 func openReconcileScreen(_ session: ReconciliationSession) throws {
     defer { session.close() }
-    unblockTerminationSignals()
-    let terminal: NcursesTerminal
-    do {
-        terminal = try NcursesTerminal.open(environment: currentEnvironment())
-    } catch {
-        throw CommandFailure("\(error); without a terminal, use --next and --excerpt ID with --accept, --union, --intersection or --codes")
+    try withScreenTerminal(hint: "; without a terminal, use --next and --excerpt ID with --accept, --union, --intersection or --codes") {
+        ReconcileApp(session: session, terminal: $0).run()
     }
-    ReconcileApp(session: session, terminal: terminal).run()
-    terminal.stop()
     print(ReconciliationReport.progressLine(session.reconciliation) + "; saved in \(session.folder.path)/\(StudyFolder.consensusFile)")
 }

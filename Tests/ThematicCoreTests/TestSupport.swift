@@ -20,6 +20,15 @@ enum TestSupport {
         return String(cString: created!)
     }
 
+    /// A private copy of the small valid study (two coders and a consensus).
+    static func validStudy() throws -> StudyFolder { try copyStudy(fixtures + "/valid") }
+
+    /// The study on disk as the next reader sees it.
+    static func load(_ folder: StudyFolder) throws -> Study { try StudyReader.load(folder).study }
+
+    /// True when `thematic check` would find no error.
+    static func checksClean(_ folder: StudyFolder) -> Bool { StudyReader.read(folder).errors.isEmpty }
+
     /// A copy of a study folder (every file, bytes as they are) in a scratch folder.
     static func copyStudy(_ source: String) throws -> StudyFolder {
         let target = scratchFolder() + "/study"

@@ -78,10 +78,6 @@ public final class CodebookApp {
 
     /// Draws the first frame, then handles events until the lead quits or a signal arrives.
     public func run() {
-        draw()
-        while true {
-            guard let event = terminal.nextEvent(timeout: .seconds(1)) else { continue }
-            if !handle(event) { return }
-        }
+        ScreenLoop.run(on: terminal, draw: draw, handle: { handle($0) })
     }
 }

@@ -3,16 +3,10 @@ import Testing
 
 /// Undoing a merge or a split puts every coding it moved back, from what its history entry recorded.
 @Suite struct CodebookUndoTests {
-    private func valid() throws -> StudyFolder { try TestSupport.copyStudy(TestSupport.fixtures + "/valid") }
-
-    private func load(_ folder: StudyFolder) throws -> Study { try StudyReader.load(folder).study }
-
-    private func checksClean(_ folder: StudyFolder) -> Bool { StudyReader.read(folder).errors.isEmpty }
-
     @Test func aMergeRecordsEachMovedCodingBeforeAndAfterInItsHistoryEntry() throws {
-        let folder = try valid()
+        let folder = try TestSupport.validStudy()
         try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
-        let codings = try #require(try load(folder).codebook.history.last?.codings)
+        let codings = try #require(try TestSupport.load(folder).codebook.history.last?.codings)
         #expect(codings.coders["asha"]?["R2-1"] == .init(before: ["A2": AppliedCode(memo: "not sure")], after: ["A1": AppliedCode(memo: "not sure")]))
         #expect(codings.coders["ben"]?["R1-1"]?.before.keys.sorted() == ["A1", "A2"])
         #expect(codings.coders["ben"]?["R1-1"]?.after.keys.sorted() == ["A1"])
@@ -21,12 +15,12 @@ import Testing
     }
 
     @Test func undoingAMergePutsBackEveryCoderFileAndTheConsensus() throws {
-        let folder = try valid()
-        let before = try load(folder)
+        let folder = try TestSupport.validStudy()
+        let before = try TestSupport.load(folder)
         let editor = CodebookEditor(folder: folder)
         try editor.apply(.merge("A2", into: "A1"), by: "lena")
         let outcome = try editor.apply(.undo, by: "lena", note: "the merge lost a distinction")
-        let after = try load(folder)
+        let after = try TestSupport.load(folder)
         #expect(after.codings.mapValues(\.excerpts) == before.codings.mapValues(\.excerpts))
         #expect(after.consensus == before.consensus)
         #expect(after.codebook.code("A2")?.status == .active)
@@ -35,29 +29,29 @@ import Testing
         #expect(outcome.keptAsCodedSince.isEmpty)
         let detail = try #require(Codebook.parseDetail(outcome.change.detail))
         #expect(detail["restored"] == .some(.string("asha 1, ben 1, consensus 1")))
-        #expect(checksClean(folder))
+        #expect(TestSupport.checksClean(folder))
     }
 
     @Test func undoingASplitPutsTheCodeBackAndThenItsPartsCanBeUndoneToo() throws {
-        let folder = try valid()
-        let before = try load(folder)
+        let folder = try TestSupport.validStudy()
+        let before = try TestSupport.load(folder)
         let editor = CodebookEditor(folder: folder)
         let parts = [Code(id: "A1a", name: "Not shared on request", parent: "A"), Code(id: "A1b", name: "Never asked", parent: "A")]
         try editor.split("A1", into: parts, assignment: ["R1-1": ["A1a", "A1b"]], by: "lena")
         try editor.apply(.undo, by: "lena")
-        var after = try load(folder)
+        var after = try TestSupport.load(folder)
         #expect(after.codings.mapValues(\.excerpts) == before.codings.mapValues(\.excerpts))
         #expect(after.consensus == before.consensus)
         #expect(after.codebook.code("A1")?.status == .active)
         try editor.apply(.undo, by: "lena")
         try editor.apply(.undo, by: "lena")
-        after = try load(folder)
+        after = try TestSupport.load(folder)
         #expect(after.codebook.codes == before.codebook.codes)
-        #expect(checksClean(folder))
+        #expect(TestSupport.checksClean(folder))
     }
 
     @Test func aCodingChangedSinceTheMergeIsLeftAsCodedAndListed() throws {
-        let folder = try valid()
+        let folder = try TestSupport.validStudy()
         let editor = CodebookEditor(folder: folder)
         try editor.apply(.merge("A2", into: "A1"), by: "lena")
         let session = try CodingSession(folder: folder, coder: "asha")
@@ -66,21 +60,21 @@ import Testing
         try session.record("R2-1", record)
         try session.close()
         let outcome = try editor.apply(.undo, by: "lena")
-        let after = try load(folder)
+        let after = try TestSupport.load(folder)
         #expect(outcome.keptAsCodedSince == ["asha:R2-1"])
         #expect(after.codings["asha"]?.excerpts["R2-1"]?.codes == ["A1": AppliedCode(memo: "rethought after the merge")])
         #expect(after.codings["ben"]?.excerpts["R1-1"]?.codeIDs == ["A1", "A2"])
-        #expect(checksClean(folder))
+        #expect(TestSupport.checksClean(folder))
     }
 
     @Test func aMergeRecordedWithoutItsCodingsCannotBeUndone() throws {
-        let folder = try valid()
+        let folder = try TestSupport.validStudy()
         let editor = CodebookEditor(folder: folder)
         try editor.apply(.merge("A2", into: "A1"), by: "lena")
-        var book = try load(folder).codebook
+        var book = try TestSupport.load(folder).codebook
         book.history[book.history.count - 1].codings = nil
         try editor.writeCodebook(book, replacing: book.revision)
         #expect(throws: CodebookEditError.self) { try editor.apply(.undo, by: "lena") }
-        #expect(try load(folder).codebook.code("A2")?.status == .merged(into: "A1"))
+        #expect(try TestSupport.load(folder).codebook.code("A2")?.status == .merged(into: "A1"))
     }
 }
