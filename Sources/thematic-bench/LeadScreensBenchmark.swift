@@ -63,7 +63,8 @@ struct LeadScreensBenchmark: ParsableCommand {
             let keys: [Key] = [.character("r"), .ctrl("u")] + name.map { .character($0) } + [.enter, .enter]
             savingKeys.append(try change(keys, on: screen, "rename \(code) to \"\(name)\""))
         }
-        print("  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, read the study again, frame): best \(Timing.format(savingKeys.min()!))")
+        let readBeforeMerge = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
+        print("  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, read the study again, frame): best \(Timing.format(savingKeys.min()!)), of which reading the whole study again is about \(Timing.format(readBeforeMerge.best))")
 
         screen.handle(.key(.character("M")))
         try press([.down], on: screen, until: { screen.state.cursor == target }, "choose \(target) as the target")
@@ -81,10 +82,10 @@ struct LeadScreensBenchmark: ParsableCommand {
         }
         let screenRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
         let codebookBytes = try FileSystem.readBytes(studyFolder.url(StudyFolder.codebookFile)).count
-        print("  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after each change \(screenRead.description) (codebook.json is now \(codebookBytes / 1_000) kB: its history keeps each coding the merge moved)")
+        print("  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after each change \(screenRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)")
         let mergeRest = merging - editorRead.best - sessions.best - screenRead.best
         let undoRest = undoing - 2 * screenRead.best - sessions.best
-        print("  so, about: a rename is \(Int((screenRead.best / savingKeys.min()! * 100).rounded()))% reading the study again; a merge leaves \(Timing.format(mergeRest)) and an undo \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json and the frame")
+        print("  so a merge leaves about \(Timing.format(mergeRest)) and an undo (which also reads the whole study first) about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json and the frame")
     }
 
     /// Presses `keys` ending with the one that applies a change; the seconds that key took. Fails unless exactly one
