@@ -17,11 +17,7 @@ struct AgreementScreenBenchmark: ParsableCommand {
     @Option(help: "Terminal columns.") var columns = 120
 
     func run() throws {
-        let studyFolder = StudyFolder(path: folder)
-        if !FileSystem.exists(studyFolder.url(StudyFolder.manifestFile)) {
-            let (_, seconds) = try Timing.measure { try StudyWriter.save(SyntheticStudy().make(in: studyFolder)) }
-            print("generated \(folder) in \(Timing.format(seconds))")
-        }
+        let studyFolder = try BenchStudy.generatedIfMissing(folder)
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
         let size = Size(rows: rows, columns: columns)
@@ -30,13 +26,13 @@ struct AgreementScreenBenchmark: ParsableCommand {
         print("study: \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, coders \(study.coders.joined(separator: ", "))")
         var state: AgreementScreenState?
         let processorStart = ExportBenchmark.processorSeconds()
-        let table = try measured { state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size) }
+        let table = try Timing.repeated(runs) { state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size) }
         let processor = (ExportBenchmark.processorSeconds() - processorStart) / Double(max(1, runs))
         let app = AgreementApp(state: state!, terminal: terminal)
-        let frame = measured { app.draw() }
+        let frame = Timing.repeated(runs) { app.draw() }
         print("load the study: \(Timing.format(loadSeconds))")
-        print("compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(describe(table)); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)")
-        print("first frame: \(describe(frame))")
+        print("compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(table.description); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)")
+        print("first frame: \(frame.description)")
         print("time to open the screen (load + table + first frame): \(Timing.format(loadSeconds + table.best + frame.best)); without loading: \(Timing.format(table.best + frame.best))")
 
         // Sort by each column in turn up to the disagreements, descending, then open the busiest code's list.
@@ -50,17 +46,5 @@ struct AgreementScreenBenchmark: ParsableCommand {
         for key: Key in [.character("c"), .down, .down, .character(" ")] { app.handle(.key(key)) }
         let (_, recompute) = Timing.measure { app.handle(.key(.enter)) }
         print("compare two of the three coders (Enter -> recomputed table -> frame): \(Timing.format(recompute)); \(app.state.message ?? "")")
-    }
-
-    /// Runs `body` `runs` times; the best and the median seconds.
-    private func measured(_ body: () throws -> Void) rethrows -> (best: Double, median: Double) {
-        var times: [Double] = []
-        for _ in 0..<max(1, runs) { times.append(try Timing.measure(body).1) }
-        times.sort()
-        return (times[0], times[times.count / 2])
-    }
-
-    private func describe(_ time: (best: Double, median: Double)) -> String {
-        "best \(Timing.format(time.best)), median \(Timing.format(time.median)) of \(max(1, runs))"
     }
 }

@@ -19,13 +19,7 @@ struct ScreenBenchmark: ParsableCommand {
     @Option(help: "Terminal columns.") var columns = 80
 
     func run() throws {
-        let studyFolder = StudyFolder(path: folder)
-        if !FileSystem.exists(studyFolder.url(StudyFolder.manifestFile)) {
-            let (_, seconds) = try Timing.measure {
-                try StudyWriter.save(SyntheticStudy().make(in: studyFolder))
-            }
-            print("generated \(folder) in \(Timing.format(seconds))")
-        }
+        let studyFolder = try BenchStudy.generatedIfMissing(folder)
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
         let clock = ContinuousClock()
@@ -38,7 +32,7 @@ struct ScreenBenchmark: ParsableCommand {
         app.draw()
         let firstFrame = clock.now
         print("study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions")
-        print("time to first screen: \(Timing.format(seconds(firstFrame - start))) (load \(Timing.format(seconds(loaded - start))), open session \(Timing.format(seconds(opened - loaded))), state + first frame \(Timing.format(seconds(firstFrame - opened))))")
+        print("time to first screen: \(Timing.format(Timing.seconds(firstFrame - start))) (load \(Timing.format(Timing.seconds(loaded - start))), open session \(Timing.format(Timing.seconds(opened - loaded))), state + first frame \(Timing.format(Timing.seconds(firstFrame - opened))))")
 
         var writing: [Double] = []
         var moving: [Double] = []
@@ -46,14 +40,14 @@ struct ScreenBenchmark: ParsableCommand {
             let sequence = session.coding.journalSequence
             let before = clock.now
             app.handle(.key(key))
-            let elapsed = seconds(clock.now - before)
+            let elapsed = Timing.seconds(clock.now - before)
             if session.coding.journalSequence != sequence { writing.append(elapsed) } else { moving.append(elapsed) }
         }
         let (_, closeSeconds) = try Timing.measure { try session.close() }
-        print("keys that wrote a decision (key -> durable write -> frame): \(summary(writing))")
-        print("keys that only moved or typed (key -> frame): \(summary(moving))")
+        print("keys that wrote a decision (key -> durable write -> frame): \(Timing.latencies(writing))")
+        print("keys that only moved or typed (key -> frame): \(Timing.latencies(moving))")
         print("close (fold the journal into the coding file): \(Timing.format(closeSeconds))")
-        print("peak resident memory (VmHWM): \(peakResidentMegabytes()) MB")
+        print("peak resident memory (VmHWM): \(PeakMemory.megabytes()) MB")
     }
 
     /// A coder's rhythm: type a code's number and Enter, now and then a second code, finish, move on; sometimes undo.
@@ -69,29 +63,5 @@ struct ScreenBenchmark: ParsableCommand {
             step += 1
         }
         return Array(result.prefix(keys))
-    }
-
-    private func summary(_ samples: [Double]) -> String {
-        guard !samples.isEmpty else { return "none" }
-        let sorted = samples.sorted()
-        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))] }
-        return "\(samples.count) keys, p50 \(milliseconds(percentile(0.5))), p99 \(milliseconds(percentile(0.99))), max \(milliseconds(sorted.last!))"
-    }
-
-    private func milliseconds(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10_000).rounded())
-        return "\(tenths / 10).\(tenths % 10) ms"
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    private func peakResidentMegabytes() -> Int {
-        guard let bytes = try? FileSystem.readBytes("/proc/self/status") else { return -1 }
-        let status = String(decoding: bytes, as: UTF8.self)
-        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return -1 }
-        return kilobytes / 1024
     }
 }
