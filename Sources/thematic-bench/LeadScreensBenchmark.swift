@@ -21,6 +21,7 @@ struct LeadScreensBenchmark: ParsableCommand {
     @Option(help: "Decisions made in the reconcile screen.") var decisions = 50
     @Option(help: "Terminal rows.") var rows = 40
     @Option(help: "Terminal columns.") var columns = 120
+    @Option(help: "Time one screen only, codebook or reconcile, so that its peak memory is its own.") var only: String?
 
     /// A benchmark step whose keys did not do what they should: the figures would mean nothing.
     struct StepFailed: Error, CustomStringConvertible {
@@ -31,9 +32,10 @@ struct LeadScreensBenchmark: ParsableCommand {
         let studyFolder = try BenchStudy.generatedAfresh(folder)
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
-        try timeCodebookScreen(studyFolder, terminal: terminal)
-        print("")
-        try timeReconcileScreen(studyFolder, terminal: terminal)
+        guard [nil, "codebook", "reconcile"].contains(only) else { throw StepFailed(description: "--only takes codebook or reconcile") }
+        if only != "reconcile" { try timeCodebookScreen(studyFolder, terminal: terminal) }
+        if only == nil { print("") }
+        if only != "codebook" { try timeReconcileScreen(studyFolder, terminal: terminal) }
     }
 
     // MARK: The codebook screen
