@@ -60,38 +60,41 @@ public struct CodebookEditor {
         let undone = study.codebook.undoableChange
         var book = try study.codebook.applying(edit, by: editor, at: time, note: note)
         var rewrite: Rewrite?
+        let last = book.history.count - 1
         switch edit {
         case .merge(let from, let target):
-            rewrite = try rewriteCodings(study, coders: coders, involving: [from, target]) { codes, _ in
+            let moved = try rewriteCodings(study, coders: coders, involving: [from, target]) { codes, _ in
                 CodingRewrite.merging(codes, from, into: target)
             } replacing: { ids, _ in
                 CodingRewrite.replacing(ids, from, with: [target])
             } check: { _ in }
-            let both = rewrite!.both
-            book.history[book.history.count - 1].detail = "codings moved: \(Self.summary(rewrite!.counts))" + (both > 0 ? "; \(both) had both codes" : "")
+            book.history[last].detail = "codings moved: \(Self.summary(moved.counts))" + (moved.both > 0 ? "; \(moved.both) had both codes" : "")
+            book.history[last].codings = moved.codings
+            rewrite = moved
         case .split(let from, let parts, let assignment):
-            rewrite = try rewriteCodings(study, coders: coders, involving: [from] + parts) { codes, excerpt in
+            let moved = try rewriteCodings(study, coders: coders, involving: [from] + parts) { codes, excerpt in
                 CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
             } replacing: { ids, excerpt in
                 CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
             } check: { coded in
                 try Self.requireAssigned(coded, from, parts, assignment)
             }
-            book.history[book.history.count - 1].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(rewrite!.counts))"
+            book.history[last].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(moved.counts))"
+            book.history[last].codings = moved.codings
+            rewrite = moved
         case .undo:
             guard let undone, let codings = undone.codings else { break }
-            rewrite = try restoreCodings(study, coders: coders, codings)
-            var detail = Codebook.parseDetail(book.history[book.history.count - 1].detail)?.compactMapValues { $0 } ?? [:]
-            detail["restored"] = .string(Self.summary(rewrite!.counts))
-            if !rewrite!.kept.isEmpty { detail["keptAsCodedSince"] = .array(rewrite!.kept.map { .string($0) }) }
-            book.history[book.history.count - 1].detail = Codebook.detail(detail)
+            let restored = try restoreCodings(study, coders: coders, codings)
+            var detail = Codebook.parseDetail(book.history[last].detail)?.compactMapValues { $0 } ?? [:]
+            detail["restored"] = .string(Self.summary(restored.counts))
+            if !restored.kept.isEmpty { detail["keptAsCodedSince"] = .array(restored.kept.map { .string($0) }) }
+            book.history[last].detail = Codebook.detail(detail)
+            rewrite = restored
         default:
             break
         }
-        if case .merge = edit { book.history[book.history.count - 1].codings = rewrite?.codings }
-        if case .split = edit { book.history[book.history.count - 1].codings = rewrite?.codings }
         try writeCodebook(book, replacing: study.codebook.revision)
-        return Outcome(codebook: book, change: book.history[book.history.count - 1], rewritten: rewrite?.counts ?? [:],
+        return Outcome(codebook: book, change: book.history[last], rewritten: rewrite?.counts ?? [:],
                        keptAsCodedSince: rewrite?.kept ?? [])
     }
 
