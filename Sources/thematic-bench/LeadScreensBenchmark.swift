@@ -66,7 +66,7 @@ struct LeadScreensBenchmark: ParsableCommand {
             savingKeys.append(try change(keys, on: screen, "rename \(code) to \"\(name)\""))
         }
         let readBeforeMerge = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
-        print("  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, read the study again, frame): best \(Timing.format(savingKeys.min()!)), of which reading the whole study again is about \(Timing.format(readBeforeMerge.best))")
+        print("  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, frame; no coding changed, so the screen does not read the study again): best \(Timing.format(savingKeys.min()!))")
 
         screen.handle(.key(.character("M")))
         try press([.down], on: screen, until: { screen.state.cursor == target }, "choose \(target) as the target")
@@ -75,16 +75,16 @@ struct LeadScreensBenchmark: ParsableCommand {
         let (undoing, undo) = try Timing.measure { try change([.character("u"), .enter], on: screen, "undo the merge") }
         print("  undo the merge (u, Enter; every coder's file restored): \(Timing.format(undo)), the last Enter alone \(Timing.format(undoing)); \(screen.state.message ?? "")")
 
-        // Where a change's time goes besides its own writing: the editor reads the study (without the codings, but
-        // an undo reads them all), a merge or undo opens each coder's session (reading their file), and the screen
-        // reads the whole study again to show what is on disk.
+        // Where a merge's or undo's time goes besides its own writing: the editor reads the study (without the
+        // codings, but an undo reads them all), opens each coder's session (reading their file), and the screen reads
+        // the whole study again to show what is on disk.
         let editorRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder, coders: []) }
         let sessions = try Timing.repeated(runs) {
             for coder in study!.coders { try CodingSession(folder: studyFolder, coder: coder).close() }
         }
         let screenRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
         let codebookBytes = try FileSystem.readBytes(studyFolder.url(StudyFolder.codebookFile)).count
-        print("  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after each change \(screenRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)")
+        print("  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after a change that rewrote codings \(screenRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)")
         let mergeRest = merging - editorRead.best - sessions.best - screenRead.best
         let undoRest = undoing - 2 * screenRead.best - sessions.best
         print("  so a merge leaves about \(Timing.format(mergeRest)) and an undo (which also reads the whole study first) about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json and the frame")

@@ -2,7 +2,8 @@ import ThematicCore
 import TerminalUI
 
 /// Runs the codebook screen: reads an event, updates the state, applies each change through `CodebookEditor` (the
-/// same checks, coder locks, durable writes and history as the command line), reads the study again, then draws.
+/// same checks, coder locks, durable writes and history as the command line), reads the study again when the change
+/// rewrote codings, then draws.
 /// It holds no coder's lock while waiting for a key: only a merge or split takes them, for as long as it writes.
 public final class CodebookApp {
     public private(set) var state: CodebookScreenState
@@ -61,6 +62,14 @@ public final class CodebookApp {
             return
         }
         changesApplied += 1
+        // A change that rewrote no coding left every file but codebook.json as it was, and the outcome holds that
+        // codebook: reading the whole study again would only repeat the editor's work.
+        guard !outcome.rewritten.isEmpty else {
+            var study = state.study
+            study.codebook = outcome.codebook
+            state.applied(outcome.change, study: study)
+            return
+        }
         do {
             state.applied(outcome.change, study: try StudyReader.load(folder).study)
         } catch {
