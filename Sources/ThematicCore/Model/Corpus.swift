@@ -22,11 +22,14 @@ public struct Excerpt: Sendable, Equatable, Identifiable {
     public var id: String
     public var section: String
     public var text: String
+    /// The 1-based page of the source document (a PDF's page) where the excerpt starts, when the source has pages.
+    public var page: Int?
 
-    public init(id: String, section: String, text: String) {
+    public init(id: String, section: String, text: String, page: Int? = nil) {
         self.id = id
         self.section = section
         self.text = text
+        self.page = page
     }
 }
 

@@ -2,9 +2,10 @@ import CanonicalJSON
 
 /// The kinds of file a study holds, each with the schema version this build writes.
 ///
-/// Every file names its kind and `schemaVersion`. An older version is migrated on load (there is none yet: version 1
-/// is the first published format); a newer one is refused, naming the file, its version and the highest this build
-/// reads, because reading on would drop fields this build does not know.
+/// Every file names its kind and `schemaVersion`. An older version is migrated on load; a newer one is refused, naming
+/// the file, its version and the highest this build reads, because reading on would drop fields this build does not
+/// know. A review file is written at version 2 only when it uses what version 2 added (excerpt pages), so files
+/// without pages stay byte-identical and readable by builds that know only version 1.
 public enum FileKind: String, Sendable, CaseIterable {
     case study = "thematic.study"
     case codebook = "thematic.codebook"
@@ -13,10 +14,11 @@ public enum FileKind: String, Sendable, CaseIterable {
     case consensus = "thematic.consensus"
     case assignments = "thematic.assignments"
 
-    public var currentVersion: Int { 1 }
+    public var currentVersion: Int { self == .review ? 2 : 1 }
 
     /// Checks `kind` and `schemaVersion` of a file's top-level record.
-    func checkHeader(_ record: JSONRecord) throws(JSONShapeError) {
+    @discardableResult
+    func checkHeader(_ record: JSONRecord) throws(JSONShapeError) -> Int {
         let kindValue = try record.string("kind")
         guard kindValue == rawValue else {
             throw JSONShapeError(path: record.path.field("kind"), offset: record.value("kind")?.offset ?? record.offset,
@@ -32,9 +34,10 @@ public enum FileKind: String, Sendable, CaseIterable {
             throw JSONShapeError(path: record.path.field("schemaVersion"), offset: offset,
                                  message: "schemaVersion \(version) is not a version of \(rawValue) (versions start at 1)")
         }
+        return version
     }
 
-    func header() -> [(String, JSONValue)] {
-        [("kind", .string(rawValue)), ("schemaVersion", .int(currentVersion))]
+    func header(version: Int? = nil) -> [(String, JSONValue)] {
+        [("kind", .string(rawValue)), ("schemaVersion", .int(version ?? currentVersion))]
     }
 }
