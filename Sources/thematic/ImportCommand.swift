@@ -4,10 +4,14 @@ import ThematicCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring reviews into a study: text, Markdown, CSV, or reviews in the study's own format.",
+        abstract: "Bring reviews into a study: PDF, Word (.docx), text, Markdown, CSV, or reviews in the study's own format.",
         discussion: """
-            Text and Markdown: one review per file, id from the file name (or --review-id), split into excerpts at \
-            blank lines; headings name the section of the excerpts under them. CSV: either one row per excerpt \
+            PDF, Word, text and Markdown: one review per file, id from the file name (or --review-id). The report's \
+            layout is read: running headers and footers, page numbers and the contents page are removed (and listed), \
+            words hyphenated at line ends are joined, lines are joined into paragraphs, a numbered paragraph starts an \
+            excerpt of its own, headings name the section of the excerpts under them, and each excerpt records the \
+            PDF page it starts on. PDFs are read with poppler's pdftotext (package poppler-utils); a PDF without a \
+            text layer (scanned) is refused. CSV: either one row per excerpt \
             (columns review, section, text; optional title) or one row per review with attributes (a review column, \
             then title, source and attribute columns such as year, region, child age band). JSON: a corpus/<review>.json \
             file of another study.
@@ -25,17 +29,17 @@ struct ImportCommand: ParsableCommand {
     }
 
     @Argument(help: "The study folder.") var study: String
-    @Argument(help: "Files to import (.txt, .md, .csv, .json).") var files: [String]
+    @Argument(help: "Files to import (.pdf, .docx, .txt, .md, .csv, .json).") var files: [String]
     @Option(help: "Read every file as this format instead of going by its extension.") var format: ImportFile.Format?
     @Option(help: "The review id for a single text or Markdown file (default: from the file name).") var reviewID: String?
     @Option(help: "The title for a single text or Markdown file (default: its first level-1 heading, or the review id).") var title: String?
     @Option(help: "How to cut text into excerpts: at paragraphs, in groups of --sentences sentences, or one excerpt per section under a heading.") var split: Split = .paragraphs
     @Option(help: "Sentences per excerpt with --split sentences.") var sentences = 3
     @Option(help: "Join an excerpt shorter than this many characters to the next one in its section.") var minLength = 0
-    @Option(help: "Cut an excerpt longer than this many characters at sentence ends.") var maxLength: Int?
+    @Option(help: "Cut an excerpt longer than this many characters at line breaks and sentence ends (0: never cut).") var maxLength = SplitOptions.defaultMaximumLength
     @Flag(help: "Allow a re-import that changes or removes coded excerpts: their codings are removed (each coder's through that coder's session).") var acceptChanges = false
     @Flag(help: "Refuse the import when the anonymisation check finds anything in the imported text.") var refuseIdentifiers = false
-    @Flag(help: "Report what the import would do, and write nothing.") var dryRun = false
+    @Flag(help: "List the excerpts the import would create (id, section, page, length, first words) and every line it would remove, and write nothing.") var dryRun = false
 
     func validate() throws {
         if files.count != 1, reviewID != nil || title != nil {
@@ -45,13 +49,13 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--review-id and --title are for a text or Markdown file; a CSV or JSON file names its reviews itself")
         }
         if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
-        if let maxLength, maxLength < 1 || maxLength < minLength { throw ValidationError("--max-length must be positive and at least --min-length") }
+        if maxLength < 0 || (maxLength > 0 && maxLength < minLength) { throw ValidationError("--max-length must be 0 (never cut) or at least --min-length") }
     }
 
     func run() throws {
         let loaded = try openStudy(study)
         let options = SplitOptions(unit: split == .paragraphs ? .paragraphs : split == .headings ? .headings : .sentences(sentences),
-                                   minimumLength: minLength, maximumLength: maxLength)
+                                   minimumLength: minLength, maximumLength: maxLength == 0 ? nil : maxLength)
         let (contents, problems) = ImportFile.readAll(files, format: format, reviewID: reviewID, title: title, options: options)
         let plan: ImportPlan
         do throws(ImportRefused) {
@@ -78,7 +82,24 @@ struct ImportCommand: ParsableCommand {
             }
         }
 
-        for report in plan.reports { print(summary(of: report)) }
+        let layouts = Dictionary(contents.flatMap { content -> [(String, ImportedReview.LayoutSummary)] in
+            guard case .reviews(let reviews) = content else { return [] }
+            return reviews.compactMap { review in review.layout.map { (review.id, $0) } }
+        }, uniquingKeysWith: { first, _ in first })
+        for report in plan.reports {
+            print(summary(of: report))
+            guard let layout = layouts[report.reviewID] else { continue }
+            if let removed = ImportReport.removals(layout) { print("  " + removed) }
+            for page in layout.pagesWithoutText {
+                printError("WARNING: \(report.file): page \(page) has no text layer (a scanned image?); its content is not imported")
+            }
+            if dryRun {
+                for excerpt in plan.reviews.first(where: { $0.id == report.reviewID })?.excerpts ?? [] { print("  " + ImportReport.line(excerpt)) }
+                for removal in layout.removed {
+                    print("  removed \(removal.page.map { "p. \($0) " } ?? "")\(removal.reason.rawValue): \"\(removal.text)\"")
+                }
+            }
+        }
         if dryRun {
             print("Dry run: nothing was written.")
             return

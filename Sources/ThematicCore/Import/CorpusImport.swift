@@ -90,7 +90,7 @@ public enum CorpusImport {
             var report = ImportPlan.ReviewReport(reviewID: draft.id, file: draft.file, isNew: existing == nil, excerptCount: draft.excerpts.count,
                                                  kept: [], changed: [], vanished: [], added: [], attributesFrom: [], unchanged: false)
             if existing == nil, let given = draft.givenIDs {
-                review.excerpts = zip(given, draft.excerpts).map { Excerpt(id: $0, section: $1.section, text: $1.text) }
+                review.excerpts = zip(given, draft.excerpts).map { Excerpt(id: $0, section: $1.section, text: $1.text, page: $1.page) }
                 report.added = given
             } else {
                 let outcome = ExcerptMatcher.match(reviewID: draft.id, old: existing?.excerpts ?? [], new: draft.excerpts, knownIDs: knownIDs)

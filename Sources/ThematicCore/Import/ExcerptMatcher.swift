@@ -57,7 +57,7 @@ public enum ExcerptMatcher {
                 vanished.append(old[oldIndex].id)
             }
         }
-        let excerpts = zip(ids, drafts).map { Excerpt(id: $0, section: $1.section, text: $1.text) }
+        let excerpts = zip(ids, drafts).map { Excerpt(id: $0, section: $1.section, text: $1.text, page: $1.page) }
         return Outcome(excerpts: excerpts, kept: drafts.indices.compactMap { newToOld[$0] == nil ? nil : ids[$0] }, changed: changed,
                        vanished: vanished, added: drafts.indices.compactMap { newToOld[$0] == nil && !pairedNew.contains($0) ? ids[$0] : nil })
     }

@@ -2,17 +2,20 @@
 public struct DraftExcerpt: Sendable, Equatable {
     public var section: String
     public var text: String
+    /// The source page where it starts, when the source has pages.
+    public var page: Int?
 
-    public init(section: String, text: String) {
+    public init(section: String, text: String, page: Int? = nil) {
         self.section = section
         self.text = text
+        self.page = page
     }
 }
 
 /// How imported text is cut into excerpts.
 public struct SplitOptions: Sendable, Equatable {
     public enum Unit: Sendable, Equatable {
-        /// One excerpt per paragraph (paragraphs end at blank lines).
+        /// One excerpt per paragraph (or list with its lead-in, table, or title page).
         case paragraphs
         /// Groups of this many sentences, never across paragraphs.
         case sentences(Int)
@@ -20,96 +23,67 @@ public struct SplitOptions: Sendable, Equatable {
         case headings
     }
 
+    /// Long enough for a paragraph of a published review, short enough to code: longer ones are cut at sentence ends.
+    public static let defaultMaximumLength = 2_500
+
     public var unit: Unit
     /// An excerpt shorter than this (in characters, counted as Unicode scalars) is joined to the next one in its section.
     public var minimumLength: Int
-    /// An excerpt longer than this is cut at sentence ends (at a space when one sentence is longer).
+    /// An excerpt longer than this is cut at line breaks and sentence ends (at a space when one sentence is longer);
+    /// nil keeps every excerpt whole.
     public var maximumLength: Int?
 
-    public init(unit: Unit = .paragraphs, minimumLength: Int = 0, maximumLength: Int? = nil) {
+    public init(unit: Unit = .paragraphs, minimumLength: Int = 0, maximumLength: Int? = SplitOptions.defaultMaximumLength) {
         self.unit = unit
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength
     }
 }
 
-/// Cuts plain text or Markdown into sectioned excerpts.
-///
-/// Paragraphs end at blank lines (a line of spaces or tabs is blank); inside a paragraph every run of spaces, tabs
-/// and line breaks becomes one space, because hard wraps and tab layout from word processors are not content.
-/// Headings name the section of the excerpts under them: `#` lines in Markdown; in plain text a one-line paragraph
-/// of at most 80 characters that starts with a capital letter or a digit and ends without punctuation. A heading
-/// with nothing under it yields no excerpt.
+/// Cuts the passages of a laid-out report into excerpts, by the unit and lengths of `SplitOptions`.
 public enum ExcerptSplitter {
-    public enum Markup: Sendable, Equatable {
-        case plainText
-        case markdown
+    /// The excerpts of plain text or Markdown, and the title a Markdown file's opening `#` heading gives.
+    public static func split(_ text: String, markup: TextDocument.Markup, options: SplitOptions,
+                             isEnglishWord: @escaping @Sendable (String) -> Bool = EnglishWords.contains) -> (title: String?, excerpts: [DraftExcerpt]) {
+        let layout = ReportLayout(infersHeadings: markup == .plainText, reflows: markup == .plainText, isEnglishWord: isEnglishWord)
+            .lay(TextDocument.read(text, markup: markup))
+        return (layout.title, excerpts(from: layout.blocks, options: options).excerpts)
     }
 
-    /// The excerpts, and the title when a Markdown file starts with a level-1 heading.
-    public static func split(_ text: String, markup: Markup, options: SplitOptions) -> (title: String?, excerpts: [DraftExcerpt]) {
-        var title: String?
-        var sections: [(name: String, paragraphs: [String])] = [("", [])]
-        var lines: [ArraySlice<UInt8>] = []
-        var sawParagraph = false
-
-        func endParagraph() {
-            guard !lines.isEmpty else { return }
-            let paragraph = collapseWhitespace(lines)
-            lines.removeAll(keepingCapacity: true)
-            if markup == .plainText, isPlainTextHeading(paragraph) {
-                sections.append((paragraph, []))
-            } else {
-                sections[sections.count - 1].paragraphs.append(paragraph)
-                sawParagraph = true
-            }
-        }
-
-        // Lines are cut on the UTF-8 bytes: every byte that matters here (line feed, space, tab, '#') is ASCII.
-        let bytes = Array(text.utf8)
-        var lineStart = 0
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = bytes[lineStart..<lineEnd]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                endParagraph()
-            } else if markup == .markdown, let (level, heading) = markdownHeading(line) {
-                endParagraph()
-                if level == 1, title == nil, !sawParagraph, sections.count == 1 {
-                    title = heading
-                } else {
-                    sections.append((heading, []))
-                }
-            } else {
-                lines.append(line)
-            }
-            lineStart = lineEnd + 1
-        }
-        endParagraph()
-
+    /// The excerpts of a report's passages, and how many excerpts come from cutting a passage over the maximum.
+    public static func excerpts(from blocks: [LaidOutReport.Block], options: SplitOptions) -> (excerpts: [DraftExcerpt], cut: Int) {
         var excerpts: [DraftExcerpt] = []
-        for section in sections where !section.paragraphs.isEmpty {
-            var pieces: [String]
+        var cut = 0
+        var start = 0
+        while start < blocks.count {
+            var end = start + 1
+            while end < blocks.count, blocks[end].section == blocks[start].section { end += 1 }
+            let section = blocks[start..<end]
+            var pieces: [(text: String, page: Int?)]
             var joiner = "\n\n"
             switch options.unit {
             case .paragraphs:
-                pieces = section.paragraphs
+                pieces = section.map { ($0.text, $0.page) }
             case .headings:
-                pieces = [section.paragraphs.joined(separator: "\n\n")]
+                pieces = [(section.map(\.text).joined(separator: "\n\n"), section.first?.page)]
             case .sentences(let count):
                 joiner = " "
-                pieces = section.paragraphs.flatMap { paragraph in
-                    let sentences = Self.sentences(paragraph)
+                pieces = section.flatMap { block in
+                    let sentences = Self.sentences(block.text)
                     return stride(from: 0, to: sentences.count, by: max(1, count)).map {
-                        sentences[$0..<min(sentences.count, $0 + max(1, count))].joined(separator: " ")
+                        (sentences[$0..<min(sentences.count, $0 + max(1, count))].joined(separator: " "), block.page)
                     }
                 }
             }
             pieces = joinShort(pieces, minimum: options.minimumLength, joiner: joiner)
-            if let maximum = options.maximumLength { pieces = pieces.flatMap { cut($0, maximum: maximum) } }
-            excerpts += pieces.map { DraftExcerpt(section: section.name, text: $0) }
+            for piece in pieces {
+                let parts = options.maximumLength.map { self.cut(piece.text, maximum: $0) } ?? [piece.text]
+                cut += parts.count - 1
+                excerpts += parts.map { DraftExcerpt(section: blocks[start].section, text: $0, page: piece.page) }
+            }
+            start = end
         }
-        return (title, excerpts)
+        return (excerpts, cut)
     }
 
     /// The sentences of a paragraph: cut after `.`, `!` or `?` (and any closing quote or bracket) followed by a space,
@@ -155,39 +129,46 @@ public enum ExcerptSplitter {
         if !sentence.isEmpty { result.append(sentence) }
     }
 
-    private static func joinShort(_ pieces: [String], minimum: Int, joiner: String) -> [String] {
+    private static func joinShort(_ pieces: [(text: String, page: Int?)], minimum: Int, joiner: String) -> [(text: String, page: Int?)] {
         guard minimum > 0 else { return pieces }
-        var result: [String] = []
-        var pending: String?
+        var result: [(text: String, page: Int?)] = []
+        var pending: (text: String, page: Int?)?
         for piece in pieces {
-            let text = pending.map { $0 + joiner + piece } ?? piece
-            if text.unicodeScalars.count < minimum {
-                pending = text
+            let joined = pending.map { ($0.text + joiner + piece.text, $0.page) } ?? piece
+            if joined.0.unicodeScalars.count < minimum {
+                pending = joined
             } else {
-                result.append(text)
+                result.append(joined)
                 pending = nil
             }
         }
         if let pending {
-            if let last = result.popLast() { result.append(last + joiner + pending) } else { result.append(pending) }
+            if let last = result.popLast() { result.append((last.text + joiner + pending.text, last.page)) } else { result.append(pending) }
         }
         return result
     }
 
-    /// Cuts a long excerpt into pieces of at most `maximum` characters, at sentence ends where possible.
-    private static func cut(_ text: String, maximum: Int) -> [String] {
+    /// Cuts a long excerpt into pieces of at most `maximum` characters: at line breaks (list items, table rows)
+    /// and sentence ends where possible.
+    static func cut(_ text: String, maximum: Int) -> [String] {
         guard maximum > 0, text.unicodeScalars.count > maximum else { return [text] }
+        let lines = text.split(separator: "\n").map(String.init)
+        var units: [(text: String, joiner: String)] = []
+        for line in lines {
+            let sentences = self.sentences(line).flatMap { cutAtSpaces($0, maximum: maximum) }
+            for (index, sentence) in sentences.enumerated() { units.append((sentence, index == 0 ? "\n" : " ")) }
+        }
         var pieces: [String] = []
         var current = ""
         var currentLength = 0
-        for sentence in sentences(text).flatMap({ cutAtSpaces($0, maximum: maximum) }) {
-            let length = sentence.unicodeScalars.count
+        for unit in units {
+            let length = unit.text.unicodeScalars.count
             if currentLength > 0, currentLength + 1 + length > maximum {
                 pieces.append(current)
                 current = ""
                 currentLength = 0
             }
-            current += currentLength > 0 ? " " + sentence : sentence
+            current += currentLength > 0 ? unit.joiner + unit.text : unit.text
             currentLength += (currentLength > 0 ? 1 : 0) + length
         }
         if currentLength > 0 { pieces.append(current) }
@@ -205,25 +186,6 @@ public enum ExcerptSplitter {
         }
         appendSentence(scalars, to: &pieces)
         return pieces
-    }
-
-    private static func markdownHeading(_ line: ArraySlice<UInt8>) -> (Int, String)? {
-        let hash = UInt8(ascii: "#")
-        guard let first = line.firstIndex(where: { $0 != 0x20 }), first - line.startIndex <= 3 else { return nil }
-        let hashes = line[first...].prefix { $0 == hash }.count
-        guard (1...6).contains(hashes) else { return nil }
-        let rest = line[(first + hashes)...]
-        guard rest.isEmpty || rest.first == 0x20 || rest.first == 0x09 else { return nil }
-        var heading = collapseWhitespace([rest])
-        while heading.hasSuffix("#") { heading.removeLast() }
-        return (hashes, heading.trimmingSpaces())
-    }
-
-    private static func isPlainTextHeading(_ paragraph: String) -> Bool {
-        guard let first = paragraph.unicodeScalars.first, let last = paragraph.unicodeScalars.last,
-              paragraph.unicodeScalars.count <= 80 else { return false }
-        let startsRight = first.properties.isUppercase || ("0"..."9").contains(first)
-        return startsRight && !".,;:!?\"')]”’".unicodeScalars.contains(last)
     }
 
     /// Joins lines with single spaces, every run of spaces, tabs and line breaks as one space, trimmed.

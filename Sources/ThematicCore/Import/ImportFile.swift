@@ -1,18 +1,21 @@
 import CanonicalJSON
 
-/// Reads one file to import: plain text, Markdown, CSV or a review in the study's own corpus format.
+/// Reads one file to import: a PDF or Word report, plain text, Markdown, CSV or a review in the study's own corpus
+/// format.
 public enum ImportFile {
     public enum Format: String, Sendable, CaseIterable {
-        case text, markdown, csv, json
+        case text, markdown, pdf, docx, csv, json
     }
 
-    /// The format named by the file's extension (`.txt`, `.md`, `.csv`, `.json`).
+    /// The format named by the file's extension (`.txt`, `.md`, `.pdf`, `.docx`, `.csv`, `.json`).
     public static func format(of path: String) -> Format? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: ".") else { return nil }
         switch name[name.index(after: dot)...].lowercased() {
         case "txt", "text": return .text
         case "md", "markdown": return .markdown
+        case "pdf": return .pdf
+        case "docx": return .docx
         case "csv": return .csv
         case "json": return .json
         default: return nil
@@ -42,7 +45,7 @@ public enum ImportFile {
     public static func read(_ path: String, format: Format? = nil, reviewID: String? = nil, title: String? = nil,
                             options: SplitOptions = SplitOptions()) throws(ImportProblem) -> ImportContent {
         guard let format = format ?? self.format(of: path) else {
-            throw ImportProblem(file: path, reason: "cannot tell the format from the file name; name it .txt, .md, .csv or .json, or give --format")
+            throw ImportProblem(file: path, reason: "cannot tell the format from the file name; name it .pdf, .docx, .txt, .md, .csv or .json, or give --format (a .doc file: save it as .docx first)")
         }
         let bytes: [UInt8]
         do { bytes = try FileSystem.readBytes(path) } catch {
@@ -55,15 +58,22 @@ public enum ImportFile {
     public static func parse(_ bytes: [UInt8], file: String, format: Format, reviewID: String? = nil, title: String? = nil,
                              options: SplitOptions = SplitOptions()) throws(ImportProblem) -> ImportContent {
         switch format {
-        case .text, .markdown:
-            let text = try ImportedText.decode(bytes, file: file)
+        case .text, .markdown, .pdf, .docx:
             let id = if let reviewID { reviewID } else { try idFromFileName(file) }
             if !Identifier.isValidID(id) {
                 throw ImportProblem(file: file, reason: "\"\(id)\" is not a valid review id (\(Identifier.idRule))")
             }
-            let (heading, excerpts) = ExcerptSplitter.split(text, markup: format == .markdown ? .markdown : .plainText, options: options)
+            let document: SourceDocument
+            switch format {
+            case .pdf: document = try PDFText.read(bytes, path: file)
+            case .docx: document = try DocxText.read(bytes, file: file)
+            default: document = TextDocument.read(try ImportedText.decode(bytes, file: file), markup: format == .markdown ? .markdown : .plainText)
+            }
+            let layout = ReportLayout(infersHeadings: format != .markdown, reflows: format != .markdown, isEnglishWord: EnglishWords.contains).lay(document)
+            let (excerpts, cut) = ExcerptSplitter.excerpts(from: layout.blocks, options: options)
             guard !excerpts.isEmpty else { throw ImportProblem(file: file, reason: "no paragraph of text to import (only headings)") }
-            return .reviews([ImportedReview(id: id, title: title ?? heading, excerpts: excerpts, file: file)])
+            let summary = ImportedReview.LayoutSummary(removed: layout.removed, cutExcerpts: cut, pagesWithoutText: document.pagesWithoutText, pageCount: document.pageCount)
+            return .reviews([ImportedReview(id: id, title: title ?? layout.title ?? document.title, excerpts: excerpts, file: file, layout: summary)])
         case .csv:
             return try CSVImport.read(try ImportedText.decode(bytes, file: file), file: file)
         case .json:
@@ -103,7 +113,7 @@ public enum ImportFile {
         }
         guard !review.excerpts.isEmpty else { throw ImportProblem(file: file, reason: "the review has no excerpts") }
         return ImportedReview(id: review.id, title: review.title, source: review.source, attributes: review.attributes,
-                              excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) },
+                              excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text, page: $0.page) },
                               givenIDs: review.excerpts.map(\.id), file: file)
     }
 }

@@ -10,9 +10,29 @@ public struct ImportedReview: Sendable, Equatable {
     public var givenIDs: [String]?
     /// The file it came from, as the user named it.
     public var file: String
+    /// What reading the document's layout removed and cut (text, Markdown, PDF and Word files; nil for CSV and JSON).
+    public var layout: LayoutSummary?
+
+    /// What the import report says about a document's layout, so nothing leaves the text without a word.
+    public struct LayoutSummary: Sendable, Equatable {
+        /// Lines removed as page furniture, with the reason.
+        public var removed: [LaidOutReport.Removal]
+        /// Excerpts that come from cutting a passage longer than the maximum length.
+        public var cutExcerpts: Int
+        /// Pages without any text (scanned images): their content is not in the study.
+        public var pagesWithoutText: [Int]
+        public var pageCount: Int?
+
+        public init(removed: [LaidOutReport.Removal], cutExcerpts: Int, pagesWithoutText: [Int], pageCount: Int?) {
+            self.removed = removed
+            self.cutExcerpts = cutExcerpts
+            self.pagesWithoutText = pagesWithoutText
+            self.pageCount = pageCount
+        }
+    }
 
     public init(id: String, title: String? = nil, source: String? = nil, attributes: [String: String] = [:],
-                excerpts: [DraftExcerpt], givenIDs: [String]? = nil, file: String) {
+                excerpts: [DraftExcerpt], givenIDs: [String]? = nil, file: String, layout: LayoutSummary? = nil) {
         self.id = id
         self.title = title
         self.source = source
@@ -20,5 +40,6 @@ public struct ImportedReview: Sendable, Equatable {
         self.excerpts = excerpts
         self.givenIDs = givenIDs
         self.file = file
+        self.layout = layout
     }
 }

@@ -1,0 +1,85 @@
+/// What a line of a report looks like, judged from its text alone: the cues `ReportLayout` reads.
+struct LineShape: Sendable, Equatable {
+    /// The text without surrounding spaces.
+    var text: String
+    /// Length in Unicode scalars.
+    var length: Int
+    /// The paragraph number it opens with ("3.4", "12.10", "1."), if any.
+    var number: String?
+    /// It opens a list item ("•", "-", "*", "(a)", "a)", "1)").
+    var isBullet: Bool
+    /// It ends a sentence or a lead-in: `.`, `!`, `?`, `:` or `;`, possibly followed by closing quotes or brackets.
+    var endsSentence: Bool
+    /// Its first letter (after any number or bullet) is lower case.
+    var startsLowercase: Bool
+    /// It could name a section: short, no closing punctuation, opens with a capital or a number, few words.
+    var couldBeHeading: Bool
+    /// "Label: value" ("Chair: Kath Nelson", "Published: June 2021"): cover and form lines, never headings.
+    var isLabelled: Bool
+
+    init(_ raw: String) {
+        let trimmed = raw.trimmingSpaces()
+        text = trimmed
+        let scalars = Array(trimmed.unicodeScalars)
+        length = scalars.count
+        number = LineShape.leadingNumber(scalars)
+        isBullet = LineShape.opensListItem(scalars)
+        var end = scalars.count - 1
+        while end >= 0, "\"'”’)]".unicodeScalars.contains(scalars[end]) { end -= 1 }
+        endsSentence = end >= 0 && ".!?:;".unicodeScalars.contains(scalars[end])
+        let firstLetter = scalars.dropFirst(number.map { $0.unicodeScalars.count } ?? 0).first { $0.properties.isAlphabetic }
+        startsLowercase = firstLetter?.properties.isLowercase ?? false
+        if let colon = scalars.firstIndex(of: ":"), colon > 0, colon + 1 < scalars.count, colon < 30,
+           !scalars[..<colon].contains(where: { IdentifierScanner.isDigit($0) }) {
+            isLabelled = number == nil
+        } else {
+            isLabelled = false
+        }
+        let words = scalars.split(separator: " ").count
+        let opensRight = scalars.first.map { $0.properties.isUppercase || IdentifierScanner.isDigit($0) } ?? false
+        couldBeHeading = length > 0 && length <= 100 && words <= 14 && opensRight && !isBullet && !startsLowercase
+            && !(end >= 0 && ".,;:!?".unicodeScalars.contains(scalars[end])) && !isLabelled
+    }
+
+    var isBlank: Bool { length == 0 }
+
+    /// A paragraph or heading number: "3.4", "12.10", "2.3.1" (with an optional trailing dot) or "12." followed by a
+    /// space and text. A year ("2015 was") or a quantity ("3 visits") is not one: a lone number needs its dot.
+    static func leadingNumber(_ scalars: [Unicode.Scalar]) -> String? {
+        var index = 0
+        var groups = 0
+        var sawDot = false
+        while true {
+            let start = index
+            while index < scalars.count, IdentifierScanner.isDigit(scalars[index]), index - start < 3 { index += 1 }
+            let digits = index - start
+            guard digits >= 1, digits <= (groups == 0 ? 2 : 3) else { return nil }
+            groups += 1
+            if index < scalars.count, scalars[index] == ".", groups < 4 {
+                index += 1
+                sawDot = true
+                if index < scalars.count, IdentifierScanner.isDigit(scalars[index]) { continue }
+            }
+            break
+        }
+        guard sawDot, index < scalars.count, scalars[index] == " " || scalars[index] == "\t",
+              scalars[index...].contains(where: { $0.properties.isAlphabetic }) else { return nil }
+        var label = String.UnicodeScalarView()
+        label.append(contentsOf: scalars[..<index])
+        return String(label)
+    }
+
+    private static let bulletScalars = "•◦▪▫‣●○■□–—-*·".unicodeScalars
+
+    static func opensListItem(_ scalars: [Unicode.Scalar]) -> Bool {
+        guard let first = scalars.first else { return false }
+        if bulletScalars.contains(first) { return scalars.count > 1 && (scalars[1] == " " || scalars[1] == "\t") }
+        if first == "o", scalars.count > 2, scalars[1] == " " || scalars[1] == "\t" { return true }
+        // "(a) ", "(iv) ", "a) ", "1) "
+        let body = first == "(" ? scalars.dropFirst() : scalars[...]
+        guard let close = body.prefix(5).firstIndex(of: ")"), close > body.startIndex,
+              close + 1 < scalars.count, scalars[close + 1] == " " else { return false }
+        let label = body[body.startIndex..<close]
+        return label.allSatisfy { IdentifierScanner.isDigit($0) } || (label.allSatisfy { $0.properties.isLowercase } && label.count <= 4)
+    }
+}

@@ -1,0 +1,351 @@
+/// One source line while the layout is worked out: its shape, its page, and whether it was removed and why.
+struct LayoutItem: Sendable {
+    var line: SourceLine
+    var shape: LineShape
+    var removal: LaidOutReport.Reason?
+
+    init(_ line: SourceLine) {
+        self.line = line
+        self.shape = LineShape(line.text)
+    }
+
+    var page: Int? {
+        get { line.page }
+        set { line.page = newValue }
+    }
+
+    /// A non-blank line of body text (not a heading or table row the document marks) not yet removed.
+    var isCandidateText: Bool {
+        guard removal == nil, !shape.isBlank else { return false }
+        switch line.role {
+        case .line, .paragraph: return true
+        case .heading, .tableRow: return false
+        }
+    }
+}
+
+/// A report after its layout was read: the passages to cut into excerpts, under their sections, with their pages,
+/// and every line that was removed as page furniture, with the reason.
+public struct LaidOutReport: Sendable, Equatable {
+    public enum Reason: String, Sendable, Equatable, CaseIterable {
+        case runningHeader = "running header"
+        case runningFooter = "running footer"
+        case pageNumber = "page number"
+        case contents = "contents line"
+    }
+
+    /// A passage: a paragraph, a list with its lead-in, a table, or a run of short lines such as a title page.
+    public struct Block: Sendable, Equatable {
+        public var section: String
+        public var text: String
+        public var page: Int?
+    }
+
+    public struct Removal: Sendable, Equatable {
+        public var text: String
+        public var page: Int?
+        public var reason: Reason
+    }
+
+    /// A title the text itself marks (a Markdown `#` heading before any text, a Word "Title" paragraph).
+    public var title: String?
+    public var blocks: [Block]
+    /// Section names, one per heading line, in reading order.
+    public var headings: [String]
+    public var removed: [Removal]
+    /// Words hyphenated across a line end and joined again ("assess-" + "ment").
+    public var rejoinedWords: Int
+}
+
+/// Reads the layout of a report from its lines: which lines are page furniture, where paragraphs begin and end,
+/// which lines are headings, and what is a list, a table or a title page.
+///
+/// - Page furniture: see `PageFurniture` and `ContentsPage`; nothing else is removed, and every removal is listed.
+/// - Paragraphs: a blank line ends one. Lines of a hard-wrapped text (most lines about as long as the longest)
+///   are joined while a line does not end a sentence, or fills the width; text with one paragraph per line (long
+///   lines) is split at every line. A numbered line ("3.4 A strategy discussion…", "12. The panel…") always opens a
+///   new paragraph, so it becomes an excerpt of its own.
+/// - Words hyphenated at a line end are joined ("assess-" + "ment" → "assessment") unless the hyphen is real
+///   ("non-mobile", "call-out"): see `Hyphenation`.
+/// - Headings: a line the document marks (Markdown `#`, a Word heading style) or, when headings are inferred, a
+///   short line that could name a section (no closing punctuation, a capital or a number first), numbered
+///   ("3. Analysis") or alone between paragraphs. A run of such lines that are not numbered (a title page: title,
+///   author, chair, date) is not a heading: it is kept as one passage, a line each.
+/// - Lists: items ("•", "-", "(a)") stay with the lead-in that ends with a colon, one item a line. Table rows stay
+///   together, a row a line.
+public struct ReportLayout: Sendable {
+    /// Whether short unmarked lines may be headings (plain text, PDF, Word); Markdown marks its own.
+    public var infersHeadings: Bool
+    /// Whether lines join into paragraphs by their shape (plain text, PDF) or only at blank lines (Markdown).
+    public var reflows: Bool
+    public var isEnglishWord: @Sendable (String) -> Bool
+
+    public init(infersHeadings: Bool = true, reflows: Bool = true, isEnglishWord: @escaping @Sendable (String) -> Bool) {
+        self.infersHeadings = infersHeadings
+        self.reflows = reflows
+        self.isEnglishWord = isEnglishWord
+    }
+
+    public func lay(_ document: SourceDocument) -> LaidOutReport {
+        var items = document.lines.map(LayoutItem.init)
+        if infersHeadings {
+            if !items.contains(where: { $0.page != nil }) { PageFurniture.inferPages(&items) }
+            PageFurniture.mark(&items)
+            ContentsPage.mark(&items)
+        }
+        let width = wrapWidth(items)
+        var builder = BlockBuilder(hyphenation: Hyphenation(isEnglishWord: isEnglishWord))
+        var report = LaidOutReport(title: nil, blocks: [], headings: [], removed: [], rejoinedWords: 0)
+        var previousKept: Int?
+        for index in items.indices {
+            let item = items[index]
+            if let reason = item.removal {
+                report.removed.append(.init(text: item.shape.text, page: item.page, reason: reason))
+                continue
+            }
+            if item.shape.isBlank {
+                if case .line = item.line.role { builder.endParagraph() }
+                continue
+            }
+            defer { previousKept = index }
+            switch item.line.role {
+            case .heading(let level):
+                if report.title == nil, (level == 0 || (level == 1 && !reflows)), report.headings.isEmpty, builder.isEmpty {
+                    report.title = item.shape.text
+                } else {
+                    builder.startSection(item.shape.text)
+                    report.headings.append(item.shape.text)
+                }
+            case .tableRow(let first):
+                builder.addTableRow(item.shape.text, page: item.page, first: first)
+            case .line, .paragraph:
+                if infersHeadings, isHeading(index, items, previousKept: previousKept, width: width) {
+                    builder.startSection(item.shape.text)
+                    report.headings.append(item.shape.text)
+                } else {
+                    builder.add(item, width: reflows ? width : nil)
+                }
+            }
+        }
+        builder.endParagraph()
+        report.blocks = builder.blocks
+        report.rejoinedWords = builder.rejoinedWords
+        return report
+    }
+
+    /// The width lines are wrapped at: the 90th percentile of line lengths. Over 250 characters, lines are
+    /// paragraphs (text copied from a web page or saved with one paragraph per line).
+    private func wrapWidth(_ items: [LayoutItem]) -> Int? {
+        let lengths = items.compactMap { item -> Int? in
+            guard case .line = item.line.role, item.removal == nil, !item.shape.isBlank else { return nil }
+            return item.shape.length
+        }.sorted()
+        guard lengths.count >= 3 else { return nil }
+        let width = lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
+        return width > 250 ? nil : width
+    }
+
+    /// Whether a line names a section: it could be a heading, and it is numbered or stands alone between paragraphs
+    /// (not in a run of such lines, and not in the middle of a paragraph).
+    private func isHeading(_ index: Int, _ items: [LayoutItem], previousKept: Int?, width: Int?) -> Bool {
+        let shape = items[index].shape
+        guard shape.couldBeHeading else { return false }
+        if let width, case .line = items[index].line.role, shape.length > max(60, width * 3 / 4), shape.number == nil { return false }
+        let before = neighbour(of: index, in: items, step: -1)
+        let after = neighbour(of: index, in: items, step: 1)
+        // The line after must open something new: not a lower-case continuation of this line.
+        if let after, !after.blankBetween, items[after.index].shape.startsLowercase { return false }
+        if let before, !before.blankBetween, case .line = items[index].line.role {
+            let previous = items[before.index].shape
+            if !previous.endsSentence, !(previous.couldBeHeading && previous.number != nil) { return false }
+        }
+        if shape.number != nil { return true }
+        let runBefore = before.map { isUnnumberedCandidate(items[$0.index]) } ?? false
+        let runAfter = after.map { isUnnumberedCandidate(items[$0.index]) || items[$0.index].shape.isLabelled } ?? false
+        if !runBefore && !runAfter { return !(before.map { items[$0.index].shape.isLabelled } ?? false) }
+        // Two such lines with a paragraph after them ("Executive Summary", "About the project") are a heading and
+        // its sub-heading; three or more (a title page) are text.
+        if runAfter, let after, isPairOpening(index, items) { return true }
+        if runBefore, let before, isPairOpening(before.index, items) { return true }
+        return false
+    }
+
+    private func isUnnumberedCandidate(_ item: LayoutItem) -> Bool {
+        item.shape.couldBeHeading && item.shape.number == nil && !isMarkedHeading(item)
+    }
+
+    /// The line opens a pair of heading lines: it and the next could be headings, the line before cannot, and a
+    /// paragraph follows the pair.
+    private func isPairOpening(_ index: Int, _ items: [LayoutItem]) -> Bool {
+        guard isUnnumberedCandidate(items[index]), let second = neighbour(of: index, in: items, step: 1),
+              isUnnumberedCandidate(items[second.index]) else { return false }
+        if let before = neighbour(of: index, in: items, step: -1) {
+            let shape = items[before.index].shape
+            if isUnnumberedCandidate(items[before.index]) || shape.isLabelled || (!shape.endsSentence && !before.blankBetween) { return false }
+        }
+        guard let following = neighbour(of: second.index, in: items, step: 1) else { return false }
+        let paragraph = items[following.index].shape
+        return !paragraph.couldBeHeading && !paragraph.isLabelled && !paragraph.startsLowercase
+    }
+
+    private func isMarkedHeading(_ item: LayoutItem) -> Bool {
+        if case .heading = item.line.role { return true }
+        return false
+    }
+
+    /// The nearest line before or after that is kept, and whether a blank line stands between.
+    private func neighbour(of index: Int, in items: [LayoutItem], step: Int) -> (index: Int, blankBetween: Bool)? {
+        var position = index + step
+        var blank = false
+        while position >= 0, position < items.count {
+            let item = items[position]
+            if item.removal == nil {
+                if item.shape.isBlank { blank = true } else { return (position, blank) }
+            }
+            position += step
+        }
+        return nil
+    }
+}
+
+/// Builds passages line by line, deciding how each line joins the one before.
+private struct BlockBuilder {
+    enum Kind { case paragraph, list, table, shortLines }
+
+    let hyphenation: Hyphenation
+    var section = ""
+    var blocks: [LaidOutReport.Block] = []
+    var rejoinedWords = 0
+    private var text = ""
+    private var page: Int?
+    private var kind = Kind.paragraph
+    private var last: LineShape?
+    private var lastRole: SourceLine.Role = .line
+
+    init(hyphenation: Hyphenation) {
+        self.hyphenation = hyphenation
+    }
+
+    var isEmpty: Bool { text.isEmpty && blocks.isEmpty }
+
+    /// A heading straight after another, with no text between, is its sub-heading: the section is named by both
+    /// ("1. Overview › 1.1 Aims"), so the first is not lost.
+    mutating func startSection(_ name: String) {
+        endParagraph()
+        section = !section.isEmpty && blocks.last?.section != section ? section + " › " + name : name
+    }
+
+    mutating func addTableRow(_ row: String, page: Int?, first: Bool) {
+        if kind == .table, !first, !text.isEmpty {
+            text += "\n" + row
+        } else {
+            endParagraph()
+            start(row, page: page, kind: .table)
+        }
+        last = LineShape(row)
+        lastRole = .tableRow(first: first)
+    }
+
+    /// Adds a line of body text; `width` is the wrap width of hard-wrapped text, nil where lines are paragraphs.
+    mutating func add(_ item: LayoutItem, width: Int?) {
+        let shape = item.shape
+        defer {
+            last = shape
+            lastRole = item.line.role
+        }
+        guard let previous = last, !text.isEmpty else {
+            start(shape.text, page: item.page, kind: shape.isBullet ? .list : .paragraph)
+            return
+        }
+        if previous.length == 1, LineShape.opensListItem(Array((previous.text + " x").unicodeScalars)) {
+            // A list marker alone on its line ("-" then the item on the next): the item belongs to it.
+            text += " " + shape.text
+            return
+        }
+        if shape.number != nil {
+            endParagraph()
+            start(shape.text, page: item.page, kind: .paragraph)
+            return
+        }
+        if shape.isBullet {
+            if kind == .list || text.hasSuffix(":") {
+                text += "\n" + shape.text
+                kind = .list
+            } else {
+                endParagraph()
+                start(shape.text, page: item.page, kind: .list)
+            }
+            return
+        }
+        if case .paragraph = item.line.role {
+            endParagraph()
+            start(shape.text, page: item.page, kind: .paragraph)
+            return
+        }
+        if case .tableRow = lastRole {
+            endParagraph()
+            start(shape.text, page: item.page, kind: .paragraph)
+            return
+        }
+        if let joined = hyphenation.join(previous.text, shape.text) {
+            text.removeLast(previous.text.count)
+            text += joined.text
+            if joined.rejoined { rejoinedWords += 1 }
+            return
+        }
+        guard let width else {
+            // One paragraph per line: a line continues the one before only mid-sentence, in lower case.
+            if !previous.endsSentence, shape.startsLowercase { text += " " + shape.text } else {
+                endParagraph()
+                start(shape.text, page: item.page, kind: .paragraph)
+            }
+            return
+        }
+        let previousIsShort = previous.length < width * 6 / 10
+        if !previous.endsSentence {
+            if previousIsShort, shape.length < width * 6 / 10, !shape.startsLowercase {
+                // Short lines that do not run on (a title page, an address, a table drawn as text): a line each.
+                text += "\n" + shape.text
+                if kind == .paragraph { kind = .shortLines }
+            } else {
+                text += " " + shape.text
+            }
+        } else if previous.length >= width * 8 / 10, kind != .shortLines {
+            text += " " + shape.text
+        } else {
+            endParagraph()
+            start(shape.text, page: item.page, kind: .paragraph)
+        }
+    }
+
+    mutating func endParagraph() {
+        guard !text.isEmpty else { return }
+        let single = !text.contains("\n") && !text.contains(" ") || isShortLine(text)
+        if single, let previous = blocks.last, previous.section == section, isShortRun(previous.text), kind != .table {
+            blocks[blocks.count - 1].text += "\n" + text
+        } else if kind == .list, let previous = blocks.last, previous.section == section, previous.text.hasSuffix(":") {
+            // A list after a blank line still belongs to its lead-in.
+            blocks[blocks.count - 1].text += "\n" + text
+        } else {
+            blocks.append(.init(section: section, text: text, page: page))
+        }
+        text = ""
+        last = nil
+    }
+
+    private mutating func start(_ line: String, page: Int?, kind: Kind) {
+        text = line
+        self.page = page
+        self.kind = kind
+    }
+
+    /// A line of a title page or a form: short, not a sentence.
+    private func isShortLine(_ text: String) -> Bool {
+        let shape = LineShape(text)
+        return !text.contains("\n") && shape.length <= 100 && !shape.endsSentence && shape.number == nil && !shape.isBullet
+    }
+
+    private func isShortRun(_ text: String) -> Bool {
+        text.split(separator: "\n").allSatisfy { isShortLine(String($0)) }
+    }
+}
