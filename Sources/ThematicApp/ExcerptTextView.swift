@@ -45,7 +45,8 @@ enum ExcerptTextView {
         guard !rect.isEmpty else { return }
         var title = "(no excerpt)"
         if let entry = state.currentEntry {
-            title = "\(entry.reviewID) · \(entry.section) · \(entry.position) of \(entry.reviewLength) · \(entry.id)"
+            let place = state.currentExcerpt?.sectionAndPage() ?? entry.section
+            title = "\(entry.reviewID) · \(place) · \(entry.position) of \(entry.reviewLength) · \(entry.id)"
         }
         let body: Rect
         if rect.rows >= 3 && rect.columns >= 3 {

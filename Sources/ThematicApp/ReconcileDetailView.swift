@@ -207,7 +207,7 @@ enum ReconcileDetailView {
         var title = "(no excerpt)"
         if let item = state.currentItem {
             let review = item.reviewTitle.contains(item.reviewID) ? item.reviewTitle : "\(item.reviewID) \(item.reviewTitle)"
-            title = "\(item.excerpt.id) · \(review) · \(item.excerpt.section)"
+            title = "\(item.excerpt.id) · \(review) · \(item.excerpt.sectionAndPage())"
         }
         let body = ReconcileLayout.framed(rect)
         if body != rect { Box(title: title, style: bold).draw(in: rect, on: &screen) }

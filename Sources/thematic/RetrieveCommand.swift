@@ -5,10 +5,10 @@ import ThematicCore
 struct RetrieveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve",
-        abstract: "List every excerpt with some codes (and without others), with its review, section and coded passages.",
+        abstract: "List every excerpt with some codes (and without others), with its review, section, page (when known) and coded passages.",
         discussion: """
         A category stands for every code under it. Coded passages are marked [[like this]] in text (highlighted on a \
-        terminal), in bold in Markdown, and given in their own column in CSV.
+        terminal), in bold in Markdown, and given in their own column in CSV; the page column is empty for text sources.
         Example: thematic retrieve study --code C3 --and D4 --not A1 --consensus --format markdown -o c3-d4.md
         """
     )

@@ -21,12 +21,12 @@ import ThematicCore
         CSVCase(name: "stages by child age band, share", arguments: ["export", "matrix", demo, "--rows", "attribute:childAgeBand", "--level", "1", "--cells", "share"],
                 lines: 5, fields: 3 + 7),
         CSVCase(name: "excerpts, long layout, consensus", arguments: ["export", "matrix", demo, "--rows", "excerpt", "--consensus", "--layout", "long"],
-                lines: 38 * 44, fields: 7),
+                lines: 38 * 44, fields: 8),
         CSVCase(name: "presence by review, TSV", arguments: ["export", "matrix", demo, "--cells", "presence", "--format", "tsv"],
                 lines: 14, fields: 3 + 44, separator: "\t"),
         CSVCase(name: "co-occurrence by review", arguments: ["export", "cooccurrence", demo, "--by", "review"], lines: 44, fields: 2 + 44),
         CSVCase(name: "coder by code", arguments: ["export", "coders", demo, "--totals"], lines: 4, fields: 2 + 44 + 1),
-        CSVCase(name: "retrieved excerpts", arguments: ["retrieve", demo, "--code", "C", "--format", "csv"], lines: -1, fields: 9),
+        CSVCase(name: "retrieved excerpts", arguments: ["retrieve", demo, "--code", "C", "--format", "csv"], lines: -1, fields: 10),
     ]
 
     @Test(.enabled(if: Python.available, "python3 is not installed"), arguments: csvCases)
@@ -67,10 +67,12 @@ import ThematicCore
         assert list(review.columns[:4]) == ["review", "title", "coded_excerpts", "A1"], list(review.columns[:4])
         assert review["A1"].dtype.kind == "i", review["A1"].dtype
         long = pandas.read_csv(folder + "/long.csv")
-        assert long.shape == (207 * 44, 7), long.shape
+        assert long.shape == (207 * 44, 8), long.shape
+        assert list(long.columns[:4]) == ["excerpt", "review", "section", "page"], list(long.columns[:4])
         assert long.groupby("code")["value"].sum().sum() == review.iloc[:, 3:].to_numpy().sum()
         c3 = pandas.read_csv(folder + "/c3.csv")
-        assert c3.shape[1] == 9 and (c3["codes"].str.contains("C3")).all(), c3.shape
+        assert c3.shape[1] == 10 and (c3["codes"].str.contains("C3")).all(), c3.shape
+        assert list(c3.columns[3:5]) == ["section", "page"] and c3["page"].isna().all(), list(c3.columns)
         print("ok")
         """
         let read = try Python.run(script, [folder])

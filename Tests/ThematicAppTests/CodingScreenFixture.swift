@@ -35,8 +35,22 @@ enum Fixture {
               codebook: codebook, corpus: corpus, codings: [:], consensus: Consensus())
     }
 
-    static func state(coding: Coding = Coding(coder: "tester"), rows: Int = 24, columns: Int = 80) -> AppState {
-        AppState(study: study(), coding: coding, size: Size(rows: rows, columns: columns))
+    static func state(coding: Coding = Coding(coder: "tester"), rows: Int = 24, columns: Int = 80,
+                      pages: [String: Int] = [:]) -> AppState {
+        var study = study()
+        study.corpus = study.corpus.withPages(pages)
+        return AppState(study: study, coding: coding, size: Size(rows: rows, columns: columns))
+    }
+}
+
+extension Corpus {
+    /// The same corpus with some excerpts starting on a PDF page (excerpt id -> page), as a PDF import gives them.
+    func withPages(_ pages: [String: Int]) -> Corpus {
+        Corpus(reviews: reviews.map { review in
+            var review = review
+            for index in review.excerpts.indices { review.excerpts[index].page = pages[review.excerpts[index].id] }
+            return review
+        })
     }
 }
 

@@ -22,6 +22,11 @@ import ThematicCore
         #expect(text.contains("  Do not use when: an assessment was made but was poor (A2)"))
     }
 
+    @Test func theExcerptHeaderCitesThePageWhenTheSourceHasPages() throws {
+        let text = try ReconcileStudy.state(try ReconcileStudy.folder(pages: ["R1-1": 4])).screenText
+        #expect(text.contains("┌ R1-1 · R1 Review one · Findings · p. 4 "))
+    }
+
     @Test func theDecisionAboutToBeRecordedIsShownWhileTheNoteIsTyped() throws {
         var state = try ReconcileStudy.state(try ReconcileStudy.folder())
         state.press("u", "o", "k")

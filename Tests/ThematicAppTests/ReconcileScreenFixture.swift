@@ -49,10 +49,11 @@ enum ReconcileStudy {
     }
 
     /// Writes the study to a new temporary folder.
-    static func folder(_ codings: Codings = twoCoders) throws -> StudyFolder {
+    /// `pages` gives some excerpts the PDF page they start on (excerpt id -> page).
+    static func folder(_ codings: Codings = twoCoders, pages: [String: Int] = [:]) throws -> StudyFolder {
         var study = Study(folder: StudyFolder(path: NSTemporaryDirectory() + "thematic-reconcile-" + UUID().uuidString),
                           manifest: StudyManifest(title: "Reconcile study", created: time),
-                          codebook: codebook, corpus: corpus, codings: [:], consensus: Consensus())
+                          codebook: codebook, corpus: corpus.withPages(pages), codings: [:], consensus: Consensus())
         for (coder, excerpts) in codings {
             study.codings[coder] = Coding(coder: coder, excerpts: excerpts.mapValues { codes in
                 ExcerptCoding(finished: true, codes: codes.mapValues { AppliedCode(spans: $0) }, updated: time, codebookRevision: 2)

@@ -17,6 +17,17 @@ import ThematicCore
         #expect(lines.last?.hasSuffix("saved · ? keys") == true)
     }
 
+    @Test func theExcerptHeaderCitesThePageWhenTheSourceHasPages() {
+        let text = Fixture.state(rows: 30, columns: 120, pages: ["R1-1": 12]).screenText
+        #expect(text.contains("R1 · Background · p. 12 · 1 of 3 · R1-1"))
+    }
+
+    @Test func theExcerptHeaderHasNoPageWhenTheSourceHasNone() {
+        let text = Fixture.state(rows: 30, columns: 120).screenText
+        #expect(text.contains("R1 · Background · 1 of 3 · R1-1"))
+        #expect(!text.contains("p. "))
+    }
+
     @Test func theTreeShowsAppliedStateHotkeyAndUsage() {
         var state = Fixture.state()
         state.press("z")

@@ -15,14 +15,14 @@ public enum RetrievalWriter {
         public static let reverseVideo = Marks(open: "\u{1B}[7m", close: "\u{1B}[27m")
     }
 
-    /// Plain text: a heading line per excerpt (excerpt, review, section), its matching codes, then the text with the
-    /// coded passages marked.
+    /// Plain text: a heading line per excerpt (excerpt, review, section, page when known), its matching codes, then the
+    /// text with the coded passages marked.
     public static func text(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource,
                             marks: Marks = .brackets) -> String {
         var lines = ["\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria) (source: \(source.description(in: study)))"]
         for item in found {
             lines.append("")
-            lines.append("\(item.excerpt.id)  \(item.review.id) \(item.review.title)  ·  \(item.excerpt.section)")
+            lines.append("\(item.excerpt.id)  \(item.review.id) \(item.review.title)  ·  \(item.excerpt.sectionAndPage(separator: "  ·  "))")
             lines.append("codes: " + codeList(item, study))
             if let link = item.review.source { lines.append("review source: \(link)") }
             lines.append(item.pieces.map { $0.coded ? marks.open + $0.text + marks.close : $0.text }.joined())
@@ -30,7 +30,8 @@ public enum RetrievalWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Markdown: a heading per excerpt, its codes, and the text as a quotation with the coded passages in bold.
+    /// Markdown: a heading per excerpt (with its page when known), its codes, and the text as a quotation with the
+    /// coded passages in bold.
     public static func markdown(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource) -> String {
         var lines = ["# " + MarkdownText.escape("Excerpts " + query.criteria), "",
                      "- study: " + MarkdownText.escape(study.manifest.title),
@@ -38,7 +39,7 @@ public enum RetrievalWriter {
                      "- excerpts found: \(found.count)"]
         for item in found {
             lines.append("")
-            lines.append("## " + MarkdownText.escape("\(item.excerpt.id): \(item.review.title) (\(item.review.id)), \(item.excerpt.section)"))
+            lines.append("## " + MarkdownText.escape("\(item.excerpt.id): \(item.review.title) (\(item.review.id)), \(item.excerpt.sectionAndPage(separator: ", "))"))
             lines.append("")
             lines.append("Codes: " + MarkdownText.escape(codeList(item, study)))
             if let link = item.review.source {
@@ -51,12 +52,14 @@ public enum RetrievalWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line per excerpt: ids, review, section, matching codes, the coded passages and the whole text.
+    /// One line per excerpt: ids, review, section, page, matching codes, the coded passages and the whole text.
+    ///
+    /// The page column is always there, empty when the source has no pages, so scripts read every study alike.
     public static func delimited(_ found: [RetrievedExcerpt], dialect: DelimitedText.Dialect, byteOrderMark: Bool = false) -> [UInt8] {
         var out = DelimitedText(dialect, byteOrderMark: byteOrderMark)
-        out.line(["excerpt", "review", "review_title", "section", "codes", "other_codes", "coded_text", "text", "review_source"])
+        out.line(["excerpt", "review", "review_title", "section", "page", "codes", "other_codes", "coded_text", "text", "review_source"])
         for item in found {
-            out.line([item.excerpt.id, item.review.id, item.review.title, item.excerpt.section,
+            out.line([item.excerpt.id, item.review.id, item.review.title, item.excerpt.section, item.excerpt.pageField,
                       item.matchedCodes.joined(separator: ";"), item.otherCodes.joined(separator: ";"),
                       item.codedText, item.excerpt.text, item.review.source ?? ""])
         }

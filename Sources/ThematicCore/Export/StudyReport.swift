@@ -300,7 +300,7 @@ public struct StudyReport: Sendable {
                                                 otherCodes: codes.keys.filter { leaves.column(of: $0) != column }.sorted())
                     let text = item.pieces.map { $0.coded ? "<mark>\(escape($0.text))</mark>" : escape($0.text) }.joined()
                     page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", excerpt.id))\"><p class=\"where\"><b>\(escape(excerpt.id))</b> · "
-                             + "<a href=\"#\(anchor("review", review.id))\">\(escape(review.title))</a> · \(escape(excerpt.section))"
+                             + "<a href=\"#\(anchor("review", review.id))\">\(escape(review.title))</a> · \(escape(excerpt.sectionAndPage()))"
                              + (review.source == nil ? "" : " · \(sourceLink(review))")
                              + (item.otherCodes.isEmpty ? "" : " · <span class=\"muted\">also \(escape(item.otherCodes.joined(separator: ", ")))</span>")
                              + "</p><blockquote>\(text)</blockquote></article>")

@@ -107,7 +107,7 @@ public enum ThemeMatrix {
                 let target: Int
                 switch rowKind {
                 case .excerpt:
-                    target = newRow(excerpt.id, [review.id, excerpt.section])
+                    target = newRow(excerpt.id, [review.id, excerpt.section, excerpt.pageField])
                 case .review:
                     target = reviewRow ?? newRow(review.id, [review.title])
                 case .attribute(let name):
@@ -166,7 +166,8 @@ public enum ThemeMatrix {
         let rows: [MatrixRow]
         switch rowKind {
         case .excerpt:
-            factNames = ["review", "section"]
+            // The page is always a column (empty when unknown), so an export's shape does not depend on the sources.
+            factNames = ["review", "section", "page"]
             rows = order.map { MatrixRow(id: rowNames[$0], facts: facts[$0]) }
         case .review:
             factNames = ["title", "coded_excerpts"]

@@ -17,7 +17,8 @@
 enum HandBuiltStudy {
     static let stamp = "2026-11-01T09:00:00Z"
 
-    static func make() -> Study {
+    /// The study; `pages` gives some excerpts the PDF page they start on (excerpt id -> page), as a PDF import would.
+    static func make(pages: [String: Int] = [:]) -> Study {
         let codebook = Codebook(title: "Hand-built", codes: [
             Code(id: "P", name: "Practice", codable: false),
             Code(id: "P1", name: "First issue", parent: "P"),
@@ -27,7 +28,7 @@ enum HandBuiltStudy {
             Code(id: "Q1", name: "Question one", parent: "Q"),
             Code(id: "M", name: "Merged away", parent: "Q", status: .merged(into: "Q1")),
         ])
-        func excerpt(_ id: String) -> Excerpt { Excerpt(id: id, section: "Findings", text: "Alpha beta gamma \(id)") }
+        func excerpt(_ id: String) -> Excerpt { Excerpt(id: id, section: "Findings", text: "Alpha beta gamma \(id)", page: pages[id]) }
         let corpus = Corpus(reviews: [
             Review(id: "R1", title: "Review one", source: "https://example.org/r1", attributes: ["band": "Under 1"],
                    excerpts: [excerpt("e1"), excerpt("e2"), excerpt("e3")]),
@@ -76,8 +77,8 @@ enum HandBuiltStudy {
 
     /// The theme matrix of the hand-built study for one set of choices.
     static func matrix(_ source: CodingSource, rows: ThemeMatrix.RowKind, cells: ThemeMatrix.CellKind, level: Int? = nil,
-                       totals: Bool = false) throws -> Matrix {
-        let study = make()
+                       totals: Bool = false, pages: [String: Int] = [:]) throws -> Matrix {
+        let study = make(pages: pages)
         return try ThemeMatrix.build(study: study, coding: SourceCoding(study: study, source: source),
                                      columns: try CodeColumns(codebook: study.codebook, level: level),
                                      rows: rows, cells: cells, totals: totals)

@@ -1,8 +1,9 @@
 import Testing
 @testable import ThematicCore
 
-func retrieve(_ required: [String], not excluded: [String] = [], from source: CodingSource = .rule(.any)) throws -> [RetrievedExcerpt] {
-    let study = HandBuiltStudy.make()
+func retrieve(_ required: [String], not excluded: [String] = [], from source: CodingSource = .rule(.any),
+              pages: [String: Int] = [:]) throws -> [RetrievedExcerpt] {
+    let study = HandBuiltStudy.make(pages: pages)
     return try ExcerptQuery(required: required, excluded: excluded).run(study: study, coding: SourceCoding(study: study, source: source))
 }
 
@@ -54,6 +55,29 @@ func retrieve(_ required: [String], not excluded: [String] = [], from source: Co
 
 @Test func csvOutputHasOneLinePerExcerptWithTheCodedText() throws {
     let output = text(RetrievalWriter.delimited(try retrieve(["P1"], from: .coder("ann")), dialect: .csv))
-    #expect(output.hasPrefix("excerpt,review,review_title,section,codes,other_codes,coded_text,text,review_source\r\n"))
-    #expect(output.contains("\r\ne2,R1,Review one,Findings,P1,Q1,Alpha,Alpha beta gamma e2,https://example.org/r1\r\n"))
+    #expect(output.hasPrefix("excerpt,review,review_title,section,page,codes,other_codes,coded_text,text,review_source\r\n"))
+    #expect(output.contains("\r\ne2,R1,Review one,Findings,,P1,Q1,Alpha,Alpha beta gamma e2,https://example.org/r1\r\n"))
+}
+
+// MARK: Pages
+
+@Test func csvAndTSVGiveThePageRightAfterTheSection() throws {
+    let found = try retrieve(["P1"], from: .coder("ann"), pages: ["e1": 3, "e2": 12])
+    let csv = text(RetrievalWriter.delimited(found, dialect: .csv))
+    #expect(csv.contains("\r\ne2,R1,Review one,Findings,12,P1,Q1,Alpha,Alpha beta gamma e2,https://example.org/r1\r\n"))
+    let tsv = text(RetrievalWriter.delimited(found, dialect: .tsv))
+    #expect(tsv.hasPrefix("excerpt\treview\treview_title\tsection\tpage\tcodes\t"))
+    #expect(tsv.contains("\r\ne1\tR1\tReview one\tFindings\t3\tP1\t"))
+}
+
+@Test func textAndMarkdownCiteThePageAfterTheSection() throws {
+    let study = HandBuiltStudy.make(pages: ["e2": 12])
+    let found = try retrieve(["P1"], from: .coder("ann"), pages: ["e2": 12])
+    let query = ExcerptQuery(required: ["P1"])
+    let plain = RetrievalWriter.text(found, query: query, study: study, source: .coder("ann"))
+    #expect(plain.contains("\ne2  R1 Review one  ·  Findings  ·  p. 12\ncodes:"))
+    #expect(plain.contains("\ne1  R1 Review one  ·  Findings\ncodes:"))
+    let markdown = RetrievalWriter.markdown(found, query: query, study: study, source: .coder("ann"))
+    #expect(markdown.contains("## e2: Review one (R1), Findings, p. 12\n"))
+    #expect(markdown.contains("## e1: Review one (R1), Findings\n"))
 }

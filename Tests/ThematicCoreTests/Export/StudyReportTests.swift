@@ -39,6 +39,13 @@ func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule
     #expect(!html.contains("href=\"javascript:"))
 }
 
+@Test func quotedExcerptsCiteTheirPageWhenTheSourceHasPages() throws {
+    let html = try report(HandBuiltStudy.make(pages: ["e1": 7]))
+    #expect(html.contains("<b>e1</b> · <a href=\"#review-R1\">Review one</a> · Findings · p. 7 · "))
+    #expect(html.contains("<b>e2</b> · <a href=\"#review-R1\">Review one</a> · Findings · "))
+    #expect(!html.contains("<b>e2</b> · <a href=\"#review-R1\">Review one</a> · Findings · p."))
+}
+
 @Test func theAgreementTableSaysItIsNotChanceCorrected() throws {
     let html = try report()
     #expect(html.contains("Simple percent agreement"))

@@ -12,9 +12,19 @@ func row(_ matrix: Matrix, _ id: String) -> [String: Double] {
 @Test func excerptRowsAreTheExcerptsTheSourceFinishedInReadingOrder() throws {
     let matrix = try HandBuiltStudy.matrix(.coder("ann"), rows: .excerpt, cells: .count)
     #expect(matrix.rows.map(\.id) == ["e1", "e2", "e3", "e4", "e5", "e7"])
-    #expect(matrix.rows[0].facts == ["R1", "Findings"])
+    #expect(matrix.rowFactNames == ["review", "section", "page"])
+    #expect(matrix.rows[0].facts == ["R1", "Findings", ""])
     #expect(row(matrix, "e2") == ["P1": 1, "P2": 0, "P2a": 0, "Q1": 1])
     #expect(row(matrix, "e3") == ["P1": 0, "P2": 0, "P2a": 0, "Q1": 0])
+}
+
+@Test func excerptRowsGiveThePageAfterTheSectionWhenTheSourceHasPages() throws {
+    let matrix = try HandBuiltStudy.matrix(.coder("ann"), rows: .excerpt, cells: .count, pages: ["e1": 1, "e2": 12])
+    #expect(matrix.rows.prefix(3).map(\.facts) == [["R1", "Findings", "1"], ["R1", "Findings", "12"], ["R1", "Findings", ""]])
+    let csv = text(MatrixWriter.write(matrix, format: .csv))
+    #expect(csv.hasPrefix("excerpt,review,section,page,P1,P2,P2a,Q1\r\ne1,R1,Findings,1,1,0,0,0\r\ne2,R1,Findings,12,1,0,0,1\r\n"))
+    let long = text(MatrixWriter.write(matrix, format: .csv, layout: .long))
+    #expect(long.hasPrefix("excerpt,review,section,page,code,code_name,category,value\r\ne1,R1,Findings,1,P1,First issue,P,1\r\n"))
 }
 
 @Test func reviewRowsCountCodedExcerptsAndLeaveOutReviewsNotCodedYet() throws {
