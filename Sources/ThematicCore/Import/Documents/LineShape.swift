@@ -69,6 +69,12 @@ struct LineShape: Sendable, Equatable {
         return String(label)
     }
 
+    /// A paragraph number or list marker with nothing after it ("3.4", "12.", "•").
+    static func isLoneMarker(_ text: String) -> Bool {
+        if text.count == 1 { return opensListItem(Array((text + " x").unicodeScalars)) }
+        return leadingNumber(Array((text + " x").unicodeScalars)) == text
+    }
+
     private static let bulletScalars = "•◦▪▫‣●○■□–—-*·".unicodeScalars
 
     static func opensListItem(_ scalars: [Unicode.Scalar]) -> Bool {

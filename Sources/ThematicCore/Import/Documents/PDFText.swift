@@ -3,11 +3,13 @@ import Foundation
 /// Reads the text layer of a PDF with poppler's `pdftotext -bbox-layout`: pages, blocks and lines in reading order
 /// (poppler's own analysis, so columns read one after the other), with every word as printed: hyphens at line ends
 /// are kept for `Hyphenation` to judge, unlike pdftotext's plain output, which joins "non-" + "mobile" blindly.
+/// Poppler's blocks are not paragraphs (it often puts a paragraph's last line in a block of its own), so paragraph
+/// breaks come from the lines' positions: a blank line goes where the distance from one line to the next is over a
+/// third more than the page's usual line pitch, or where the text moves up the page (the next column).
 ///
 /// Poppler runs as its own process rather than linked in: a PDF that crashes or hangs the parser cannot take the
 /// import (or a coder's screen) down with it, and the `thematic` binary needs no PDF library to start. Blocks are
-/// paragraphs: a blank line goes between two blocks of a page, none between pages, where the layout's rules decide
-/// whether a paragraph runs on. No OCR: a page without a text layer is reported, and a PDF without any is refused.
+/// No blank line goes between pages: the layout's rules decide whether a paragraph runs on. No OCR: a page without a text layer is reported, and a PDF without any is refused.
 public enum PDFText {
     /// The Debian package that provides `pdftotext`.
     public static let package = "poppler-utils"
@@ -49,8 +51,25 @@ public enum PDFText {
         var page = 0
         var pagesWithoutText: [Int] = []
         var pageHasText = false
-        var blocksOnPage = 0
         var words: [String] = []
+        var lineTop = 0.0
+        var lineBottom = 0.0
+        var lineLeft = 0.0
+        var lineRight = 0.0
+        var pageLines: [(text: String, top: Double, bottom: Double, right: Double)] = []
+        func endPage() {
+            let pitches = zip(pageLines, pageLines.dropFirst()).map { $1.top - $0.top }.filter { $0 > 0 }.sorted()
+            let usual = pitches.isEmpty ? 0 : pitches[pitches.count / 2]
+            for (position, line) in pageLines.enumerated() {
+                if position > 0 {
+                    let previous = pageLines[position - 1]
+                    let pitch = line.top - previous.top
+                    if pitch > usual * 1.35 || pitch < -(previous.bottom - previous.top) / 2 { lines.append(SourceLine("", page: page)) }
+                }
+                lines.append(SourceLine(line.text, page: page))
+            }
+            pageLines.removeAll()
+        }
         var index = 0
         let count = bytes.count
         while index < count {
@@ -66,20 +85,30 @@ public enum PDFText {
                 words.append(decodeEntities(bytes[textStart..<textEnd]))
                 index = textEnd
                 continue
+            } else if name.elementsEqual("line".utf8) {
+                lineTop = attribute("yMin", in: bytes[nameEnd..<close]) ?? 0
+                lineBottom = attribute("yMax", in: bytes[nameEnd..<close]) ?? 0
+                lineLeft = attribute("xMin", in: bytes[nameEnd..<close]) ?? 0
+                lineRight = attribute("xMax", in: bytes[nameEnd..<close]) ?? 0
             } else if name.elementsEqual("/line".utf8) {
                 if !words.isEmpty {
-                    lines.append(SourceLine(words.joined(separator: " "), page: page))
+                    let text = words.joined(separator: " ")
+                    if let previous = pageLines.last, abs(lineTop - previous.top) < (previous.bottom - previous.top) * 0.3, lineLeft > previous.right {
+                        // Text further along the same baseline: a hanging paragraph number and its text, or the next
+                        // cell of a table row.
+                        let marker = LineShape.isLoneMarker(previous.text)
+                        pageLines[pageLines.count - 1] = (previous.text + (marker ? " " : " | ") + text, previous.top, max(previous.bottom, lineBottom), lineRight)
+                    } else {
+                        pageLines.append((text, lineTop, lineBottom, lineRight))
+                    }
                     pageHasText = true
                 }
                 words.removeAll(keepingCapacity: true)
-            } else if name.elementsEqual("block".utf8) {
-                if blocksOnPage > 0 { lines.append(SourceLine("", page: page)) }
-                blocksOnPage += 1
             } else if name.elementsEqual("page".utf8) {
+                endPage()
                 if page > 0, !pageHasText { pagesWithoutText.append(page) }
                 page += 1
                 pageHasText = false
-                blocksOnPage = 0
             } else if name.elementsEqual("title".utf8) {
                 let textStart = close + 1
                 let textEnd = bytes[textStart...].firstIndex(of: UInt8(ascii: "<")) ?? count
@@ -89,8 +118,18 @@ public enum PDFText {
             }
             index = close + 1
         }
+        endPage()
         if page > 0, !pageHasText { pagesWithoutText.append(page) }
         return SourceDocument(lines: lines, title: title.flatMap { $0.isEmpty ? nil : $0 }, pagesWithoutText: pagesWithoutText, pageCount: page)
+    }
+
+    /// The number in `name="12.5"` inside a tag's attributes.
+    private static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> Double? {
+        let key = Array(" \(name)=\"".utf8)
+        guard let start = tag.indices.first(where: { tag[$0...].starts(with: key) }) else { return nil }
+        let valueStart = start + key.count
+        guard let end = tag[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return Double(String(decoding: tag[valueStart..<end], as: UTF8.self))
     }
 
     /// "untitled", "Microsoft Word - Child M final.docx", "Slide 1": metadata that is not the report's title.

@@ -36,7 +36,7 @@ enum PageFurniture {
             let text = items[index].shape.text
             if isPageNumber(text) {
                 items[index].removal = .pageNumber
-            } else if items[index].shape.length <= 160, ((top ? topKeys : bottomKeys)[key(text)]?.count ?? 0) >= threshold {
+            } else if items[index].shape.length <= 160, text.contains(where: \.isLetter), ((top ? topKeys : bottomKeys)[key(text)]?.count ?? 0) >= threshold {
                 items[index].removal = top ? .runningHeader : .runningFooter
             }
         }

@@ -88,6 +88,7 @@ public struct ReportLayout: Sendable {
 
     public func lay(_ document: SourceDocument) -> LaidOutReport {
         var items = document.lines.map(LayoutItem.init)
+        attachLoneMarkers(&items)
         if infersHeadings {
             if !items.contains(where: { $0.page != nil }) { PageFurniture.inferPages(&items) }
             PageFurniture.mark(&items)
@@ -104,7 +105,7 @@ public struct ReportLayout: Sendable {
                 continue
             }
             if item.shape.isBlank {
-                if case .line = item.line.role { builder.endParagraph() }
+                if case .line = item.line.role, !isAtPageBreak(index, items) { builder.endParagraph() }
                 continue
             }
             defer { previousKept = index }
@@ -133,6 +134,27 @@ public struct ReportLayout: Sendable {
         return report
     }
 
+    /// A blank line next to a page break (before the footer, after the header) says nothing about paragraphs: the
+    /// page ended, and whether the paragraph runs on is for the lines themselves to tell.
+    private func isAtPageBreak(_ index: Int, _ items: [LayoutItem]) -> Bool {
+        guard let before = neighbour(of: index, in: items, step: -1), let after = neighbour(of: index, in: items, step: 1) else { return false }
+        return items[before.index].page != items[after.index].page
+    }
+
+    /// A paragraph number or list marker alone on its line ("3.4", "•": a hanging indent that a PDF gives a line of
+    /// its own) goes in front of the next line.
+    private func attachLoneMarkers(_ items: inout [LayoutItem]) {
+        for index in items.indices where items[index].removal == nil && LineShape.isLoneMarker(items[index].shape.text) {
+            guard case .line = items[index].line.role, let next = neighbour(of: index, in: items, step: 1) else { continue }
+            let merged = items[index].shape.text + " " + items[next.index].shape.text
+            items[next.index].line.text = merged
+            items[next.index].shape = LineShape(merged)
+            if items[next.index].page == nil || (items[index].page ?? 0) < (items[next.index].page ?? 0) { items[next.index].page = items[index].page }
+            items[index].line.text = ""
+            items[index].shape = LineShape("")
+        }
+    }
+
     /// The width lines are wrapped at: the 90th percentile of line lengths. Over 250 characters, lines are
     /// paragraphs (text copied from a web page or saved with one paragraph per line).
     private func wrapWidth(_ items: [LayoutItem]) -> Int? {
@@ -150,7 +172,10 @@ public struct ReportLayout: Sendable {
     private func isHeading(_ index: Int, _ items: [LayoutItem], previousKept: Int?, width: Int?) -> Bool {
         let shape = items[index].shape
         guard shape.couldBeHeading else { return false }
-        if let width, case .line = items[index].line.role, shape.length > max(60, width * 3 / 4), shape.number == nil { return false }
+        if let width, case .line = items[index].line.role, shape.length > max(60, width * 3 / 4) {
+            // A long line is a heading only when it stands alone (the next line does not carry its words on).
+            guard shape.number != nil, neighbour(of: index, in: items, step: 1)?.blankBetween ?? true else { return false }
+        }
         let before = neighbour(of: index, in: items, step: -1)
         let after = neighbour(of: index, in: items, step: 1)
         // The line after must open something new: not a lower-case continuation of this line.
@@ -321,7 +346,7 @@ private struct BlockBuilder {
     mutating func endParagraph() {
         guard !text.isEmpty else { return }
         let single = !text.contains("\n") && !text.contains(" ") || isShortLine(text)
-        if single, let previous = blocks.last, previous.section == section, isShortRun(previous.text), kind != .table {
+        if single || isShortRun(text), let previous = blocks.last, previous.section == section, isShortRun(previous.text), kind != .table {
             blocks[blocks.count - 1].text += "\n" + text
         } else if kind == .list, let previous = blocks.last, previous.section == section, previous.text.hasSuffix(":") {
             // A list after a blank line still belongs to its lead-in.
