@@ -23,6 +23,11 @@ let package = Package(
             "CanonicalJSON", "Agreement",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: [
+            "Anonymisation/Lists/build-lists.py", "Anonymisation/Lists/SOURCES.md",
+        ], resources: [
+            .copy("Anonymisation/Lists/given-names.txt"), .copy("Anonymisation/Lists/surnames.txt"),
+            .copy("Anonymisation/Lists/uk-places.txt"), .copy("Anonymisation/Lists/english-words.txt"),
         ]),
         // Pure terminal kit: cells, screen buffer, layout, display width, wrapping.
         .target(name: "TerminalUI"),

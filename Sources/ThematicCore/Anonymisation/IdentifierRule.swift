@@ -10,6 +10,7 @@ public enum IdentifierRule: String, Sendable, CaseIterable {
     case webAddress = "web-address"
     case streetAddress = "address"
     case namedInstitution = "institution"
+    case place
 
     /// What a redaction puts in place of the matched text.
     public var placeholder: String {
@@ -23,15 +24,16 @@ public enum IdentifierRule: String, Sendable, CaseIterable {
         case .emailAddress: "[EMAIL]"
         case .webAddress: "[WEB ADDRESS]"
         case .streetAddress: "[ADDRESS]"
-        case .namedInstitution: "[PLACE]"
+        case .namedInstitution: "[INSTITUTION]"
+        case .place: "[PLACE]"
         }
     }
 
     /// One line for a reviewer: what was matched.
     public var explanation: String {
         switch self {
-        case .personalName: "a capitalised word that looks like a personal name"
-        case .fullDate: "a full date (day, month and year)"
+        case .personalName: "a personal name (a known given name or surname, or a capitalised word that is no English word)"
+        case .fullDate: "a date (day, month and year, or month and year)"
         case .dateOfBirth: "a date of birth"
         case .postcode: "a UK postcode"
         case .phoneNumber: "a UK phone number"
@@ -40,6 +42,7 @@ public enum IdentifierRule: String, Sendable, CaseIterable {
         case .webAddress: "a web address"
         case .streetAddress: "a street address"
         case .namedInstitution: "a named school, nursery, GP practice or hospital"
+        case .place: "a UK town, city or area"
         }
     }
 }

@@ -1,14 +1,28 @@
 /// Finds identifying details in excerpt text: the rules of `IdentifierRule`, as patterns over words and digits.
 ///
-/// The patterns are engineering choices drawn from the anonymisation guidance (see README "Bringing reviews in"):
+/// The patterns are engineering choices drawn from the anonymisation guidance (see README "Bringing reviews in").
+/// Names and places are judged on evidence, not capitals: gazetteers of given names, surnames and UK places, and an
+/// English word list (`Gazetteer`, built from open data by Lists/build-lists.py), together with the words the corpus
+/// uses in lower case.
 ///
-/// - Names: a capitalised word (not all capitals: "NHS" and "GP" are acronyms) that is not a role, agency, month or
-///   day word, not on the allow-list, and not used in lower case anywhere in the text the scanner was given (so
-///   "Practitioners" opening a sentence is a word, not a name). A word opening a sentence is flagged only when the
-///   same word is flagged elsewhere. A word after a title (Dr, Mrs, PC...) is always flagged. Neighbouring name
-///   words make one finding ("Jane Doe"). Scripts without capitals are not checked for names.
-/// - Full dates: `12/03/2015`, `12.3.15`, `2015-03-12`, `12 March 2015`, `12th of March, 2015`, `March 12, 2015`;
-///   a date after "born", "DOB" or "date of birth" is a date of birth. A month and year alone is not flagged.
+/// - Names: capitalised words next to each other (one space, a hyphen, ". " after an initial) form one finding:
+///   "Jayden Harrow-Whitfield", "Chih Hoong Sin", "Jane E. Leather", "J. Smith" (a possessive "'s" stays outside).
+///   Never a name: role, relation, agency, month, day and region words ("Mother", "Child A", "London"), acronyms
+///   and coinages ("NHS", "GPs", "LiPP"; "McFarlane", "O'Brien" are names), contractions ("I'm"), and common
+///   words that are neither given names nor surnames ("Figure", "Institute", "Prompts"), which also split a run.
+///   A run is a name when a word in it is uncommon (a listed name, or an unknown word, that is no English word and
+///   is not used in lower case), when an initial stands before a given name or surname, or after a title (Dr, Mrs,
+///   PC...: always) or a label ("Chair:", "Author:", "by"). A given name or surname that is a common word ("Rose",
+///   "Grace", "Brown") needs that evidence. An unknown word opening a sentence is flagged only when the same word
+///   is flagged elsewhere in the excerpt. Scripts without capitals are not checked for names.
+/// - Places: gazetteer places, of one word or several ("Leeds", "Milton Keynes", "Stoke-on-Trent"); a place that
+///   is a common word ("Reading") only after "in", "at", "from", "near"..., before a postcode, or inside a sentence
+///   when the corpus never writes it in lower case. An unknown capitalised word after those words or before a
+///   postcode is a place ("in Larchford"), otherwise a name. A run starting with a place ("Leeds Beckett") is a place.
+/// - Full dates: `12/03/2015`, `12.3.15`, `2015-03-12`, `12 March 2015`, `12th of March, 2015`, `3 rd June 2015`
+///   (a space before the ordinal, as PDF text has it), `20th and 27th January 2016` (one finding for days sharing a
+///   month), `March 12, 2015`, and a month and year (`June 2015`); a date after "born", "DOB" or "date of birth" is
+///   a date of birth.
 /// - Postcodes: full UK postcodes (`AB1 2CD`, `SW1A 1AA`); the outward code alone is not flagged.
 /// - Phone numbers: 10 or 11 digits starting with 0 (or +44), in groups split by spaces, hyphens or brackets.
 /// - NHS numbers: 10 digits, together or as 3-3-4, whose Modulus 11 check digit is right.
@@ -68,17 +82,31 @@ public struct IdentifierScanner: Sendable {
         var names: [NameCandidate]
     }
 
-    /// A capitalised word that is a name unless the vocabulary uses it in lower case.
+    /// A capitalised word (or an initial) that may be part of a name or a place; `resolve` decides, once the
+    /// vocabulary is known, from the evidence recorded here.
     struct NameCandidate: Sendable {
         var token: Int
         /// Scalar offsets of the word without a possessive "'s".
         var range: TextSpan
         var hash: UInt64
         var base: String
-        var afterTitle: Bool
-        var opensSentence: Bool
-        /// Only a single space separates it from the token before.
-        var spaceBefore: Bool
+        var isGivenName = false
+        var isSurname = false
+        var isPlace = false
+        /// A lower-case entry of the English word list.
+        var isEnglish = false
+        /// A single capital letter before a name ("J. Smith", "Jane E. Leather").
+        var isInitial = false
+        var afterTitle = false
+        /// After a colon ("Chair: Kath Nelson") or "by" ("chaired by Rose Tremayne").
+        var afterLabel = false
+        var opensSentence = false
+        /// After "in", "at", "from", "near"... : where a place is named.
+        var afterPlaceWord = false
+        var beforePostcode = false
+        /// Joined to the token before by one space, a hyphen ("Harrow-Whitfield") or ". " after an initial.
+        var joinsPrevious = false
+        var joinedByHyphen = false
     }
 
     static func prepare(_ excerpt: Excerpt, allowedTerms: Set<String>, lowerCaseWords: inout Set<UInt64>) -> PreparedExcerpt {
@@ -90,6 +118,7 @@ public struct IdentifierScanner: Sendable {
         pass.findPostcodes()
         pass.findInstitutions()
         pass.findStreets()
+        pass.findMultiWordPlaces()
         let found = pass.found.map { IdentifierFinding(excerptID: excerpt.id, range: $0.range, text: pass.string($0.range.start, $0.range.end), rule: $0.rule) }
         return PreparedExcerpt(excerpt: excerpt, found: found, names: pass.nameCandidates(allowedTerms: allowedTerms))
     }
@@ -99,25 +128,7 @@ public struct IdentifierScanner: Sendable {
         return prepare(excerpt, allowedTerms: allowedTerms, lowerCaseWords: &unused)
     }
 
-    /// The findings of a prepared excerpt, in text order, now that the vocabulary is known.
-    static func resolve(_ prepared: PreparedExcerpt, lowerCaseWords: Set<UInt64>, allowedTerms: Set<String>) -> [IdentifierFinding] {
-        let kept = prepared.names.filter { $0.afterTitle || !lowerCaseWords.contains($0.hash) }
-        let nameWords = Set(kept.filter { $0.afterTitle || !$0.opensSentence }.map(\.base))
-        let names = kept.filter { $0.afterTitle || !$0.opensSentence || nameWords.contains($0.base) }
-        var found = prepared.found
-        var position = 0
-        while position < names.count {
-            var last = position
-            while last + 1 < names.count, names[last + 1].token == names[last].token + 1, names[last + 1].spaceBefore { last += 1 }
-            let range = TextSpan(start: names[position].range.start, end: names[last].range.end)
-            let text = position == last ? names[position].base : substring(prepared.excerpt.text, range)
-            found.append(IdentifierFinding(excerptID: prepared.excerpt.id, range: range, text: text, rule: .personalName))
-            position = last + 1
-        }
-        return found.filter { !allowedTerms.contains($0.text.lowercased()) }.sorted { $0.range.start < $1.range.start }
-    }
-
-    private static func substring(_ text: String, _ range: TextSpan) -> String {
+    static func substring(_ text: String, _ range: TextSpan) -> String {
         let scalars = text.unicodeScalars
         let start = scalars.index(scalars.startIndex, offsetBy: range.start)
         return String(scalars[start..<scalars.index(start, offsetBy: range.end - range.start)])
@@ -186,9 +197,20 @@ public struct IdentifierScanner: Sendable {
         return token.end
     }
 
+    /// The hash of tokens `first...last` as one lower-cased phrase with one space between words, however they are
+    /// separated in the text ("Stoke-on-Trent" hashes as "stoke on trent"), as the gazetteers store phrases.
+    static func hash(_ scalars: [Unicode.Scalar], _ tokens: [Token], _ first: Int, _ last: Int) -> UInt64 {
+        var value = hash(scalars, tokens[first].start, tokens[first].end)
+        for index in (first + 1)...last {
+            value = (value ^ 32) &* 0x100_0000_01b3
+            value = hash(scalars, tokens[index].start, tokens[index].end, continuing: value)
+        }
+        return value
+    }
+
     /// FNV-1a of the lower-cased scalars: the vocabulary holds hashes, so building it allocates no strings.
-    static func hash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func hash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, continuing: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var value = continuing
         for index in start..<end {
             var scalar = scalars[index].value
             if scalar >= 65 && scalar <= 90 { scalar += 32 } else if scalar > 127 {
@@ -327,16 +349,22 @@ private struct Pass {
         return (1...31).contains(values.0) && (1...12).contains(values.1) ? index + 2 : nil
     }
 
-    /// `12 March 2015`, `12th of March, 2015` or `March 12, 2015`: the index of the year token.
+    /// `12 March 2015`, `12th of March, 2015`, `3 rd June 2015` (a space before the ordinal, as PDF text often has
+    /// it), `20th and 27th January 2016` (one finding for the days that share a month), `March 12, 2015` or
+    /// `June 2015` (a month and year): the index of the year token.
     private func writtenDate(at index: Int) -> Int? {
-        func isDay(_ position: Int) -> Bool {
+        /// The last token of a day number with its ordinal ("3", "3rd", "3 rd"), or nil.
+        func dayEnd(_ position: Int) -> Int? {
             guard position < tokens.count, IdentifierScanner.isDigit(scalars[tokens[position].start]),
-                  tokens[position].end - tokens[position].start <= 4 else { return false }
+                  tokens[position].end - tokens[position].start <= 4 else { return nil }
             let text = word(position).lowercased()
             let digits = text.prefix { $0.isASCII && $0.isNumber }
-            guard let day = Int(digits), (1...31).contains(day) else { return false }
-            let suffix = text.dropFirst(digits.count)
-            return suffix.isEmpty || ["st", "nd", "rd", "th"].contains(String(suffix))
+            guard let day = Int(digits), (1...31).contains(day), digits.count <= 2 else { return nil }
+            let suffix = String(text.dropFirst(digits.count))
+            if suffix.isEmpty, position + 1 < tokens.count, isGap(after: position, " "), Words.ordinalSuffixes.contains(word(position + 1).lowercased()) {
+                return position + 1
+            }
+            return suffix.isEmpty || Words.ordinalSuffixes.contains(suffix) ? position : nil
         }
         func isMonth(_ position: Int) -> Bool {
             guard position < tokens.count, IdentifierScanner.isUppercase(scalars[tokens[position].start]),
@@ -347,13 +375,27 @@ private struct Pass {
             position < tokens.count && digitCount(position) == 4 && (1900...2099).contains(number(position)!)
         }
         func spaced(_ position: Int) -> Bool { [" ", ", "].contains(gap(position)) }
-        if isDay(index), spaced(index) {
-            var month = index + 1
-            if month < tokens.count, word(month) == "of", spaced(month) { month += 1 }
-            if isMonth(month), spaced(month), isYear(month + 1) { return month + 1 }
+        if var day = dayEnd(index) {
+            // More days before the same month: "20th and 27th", "3, 10 and 17".
+            while true {
+                if [", ", " & "].contains(gap(day)), let next = dayEnd(day + 1) {
+                    day = next
+                } else if isGap(after: day, " "), day + 2 < tokens.count, ["and", "or"].contains(word(day + 1)), isGap(after: day + 1, " "),
+                          let next = dayEnd(day + 2) {
+                    day = next
+                } else {
+                    break
+                }
+            }
+            if spaced(day) {
+                var month = day + 1
+                if month < tokens.count, word(month) == "of", spaced(month) { month += 1 }
+                if isMonth(month), spaced(month), isYear(month + 1) { return month + 1 }
+            }
         }
-        if isMonth(index), spaced(index), isDay(index + 1), spaced(index + 1), isYear(index + 2), digitCount(index + 1) <= 2 || !tokens[index + 1].allDigits {
-            return index + 2
+        if isMonth(index), spaced(index) {
+            if let day = dayEnd(index + 1), spaced(day), isYear(day + 1), digitCount(index + 1) <= 2 || !tokens[index + 1].allDigits { return day + 1 }
+            if isYear(index + 1) { return index + 1 }
         }
         return nil
     }
@@ -488,20 +530,106 @@ private struct Pass {
         }
     }
 
-    // MARK: personal names
+    // MARK: places of more than one word
 
-    /// Capitalised words not yet covered that are not role, title or generic words, nor allowed terms.
+    /// Gazetteer places of two to four words ("Milton Keynes", "Stoke-on-Trent", "Kingston upon Hull"), unless
+    /// every capitalised word is a general one ("North West"). One-word places are decided with the names, since
+    /// "Lincoln" may be a town or a surname.
+    mutating func findMultiWordPlaces() {
+        var index = 0
+        while index < tokens.count {
+            guard isFree(index), isCapitalised(index) else { index += 1; continue }
+            var matched: Int?
+            for last in stride(from: min(tokens.count - 1, index + 3), through: index + 1, by: -1) {
+                let span = index...last
+                guard span.allSatisfy({ isFree($0) }), isCapitalised(last),
+                      (index..<last).allSatisfy({ isGap(after: $0, " ") || isGap(after: $0, "-") }),
+                      span.allSatisfy({ isCapitalised($0) || Words.placeConnectors.contains(word($0)) }),
+                      span.contains(where: { isCapitalised($0) && !isStopWord($0) }),
+                      Gazetteer.places.contains(IdentifierScanner.hash(scalars, tokens, index, last)) else { continue }
+                matched = last
+                break
+            }
+            if let last = matched {
+                add(tokens[index].start, IdentifierScanner.withoutPossessive(scalars, tokens[last]), .place)
+                index = last + 1
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    // MARK: personal names and one-word places
+
+    /// Role, relation, agency, title and generic words: never part of a name.
+    private func isStopWord(_ index: Int) -> Bool {
+        isWord(index, in: Words.rolesAndAgencies) || isWord(index, in: Words.titles) || isWord(index, in: Words.genericInstitutionWords)
+    }
+
+    /// A capital inside the word that no naming convention explains: an acronym or a coinage ("LiPP", "eCAF",
+    /// "PowerPoint"), not a name. "McFarlane", "MacDonald", "O'Brien", "DeSouza" are names.
+    private func isCoinage(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let end = IdentifierScanner.withoutPossessive(scalars, token)
+        let capitals = ((token.start + 1)..<end).filter { IdentifierScanner.isUppercase(scalars[$0]) }
+        guard let capital = capitals.first else { return false }
+        guard capitals.count == 1, capital + 1 < end, IdentifierScanner.isLowercase(scalars[capital + 1]) else { return true }
+        return !Words.namePrefixes.contains(string(token.start, capital))
+    }
+
+    /// "I'm", "Don't", "We've": a word and a contraction, no name (names put a capital after the apostrophe: "O'Dell").
+    private func isContraction(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard let apostrophe = (token.start..<token.end).last(where: { scalars[$0] == "'" || scalars[$0] == "’" }) else { return false }
+        return ["m", "t", "d", "ve", "ll", "re"].contains(string(apostrophe + 1, token.end))
+    }
+
+    /// A single capital before a name: "J. Smith", "Jane E. Leather" ("A" and "I" only with a full stop).
+    private func isInitial(_ index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.end - token.start == 1, IdentifierScanner.isUppercase(scalars[token.start]), index + 1 < tokens.count,
+              isCapitalised(index + 1) || tokens[index + 1].end - tokens[index + 1].start == 1 else { return false }
+        let letter = scalars[token.start]
+        guard isGap(after: index, ". ") || (isGap(after: index, " ") && letter != "A" && letter != "I") else { return false }
+        // "Child A", "Sibling B": a pseudonym, not an initial.
+        return !(index > 0 && isGap(after: index - 1, " ") && isStopWord(index - 1))
+    }
+
+    /// Capitalised words and initials not yet covered that are not role, title or generic words, coinages, nor
+    /// allowed terms, with the evidence `IdentifierScanner.resolve` weighs.
     func nameCandidates(allowedTerms: Set<String>) -> [IdentifierScanner.NameCandidate] {
         var candidates: [IdentifierScanner.NameCandidate] = []
-        for index in tokens.indices where isFree(index) && isCapitalised(index) {
-            if isWord(index, in: Words.rolesAndAgencies) || isWord(index, in: Words.titles) || isWord(index, in: Words.genericInstitutionWords) { continue }
+        var postcodeStarts = Set<Int>()
+        for finding in found where finding.rule == .postcode { postcodeStarts.insert(finding.range.start) }
+        for index in tokens.indices where isFree(index) {
+            let initial = isInitial(index)
+            guard initial || (isCapitalised(index) && !isStopWord(index) && !isCoinage(index) && !isContraction(index)) else { continue }
             let start = tokens[index].start
             let end = IdentifierScanner.withoutPossessive(scalars, tokens[index])
             let base = string(start, end)
             if allowedTerms.contains(base.lowercased()) { continue }
-            candidates.append(.init(token: index, range: TextSpan(start: start, end: end), hash: IdentifierScanner.hash(scalars, start, end), base: base,
-                                    afterTitle: afterTitle(index), opensSentence: opensSentence(index),
-                                    spaceBefore: index > 0 && isGap(after: index - 1, " ")))
+            let hash = IdentifierScanner.hash(scalars, start, end)
+            var candidate = IdentifierScanner.NameCandidate(token: index, range: TextSpan(start: start, end: end), hash: hash, base: base)
+            candidate.isInitial = initial
+            if !initial {
+                candidate.isGivenName = Gazetteer.givenNames.contains(hash)
+                candidate.isSurname = Gazetteer.surnames.contains(hash)
+                candidate.isPlace = Gazetteer.places.contains(hash)
+                candidate.isEnglish = Gazetteer.englishWords.contains(hash)
+            }
+            candidate.afterTitle = afterTitle(index)
+            candidate.afterLabel = afterLabel(index)
+            candidate.opensSentence = opensSentence(index)
+            candidate.afterPlaceWord = index > 0 && isGap(after: index - 1, " ") && Words.placePrepositions.contains(word(index - 1))
+            if index + 1 < tokens.count, isGap(after: index, " ") || isGap(after: index, ", ") {
+                candidate.beforePostcode = postcodeStarts.contains(tokens[index + 1].start)
+            }
+            if index > 0 {
+                candidate.joinedByHyphen = isGap(after: index - 1, "-")
+                candidate.joinsPrevious = isGap(after: index - 1, " ") || candidate.joinedByHyphen
+                    || (isGap(after: index - 1, ". ") && tokens[index - 1].end - tokens[index - 1].start == 1)
+            }
+            candidates.append(candidate)
         }
         return candidates
     }
@@ -510,10 +638,20 @@ private struct Pass {
         index > 0 && (isGap(after: index - 1, " ") || isGap(after: index - 1, ". ")) && isWord(index - 1, in: Words.titles)
     }
 
-    /// The word opens a sentence, a heading or a quotation after one.
+    /// After "Label:" or "by": where a report names its author, chair or reviewer.
+    private func afterLabel(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        if isGap(after: index - 1, " "), word(index - 1) == "by" { return true }
+        var position = tokens[index].start - 1
+        while position >= 0, scalars[position] == " " || scalars[position] == "\t" { position -= 1 }
+        return position >= 0 && scalars[position] == ":"
+    }
+
+    /// The word opens a sentence, a heading or a quotation after one. A semicolon opens none: a capitalised word
+    /// after one is more likely a name, as in a list of references ("Rawlings, A.; Capstick, J.").
     private func opensSentence(_ index: Int) -> Bool {
         var position = tokens[index].start - 1
         while position >= 0, " \t\"“‘'(".unicodeScalars.contains(scalars[position]) { position -= 1 }
-        return position < 0 || ".!?:;\n•–—".unicodeScalars.contains(scalars[position])
+        return position < 0 || ".!?:\n•–—".unicodeScalars.contains(scalars[position])
     }
 }

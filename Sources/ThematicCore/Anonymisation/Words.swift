@@ -20,7 +20,8 @@ struct WordList: Sendable {
 /// The word lists behind the anonymisation check's patterns.
 enum Words {
     /// Capitalised words that name roles, relations, pseudonyms, agencies, services, places in general, documents and
-    /// calendar words: never a personal name by themselves. Matched ignoring case.
+    /// calendar words, nations and regions (London is one of England's nine regions, as large as the others): never
+    /// a personal name or an identifying place by themselves. Matched ignoring case.
     static let rolesAndAgencies = WordList("""
         mother father parent parents child children baby infant sibling siblings brother sister adult young person \
         grandmother grandfather grandparent grandparents stepfather stepmother partner aunt uncle cousin carer carers \
@@ -39,7 +40,7 @@ enum Words {
         january february march april may june july august september october november december \
         jan feb mar apr jun jul aug sep sept oct nov dec \
         monday tuesday wednesday thursday friday saturday sunday christmas easter \
-        england wales scotland ireland northern britain british english welsh scottish irish uk \
+        england wales scotland ireland northern britain british english welsh scottish irish uk london \
         north south east west northern southern eastern western midlands region city town county borough \
         ofsted camhs mash lscb lscp cqc ons dfe sbr cin cp lac icpc rcpc \
         internet online facebook instagram snapchat whatsapp \
@@ -73,4 +74,15 @@ enum Words {
         "Nursery", "Special", "District", "University", "Teaching", "Maternity", "Mental", "Hospital", "School", "Academy",
         "Day", "Pre", "Preschool", "Pupil", "Referral", "Further", "Education", "Sixth", "Form", "Free", "Church", "Catholic",
         "Infant's", "County", "City", "Local", "St", "Youth", "Leisure", "Practice", "Centre"])
+
+    /// Lower-case words inside place names ("Stoke-on-Trent", "Kingston upon Hull", "Isle of Wight").
+    static let placeConnectors: Set<String> = ["of", "on", "upon", "le", "la", "in", "the", "and", "by", "under", "en", "y"]
+
+    /// Words before which a capitalised unknown word is a place, not a person ("moved to a flat in Larchford").
+    static let placePrepositions: Set<String> = ["in", "at", "from", "near", "around", "outside", "within", "across"]
+
+    /// What may come before a second capital in a name ("McFarlane", "MacDonald", "O'Brien", "DeSouza", "LeBlanc").
+    static let namePrefixes: Set<String> = ["Mc", "Mac", "O'", "O’", "D'", "D’", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz"]
+
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 }

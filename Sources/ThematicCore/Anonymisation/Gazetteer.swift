@@ -1,0 +1,69 @@
+import Foundation
+
+/// A word list from open data (see Lists/SOURCES.md), held as hashes of its lower-cased entries so the scanner can
+/// test a token without building a string. Multi-word entries ("milton keynes") are hashed with one space between
+/// words, as `IdentifierScanner.hash(_:_:)` hashes a run of tokens.
+struct Gazetteer: Sendable {
+    let hashes: Set<UInt64>
+
+    /// Given names (US Census 1990 and Faker's person providers for British, Irish, South Asian, African and
+    /// European locales).
+    static let givenNames = Gazetteer(resource: "given-names")
+    /// Family names (US Census 1990 and the same Faker locales).
+    static let surnames = Gazetteer(resource: "surnames")
+    /// UK towns, cities, counties, local authority areas and neighbourhoods (GeoNames, Faker's en_GB counties, ONS).
+    static let places = Gazetteer(resource: "uk-places")
+    /// The lower-case words of Debian's wbritish: common words, not proper nouns.
+    static let englishWords = Gazetteer(resource: "english-words")
+
+    func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
+
+    /// Reads one entry a line, hashing the UTF-8 bytes as they come: no string per entry, so all four lists load in
+    /// a few milliseconds. A missing resource gives an empty list (the scanner then falls back to capitals alone).
+    init(resource: String) {
+        guard let url = Bundle.module.url(forResource: resource, withExtension: "txt"),
+              let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
+            hashes = []
+            return
+        }
+        var hashes = Set<UInt64>(minimumCapacity: data.count / 7)
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+            var value = offset
+            var empty = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 10 || byte == 13 {
+                    if !empty { hashes.insert(value) }
+                    value = offset
+                    empty = true
+                    index += 1
+                    continue
+                }
+                // Decode UTF-8 so a non-ASCII entry hashes as its scalars, like the scanner's tokens.
+                var scalar = UInt32(byte)
+                var length = 1
+                if byte >= 0xF0 { scalar = UInt32(byte & 0x07); length = 4 } else if byte >= 0xE0 { scalar = UInt32(byte & 0x0F); length = 3 } else if byte >= 0xC0 { scalar = UInt32(byte & 0x1F); length = 2 }
+                for next in 1..<length where index + next < bytes.count { scalar = (scalar << 6) | UInt32(bytes[index + next] & 0x3F) }
+                value = (value ^ UInt64(scalar)) &* 0x100_0000_01b3
+                empty = false
+                index += length
+            }
+            if !empty { hashes.insert(value) }
+        }
+        self.hashes = hashes
+    }
+}
+
+/// Whether a word is a common English word: a lower-case entry of Debian's British English word list (wbritish,
+/// about 63,000 words with their inflections, no possessives, no proper nouns).
+///
+/// For any code that must tell a word from a fragment, such as a joiner deciding whether "safe-" + "guarding"
+/// is one word: `EnglishWords.contains("safeguarding")`. Pass the word in lower case; the list loads once, lazily.
+public enum EnglishWords {
+    public static func contains(_ lowercasedWord: String) -> Bool {
+        let scalars = Array(lowercasedWord.unicodeScalars)
+        return Gazetteer.englishWords.contains(IdentifierScanner.hash(scalars, 0, scalars.count))
+    }
+}
