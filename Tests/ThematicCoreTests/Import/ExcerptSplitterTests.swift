@@ -53,7 +53,7 @@ import Testing
 
     @Test func aVeryLongParagraphIsKeptWholeWithoutAMaximum() {
         let paragraph = String(repeating: "word ", count: 50_000) + "end."
-        let excerpts = ExcerptSplitter.split(paragraph, markup: .plainText, options: SplitOptions()).excerpts
+        let excerpts = ExcerptSplitter.split(paragraph, markup: .plainText, options: SplitOptions(maximumLength: nil)).excerpts
         #expect(excerpts.count == 1)
         #expect(excerpts[0].text.unicodeScalars.count == 250_004)
     }
@@ -71,9 +71,16 @@ import Testing
         #expect(ExcerptSplitter.sentences("儿童甲与母亲同住。社会工作者三次家访。") == ["儿童甲与母亲同住。", "社会工作者三次家访。"])
     }
 
-    @Test func aHeadingWithNothingUnderItYieldsNoExcerpt() {
+    @Test func aHeadingWithNothingUnderItNamesTheNextSectionWithItsSubHeading() {
         let excerpts = ExcerptSplitter.split("## Empty\n\n## Full\n\nText.", markup: .markdown, options: SplitOptions()).excerpts
-        #expect(excerpts == [DraftExcerpt(section: "Full", text: "Text.")])
+        #expect(excerpts == [DraftExcerpt(section: "Empty › Full", text: "Text.")])
+    }
+
+    @Test func theDefaultMaximumCutsAParagraphOfAPublishedReviewAtSentenceEnds() {
+        let paragraph = Array(repeating: "The practitioner did not record the visit.", count: 100).joined(separator: " ")
+        let excerpts = ExcerptSplitter.split(paragraph, markup: .plainText, options: SplitOptions()).excerpts
+        #expect(excerpts.count == 2)
+        #expect(excerpts.allSatisfy { $0.text.unicodeScalars.count <= SplitOptions.defaultMaximumLength && $0.text.hasSuffix("visit.") })
     }
 
     @Test func textBeforeTheFirstHeadingHasNoSection() {

@@ -14,7 +14,7 @@ struct LineShape: Sendable, Equatable {
     var startsLowercase: Bool
     /// It could name a section: short, no closing punctuation, opens with a capital or a number, few words.
     var couldBeHeading: Bool
-    /// "Label: value" ("Chair: Kath Nelson", "Published: June 2021"): cover and form lines, never headings.
+    /// "Label: value" ("Chair: Kath Nelson", "Published: June 2021"): short cover and form lines, never headings.
     var isLabelled: Bool
 
     init(_ raw: String) {
@@ -22,16 +22,20 @@ struct LineShape: Sendable, Equatable {
         text = trimmed
         let scalars = Array(trimmed.unicodeScalars)
         length = scalars.count
-        number = LineShape.leadingNumber(scalars)
-        isBullet = LineShape.opensListItem(scalars)
+        let leading = LineShape.leadingNumber(scalars)
+        let afterNumber = scalars.dropFirst(leading.map { $0.unicodeScalars.count } ?? 0).first { $0.properties.isAlphabetic }
+        // "1. the period from…": a numbered item that carries on a sentence is a list item, not a paragraph.
+        let numberedItem = leading != nil && (afterNumber?.properties.isLowercase ?? false)
+        number = numberedItem ? nil : leading
+        isBullet = numberedItem || LineShape.opensListItem(scalars)
         var end = scalars.count - 1
         while end >= 0, "\"'”’)]".unicodeScalars.contains(scalars[end]) { end -= 1 }
         endsSentence = end >= 0 && ".!?:;".unicodeScalars.contains(scalars[end])
-        let firstLetter = scalars.dropFirst(number.map { $0.unicodeScalars.count } ?? 0).first { $0.properties.isAlphabetic }
-        startsLowercase = firstLetter?.properties.isLowercase ?? false
+        startsLowercase = !numberedItem && (afterNumber?.properties.isLowercase ?? false)
         if let colon = scalars.firstIndex(of: ":"), colon > 0, colon + 1 < scalars.count, colon < 30,
            !scalars[..<colon].contains(where: { IdentifierScanner.isDigit($0) }) {
-            isLabelled = number == nil
+            let firstWord = String(String.UnicodeScalarView(scalars.prefix { $0 != " " && $0 != ":" })).lowercased()
+            isLabelled = number == nil && !LineShape.headingWords.contains(firstWord) && length <= 60 && !endsSentence
         } else {
             isLabelled = false
         }
@@ -42,6 +46,9 @@ struct LineShape: Sendable, Equatable {
     }
 
     var isBlank: Bool { length == 0 }
+
+    /// Words that open a heading even before a colon ("Appendix A: Glossary", "Part 2: Findings").
+    static let headingWords: Set<String> = ["appendix", "annex", "annexe", "section", "chapter", "part", "schedule"]
 
     /// A paragraph or heading number: "3.4", "12.10", "2.3.1" (with an optional trailing dot) or "12." followed by a
     /// space and text. A year ("2015 was") or a quantity ("3 visits") is not one: a lone number needs its dot.

@@ -111,7 +111,7 @@ public struct ReportLayout: Sendable {
             defer { previousKept = index }
             switch item.line.role {
             case .heading(let level):
-                if report.title == nil, (level == 0 || (level == 1 && !reflows)), report.headings.isEmpty, builder.isEmpty {
+                if report.title == nil, level == 0 || (level == 1 && !reflows && report.headings.isEmpty && builder.isEmpty) {
                     report.title = item.shape.text
                 } else {
                     builder.startSection(item.shape.text)
@@ -185,28 +185,32 @@ public struct ReportLayout: Sendable {
             if !previous.endsSentence, !(previous.couldBeHeading && previous.number != nil) { return false }
         }
         if shape.number != nil { return true }
-        let runBefore = before.map { isUnnumberedCandidate(items[$0.index]) } ?? false
-        let runAfter = after.map { isUnnumberedCandidate(items[$0.index]) || items[$0.index].shape.isLabelled } ?? false
+        let runBefore = before.map { isUnnumberedCandidate(items[$0.index], width: width) } ?? false
+        let runAfter = after.map { isUnnumberedCandidate(items[$0.index], width: width) || items[$0.index].shape.isLabelled } ?? false
         if !runBefore && !runAfter { return !(before.map { items[$0.index].shape.isLabelled } ?? false) }
         // Two such lines with a paragraph after them ("Executive Summary", "About the project") are a heading and
         // its sub-heading; three or more (a title page) are text.
-        if runAfter, let after, isPairOpening(index, items) { return true }
-        if runBefore, let before, isPairOpening(before.index, items) { return true }
+        if runAfter, isPairOpening(index, items, width: width) { return true }
+        if runBefore, let before, isPairOpening(before.index, items, width: width) { return true }
         return false
     }
 
-    private func isUnnumberedCandidate(_ item: LayoutItem) -> Bool {
-        item.shape.couldBeHeading && item.shape.number == nil && !isMarkedHeading(item)
+    /// A line that could be a heading and is not numbered: short, and no longer than three quarters of the width
+    /// lines are wrapped at (a full line of a wrapped paragraph is no heading).
+    private func isUnnumberedCandidate(_ item: LayoutItem, width: Int?) -> Bool {
+        guard item.shape.couldBeHeading, item.shape.number == nil, !isMarkedHeading(item) else { return false }
+        if let width, case .line = item.line.role { return item.shape.length <= max(60, width * 3 / 4) }
+        return true
     }
 
     /// The line opens a pair of heading lines: it and the next could be headings, the line before cannot, and a
     /// paragraph follows the pair.
-    private func isPairOpening(_ index: Int, _ items: [LayoutItem]) -> Bool {
-        guard isUnnumberedCandidate(items[index]), let second = neighbour(of: index, in: items, step: 1),
-              isUnnumberedCandidate(items[second.index]) else { return false }
+    private func isPairOpening(_ index: Int, _ items: [LayoutItem], width: Int?) -> Bool {
+        guard isUnnumberedCandidate(items[index], width: width), let second = neighbour(of: index, in: items, step: 1),
+              isUnnumberedCandidate(items[second.index], width: width) else { return false }
         if let before = neighbour(of: index, in: items, step: -1) {
             let shape = items[before.index].shape
-            if isUnnumberedCandidate(items[before.index]) || shape.isLabelled || (!shape.endsSentence && !before.blankBetween) { return false }
+            if isUnnumberedCandidate(items[before.index], width: width) || shape.isLabelled || (!shape.endsSentence && !before.blankBetween) { return false }
         }
         guard let following = neighbour(of: second.index, in: items, step: 1) else { return false }
         let paragraph = items[following.index].shape
