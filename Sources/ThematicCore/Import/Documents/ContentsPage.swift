@@ -12,11 +12,15 @@ enum ContentsPage {
             guard items[index].isCandidateText, headings.contains(normalisedHeading(items[index].shape.text)) else { index += 1; continue }
             var entries: [Int] = []
             var pending: [Int] = []
+            var titles = Set<String>()
             var next = index + 1
             while next < items.count {
                 let item = items[next]
                 if !item.isCandidateText { next += 1; continue }
+                // The report's first heading after its contents repeats the first entry: the contents end there.
+                if titles.contains(item.shape.text) { break }
                 if isEntry(item.shape.text) || headings.contains(normalisedHeading(item.shape.text)) {
+                    titles.insert(entryTitle(item.shape.text))
                     entries += pending + [next]
                     pending = []
                 } else if pending.isEmpty, item.shape.length <= 120, !item.shape.endsSentence {
@@ -41,6 +45,14 @@ enum ContentsPage {
         return words.joined(separator: " ")
     }
 
+    /// An entry without its leader dots and page number: "1. Introduction ..... 3" is "1. Introduction".
+    private static func entryTitle(_ text: String) -> String {
+        var title = Substring(text)
+        while let last = title.last, last.isNumber { title.removeLast() }
+        while let last = title.last, last == "." || last == " " || last == "…" || last == "_" || last == "\t" { title.removeLast() }
+        return String(title)
+    }
+
     /// A line of text that ends in a page number after leader dots, a tab, spaces or a single space.
     static func isEntry(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
@@ -53,6 +65,8 @@ enum ContentsPage {
         }
         let separator = scalars[end - 1]
         guard separator == " " || separator == "\t" || separator == "." || separator == "…" || separator == "_" else { return false }
+        // "…was read. 3" is a sentence that ends in a number, not an entry; leader dots ("....") are.
+        if separator == " ", end >= 2, ".!?".unicodeScalars.contains(scalars[end - 2]), !(end >= 3 && scalars[end - 3] == ".") { return false }
         return scalars[..<end].contains { $0.properties.isAlphabetic }
     }
 }

@@ -41,7 +41,10 @@ struct LineShape: Sendable, Equatable {
         }
         let words = scalars.split(separator: " ").count
         let opensRight = scalars.first.map { $0.properties.isUppercase || IdentifierScanner.isDigit($0) } ?? false
-        couldBeHeading = length > 0 && length <= 100 && words <= 14 && opensRight && !isBullet && !startsLowercase
+        // A heading is not two sentences: a full stop and a space after the opening number rule it out.
+        let body = scalars.dropFirst(number.map { $0.unicodeScalars.count } ?? 0)
+        let holdsSentenceEnd = zip(body, body.dropFirst()).contains { $0 == "." && $1 == " " }
+        couldBeHeading = length > 0 && length <= 100 && !holdsSentenceEnd && words <= 14 && opensRight && !isBullet && !startsLowercase
             && !(end >= 0 && ".,;:!?".unicodeScalars.contains(scalars[end])) && !isLabelled
     }
 
