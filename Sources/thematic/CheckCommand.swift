@@ -8,12 +8,15 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Exit status 0 only when there is no error (warnings are reported but do not fail). Nothing is written.
 
-            With --identifiers, also run the anonymisation check over the corpus and list every open finding as \
-            EXCERPT@START, its rule and its text; the exit status is 1 while any finding is open. A reviewer settles \
-            findings with --allow EXCERPT@START (it does not identify anybody), --allow-term TEXT (never flag this \
-            text anywhere in the study) or --redact EXCERPT@START (replace the text in the corpus with a placeholder \
-            such as [NAME]), each with --by and --why; decisions are recorded in identifiers.json. A redaction is \
-            refused while a coded span ends after the finding's start, since the placeholder would move it.
+            With --identifiers, also run the anonymisation check over the corpus (excerpt text, section names, review \
+            titles and attribute values) and list every open finding as REF, its rule and its text; the exit status \
+            is 1 while any finding is open. REF is EXCERPT@START in an excerpt's text, EXCERPT#section@START in its \
+            section name (listed once per review, for every excerpt carrying it), REVIEW#title@START in a review's \
+            title, REVIEW#attribute:NAME@START in an attribute's value. A reviewer settles findings with --allow REF \
+            (it does not identify anybody), --allow-term TEXT (never flag this text anywhere in the study) or \
+            --redact REF (replace the text in the corpus with a placeholder such as [NAME]), each with --by and \
+            --why; decisions are recorded in identifiers.json. A redaction in excerpt text is refused while a coded \
+            span ends after the finding's start, since the placeholder would move it.
             """
     )
 
@@ -23,13 +26,13 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Run the anonymisation check over the corpus and list open findings.")
     var identifiers = false
 
-    @Option(name: .customLong("allow"), help: "With --identifiers: record that this finding (EXCERPT@START) does not identify anybody.")
+    @Option(name: .customLong("allow"), help: "With --identifiers: record that this finding (EXCERPT@START, EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START) does not identify anybody.")
     var allowed: [String] = []
 
     @Option(name: .customLong("allow-term"), help: "With --identifiers: never flag this text anywhere in the study (matched ignoring case).")
     var allowedTerms: [String] = []
 
-    @Option(name: .customLong("redact"), help: "With --identifiers: replace this finding's text (EXCERPT@START) with its placeholder in the corpus.")
+    @Option(name: .customLong("redact"), help: "With --identifiers: replace this finding's text (a reference as for --allow) with its placeholder in the corpus.")
     var redacted: [String] = []
 
     @Option(help: "Who decides (recorded with --allow, --allow-term and --redact).")
@@ -79,11 +82,12 @@ struct CheckCommand: ParsableCommand {
         let reason = why ?? ""
         do {
             let toAllow = try allowed.map { try IdentifierCheck.finding($0, in: study, register: register) }
-            let toRedact = try redacted.map { try IdentifierCheck.finding($0, in: study, register: register) }
+            // A section name may be named through any excerpt carrying it: redact it once.
+            let toRedact = try Array(Set(redacted.map { try IdentifierCheck.finding($0, in: study, register: register) }))
             for term in allowedTerms { IdentifierCheck.allowTerm(term, by: who, why: reason, in: &register) }
             for finding in toAllow { IdentifierCheck.allow(finding, by: who, why: reason, in: &register) }
-            // Later offsets first, so redacting one finding never moves another still to be redacted.
-            for finding in toRedact.sorted(by: { ($0.excerptID, $1.range.start) < ($1.excerptID, $0.range.start) }) {
+            // Later offsets first, so redacting one finding never moves another still to be redacted in the same text.
+            for finding in toRedact.sorted(by: { ($0.excerptID, $0.field.tag ?? "", $1.range.start) < ($1.excerptID, $1.field.tag ?? "", $0.range.start) }) {
                 let review = try IdentifierCheck.redact(finding, in: study, by: who, why: reason, register: &register)
                 study.corpus = Corpus(reviews: study.corpus.reviews.map { $0.id == review.id ? review : $0 })
                 print("Redacted \(finding.reference) (\(finding.rule.rawValue)) as \(finding.rule.placeholder).")

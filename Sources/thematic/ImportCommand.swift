@@ -133,7 +133,9 @@ struct ImportCommand: ParsableCommand {
 
 extension ImportFile.Format: ExpressibleByArgument {}
 
-/// One finding as the commands list it: `R01-003@120  name  "Jane Doe"  (a capitalised word ...)`.
+/// One finding as the commands list it: `R01-003@120  name  "Jane Doe"  (a capitalised word ...)`; one outside
+/// excerpt text says where: `R01#title@31  name  "Jane Doe"  in the title  (...)`.
 func findingLine(_ finding: IdentifierFinding) -> String {
-    "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  (\(finding.rule.explanation))"
+    let place = finding.field == .text ? "" : "in the \(finding.field)  "
+    return "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  \(place)(\(finding.rule.explanation))"
 }

@@ -6,10 +6,15 @@ import CanonicalJSON
 /// mistake for a name). A decision settles one finding: allowed (it does not identify anybody) or redacted (its
 /// text was replaced by a placeholder in the corpus). A redaction does not record the text it removed, so the
 /// study keeps no copy of the identifier. The file is optional: a study without it has no decisions yet.
+///
+/// A decision about an excerpt's text names the excerpt; one about a section name, title or attribute value says so
+/// in a `"field"` key (`"section"`, `"title"`, `"attribute:NAME"`), and its `"excerpt"` is then the first excerpt
+/// carrying the section name, or the review's id for a title or attribute. Schema version 2 added `"field"`; a file
+/// is written as version 1, byte for byte as before, until a decision needs the key.
 public struct IdentifierRegister: Sendable, Equatable {
     public static let file = "identifiers.json"
     public static let kind = "thematic.identifiers"
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     public struct AllowedTerm: Sendable, Equatable {
         public var term: String
@@ -33,15 +38,19 @@ public struct IdentifierRegister: Sendable, Equatable {
             case redacted(placeholder: String)
         }
 
+        /// The excerpt, or the review for a title or attribute decision (as `IdentifierFinding.excerptID`).
         public var excerptID: String
+        /// Offsets into the field's text.
         public var range: TextSpan
         public var rule: IdentifierRule
         public var action: Action
         public var by: String
         public var why: String
         public var at: String
+        public var field: IdentifierFinding.Field
 
-        public init(excerptID: String, range: TextSpan, rule: IdentifierRule, action: Action, by: String, why: String, at: String) {
+        public init(excerptID: String, range: TextSpan, rule: IdentifierRule, action: Action, by: String, why: String, at: String,
+                    field: IdentifierFinding.Field = .text) {
             self.excerptID = excerptID
             self.range = range
             self.rule = rule
@@ -49,6 +58,7 @@ public struct IdentifierRegister: Sendable, Equatable {
             self.by = by
             self.why = why
             self.at = at
+            self.field = field
         }
     }
 
@@ -61,13 +71,15 @@ public struct IdentifierRegister: Sendable, Equatable {
         self.decisions = decisions
     }
 
-    /// Whether a reviewer allowed this finding: its term is allowed, or the same text was allowed in the same excerpt
-    /// under the same rule (offsets are not compared, since a redaction earlier in the excerpt moves them).
+    /// Whether a reviewer allowed this finding: its term is allowed, or the same text was allowed in the same place
+    /// (excerpt or review, and field) under the same rule (offsets are not compared, since a redaction earlier in the
+    /// same text moves them).
     public func isAllowed(_ finding: IdentifierFinding) -> Bool {
         let lower = finding.text.lowercased()
         if allowedTerms.contains(where: { $0.term.lowercased() == lower }) { return true }
         return decisions.contains { decision in
-            decision.excerptID == finding.excerptID && decision.rule == finding.rule && decision.action == .allowed(text: finding.text)
+            decision.excerptID == finding.excerptID && decision.field == finding.field && decision.rule == finding.rule
+                && decision.action == .allowed(text: finding.text)
         }
     }
 
@@ -120,7 +132,19 @@ public struct IdentifierRegister: Sendable, Equatable {
         for (index, element) in try record.array("decisions").enumerated() {
             let path = JSONPath.root.field("decisions").index(index)
             let item = try JSONRecord(element, at: path)
-            try item.requireOnly(["excerpt", "start", "end", "rule", "decision", "text", "placeholder", "by", "why", "at"])
+            try item.requireOnly(["excerpt", "field", "start", "end", "rule", "decision", "text", "placeholder", "by", "why", "at"])
+            var field = IdentifierFinding.Field.text
+            if let tag = try item.optionalString("field") {
+                let offset = item.value("field")?.offset ?? item.offset
+                guard version >= 2 else {
+                    throw JSONShapeError(path: path.field("field"), offset: offset, message: "\"field\" needs schemaVersion 2 (this file says \(version))")
+                }
+                guard let named = IdentifierFinding.Field(tag: tag), named != .text else {
+                    throw JSONShapeError(path: path.field("field"), offset: offset,
+                                         message: "unknown field \"\(tag)\" (fields: \"section\", \"title\", \"attribute:NAME\"; leave the key out for an excerpt's text)")
+                }
+                field = named
+            }
             let ruleName = try item.string("rule")
             guard let rule = IdentifierRule(rawValue: ruleName) else {
                 throw JSONShapeError(path: path.field("rule"), offset: item.value("rule")?.offset ?? item.offset,
@@ -135,15 +159,18 @@ public struct IdentifierRegister: Sendable, Equatable {
                                      message: "expected \"allowed\" (with \"text\") or \"redacted\" (with \"placeholder\"), found \"\(other)\"")
             }
             register.decisions.append(Decision(excerptID: try item.string("excerpt"), range: TextSpan(start: try item.int("start"), end: try item.int("end")),
-                                               rule: rule, action: action, by: try item.string("by"), why: try item.string("why"), at: try item.string("at")))
+                                               rule: rule, action: action, by: try item.string("by"), why: try item.string("why"), at: try item.string("at"),
+                                               field: field))
         }
         return register
     }
 
     func encode() -> JSONValue {
-        .object([
+        // Version 1 readers know every decision about an excerpt's text, so only a field decision needs version 2.
+        let version = decisions.contains { $0.field != .text } ? Self.schemaVersion : 1
+        return .object([
             ("kind", .string(Self.kind)),
-            ("schemaVersion", .int(Self.schemaVersion)),
+            ("schemaVersion", .int(version)),
             ("allowedTerms", .array(allowedTerms.map { term in
                 .object([("term", .string(term.term)), ("by", .string(term.by)), ("why", .string(term.why)), ("at", .string(term.at))])
             })),
@@ -152,6 +179,7 @@ public struct IdentifierRegister: Sendable, Equatable {
                     ("excerpt", .string(decision.excerptID)), ("start", .int(decision.range.start)), ("end", .int(decision.range.end)),
                     ("rule", .string(decision.rule.rawValue)), ("by", .string(decision.by)), ("why", .string(decision.why)), ("at", .string(decision.at)),
                 ]
+                if let tag = decision.field.tag { pairs.append(("field", .string(tag))) }
                 switch decision.action {
                 case .allowed(let text): pairs += [("decision", .string("allowed")), ("text", .string(text))]
                 case .redacted(let placeholder): pairs += [("decision", .string("redacted")), ("placeholder", .string(placeholder))]

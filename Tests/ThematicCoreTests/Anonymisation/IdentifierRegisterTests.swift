@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ThematicCore
 
@@ -31,11 +32,80 @@ import Testing
 
     @Test func aNewerSchemaVersionIsRefusedWithItsLine() throws {
         let folder = StudyFolder(path: TestSupport.scratchFolder())
-        try AtomicFile.write(Array("{\n  \"kind\": \"thematic.identifiers\",\n  \"schemaVersion\": 2,\n  \"allowedTerms\": [],\n  \"decisions\": []\n}\n".utf8),
+        try AtomicFile.write(Array("{\n  \"kind\": \"thematic.identifiers\",\n  \"schemaVersion\": 3,\n  \"allowedTerms\": [],\n  \"decisions\": []\n}\n".utf8),
                              to: folder.url(IdentifierRegister.file))
         #expect(throws: StudyLoadError.self) { try IdentifierRegister.load(folder) }
         do { _ = try IdentifierRegister.load(folder) } catch {
             #expect(error.problems.first?.line == 3)
+        }
+    }
+
+    /// A register as this build wrote it before findings had fields: version 1, no "field" key.
+    static let versionOneFile = """
+        {
+          "allowedTerms": [
+            {
+              "at": "2026-11-23T10:00:00Z",
+              "by": "lena",
+              "term": "Larchford",
+              "why": "invented town"
+            }
+          ],
+          "decisions": [
+            {
+              "at": "2026-11-23T10:01:00Z",
+              "by": "lena",
+              "decision": "allowed",
+              "end": 9,
+              "excerpt": "P1-001",
+              "rule": "name",
+              "start": 3,
+              "text": "Darius",
+              "why": "a pseudonym"
+            }
+          ],
+          "kind": "thematic.identifiers",
+          "schemaVersion": 1
+        }
+
+        """
+
+    @Test func aVersionOneFileLoadsAndIsWrittenBackByteForByte() throws {
+        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        try AtomicFile.write(Array(Self.versionOneFile.utf8), to: folder.url(IdentifierRegister.file))
+        let register = try IdentifierRegister.load(folder)
+        #expect(register.decisions.map(\.field) == [.text])
+        try register.save(to: folder)
+        #expect(try TestSupport.text(folder.url(IdentifierRegister.file)) == Self.versionOneFile)
+    }
+
+    @Test func aDecisionAboutAFieldIsWrittenAsVersionTwoAndReadBack() throws {
+        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        var register = IdentifierRegister()
+        for (index, field) in [IdentifierFinding.Field.section, .title, .attribute("author")].enumerated() {
+            IdentifierCheck.allow(IdentifierFinding(excerptID: index == 0 ? "P1-001" : "P1", range: TextSpan(start: 0, end: 6), text: "Darius",
+                                                    rule: .personalName, field: field),
+                                  by: "lena", why: "a pseudonym", in: &register, at: "2026-12-04T10:00:00Z")
+        }
+        try register.save(to: folder)
+        #expect(try IdentifierRegister.load(folder) == register)
+        let text = try TestSupport.text(folder.url(IdentifierRegister.file))
+        #expect(text.contains("\"schemaVersion\": 2"))
+        #expect(text.contains("\"field\": \"section\""))
+        #expect(text.contains("\"field\": \"attribute:author\""))
+    }
+
+    @Test(arguments: [("\"subtitle\"", 2), ("\"attribute:\"", 2), ("\"text\"", 2), ("\"title\"", 1)])
+    func aFieldThatIsUnknownOrInAVersionOneFileIsRefusedWithItsLine(field: String, version: Int) throws {
+        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        let file = Self.versionOneFile
+            .replacingOccurrences(of: "\"excerpt\": \"P1-001\",", with: "\"excerpt\": \"P1\",\n      \"field\": \(field),")
+            .replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": \(version)")
+        try AtomicFile.write(Array(file.utf8), to: folder.url(IdentifierRegister.file))
+        #expect(throws: StudyLoadError.self) { try IdentifierRegister.load(folder) }
+        do { _ = try IdentifierRegister.load(folder) } catch {
+            #expect(error.problems.first?.line == 17)
+            #expect(error.problems.first?.path == "decisions[0].field")
         }
     }
 
