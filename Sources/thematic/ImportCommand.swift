@@ -89,7 +89,7 @@ struct ImportCommand: ParsableCommand {
         for report in plan.reports {
             print(summary(of: report))
             guard let layout = layouts[report.reviewID] else { continue }
-            if let removed = ImportReport.removals(layout) { print("  " + removed) }
+            if let removed = ImportReport.removals(layout, maximumLength: options.maximumLength) { print("  " + removed) }
             for page in layout.pagesWithoutText {
                 printError("WARNING: \(report.file): page \(page) has no text layer (a scanned image?); its content is not imported")
             }

@@ -50,7 +50,7 @@ public enum ExcerptSplitter {
         return (layout.title, excerpts(from: layout.blocks, options: options).excerpts)
     }
 
-    /// The excerpts of a report's passages, and how many excerpts come from cutting a passage over the maximum.
+    /// The excerpts of a report's passages, and how many passages were over the maximum and cut.
     public static func excerpts(from blocks: [LaidOutReport.Block], options: SplitOptions) -> (excerpts: [DraftExcerpt], cut: Int) {
         var excerpts: [DraftExcerpt] = []
         var cut = 0
@@ -78,7 +78,7 @@ public enum ExcerptSplitter {
             pieces = joinShort(pieces, minimum: options.minimumLength, joiner: joiner)
             for piece in pieces {
                 let parts = options.maximumLength.map { self.cut(piece.text, maximum: $0) } ?? [piece.text]
-                cut += parts.count - 1
+                if parts.count > 1 { cut += 1 }
                 excerpts += parts.map { DraftExcerpt(section: blocks[start].section, text: $0, page: piece.page) }
             }
             start = end

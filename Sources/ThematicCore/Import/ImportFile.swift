@@ -72,7 +72,7 @@ public enum ImportFile {
             let layout = ReportLayout(infersHeadings: format != .markdown, reflows: format != .markdown, isEnglishWord: EnglishWords.contains).lay(document)
             let (excerpts, cut) = ExcerptSplitter.excerpts(from: layout.blocks, options: options)
             guard !excerpts.isEmpty else { throw ImportProblem(file: file, reason: "no paragraph of text to import (only headings)") }
-            let summary = ImportedReview.LayoutSummary(removed: layout.removed, cutExcerpts: cut, pagesWithoutText: document.pagesWithoutText, pageCount: document.pageCount)
+            let summary = ImportedReview.LayoutSummary(removed: layout.removed, cutPassages: cut, pagesWithoutText: document.pagesWithoutText, pageCount: document.pageCount)
             return .reviews([ImportedReview(id: id, title: title ?? layout.title ?? document.title, excerpts: excerpts, file: file, layout: summary)])
         case .csv:
             return try CSVImport.read(try ImportedText.decode(bytes, file: file), file: file)

@@ -1,8 +1,8 @@
 /// The lines an import prints about what it read: what was removed from a document, and each excerpt at a glance.
 public enum ImportReport {
-    /// "removed 38 page numbers, 37 running headers, 12 contents lines; 2 excerpts cut at the maximum length",
-    /// or nil when nothing was removed or cut.
-    public static func removals(_ layout: ImportedReview.LayoutSummary) -> String? {
+    /// "removed 38 page numbers, 37 running headers, 12 contents lines; 2 passages over 2500 characters cut at
+    /// sentence ends", or nil when nothing was removed or cut.
+    public static func removals(_ layout: ImportedReview.LayoutSummary, maximumLength: Int?) -> String? {
         var parts: [String] = []
         let counts = Dictionary(grouping: layout.removed, by: \.reason)
         let removed = LaidOutReport.Reason.allCases.compactMap { reason -> String? in
@@ -10,8 +10,8 @@ public enum ImportReport {
             return "\(count) \(reason.rawValue)\(count == 1 ? "" : "s")"
         }
         if !removed.isEmpty { parts.append("removed " + removed.joined(separator: ", ")) }
-        if layout.cutExcerpts > 0 {
-            parts.append("\(layout.cutExcerpts) excerpt\(layout.cutExcerpts == 1 ? "" : "s") more from cutting passages at the maximum length")
+        if layout.cutPassages > 0, let maximumLength {
+            parts.append("\(layout.cutPassages) passage\(layout.cutPassages == 1 ? "" : "s") over \(maximumLength) characters cut at sentence ends")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }

@@ -17,15 +17,15 @@ public struct ImportedReview: Sendable, Equatable {
     public struct LayoutSummary: Sendable, Equatable {
         /// Lines removed as page furniture, with the reason.
         public var removed: [LaidOutReport.Removal]
-        /// Excerpts that come from cutting a passage longer than the maximum length.
-        public var cutExcerpts: Int
+        /// Passages longer than the maximum length, cut into several excerpts at sentence ends.
+        public var cutPassages: Int
         /// Pages without any text (scanned images): their content is not in the study.
         public var pagesWithoutText: [Int]
         public var pageCount: Int?
 
-        public init(removed: [LaidOutReport.Removal], cutExcerpts: Int, pagesWithoutText: [Int], pageCount: Int?) {
+        public init(removed: [LaidOutReport.Removal], cutPassages: Int, pagesWithoutText: [Int], pageCount: Int?) {
             self.removed = removed
-            self.cutExcerpts = cutExcerpts
+            self.cutPassages = cutPassages
             self.pagesWithoutText = pagesWithoutText
             self.pageCount = pageCount
         }

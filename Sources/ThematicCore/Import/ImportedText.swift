@@ -9,7 +9,7 @@ public enum ImportedText {
         }
         if let zero = body.firstIndex(of: 0) {
             throw ImportProblem(file: file, line: lineNumber(of: zero, in: body),
-                                reason: "the file holds NUL bytes, so it is binary (a .docx or .pdf?); save it as plain text (UTF-8) first")
+                                reason: "the file holds NUL bytes, so it is binary; a PDF or Word report must be named .pdf or .docx (or given --format pdf or docx), other files saved as plain text (UTF-8)")
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             var line = 1

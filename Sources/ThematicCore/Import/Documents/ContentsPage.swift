@@ -66,7 +66,7 @@ enum ContentsPage {
         let separator = scalars[end - 1]
         guard separator == " " || separator == "\t" || separator == "." || separator == "…" || separator == "_" else { return false }
         // "…was read. 3" is a sentence that ends in a number, not an entry; leader dots ("....") are.
-        if separator == " ", end >= 2, ".!?".unicodeScalars.contains(scalars[end - 2]), !(end >= 3 && scalars[end - 3] == ".") { return false }
+        if separator == " ", end >= 2, ".!".unicodeScalars.contains(scalars[end - 2]), !(end >= 3 && scalars[end - 3] == ".") { return false }
         return scalars[..<end].contains { $0.properties.isAlphabetic }
     }
 }
