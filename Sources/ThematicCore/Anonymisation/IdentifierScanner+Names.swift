@@ -63,9 +63,9 @@ extension IdentifierScanner {
     ///   used in lower case: "Louisa Thomson", "Chih Hoong Sin", "Jayden Harrow-Whitfield"), when an initial stands
     ///   before a given name or surname ("J. Smith"), or after a label ("Chair: Rose Smith"). Two common words
     ///   alone ("Rose Hill", "Will Young") are not flagged.
-    /// - One word: a known place is a place (a common word, "Reading", only after "in", "at", "from"...,
-    ///   before a postcode, or inside a sentence when the corpus never writes it in lower case; a place that is also
-    ///   a given name, "Florence", only after such a word). An uncommon given name or surname is a name; a common one
+    /// - One word: a known place is a place (a common word, "Reading", only after "in", "at", "from"..., before a
+    ///   postcode or before "Council", "Borough"...; a place that is also a given name, "Florence", only there or
+    ///   when it is no common word and opens no sentence). An uncommon given name or surname is a name; a common one
     ///   ("Rose", "Grace") only after a title, or after a label when it is no English word. An unknown word before a postcode or after "in", "at",
     ///   "from", "near"... is a place, otherwise a name (opening a sentence, only when flagged elsewhere too).
     static func judge(_ part: [NameCandidate], lowerCaseWords: Set<UInt64>) -> IdentifierRule? {
@@ -77,23 +77,22 @@ extension IdentifierScanner {
         if part.count > 1 {
             if first.isPlace, !first.isGivenName, !first.isInitial, part[1].joinsPrevious, !part[1].joinedByHyphen { return .place }
             if words.contains(where: { !isCommon($0) && !($0.isPlace && !$0.isGivenName && !$0.isSurname) }) { return .personalName }
-            if first.isInitial, words.contains(where: { $0.isGivenName || $0.isSurname }) { return .personalName }
+            // "A." and "I." also end sentences about Child A or a pronoun: before a common word they are no initial.
+            if first.isInitial, first.base != "A", first.base != "I", words.contains(where: { $0.isGivenName || $0.isSurname }) { return .personalName }
             if first.afterLabel, words.contains(where: { $0.isGivenName || $0.isSurname }) { return .personalName }
             if words.allSatisfy(\.isPlace) { return .place }
             return nil
         }
         if word.isPlace {
-            let placeContext = word.afterPlaceWord || word.beforePostcode
+            let placeContext = word.afterPlaceWord || word.beforePostcode || word.beforeAreaWord
             if word.isGivenName && !placeContext { return isCommon(word) || word.opensSentence ? nil : .personalName }
-            if word.isEnglish { return placeContext || (!lowerCaseWords.contains(word.hash) && !word.opensSentence) ? .place : nil }
-            if lowerCaseWords.contains(word.hash) { return placeContext ? .place : nil }
-            return .place
+            return !isCommon(word) || placeContext ? .place : nil
         }
         if word.isGivenName || word.isSurname {
             return !isCommon(word) || (word.afterLabel && !word.isEnglish) ? .personalName : nil
         }
         if isCommon(word) { return nil }
-        if word.afterPlaceWord || word.beforePostcode { return .place }
+        if word.afterPlaceWord || word.beforePostcode || word.beforeAreaWord { return .place }
         return word.opensSentence && !word.afterLabel ? nil : .personalName
     }
 }

@@ -16,9 +16,9 @@
 ///   "Grace", "Brown") needs that evidence. An unknown word opening a sentence is flagged only when the same word
 ///   is flagged elsewhere in the excerpt. Scripts without capitals are not checked for names.
 /// - Places: gazetteer places, of one word or several ("Leeds", "Milton Keynes", "Stoke-on-Trent"); a place that
-///   is a common word ("Reading") only after "in", "at", "from", "near"..., before a postcode, or inside a sentence
-///   when the corpus never writes it in lower case. An unknown capitalised word after those words or before a
-///   postcode is a place ("in Larchford"), otherwise a name. A run starting with a place ("Leeds Beckett") is a place.
+///   is a common word ("Reading", "Send") only after "in", "at", "from", "near"..., before a postcode, or before an
+///   area word ("Hackney Council"). An unknown capitalised word in those places is a place ("in Larchford"),
+///   otherwise a name. A run starting with a place ("Leeds Beckett") is a place.
 /// - Full dates: `12/03/2015`, `12.3.15`, `2015-03-12`, `12 March 2015`, `12th of March, 2015`, `3 rd June 2015`
 ///   (a space before the ordinal, as PDF text has it), `20th and 27th January 2016` (one finding for days sharing a
 ///   month), `March 12, 2015`, and a month and year (`June 2015`); a date after "born", "DOB" or "date of birth" is
@@ -104,6 +104,8 @@ public struct IdentifierScanner: Sendable {
         /// After "in", "at", "from", "near"... : where a place is named.
         var afterPlaceWord = false
         var beforePostcode = false
+        /// Before "Council", "Borough", "County"...: an area's name ("Hackney Council").
+        var beforeAreaWord = false
         /// Joined to the token before by one space, a hyphen ("Harrow-Whitfield") or ". " after an initial.
         var joinsPrevious = false
         var joinedByHyphen = false
@@ -624,6 +626,7 @@ private struct Pass {
             if index + 1 < tokens.count, isGap(after: index, " ") || isGap(after: index, ", ") {
                 candidate.beforePostcode = postcodeStarts.contains(tokens[index + 1].start)
             }
+            candidate.beforeAreaWord = index + 1 < tokens.count && isGap(after: index, " ") && Words.areaWords.contains(word(index + 1))
             if index > 0 {
                 candidate.joinedByHyphen = isGap(after: index - 1, "-")
                 candidate.joinsPrevious = isGap(after: index - 1, " ") || candidate.joinedByHyphen

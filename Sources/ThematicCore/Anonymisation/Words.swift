@@ -85,4 +85,7 @@ enum Words {
     static let namePrefixes: Set<String> = ["Mc", "Mac", "O'", "O’", "D'", "D’", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz"]
 
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+
+    /// Words after an area's name: "Hackney Council", "Reading Borough Council", "Surrey County Council".
+    static let areaWords: Set<String> = ["Council", "Borough", "County", "City", "District", "Safeguarding"]
 }
