@@ -629,7 +629,8 @@ private struct Pass {
             candidate.beforeAreaWord = index + 1 < tokens.count && isGap(after: index, " ") && Words.areaWords.contains(word(index + 1))
             if index > 0 {
                 candidate.joinedByHyphen = isGap(after: index - 1, "-")
-                candidate.joinsPrevious = isGap(after: index - 1, " ") || candidate.joinedByHyphen
+                // A line break too: a title page's lines break a name ("Ellie Mendez" / "Sayer") where they break.
+                candidate.joinsPrevious = isGap(after: index - 1, " ") || isGap(after: index - 1, "\n") || candidate.joinedByHyphen
                     || (isGap(after: index - 1, ". ") && tokens[index - 1].end - tokens[index - 1].start == 1)
             }
             candidates.append(candidate)

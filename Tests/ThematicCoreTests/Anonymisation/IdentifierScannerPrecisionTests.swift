@@ -47,7 +47,7 @@ import Testing
             }
             for finding in try findings(in: document.file) where scores[finding.rule] != nil {
                 scores[finding.rule]!.found += 1
-                let key = finding.rule.rawValue + " " + finding.text
+                let key = finding.rule.rawValue + " " + finding.text.replacingOccurrences(of: "\n", with: " ")
                 if let left = expected[key], left > 0 {
                     expected[key] = left - 1
                     scores[finding.rule]!.right += 1

@@ -1,6 +1,6 @@
 /// What a line of a report looks like, judged from its text alone: the cues `ReportLayout` reads.
 struct LineShape: Sendable, Equatable {
-    /// The text without surrounding spaces.
+    /// The text without surrounding spaces, runs of spaces as one.
     var text: String
     /// Length in Unicode scalars.
     var length: Int
@@ -18,7 +18,8 @@ struct LineShape: Sendable, Equatable {
     var isLabelled: Bool
 
     init(_ raw: String) {
-        let trimmed = raw.trimmingSpaces()
+        // Runs of spaces (a text laid out as on the page, justified lines) are one space, as in any paragraph.
+        let trimmed = raw.contains("  ") ? ExcerptSplitter.collapseWhitespace(raw) : raw.trimmingSpaces()
         text = trimmed
         let scalars = Array(trimmed.unicodeScalars)
         length = scalars.count

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds what a page carries that is not the report's text: running headers and footers (lines repeated at the top
 /// or bottom of many pages, page numbers included) and page numbers.
 ///
@@ -48,7 +50,7 @@ enum PageFurniture {
     static func inferPages(_ items: inout [LayoutItem]) -> Bool {
         var markers: [(index: Int, page: Int)] = []
         for index in items.indices where items[index].isCandidateText {
-            if let page = labelledPageNumber(items[index].shape.text) { markers.append((index, page)) }
+            if let page = labelledPageNumber(items[index].shape.text, atEnd: true) { markers.append((index, page)) }
         }
         if markers.count < 2 {
             markers = countingLoneNumbers(items)
@@ -59,12 +61,12 @@ enum PageFurniture {
         // A page number among the first lines is a header: it opens its page. Otherwise it is a footer: it closes it.
         let isHeader = firstMarkerRank < zone
         var markerAt = 0
-        var page = isHeader ? markers[0].page : markers[0].page
+        var page = markers[0].page
         for index in items.indices {
             if markerAt < markers.count, index == markers[markerAt].index {
                 if isHeader { page = markers[markerAt].page }
-                items[index].page = isHeader ? page : markers[markerAt].page
-                items[index].removal = .pageNumber
+                items[index].page = markers[markerAt].page
+                items[index].removal = isPageNumber(items[index].shape.text) ? .pageNumber : isHeader ? .runningHeader : .runningFooter
                 if !isHeader { page = markers[markerAt].page + 1 }
                 markerAt += 1
                 continue
@@ -74,9 +76,14 @@ enum PageFurniture {
         return true
     }
 
-    /// "Page 4", "Page 4 of 38", "page 4/38": the page number.
-    static func labelledPageNumber(_ text: String) -> Int? {
-        let lower = text.lowercased()
+    /// "Page 4", "Page 4 of 38", "page 4/38": the page number. With `atEnd`, also at the end of a footer
+    /// ("OFFICIAL – SENSITIVE Page 4 of 38").
+    static func labelledPageNumber(_ text: String, atEnd: Bool = false) -> Int? {
+        var lower = Substring(text.lowercased())
+        // At the end of a line, "Page" with its capital: prose says "as set out on page 4".
+        if atEnd, !lower.hasPrefix("page "), let range = text.range(of: " Page ", options: .backwards) {
+            lower = Substring(text[text.index(after: range.lowerBound)...].lowercased())
+        }
         guard lower.hasPrefix("page ") else { return nil }
         let rest = lower.dropFirst(5).split(whereSeparator: { $0 == " " || $0 == "/" })
         guard let first = rest.first, let number = Int(first), (1...9999).contains(number) else { return nil }

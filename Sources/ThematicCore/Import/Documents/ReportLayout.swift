@@ -124,7 +124,7 @@ public struct ReportLayout: Sendable {
                     builder.startSection(item.shape.text)
                     report.headings.append(item.shape.text)
                 } else {
-                    builder.add(item, width: reflows ? width : nil)
+                    builder.add(item, width: width, joinsEveryLine: !reflows)
                 }
             }
         }
@@ -276,7 +276,8 @@ private struct BlockBuilder {
     }
 
     /// Adds a line of body text; `width` is the wrap width of hard-wrapped text, nil where lines are paragraphs.
-    mutating func add(_ item: LayoutItem, width: Int?) {
+    /// With `joinsEveryLine` (Markdown), a paragraph ends only at a blank line.
+    mutating func add(_ item: LayoutItem, width: Int?, joinsEveryLine: Bool) {
         let shape = item.shape
         defer {
             last = shape
@@ -284,6 +285,10 @@ private struct BlockBuilder {
         }
         guard let previous = last, !text.isEmpty else {
             start(shape.text, page: item.page, kind: shape.isBullet ? .list : .paragraph)
+            return
+        }
+        if joinsEveryLine {
+            text += " " + shape.text
             return
         }
         if previous.length == 1, LineShape.opensListItem(Array((previous.text + " x").unicodeScalars)) {
