@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import ThematicCore
 
 struct ImportBenchmark: ParsableCommand {
@@ -22,23 +21,9 @@ struct ImportBenchmark: ParsableCommand {
         let bytes = try paths.reduce(0) { $0 + (try FileSystem.readBytes($1)).count }
         print("generated \(paths.count) reviews of \(words) words (\(bytes / 1_000_000) MB) in \(Timing.format(generating))")
 
-        let created = try StudyCreator.create(at: StudyFolder(path: study), title: "Import benchmark", codebook: nil)
-        let cpuBefore = cpuSeconds()
-        let (total, seconds) = try Timing.measure { () throws -> String in
-            let (loaded, _) = try StudyReader.load(created.folder)
-            let ((contents, problems), reading) = Timing.measure { ImportFile.readAll(paths) }
-            guard problems.isEmpty else { throw ImportRefused(problems: problems) }
-            let (plan, planning) = try Timing.measure { try CorpusImport.plan(loaded, contents: contents) }
-            let (findings, checking) = Timing.measure {
-                IdentifierCheck.findings(in: plan.reviews, vocabulary: plan.reviews, register: try! IdentifierRegister.load(loaded.folder))
-            }
-            let (_, writing) = try Timing.measure { try CorpusImport.apply(plan, to: loaded, acceptChanges: false) }
-            let excerpts = plan.reviews.reduce(0) { $0 + $1.excerpts.count }
-            return "read and split \(Timing.format(reading)), plan \(Timing.format(planning)), anonymisation check \(Timing.format(checking)) (\(findings.count) findings), write \(Timing.format(writing)); \(excerpts) excerpts"
-        }
-        print(total)
-        let cpu = cpuSeconds() - cpuBefore
-        print("import into a new study, total: \(Timing.format(seconds)) wall clock, \(Timing.format(cpu)) of processor time (load average when it ended: \(loadAverage()))")
+        let timed = try TimedImport.run(paths, study: study, title: "Import benchmark")
+        print("\(timed.phases); \(timed.excerpts) excerpts")
+        print("import into a new study, total: \(Timing.format(timed.total)) wall clock, \(Timing.format(timed.processorTime)) of processor time (load average when it ended: \(ProcessorTime.loadAverage()))")
         let check = try StudyReader.load(StudyFolder(path: study))
         print("the study loads: \(check.study.corpus.reviews.count) reviews, \(check.study.corpus.excerptCount) excerpts")
     }
@@ -54,18 +39,7 @@ struct ImportBenchmark: ParsableCommand {
             while written < words {
                 if paragraph % 25 == 0 { text += "## \(Self.sections[paragraph / 25 % Self.sections.count])\n\n" }
                 let length = min(words - written, Int.random(in: 40...160, using: &random))
-                var sentenceLeft = 0
-                for index in 0..<length {
-                    var word = Self.vocabulary[Int.random(in: 0..<Self.vocabulary.count, using: &random)]
-                    if sentenceLeft == 0 {
-                        word = word.prefix(1).uppercased() + word.dropFirst()
-                        sentenceLeft = Int.random(in: 8...22, using: &random)
-                    }
-                    sentenceLeft -= 1
-                    text += word
-                    text += sentenceLeft == 0 || index == length - 1 ? ". " : " "
-                }
-                text += "\n\n"
+                text += BenchProse.paragraph(words: length, using: &random) + " \n\n"
                 written += length
                 paragraph += 1
             }
@@ -76,22 +50,5 @@ struct ImportBenchmark: ParsableCommand {
         return paths
     }
 
-    /// The machine's one-minute load average: a wall-clock figure means little on a machine busy with other work.
-    private func loadAverage() -> String {
-        var loads = [Double](repeating: 0, count: 3)
-        return getloadavg(&loads, 3) > 0 ? "\(Double(Int(loads[0] * 100)) / 100)" : "unknown"
-    }
-
-    /// Processor time this process used (user and system, every thread): unlike wall-clock time, it does not grow
-    /// when other programs share the cores.
-    private func cpuSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
-    }
-
     static let sections = ["Introduction", "Background", "Key practice episodes", "Findings", "Analysis", "Recommendations"]
-    /// The generated studies' vocabulary, plus role words a real review uses, for the name check to see.
-    static let vocabulary = SyntheticStudy.vocabulary + ["Child", "A", "Mother"]
 }
