@@ -19,7 +19,9 @@ struct LineShape: Sendable, Equatable {
 
     init(_ raw: String) {
         // Runs of spaces (a text laid out as on the page, justified lines) are one space, as in any paragraph.
-        let trimmed = raw.contains("  ") ? ExcerptSplitter.collapseWhitespace(raw) : raw.trimmingSpaces()
+        let utf8 = raw.utf8
+        let hasRunOfSpaces = zip(utf8, utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+        let trimmed = hasRunOfSpaces ? ExcerptSplitter.collapseWhitespace(raw) : raw.trimmingSpaces()
         text = trimmed
         let scalars = Array(trimmed.unicodeScalars)
         length = scalars.count

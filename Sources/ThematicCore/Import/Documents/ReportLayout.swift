@@ -354,7 +354,7 @@ private struct BlockBuilder {
 
     mutating func endParagraph() {
         guard !text.isEmpty else { return }
-        let single = !text.contains("\n") && !text.contains(" ") || isShortLine(text)
+        let single = isShortLine(text)
         if single || isShortRun(text), let previous = blocks.last, previous.section == section, isShortRun(previous.text), kind != .table {
             blocks[blocks.count - 1].text += "\n" + text
         } else if kind == .list, let previous = blocks.last, previous.section == section, previous.text.hasSuffix(":") {
@@ -373,13 +373,15 @@ private struct BlockBuilder {
         self.kind = kind
     }
 
-    /// A line of a title page or a form: short, not a sentence.
+    /// A line of a title page or a form: short, not a sentence. (Runs for every passage: the byte checks come
+    /// first so a long paragraph costs nothing more.)
     private func isShortLine(_ text: String) -> Bool {
+        guard text.utf8.count <= 400, !text.utf8.contains(UInt8(ascii: "\n")) else { return false }
         let shape = LineShape(text)
-        return !text.contains("\n") && shape.length <= 100 && !shape.endsSentence && shape.number == nil && !shape.isBullet
+        return shape.length <= 100 && !shape.endsSentence && shape.number == nil && !shape.isBullet
     }
 
     private func isShortRun(_ text: String) -> Bool {
-        text.split(separator: "\n").allSatisfy { isShortLine(String($0)) }
+        text.utf8.count <= 4_000 && text.split(separator: "\n").allSatisfy { isShortLine(String($0)) }
     }
 }
