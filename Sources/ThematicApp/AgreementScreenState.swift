@@ -161,7 +161,7 @@ public struct AgreementScreenState: Sendable {
                 + record.codes.keys.filter { codesByID[$0] == nil }.sorted()
             return "\(coder): " + codes.map { id in codesByID[id].map { "\(id) \($0.name)" } ?? id }.joined(separator: "; ")
         }
-        excerptDialog = ExcerptDialog(excerptID: excerptID, title: "\(excerptID) · \(review.title) · \(excerpt.section)",
+        excerptDialog = ExcerptDialog(excerptID: excerptID, title: "\(excerptID) · \(review.title) · \(excerpt.sectionAndPage())",
                                       text: excerpt.text, codings: codings)
     }
 

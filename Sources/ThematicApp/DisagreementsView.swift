@@ -56,7 +56,7 @@ enum DisagreementsView {
 
     /// A line of the list: the excerpt, its section, who applied the code and who finished without it.
     static func listRow(_ state: AgreementScreenState, _ entry: AgreementTable.Disagreement) -> String {
-        let section = state.study.corpus.excerpt(entry.excerptID)?.section ?? ""
+        let section = state.study.corpus.excerpt(entry.excerptID)?.sectionAndPage() ?? ""
         return "\(entry.excerptID)  \(section)  " + stances(entry)
     }
 
@@ -70,7 +70,7 @@ enum DisagreementsView {
     /// "R01-003 · Review title · Section".
     static func place(_ state: AgreementScreenState, _ excerptID: String) -> String {
         let review = state.study.corpus.review(containing: excerptID)
-        let section = state.study.corpus.excerpt(excerptID)?.section ?? ""
+        let section = state.study.corpus.excerpt(excerptID)?.sectionAndPage() ?? ""
         return [excerptID, review?.title ?? "", section].filter { !$0.isEmpty }.joined(separator: " · ")
     }
 

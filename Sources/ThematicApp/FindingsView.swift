@@ -14,7 +14,13 @@ enum FindingsView {
         let lines = findings.map { "\($0.reference.padded(to: width))  \($0.rule.rawValue)  \"\($0.text)\"" }
         return .success(Overlay(kind: .findings(references: findings.map(\.reference)),
                                 title: "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; a allows, R redacts, each with a reason)",
-                                lines: lines, targets: findings.map(\.excerptID)))
+                                lines: lines, targets: findings.map { excerptShown(for: $0, in: state.study.corpus) }))
+    }
+
+    /// The excerpt Enter shows for a finding: its own, or for a review's title or attribute the review's first.
+    private static func excerptShown(for finding: IdentifierFinding, in corpus: Corpus) -> String {
+        if corpus.excerpt(finding.excerptID) != nil { return finding.excerptID }
+        return corpus.review(finding.excerptID)?.excerpts.first?.id ?? finding.excerptID
     }
 
     /// Records that `reference` may stay, with the coder as the one who decided.

@@ -57,8 +57,10 @@ enum AgreementFixture {
                      codebook: codebook, corpus: corpus, codings: codingFiles, consensus: Consensus())
     }
 
-    static func state(coders: [String]? = ["asha", "ben"], rows: Int = 30, columns: Int = 120) throws -> AgreementScreenState {
-        try AgreementScreenState(study: study(), selection: AgreementSelection(coders: coders), size: Size(rows: rows, columns: columns))
+    static func state(coders: [String]? = ["asha", "ben"], rows: Int = 30, columns: Int = 120, pages: [String: Int] = [:]) throws -> AgreementScreenState {
+        var study = study()
+        study.corpus = study.corpus.withPages(pages)
+        return try AgreementScreenState(study: study, selection: AgreementSelection(coders: coders), size: Size(rows: rows, columns: columns))
     }
 
     /// The demo study shipped in SampleData.

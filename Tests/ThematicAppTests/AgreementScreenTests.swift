@@ -28,6 +28,15 @@ import ThematicCore
         #expect(state.screenText.contains("sorted by code"))
     }
 
+    @Test func theDisagreementListAndTheExcerptDialogCiteThePageOfAPDFExcerpt() throws {
+        var state = try AgreementFixture.state(coders: nil, pages: ["R1-3": 7, "R1-2": 3])
+        state.press("j", "<Enter>")
+        #expect(state.screenText.contains("R1-3  Findings · p. 7  applied by ben · not by asha · not finished by cara"))
+        #expect(state.screenText.contains("R1-4  Analysis  applied by asha, ben · not by cara"), "no page: the section alone")
+        state.showExcerpt("R1-2")
+        #expect(state.excerptDialog?.title == "R1-2 · First review · Findings · p. 3")
+    }
+
     @Test func everyDemoCodesListHoldsAsManyExcerptsAsItsDisagreeColumn() throws {
         for coders in [["asha", "ben"], nil] as [[String]?] {
             var state = try AgreementFixture.demoState(coders: coders)
