@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ThematicCore
 
@@ -97,6 +98,22 @@ import Testing
         #expect(!review.excerpts.contains { $0.text.contains("OFFICIAL") || $0.text.contains("Check the date") })
     }
 
+    /// The same report as PDF-to-text sites serve it (poppler's drawing-order and layout text, page breaks gone):
+    /// the same excerpts under the same sections, pages from the "Page N of 6" lines.
+    @Test(arguments: ["overview-report.copied.txt", "overview-report.copied-layout.txt"])
+    func theReportCopiedAsTextIsCutAsThePDFIs(_ file: String) throws {
+        let pdf = try review(documents + "/overview-report.pdf").excerpts
+        let copied = try review(documents + "/" + file).excerpts
+        #expect(copied.count == pdf.count)
+        for (text, original) in zip(copied, pdf) {
+            // Text has no table cells: a row's cells are separated by spaces only.
+            #expect(text.section == original.section)
+            #expect(text.text == original.text.replacingOccurrences(of: " | ", with: " "))
+        }
+        // Where the title page ends is not in the text; every page after it is.
+        #expect(copied.dropFirst().map(\.page) == pdf.dropFirst().map(\.page))
+    }
+
     @Test func aScannedPDFIsRefusedBecauseItHasNoTextLayer() {
         #expect(refusal("scanned.pdf")?.reason.contains("no text layer") == true)
     }
@@ -124,6 +141,7 @@ import Testing
     /// Source words = words kept in excerpts, section names and the title + words of removed lines + words joined
     /// again at a line-end hyphen (two pieces become one word).
     @Test(arguments: ["documents/overview-report.pdf", "documents/overview-report.docx", "documents/partly-scanned.pdf",
+                      "documents/overview-report.copied.txt", "documents/overview-report.copied-layout.txt",
                       "import/scr-procedure-working-together-2015.txt", "import/lipp-external-evaluation-report-2017.txt",
                       "import/awkward.txt", "import/planted-review.txt", "import/planted-identifiers.md"])
     func everyWordOfASourceIsKeptOrReportedAsRemoved(_ file: String) throws {

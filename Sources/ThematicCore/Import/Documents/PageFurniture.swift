@@ -12,8 +12,10 @@ enum PageFurniture {
     /// How many lines at each end of a page are looked at.
     static let zone = 3
 
-    /// Marks running headers, footers and page numbers in `items` (which have pages).
-    static func mark(_ items: inout [LayoutItem]) {
+    /// Marks running headers, footers and page numbers in `items` (which have pages). Where the pages were
+    /// inferred from page-number lines (`pagesAreInferred`), where a page ends is a guess, so a line that is a running
+    /// header or footer elsewhere is removed wherever it stands.
+    static func mark(_ items: inout [LayoutItem], pagesAreInferred: Bool = false) {
         var pages: [Int: [Int]] = [:]
         for index in items.indices where items[index].isCandidateText {
             guard let page = items[index].page else { continue }
@@ -34,13 +36,19 @@ enum PageFurniture {
             for index in bottom where items[index].shape.length <= 160 { bottomKeys[key(items[index].shape.text), default: []].insert(page) }
         }
         let threshold = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
+        var running: [String: LaidOutReport.Reason] = [:]
         for (index, top) in zoneLines {
             let text = items[index].shape.text
             if isPageNumber(text) {
                 items[index].removal = .pageNumber
             } else if items[index].shape.length <= 160, text.contains(where: \.isLetter), ((top ? topKeys : bottomKeys)[key(text)]?.count ?? 0) >= threshold {
                 items[index].removal = top ? .runningHeader : .runningFooter
+                running[key(text)] = items[index].removal
             }
+        }
+        guard pagesAreInferred, !running.isEmpty else { return }
+        for index in items.indices where items[index].isCandidateText && items[index].shape.length <= 160 {
+            if let reason = running[key(items[index].shape.text)] { items[index].removal = reason }
         }
     }
 
@@ -56,12 +64,16 @@ enum PageFurniture {
             markers = countingLoneNumbers(items)
         }
         guard markers.count >= 2 else { return false }
+        // Footers close their pages, so little text follows the last one; headers open theirs, so a whole page
+        // follows the last. (A text saved in the PDF's drawing order can have its footers at the top of the page.)
         let textIndices = items.indices.filter { items[$0].isCandidateText }
-        let firstMarkerRank = textIndices.firstIndex(of: markers[0].index) ?? 0
-        // A page number among the first lines is a header: it opens its page. Otherwise it is a footer: it closes it.
-        let isHeader = firstMarkerRank < zone
+        let rank = Dictionary(uniqueKeysWithValues: textIndices.enumerated().map { ($1, $0) })
+        let firstRank = rank[markers[0].index] ?? 0
+        let lastRank = rank[markers[markers.count - 1].index] ?? 0
+        let linesPerPage = Double(lastRank - firstRank) / Double(markers.count - 1)
+        let isHeader = Double(textIndices.count - 1 - lastRank) > linesPerPage / 2
         var markerAt = 0
-        var page = markers[0].page
+        var page = isHeader ? max(1, markers[0].page - 1) : markers[0].page
         for index in items.indices {
             if markerAt < markers.count, index == markers[markerAt].index {
                 if isHeader { page = markers[markerAt].page }

@@ -90,8 +90,8 @@ public struct ReportLayout: Sendable {
         var items = document.lines.map(LayoutItem.init)
         attachLoneMarkers(&items)
         if infersHeadings {
-            if !items.contains(where: { $0.page != nil }) { PageFurniture.inferPages(&items) }
-            PageFurniture.mark(&items)
+            let inferred = !items.contains(where: { $0.page != nil }) && PageFurniture.inferPages(&items)
+            PageFurniture.mark(&items, pagesAreInferred: inferred)
             ContentsPage.mark(&items)
         }
         let width = wrapWidth(items)
@@ -176,7 +176,9 @@ public struct ReportLayout: Sendable {
             // A long line is a heading only when it stands alone (the next line does not carry its words on).
             guard shape.number != nil, neighbour(of: index, in: items, step: 1)?.blankBetween ?? true else { return false }
         }
-        let before = neighbour(of: index, in: items, step: -1)
+        // A line after the page's furniture opens the page, as after a blank line; the line after it may still carry
+        // a paragraph on over the page break, so furniture is no blank there.
+        let before = neighbour(of: index, in: items, step: -1, furnitureIsBlank: true)
         let after = neighbour(of: index, in: items, step: 1)
         // The line after must open something new: not a lower-case continuation of this line.
         if let after, !after.blankBetween, items[after.index].shape.startsLowercase { return false }
@@ -223,13 +225,16 @@ public struct ReportLayout: Sendable {
     }
 
     /// The nearest line before or after that is kept, and whether a blank line stands between.
-    private func neighbour(of index: Int, in items: [LayoutItem], step: Int) -> (index: Int, blankBetween: Bool)? {
+    /// With `furnitureIsBlank`, removed page furniture between counts as a blank line (the page ended there).
+    private func neighbour(of index: Int, in items: [LayoutItem], step: Int, furnitureIsBlank: Bool = false) -> (index: Int, blankBetween: Bool)? {
         var position = index + step
         var blank = false
         while position >= 0, position < items.count {
             let item = items[position]
             if item.removal == nil {
                 if item.shape.isBlank { blank = true } else { return (position, blank) }
+            } else if furnitureIsBlank {
+                blank = true
             }
             position += step
         }

@@ -621,8 +621,19 @@ def damaged_docx():
         f.write("Serious Case Review: Child M\n\nThis is a plain text file that was given a .docx name.\n")
 
 
+def copied_text():
+    """The overview report as PDF-to-text sites serve it: poppler's plain and layout text, page breaks dropped."""
+    import subprocess
+    for mode, name in ((["-raw"], "overview-report.copied.txt"), (["-layout"], "overview-report.copied-layout.txt")):
+        text = subprocess.run(["pdftotext", *mode, "-enc", "UTF-8", "-eol", "unix", os.path.join(HERE, "overview-report.pdf"), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:
+            f.write(text.replace("\f", ""))
+
+
 if __name__ == "__main__":
     overview_report()
+    copied_text()
     scanned_pdfs()
     encrypted_pdf()
     truncated_pdf()
