@@ -95,3 +95,11 @@ import Testing
         #expect(layout.blocks.map(\.section) == ["Executive Summary › About the project"])
     }
 }
+
+extension ReportLayoutTests {
+    @Test func aNameOrADateAloneOnItsLineIsTextNotASection() {
+        let layout = lay("The panel thanks the family.\n\nKath Nelson\n\nThe review was completed in spring.\n\nMarch 2019\n\nIt was published later.")
+        #expect(layout.headings == [])
+        #expect(layout.blocks.map(\.text) == ["The panel thanks the family.", "Kath Nelson", "The review was completed in spring.", "March 2019", "It was published later."])
+    }
+}

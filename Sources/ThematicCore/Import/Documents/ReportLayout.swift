@@ -187,6 +187,7 @@ public struct ReportLayout: Sendable {
             if !previous.endsSentence, !(previous.couldBeHeading && previous.number != nil) { return false }
         }
         if shape.number != nil { return true }
+        if Self.isOnlyANameOrDate(shape.text) { return false }
         let runBefore = before.map { isUnnumberedCandidate(items[$0.index], width: width) } ?? false
         let runAfter = after.map { isUnnumberedCandidate(items[$0.index], width: width) || items[$0.index].shape.isLabelled } ?? false
         if !runBefore && !runAfter { return !(before.map { items[$0.index].shape.isLabelled } ?? false) }
@@ -195,6 +196,15 @@ public struct ReportLayout: Sendable {
         if runAfter, isPairOpening(index, items, width: width) { return true }
         if runBefore, let before, isPairOpening(before.index, items, width: width) { return true }
         return false
+    }
+
+    /// A line that is only a person's name, a place or a date ("Kath Nelson", "March 2019") is a signature or a
+    /// cover line, never a section name.
+    private static func isOnlyANameOrDate(_ text: String) -> Bool {
+        let length = text.unicodeScalars.count
+        return IdentifierScanner(vocabulary: [String]()).findings(in: Excerpt(id: "line", section: "", text: text)).contains {
+            [.personalName, .place, .fullDate, .dateOfBirth].contains($0.rule) && $0.range.start == 0 && $0.range.end == length
+        }
     }
 
     /// A line that could be a heading and is not numbered: short, and no longer than three quarters of the width
