@@ -7,12 +7,7 @@ import ThematicCore
 @Suite struct DocumentImportCommandTests {
     static let documents = Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/documents"
 
-    private func newStudy() throws -> String {
-        let folder = Binaries.scratchFolder() + "/study"
-        let created = try Binaries.run("thematic", ["init", folder, "--title", "Reports"])
-        #expect(created.status == 0, "\(created.standardError)")
-        return folder
-    }
+    private func newStudy() throws -> String { try ImportCommandTests.newStudy(title: "Reports") }
 
     @Test func aDryRunListsEveryExcerptWithSectionAndPageAndEveryRemovedLineAndWritesNothing() throws {
         let study = try newStudy()

@@ -6,12 +6,15 @@ import ThematicCore
 @Suite struct ImportCommandTests {
     static let fixtures = Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/import"
 
-    private func newStudy() throws -> String {
+    /// A new, empty study in a scratch folder.
+    static func newStudy(title: String = "Import") throws -> String {
         let folder = Binaries.scratchFolder() + "/study"
-        let created = try Binaries.run("thematic", ["init", folder, "--title", "Import"])
+        let created = try Binaries.run("thematic", ["init", folder, "--title", title])
         #expect(created.status == 0, "\(created.standardError)")
         return folder
     }
+
+    private func newStudy() throws -> String { try Self.newStudy() }
 
     private func demoCopy() throws -> String {
         let folder = Binaries.scratchFolder() + "/demo"

@@ -21,6 +21,13 @@ import Testing
         return review
     }
 
+    /// Each excerpt in turn, so a difference names the excerpt that differs.
+    private func expectExcerpts(_ review: ImportedReview, _ expected: [Expected], sourceLocation: SourceLocation = #_sourceLocation) {
+        let excerpts = review.excerpts.map { Expected(page: $0.page, section: $0.section, text: $0.text) }
+        #expect(excerpts.count == expected.count, sourceLocation: sourceLocation)
+        for (got, want) in zip(excerpts, expected) { #expect(got == want, sourceLocation: sourceLocation) }
+    }
+
     private func refusal(_ file: String) -> ImportProblem? {
         do throws(ImportProblem) { _ = try ImportFile.read(documents + "/" + file) } catch { return error }
         return nil
@@ -60,9 +67,7 @@ import Testing
             Expected(page: 6, section: "Appendix A: Glossary", text: "Early help hub: the multi-agency team that offers support to families below the threshold for statutory social work."),
             Expected(page: 6, section: "Appendix A: Glossary", text: "Strategy discussion: a meeting of police, children's social care and health to decide whether enquiries under section 47 of the Children Act 1989 should start."),
         ]
-        let excerpts = review.excerpts.map { Expected(page: $0.page, section: $0.section, text: $0.text) }
-        #expect(excerpts.count == expected.count)
-        for (got, want) in zip(excerpts, expected) { #expect(got == want) }
+        expectExcerpts(review, expected)
     }
 
     @Test func aPDFsRunningHeadersFootersPageNumbersAndContentsAreRemovedAndListed() throws {
@@ -92,9 +97,7 @@ import Testing
             Expected(page: 3, section: "4. Findings", text: "4. Practitioners lacked consultation time."),
             Expected(page: 3, section: "4. Findings", text: "5. Records were not linked."),
         ]
-        let excerpts = review.excerpts.map { Expected(page: $0.page, section: $0.section, text: $0.text) }
-        #expect(excerpts.count == expected.count)
-        for (got, want) in zip(excerpts, expected) { #expect(got == want) }
+        expectExcerpts(review, expected)
         #expect(!review.excerpts.contains { $0.text.contains("OFFICIAL") || $0.text.contains("Check the date") })
     }
 
