@@ -97,7 +97,6 @@ public struct ReportLayout: Sendable {
         let width = wrapWidth(items)
         var builder = BlockBuilder(hyphenation: Hyphenation(isEnglishWord: isEnglishWord))
         var report = LaidOutReport(title: nil, blocks: [], headings: [], removed: [], rejoinedWords: 0)
-        var previousKept: Int?
         for index in items.indices {
             let item = items[index]
             if let reason = item.removal {
@@ -108,7 +107,6 @@ public struct ReportLayout: Sendable {
                 if case .line = item.line.role, !isAtPageBreak(index, items) { builder.endParagraph() }
                 continue
             }
-            defer { previousKept = index }
             switch item.line.role {
             case .heading(let level):
                 if report.title == nil, level == 0 || (level == 1 && !reflows && report.headings.isEmpty && builder.isEmpty) {
@@ -120,7 +118,7 @@ public struct ReportLayout: Sendable {
             case .tableRow(let first):
                 builder.addTableRow(item.shape.text, page: item.page, first: first)
             case .line, .paragraph:
-                if infersHeadings, isHeading(index, items, previousKept: previousKept, width: width) {
+                if infersHeadings, isHeading(index, items, width: width) {
                     builder.startSection(item.shape.text)
                     report.headings.append(item.shape.text)
                 } else {
@@ -149,7 +147,7 @@ public struct ReportLayout: Sendable {
             let merged = items[index].shape.text + " " + items[next.index].shape.text
             items[next.index].line.text = merged
             items[next.index].shape = LineShape(merged)
-            if items[next.index].page == nil || (items[index].page ?? 0) < (items[next.index].page ?? 0) { items[next.index].page = items[index].page }
+            items[next.index].page = items[index].page ?? items[next.index].page
             items[index].line.text = ""
             items[index].shape = LineShape("")
         }
@@ -169,7 +167,7 @@ public struct ReportLayout: Sendable {
 
     /// Whether a line names a section: it could be a heading, and it is numbered or stands alone between paragraphs
     /// (not in a run of such lines, and not in the middle of a paragraph).
-    private func isHeading(_ index: Int, _ items: [LayoutItem], previousKept: Int?, width: Int?) -> Bool {
+    private func isHeading(_ index: Int, _ items: [LayoutItem], width: Int?) -> Bool {
         let shape = items[index].shape
         guard shape.couldBeHeading else { return false }
         if let width, case .line = items[index].line.role, shape.length > max(60, width * 3 / 4) {
