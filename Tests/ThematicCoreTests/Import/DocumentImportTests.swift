@@ -117,6 +117,16 @@ import Testing
         #expect(copied.dropFirst().map(\.page) == pdf.dropFirst().map(\.page))
     }
 
+    @Test func aWordReportsFootnotesAndEndnotesFollowItsTextMarkedWhereTheyAreCited() throws {
+        expectExcerpts(try review(documents + "/notes.docx"), [
+            Expected(page: nil, section: "", text: "1.1 The review drew on the agencies' chronologies.[1]"),
+            Expected(page: nil, section: "", text: "1.2 Health visiting records were incomplete.[2] The GP record was not seen.[i]"),
+            Expected(page: nil, section: "Footnotes", text: "[1] Chronologies were provided by six agencies."),
+            Expected(page: nil, section: "Footnotes", text: "[2] The records for 2019 could not be found."),
+            Expected(page: nil, section: "Endnotes", text: "[i] The GP practice closed in 2020."),
+        ])
+    }
+
     @Test func aScannedPDFIsRefusedBecauseItHasNoTextLayer() {
         #expect(refusal("scanned.pdf")?.reason.contains("no text layer") == true)
     }
@@ -143,7 +153,7 @@ import Testing
 
     /// Source words = words kept in excerpts, section names and the title + words of removed lines + words joined
     /// again at a line-end hyphen (two pieces become one word).
-    @Test(arguments: ["documents/overview-report.pdf", "documents/overview-report.docx", "documents/partly-scanned.pdf",
+    @Test(arguments: ["documents/overview-report.pdf", "documents/overview-report.docx", "documents/notes.docx", "documents/partly-scanned.pdf",
                       "documents/overview-report.copied.txt", "documents/overview-report.copied-layout.txt",
                       "import/scr-procedure-working-together-2015.txt", "import/lipp-external-evaluation-report-2017.txt",
                       "import/awkward.txt", "import/planted-review.txt", "import/planted-identifiers.md"])

@@ -4,7 +4,9 @@ import ZIPFoundation
 /// Reads the text of a Word .docx file as `SourceLine`s: one line per paragraph, heading or table row, in
 /// document order, with Word's automatic numbers and bullets written in front as the reader sees them.
 ///
-/// Only the main text is read: headers, footers, comments and footnotes are not excerpts. Tracked deletions are
+/// The main text is read, then the footnotes and endnotes under headings of their own ("Footnotes",
+/// "Endnotes"), each as "[1] text" with the same mark where it is cited in the text, so no words of the report are
+/// lost. Headers, footers and comments are not the report's text and are not read. Tracked deletions are
 /// left out and tracked insertions kept, as in the document's final view. Pages are counted only when the file
 /// records them (explicit page breaks, "page break before", or the breaks Word saved when it last laid the
 /// document out); otherwise every line's page is nil.
@@ -26,6 +28,8 @@ public enum DocxText {
                                     numbering: DocxNumbering(try xml("word/numbering.xml", in: archive, file: file)))
         reader.paginated = Self.hasPageBreaks(body)
         reader.readBlocks(body.children)
+        reader.readNotes(try xml("word/footnotes.xml", in: archive, file: file), kind: .footnote)
+        reader.readNotes(try xml("word/endnotes.xml", in: archive, file: file), kind: .endnote)
         let title = try xml("docProps/core.xml", in: archive, file: file)?.child("title")?.text
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return SourceDocument(lines: reader.lines, title: title?.isEmpty == false ? title : nil,
@@ -139,6 +143,27 @@ struct DocumentReader {
     /// True once text has been read on the current page: a break before any text (Word saves a rendered break
     /// right after an explicit one) does not start another page.
     private var textOnPage = false
+    /// The ids of the notes the text cites, in the order it first cites them: the first is marked "[1]" (or "[i]").
+    private var citedNotes: [NoteKind: [String]] = [:]
+
+    enum NoteKind {
+        case footnote, endnote
+
+        var heading: String { self == .footnote ? "Footnotes" : "Endnotes" }
+        var reference: String { self == .footnote ? "footnoteReference" : "endnoteReference" }
+        var element: String { self == .footnote ? "footnote" : "endnote" }
+
+        /// Word numbers footnotes 1, 2, 3 and endnotes i, ii, iii by default.
+        func mark(_ number: Int) -> String {
+            guard self == .endnote else { return String(number) }
+            let numerals: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                                             (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+            var rest = number
+            var mark = ""
+            for (value, numeral) in numerals { while rest >= value { mark += numeral; rest -= value } }
+            return mark
+        }
+    }
 
     init(styles: DocxStyles, numbering: DocxNumbering) {
         self.styles = styles
@@ -166,6 +191,29 @@ struct DocumentReader {
                 readBlocks(element.children)
             default:
                 break
+            }
+        }
+    }
+
+    /// The notes the text cites, in the order it cites them, under a heading of their own; notes Word keeps but
+    /// the text does not cite (separators, deleted notes) are left out.
+    mutating func readNotes(_ root: RefiElement?, kind: NoteKind) {
+        let cited = citedNotes[kind] ?? []
+        guard let root, !cited.isEmpty else { return }
+        let notes = Dictionary(root.children(kind.element).compactMap { note in note.attribute("id").map { ($0, note) } },
+                               uniquingKeysWith: { first, _ in first })
+        lines.append(SourceLine(kind.heading, page: nil, role: .heading(level: 1)))
+        for (number, id) in cited.enumerated() {
+            guard let note = notes[id] else { continue }
+            var first = true
+            for p in note.children("p") {
+                var text = ""
+                var startPage: Int?
+                collectText(p.children, into: &text, startPage: &startPage)
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { continue }
+                lines.append(SourceLine(first ? "[\(kind.mark(number + 1))] \(trimmed)" : trimmed, page: nil, role: .paragraph))
+                first = false
             }
         }
     }
@@ -223,6 +271,13 @@ struct DocumentReader {
             case "br", "cr":
                 if element.attribute("type") == "page" { breakPage() } else if element.attribute("type") != "column" { text += "\n" }
             case "lastRenderedPageBreak": breakPage()
+            case "footnoteReference", "endnoteReference":
+                let kind: NoteKind = element.name == "footnoteReference" ? .footnote : .endnote
+                guard let id = element.attribute("id") else { break }
+                var cited = citedNotes[kind, default: []]
+                if !cited.contains(id) { cited.append(id) }
+                citedNotes[kind] = cited
+                text += "[\(kind.mark((cited.firstIndex(of: id) ?? cited.count - 1) + 1))]"
             case "r", "hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo":
                 collectText(element.children, into: &text, startPage: &startPage)
             default:

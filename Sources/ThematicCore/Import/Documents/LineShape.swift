@@ -31,7 +31,7 @@ struct LineShape: Sendable, Equatable {
         let numberedItem = leading != nil && (afterNumber?.properties.isLowercase ?? false)
         number = numberedItem ? nil : leading
         isBullet = numberedItem || LineShape.opensListItem(scalars)
-        var end = scalars.count - 1
+        var end = LineShape.endBeforeNoteMarks(scalars)
         while end >= 0, "\"'”’)]".unicodeScalars.contains(scalars[end]) { end -= 1 }
         endsSentence = end >= 0 && ".!?:;".unicodeScalars.contains(scalars[end])
         startsLowercase = !numberedItem && (afterNumber?.properties.isLowercase ?? false)
@@ -55,6 +55,23 @@ struct LineShape: Sendable, Equatable {
 
     /// Words that open a heading even before a colon ("Appendix A: Glossary", "Part 2: Findings").
     static let headingWords: Set<String> = ["appendix", "annex", "annexe", "section", "chapter", "part", "schedule"]
+
+    /// The index of the last scalar before any note marks that close the line ("…chronologies.[1]", "…seen.¹²"),
+    /// so a sentence with a footnote still ends a sentence.
+    static func endBeforeNoteMarks(_ scalars: [Unicode.Scalar]) -> Int {
+        var end = scalars.count - 1
+        while end >= 0 {
+            if "¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars.contains(scalars[end]) {
+                end -= 1
+            } else if scalars[end] == "]", let open = scalars[max(0, end - 5)..<end].lastIndex(of: "["), open + 1 < end,
+                      scalars[(open + 1)..<end].allSatisfy({ $0.properties.isAlphabetic || IdentifierScanner.isDigit($0) }) {
+                end = open - 1
+            } else {
+                break
+            }
+        }
+        return end
+    }
 
     /// A paragraph or heading number: "3.4", "12.10", "2.3.1" (with an optional trailing dot) or "12." followed by a
     /// space and text. A year ("2015 was") or a quantity ("3 visits") is not one: a lone number needs its dot.

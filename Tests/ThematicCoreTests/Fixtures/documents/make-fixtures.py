@@ -621,6 +621,58 @@ def damaged_docx():
         f.write("Serious Case Review: Child M\n\nThis is a plain text file that was given a .docx name.\n")
 
 
+def notes_docx():
+    """A short report whose text cites two footnotes and an endnote, as Word stores them: parts of their own, with
+    the separator notes Word always keeps, marked in the text by references."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("1.1 The review drew on the agencies' chronologies.FOOTNOTE1")
+    document.add_paragraph("1.2 Health visiting records were incomplete.FOOTNOTE2 The GP record was not seen.ENDNOTE1")
+    data = io.BytesIO()
+    document.save(data)
+    w_ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def note_part(kind, notes):
+        body = "".join(f'<w:{kind} w:id="{i}"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{kind}>' for i, text in notes)
+        separators = (f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+                      f'<w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>')
+        return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s {w_ns}>{separators}{body}</w:{kind}s>'.encode()
+
+    def reference(kind, note_id):
+        return f'</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:{kind}Reference w:id="{note_id}"/></w:r><w:r><w:t xml:space="preserve">'.encode()
+
+    def add_notes(name, content):
+        if name == "word/document.xml":
+            content = content.replace(b"FOOTNOTE1", reference("footnote", 2)).replace(b"FOOTNOTE2", reference("footnote", 3))
+            return content.replace(b"ENDNOTE1", reference("endnote", 2))
+        if name == "word/_rels/document.xml.rels":
+            return content.replace(b"</Relationships>",
+                b'<Relationship Id="rIdNotes1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                b'<Relationship Id="rIdNotes2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/></Relationships>')
+        if name == "[Content_Types].xml":
+            return content.replace(b"</Types>",
+                b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+                b'<Override PartName="/word/endnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml"/></Types>')
+        return content
+
+    zipped = io.BytesIO(fixed_zip(data.getvalue(), add_notes))
+    source = zipfile.ZipFile(zipped)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        for name, part in (("word/footnotes.xml", note_part("footnote", [(2, "Chronologies were provided by six agencies."),
+                                                                          (3, "The records for 2019 could not be found.")])),
+                           ("word/endnotes.xml", note_part("endnote", [(2, "The GP practice closed in 2020.")]))):
+            entry = zipfile.ZipInfo(name, date_time=(2021, 6, 22, 9, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, part)
+    with open(os.path.join(HERE, "notes.docx"), "wb") as f:
+        f.write(out.getvalue())
+
+
 def copied_text():
     """The overview report as PDF-to-text sites serve it: poppler's plain and layout text, page breaks dropped."""
     import subprocess
@@ -639,3 +691,4 @@ if __name__ == "__main__":
     truncated_pdf()
     write_docx_expected(overview_docx())
     damaged_docx()
+    notes_docx()
