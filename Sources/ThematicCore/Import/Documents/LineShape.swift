@@ -47,11 +47,21 @@ struct LineShape: Sendable, Equatable {
         // A heading is not two sentences: a full stop and a space after the opening number rule it out.
         let body = scalars.dropFirst(number.map { $0.unicodeScalars.count } ?? 0)
         let holdsSentenceEnd = zip(body, body.dropFirst()).contains { $0 == "." && $1 == " " }
-        couldBeHeading = length > 0 && length <= 100 && !holdsSentenceEnd && words <= 14 && opensRight && !isBullet && !startsLowercase
+        // Nor a number alone (a footnote's, a table cell's), a table row, or a lead-in that stops on "that" or "the".
+        let lastWord = String(String.UnicodeScalarView(scalars.reversed().prefix { $0.properties.isAlphabetic }.reversed())).lowercased()
+        couldBeHeading = length > 0 && length <= 100 && !holdsSentenceEnd && scalars.contains { $0.properties.isAlphabetic }
+            && !trimmed.contains(" | ") && !LineShape.continuingWords.contains(lastWord) && words <= 14 && opensRight && !isBullet && !startsLowercase
             && !(end >= 0 && ".,;:!?".unicodeScalars.contains(scalars[end])) && !isLabelled
     }
 
     var isBlank: Bool { length == 0 }
+
+    /// Words a heading does not end on: a line that stops on one carries on into the next ("Professionals told the
+    /// review that").
+    static let continuingWords: Set<String> = ["a", "an", "the", "and", "or", "but", "that", "which", "who", "whom", "whose",
+                                               "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "was", "were",
+                                               "is", "are", "be", "been", "had", "has", "have", "not", "their", "his", "her",
+                                               "its", "this", "these", "those", "when", "where", "while", "if", "than", "into"]
 
     /// Words that open a heading even before a colon ("Appendix A: Glossary", "Part 2: Findings").
     static let headingWords: Set<String> = ["appendix", "annex", "annexe", "section", "chapter", "part", "schedule"]

@@ -58,18 +58,9 @@ public enum PDFText {
         var lineBottom = 0.0
         var lineLeft = 0.0
         var lineRight = 0.0
-        var pageLines: [(text: String, top: Double, bottom: Double, right: Double)] = []
+        var pageLines: [PageLine] = []
         func endPage() {
-            let pitches = zip(pageLines, pageLines.dropFirst()).map { $1.top - $0.top }.filter { $0 > 0 }.sorted()
-            let usual = pitches.isEmpty ? 0 : pitches[pitches.count / 2]
-            for (position, line) in pageLines.enumerated() {
-                if position > 0 {
-                    let previous = pageLines[position - 1]
-                    let pitch = line.top - previous.top
-                    if pitch > usual * 1.35 || pitch < -(previous.bottom - previous.top) / 2 { lines.append(SourceLine("", page: page)) }
-                }
-                lines.append(SourceLine(line.text, page: page))
-            }
+            lines += PageLine.sourceLines(pageLines, page: page)
             pageLines.removeAll()
         }
         var index = 0
@@ -96,14 +87,11 @@ public enum PDFText {
                 lineRight = attribute("xMax", in: bytes[nameEnd..<close]) ?? 0
             } else if name.elementsEqual("/line".utf8) {
                 if lineWords > 0 {
-                    let text = decodeEntities(lineBytes[...])
-                    if let previous = pageLines.last, abs(lineTop - previous.top) < (previous.bottom - previous.top) * 0.3, lineLeft > previous.right {
-                        // Text further along the same baseline: a hanging paragraph number and its text, or the next
-                        // cell of a table row.
-                        let marker = LineShape.isLoneMarker(previous.text)
-                        pageLines[pageLines.count - 1] = (previous.text + (marker ? " " : " | ") + text, previous.top, max(previous.bottom, lineBottom), lineRight)
+                    let line = PageLine(text: decodeEntities(lineBytes[...]), top: lineTop, bottom: lineBottom, left: lineLeft, right: lineRight)
+                    if let previous = pageLines.last, let joined = previous.joined(with: line) {
+                        pageLines[pageLines.count - 1] = joined
                     } else {
-                        pageLines.append((text, lineTop, lineBottom, lineRight))
+                        pageLines.append(line)
                     }
                     pageHasText = true
                 }

@@ -143,7 +143,10 @@ public struct ReportLayout: Sendable {
     /// its own) goes in front of the next line.
     private func attachLoneMarkers(_ items: inout [LayoutItem]) {
         for index in items.indices where items[index].removal == nil && LineShape.isLoneMarker(items[index].shape.text) {
-            guard case .line = items[index].line.role, let next = neighbour(of: index, in: items, step: 1) else { continue }
+            guard case .line = items[index].line.role, let next = neighbour(of: index, in: items, step: 1),
+                  items[next.index].page == items[index].page, !PageFurniture.isPageNumber(items[next.index].shape.text),
+                  items[next.index].shape.text.unicodeScalars.first.map({ $0.properties.isAlphabetic || "\"“‘'".unicodeScalars.contains($0) }) ?? false
+            else { continue }
             let merged = items[index].shape.text + " " + items[next.index].shape.text
             items[next.index].line.text = merged
             items[next.index].shape = LineShape(merged)
@@ -174,9 +177,9 @@ public struct ReportLayout: Sendable {
             // A long line is a heading only when it stands alone (the next line does not carry its words on).
             guard shape.number != nil, neighbour(of: index, in: items, step: 1)?.blankBetween ?? true else { return false }
         }
-        // A line after the page's furniture opens the page, as after a blank line; the line after it may still carry
-        // a paragraph on over the page break, so furniture is no blank there.
-        let before = neighbour(of: index, in: items, step: -1, furnitureIsBlank: true)
+        // A line after a page break opens the page, as after a blank line; the line after it may still carry a
+        // paragraph on over the page break, so a break is no blank there.
+        let before = neighbour(of: index, in: items, step: -1).map { Neighbour(index: $0.index, blankBetween: $0.blankBetween || $0.pageEndsBetween, pageEndsBetween: $0.pageEndsBetween) }
         let after = neighbour(of: index, in: items, step: 1)
         // The line after must open something new: not a lower-case continuation of this line.
         if let after, !after.blankBetween, items[after.index].shape.startsLowercase { return false }
@@ -186,9 +189,10 @@ public struct ReportLayout: Sendable {
         }
         if shape.number != nil { return true }
         if Self.isOnlyANameOrDate(shape.text) { return false }
-        let runBefore = before.map { isUnnumberedCandidate(items[$0.index], width: width) } ?? false
-        let runAfter = after.map { isUnnumberedCandidate(items[$0.index], width: width) || items[$0.index].shape.isLabelled } ?? false
-        if !runBefore && !runAfter { return !(before.map { items[$0.index].shape.isLabelled } ?? false) }
+        // Lines on either side of a page break (a title page's last, the next page's heading) make no run.
+        let runBefore = before.map { !$0.pageEndsBetween && isUnnumberedCandidate(items[$0.index], width: width) } ?? false
+        let runAfter = after.map { !$0.pageEndsBetween && (isUnnumberedCandidate(items[$0.index], width: width) || items[$0.index].shape.isLabelled) } ?? false
+        if !runBefore && !runAfter { return !(before.map { !$0.pageEndsBetween && items[$0.index].shape.isLabelled } ?? false) }
         // Two such lines with a paragraph after them ("Executive Summary", "About the project") are a heading and
         // its sub-heading; three or more (a title page) are text.
         if runAfter, isPairOpening(index, items, width: width) { return true }
@@ -233,20 +237,31 @@ public struct ReportLayout: Sendable {
     }
 
     /// The nearest line before or after that is kept, and whether a blank line stands between.
-    /// With `furnitureIsBlank`, removed page furniture between counts as a blank line (the page ended there).
-    private func neighbour(of index: Int, in items: [LayoutItem], step: Int, furnitureIsBlank: Bool = false) -> (index: Int, blankBetween: Bool)? {
+    /// The nearest kept line before or after, whether a blank line stands between, and whether the page ends
+    /// between (a page break, or removed page furniture).
+    private func neighbour(of index: Int, in items: [LayoutItem], step: Int) -> Neighbour? {
         var position = index + step
         var blank = false
+        var pageEnds = false
         while position >= 0, position < items.count {
             let item = items[position]
-            if item.removal == nil {
-                if item.shape.isBlank { blank = true } else { return (position, blank) }
-            } else if furnitureIsBlank {
+            if item.page != items[position - step].page { pageEnds = true }
+            if item.removal != nil {
+                pageEnds = true
+            } else if item.shape.isBlank {
                 blank = true
+            } else {
+                return Neighbour(index: position, blankBetween: blank, pageEndsBetween: pageEnds)
             }
             position += step
         }
         return nil
+    }
+
+    private struct Neighbour {
+        var index: Int
+        var blankBetween: Bool
+        var pageEndsBetween: Bool
     }
 }
 
@@ -263,6 +278,8 @@ private struct BlockBuilder {
     private var kind = Kind.paragraph
     private var last: LineShape?
     private var lastRole: SourceLine.Role = .line
+    private var lastPage: Int?
+    private var lastBlockIsList = false
 
     init(hyphenation: Hyphenation) {
         self.hyphenation = hyphenation
@@ -274,6 +291,7 @@ private struct BlockBuilder {
     /// ("1. Overview › 1.1 Aims"), so the first is not lost.
     mutating func startSection(_ name: String) {
         endParagraph()
+        lastBlockIsList = false
         section = !section.isEmpty && blocks.last?.section != section ? section + " › " + name : name
     }
 
@@ -295,6 +313,7 @@ private struct BlockBuilder {
         defer {
             last = shape
             lastRole = item.line.role
+            lastPage = item.page
         }
         guard let previous = last, !text.isEmpty else {
             start(shape.text, page: item.page, kind: shape.isBullet ? .list : .paragraph)
@@ -349,6 +368,12 @@ private struct BlockBuilder {
             return
         }
         let previousIsShort = previous.length < width * 6 / 10
+        if previousIsShort, item.page != lastPage {
+            // A short line at the foot of a page ended its passage (a title page, a list): the next page starts anew.
+            endParagraph()
+            start(shape.text, page: item.page, kind: .paragraph)
+            return
+        }
         if !previous.endsSentence {
             if previousIsShort, shape.length < width * 6 / 10, !shape.startsLowercase {
                 // Short lines that do not run on (a title page, an address, a table drawn as text): a line each.
@@ -370,12 +395,13 @@ private struct BlockBuilder {
         let single = isShortLine(text)
         if single || isShortRun(text), let previous = blocks.last, previous.section == section, isShortRun(previous.text), kind != .table {
             blocks[blocks.count - 1].text += "\n" + text
-        } else if kind == .list, let previous = blocks.last, previous.section == section, previous.text.hasSuffix(":") {
-            // A list after a blank line still belongs to its lead-in.
+        } else if kind == .list, let previous = blocks.last, previous.section == section, previous.text.hasSuffix(":") || lastBlockIsList {
+            // A list's items stay together and with their lead-in, blank lines between them or not.
             blocks[blocks.count - 1].text += "\n" + text
         } else {
             blocks.append(.init(section: section, text: text, page: page))
         }
+        lastBlockIsList = kind == .list
         text = ""
         last = nil
     }
