@@ -48,9 +48,8 @@ struct LineShape: Sendable, Equatable {
         let body = scalars.dropFirst(number.map { $0.unicodeScalars.count } ?? 0)
         let holdsSentenceEnd = zip(body, body.dropFirst()).contains { $0 == "." && $1 == " " }
         // Nor a number alone (a footnote's, a table cell's), a table row, or a lead-in that stops on "that" or "the".
-        let lastWord = String(String.UnicodeScalarView(scalars.reversed().prefix { $0.properties.isAlphabetic }.reversed())).lowercased()
         couldBeHeading = length > 0 && length <= 100 && !holdsSentenceEnd && scalars.contains { $0.properties.isAlphabetic }
-            && !trimmed.contains(" | ") && !LineShape.continuingWords.contains(lastWord) && words <= 14 && opensRight && !isBullet && !startsLowercase
+            && !scalars.contains("|") && !LineShape.continuingWords.contains(LineShape.lastWord(scalars)) && words <= 14 && opensRight && !isBullet && !startsLowercase
             && !(end >= 0 && ".,;:!?".unicodeScalars.contains(scalars[end])) && !isLabelled
     }
 
@@ -62,6 +61,13 @@ struct LineShape: Sendable, Equatable {
                                                "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "was", "were",
                                                "is", "are", "be", "been", "had", "has", "have", "not", "their", "his", "her",
                                                "its", "this", "these", "those", "when", "where", "while", "if", "than", "into"]
+
+    /// The last word of a line, in lower case ("" when it ends in something else).
+    static func lastWord(_ scalars: [Unicode.Scalar]) -> String {
+        var start = scalars.count
+        while start > 0, scalars[start - 1].properties.isAlphabetic { start -= 1 }
+        return String(String.UnicodeScalarView(scalars[start...])).lowercased()
+    }
 
     /// Words that open a heading even before a colon ("Appendix A: Glossary", "Part 2: Findings").
     static let headingWords: Set<String> = ["appendix", "annex", "annexe", "section", "chapter", "part", "schedule"]
@@ -111,6 +117,7 @@ struct LineShape: Sendable, Equatable {
 
     /// A paragraph number or list marker with nothing after it ("3.4", "12.", "•").
     static func isLoneMarker(_ text: String) -> Bool {
+        guard text.utf8.count <= 12 else { return false }
         if text.count == 1 { return opensListItem(Array((text + " x").unicodeScalars)) }
         return leadingNumber(Array((text + " x").unicodeScalars)) == text
     }

@@ -35,15 +35,18 @@ struct PageLine: Sendable, Equatable {
             if position > 0 {
                 let previous = lines[position - 1]
                 let pitch = line.top - previous.top
-                let previousShape = LineShape(previous.text)
                 let step = line.left - previous.left
+                let movesIn = step > previous.height * 0.8 && step < previous.height * 6
+                let movesOut = step < -previous.height * 0.8 && !previousOpened
+                // The line's shape only where its position already suggests a new paragraph: most lines keep their margin.
+                let previousShape = movesIn || movesOut ? LineShape(previous.text) : nil
                 // A numbered or bulleted line's own next lines are indented by design (a hanging indent).
-                let indented = step > previous.height * 0.8 && step < previous.height * 6
-                    && previousShape.endsSentence && previousShape.number == nil && !previousShape.isBullet && !LineShape.isLoneMarker(line.text)
+                let indented = movesIn && previousShape.map { $0.endsSentence && $0.number == nil && !$0.isBullet } == true
+                    && !LineShape.isLoneMarker(line.text)
                 // Back to the margin after an indented passage (a list item's last line, a quotation) that finished
                 // its sentence: the next paragraph. Not after a paragraph's own first line, which a first-line indent
                 // sets further in.
-                let outdented = step < -previous.height * 0.8 && previousShape.endsSentence && !previousOpened
+                let outdented = movesOut && previousShape?.endsSentence == true
                 if pitch > usual * 1.35 || pitch < -previous.height / 2 || (pitch > 0 && (indented || outdented)) {
                     result.append(SourceLine("", page: page))
                     opens = true
