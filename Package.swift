@@ -28,6 +28,7 @@ let package = Package(
         ], resources: [
             .copy("Anonymisation/Lists/given-names.txt"), .copy("Anonymisation/Lists/surnames.txt"),
             .copy("Anonymisation/Lists/uk-places.txt"), .copy("Anonymisation/Lists/english-words.txt"),
+            .copy("Anonymisation/Lists/domain-words.txt"),
         ]),
         // Pure terminal kit: cells, screen buffer, layout, display width, wrapping.
         .target(name: "TerminalUI"),

@@ -13,20 +13,30 @@ struct Gazetteer: Sendable {
     static let surnames = Gazetteer(resource: "surnames")
     /// UK towns, cities, counties, local authority areas and neighbourhoods (GeoNames, Faker's en_GB counties, ONS).
     static let places = Gazetteer(resource: "uk-places")
-    /// The lower-case words of Debian's wbritish: common words, not proper nouns.
-    static let englishWords = Gazetteer(resource: "english-words")
+    /// The lower-case words of Debian's wbritish (common words, not proper nouns), with the words of child
+    /// protection, health and court work it lacks ("perinatal", "safeguarding", "Cafcass").
+    static let englishWords = Gazetteer(resources: ["english-words", "domain-words"])
 
     func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
 
     /// Reads one entry a line, hashing the UTF-8 bytes as they come: no string per entry, so all four lists load in
     /// a few milliseconds. A missing resource gives an empty list (the scanner then falls back to capitals alone).
     init(resource: String) {
-        guard let url = Bundle.module.url(forResource: resource, withExtension: "txt"),
-              let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
-            hashes = []
-            return
+        self.init(resources: [resource])
+    }
+
+    init(resources: [String]) {
+        var hashes = Set<UInt64>()
+        for resource in resources {
+            guard let url = Bundle.module.url(forResource: resource, withExtension: "txt"),
+                  let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { continue }
+            hashes.reserveCapacity(hashes.count + data.count / 7)
+            Self.addEntries(data, to: &hashes)
         }
-        var hashes = Set<UInt64>(minimumCapacity: data.count / 7)
+        self.hashes = hashes
+    }
+
+    private static func addEntries(_ data: Data, to hashes: inout Set<UInt64>) {
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             let offset: UInt64 = 0xcbf2_9ce4_8422_2325
             var value = offset
@@ -52,7 +62,6 @@ struct Gazetteer: Sendable {
             }
             if !empty { hashes.insert(value) }
         }
-        self.hashes = hashes
     }
 }
 

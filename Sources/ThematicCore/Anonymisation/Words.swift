@@ -71,7 +71,7 @@ enum Words {
     /// Words in institution names that say what kind of place it is, not which one.
     static let genericInstitutionWords = WordList(["The", "A", "An", "Primary", "Secondary", "High", "Junior", "Infant",
         "Infants", "Grammar", "Community", "General", "Royal", "Medical", "Health", "Children's", "Childrens", "Family",
-        "Nursery", "Special", "District", "University", "Teaching", "Maternity", "Mental", "Hospital", "School", "Academy",
+        "Nursery", "Special", "District", "University", "Teaching", "Maternity", "Mental", "Hospital", "School", "Academy", "Acute",
         "Day", "Pre", "Preschool", "Pupil", "Referral", "Further", "Education", "Sixth", "Form", "Free", "Church", "Catholic",
         "Infant's", "County", "City", "Local", "St", "Youth", "Leisure", "Practice", "Centre"])
 
