@@ -88,16 +88,15 @@ struct ImportCommand: ParsableCommand {
         }, uniquingKeysWith: { first, _ in first })
         for report in plan.reports {
             print(summary(of: report))
-            guard let layout = layouts[report.reviewID] else { continue }
-            if let removed = ImportReport.removals(layout, maximumLength: options.maximumLength) { print("  " + removed) }
-            for page in layout.pagesWithoutText {
+            let layout = layouts[report.reviewID]
+            if let layout, let removed = ImportReport.removals(layout, maximumLength: options.maximumLength) { print("  " + removed) }
+            for page in layout?.pagesWithoutText ?? [] {
                 printError("WARNING: \(report.file): page \(page) has no text layer (a scanned image?); its content is not imported")
             }
-            if dryRun {
-                for excerpt in plan.reviews.first(where: { $0.id == report.reviewID })?.excerpts ?? [] { print("  " + ImportReport.line(excerpt)) }
-                for removal in layout.removed {
-                    print("  removed \(removal.page.map { "p. \($0) " } ?? "")\(removal.reason.rawValue): \"\(removal.text)\"")
-                }
+            guard dryRun else { continue }
+            for excerpt in plan.reviews.first(where: { $0.id == report.reviewID })?.excerpts ?? [] { print("  " + ImportReport.line(excerpt)) }
+            for removal in layout?.removed ?? [] {
+                print("  removed \(removal.page.map { "p. \($0) " } ?? "")\(removal.reason.rawValue): \"\(removal.text)\"")
             }
         }
         if dryRun {
