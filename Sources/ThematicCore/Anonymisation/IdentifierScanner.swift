@@ -106,7 +106,7 @@ public struct IdentifierScanner: Sendable {
         var beforePostcode = false
         /// Before "Council", "Borough", "County"...: an area's name ("Hackney Council").
         var beforeAreaWord = false
-        /// Joined to the token before by one space, a hyphen ("Harrow-Whitfield") or ". " after an initial.
+        /// Joined to the token before by one space, a line break, a hyphen ("Harrow-Whitfield") or ". " after an initial.
         var joinsPrevious = false
         var joinedByHyphen = false
     }

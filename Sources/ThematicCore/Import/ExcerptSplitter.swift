@@ -45,7 +45,7 @@ public enum ExcerptSplitter {
     /// The excerpts of plain text or Markdown, and the title a Markdown file's opening `#` heading gives.
     public static func split(_ text: String, markup: TextDocument.Markup, options: SplitOptions,
                              isEnglishWord: @escaping @Sendable (String) -> Bool = EnglishWords.contains) -> (title: String?, excerpts: [DraftExcerpt]) {
-        let layout = ReportLayout(infersHeadings: markup == .plainText, reflows: markup == .plainText, isEnglishWord: isEnglishWord)
+        let layout = ReportLayout(isMarkdown: markup == .markdown, isEnglishWord: isEnglishWord)
             .lay(TextDocument.read(text, markup: markup))
         return (layout.title, excerpts(from: layout.blocks, options: options).excerpts)
     }

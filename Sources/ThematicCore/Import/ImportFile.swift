@@ -69,7 +69,7 @@ public enum ImportFile {
             case .docx: document = try DocxText.read(bytes, file: file)
             default: document = TextDocument.read(try ImportedText.decode(bytes, file: file), markup: format == .markdown ? .markdown : .plainText)
             }
-            let layout = ReportLayout(infersHeadings: format != .markdown, reflows: format != .markdown, isEnglishWord: EnglishWords.contains).lay(document)
+            let layout = ReportLayout(isMarkdown: format == .markdown, isEnglishWord: EnglishWords.contains).lay(document)
             let (excerpts, cut) = ExcerptSplitter.excerpts(from: layout.blocks, options: options)
             guard !excerpts.isEmpty else { throw ImportProblem(file: file, reason: "no paragraph of text to import (only headings)") }
             let summary = ImportedReview.LayoutSummary(removed: layout.removed, cutPassages: cut, pagesWithoutText: document.pagesWithoutText, pageCount: document.pageCount)

@@ -167,7 +167,7 @@ import Testing
         } else {
             document = TextDocument.read(try ImportedText.decode(bytes, file: path), markup: markdown ? .markdown : .plainText)
         }
-        let layout = ReportLayout(infersHeadings: !markdown, reflows: !markdown, isEnglishWord: EnglishWords.contains).lay(document)
+        let layout = ReportLayout(isMarkdown: markdown, isEnglishWord: EnglishWords.contains).lay(document)
         let source = document.lines.reduce(0) { $0 + WordCount.words($1.text) }
         let kept = layout.blocks.reduce(0) { $0 + WordCount.words($1.text) } + layout.headings.reduce(0) { $0 + WordCount.words($1) }
             + (layout.title.map(WordCount.words) ?? 0)

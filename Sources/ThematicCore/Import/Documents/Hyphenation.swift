@@ -10,8 +10,8 @@ struct Hyphenation: Sendable {
     /// Prefixes British usage writes with a hyphen even where the joined form is also a word ("non-sense" aside).
     static let alwaysHyphenated: Set<String> = ["non", "self", "ex", "cross"]
     /// Prefixes that take a hyphen before a word when the joined form is no word ("re-referral", "co-sleeping").
-    static let hyphenatedPrefixes: Set<String> = ["non", "self", "ex", "cross", "co", "pre", "post", "anti", "multi", "inter",
-                                                  "well", "semi", "sub", "mid", "re", "de", "step", "vice", "over", "under"]
+    static let hyphenatedPrefixes = alwaysHyphenated.union(["co", "pre", "post", "anti", "multi", "inter", "well", "semi",
+                                                            "sub", "mid", "re", "de", "step", "vice", "over", "under"])
 
     /// The two lines joined at the hyphen, or nil when `first` does not end in a word hyphenated before `second`.
     func join(_ first: String, _ second: String) -> (text: String, rejoined: Bool)? {

@@ -54,7 +54,6 @@ enum PageFurniture {
 
     /// Gives unpaged text pages from its page-number lines ("Page 3 of 22", or lone numbers counting up), when at
     /// least two such lines count up through it. Returns whether it did.
-    @discardableResult
     static func inferPages(_ items: inout [LayoutItem]) -> Bool {
         var markers: [(index: Int, page: Int)] = []
         for index in items.indices where items[index].isCandidateText {

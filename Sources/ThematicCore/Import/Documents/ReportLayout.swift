@@ -67,29 +67,28 @@ public struct LaidOutReport: Sendable, Equatable {
 ///   new paragraph, so it becomes an excerpt of its own.
 /// - Words hyphenated at a line end are joined ("assess-" + "ment" → "assessment") unless the hyphen is real
 ///   ("non-mobile", "call-out"): see `Hyphenation`.
-/// - Headings: a line the document marks (Markdown `#`, a Word heading style) or, when headings are inferred, a
-///   short line that could name a section (no closing punctuation, a capital or a number first), numbered
-///   ("3. Analysis") or alone between paragraphs. A run of such lines that are not numbered (a title page: title,
-///   author, chair, date) is not a heading: it is kept as one passage, a line each.
-/// - Lists: items ("•", "-", "(a)") stay with the lead-in that ends with a colon, one item a line. Table rows stay
-///   together, a row a line.
+/// - Headings: a line the document marks (Markdown `#`, a Word heading style) or a short line that could name a
+///   section (no closing punctuation, a capital or a number first), numbered ("3. Analysis") or alone between
+///   paragraphs. A run of three or more such lines that are not numbered (a title page: title, author, chair, date)
+///   is not a heading: it is kept as one passage, a line each.
+/// - Lists: a list's items ("•", "-", "(a)") stay together, one item a line, with the lead-in that ends with a
+///   colon. Table rows stay together, a row a line.
+///
+/// Markdown marks its own headings with `#` and ends paragraphs only at blank lines, so none of the above is
+/// inferred for it: no page furniture, headings or reflow, and its first `#` heading before any text is the title.
 public struct ReportLayout: Sendable {
-    /// Whether short unmarked lines may be headings (plain text, PDF, Word); Markdown marks its own.
-    public var infersHeadings: Bool
-    /// Whether lines join into paragraphs by their shape (plain text, PDF) or only at blank lines (Markdown).
-    public var reflows: Bool
+    public var isMarkdown: Bool
     public var isEnglishWord: @Sendable (String) -> Bool
 
-    public init(infersHeadings: Bool = true, reflows: Bool = true, isEnglishWord: @escaping @Sendable (String) -> Bool) {
-        self.infersHeadings = infersHeadings
-        self.reflows = reflows
+    public init(isMarkdown: Bool = false, isEnglishWord: @escaping @Sendable (String) -> Bool) {
+        self.isMarkdown = isMarkdown
         self.isEnglishWord = isEnglishWord
     }
 
     public func lay(_ document: SourceDocument) -> LaidOutReport {
         var items = document.lines.map(LayoutItem.init)
         attachLoneMarkers(&items)
-        if infersHeadings {
+        if !isMarkdown {
             let inferred = !items.contains(where: { $0.page != nil }) && PageFurniture.inferPages(&items)
             PageFurniture.mark(&items, pagesAreInferred: inferred)
             ContentsPage.mark(&items)
@@ -109,7 +108,7 @@ public struct ReportLayout: Sendable {
             }
             switch item.line.role {
             case .heading(let level):
-                if report.title == nil, level == 0 || (level == 1 && !reflows && report.headings.isEmpty && builder.isEmpty) {
+                if report.title == nil, level == 0 || (level == 1 && isMarkdown && report.headings.isEmpty && builder.isEmpty) {
                     report.title = item.shape.text
                 } else {
                     builder.startSection(item.shape.text)
@@ -118,11 +117,11 @@ public struct ReportLayout: Sendable {
             case .tableRow(let first):
                 builder.addTableRow(item.shape.text, page: item.page, first: first)
             case .line, .paragraph:
-                if infersHeadings, isHeading(index, items, width: width) {
+                if !isMarkdown, isHeading(index, items, width: width) {
                     builder.startSection(item.shape.text)
                     report.headings.append(item.shape.text)
                 } else {
-                    builder.add(item, width: width, joinsEveryLine: !reflows)
+                    builder.add(item, width: width, joinsEveryLine: isMarkdown)
                 }
             }
         }
