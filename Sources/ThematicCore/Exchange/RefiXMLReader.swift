@@ -9,6 +9,8 @@ struct RefiElement {
     var attributes: [String: String]
     var children: [RefiElement] = []
     var text = ""
+    /// The line of the file where the element starts (1-based; 0 when not read from a file), for error messages.
+    var line = 0
 
     func child(_ name: String) -> RefiElement? { children.first { $0.name == name } }
     func children(_ name: String) -> [RefiElement] { children.filter { $0.name == name } }
@@ -69,7 +71,7 @@ final class RefiXMLReader: NSObject, XMLParserDelegate {
         let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
         var plain: [String: String] = [:]
         for (key, value) in attributes { plain[key.split(separator: ":").last.map(String.init) ?? key] = value }
-        stack.append(RefiElement(name: local, attributes: plain))
+        stack.append(RefiElement(name: local, attributes: plain, line: parser.lineNumber))
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
