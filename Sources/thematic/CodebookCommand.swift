@@ -293,9 +293,10 @@ struct CodebookCommand: ParsableCommand {
             abstract: "Import a REFI-QDA codebook (.qdc), or the codebook and text codings of a project (.qdpx).",
             discussion: """
             The study's codes are replaced by the file's (one revision, kept in the history); refused if a code the \
-            study's codings use would disappear. From a .qdpx, each user's codings of the study's reviews (sources named \
-            by review id) are written to that coder's file; those excerpts' records are replaced. A malformed or \
-            truncated file is refused and nothing changes.
+            study's codings use would disappear. From a .qdpx, each user's codings of the reviews the study already has \
+            (sources named by review id or title, on the study's excerpts) are written to that coder's file; those \
+            excerpts' records are replaced. Sources the study lacks are named and skipped: `thematic import STUDY \
+            project.qdpx` brings in a whole project. A malformed or truncated file is refused and nothing changes.
             """
         )
         @OptionGroup var change: Change
@@ -309,9 +310,13 @@ struct CodebookCommand: ParsableCommand {
             let codebookEditor = CodebookEditor(folder: StudyFolder(path: change.study))
             if file.lowercased().hasSuffix(".qdpx") {
                 let project = try change.run {
-                    try RefiProject.read(bytes, file: file, corpus: study.corpus, title: study.codebook.title, codebookRevision: study.codebook.revision + 1)
+                    try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: file), study: study, options: .init(existingReviewsOnly: true))
                 }
                 for warning in project.warnings { printError("\(file): warning: \(warning)") }
+                if !project.skippedSources.isEmpty {
+                    let count = project.skippedSources.count
+                    printError("\(file): \(count) source\(count == 1 ? "" : "s") match no review of the study, so their codings were not imported: \(project.skippedSources.map { "\"\($0)\"" }.joined(separator: ", ")). To bring in the whole project, reviews included, use `thematic import \(change.study) \(file)`.")
+                }
                 let written = try change.run { try codebookEditor.importProject(project, from: file, by: editor, note: change.note) }
                 let perCoder = written.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 print("Imported \(project.codebook.codebook.codes.count) codes and \(written.values.reduce(0, +)) changed excerpt records\(perCoder.isEmpty ? "" : " (\(perCoder))") from \(file).")

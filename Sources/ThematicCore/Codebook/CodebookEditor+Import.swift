@@ -1,6 +1,6 @@
 extension CodebookEditor {
-    /// Replaces the study's codes with `imported` (one revision, an "import" entry in the history; the study keeps
-    /// its title and history). Refused when a code that codings use would disappear or stop being applicable.
+    /// Replaces the study's codes with `imported` (one revision, an "import" entry in the history; a study with codes
+    /// keeps its title and history). Refused when a code that codings use would disappear or stop being applicable.
     @discardableResult
     public func importCodebook(_ imported: Codebook, from file: String, by editor: String, note: String? = nil,
                                at time: String = Timestamp.now()) throws -> Codebook {
@@ -8,6 +8,17 @@ extension CodebookEditor {
         if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
         try Self.requireCodesInUse(study, kept: imported)
         var book = study.codebook
+        if study.codebook.codes.isEmpty {
+            // A study without codes takes the codebook whole: its title and description, and a Thematic codebook's
+            // revisions and history too, so the revisions its coders' records name still mean what they meant.
+            book.title = imported.title
+            book.description = imported.description ?? book.description
+            book.source = imported.source ?? book.source
+            if !imported.history.isEmpty {
+                book.history = imported.history
+                book.revision = imported.revision
+            }
+        }
         book.codes = imported.codes
         book.revision += 1
         book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: "import", codes: [],
@@ -16,38 +27,20 @@ extension CodebookEditor {
         return book
     }
 
-    /// Imports a project's codebook, then its codings, each coder's through their session (the codebook first:
-    /// codings may name codes only it has). Records of excerpts the project codes replace the coder's own.
+    /// Imports a project's codebook, then its codings of the study's own reviews, each coder's through their session
+    /// (the codebook first: codings may name codes only it has). `project` is planned with `existingReviewsOnly`, so
+    /// no record names an excerpt the study lacks. Records of excerpts the project codes replace the coder's own.
     /// Returns the number of excerpt records written per coder.
     @discardableResult
-    public func importProject(_ project: RefiProject.Imported, from file: String, by editor: String, note: String? = nil,
+    public func importProject(_ project: RefiProjectImport, from file: String, by editor: String, note: String? = nil,
                               at time: String = Timestamp.now()) throws -> [String: Int] {
         let study = try StudyReader.load(folder).study
-        for coder in project.codings.keys.sorted() where !Identifier.isValidCoderName(coder) {
-            throw CodebookEditError("\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule))")
-        }
-        for coder in project.codings.keys.sorted() {
-            do {
-                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
-            } catch let held as CoderLock.Held {
-                throw CodebookEditError("\(coder) has the study open in a coding session (\(held.holder)); import their codings after they close it. Nothing was changed.")
-            } catch {
-                // No codings folder yet: the session creates it.
-            }
-        }
+        let records = project.records(in: study.corpus.reviews)
+        try ProjectImport.requireWritable(coders: Array(records.keys), folder: folder)
         if study.codebook.codes != project.codebook.codebook.codes {
             try importCodebook(project.codebook.codebook, from: file, by: editor, note: note, at: time)
         }
-        var written: [String: Int] = [:]
-        for (coder, records) in project.codings.sorted(by: { $0.key < $1.key }) {
-            let session = try CodingSession(folder: folder, coder: coder)
-            defer { try? session.close() }
-            let changed = records.sorted(by: { $0.key < $1.key }).filter { session.coding.excerpts[$0.key] != $0.value }
-            try session.record(all: changed.map { ($0.key, $0.value) })
-            if !changed.isEmpty { written[coder] = changed.count }
-            try session.close()
-        }
-        return written
+        return try ProjectImport.writeRecords(records, folder: folder)
     }
 
     static func requireCodesInUse(_ study: Study, kept book: Codebook) throws {

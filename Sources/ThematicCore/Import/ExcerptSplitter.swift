@@ -92,24 +92,34 @@ public enum ExcerptSplitter {
         let scalars = Array(paragraph.unicodeScalars)
         var result: [String] = []
         var start = 0
-        var index = 0
-        while index < scalars.count {
+        for end in sentenceEnds(scalars, in: 0..<scalars.count) {
+            appendSentence(scalars[start..<end], to: &result)
+            start = end
+        }
+        appendSentence(scalars[start...], to: &result)
+        return result
+    }
+
+    /// Where sentences end within `range` of `scalars` (after the mark and any closing quotes or brackets), in order;
+    /// the last sentence's end is not included unless a mark ends it before `range` does.
+    static func sentenceEnds(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> [Int] {
+        var ends: [Int] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
             let scalar = scalars[index]
             if scalar == "." || scalar == "!" || scalar == "?" || scalar == "。" || scalar == "！" || scalar == "？" {
                 var end = index + 1
-                while end < scalars.count, "\"')]”’".unicodeScalars.contains(scalars[end]) { end += 1 }
+                while end < range.upperBound, "\"')]”’".unicodeScalars.contains(scalars[end]) { end += 1 }
                 let wide = scalar.value > 0x3000
-                if (wide || (end < scalars.count && scalars[end] == " ")) && !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
-                    appendSentence(scalars[start..<end], to: &result)
-                    start = end
+                if (wide || (end < range.upperBound && scalars[end] == " ")) && !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
+                    ends.append(end)
                     index = end
                     continue
                 }
             }
             index += 1
         }
-        appendSentence(scalars[start...], to: &result)
-        return result
+        return ends
     }
 
     private static let abbreviations: Set<String> = ["Dr", "Mr", "Mrs", "Ms", "St", "No", "e.g", "i.e", "etc", "cf", "vs", "approx"]

@@ -5,6 +5,8 @@ import CanonicalJSON
 public enum ImportFile {
     public enum Format: String, Sendable, CaseIterable {
         case text, markdown, pdf, docx, csv, json
+        /// A REFI-QDA project: imported whole and on its own (`ProjectImport`), not read as reviews here.
+        case qdpx
     }
 
     /// The format named by the file's extension (`.txt`, `.md`, `.pdf`, `.docx`, `.csv`, `.json`).
@@ -18,6 +20,7 @@ public enum ImportFile {
         case "docx": return .docx
         case "csv": return .csv
         case "json": return .json
+        case "qdpx": return .qdpx
         default: return nil
         }
     }
@@ -45,7 +48,7 @@ public enum ImportFile {
     public static func read(_ path: String, format: Format? = nil, reviewID: String? = nil, title: String? = nil,
                             options: SplitOptions = SplitOptions()) throws(ImportProblem) -> ImportContent {
         guard let format = format ?? self.format(of: path) else {
-            throw ImportProblem(file: path, reason: "cannot tell the format from the file name; name it .pdf, .docx, .txt, .md, .csv or .json, or give --format (a .doc file: save it as .docx first)")
+            throw ImportProblem(file: path, reason: "cannot tell the format from the file name; name it .pdf, .docx, .txt, .md, .csv, .json or .qdpx, or give --format (a .doc file: save it as .docx first)")
         }
         let bytes: [UInt8]
         do { bytes = try FileSystem.readBytes(path) } catch {
@@ -78,6 +81,8 @@ public enum ImportFile {
             return try CSVImport.read(try ImportedText.decode(bytes, file: file), file: file)
         case .json:
             return .reviews([try readReviewJSON(bytes, file: file)])
+        case .qdpx:
+            throw ImportProblem(file: file, reason: "a REFI-QDA project (.qdpx) is imported on its own: `thematic import STUDY \(file)`")
         }
     }
 

@@ -39,8 +39,7 @@ import Testing
 
     @Test func theNVivoExportImportsItsFullTree() throws {
         let bytes = try FileSystem.readBytes(TestSupport.fixtures + "/refi/nvivo-mac-15-codebook.qdpx")
-        let project = try RefiProject.read(bytes, file: "nvivo.qdpx", corpus: Corpus(reviews: []), title: "NVivo", codebookRevision: 1)
-        let book = project.codebook.codebook
+        let book = try RefiProjectFile.read(bytes, file: "nvivo.qdpx").codebook.codebook
         #expect(book.codes.count == 262)
         #expect(book.codes.map { book.depth(of: $0.id) }.max() == 6)
         #expect(book.codes.first?.name == "rq1_definition")

@@ -5,38 +5,31 @@ import Testing
 @Suite struct RefiProjectTests {
     private func valid() throws -> Study { try StudyReader.load(try TestSupport.copyStudy(TestSupport.fixtures + "/valid")).study }
 
-    private func roundTrip(_ study: Study) throws -> RefiProject.Imported {
-        try RefiProject.read(try RefiProject.export(study), file: "study.qdpx", corpus: study.corpus, title: "x", codebookRevision: study.codebook.revision)
+    /// The study's project read back onto the study itself (codings of its own reviews only).
+    private func roundTrip(_ study: Study) throws -> (RefiProjectImport, [String: [String: ExcerptCoding]]) {
+        let project = try RefiProjectImport.plan(try RefiProjectFile.read(try RefiProject.export(study), file: "study.qdpx"), study: study,
+                                                 options: .init(existingReviewsOnly: true))
+        return (project, project.records(in: study.corpus.reviews))
     }
 
     @Test func everyCodersCodingsComeBackFromAQdpxWithoutLoss() throws {
         let study = try valid()
-        let imported = try roundTrip(study)
-        #expect(imported.codings["asha"] == study.codings["asha"]?.excerpts)
-        #expect(imported.codings["ben"] == study.codings["ben"]?.excerpts)
-        #expect(imported.codebook.codebook == study.codebook)
+        let (project, records) = try roundTrip(study)
+        #expect(records["asha"] == study.codings["asha"]?.excerpts)
+        #expect(records["ben"] == study.codings["ben"]?.excerpts)
+        #expect(project.codebook.codebook == study.codebook)
     }
 
     @Test func theDemoStudyComesBackFromAQdpxWithoutLoss() throws {
         let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
-        let imported = try roundTrip(study)
-        for coder in study.coders { #expect(imported.codings[coder] == study.codings[coder]?.excerpts) }
-        #expect(imported.codebook.codebook == study.codebook)
+        let (project, records) = try roundTrip(study)
+        for coder in study.coders { #expect(records[coder] == study.codings[coder]?.excerpts) }
+        #expect(project.codebook.codebook == study.codebook)
     }
 
-    @Test func theConsensusIsExportedAsItsOwnUserButNotImportedAsACoder() throws {
-        let imported = try roundTrip(try valid())
-        #expect(imported.codings["consensus"] == nil)
-        #expect(imported.warnings.contains { $0.contains("by \"consensus\" were not imported") })
-    }
-
-    @Test func selectionsArePlacedInUnicodeScalars() throws {
-        let study = try valid()
-        let bytes = try RefiProject.export(study)
-        let review = try #require(study.corpus.review("R1"))
-        let ranges = RefiProject.excerptRanges(review, in: review.excerpts.map(\.text).joined(separator: "\n\n"))
-        #expect(ranges.map(\.1) == [TextSpan(start: 0, end: 49), TextSpan(start: 51, end: 97)])
-        #expect(!bytes.isEmpty)
+    @Test func theConsensusIsExportedAsItsOwnUserButNeverImportedAsACoder() throws {
+        let (_, records) = try roundTrip(try valid())
+        #expect(records["consensus"] == nil)
     }
 
     @Test func aForeignSelectionAcrossTwoExcerptsCodesBothOfThem() throws {
@@ -51,8 +44,9 @@ import Testing
         </TextSource></Sources></Project>
         """
         let archive = try ZipFixture.make(["project.qde": project, "sources/s1.txt": text])
-        let imported = try RefiProject.read(archive, file: "other.qdpx", corpus: study.corpus, title: "x", codebookRevision: 2, now: "2026-11-23T12:00:00Z")
-        let coding = try #require(imported.codings["dana-smith"])
+        let imported = try RefiProjectImport.plan(try RefiProjectFile.read(archive, file: "other.qdpx"), study: study,
+                                                  options: .init(existingReviewsOnly: true, now: "2026-11-23T12:00:00Z"))
+        let coding = try #require(imported.records(in: study.corpus.reviews)["dana-smith"])
         #expect(coding["R1-1"]?.codes["Missed"] == AppliedCode(spans: [TextSpan(start: 40, end: 49)]))
         #expect(coding["R1-2"]?.codes["Missed"] == AppliedCode(spans: [TextSpan(start: 0, end: 10)]))
     }
@@ -72,7 +66,7 @@ import Testing
         let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
         try FileSystem.remove(folder.url("codings/ben.json"))
         let target = try StudyReader.load(folder).study
-        let project = try RefiProject.read(bytes, file: "study.qdpx", corpus: target.corpus, title: "x", codebookRevision: target.codebook.revision)
+        let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "study.qdpx"), study: target, options: .init(existingReviewsOnly: true))
         let written = try CodebookEditor(folder: folder).importProject(project, from: "study.qdpx", by: "lena")
         #expect(written == ["ben": 1])
         #expect(try StudyReader.load(folder).study.codings["ben"] == source.codings["ben"].map { var coding = $0; coding.journalSequence = 1; return coding })

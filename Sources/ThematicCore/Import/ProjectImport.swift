@@ -1,0 +1,104 @@
+import CanonicalJSON
+
+/// Writes a REFI-QDA project into a study: everything is checked first (coder names, coding sessions open, codes
+/// the study's codings use, codings a changed review would orphan), then the codebook, the reviews, the attributes,
+/// each coder's records through that coder's session, and the consensus decisions under the consensus lock.
+/// Each step leaves a valid study, and running the same import again completes one that was interrupted.
+public enum ProjectImport {
+    public struct Outcome: Sendable {
+        /// Study-relative paths written.
+        public var written: [String]
+        /// Excerpt records written per coder (those that changed).
+        public var records: [String: Int]
+        public var decisions: Int
+        public var codebookChanged: Bool
+    }
+
+    @discardableResult
+    public static func apply(_ project: RefiProjectImport, plan: ImportPlan, to study: Study, by editor: String, acceptChanges: Bool,
+                             at time: String = Timestamp.now()) throws -> Outcome {
+        let reviews = plan.reviews + study.corpus.reviews.filter { existing in !plan.reviews.contains { $0.id == existing.id } }
+        let records = project.records(in: reviews)
+        try requireWritable(coders: Array(records.keys), folder: study.folder)
+        if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
+        let editorial = CodebookEditor(folder: study.folder)
+        let book = project.codebook.codebook
+        let codebookChanged = study.codebook.codes != book.codes
+        if codebookChanged {
+            try CodebookEditor.requireCodesInUse(study, kept: book)
+            if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
+        }
+
+        var written: [String] = []
+        if codebookChanged {
+            try editorial.importCodebook(book, from: project.file, by: editor, at: time)
+            written.append(StudyFolder.codebookFile)
+        }
+        written += try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges)
+        let known = Set(study.manifest.attributes.map(\.id))
+        let added = project.attributes.filter { !known.contains($0.id) }
+        if !added.isEmpty {
+            var manifest = study.manifest
+            manifest.attributes += added
+            try AtomicFile.write(CanonicalWriter.pretty(ManifestFormat.encode(manifest)), to: study.folder.url(StudyFolder.manifestFile))
+            written.append(StudyFolder.manifestFile)
+        }
+        let counts = try writeRecords(records, folder: study.folder)
+        written += counts.keys.sorted().map(StudyFolder.codingFile)
+        let decisions = project.decisions(in: reviews)
+        if try writeDecisions(decisions, folder: study.folder) { written.append(StudyFolder.consensusFile) }
+        return Outcome(written: written, records: counts, decisions: decisions.count, codebookChanged: codebookChanged)
+    }
+
+    /// Each coder's records, through their session (locked, journalled); records equal to the coder's are skipped.
+    /// Returns how many were written per coder.
+    static func writeRecords(_ records: [String: [String: ExcerptCoding]], folder: StudyFolder) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (coder, byExcerpt) in records.sorted(by: { $0.key < $1.key }) {
+            let session = try CodingSession(folder: folder, coder: coder)
+            let changed = byExcerpt.sorted { $0.key < $1.key }.filter { session.coding.excerpts[$0.key] != $0.value }
+            do {
+                try session.record(all: changed.map { ($0.key, $0.value) })
+            } catch {
+                // The records are not acknowledged: closing may fail too, and the record error is the one to report.
+                try? session.close()
+                throw error
+            }
+            try session.close()
+            if !changed.isEmpty { counts[coder] = changed.count }
+        }
+        return counts
+    }
+
+    /// Refuses, before anything is written, a coder name that is not valid or a coder who is coding right now.
+    static func requireWritable(coders: [String], folder: StudyFolder) throws {
+        for coder in coders.sorted() where !Identifier.isValidCoderName(coder) {
+            throw CodebookEditError("\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); name the user with --coder-map. Nothing was changed.")
+        }
+        for coder in coders.sorted() where FileSystem.exists(folder.url(StudyFolder.lockFile(coder))) {
+            do {
+                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
+            } catch let held as CoderLock.Held {
+                throw CodebookEditError("\(coder) has the study open in a coding session (\(held.holder)); import their codings after they close it. Nothing was changed.")
+            }
+        }
+    }
+
+    /// Adds the decisions to consensus.json under its lock; returns whether the file changed.
+    private static func writeDecisions(_ decisions: [String: ConsensusDecision], folder: StudyFolder) throws -> Bool {
+        guard !decisions.isEmpty else { return false }
+        let lock = try CoderLock(path: folder.url(StudyFolder.consensusLock), displayName: StudyFolder.consensusFile)
+        defer { lock.release() }
+        let path = folder.url(StudyFolder.consensusFile)
+        var consensus = Consensus()
+        if FileSystem.exists(path) {
+            let bytes = try FileSystem.readBytes(path)
+            var problems = FileProblems()
+            consensus = try ConsensusFormat.decode(try JSONParser.parse(bytes), problems: &problems)
+        }
+        let merged = Consensus(excerpts: consensus.excerpts.merging(decisions) { _, imported in imported })
+        guard merged != consensus else { return false }
+        try AtomicFile.write(CanonicalWriter.pretty(ConsensusFormat.encode(merged)), to: path)
+        return true
+    }
+}
