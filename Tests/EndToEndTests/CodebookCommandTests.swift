@@ -143,6 +143,18 @@ import ThematicCore
         #expect(try checksClean(study))
     }
 
+    @Test func theCodebookOnlyImportOfAProjectIntoANewStudyWritesNoCodingsAndNamesTheSkippedSources() throws {
+        let folder = Binaries.scratchFolder()
+        #expect(try thematic("codebook", "export", try demo(), "-o", folder + "/demo.qdpx").status == 0)
+        _ = try thematic("init", folder + "/new", "--title", "New")
+        let outcome = try thematic("codebook", "import", folder + "/new", folder + "/demo.qdpx", "--by", "lena")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("Imported 51 codes and 0 changed excerpt records"))
+        #expect(outcome.standardError.contains("14 sources match no review of the study, so their codings were not imported: \"R01\""))
+        #expect(!FileSystem.exists(folder + "/new/codings/asha.json"))
+        #expect(try checksClean(folder + "/new"))
+    }
+
     @Test func aDryRunSplitListsEachExcerptsAssignmentAndChangesNothing() throws {
         let study = try demo()
         let before = try FolderSnapshot.take(study, skippingLocks: true)

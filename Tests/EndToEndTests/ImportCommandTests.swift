@@ -34,6 +34,32 @@ import ThematicCore
         #expect(check.standardOutput.contains("OK: 4 reviews, 9 excerpts"))
     }
 
+    @Test func theDemoAsAProjectImportsIntoANewStudyWithTheSameAgreementFigureForFigure() throws {
+        let demo = try demoCopy()
+        let project = Binaries.scratchFolder() + "/demo.qdpx"
+        #expect(try Binaries.run("thematic", ["codebook", "export", demo, "-o", project]).status == 0)
+        let study = try newStudy()
+        let outcome = try Binaries.run("thematic", ["import", study, project])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("coders: \"asha\" -> asha (207 excerpts), \"ben\" -> ben (204 excerpts), \"cara\" -> cara (44 excerpts)"))
+        #expect(outcome.standardOutput.contains("Imported 14 reviews, 455 excerpt records of 3 coders and 38 consensus decisions"))
+        #expect(try Binaries.run("thematic", ["check", study]).status == 0)
+        let agreement = { (folder: String) in try Binaries.run("thematic", ["agree", folder, "--coders", "asha,ben", "--format", "json"]).standardOutput }
+        #expect(try agreement(study) == (try agreement(demo)))
+    }
+
+    @Test func aBrokenProjectIsRefusedWithTheElementAndTheStudyIsUnchanged() throws {
+        let study = try newStudy()
+        let before = try CheckCommandTests.contents(study)
+        let project = Binaries.scratchFolder() + "/broken.qdpx"
+        try AtomicFile.write(Array("PK not really a zip".utf8), to: project)
+        let outcome = try Binaries.run("thematic", ["import", study, project])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("broken.qdpx: not a readable zip archive"))
+        #expect(outcome.standardError.contains("nothing was imported, the study is unchanged"))
+        #expect(try CheckCommandTests.contents(study) == before)
+    }
+
     @Test func oneBadFileRefusesTheWholeImportWithFileLineAndReason() throws {
         let study = try newStudy()
         let before = try CheckCommandTests.contents(study)
