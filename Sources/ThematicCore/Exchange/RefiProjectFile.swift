@@ -247,8 +247,7 @@ public struct RefiProjectFile: Sendable {
     private static func selection(_ element: RefiElement, sourceName: String, length: Int?, file: String) throws(RefiError) -> Selection {
         let guid = element.attribute("guid").map(RefiGUID.normalise) ?? ""
         let tag = "line \(element.line): <PlainTextSelection guid=\"\(element.attribute("guid") ?? "")\">"
-        guard let start = element.attribute("startPosition").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-              let end = element.attribute("endPosition").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) else {
+        guard let start = element.attribute("startPosition").flatMap(position), let end = element.attribute("endPosition").flatMap(position) else {
             throw RefiError(file: file, message: "\(tag) needs whole-number startPosition and endPosition (found \"\(element.attribute("startPosition") ?? "")\" and \"\(element.attribute("endPosition") ?? "")\")")
         }
         guard start >= 0, start <= end else {
@@ -260,6 +259,11 @@ public struct RefiProjectFile: Sendable {
         return Selection(guid: guid, line: element.line, start: start, end: end, userGUID: element.attribute("creatingUser").map(RefiGUID.normalise),
                          created: element.attribute("creationDateTime"), description: element.child("Description")?.text,
                          codings: codings(of: element), noteGUIDs: noteRefs(of: element))
+    }
+
+    /// A position attribute as a whole number, spaces around it allowed.
+    private static func position(_ text: String) -> Int? {
+        Int(text) ?? Int(text.trimmingCharacters(in: .whitespaces))
     }
 
     private static func codings(of element: RefiElement) -> [Coding] {

@@ -355,12 +355,11 @@ private struct Builder {
 
     /// Thematic's own records: finished or not, memo, whole-excerpt codes, time and revision, and the consensus.
     private mutating func applyRecords(_ structure: ThematicComments.Review, reviewID: String) {
-        let indexOf = Dictionary(structure.excerpts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let coderOfName = Dictionary(project.users.compactMap { user in coderOfUser[user.guid].map { (user.name, $0) } }, uniquingKeysWith: { first, _ in first })
         for (name, records) in described.records {
             guard let coder = coderOfName[name] else { continue }
-            for (excerptID, described) in records {
-                guard let index = indexOf[excerptID] else { continue }
+            for (index, excerpt) in structure.excerpts.enumerated() {
+                guard let described = records[excerpt.id] else { continue }
                 var record = result.codings[coder]?[reviewID]?[index] ?? ExcerptCoding(finished: described.finished, updated: described.updated, codebookRevision: described.codebookRevision)
                 record.finished = described.finished
                 record.memo = described.memo
@@ -370,6 +369,7 @@ private struct Builder {
                 result.codings[coder, default: [:]][reviewID, default: [:]][index] = record
             }
         }
+        let indexOf = Dictionary(structure.excerpts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (excerptID, decision) in structure.consensus {
             if let index = indexOf[excerptID] { result.consensus[reviewID, default: [:]][index] = decision }
         }

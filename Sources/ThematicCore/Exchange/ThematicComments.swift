@@ -27,21 +27,34 @@ struct ThematicComments: Sendable {
 
         /// The excerpts as stretches of the source text, which joins them with blank lines; nil if the text differs.
         func cuts(of text: String) -> [SourceTextCutter.Cut]? {
-            let scalars = Array(text.unicodeScalars)
+            // Walked as UTF-8 bytes, counting scalars (every byte that does not continue one starts one).
+            let bytes = Array(text.utf8)
             var cuts: [SourceTextCutter.Cut] = []
+            cuts.reserveCapacity(excerpts.count)
+            var byte = 0
             var position = 0
+            func advance(_ scalars: Int) -> Bool {
+                var left = scalars
+                while left > 0, byte < bytes.count {
+                    byte += 1
+                    while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+                    left -= 1
+                }
+                position += scalars - left
+                return left == 0
+            }
             for (index, excerpt) in excerpts.enumerated() {
                 if index > 0 {
-                    guard position + 2 <= scalars.count, scalars[position] == "\n", scalars[position + 1] == "\n" else { return nil }
+                    guard byte + 2 <= bytes.count, bytes[byte] == 0x0A, bytes[byte + 1] == 0x0A else { return nil }
+                    byte += 2
                     position += 2
                 }
-                guard excerpt.length > 0, position + excerpt.length <= scalars.count else { return nil }
-                let range = position..<(position + excerpt.length)
-                cuts.append(SourceTextCutter.Cut(section: excerpt.section, start: range.lowerBound, end: range.upperBound,
-                                                 text: String(String.UnicodeScalarView(scalars[range])), droppedReturns: []))
-                position = range.upperBound
+                let (startByte, start) = (byte, position)
+                guard excerpt.length > 0, advance(excerpt.length) else { return nil }
+                cuts.append(SourceTextCutter.Cut(section: excerpt.section, start: start, end: position,
+                                                 text: String(decoding: bytes[startByte..<byte], as: UTF8.self), droppedReturns: []))
             }
-            return position == scalars.count ? cuts : nil
+            return byte == bytes.count ? cuts : nil
         }
     }
 
@@ -62,7 +75,8 @@ struct ThematicComments: Sendable {
 
     init(_ comments: [String]) {
         for comment in comments {
-            let text = comment.trimmingCharacters(in: .whitespaces)
+            // Comments can be megabytes long: trim only the spaces XML writers put before the marker.
+            let text = comment.drop { $0 == " " }
             if text.hasPrefix(Self.reviewMarker) {
                 readReview(text.dropFirst(Self.reviewMarker.count))
             } else if text.hasPrefix(Self.codingsMarker) {

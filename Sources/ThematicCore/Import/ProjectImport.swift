@@ -51,23 +51,31 @@ public enum ProjectImport {
     }
 
     /// Each coder's records, through their session (locked, journalled); records equal to the coder's are skipped.
-    /// Returns how many were written per coder.
+    /// Coders' files are independent, so they are written on every core. Returns how many were written per coder.
     static func writeRecords(_ records: [String: [String: ExcerptCoding]], folder: StudyFolder) throws -> [String: Int] {
+        let outcomes = records.sorted(by: { $0.key < $1.key }).parallelMap { coder, byExcerpt -> Result<(String, Int), Error> in
+            Result { (coder, try writeRecords(byExcerpt, of: coder, folder: folder)) }
+        }
         var counts: [String: Int] = [:]
-        for (coder, byExcerpt) in records.sorted(by: { $0.key < $1.key }) {
-            let session = try CodingSession(folder: folder, coder: coder)
-            let changed = byExcerpt.sorted { $0.key < $1.key }.filter { session.coding.excerpts[$0.key] != $0.value }
-            do {
-                try session.record(all: changed.map { ($0.key, $0.value) })
-            } catch {
-                // The records are not acknowledged: closing may fail too, and the record error is the one to report.
-                try? session.close()
-                throw error
-            }
-            try session.close()
-            if !changed.isEmpty { counts[coder] = changed.count }
+        for outcome in outcomes {
+            let (coder, count) = try outcome.get()
+            if count > 0 { counts[coder] = count }
         }
         return counts
+    }
+
+    private static func writeRecords(_ records: [String: ExcerptCoding], of coder: String, folder: StudyFolder) throws -> Int {
+        let session = try CodingSession(folder: folder, coder: coder)
+        let changed = records.sorted { $0.key < $1.key }.filter { session.coding.excerpts[$0.key] != $0.value }
+        do {
+            try session.record(all: changed.map { ($0.key, $0.value) })
+        } catch {
+            // The records are not acknowledged: closing may fail too, and the record error is the one to report.
+            try? session.close()
+            throw error
+        }
+        try session.close()
+        return changed.count
     }
 
     /// Refuses, before anything is written, a coder name that is not valid or a coder who is coding right now.
