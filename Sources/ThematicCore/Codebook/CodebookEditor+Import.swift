@@ -1,5 +1,5 @@
 extension CodebookEditor {
-    /// Replaces the study's codes with `imported` (one revision, an "import" entry in the history; the study keeps
+    /// Replaces the study's codes and groups with `imported`'s (one revision, an "import" entry in the history; the study keeps
     /// its title and history). Refused when a code that codings use would disappear or stop being applicable.
     @discardableResult
     public func importCodebook(_ imported: Codebook, from file: String, by editor: String, note: String? = nil,
@@ -9,9 +9,11 @@ extension CodebookEditor {
         try Self.requireCodesInUse(study, kept: imported)
         var book = study.codebook
         book.codes = imported.codes
+        book.groups = imported.groups
         book.revision += 1
+        let groups = imported.groups.isEmpty ? "" : ", \(imported.groups.count) group\(imported.groups.count == 1 ? "" : "s")"
         book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: "import", codes: [],
-                                           detail: "from \(file): \(imported.codes.count) codes", note: note))
+                                           detail: "from \(file): \(imported.codes.count) codes" + groups, note: note))
         try writeCodebook(book, replacing: study.codebook.revision)
         return book
     }
@@ -35,7 +37,7 @@ extension CodebookEditor {
                 // No codings folder yet: the session creates it.
             }
         }
-        if study.codebook.codes != project.codebook.codebook.codes {
+        if study.codebook.codes != project.codebook.codebook.codes || study.codebook.groups != project.codebook.codebook.groups {
             try importCodebook(project.codebook.codebook, from: file, by: editor, note: note, at: time)
         }
         var written: [String: Int] = [:]
