@@ -11,7 +11,7 @@ struct CodebookCommand: ParsableCommand {
         allows coders to edit ("coderCodebookEdits": true). A merge or split rewrites every coder's file and the \
         consensus, so it waits until no coder has the study open.
         """,
-        subcommands: [Add.self, Edit.self, Move.self, Reorder.self, Rename.self, Merge.self, Split.self, Retire.self, Undo.self,
+        subcommands: [Add.self, Edit.self, Move.self, Reorder.self, Rename.self, Merge.self, Split.self, Retire.self, Group.self, Undo.self,
                       History.self, Usage.self, Export.self, Import.self, EditingScreen.self]
     )
 
