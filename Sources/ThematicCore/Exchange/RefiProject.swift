@@ -76,6 +76,7 @@ public enum RefiProject {
             xml.close("TextSource")
         }
         xml.close("Sources")
+        RefiCodebook.writeSets(study.codebook, scope: scope, place: .project, into: &xml)
         xml.close("Project")
         return try zip([("project.qde", Array(xml.text.utf8))] + texts.map { ("sources/\($0.0).txt", Array($0.1.utf8)) })
     }
@@ -98,7 +99,7 @@ public enum RefiProject {
         guard root.name == "Project" else {
             throw RefiError(file: "\(file)/project.qde", message: "expected a REFI-QDA project (a <Project> element), found <\(root.name)>")
         }
-        let codebook = try RefiCodebook.read(root.child("CodeBook") ?? RefiElement(name: "CodeBook", attributes: [:]), comments: comments,
+        let codebook = try RefiCodebook.read(root.child("CodeBook") ?? RefiElement(name: "CodeBook", attributes: [:]), sets: root.child("Sets"), comments: comments,
                                              file: "\(file)/project.qde", title: root.attribute("name").map { "\($0) codebook" } ?? title)
         var warnings = codebook.warnings
         var users: [String: String] = [:]
