@@ -8,7 +8,7 @@ extension CodebookCommand {
             abstract: "Manage code groups: named sets of codes from anywhere in the tree (REFI-QDA sets, ATLAS.ti code groups).",
             discussion: """
             A code belongs to any number of groups. Each change is a revision with a history entry, like any other \
-            codebook change, and `thematic codebook undo` reverts it. `thematic export matrix --groups` counts by group.
+            codebook change, and `thematic codebook undo` reverts it. `thematic export matrix --by-group` counts by group.
             """,
             subcommands: [List.self, Create.self, AddCodes.self, RemoveCodes.self, Delete.self]
         )
