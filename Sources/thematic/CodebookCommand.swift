@@ -319,7 +319,8 @@ struct CodebookCommand: ParsableCommand {
                 let imported = try change.run { try RefiCodebook.read(bytes, file: file, title: study.codebook.title) }
                 for warning in imported.warnings { printError("\(file): warning: \(warning)") }
                 let book = try change.run { try codebookEditor.importCodebook(imported.codebook, from: file, by: editor, note: change.note) }
-                print("Revision \(book.revision): imported \(imported.codebook.codes.count) codes from \(file).")
+                let groups = imported.codebook.groups.count
+                print("Revision \(book.revision): imported \(imported.codebook.codes.count) codes\(groups == 0 ? "" : " and \(groups) code group\(groups == 1 ? "" : "s")") from \(file).")
             }
         }
     }
