@@ -11,7 +11,7 @@ struct CodebookCommand: ParsableCommand {
         allows coders to edit ("coderCodebookEdits": true). A merge or split rewrites every coder's file and the \
         consensus, so it waits until no coder has the study open.
         """,
-        subcommands: [Add.self, Edit.self, Move.self, Reorder.self, Rename.self, Merge.self, Split.self, Retire.self, Undo.self,
+        subcommands: [Add.self, Edit.self, Move.self, Reorder.self, Rename.self, Merge.self, Split.self, Retire.self, Group.self, Undo.self,
                       History.self, Usage.self, Export.self, Import.self, EditingScreen.self]
     )
 
@@ -324,7 +324,8 @@ struct CodebookCommand: ParsableCommand {
                 let imported = try change.run { try RefiCodebook.read(bytes, file: file, title: study.codebook.title) }
                 for warning in imported.warnings { printError("\(file): warning: \(warning)") }
                 let book = try change.run { try codebookEditor.importCodebook(imported.codebook, from: file, by: editor, note: change.note) }
-                print("Revision \(book.revision): imported \(imported.codebook.codes.count) codes from \(file).")
+                let groups = imported.codebook.groups.count
+                print("Revision \(book.revision): imported \(imported.codebook.codes.count) codes\(groups == 0 ? "" : " and \(groups) code group\(groups == 1 ? "" : "s")") from \(file).")
             }
         }
     }

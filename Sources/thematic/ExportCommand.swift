@@ -23,6 +23,7 @@ struct MatrixExport: ParsableCommand {
         Examples:
           thematic export matrix study --rows review --cells count -o by-review.csv
           thematic export matrix study --rows attribute:childAgeBand --level 1 --cells share --consensus --format markdown
+          thematic export matrix study --rows review --by-group --cells presence -o groups-by-review.csv
         """
     )
 
@@ -33,14 +34,23 @@ struct MatrixExport: ParsableCommand {
     var cells: ThemeMatrix.CellKind = .count
     @Option(help: "Codes at this level of the codebook tree (1 = top-level categories), each counting the codes under it. Default: the codable codes.")
     var level: Int?
+    @Flag(name: .customLong("by-group"),
+          help: "Columns are the codebook's code groups: an excerpt counts once for a group when any of its codes (or a code under one) was applied, for each coder or the consensus alike.")
+    var byGroup = false
     @Flag(help: "Add a total column and a total row.") var totals = false
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: MatrixOutputOptions
 
+    func validate() throws {
+        if byGroup && level != nil { throw ValidationError("give either --level or --by-group: columns are codes at a level or code groups") }
+    }
+
     func run() throws {
         let loaded = try openStudy(study)
         let codingSource = try source.resolved(in: loaded)
-        let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level) }
+        let columns = try exported { () throws(ExportError) in
+            byGroup ? try CodeColumns(groupsOf: loaded.codebook) : try CodeColumns(codebook: loaded.codebook, level: level)
+        }
         let rowKind = try exported { () throws(ExportError) in try ThemeMatrix.RowKind(parsing: rows) }
         if totals && output.layout == .long {
             throw CommandFailure("the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide")

@@ -164,4 +164,36 @@ import ThematicCore
         #expect(!lines.isEmpty && lines.allSatisfy { $0.contains("\tA3b\t") || $0.contains("\tNOT ASSIGNED\t") })
         #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
     }
+
+    @Test func groupsAreMadeFilledEmptiedAndDeletedAsRevisionsThatUndoReverts() throws {
+        let study = try demo()
+        let changes: [[String]] = [
+            ["create", study, "health", "--name", "Health", "--description", "Health services", "--code", "A1", "--by", "lena"],
+            ["add", study, "A3", "A4", "--to", "health", "--by", "lena"],
+            ["remove", study, "A1", "--from", "health", "--by", "lena"],
+        ]
+        for arguments in changes {
+            let outcome = try Binaries.run("thematic", ["codebook", "group"] + arguments)
+            #expect(outcome.status == 0, "\(arguments[0]): \(outcome.standardError)")
+            #expect(try checksClean(study), "after \(arguments[0])")
+        }
+        let listed = try thematic("codebook", "group", "list", study).standardOutput
+        #expect(listed.hasPrefix("health\tHealth\t2 codes\tA3 Information about domestic violence"), "\(listed)")
+        #expect(try thematic("codebook", "group", "delete", study, "health", "--by", "lena").status == 0)
+        #expect(try thematic("codebook", "group", "list", study).standardOutput.hasPrefix("No groups"))
+        #expect(try thematic("codebook", "undo", study, "--by", "lena").status == 0)
+        #expect(try thematic("codebook", "group", "list", study).standardOutput == listed)
+        let history = try thematic("codebook", "history", study).standardOutput.split(separator: "\n").suffix(5)
+        #expect(history.map { $0.split(separator: "\t")[3].prefix(while: { $0 != "{" }) }
+                == ["add-group A1 ", "add-to-group A3 A4 ", "remove-from-group A1 ", "delete-group A3 A4 ", "undo A3 A4 "])
+    }
+
+    @Test func aGroupChangeThatNamesAnUnknownCodeIsRefusedAndChangesNothing() throws {
+        let study = try demo()
+        let before = try FolderSnapshot.take(study)
+        let outcome = try thematic("codebook", "group", "create", study, "risk", "--name", "Risk", "--code", "Z9", "--by", "lena")
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("no code \"Z9\" in the codebook"), "\(outcome.standardError)")
+        #expect(try FolderSnapshot.take(study) == before)
+    }
 }

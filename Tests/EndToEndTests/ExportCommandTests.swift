@@ -29,6 +29,33 @@ import ThematicCore
         CSVCase(name: "retrieved excerpts", arguments: ["retrieve", demo, "--code", "C", "--format", "csv"], lines: -1, fields: 10),
     ]
 
+    @Test func aGroupOfACategorysCodesCountsLikeTheCategoryAndAOneCodeGroupLikeTheCode() throws {
+        let study = Binaries.scratchFolder() + "/study"
+        #expect(try Binaries.run("thematic", ["demo", study]).status == 0)
+        for arguments in [["create", study, "stageA", "--name", "Stage A", "--code", "A1", "--code", "A2", "--code", "A3", "--code", "A4"],
+                          ["create", study, "justA1", "--name", "Only A1", "--code", "A1"]] {
+            let outcome = try Binaries.run("thematic", ["codebook", "group"] + arguments + ["--by", "lena"])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        func column(_ arguments: [String], _ name: String) throws -> [String] {
+            let outcome = try Binaries.run("thematic", ["export", "matrix", study, "--rows", "review", "--consensus", "--format", "tsv"] + arguments)
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            let lines = outcome.standardOutput.split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            let index = try #require(lines.first?.firstIndex(of: name), "no column \(name) in \(lines.first ?? [])")
+            return lines.map { $0[0] + "=" + $0[index] }.dropFirst().map { $0 }
+        }
+        let byGroup = try column(["--by-group"], "stageA")
+        #expect(byGroup == (try column(["--level", "1"], "A")))
+        #expect(byGroup.contains { !$0.hasSuffix("=0") }, "the demo consensus applies stage A somewhere")
+        #expect(try column(["--by-group"], "justA1") == (try column([], "A1")))
+    }
+
+    @Test func byGroupAndALevelTogetherAreRefused() throws {
+        let outcome = try Binaries.run("thematic", ["export", "matrix", Self.demo, "--by-group", "--level", "1"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("give either --level or --by-group"), "\(outcome.standardError)")
+    }
+
     @Test(.enabled(if: Python.available, "python3 is not installed"), arguments: csvCases)
     func csvOutputLoadsInPythonsCSVModuleWithTheRightShape(_ example: CSVCase) throws {
         let file = Binaries.scratchFolder() + "/out.csv"

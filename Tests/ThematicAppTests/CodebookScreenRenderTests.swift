@@ -57,6 +57,23 @@ extension CodebookScreenState {
         #expect(text.contains("History of C1: no change since the codebook was made"))
     }
 
+    @Test func theDetailListsTheGroupsOfTheCodeUnderTheCursor() {
+        var study = CodebookFixture.study()
+        study.codebook.groups = [CodeGroup(id: "risk", name: "Risk factors", codes: ["R", "C1"]),
+                                 CodeGroup(id: "health", name: "Health", codes: ["C1"])]
+        var state = CodebookScreenState(study: study, editor: "lena", size: Size(rows: 40, columns: 140))
+        state.press("j")
+        #expect(state.screenText.contains("Groups: Risk factors, Health"))
+        state.press("j")
+        #expect(state.screenText.contains("Groups: (none)"))
+    }
+
+    @Test func aCodebookWithoutGroupsShowsNoGroupsLine() {
+        var state = CodebookScreenState.fixture(rows: 40, columns: 140)
+        state.press("j")
+        #expect(!state.screenText.contains("Groups:"))
+    }
+
     @Test func aCategoryCountsTheCodesUnderIt() {
         #expect(CodebookScreenState.fixture().screenText.contains("Usage: the 3 codes under it applied 8 times in all"))
     }

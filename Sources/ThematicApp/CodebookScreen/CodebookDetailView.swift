@@ -1,8 +1,8 @@
 import ThematicCore
 import TerminalUI
 
-/// The right pane: everything about the code under the cursor (id, name, status, every structured field, colour,
-/// hotkey), how often each coder and the consensus applied it, and its own history.
+/// The right pane: everything about the code under the cursor (id, name, status, the groups it belongs to, every
+/// structured field, colour, hotkey), how often each coder and the consensus applied it, and its own history.
 enum CodebookDetailView {
     /// One paragraph of the pane: a label drawn bold, then its text.
     struct Paragraph {
@@ -31,6 +31,11 @@ enum CodebookDetailView {
         }
         result.append(Paragraph(label: "Status: ", text: status))
         result.append(Paragraph(label: "Under: ", text: code.parent.map { parent in parent + (byID[parent].map { " \($0.name)" } ?? "") } ?? "the top level"))
+        if !state.codebook.groups.isEmpty {
+            let groups = state.codebook.groups(of: code.id).map(\.name)
+            result.append(Paragraph(label: "Groups: ", text: groups.isEmpty ? "(none)" : groups.joined(separator: ", "),
+                                    style: groups.isEmpty ? CodebookScreenView.dim : .plain))
+        }
         let inherited = code.colour == nil ? state.codebook.ancestors(of: code.id).first { byID[$0]?.colour != nil } : nil
         let colour = code.colour ?? inherited.flatMap { id in byID[id]?.colour.map { "\($0) (from \(id))" } } ?? "(none)"
         result.append(Paragraph(label: "Colour: ", text: colour + " · Hotkey: " + (code.hotkey ?? "(none)")))

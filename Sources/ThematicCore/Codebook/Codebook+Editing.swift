@@ -33,11 +33,29 @@ extension Codebook {
             detail = Self.detail(["from": .string(old), "to": .string(name)])
         case .merge(let id, let target):
             try book.merge(id, into: target)
+            book.replaceInGroups(id, with: [target])
             changed = [id, target]
         case .split(let id, let targets, let assignment):
             try book.split(id, into: targets, assignment: assignment)
+            book.replaceInGroups(id, with: targets)
             changed = [id] + targets
             detail = "into \(targets.joined(separator: ", "))"
+        case .addGroup(let group):
+            try book.addGroup(group)
+            changed = group.codes
+            detail = Self.detail(["group": .string(group.id)])
+        case .deleteGroup(let id):
+            changed = try book.existingGroup(id).codes
+            book.groups.removeAll { $0.id == id }
+            detail = Self.detail(["group": .string(id)])
+        case .addToGroup(let ids, let id):
+            try book.add(ids, toGroup: id)
+            changed = ids
+            detail = Self.detail(["group": .string(id)])
+        case .removeFromGroup(let ids, let id):
+            try book.remove(ids, fromGroup: id)
+            changed = ids
+            detail = Self.detail(["group": .string(id)])
         case .retire(let id):
             let code = try book.existing(id)
             guard code.status == .active else { throw CodebookEditError("\(id) (\(code.name)) is not active: it is \(code.status.description)") }
@@ -52,7 +70,7 @@ extension Codebook {
         try book.checkFile()
         book.revision += 1
         book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: action, codes: changed,
-                                           detail: detail, note: note))
+                                           detail: detail, note: note, groupsBefore: book.groups == groups ? nil : groups))
         return book
     }
 
@@ -189,6 +207,51 @@ extension Codebook {
         update(id) { $0.status = .retired }
     }
 
+    func existingGroup(_ id: String) throws(CodebookEditError) -> CodeGroup {
+        guard let group = group(id) else { throw CodebookEditError("no group \"\(id)\" in the codebook") }
+        return group
+    }
+
+    /// A code whose codings a merge or split moved away leaves its groups, and the codes that took them join in its
+    /// place (unless already members): a group then lists the codes that now carry those codings, which is what
+    /// counting by group needs. Undo puts the groups back from the history entry's `groupsBefore`.
+    private mutating func replaceInGroups(_ id: String, with replacements: [String]) {
+        for index in groups.indices {
+            guard let position = groups[index].codes.firstIndex(of: id) else { continue }
+            let joining = replacements.filter { !groups[index].codes.contains($0) }
+            groups[index].codes.replaceSubrange(position...position, with: joining)
+        }
+    }
+
+    private mutating func addGroup(_ group: CodeGroup) throws(CodebookEditError) {
+        guard Identifier.isValidID(group.id) else { throw CodebookEditError("\"\(group.id)\" is not a valid group id (\(Identifier.idRule))") }
+        if let other = self.group(group.id) { throw CodebookEditError("the group id \(group.id) is already used by \"\(other.name)\"") }
+        guard !group.name.isEmpty else { throw CodebookEditError("a group's name cannot be empty") }
+        for id in group.codes { _ = try existing(id) }
+        groups.append(group)
+    }
+
+    private mutating func add(_ ids: [String], toGroup id: String) throws(CodebookEditError) {
+        var group = try existingGroup(id)
+        guard !ids.isEmpty else { throw CodebookEditError("name at least one code to add to \(id)") }
+        for code in ids {
+            _ = try existing(code)
+            guard !group.codes.contains(code) else { throw CodebookEditError("\(code) is already in group \(id) (\(group.name))") }
+            group.codes.append(code)
+        }
+        groups[groups.firstIndex { $0.id == id }!] = group
+    }
+
+    private mutating func remove(_ ids: [String], fromGroup id: String) throws(CodebookEditError) {
+        var group = try existingGroup(id)
+        guard !ids.isEmpty else { throw CodebookEditError("name at least one code to remove from \(id)") }
+        for code in ids {
+            guard group.codes.contains(code) else { throw CodebookEditError("\(code) is not in group \(id) (\(group.name))") }
+            group.codes.removeAll { $0 == code }
+        }
+        groups[groups.firstIndex { $0.id == id }!] = group
+    }
+
     private mutating func undoLatest() throws(CodebookEditError) -> CodebookChange {
         guard let change = undoableChange else { throw CodebookEditError("there is no change to undo") }
         let detail = Self.parseDetail(change.detail)
@@ -227,9 +290,12 @@ extension Codebook {
                 throw CodebookEditError("cannot undo the \(change.action) of \(id): it is \(code.status.description) now, not \(expected.description)")
             }
             update(id) { $0.status = .active }
+        case "add-group", "delete-group", "add-to-group", "remove-from-group":
+            guard change.groupsBefore != nil else { throw Self.unreadable(change) }
         default:
             throw CodebookEditError("the last change (revision \(change.revision), \"\(change.action)\") cannot be undone")
         }
+        if let before = change.groupsBefore { groups = before }
         return change
     }
 

@@ -46,6 +46,15 @@ extension CodebookChange {
             return "split \(id) " + (detail ?? "into " + codes.dropFirst().joined(separator: ", "))
         case "retire":
             return "retire \(id)"
+        case "add-group", "delete-group", "add-to-group", "remove-from-group":
+            guard let group = members?["group"]??.text else { break }
+            let list = codes.joined(separator: ", ")
+            return switch action {
+            case "add-group": "add group \(group)" + (codes.isEmpty ? "" : " with \(list)")
+            case "delete-group": "delete group \(group)"
+            case "add-to-group": "add \(list) to group \(group)"
+            default: "remove \(list) from group \(group)"
+            }
         case "undo":
             guard let undid = members?["undid"]??.integer, let undone = members?["action"]??.text else { break }
             var text = "undo revision \(undid) (\(undone) of \(codes.joined(separator: ", ")))"

@@ -19,6 +19,14 @@ public enum CodebookEdit: Sendable, Equatable {
     case split(String, into: [String], assignment: [String: [String]])
     /// Kept for history, no longer offered to coders.
     case retire(String)
+    /// A new group of codes (it may start empty), after the others.
+    case addGroup(CodeGroup)
+    /// The group goes; its codes stay as they are.
+    case deleteGroup(String)
+    /// Codes join a group, after its members, in the order given.
+    case addToGroup([String], group: String)
+    /// Codes leave a group.
+    case removeFromGroup([String], group: String)
     /// Reverts the latest change not yet undone, recorded as a change of its own.
     case undo
 
@@ -33,6 +41,10 @@ public enum CodebookEdit: Sendable, Equatable {
         case .merge: "merge"
         case .split: "split"
         case .retire: "retire"
+        case .addGroup: "add-group"
+        case .deleteGroup: "delete-group"
+        case .addToGroup: "add-to-group"
+        case .removeFromGroup: "remove-from-group"
         case .undo: "undo"
         }
     }

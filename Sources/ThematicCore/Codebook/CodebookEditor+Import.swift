@@ -1,6 +1,7 @@
 extension CodebookEditor {
-    /// Replaces the study's codes with `imported` (one revision, an "import" entry in the history; a study with codes
-    /// keeps its title and history). Refused when a code that codings use would disappear or stop being applicable.
+    /// Replaces the study's codes and groups with `imported`'s (one revision, an "import" entry in the history; a study
+    /// with codes keeps its title and history). Refused when a code that codings use would disappear or stop being
+    /// applicable.
     @discardableResult
     public func importCodebook(_ imported: Codebook, from file: String, by editor: String, note: String? = nil,
                                at time: String = Timestamp.now()) throws -> Codebook {
@@ -20,9 +21,11 @@ extension CodebookEditor {
             }
         }
         book.codes = imported.codes
+        book.groups = imported.groups
         book.revision += 1
+        let groups = imported.groups.isEmpty ? "" : ", \(imported.groups.count) group\(imported.groups.count == 1 ? "" : "s")"
         book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: "import", codes: [],
-                                           detail: "from \(file): \(imported.codes.count) codes", note: note))
+                                           detail: "from \(file): \(imported.codes.count) codes" + groups, note: note))
         try writeCodebook(book, replacing: study.codebook.revision)
         return book
     }
@@ -37,7 +40,7 @@ extension CodebookEditor {
         let study = try StudyReader.load(folder).study
         let records = project.records(in: study.corpus.reviews)
         try ProjectImport.requireWritable(coders: Array(records.keys), folder: folder)
-        if study.codebook.codes != project.codebook.codebook.codes {
+        if !study.codebook.hasSameCodesAndGroups(as: project.codebook.codebook) {
             try importCodebook(project.codebook.codebook, from: file, by: editor, note: note, at: time)
         }
         return try ProjectImport.writeRecords(records, folder: folder)
@@ -59,4 +62,9 @@ extension CodebookEditor {
             throw CodebookEditError("the imported codebook lacks codes the study's codings use, or has them as categories: \(list); nothing was changed")
         }
     }
+}
+
+extension Codebook {
+    /// Whether an import of `other` would leave the codes and groups as they are (titles and history aside).
+    func hasSameCodesAndGroups(as other: Codebook) -> Bool { codes == other.codes && groups == other.groups }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The codebook as a document for team meetings: Markdown, or a printable HTML page.
+/// The codebook as a document for team meetings: Markdown, or a printable HTML page. Each code lists its groups,
+/// and the code groups follow the codes, each with its members.
 public enum CodebookDocument {
     public static func markdown(_ codebook: Codebook) -> String {
         var text = "# \(codebook.title)\n\n"
@@ -10,7 +11,13 @@ public enum CodebookDocument {
         for code in codebook.codes {
             let depth = codebook.depth(of: code.id)
             text += "\n" + String(repeating: "#", count: min(depth + 2, 6)) + " \(code.id) \(code.name)\(badge(code).map { " (\($0))" } ?? "")\n\n"
-            for (label, value) in fields(code) { text += "- **\(label):** \(value.replacingOccurrences(of: "\n", with: "\n  "))\n" }
+            for (label, value) in fields(code, in: codebook) { text += "- **\(label):** \(value.replacingOccurrences(of: "\n", with: "\n  "))\n" }
+        }
+        if !codebook.groups.isEmpty { text += "\n## Code groups\n\n" }
+        for group in codebook.groups {
+            text += "- **\(group.id) \(group.name)**" + (group.description.map { ": \($0.replacingOccurrences(of: "\n", with: " "))" } ?? "")
+                + (group.codes.isEmpty ? " (no codes)" : "") + "\n"
+            for id in group.codes { text += "  - \(id) \(codebook.code(id)?.name ?? "")\n" }
         }
         return text
     }
@@ -45,7 +52,7 @@ public enum CodebookDocument {
             let heading = min(depth + 2, 6)
             page += "<section class=\"\(code.codable ? "code" : "category")\"\(colour)>\n"
             page += "<h\(heading)>\(escape(code.id)) \(escape(code.name))\(badge(code).map { " <span class=\"badge\">\(escape($0))</span>" } ?? "")</h\(heading)>\n"
-            let shown = fields(code)
+            let shown = fields(code, in: codebook)
             if !shown.isEmpty {
                 page += "<dl>\n"
                 for (label, value) in shown { page += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n" }
@@ -53,12 +60,23 @@ public enum CodebookDocument {
             }
             page += "</section>\n"
         }
+        if !codebook.groups.isEmpty {
+            page += "<section class=\"groups\">\n<h2>Code groups</h2>\n<dl>\n"
+            for group in codebook.groups {
+                let members = group.codes.map { "<li>\(escape($0)) \(escape(codebook.code($0)?.name ?? ""))</li>" }.joined()
+                page += "<dt>\(escape(group.id)) \(escape(group.name))</dt><dd>\(group.description.map(escape) ?? "")"
+                    + (group.codes.isEmpty ? "(no codes)" : "<ul>\(members)</ul>") + "</dd>\n"
+            }
+            page += "</dl>\n</section>\n"
+        }
         return page + "</body>\n</html>\n"
     }
 
-    private static func fields(_ code: Code) -> [(String, String)] {
-        [("Brief", code.brief), ("Full definition", code.full), ("When to use", code.whenToUse), ("When not to use", code.whenNotToUse),
-         ("Example", code.example), ("Hotkey", code.hotkey), ("Source", code.source)].compactMap { label, value in value.map { (label, $0) } }
+    private static func fields(_ code: Code, in codebook: Codebook) -> [(String, String)] {
+        let groups = codebook.groups(of: code.id).map(\.name)
+        return [("Brief", code.brief), ("Full definition", code.full), ("When to use", code.whenToUse), ("When not to use", code.whenNotToUse),
+                ("Example", code.example), ("Hotkey", code.hotkey), ("Source", code.source),
+                ("Groups", groups.isEmpty ? nil : groups.joined(separator: ", "))].compactMap { label, value in value.map { (label, $0) } }
     }
 
     private static func badge(_ code: Code) -> String? {

@@ -7,12 +7,23 @@ import Foundation
 /// A code's structured definition goes into its `Description`: first as readable text for the other tools, then a
 /// last line `[Thematic] {...}` holding every field exactly, so our own files come back without loss. The codebook's
 /// title, revision and history travel in an XML comment (`thematic-codebook {...}`), which other tools ignore.
+/// Code groups are `<Set>`s of codes, each with a `[Thematic] {...}` line ending its Description for the group's id;
+/// retired and merged codes are listed in two status sets of Thematic's own.
 public enum RefiCodebook {
     public static let namespace = "urn:QDA-XML:codebook:1.0"
     static let blockMarker = "[Thematic] "
     static let commentMarker = "thematic-codebook "
     static let retiredSet = "Thematic: retired codes"
     static let mergedSet = "Thematic: merged codes"
+
+    /// Where a `<Sets>` element goes. In a .qdc it follows `<Codes>` inside `<CodeBook>`, and a member is
+    /// `<MemberCode guid=...>`; in a project (.qdpx) it is a child of `<Project>` after `<Sources>`, and a member is
+    /// `<MemberCode targetGUID=...>`, as the two schemas of REFI-QDA 1.0 differ.
+    public enum SetsPlace: Sendable {
+        case codebook, project
+
+        var memberAttribute: String { self == .codebook ? "guid" : "targetGUID" }
+    }
 
     /// A codebook read from a REFI-QDA file, and what could not be carried over.
     public struct Imported: Sendable {
@@ -28,6 +39,7 @@ public enum RefiCodebook {
         xml.open("CodeBook", [("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
                               ("xsi:schemaLocation", "\(namespace) Codebook.xsd"), ("origin", "Thematic")])
         write(codebook, scope: scope, into: &xml)
+        writeSets(codebook, scope: scope, place: .codebook, into: &xml)
         xml.close("CodeBook")
         return Array(xml.text.utf8)
     }
@@ -38,7 +50,7 @@ public enum RefiCodebook {
         guard root.name == "CodeBook" else {
             throw RefiError(file: file, message: "expected a REFI-QDA codebook (a <CodeBook> element), found <\(root.name)>")
         }
-        return try read(root, comments: comments, file: file, title: title)
+        return try read(root, sets: root.child("Sets"), comments: comments, file: file, title: title)
     }
 
     /// The code's GUID: the one another tool gave it, else derived from the study and its id.
@@ -46,10 +58,13 @@ public enum RefiCodebook {
 
     static func derivedGUID(_ id: String, scope: String) -> String { RefiGUID.make("\(scope)/code/\(id)") }
 
-    /// `<Codes>` and `<Sets>` of a codebook, inside a CodeBook element, and the comment with its history.
+    static func groupGUID(_ group: CodeGroup, scope: String) -> String { group.guid ?? RefiGUID.make("\(scope)/group/\(group.id)") }
+
+    /// `<Codes>` of a codebook, inside a CodeBook element, and the comment with its title and history.
     static func write(_ codebook: Codebook, scope: String, into xml: inout XMLText) {
         var header = codebook
         header.codes = []
+        header.groups = []
         // Compact JSON has "--" only inside strings, where "-\u002d" says the same thing and keeps the comment valid.
         let payload = String(decoding: CanonicalWriter.compact(CodebookFormat.encode(header)), as: UTF8.self)
             .replacingOccurrences(of: "--", with: "-\\u002d")
@@ -67,17 +82,38 @@ public enum RefiCodebook {
         }
         writeChildren(of: nil)
         xml.close("Codes")
+    }
+
+    /// `<Sets>`: the code groups, then the status sets of retired and merged codes; nothing when there are none.
+    static func writeSets(_ codebook: Codebook, scope: String, place: SetsPlace, into xml: inout XMLText) {
         let retired = codebook.codes.filter { $0.status == .retired }
         let merged = codebook.codes.filter { if case .merged = $0.status { true } else { false } }
-        if !retired.isEmpty || !merged.isEmpty {
-            xml.open("Sets")
-            for (name, members) in [(retiredSet, retired), (mergedSet, merged)] where !members.isEmpty {
-                xml.open("Set", [("guid", RefiGUID.make("\(scope)/set/\(name)")), ("name", name)])
-                for member in members { xml.open("MemberCode", [("targetGUID", guid(member, scope: scope))], empty: true) }
-                xml.close("Set")
-            }
-            xml.close("Sets")
+        guard !codebook.groups.isEmpty || !retired.isEmpty || !merged.isEmpty else { return }
+        let guids = Dictionary(codebook.codes.map { ($0.id, guid($0, scope: scope)) }, uniquingKeysWith: { first, _ in first })
+        func members(_ ids: [String]) {
+            for id in ids { xml.open("MemberCode", [(place.memberAttribute, guids[id] ?? derivedGUID(id, scope: scope))], empty: true) }
         }
+        xml.open("Sets")
+        for group in codebook.groups {
+            xml.open("Set", [("guid", groupGUID(group, scope: scope)), ("name", group.name)])
+            xml.element("Description", description(of: group))
+            members(group.codes)
+            xml.close("Set")
+        }
+        for (name, codes) in [(retiredSet, retired), (mergedSet, merged)] where !codes.isEmpty {
+            xml.open("Set", [("guid", RefiGUID.make("\(scope)/set/\(name)")), ("name", name)])
+            members(codes.map(\.id))
+            xml.close("Set")
+        }
+        xml.close("Sets")
+    }
+
+    /// The group's description for other tools, then its exact fields for Thematic.
+    static func description(of group: CodeGroup) -> String {
+        let block = JSONValue.record([("id", .string(group.id)), ("description", .optionalString(group.description)),
+                                      ("guid", .optionalString(group.guid))])
+        let exact = blockMarker + String(decoding: CanonicalWriter.compact(block), as: UTF8.self)
+        return group.description.map { $0 + "\n\n" + exact } ?? exact
     }
 
     /// Readable text for other tools, then the exact fields for Thematic.
@@ -102,7 +138,8 @@ public enum RefiCodebook {
         return parts.joined(separator: "\n\n")
     }
 
-    static func read(_ root: RefiElement, comments: [String], file: String, title: String) throws(RefiError) -> Imported {
+    /// The codebook of a CodeBook element and a Sets element: a .qdc's own, or, in a project, the Project's.
+    static func read(_ root: RefiElement, sets: RefiElement?, comments: [String], file: String, title: String) throws(RefiError) -> Imported {
         var codebook = Codebook(title: title)
         var warnings: [String] = []
         if let comment = comments.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) }) {
@@ -116,9 +153,10 @@ public enum RefiCodebook {
         }
         var importer = CodeImporter(file: file)
         if let codes = root.child("Codes") { importer.read(codes, parent: nil) }
-        importer.applySets(root.child("Sets"))
+        importer.applySets(sets)
         importer.resolveMerges()
         codebook.codes = importer.codes
+        codebook.groups = importer.groups
         warnings += importer.warnings
         var problems = FileProblems()
         do {
@@ -133,13 +171,16 @@ public enum RefiCodebook {
     }
 }
 
-/// Turns nested `<Code>` elements into codes in tree order, with ids that are valid and unique.
+/// Turns nested `<Code>` elements into codes in tree order, with ids that are valid and unique, and `<Set>`s into
+/// code groups.
 struct CodeImporter {
     let file: String
     var codes: [Code] = []
+    var groups: [CodeGroup] = []
     var idsByGUID: [String: String] = [:]
     var warnings: [String] = []
     private var used: Set<String> = []
+    private var usedGroupIDs: Set<String> = []
     /// Codes whose Description had the exact `[Thematic]` block.
     private var described: Set<String> = []
     private var hotkeys: Set<String> = []
@@ -180,13 +221,14 @@ struct CodeImporter {
     }
 
     /// Status sets written by Thematic retire their codes whose descriptions lost the exact block (another tool
-    /// rewrote them); other sets are reported.
+    /// rewrote them); every other set becomes a code group, unless it holds only sources or notes.
     mutating func applySets(_ sets: RefiElement?) {
         for set in sets?.children("Set") ?? [] {
             let name = set.attribute("name") ?? ""
-            let members = set.children("MemberCode").compactMap { $0.attribute("targetGUID").map(RefiGUID.normalise) }
+            // A .qdc names a member by `guid`, a project by `targetGUID` (see RefiCodebook.SetsPlace).
+            let members = set.children("MemberCode").compactMap { ($0.attribute("targetGUID") ?? $0.attribute("guid")).map(RefiGUID.normalise) }
             guard name == RefiCodebook.retiredSet || name == RefiCodebook.mergedSet else {
-                warnings.append("set \"\(name)\" (\(members.count) code\(members.count == 1 ? "" : "s")) was not imported: a Thematic codebook has no sets")
+                readGroup(set, name: name, members: members)
                 continue
             }
             for id in members.compactMap({ idsByGUID[$0] }) where !described.contains(id) {
@@ -195,6 +237,38 @@ struct CodeImporter {
                 if name == RefiCodebook.mergedSet { warnings.append("code \(id) was merged, but the file no longer says into which code; it is imported as retired") }
             }
         }
+    }
+
+    /// A set as a group: its id and exact fields from our block, else an id made from its name and the tool's GUID.
+    private mutating func readGroup(_ set: RefiElement, name: String, members: [String]) {
+        let others = set.children("MemberSource").count + set.children("MemberNote").count
+        let codes = members.compactMap { idsByGUID[$0] }
+        let displayName = name.isEmpty ? "Unnamed group" : name
+        if codes.isEmpty && others > 0 {
+            warnings.append("set \"\(displayName)\" was not imported: it holds \(others) source\(others == 1 ? "" : "s") or note\(others == 1 ? "" : "s") and no code")
+            return
+        }
+        let description = set.child("Description")?.text
+        let block = description.flatMap(Self.block)
+        var group = CodeGroup(id: block?["id"] ?? "", name: displayName)
+        if let block {
+            group.description = block["description"]
+            group.guid = block["guid"]
+        } else {
+            let text = description?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            group.description = text.isEmpty ? nil : text
+            group.guid = set.attribute("guid").map(RefiGUID.normalise).flatMap { RefiGUID.isNormalised($0) ? $0 : nil }
+        }
+        if group.id.isEmpty || usedGroupIDs.contains(group.id) || !Identifier.isValidID(group.id) {
+            group.id = Self.freshID(for: displayName, taken: usedGroupIDs)
+        }
+        usedGroupIDs.insert(group.id)
+        for code in codes where !group.codes.contains(code) { group.codes.append(code) }
+        let left = members.count - codes.count + others
+        if left > 0 {
+            warnings.append("group \"\(displayName)\": \(left) member\(left == 1 ? " that is not a code" : "s that are not codes") of this codebook \(left == 1 ? "was" : "were") left out")
+        }
+        groups.append(group)
     }
 
     /// A merge target that did not come along makes the code retired instead.
@@ -235,8 +309,10 @@ struct CodeImporter {
         return fields
     }
 
+    private func freshID(for name: String) -> String { Self.freshID(for: name, taken: used) }
+
     /// An id made from the name: letters, digits, '.', '-', '_'; numbered when taken.
-    private func freshID(for name: String) -> String {
+    private static func freshID(for name: String, taken used: Set<String>) -> String {
         var base = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-" || scalar == "_") ? scalar : "_"
         }).prefix(56))

@@ -69,6 +69,7 @@ public enum RefiProject {
             xml.close("TextSource")
         }
         xml.close("Sources")
+        RefiCodebook.writeSets(study.codebook, scope: scope, place: .project, into: &xml)
         xml.close("Project")
         return try zip([("project.qde", Array(xml.text.utf8))] + texts.map { ("sources/\($0.0).txt", Array($0.1.utf8)) })
     }

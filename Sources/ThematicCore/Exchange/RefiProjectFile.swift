@@ -98,7 +98,7 @@ public struct RefiProjectFile: Sendable {
             throw RefiError(file: place, message: "expected a REFI-QDA project (a <Project> element), found <\(root.name)>")
         }
         try requireUniqueGUIDs(root, file: place)
-        let codebook = try RefiCodebook.read(root.child("CodeBook") ?? RefiElement(name: "CodeBook", attributes: [:]), comments: comments,
+        let codebook = try RefiCodebook.read(root.child("CodeBook") ?? RefiElement(name: "CodeBook", attributes: [:]), sets: root.child("Sets"), comments: comments,
                                              file: place, title: root.attribute("name").map { "\($0) codebook" } ?? "Imported codebook")
         var project = RefiProjectFile(file: file, name: root.attribute("name"), origin: root.attribute("origin"),
                                       creatingUserGUID: root.attribute("creatingUserGUID").map(RefiGUID.normalise),
@@ -151,8 +151,6 @@ public struct RefiProjectFile: Sendable {
             let count = root.child(element)?.children.count ?? 0
             if count > 0 { project.count(kind, count) }
         }
-        let sourceSets = (root.child("Sets")?.children("Set") ?? []).filter { !$0.children("MemberSource").isEmpty }.count
-        if sourceSets > 0 { project.count("sets of sources", sourceSets) }
         return project
     }
 

@@ -100,7 +100,7 @@ private struct Builder {
         self.study = study
         self.options = options
         described = ThematicComments(project.isThematicExport ? project.comments : [])
-        let sameCodes = study.codebook.codes == project.codebook.codebook.codes
+        let sameCodes = study.codebook.hasSameCodesAndGroups(as: project.codebook.codebook)
         revision = sameCodes ? study.codebook.revision : study.codebook.revision + 1
         result = RefiProjectImport(file: project.file, reviews: [], codebook: project.codebook, attributes: [], coders: [], codings: [:],
                                    consensus: [:], emptySources: [], skippedSources: [], notCarried: project.notCarried, warnings: project.warnings)
@@ -455,7 +455,7 @@ extension RefiProjectImport {
         var lines: [String] = []
         let book = codebook.codebook
         let codable = book.codes.filter(\.codable).count
-        if study.codebook.codes == book.codes {
+        if study.codebook.hasSameCodesAndGroups(as: book) {
             lines.append("codebook: \(book.codes.count) codes, the same as the study's")
         } else {
             lines.append("codebook: \(book.codes.count) codes (\(codable) codable) replace the study's \(study.codebook.codes.count) (revision \(study.codebook.revision + 1))")

@@ -32,7 +32,7 @@ public enum CoderCodeMatrix {
             Matrix.Note("study", study.manifest.title),
             Matrix.Note("source", "each coder's own coding (finished excerpts only)"),
             Matrix.Note("cells", "number of the coder's finished excerpts with the code"),
-            Matrix.Note("columns", columns.level.map { "codes at level \($0) (a code counts when it or any code under it was applied)" } ?? "codable codes"),
+            Matrix.Note("columns", columns.explanation),
             Matrix.Note("codebook revision", String(study.codebook.revision)),
         ]
         return Matrix(title: "Codes by coder: count of excerpts", notes: notes, rowHeader: "coder",

@@ -37,7 +37,7 @@ public enum CooccurrenceMatrix {
             Matrix.Note("cells", unit == .excerpt
                 ? "number of coded excerpts that have both codes; the diagonal is the number of coded excerpts with the code"
                 : "number of reviews with both codes (on any of their coded excerpts); the diagonal is the number of reviews with the code"),
-            Matrix.Note("columns", columns.level.map { "codes at level \($0) (a code counts when it or any code under it was applied)" } ?? "codable codes"),
+            Matrix.Note("columns", columns.explanation),
             Matrix.Note("codebook revision", String(study.codebook.revision)),
         ]
         return Matrix(title: "Co-occurrence of codes by \(unit.rawValue)", notes: notes, rowHeader: "code",

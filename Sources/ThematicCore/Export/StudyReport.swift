@@ -296,8 +296,8 @@ public struct StudyReport: Sendable {
                 for (review, excerpt) in quoted[column] {
                     let codes = coding.codes(of: excerpt.id) ?? [:]
                     let item = RetrievedExcerpt(review: review, excerpt: excerpt,
-                                                matched: codes.filter { leaves.column(of: $0.key) == column },
-                                                otherCodes: codes.keys.filter { leaves.column(of: $0) != column }.sorted())
+                                                matched: codes.filter { leaves.columns(of: $0.key).contains(column) },
+                                                otherCodes: codes.keys.filter { !leaves.columns(of: $0).contains(column) }.sorted())
                     let text = item.pieces.map { $0.coded ? "<mark>\(escape($0.text))</mark>" : escape($0.text) }.joined()
                     page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", excerpt.id))\"><p class=\"where\"><b>\(escape(excerpt.id))</b> · "
                              + "<a href=\"#\(anchor("review", review.id))\">\(escape(review.title))</a> · \(escape(excerpt.sectionAndPage()))"

@@ -202,13 +202,11 @@ public enum ThemeMatrix {
         case .review: "reviews"
         case .attribute(let name): "values of the review attribute \(name)"
         }
-        let codeLabel = columns.level.map { "codes at level \($0) (a code counts when it or any code under it was applied)" }
-            ?? "codable codes"
         let notes = [
             Matrix.Note("study", study.manifest.title),
             Matrix.Note("source", coding.source.description(in: study)),
             Matrix.Note("rows", rowLabel + " (only excerpts coded under the source count)"),
-            Matrix.Note("columns", codeLabel),
+            Matrix.Note("columns", columns.explanation),
             Matrix.Note("cells", cells.explanation),
             Matrix.Note("codebook revision", String(study.codebook.revision)),
         ]

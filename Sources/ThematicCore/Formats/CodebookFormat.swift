@@ -1,16 +1,21 @@
 import CanonicalJSON
 
 /// `codebook.json` (and the files in Codebooks/): reading, with every problem located, and canonical writing.
+///
+/// Version 2 adds code groups (a top-level `groups` array, and a history entry's `groupsBefore`). A codebook is
+/// written at version 1 when it uses neither, so existing studies' files stay byte-identical and readable by builds
+/// that know only version 1.
 public enum CodebookFormat {
     static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history"]
+    static let groupFields: Set<String> = ["id", "name", "description", "codes", "guid"]
     static let codeFields: Set<String> = ["id", "name", "parent", "status", "mergedInto", "codable", "brief", "full",
                                           "whenToUse", "whenNotToUse", "example", "colour", "hotkey", "source", "guid"]
     static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "detail", "note", "codings"]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Codebook {
         let record = try JSONRecord(value, at: .root)
-        try FileKind.codebook.checkHeader(record)
-        try record.requireOnly(fields)
+        let version = try FileKind.codebook.checkHeader(record)
+        try record.requireOnly(version >= 2 ? fields.union(["groups"]) : fields)
         var codebook = Codebook(title: try record.string("title"), description: try record.optionalString("description"),
                                 source: try record.optionalString("source"), revision: try record.int("revision"))
         if codebook.revision < 1 {
@@ -33,10 +38,55 @@ public enum CodebookFormat {
             codebook.codes.append(code)
         }
         for (index, element) in try record.array("history").enumerated() {
-            codebook.history.append(try decodeChange(element, at: record.path.field("history").index(index)))
+            codebook.history.append(try decodeChange(element, at: record.path.field("history").index(index), version: version))
         }
         checkTree(codebook, ids: Set(offsets.keys), offsets: codeOffsets, problems: &problems)
+        if version >= 2 {
+            let groups = try record.optionalArray("groups") ?? []
+            codebook.groups = try decodeGroups(groups, at: record.path.field("groups"))
+            checkGroups(codebook.groups, codes: Set(offsets.keys), elements: groups, problems: &problems)
+        }
         return codebook
+    }
+
+    private static func decodeGroups(_ elements: [JSONValue], at path: JSONPath) throws(JSONShapeError) -> [CodeGroup] {
+        var groups: [CodeGroup] = []
+        for (index, element) in elements.enumerated() {
+            let record = try JSONRecord(element, at: path.index(index))
+            try record.requireOnly(groupFields)
+            var codes: [String] = []
+            for (position, code) in try record.array("codes").enumerated() {
+                codes.append(try JSONRecord.string(code, at: record.path.field("codes").index(position)))
+            }
+            groups.append(CodeGroup(id: try record.string("id"), name: try record.string("name"),
+                                    description: try record.optionalString("description"), codes: codes, guid: try decodeGUID(record)))
+        }
+        return groups
+    }
+
+    /// Group ids valid and unique; every member a code of this codebook, listed once.
+    private static func checkGroups(_ groups: [CodeGroup], codes: Set<String>, elements: [JSONValue], problems: inout FileProblems) {
+        var seen: Set<String> = []
+        for (index, group) in groups.enumerated() {
+            let path = JSONPath.root.field("groups").index(index)
+            let record = try? JSONRecord(elements[index], at: path)
+            let idOffset = record?.value("id")?.offset ?? elements[index].offset
+            let memberOffsets = (try? record?.array("codes"))?.map(\.offset) ?? []
+            if !Identifier.isValidID(group.id) {
+                problems.error(path.field("id"), idOffset, "\"\(group.id)\" is not a valid group id (\(Identifier.idRule))")
+            } else if !seen.insert(group.id).inserted {
+                problems.error(path.field("id"), idOffset, "duplicate group id \"\(group.id)\"")
+            }
+            var members: Set<String> = []
+            for (position, code) in group.codes.enumerated() {
+                let offset = position < memberOffsets.count ? memberOffsets[position] : elements[index].offset
+                if !codes.contains(code) {
+                    problems.error(path.field("codes").index(position), offset, "\"\(code)\" is not a code of this codebook")
+                } else if !members.insert(code).inserted {
+                    problems.error(path.field("codes").index(position), offset, "code \"\(code)\" is already a member of group \"\(group.id)\"")
+                }
+            }
+        }
     }
 
     private static func decodeCode(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> Code {
@@ -74,9 +124,9 @@ public enum CodebookFormat {
         return guid
     }
 
-    private static func decodeChange(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> CodebookChange {
+    private static func decodeChange(_ value: JSONValue, at path: JSONPath, version: Int) throws(JSONShapeError) -> CodebookChange {
         let record = try JSONRecord(value, at: path)
-        try record.requireOnly(changeFields)
+        try record.requireOnly(version >= 2 ? changeFields.union(["groupsBefore"]) : changeFields)
         var codes: [String] = []
         for (index, element) in try record.array("codes").enumerated() {
             codes.append(try JSONRecord.string(element, at: path.field("codes").index(index)))
@@ -84,7 +134,10 @@ public enum CodebookFormat {
         return CodebookChange(revision: try record.int("revision"), at: try record.string("at"), by: try record.string("by"),
                               action: try record.string("action"), codes: codes, detail: try record.optionalString("detail"),
                               note: try record.optionalString("note"),
-                              codings: try record.value("codings").map { value throws(JSONShapeError) in try decodeCodings(value, at: path.field("codings")) })
+                              codings: try record.value("codings").map { value throws(JSONShapeError) in try decodeCodings(value, at: path.field("codings")) },
+                              groupsBefore: try record.optionalArray("groupsBefore").map { elements throws(JSONShapeError) in
+                                  try decodeGroups(elements, at: path.field("groupsBefore"))
+                              })
     }
 
     private static func decodeCodings(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> RewrittenCodings {
@@ -157,14 +210,25 @@ public enum CodebookFormat {
     }
 
     public static func encode(_ codebook: Codebook) -> JSONValue {
-        .record(FileKind.codebook.header() + [
+        let usesGroups = !codebook.groups.isEmpty || codebook.history.contains { $0.groupsBefore != nil }
+        return .record(FileKind.codebook.header(version: usesGroups ? 2 : 1) + [
             ("title", .string(codebook.title)),
             ("description", .optionalString(codebook.description)),
             ("source", .optionalString(codebook.source)),
             ("revision", .int(codebook.revision)),
             ("codes", .array(codebook.codes.map(encodeCode))),
+            ("groups", usesGroups ? encodeGroups(codebook.groups) : nil),
             ("history", .array(codebook.history.map(encodeChange))),
         ])
+    }
+
+    private static func encodeGroups(_ groups: [CodeGroup]) -> JSONValue {
+        .array(groups.map { group in
+            .record([
+                ("id", .string(group.id)), ("name", .string(group.name)), ("description", .optionalString(group.description)),
+                ("codes", .array(group.codes.map { .string($0) })), ("guid", .optionalString(group.guid)),
+            ])
+        })
     }
 
     private static func encodeCode(_ code: Code) -> JSONValue {
@@ -192,6 +256,7 @@ public enum CodebookFormat {
             ("action", .string(change.action)), ("codes", .array(change.codes.map { .string($0) })),
             ("detail", .optionalString(change.detail)), ("note", .optionalString(change.note)),
             ("codings", change.codings.map(encodeCodings)),
+            ("groupsBefore", change.groupsBefore.map(encodeGroups)),
         ])
     }
 

@@ -23,7 +23,7 @@ public enum ProjectImport {
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
         let editorial = CodebookEditor(folder: study.folder)
         let book = project.codebook.codebook
-        let codebookChanged = study.codebook.codes != book.codes
+        let codebookChanged = !study.codebook.hasSameCodesAndGroups(as: book)
         if codebookChanged {
             try CodebookEditor.requireCodesInUse(study, kept: book)
             if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }

@@ -8,15 +8,18 @@ public struct Codebook: Sendable, Equatable {
     public var revision: Int
     /// Depth-first tree order: each code is followed by its children, in their order.
     public var codes: [Code]
+    /// Named sets of codes that cut across the tree (a code belongs to any number of them), in their order.
+    public var groups: [CodeGroup]
     public var history: [CodebookChange]
 
     public init(title: String, description: String? = nil, source: String? = nil, revision: Int = 1,
-                codes: [Code] = [], history: [CodebookChange] = []) {
+                codes: [Code] = [], groups: [CodeGroup] = [], history: [CodebookChange] = []) {
         self.title = title
         self.description = description
         self.source = source
         self.revision = revision
         self.codes = codes
+        self.groups = groups
         self.history = history
     }
 
@@ -44,6 +47,31 @@ public struct Codebook: Sendable, Equatable {
 
     /// Codes a coder may apply now: active and codable.
     public var applicableCodes: [Code] { codes.filter { $0.status == .active && $0.codable } }
+
+    public func group(_ id: String) -> CodeGroup? { groups.first { $0.id == id } }
+
+    /// The groups `codeID` belongs to, in the codebook's order of groups.
+    public func groups(of codeID: String) -> [CodeGroup] { groups.filter { $0.codes.contains(codeID) } }
+}
+
+/// A named set of codes from anywhere in the tree, such as "Risk factors" (REFI-QDA calls it a set, ATLAS.ti a code
+/// group, MAXQDA a code set). Membership says nothing about the codes' place in the tree or their codings.
+public struct CodeGroup: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    /// Member code ids, in order, each once.
+    public var codes: [String]
+    /// The REFI-QDA GUID another tool gave the group (normalised); nil for Thematic's own, whose GUIDs are derived.
+    public var guid: String?
+
+    public init(id: String, name: String, description: String? = nil, codes: [String] = [], guid: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.codes = codes
+        self.guid = guid
+    }
 }
 
 /// One theme of a codebook. The id never changes, through renames and moves.
@@ -103,16 +131,20 @@ public struct CodebookChange: Sendable, Equatable {
     public var revision: Int
     public var at: String
     public var by: String
-    /// create, import, add, edit, rename, move, reorder, merge, split, retire.
+    /// create, import, add, edit, rename, move, reorder, merge, split, retire, add-group, delete-group,
+    /// add-to-group, remove-from-group, undo.
     public var action: String
     public var codes: [String]
     public var detail: String?
     public var note: String?
     /// For a merge or split: what it did to each coding, so that undo can put them back.
     public var codings: RewrittenCodings?
+    /// For a change that altered the groups: every group as it was before, so that undo can put them back. Undo is
+    /// last-in-first-out (every later change is undone first), so restoring the whole list is exact.
+    public var groupsBefore: [CodeGroup]?
 
     public init(revision: Int, at: String, by: String, action: String, codes: [String] = [],
-                detail: String? = nil, note: String? = nil, codings: RewrittenCodings? = nil) {
+                detail: String? = nil, note: String? = nil, codings: RewrittenCodings? = nil, groupsBefore: [CodeGroup]? = nil) {
         self.revision = revision
         self.at = at
         self.by = by
@@ -121,6 +153,7 @@ public struct CodebookChange: Sendable, Equatable {
         self.detail = detail
         self.note = note
         self.codings = codings
+        self.groupsBefore = groupsBefore
     }
 }
 

@@ -5,7 +5,8 @@ import CanonicalJSON
 /// Every file names its kind and `schemaVersion`. An older version is migrated on load; a newer one is refused, naming
 /// the file, its version and the highest this build reads, because reading on would drop fields this build does not
 /// know. A review file is written at version 2 only when it uses what version 2 added (excerpt pages), so files
-/// without pages stay byte-identical and readable by builds that know only version 1.
+/// without pages stay byte-identical and readable by builds that know only version 1; likewise a codebook is written
+/// at version 2 only when it has code groups.
 public enum FileKind: String, Sendable, CaseIterable {
     case study = "thematic.study"
     case codebook = "thematic.codebook"
@@ -14,7 +15,12 @@ public enum FileKind: String, Sendable, CaseIterable {
     case consensus = "thematic.consensus"
     case assignments = "thematic.assignments"
 
-    public var currentVersion: Int { self == .review ? 2 : 1 }
+    public var currentVersion: Int {
+        switch self {
+        case .review, .codebook: 2
+        default: 1
+        }
+    }
 
     /// Checks `kind` and `schemaVersion` of a file's top-level record.
     @discardableResult

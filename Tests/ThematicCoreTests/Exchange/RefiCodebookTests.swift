@@ -87,14 +87,6 @@ import Testing
         #expect(try RefiCodebook.read(exported, file: "x.qdc", title: "other").codebook.codes.allSatisfy { $0.guid == nil })
     }
 
-    @Test func setsFromOtherToolsAreReportedNotSilentlyDropped() throws {
-        let imported = try read("""
-        <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="a" name="One" isCodable="true"/></Codes>
-        <Sets><Set guid="s" name="Round 2"><MemberCode targetGUID="a"/></Set></Sets></CodeBook>
-        """)
-        #expect(imported.warnings == ["set \"Round 2\" (1 code) was not imported: a Thematic codebook has no sets"])
-    }
-
     @Test func aTruncatedQdcIsAClearError() throws {
         let exported = RefiCodebook.export(try rich(), scope: "study:test")
         #expect {
