@@ -81,6 +81,23 @@ import ThematicCore
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A2"])
     }
 
+    /// Resizes that arrive while the program is busy come as one signal, and the size it then reads is the size it
+    /// had: the terminal has cut the frame all the same, so it must be painted again in full.
+    @Test func aResizeAndBackWhileTheProgramIsBusyRepaintsTheWholeScreen() throws {
+        let session = try open()
+        let pid = try #require(try session.programPID())
+        kill(pid, SIGSTOP)
+        try session.resize(columns: 20, rows: 6)
+        usleep(100_000)
+        try session.resize(columns: 3, rows: 2)
+        usleep(100_000)
+        try session.resize(columns: 100, rows: 30)
+        usleep(100_000)
+        let repainted = try session.waitForChange(showing: ["┌ Excerpts (207)", "│  R01 1/14 Introducti"]) { kill(pid, SIGCONT) }
+        #expect(repainted.found, "the screen stayed as the terminal cut it:\n\(repainted.screen)")
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
+    }
+
     @Test func aTinyWindowShowsTheTextAndTheStatusLine() throws {
         let session = try open(columns: 40, rows: 10, showing: "saved · ? keys")
         let screen = try session.capture()
