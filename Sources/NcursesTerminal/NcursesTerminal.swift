@@ -112,7 +112,14 @@ public final class NcursesTerminal: Terminal {
         let rows = min(screen.size.rows, Int(getmaxy(window)))
         let columns = min(screen.size.columns, Int(getmaxx(window)))
         let last = previous.flatMap { $0.size == screen.size ? $0 : nil }
-        if last == nil { werase(window) }
+        if last == nil {
+            werase(window)
+            // ncurses repaints only what differs from what it believes the terminal shows. After a resize that
+            // ends at the size it started from (signals that arrived while busy come as one), it believes the old
+            // frame is intact, though the terminal cut it: so the first frame and any after a resize clear and
+            // repaint every cell.
+            clearok(window, true)
+        }
         var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
         var cell = cchar_t()
         for row in 0..<rows {

@@ -28,8 +28,7 @@ import ThematicCore
 
     /// Quits with `key`, expects a clean exit, and checks that no file of the study changed and none appeared.
     func quit(_ session: TmuxSession, with key: String = "q") throws {
-        try session.send(key)
-        let exited = try session.waitFor("exit status 0")
+        let exited = try session.send(key, thenWaitFor: "exit status 0")
         #expect(exited.found, "\(exited.screen)")
         #expect(try FolderSnapshot.take(folder.path) == before, "the agreement screen writes nothing")
     }
@@ -59,9 +58,9 @@ import ThematicCore
         let most = try #require(codes.max { (implied[$0] ?? 0, -codes.firstIndex(of: $0)!) < (implied[$1] ?? 0, -codes.firstIndex(of: $1)!) })
         let session = try open()
         // code, name, pairable, asha, ben, % agree, Cohen k, alpha, AC1, disagree: nine steps right, then reverse.
+        // The status line is drawn last, so once it names the sort the rows above it are the sorted ones.
         for _ in 0..<9 { try session.send(">") }
-        try session.send("s", "g")
-        let sorted = try session.waitFor("sorted by disagree, descending · code 1 of 44")
+        let sorted = try session.send("s", "g", thenWaitFor: "sorted by disagree, descending · code 1 of 44", "disagree▼")
         #expect(sorted.found, "\(sorted.screen)")
         let lines = sorted.screen.split(separator: "\n", omittingEmptySubsequences: false)
         let firstCode = try #require(lines.firstIndex { $0.hasPrefix("(pooled)") }.map { lines[$0 + 1] })
@@ -70,29 +69,27 @@ import ThematicCore
         for code in codes {
             #expect(row(sorted.screen, code).map { $0.last.map(String.init) == String(implied[code] ?? 0) } ?? true, "\(code)")
         }
-        try session.send("Enter")
-        let list = try session.waitFor("excerpts where asha, ben disagree on \(most) ")
+        // The heading is the list's first line and its status line (the excerpt's position) the last drawn.
+        let list = try session.send("Enter", thenWaitFor: "excerpts where asha, ben disagree on \(most) ",
+                                    "\(most) · excerpt 1 of \(implied[most]!)")
         #expect(list.found, "\(list.screen)")
         #expect(list.screen.contains("\(implied[most]!) excerpts where asha, ben disagree"))
         #expect(list.screen.contains("┌ Disagreements on \(most) (\(implied[most]!))"))
         let listed = list.screen.split(separator: "\n").filter { $0.contains("applied by ") && $0.hasPrefix("│R") }
         #expect(listed.count == implied[most]!)
-        try session.send("Enter")
-        #expect(try session.waitFor("(Esc closes)").found)
-        #expect(try session.waitFor("asha: ").found)
+        let excerpt = try session.send("Enter", thenWaitFor: "(Esc closes)", "asha: ")
+        #expect(excerpt.found, "\(excerpt.screen)")
         try session.send("Escape")
-        try session.send("Escape")
-        #expect(try session.waitFor("sorted by disagree, descending").found)
+        let back = try session.send("Escape", thenWaitFor: "sorted by disagree, descending")
+        #expect(back.found, "\(back.screen)")
         try quit(session)
     }
 
     @Test func choosingTwoOfTheThreeCodersGivesTheirTableAndCohensKappa() throws {
         let session = try open([])
         #expect(try session.waitFor("Fleiss k").found)
-        try session.send("c")
-        #expect(try session.waitFor("[x] cara").found)
-        try session.send("j", "j", "Space", "Enter")
-        let compared = try session.waitFor("comparing asha, ben")
+        #expect(try session.send("c", thenWaitFor: "[x] cara").found)
+        let compared = try session.send("j", "j", "Space", "Enter", thenWaitFor: "comparing asha, ben")
         #expect(compared.found, "\(compared.screen)")
         #expect(compared.screen.contains("Cohen k"))
         let implied = try impliedDisagreements(coders: "asha,ben")
@@ -113,14 +110,12 @@ import ThematicCore
 
     @Test func aNarrowAndThenTinyTerminalKeepsWorking() throws {
         let session = try open(columns: 50, rows: 14)
-        try session.send("l", "l", "l")
-        #expect(try session.waitFor("◂").found)
+        #expect(try session.send("l", "l", "l", thenWaitFor: "◂").found)
         try session.resize(columns: 12, rows: 3)
         usleep(300_000)
         try session.resize(columns: 2, rows: 1)
         usleep(300_000)
-        try session.resize(columns: 100, rows: 30)
-        let back = try session.waitFor("Overall alpha on each coder's set of codes")
+        let back = try session.resize(columns: 100, rows: 30, thenWaitFor: "Overall alpha on each coder's set of codes")
         #expect(back.found, "\(back.screen)")
         try quit(session)
     }

@@ -55,42 +55,33 @@ import ThematicCore
         let session = try open()
         try session.send("j", "r", "C-u")
         try session.type("GP information withheld")
-        try session.send("Enter")
-        #expect(try session.waitFor("Why rename A1").found)
+        #expect(try session.send("Enter", thenWaitFor: "Why rename A1").found)
         try session.type("shorter")
-        try session.send("Enter")
-        let renamed = try session.waitFor("Revision 2: rename A1", timeout: changeTimeout)
+        let renamed = try session.send("Enter", thenWaitFor: "Revision 2: rename A1", timeout: changeTimeout)
         #expect(renamed.found, "\(renamed.screen)")
         #expect(renamed.screen.contains("A1 GP information withheld"))
         try expectLastChange("rename", note: "shorter", revision: 2)
         try checksAndAgrees()
 
-        try session.send("e", "3")
-        #expect(try session.waitFor("Full definition of A1").found)
+        #expect(try session.send("e", "3", thenWaitFor: "Full definition of A1").found)
         try session.type(" Also when nobody asked the GP.")
-        try session.send("Enter")
-        #expect(try session.waitFor("Why change the full definition of A1").found)
+        #expect(try session.send("Enter", thenWaitFor: "Why change the full definition of A1").found)
         try session.type("round two")
-        try session.send("Enter")
-        #expect(try session.waitFor("Revision 3: edit A1: full definition", timeout: changeTimeout).found)
+        #expect(try session.send("Enter", thenWaitFor: "Revision 3: edit A1: full definition", timeout: changeTimeout).found)
         try expectLastChange("edit", note: "round two", revision: 3)
         #expect(try study().codebook.code("A1")?.full?.hasSuffix("adult health information. Also when nobody asked the GP.") == true)
         #expect(try self.coderFiles() == coderFiles, "a rename or an edit leaves every coding as it was")
         try checksAndAgrees()
-        try session.send("q")
-        #expect(try session.waitFor("2 changes to the codebook; it is at revision 3").found)
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("q", thenWaitFor: "2 changes to the codebook; it is at revision 3", "exit status 0").found)
     }
 
     @Test func mergingMovesEveryCodersCodingsAndTheConsensus() throws {
         let before = try study()
         let hadA2 = before.codings.mapValues { $0.excerpts.filter { $0.value.codes["A2"] != nil }.map(\.key).sorted() }
         let session = try open()
-        try session.send("j", "j", "M", "k", "Enter")
-        #expect(try session.waitFor("Why merge A2 into A1").found)
+        #expect(try session.send("j", "j", "M", "k", "Enter", thenWaitFor: "Why merge A2 into A1").found)
         try session.type("coders could not tell them apart")
-        try session.send("Enter")
-        let merged = try session.waitFor("Revision 2: merge A2 into A1; codings moved:", timeout: changeTimeout)
+        let merged = try session.send("Enter", thenWaitFor: "Revision 2: merge A2 into A1; codings moved:", timeout: changeTimeout)
         #expect(merged.found, "\(merged.screen)")
         try expectLastChange("merge", note: "coders could not tell them apart", revision: 2)
         let after = try study()
@@ -103,8 +94,7 @@ import ThematicCore
         }
         #expect(!after.consensus.excerpts.values.contains { $0.codes["A2"] != nil })
         try checksAndAgrees()
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func splittingGivesEveryExcerptItsPartsOneByOne() throws {
@@ -117,18 +107,14 @@ import ThematicCore
         try session.type("A3a=Police to health")
         try session.send("Enter")
         try session.type("A3b=Police to school")
-        try session.send("Enter", "Enter")
-        let walk = try session.waitFor("Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned")
+        let walk = try session.send("Enter", "Enter", thenWaitFor: "Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned")
         #expect(walk.found, "\(walk.screen)")
         // Odd excerpts go to A3a, even ones to A3b; the last waits, to see the split refused while it has no part.
         for index in 0..<(order.count - 1) { try session.send(index % 2 == 0 ? "1" : "2", "n") }
-        try session.send("Enter")
-        #expect(try session.waitFor("\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet").found)
-        try session.send(order.count % 2 == 1 ? "1" : "2", "Enter")
-        #expect(try session.waitFor("Why split A3 into A3a, A3b").found)
+        #expect(try session.send("Enter", thenWaitFor: "\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet").found)
+        #expect(try session.send(order.count % 2 == 1 ? "1" : "2", "Enter", thenWaitFor: "Why split A3 into A3a, A3b").found)
         try session.type("two readings")
-        try session.send("Enter")
-        let split = try session.waitFor("split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
+        let split = try session.send("Enter", thenWaitFor: "split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
         #expect(split.found, "\(split.screen)")
         try expectLastChange("split", note: "two readings", revision: 4)
         let after = try study()
@@ -141,8 +127,7 @@ import ThematicCore
             }
         }
         try checksAndAgrees()
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func aMergeWaitsWhileACoderHasTheCodingScreenOpen() throws {
@@ -151,19 +136,17 @@ import ThematicCore
         let codebook = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codebookFile)))
         let coderFiles = try coderFiles()
         let session = try open()
-        try session.send("j", "j", "M", "k", "Enter", "Enter")
-        let refused = try session.waitFor("asha has the study open in a coding session", timeout: changeTimeout)
+        let refused = try session.send("j", "j", "M", "k", "Enter", "Enter", thenWaitFor: "asha has the study open in a coding session",
+                                       timeout: changeTimeout)
         #expect(refused.found, "\(refused.screen)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codebookFile))) == codebook)
         #expect(try self.coderFiles() == coderFiles)
 
-        try coding.send("q")
-        #expect(try coding.waitFor("exit status 0").found)
+        #expect(try coding.send("q", thenWaitFor: "exit status 0").found)
         // The cursor was left on the target the lead chose: back down to A2.
-        try session.send("j", "M", "k", "Enter", "Enter")
-        #expect(try session.waitFor("Revision 2: merge A2 into A1", timeout: changeTimeout).found, "once the coder has closed the screen")
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("j", "M", "k", "Enter", "Enter", thenWaitFor: "Revision 2: merge A2 into A1", timeout: changeTimeout).found,
+                "once the coder has closed the screen")
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func aCoderIsRefusedBeforeTheScreenOpens() throws {

@@ -30,10 +30,8 @@ import ThematicCore
         let session = try open()
         try session.send("1", "Enter", "3", "Enter", "f")
         try session.send("f")
-        try session.send("5", "Enter")
-        #expect(try session.waitFor("applied B1").found)
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("5", "Enter", thenWaitFor: "applied B1").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: folder)
         #expect(coding.excerpts.count == 3)
         #expect(codes(coding, "R01-001") == ["A1", "A3"])
@@ -48,6 +46,7 @@ import ThematicCore
 
     @Test func theWholeDemoStudyCanBeCodedFromTheKeyboardAlone() throws {
         let session = try open()
+        let start = try session.capture()
         // Excerpt n gets code number (n % 44) + 1, every seventh excerpt no code at all, then f finishes it.
         for index in 0..<207 {
             if index % 7 == 0 {
@@ -57,10 +56,9 @@ import ThematicCore
                 try session.send("Enter", "f")
             }
         }
-        let done = try session.waitFor("207/207 finished", timeout: 60)
+        let done = try session.waitForChange(from: start, showing: ["207/207 finished"], timeout: 60)
         #expect(done.found, "\(done.screen)")
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: folder)
         let (study, _) = try StudyReader.load(folder, coders: ["tester"])
         let numbered = study.codebook.applicableCodes.map(\.id)
@@ -77,13 +75,27 @@ import ThematicCore
         usleep(300_000)
         try session.resize(columns: 3, rows: 2)
         usleep(300_000)
-        try session.resize(columns: 100, rows: 30)
-        #expect(try session.waitFor("Excerpts (207)").found)
-        try session.send("2", "Enter")
-        #expect(try session.waitFor("applied A2").found)
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.resize(columns: 100, rows: 30, thenWaitFor: "Excerpts (207)").found)
+        #expect(try session.send("2", "Enter", thenWaitFor: "applied A2").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A2"])
+    }
+
+    /// Resizes that arrive while the program is busy come as one signal, and the size it then reads is the size it
+    /// had: the terminal has cut the frame all the same, so it must be painted again in full.
+    @Test func aResizeAndBackWhileTheProgramIsBusyRepaintsTheWholeScreen() throws {
+        let session = try open()
+        let pid = try #require(try session.programPID())
+        kill(pid, SIGSTOP)
+        try session.resize(columns: 20, rows: 6)
+        usleep(100_000)
+        try session.resize(columns: 3, rows: 2)
+        usleep(100_000)
+        try session.resize(columns: 100, rows: 30)
+        usleep(100_000)
+        let repainted = try session.waitForChange(showing: ["┌ Excerpts (207)", "│  R01 1/14 Introducti"]) { kill(pid, SIGCONT) }
+        #expect(repainted.found, "the screen stayed as the terminal cut it:\n\(repainted.screen)")
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func aTinyWindowShowsTheTextAndTheStatusLine() throws {
@@ -92,15 +104,13 @@ import ThematicCore
         #expect(!screen.contains("Excerpts ("))
         #expect(screen.contains("This serious case"))
         #expect(screen.contains("tester · excerpt"))
-        try session.send("q")
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func ctrlCInTheMiddleOfWorkLosesNothing() throws {
         let session = try open()
-        try session.send("4", "Enter", "f", "7", "Enter")
-        #expect(try session.waitFor("applied B3").found)
-        try session.send("C-c")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("4", "Enter", "f", "7", "Enter", thenWaitFor: "applied B3").found)
+        #expect(try session.send("C-c", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: folder)
         #expect(codes(coding, "R01-001") == ["A4"])
         #expect(coding.excerpts["R01-001"]?.finished == true)
@@ -109,18 +119,15 @@ import ThematicCore
 
     @Test func sigtermClosesTheSessionAndKeepsEverything() throws {
         let session = try open()
-        try session.send("9", "Enter")
-        #expect(try session.waitFor("applied C1").found)
+        #expect(try session.send("9", "Enter", thenWaitFor: "applied C1").found)
         let pid = try #require(try session.programPID())
-        kill(pid, SIGTERM)
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.waitForChange(showing: ["exit status 0"]) { kill(pid, SIGTERM) }.found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["C1"])
     }
 
     @Test func killDashNineLosesNothingTheScreenHadShown() throws {
         let session = try open()
-        try session.send("1", "Enter", "f", "2", "Enter", "f", "6", "Enter")
-        #expect(try session.waitFor("applied B2").found)
+        #expect(try session.send("1", "Enter", "f", "2", "Enter", "f", "6", "Enter", thenWaitFor: "applied B2").found)
         let pid = try #require(try session.programPID())
         kill(pid, SIGKILL)
         var waited = 0
@@ -139,8 +146,7 @@ import ThematicCore
         let screen = try reopened.waitFor("2/207 finished")
         #expect(screen.found, "\(screen.screen)")
         #expect(screen.screen.contains("✓ R01 1/14"))
-        try reopened.send("q")
-        #expect(try reopened.waitFor("exit status 0").found)
+        #expect(try reopened.send("q", thenWaitFor: "exit status 0").found)
         #expect(codes(try Checkout.coding(in: folder), "R01-003") == ["B2"])
     }
 
@@ -158,24 +164,19 @@ import ThematicCore
         let screen = try session.capture()
         #expect(screen.contains("┌ Excerpts (207)"))
         #expect(screen.contains("—") || screen.contains("▾"))
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func worksWithTERMXtermAndNoColor() throws {
         let session = try open(environment: ["TERM": "xterm", "NO_COLOR": "1"])
-        try session.send("1", "Enter")
-        #expect(try session.waitFor("applied A1").found)
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("1", "Enter", thenWaitFor: "applied A1").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func undoWritesTheEarlierDecisionToDisk() throws {
         let session = try open()
-        try session.send("1", "Enter", "2", "Enter", "u")
-        #expect(try session.waitFor("undone on R01-001").found)
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("1", "Enter", "2", "Enter", "u", thenWaitFor: "undone on R01-001").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A1"])
     }
 
@@ -183,8 +184,7 @@ import ThematicCore
         let target = folder.path + "-demo"
         let session = try TmuxSession(command: [try Checkout.binary, "demo", target, "--coder", "tester"])
         #expect(try session.waitFor("excerpt 1 of 207").found)
-        try session.send("f", "q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("f", "q", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: StudyFolder(path: target))
         #expect(coding.excerpts["R01-001"]?.finished == true)
         #expect(coding.excerpts["R01-001"]?.codes.isEmpty == true)

@@ -27,11 +27,22 @@ import ThematicCore
         try Reconciliation(study: try StudyReader.load(folder).study)
     }
 
-    /// Waits until the screen shows `excerptID`, then says so (or records what it showed instead).
-    func waitUntilShowing(_ excerptID: String, in session: TmuxSession) throws -> Bool {
-        let shown = try session.waitFor("┌ \(excerptID) ·")
-        #expect(shown.found, "expected \(excerptID) on screen:\n\(shown.screen)")
-        return shown.found
+    /// What only the reconcile screen shows while `excerptID` is the current excerpt: its box and the status line
+    /// (the agreement table's list of disagreements has a box titled alike, so the box alone proves nothing).
+    func showing(_ excerptID: String, decided: Int? = nil) -> [String] {
+        ["┌ \(excerptID) ·", "\(decided.map(String.init) ?? "") of 85 decided, 0 stale · \(excerptID) ("]
+    }
+
+    /// Says whether a wait found what it waited for (or records what the screen showed instead).
+    func expectFound(_ wait: (found: Bool, screen: String), _ what: String) -> Bool {
+        #expect(wait.found, "expected \(what) on screen:\n\(wait.screen)")
+        return wait.found
+    }
+
+    /// Does `action` (keys), then waits until the screen shows `excerptID` as the current excerpt.
+    func waitUntilShowing(_ excerptID: String, decided: Int? = nil, in session: TmuxSession,
+                          after action: () throws -> Void) throws -> Bool {
+        expectFound(try session.waitForChange(showing: showing(excerptID, decided: decided), after: action), excerptID)
     }
 
     func consensusJSON() throws -> [String: [String: Any]] {
@@ -47,38 +58,43 @@ import ThematicCore
         #expect(before.coders == ["asha", "ben", "cara"])
         var expected: [String: (basis: String, codes: Set<String>)] = [:]
         let session = try open()
+        guard expectFound(try session.waitFor(showing(toDecide[0].excerpt.id, decided: 38)), toDecide[0].excerpt.id) else { return }
         for (index, item) in toDecide.enumerated() {
-            guard try waitUntilShowing(item.excerpt.id, in: session) else { break }
             let union = item.codings.reduce(into: Set<String>()) { $0.formUnion($1.codes) }
+            let decision: [String]
             switch index % 4 {
             case 0:
                 let coding = item.codings[(index / 4) % item.codings.count]
-                try session.type("\(before.coders.firstIndex(of: coding.coder)! + 1)")
+                decision = ["\(before.coders.firstIndex(of: coding.coder)! + 1)"]
                 expected[item.excerpt.id] = ("coder", Set(coding.codes))
             case 1:
-                try session.type("u")
+                decision = ["u"]
                 expected[item.excerpt.id] = ("union", union)
             case 2:
-                try session.type("i")
+                decision = ["i"]
                 expected[item.excerpt.id] = ("intersection", Set(item.agreedCodes))
             default:
                 // Choose the codes: the union without the first disputed code, found by typing its id.
                 let dropped = item.disputedCodes[0]
                 try session.type("e")
-                try session.type(dropped)
-                #expect(try session.waitFor("Filter: \(dropped)").found)
-                try session.send("Space", "Enter")
+                #expect(try session.type(dropped, thenWaitFor: "Filter: \(dropped)").found)
+                decision = ["Space", "Enter"]
                 expected[item.excerpt.id] = ("edited", union.subtracting([dropped]))
             }
-            #expect(try session.waitFor("Note on \(item.excerpt.id)").found)
+            let note = try session.waitForChange(showing: ["Note on \(item.excerpt.id)"]) { try session.send(decision) }
+            guard expectFound(note, "the note prompt for \(item.excerpt.id)") else { break }
             try session.type("meeting note \(index + 1)")
-            try session.send("Enter")
+            // Each decision moves the count on by one: a state only this Enter can produce.
+            if index + 1 < toDecide.count {
+                let next = toDecide[index + 1].excerpt.id
+                guard try waitUntilShowing(next, decided: 38 + index + 1, in: session, after: { try session.send("Enter") }) else { break }
+            } else {
+                let done = try session.send("Enter", thenWaitFor: "85 of 85 decided, 0 stale")
+                #expect(done.found, "\(done.screen)")
+                #expect(done.screen.contains("nothing left to decide"))
+            }
         }
-        let done = try session.waitFor("85 of 85 decided, 0 stale")
-        #expect(done.found, "\(done.screen)")
-        #expect(done.screen.contains("nothing left to decide"))
-        try session.send("q")
-        let quit = try session.waitFor("exit status 0")
+        let quit = try session.send("q", thenWaitFor: "exit status 0")
         #expect(quit.found, "\(quit.screen)")
         #expect(quit.screen.contains("85 excerpts to reconcile (asha, ben, cara): 85 decided, 0 stale, 0 to decide"))
 
@@ -118,39 +134,32 @@ import ThematicCore
         }
         let excerpt = try #require(firstDisagreement)
         let session = try open()
-        try session.type("A")
-        #expect(try session.waitFor("Agreement · ").found)
-        try session.send("Enter")
-        #expect(try session.waitFor("where ").found)
-        try session.send("Enter")
-        guard try waitUntilShowing(excerpt, in: session) else { return }
+        #expect(try session.type("A", thenWaitFor: "Agreement · ", "sorted by code, ascending · code 1 of 44").found)
+        #expect(try session.send("Enter", thenWaitFor: "excerpts where asha, ben, cara disagree on A1 ", "A1 · excerpt 1 of ").found)
+        // The list of A1's disagreements already shows a box titled with the excerpt: wait for the reconcile screen.
+        guard try waitUntilShowing(excerpt, in: session, after: { try session.send("Enter") }) else { return }
         try session.type("u")
         // A decision already made is replaced only when the lead says so.
         if study.consensus.excerpts[excerpt] != nil { try session.type("y") }
-        try session.send("Enter")
-        #expect(try session.waitFor("\(excerpt) recorded").found)
-        try session.type("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("Enter", thenWaitFor: "\(excerpt) recorded").found)
+        #expect(try session.type("q", thenWaitFor: "exit status 0").found)
         #expect(try consensusJSON()[excerpt]?["decision"] as? String == "union")
     }
 
     @Test func quittingHalfWayAndReopeningResumesAtTheNextExcerptStillToDecide() throws {
         let toDecide = try queue().items.filter { $0.state != .decided }
         let session = try open()
-        for item in toDecide.prefix(3) {
-            guard try waitUntilShowing(item.excerpt.id, in: session) else { return }
-            try session.send("u", "Enter")
+        guard expectFound(try session.waitFor(showing(toDecide[0].excerpt.id, decided: 38)), toDecide[0].excerpt.id) else { return }
+        for index in 0..<3 {
+            guard try waitUntilShowing(toDecide[index + 1].excerpt.id, decided: 38 + index + 1, in: session,
+                                       after: { try session.send("u", "Enter") }) else { return }
         }
-        #expect(try session.waitFor("41 of 85 decided").found)
-        try session.send("q")
-        let quit = try session.waitFor("exit status 0")
-        #expect(quit.screen.contains("41 decided, 0 stale, 44 to decide"))
+        let quit = try session.send("q", thenWaitFor: "exit status 0")
+        #expect(quit.screen.contains("41 decided, 0 stale, 44 to decide"), "\(quit.screen)")
 
         let reopened = try open()
-        #expect(try waitUntilShowing(toDecide[3].excerpt.id, in: reopened))
-        #expect(try reopened.waitFor("41 of 85 decided, 0 stale · \(toDecide[3].excerpt.id)").found)
-        try reopened.send("q")
-        #expect(try reopened.waitFor("exit status 0").found)
+        #expect(expectFound(try reopened.waitFor(showing(toDecide[3].excerpt.id, decided: 41)), toDecide[3].excerpt.id))
+        #expect(try reopened.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func aSecondLeadIsRefusedWhileOneHasTheScreenOpen() throws {
@@ -162,8 +171,7 @@ import ThematicCore
         let decision = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar", "--excerpt", "R02-003", "--union"])
         #expect(decision.status == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile))) == before)
-        try session.send("q")
-        #expect(try session.waitFor("exit status 0").found)
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let afterwards = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar", "--excerpt", "R02-003", "--union"])
         #expect(afterwards.status == 0, "the lock goes with the screen: \(afterwards.standardError)")
     }
@@ -174,9 +182,9 @@ import ThematicCore
         usleep(300_000)
         try session.resize(columns: 3, rows: 2)
         usleep(300_000)
-        try session.resize(columns: 100, rows: 30)
-        #expect(try session.waitFor("38 of 85 decided").found)
-        try session.send("C-c")
-        #expect(try session.waitFor("exit status 0").found)
+        // tmux keeps the status line through the shrink and shows it again as it grows: only the program's redraw
+        // brings back the top line.
+        #expect(try session.resize(columns: 100, rows: 30, thenWaitFor: "┌ Queue (85)", "38 of 85 decided").found)
+        #expect(try session.send("C-c", thenWaitFor: "exit status 0").found)
     }
 }

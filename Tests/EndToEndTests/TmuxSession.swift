@@ -22,6 +22,10 @@ final class TmuxSession {
 
     /// Sends keys in tmux notation ("Enter", "C-c", "Tab", or text such as "f").
     func send(_ keys: String...) throws {
+        try send(keys)
+    }
+
+    func send(_ keys: [String]) throws {
         try TmuxSession.tmux(["send-keys", "-t", name] + keys)
     }
 
@@ -38,17 +42,88 @@ final class TmuxSession {
         try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
     }
 
-    /// Waits until the pane shows `text`; returns the pane as last seen and whether the text appeared.
+    /// Waits until the pane shows every text given and has held still for a moment; returns the pane as last
+    /// seen and whether the texts appeared. For the program's first screen or its exit; after keys, use
+    /// `send(_:thenWaitFor:)` or `type(_:thenWaitFor:)`, which cannot be fooled by text that was already there.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) throws -> (found: Bool, screen: String) {
+    func waitFor(_ text: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        try waitUntilSettled(showing: [text] + more, timeout: timeout)
+    }
+
+    @discardableResult
+    func waitFor(_ texts: [String], timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        try waitUntilSettled(showing: texts, timeout: timeout)
+    }
+
+    /// Sends keys (as `send`), then waits for what only they can produce: every text given, on a pane that has
+    /// held still, so a frame half drawn is never the one read. If the pane already shows every text before the
+    /// keys, the wait would prove nothing about them: that is a mistake in the test, thrown at once, not a race.
+    @discardableResult
+    func send(_ keys: String..., thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        try waitForChange(showing: [text] + more, timeout: timeout) { try self.send(keys) }
+    }
+
+    /// Types text (as `type`), then waits as `send(_:thenWaitFor:)` does.
+    @discardableResult
+    func type(_ text: String, thenWaitFor awaited: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        try waitForChange(showing: [awaited] + more, timeout: timeout) { try self.type(text) }
+    }
+
+    /// Resizes the window, then waits as `send(_:thenWaitFor:)` does: for the program's redraw at the new size.
+    @discardableResult
+    func resize(columns: Int, rows: Int, thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        try waitForChange(showing: [text] + more, timeout: timeout) { try self.resize(columns: columns, rows: rows) }
+    }
+
+    /// Captures the pane, does `action` (keys sent in one or more calls, a resize, a signal), then waits until the
+    /// pane shows every one of `texts` and holds still. At least one text must be missing from the capture before
+    /// the action, or the screen as it was would satisfy the wait: that throws `UnsafeWait` without acting.
+    @discardableResult
+    func waitForChange(showing texts: [String], timeout: Double = 10, after action: () throws -> Void) throws -> (found: Bool, screen: String) {
+        let before = try capture()
+        try UnsafeWait.check(texts, before)
+        try action()
+        return try waitUntilSettled(showing: texts, timeout: timeout)
+    }
+
+    /// Waits as `send(_:thenWaitFor:)` does, from `before`, a capture taken before keys sent in many calls.
+    @discardableResult
+    func waitForChange(from before: String, showing texts: [String], timeout: Double = 10) throws -> (found: Bool, screen: String) {
+        try UnsafeWait.check(texts, before)
+        return try waitUntilSettled(showing: texts, timeout: timeout)
+    }
+
+    /// A wait that the pane satisfied before the keys that were meant to satisfy it.
+    struct UnsafeWait: Error, CustomStringConvertible {
+        var texts: [String]
+        var screen: String
+
+        static func check(_ texts: [String], _ before: String) throws {
+            if texts.allSatisfy(before.contains) { throw UnsafeWait(texts: texts, screen: before) }
+        }
+
+        var description: String {
+            "waiting for \(texts.map { "\"\($0)\"" }.joined(separator: ", ")) proves nothing: already on the pane before the keys:\n\(screen)"
+        }
+    }
+
+    /// Polls the pane until it shows every one of `texts` and two captures in a row are the same (the program has
+    /// finished drawing: ncurses writes a frame in several writes, and tmux may be read between them).
+    private func waitUntilSettled(showing texts: [String], timeout: Double) throws -> (found: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
+        var previous: String?
         repeat {
             screen = try capture()
-            if screen.contains(text) { return (true, screen) }
+            if texts.allSatisfy(screen.contains) {
+                if screen == previous { return (true, screen) }
+                previous = screen
+            } else {
+                previous = nil
+            }
             usleep(50_000)
         } while Date() < deadline
-        return (false, screen)
+        return (texts.allSatisfy(screen.contains), screen)
     }
 
     /// The pid of the program (the child of the pane's shell).
