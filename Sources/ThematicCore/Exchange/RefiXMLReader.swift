@@ -1,8 +1,3 @@
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Foundation
-
 /// One element of a REFI-QDA document, by its local name (namespace prefixes and variants are ignored).
 struct RefiElement {
     var name: String
@@ -33,58 +28,116 @@ public struct RefiError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(file): \(message)" }
 }
 
-/// Reads an XML document into `RefiElement`s with Foundation's XMLParser, keeping its comments.
-final class RefiXMLReader: NSObject, XMLParserDelegate {
-    private var stack: [RefiElement] = []
-    private var root: RefiElement?
-    private var comments: [String] = []
-
+/// Reads an XML document into `RefiElement`s, keeping its comments (see `XMLScanner` for what is read).
+enum RefiXMLReader {
     static func read(_ bytes: [UInt8], file: String) throws(RefiError) -> (root: RefiElement, comments: [String]) {
-        guard bytes.contains(where: { ![0x20, 0x09, 0x0a, 0x0d].contains($0) }) else { throw RefiError(file: file, message: "the file is empty") }
-        let reader = RefiXMLReader()
-        // Fed as a stream, in chunks: libxml2 refuses a single chunk over 10 MB ("huge input lookup"), and a
-        // project with its selections is often larger.
-        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
-        parser.shouldProcessNamespaces = true
-        parser.delegate = reader
-        let parsed = parser.parse()
-        guard parsed, let root = reader.root, reader.stack.isEmpty else {
-            let place = "line \(parser.lineNumber), column \(parser.columnNumber)"
-            throw RefiError(file: file, message: "not well-formed XML (at \(place): \(reason(parser.parserError))); is the file complete?")
-        }
-        return (root, reader.comments)
-    }
-
-    /// XMLParser's error codes (libxml2's numbers) in words: its own descriptions on Linux are only a domain and a number.
-    private static func reason(_ error: Error?) -> String {
-        guard let code = (error as NSError?)?.code else { return "the document ends before its last element is closed" }
-        switch code {
-        case 4: return "the document is empty"
-        case 5: return "the document ends too soon"
-        case 76, 85: return "an element is closed that was not open, or not closed"
-        default: return "XML parser error \(code)"
+        let input = XMLInput(bytes)
+        guard input.utf8.contains(where: { !XMLInput.isWhitespace($0) }) else { throw RefiError(file: file, message: "the file is empty") }
+        do throws(XMLSyntaxError) {
+            if let problem = input.problem { throw problem }
+            return try input.utf8.withUnsafeBufferPointer { buffer throws(XMLSyntaxError) in
+                if let invalid = XMLInput.firstInvalidUTF8(buffer) {
+                    throw XMLSyntaxError(offset: invalid, reason: "the bytes here are not valid UTF-8 (only UTF-8 and UTF-16 files are read)")
+                }
+                var scanner = XMLScanner(buffer)
+                return try scanner.document()
+            }
+        } catch {
+            let (line, column) = XMLInput.place(of: error.offset, in: input.utf8)
+            throw RefiError(file: file, message: "not well-formed XML (at line \(line), column \(column): \(error.reason)); is the file complete?")
         }
     }
+}
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
-        let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-        var plain: [String: String] = [:]
-        for (key, value) in attributes { plain[key.split(separator: ":").last.map(String.init) ?? key] = value }
-        stack.append(RefiElement(name: local, attributes: plain, line: parser.lineNumber))
+/// The document as UTF-8 without a byte order mark: UTF-16 (marked by its BOM) is transcoded first.
+struct XMLInput {
+    private(set) var utf8: [UInt8]
+    /// Set when UTF-16 could not be transcoded: the offset is where transcoding stopped.
+    private(set) var problem: XMLSyntaxError?
+
+    init(_ bytes: [UInt8]) {
+        utf8 = bytes
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            transcodeUTF16(bytes.dropFirst(2), bigEndian: false)
+        } else if bytes.starts(with: [0xFE, 0xFF]) {
+            transcodeUTF16(bytes.dropFirst(2), bigEndian: true)
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            utf8.removeFirst(3)
+        }
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        guard let element = stack.popLast() else { return }
-        if stack.isEmpty { root = element } else { stack[stack.count - 1].children.append(element) }
+    private mutating func transcodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var position = bytes.startIndex
+        while position + 1 < bytes.endIndex {
+            let (first, second) = (UInt16(bytes[position]), UInt16(bytes[position + 1]))
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            position += 2
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(units.count)
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { utf8.append($0) }
+        self.utf8 = utf8
+        if failed || bytes.count % 2 == 1 {
+            problem = XMLSyntaxError(offset: utf8.count, reason: "the file begins with a UTF-16 byte order mark but is not valid UTF-16")
+        }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        guard !stack.isEmpty else { return }
-        stack[stack.count - 1].text += string
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
-    func parser(_ parser: XMLParser, foundComment comment: String) {
-        comments.append(comment)
+    /// The offset of the first byte that is not part of well-formed UTF-8, or nil; eight ASCII bytes at a time.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count,
+               UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                position += 8
+                continue
+            }
+            let lead = bytes[position]
+            guard lead >= 0x80 else {
+                position += 1
+                continue
+            }
+            guard let (length, second) = sequence(startingWith: lead), position + length <= bytes.count,
+                  second.contains(bytes[position + 1]),
+                  (position + 2..<position + length).allSatisfy({ bytes[$0] & 0xC0 == 0x80 }) else { return position }
+            position += length
+        }
+        return nil
+    }
+
+    /// A multi-byte sequence's length and the range its second byte must fall in (no overlong forms, no surrogates).
+    private static func sequence(startingWith lead: UInt8) -> (length: Int, second: ClosedRange<UInt8>)? {
+        switch lead {
+        case 0xC2...0xDF: (2, 0x80...0xBF)
+        case 0xE0: (3, 0xA0...0xBF)
+        case 0xED: (3, 0x80...0x9F)
+        case 0xE1...0xEF: (3, 0x80...0xBF)
+        case 0xF0: (4, 0x90...0xBF)
+        case 0xF1...0xF3: (4, 0x80...0xBF)
+        case 0xF4: (4, 0x80...0x8F)
+        default: nil
+        }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset; line breaks are LF, CR LF or a lone CR.
+    static func place(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for position in 0..<min(offset, bytes.count) {
+            let byte = bytes[position]
+            if byte == 0x0A || (byte == 0x0D && (position + 1 == bytes.count || bytes[position + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 && byte != 0x0D {
+                column += 1
+            }
+        }
+        return (line, column)
     }
 }
