@@ -31,6 +31,18 @@ import Testing
         #expect(try StudyReader.load(folder).study.codings["ben"]?.excerpts.count == 3)
     }
 
+    @Test func recordsWrittenInTheSnapshotAreOnDiskWithTheJournalEmptyAndEarlierActionsKept() throws {
+        let folder = try valid()
+        let session = try CodingSession(folder: folder, coder: "ben")
+        try session.record("R1-2", decision(["A2"]))
+        try session.recordInSnapshot(all: [("R2-1", decision(["A1"])), ("R1-1", nil)])
+        #expect(try FileSystem.readBytes(folder.url("codings/ben.journal")).isEmpty)
+        let onDisk = try #require(try StudyReader.load(folder).study.codings["ben"])
+        #expect(onDisk.excerpts["R1-2"] == decision(["A2"]) && onDisk.excerpts["R2-1"] == decision(["A1"]) && onDisk.excerpts["R1-1"] == nil)
+        #expect(onDisk.journalSequence == 3)
+        try session.close()
+    }
+
     @Test func aNewCoderGetsAFileOnFirstUse() throws {
         let folder = try valid()
         let session = try CodingSession(folder: folder, coder: "cara")

@@ -90,8 +90,7 @@ public struct RefiProjectFile: Sendable {
     /// Reads and checks a .qdpx archive. Throws, naming the file, the element and the reason, for anything that would
     /// make the import wrong.
     public static func read(_ bytes: [UInt8], file: String) throws(RefiError) -> RefiProjectFile {
-        let entries = try RefiProject.unzip(bytes, file: file)
-        let (documentPath, document) = try projectDocument(entries, file: file)
+        let (documentPath, document, entries) = try projectDocument(try RefiProject.unzip(bytes, file: file), file: file)
         let place = "\(file)/\(documentPath)"
         let (root, comments) = try RefiXMLReader.read(document, file: place)
         guard root.name == "Project" else {
@@ -156,35 +155,49 @@ public struct RefiProjectFile: Sendable {
 
     mutating func count(_ kind: String, _ number: Int) { notCarried[kind, default: 0] += number }
 
-    /// The project document: `project.qde`, else the one `.qde` file at the top of the archive (ATLAS.ti names it
-    /// after the project).
-    private static func projectDocument(_ entries: [String: [UInt8]], file: String) throws(RefiError) -> (String, [UInt8]) {
-        if let bytes = entries["project.qde"] { return ("project.qde", bytes) }
-        let documents = entries.keys.filter { $0.lowercased().hasSuffix(".qde") && !$0.contains("/") }.sorted()
+    /// The project document: `project.qde`, else the one `.qde` file in the archive (ATLAS.ti names it after the
+    /// project; some archives hold a folder). Returns the entries relative to the document's folder.
+    private static func projectDocument(_ entries: [String: [UInt8]], file: String) throws(RefiError) -> (String, [UInt8], [String: [UInt8]]) {
+        if let bytes = entries["project.qde"] { return ("project.qde", bytes, entries) }
+        let documents = entries.keys.filter { $0.lowercased().hasSuffix(".qde") }.sorted()
         guard let path = documents.first else {
             throw RefiError(file: file, message: "no project.qde (or other .qde file) inside: not a REFI-QDA project (.qdpx)")
         }
         guard documents.count == 1 else {
             throw RefiError(file: file, message: "\(documents.count) project documents inside (\(documents.joined(separator: ", "))) and none named project.qde: cannot tell which is the project")
         }
-        return (path, entries[path]!)
+        guard let slash = path.lastIndex(of: "/") else { return (path, entries[path]!, entries) }
+        let folder = path[...slash]
+        var relative = entries
+        for (name, bytes) in entries where name.hasPrefix(folder) { relative[String(name.dropFirst(folder.count))] = bytes }
+        return (path, entries[path]!, relative)
     }
 
     /// Every element that declares a GUID declares a different one: references would be ambiguous otherwise.
     private static func requireUniqueGUIDs(_ root: RefiElement, file: String) throws(RefiError) {
-        var seen: [String: (name: String, line: Int)] = [:]
-        var stack = [root]
-        // Depth first in document order, so the element named in the refusal is the later of the two.
-        while let element = stack.popLast() {
+        // Well-formed GUIDs are compared as 128-bit numbers (a project has one per selection and coding: millions);
+        // others as normalised text.
+        var seen = Set<GUIDNumber>()
+        var seenText = Set<String>()
+        var repeated: (element: RefiElement, raw: String)?
+        func visit(_ element: RefiElement) {
+            guard repeated == nil else { return }
             if let raw = element.attributes["guid"] {
-                let guid = RefiGUID.normalise(raw)
-                if let first = seen[guid] {
-                    throw RefiError(file: file, message: "line \(element.line): <\(element.name) guid=\"\(raw)\"> repeats the GUID of the <\(first.name)> at line \(first.line); every GUID in a project must be unique")
-                }
-                seen[guid] = (element.name, element.line)
+                let isNew = GUIDNumber(raw).map { seen.insert($0).inserted } ?? seenText.insert(RefiGUID.normalise(raw)).inserted
+                if !isNew { repeated = (element, raw) }
             }
-            stack += element.children.reversed()
+            for child in element.children { visit(child) }
         }
+        visit(root)
+        guard let (element, raw) = repeated else { return }
+        let first = firstElement(withGUID: RefiGUID.normalise(raw), in: root)
+        throw RefiError(file: file, message: "line \(element.line): <\(element.name) guid=\"\(raw)\"> repeats the GUID of the <\(first?.name ?? "")> at line \(first?.line ?? 0); every GUID in a project must be unique")
+    }
+
+    private static func firstElement(withGUID guid: String, in element: RefiElement) -> RefiElement? {
+        if element.attributes["guid"].map(RefiGUID.normalise) == guid { return element }
+        for child in element.children { if let found = firstElement(withGUID: guid, in: child) { return found } }
+        return nil
     }
 
     private static func textSource(_ element: RefiElement, entries: [String: [UInt8]], file: String) throws(RefiError) -> TextSource {
@@ -232,14 +245,17 @@ public struct RefiProjectFile: Sendable {
         element.attribute("plainTextPath").flatMap { entry($0, in: entries) }
     }
 
+    /// An archive entry a source names: `internal://` (or another scheme, such as MAXQDA's `relative://`) and
+    /// percent-escapes aside, under `sources/` or at the top; else a file of the same name under `sources/`.
     private static func entry(_ path: String, in entries: [String: [UInt8]]) -> [UInt8]? {
         var name = path
-        for prefix in ["internal://", "internal:"] where name.hasPrefix(prefix) { name = String(name.dropFirst(prefix.count)) }
+        if let scheme = name.range(of: "://") { name = String(name[scheme.upperBound...]) } else if name.hasPrefix("internal:") { name = String(name.dropFirst(9)) }
         let decoded = name.removingPercentEncoding ?? name
         for candidate in [name, decoded] {
             if let bytes = entries["sources/\(candidate)"] ?? entries[candidate] { return bytes }
         }
-        return nil
+        let last = decoded.split(separator: "/").last.map(String.init) ?? decoded
+        return entries["sources/\(last)"]
     }
 
     private static func selection(_ element: RefiElement, sourceName: String, length: Int?, file: String) throws(RefiError) -> Selection {
@@ -289,6 +305,30 @@ public struct RefiProjectFile: Sendable {
             if !text.isEmpty { values[variable] = text }
         }
         return values
+    }
+}
+
+/// A GUID's 32 hex digits as a number, braces, hyphens and case aside; nil for anything else.
+private struct GUIDNumber: Hashable {
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+
+    init?(_ text: String) {
+        var digits = 0
+        for byte in text.utf8 {
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte - UInt8(ascii: "A") + 10
+            case UInt8(ascii: "-"), UInt8(ascii: "{"), UInt8(ascii: "}"): continue
+            default: return nil
+            }
+            guard digits < 32 else { return nil }
+            if digits < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+            digits += 1
+        }
+        guard digits == 32 else { return nil }
     }
 }
 

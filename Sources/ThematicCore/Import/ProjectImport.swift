@@ -50,7 +50,8 @@ public enum ProjectImport {
         return Outcome(written: written, records: counts, decisions: decisions.count, codebookChanged: codebookChanged)
     }
 
-    /// Each coder's records, through their session (locked, journalled); records equal to the coder's are skipped.
+    /// Each coder's records, through their session (locked, the snapshot written atomically); records equal to the
+    /// coder's are skipped.
     /// Coders' files are independent, so they are written on every core. Returns how many were written per coder.
     static func writeRecords(_ records: [String: [String: ExcerptCoding]], folder: StudyFolder) throws -> [String: Int] {
         let outcomes = records.sorted(by: { $0.key < $1.key }).parallelMap { coder, byExcerpt -> Result<(String, Int), Error> in
@@ -68,7 +69,7 @@ public enum ProjectImport {
         let session = try CodingSession(folder: folder, coder: coder)
         let changed = records.sorted { $0.key < $1.key }.filter { session.coding.excerpts[$0.key] != $0.value }
         do {
-            try session.record(all: changed.map { ($0.key, $0.value) })
+            try session.recordInSnapshot(all: changed.map { ($0.key, $0.value) })
         } catch {
             // The records are not acknowledged: closing may fail too, and the record error is the one to report.
             try? session.close()

@@ -69,6 +69,20 @@ public final class CodingSession {
         pendingEntries += decisions.count
     }
 
+    /// Records many decisions by writing the snapshot itself rather than the journal first: for an import that
+    /// writes a coder's records wholesale, where journalling each one would write everything twice. Durable when it
+    /// returns; a crash before then leaves the snapshot as it was (the write is atomic) and none of them recorded.
+    public func recordInSnapshot(all decisions: [(excerptID: String, decision: ExcerptCoding?)]) throws {
+        guard !decisions.isEmpty else { return }
+        let before = coding
+        for (excerptID, decision) in decisions { coding.excerpts[excerptID] = decision }
+        coding.journalSequence += decisions.count
+        do { try compact() } catch {
+            coding = before
+            throw error
+        }
+    }
+
     /// Writes the snapshot (atomically) and empties the journal.
     public func compact() throws {
         let file = folder.url(StudyFolder.codingFile(coder))

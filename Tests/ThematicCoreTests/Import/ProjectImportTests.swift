@@ -220,6 +220,58 @@ import Testing
         #expect(project.notCarried == ["audio sources": 1, "graphs": 1, "notes not attached to a source or selection (project memos)": 1])
     }
 
+    /// A one-source project around `source` (a source element holding one selection of [4, 12) by the one user).
+    private static func oneSourceProject(_ source: (String) -> String, files: [String: [UInt8]], document: String = "project.qde") throws -> [UInt8] {
+        let selection = """
+        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" startPosition="4" endPosition="12" creatingUser="11111111-0000-4000-8000-000000000001">\
+        <Coding guid="cc000000-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>
+        """
+        let qde = """
+        <Project xmlns="urn:QDA-XML:project:1.0" name="One"><Users><User guid="11111111-0000-4000-8000-000000000001" name="Ana"/></Users>\
+        <CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="Referral" isCodable="true"/></Codes></CodeBook>\
+        <Sources>\(source(selection))</Sources></Project>
+        """
+        return try RefiProject.zip([(document, Array(qde.utf8))] + files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    private func referralSpans(_ bytes: [UInt8]) throws -> [String] {
+        let folder = try emptyStudy()
+        try importProject(bytes, into: folder)
+        let study = try TestSupport.load(folder)
+        return spanText(study, coder: "ana", code: try #require(study.codebook.codes.first?.id))
+    }
+
+    @Test func aPDFSourcesTextRepresentationIsImportedAndItsCoordinateSelectionsCounted() throws {
+        let bytes = try Self.oneSourceProject({ selection in """
+            <PDFSource guid="5e000000-0000-4000-8000-000000000001" name="Review B" path="internal://b.pdf">\
+            <PDFSelection guid="9d000000-0000-4000-8000-000000000001" page="1" firstX="1" firstY="1" secondX="5" secondY="5"/>\
+            <Representation guid="5e000000-0000-4000-8000-000000000002" plainTextPath="internal://b.txt">\(selection)</Representation></PDFSource>
+            """ }, files: ["sources/b.txt": Array("The referral was not followed up.\n".utf8)])
+        #expect(try referralSpans(bytes) == ["referral"])
+        let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "b.qdpx"), study: try TestSupport.load(try emptyStudy()))
+        #expect(project.notCarried == ["PDF selections by coordinates": 1])
+    }
+
+    @Test func aSourceWithOnlyAWordFileIsReadFromIt() throws {
+        let docx = try FileSystem.readBytes(TestSupport.fixtures + "/documents/overview-report.docx")
+        let bytes = try Self.oneSourceProject({ selection in """
+            <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Overview" richTextPath="internal://o.docx">\(selection)</TextSource>
+            """ }, files: ["sources/o.docx": docx])
+        let folder = try emptyStudy()
+        let (project, _) = try importProject(bytes, into: folder)
+        #expect(project.warnings.contains { $0.contains("its text is read from the Word file") })
+        #expect(try TestSupport.load(folder).corpus.review("Overview")?.excerpts.isEmpty == false)
+    }
+
+    @Test func utf16TextAndAProjectInsideAFolderOfTheArchiveAreRead() throws {
+        let text = "The referral was not followed up.\n"
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let bytes = try Self.oneSourceProject({ selection in """
+            <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="relative://a.txt">\(selection)</TextSource>
+            """ }, files: ["Study/sources/a.txt": utf16], document: "Study/Study.qde")
+        #expect(try referralSpans(bytes) == ["referral"])
+    }
+
     @Test func aCoderMapChoosesTheCoderNamesAndAMisspelledUserIsRefused() throws {
         let folder = try emptyStudy()
         let (project, _) = try importProject(try Self.qcProject(), into: folder,
