@@ -180,15 +180,8 @@ private struct Builder {
                 coderOfUser[user.guid] = "consensus"
                 continue
             }
-            var coder = options.coderMap[user.name] ?? RefiCoderName.derive(user.name)
-            if options.coderMap[user.name] == nil {
-                let base = coder
-                var number = 2
-                while taken.contains(coder) {
-                    coder = "\(base.prefix(36))-\(number)"
-                    number += 1
-                }
-            }
+            let chosen = options.coderMap[user.name]
+            let coder = chosen ?? RefiNames.unique(RefiNames.derive(user.name), among: taken) { "\($0.prefix(36))-\($1)" }
             taken.insert(coder)
             coderOfUser[user.guid] = coder
         }
@@ -204,13 +197,7 @@ private struct Builder {
                 attributeOfVariable[guid] = existing
                 continue
             }
-            var id = described.attributeIDs[name] ?? RefiCoderName.attributeID(name)
-            let base = id
-            var number = 2
-            while taken.contains(id) {
-                id = "\(base)\(number)"
-                number += 1
-            }
+            let id = RefiNames.unique(described.attributeIDs[name] ?? RefiNames.attributeID(name), among: taken) { "\($0)\($1)" }
             taken.insert(id)
             attributeOfVariable[guid] = id
             result.attributes.append(AttributeDefinition(id: id, label: name))
@@ -235,14 +222,8 @@ private struct Builder {
     }
 
     private func reviewID(for source: RefiProjectFile.TextSource, structure: ThematicComments.Review?, used: inout Set<String>) -> String {
-        var base = structure?.id ?? ((try? ImportFile.idFromFileName(source.name)) ?? "source")
-        if base.isEmpty { base = "source" }
-        var id = base
-        var number = 2
-        while used.contains(id) {
-            id = "\(base.prefix(50))-\(number)"
-            number += 1
-        }
+        let base = structure?.id ?? ((try? ImportFile.idFromFileName(source.name)) ?? "source")
+        let id = RefiNames.unique(base, among: used) { "\($0.prefix(50))-\($1)" }
         used.insert(id)
         return id
     }
@@ -412,7 +393,7 @@ private struct Builder {
 }
 
 /// Names another tool's users and variables get in a study.
-enum RefiCoderName {
+enum RefiNames {
     /// "José Pérez" -> "jose-perez": accents dropped, lower case, other characters as '-', at most 40 characters.
     static func derive(_ name: String) -> String {
         let words = plainWords(name)
@@ -420,6 +401,17 @@ enum RefiCoderName {
         while coder.hasSuffix("-") { coder.removeLast() }
         if coder == "consensus" { coder = "consensus-user" }
         return Identifier.isValidCoderName(coder) ? coder : "coder"
+    }
+
+    /// `name`, or the first of `numbered(name, 2)`, `numbered(name, 3)`... that is not `taken`.
+    static func unique(_ name: String, among taken: Set<String>, numbered: (String, Int) -> String) -> String {
+        var candidate = name
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = numbered(name, number)
+            number += 1
+        }
+        return candidate
     }
 
     /// "Child age band" -> "childAgeBand".
