@@ -127,15 +127,16 @@ public enum Unitizing2004 {
     /// the g − l + 1 positions it can take in every coder's gap g ≥ l, l² each. The sum times 2/L is divided by
     /// mL(mL − 1) − Σ l(l − 1).
     private static func expectedDisagreement(units: [Int], gaps: [Int], coders: Int, length: Int) -> Double {
-        let gaps = gaps.sorted()
+        let units = ascending(units), gaps = ascending(gaps)
         // gapsFrom[k]: the total length of gaps[k...].
         var gapsFrom = [Int](repeating: 0, count: gaps.count + 1)
         for k in gaps.indices.reversed() { gapsFrom[k] = gapsFrom[k + 1] + gaps[k] }
         let others = Double(units.count - 1)
         var sum = 0.0, selfPairs = 0.0
+        var fitting = 0  // the first gap at least as long as the unit
         for unit in units {
+            while fitting < gaps.count && gaps[fitting] < unit { fitting += 1 }
             let l = Double(unit)
-            let fitting = firstIndex(in: gaps, atLeast: unit)
             let positions = Double(gapsFrom[fitting]) - Double(gaps.count - fitting) * (l - 1)
             sum += others * (2 * l * l * l - 3 * l * l + l) / 3 + l * l * positions
             selfPairs += l * (l - 1)
@@ -145,13 +146,26 @@ public enum Unitizing2004 {
         return denominator > 0 ? 2 / Double(length) * sum / denominator : 0
     }
 
-    /// The first index of a sorted array whose value is at least `value`.
-    private static func firstIndex(in sorted: [Int], atLeast value: Int) -> Int {
-        var low = 0, high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    /// Lengths in ascending order by a radix sort, 11 bits a pass: over a codebook's gaps it is several times faster
+    /// than the standard library's comparison sort, which took most of the time.
+    private static func ascending(_ lengths: [Int]) -> [Int] {
+        let digit = 11, mask = (1 << digit) - 1
+        guard let longest = lengths.max() else { return lengths }
+        var sorted = lengths, buffer = lengths
+        var shift = 0
+        while longest >> shift > 0 {
+            // starts[d]: where the lengths with digit d go.
+            var starts = [Int](repeating: 0, count: mask + 2)
+            for length in sorted { starts[((length >> shift) & mask) + 1] += 1 }
+            for d in 1...mask { starts[d] += starts[d - 1] }
+            for length in sorted {
+                let d = (length >> shift) & mask
+                buffer[starts[d]] = length
+                starts[d] += 1
+            }
+            swap(&sorted, &buffer)
+            shift += digit
         }
-        return low
+        return sorted
     }
 }
