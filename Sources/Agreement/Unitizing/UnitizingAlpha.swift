@@ -70,9 +70,9 @@ public enum UnitizingAlpha {
     /// |uα of one value against gaps (eq. 35). With a single value besides gaps, l_00 = l.. − 2 l_1. + l_11.
     static func binary(_ tallies: UnitTallies, value: Int, _ continuum: SpanContinuum) -> Statistic {
         let total = Double(continuum.coders.count * continuum.length)
+        if tallies.covered[value] == 0 { return .undefined(reason: noUnits) }
         let units = Double(tallies.covered[value]), gaps = total - units
         let sharedUnits = tallies.shared(value)
-        if tallies.covered[value] == 0 { return .undefined(reason: noUnits) }
         return alpha(total: total, agreement: sharedUnits + (gaps - units + sharedUnits),
                      squaredMarginals: units * units + gaps * gaps, weights: Double(tallies.squaredLengths[value]) + gaps)
     }
@@ -85,35 +85,4 @@ public enum UnitizingAlpha {
         guard variation > 0, pairable > 0 else { return .undefined(reason: noVariation) }
         return .value(1 - (total - agreement) * pairable / (total * variation))
     }
-}
-
-/// Per value, over all coders: the units' total length and Σ length², and the length the coders share with that
-/// value, Σ_{i≠j}, from one merge-walk per coder pair.
-struct UnitTallies {
-    let lists: [UnitList]
-    var covered: [Int]
-    var squaredLengths: [Int]
-    /// Σ over ordered pairs of different coders of the length both gave the value.
-    var pairOverlaps: [Int]
-
-    init(_ lists: [UnitList], values: Int) {
-        self.lists = lists
-        covered = Array(repeating: 0, count: values)
-        squaredLengths = covered
-        pairOverlaps = covered
-        for list in lists {
-            for index in 0..<list.count {
-                let length = list.ends[index] - list.starts[index]
-                covered[list.codes[index]] += length
-                squaredLengths[list.codes[index]] += length * length
-            }
-        }
-        for i in lists.indices {
-            for j in lists.indices where j > i { lists[i].addOverlapsByCode(with: lists[j], into: &pairOverlaps) }
-        }
-        pairOverlaps = pairOverlaps.map { 2 * $0 }
-    }
-
-    /// l_cc of eq. 32: the shared length over m − 1.
-    func shared(_ value: Int) -> Double { Double(pairOverlaps[value]) / Double(lists.count - 1) }
 }
