@@ -4,7 +4,7 @@
 public struct SpanAgreement: Sendable, Equatable {
     public struct CodeFigures: Sendable, Equatable {
         public var code: String
-        /// (k)uα: this code against every other value (other codes and gaps).
+        /// (k)uα: this code against the other codes, where the coders' units coincide (in cuα's coincidences).
         public var uAlphaK: Statistic
         /// |uα of this code alone: its units against gaps.
         public var binaryUAlphaK: Statistic
