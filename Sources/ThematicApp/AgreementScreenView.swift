@@ -11,6 +11,12 @@ public enum AgreementScreenView {
         var screen = Screen(size: state.size)
         if let list = state.disagreements {
             DisagreementsView.render(state, list, on: &screen)
+        } else if state.spansShown, let spans = state.spans {
+            if let list = spans.differences {
+                SpanDifferencesView.render(state, list, code: spans.agreement.perCode[list.row].code, on: &screen)
+            } else {
+                SpanTableView.render(state, spans, on: &screen)
+            }
         } else {
             drawTable(state, on: &screen)
         }
