@@ -44,7 +44,7 @@ public enum AgreementKeymap {
         KeyBinding(["h", "<Left>"], .table, .scrollLeft, "show columns further left"),
         KeyBinding(["<Enter>"], .table, .showDisagreements, "list the excerpts the coders disagree on for the selected code"),
         KeyBinding(["c"], .table, .chooseCoders, "choose the coders to compare (two or more)"),
-        KeyBinding(["u"], .table, .toggleSpans, "span view: agreement on where in each excerpt the coders marked each code (|uα, (k)uα, shared characters)"),
+        KeyBinding(["u"], .table, .toggleSpans, "span view: agreement on where in each excerpt the coders marked each code (unitized alpha, shared characters)"),
         KeyBinding(["j", "<Down>"], .spans, .moveDown, "next code"),
         KeyBinding(["k", "<Up>"], .spans, .moveUp, "previous code"),
         KeyBinding(["<PgDn>"], .spans, .pageDown, "a page of codes down"),
