@@ -44,12 +44,16 @@ public struct SpanDifference: Equatable, Sendable {
     }
 }
 
-/// The marked words of a span, «quoted», elided in the middle when longer than `limit` characters.
+/// The marked words of a span, «quoted», elided in the middle when longer than `limit` characters (cut between
+/// words where the text has spaces).
 func elidedQuote(_ span: TextSpan, of text: String, limit: Int = 60) -> String {
     let scalars = Array(text.unicodeScalars)
     let start = min(max(0, span.start), scalars.count), end = min(max(start, span.end), scalars.count)
     let marked = String(String.UnicodeScalarView(scalars[start..<end]))
     guard marked.count > limit else { return "«\(marked)»" }
     let half = max(1, (limit - 1) / 2)
-    return "«\(String(marked.prefix(half)).trimmed) … \(String(marked.suffix(half)).trimmed)»"
+    var head = marked.prefix(half), tail = marked.suffix(half)
+    if let space = head.lastIndex(where: \.isWhitespace), space > head.startIndex { head = head[..<space] }
+    if let space = tail.firstIndex(where: \.isWhitespace) { tail = tail[tail.index(after: space)...] }
+    return "«\(String(head).trimmed) … \(String(tail).trimmed)»"
 }
