@@ -34,13 +34,14 @@ enum SpanDifferencesView {
         return "\(entry.excerptID)  \(section)  · \(characters) character\(characters == 1 ? "" : "s") marked by one coder only"
     }
 
-    /// The selected excerpt's frame: each coder's marked words (elided in the middle when long), wrapped to `width`.
+    /// The selected excerpt's frame: each coder's marked words, wrapped to `width`; a span longer than about two
+    /// lines is elided in the middle.
     static func spanLines(_ state: AgreementScreenState, _ list: SpanDifferenceList, width: Int) -> [String] {
         guard let entry = list.selectedEntry, width > 0 else { return [] }
         let text = state.study.corpus.excerpt(entry.excerptID)?.text ?? ""
         let coders = state.spans?.agreement.coders ?? state.table.coders
         return zip(coders, entry.spans).flatMap { coder, spans in
-            let marked = spans.isEmpty ? "marked nothing" : spans.map { elidedQuote($0, of: text) }.joined(separator: " ")
+            let marked = spans.isEmpty ? "marked nothing" : spans.map { elidedQuote($0, of: text, limit: max(20, 2 * width - 10)) }.joined(separator: " ")
             return TextWrap.wrap("\(coder): \(marked)", width: width).map(\.text)
         }
     }

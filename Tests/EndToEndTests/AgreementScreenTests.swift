@@ -92,11 +92,11 @@ import ThematicCore
         let session = try open(columns: 120, rows: 36)
         // The status line is drawn last: once it says "span view" the table above it is the span table.
         let spans = try session.send("u", thenWaitFor: "span view · code 1 of 44", "Span agreement · ", "(k)uα")
-        #expect(spans.found, "\(spans.screen)")
+        try #require(spans.found, "\(spans.screen)")
         #expect(spans.screen.contains("|uα "), "the overall figures above the table")
         #expect(spans.screen.split(separator: "\n").contains { $0.hasPrefix("A1 ") && $0.contains("%") }, "A1's row with its shared share:\n\(spans.screen)")
         let list = try session.send("Enter", thenWaitFor: "7 excerpts where asha, ben marked A1 ", "A1 · excerpt 1 of 7")
-        #expect(list.found, "\(list.screen)")
+        try #require(list.found, "\(list.screen)")
         let rows = list.screen.split(separator: "\n").filter { $0.hasPrefix("│R") && $0.contains("marked by one coder only") }
         #expect(rows.count == 7, "\(list.screen)")
         #expect(rows.first?.contains("R01-010") == true && rows.first?.contains("1171 characters") == true, "\(list.screen)")

@@ -97,7 +97,7 @@ import ThematicCore
         var text = state.screenText
         #expect(text.contains("3 excerpts where asha, ben marked C1 Referral not made on different characters"))
         #expect(text.contains("R1-2  Findings  · 80 characters marked by one coder only"))
-        #expect(text.contains("asha: «The school saw bruises. … the risk was never assessed.»"), "elided in the middle")
+        #expect(text.contains("asha: «The school saw bruises. Nobody made a referral, and the risk was never assessed.»"))
         #expect(text.contains("ben: marked nothing"))
         state.press("G")
         text = state.screenText
@@ -130,6 +130,26 @@ import ThematicCore
         }
         #expect(continuum.coders == ["asha", "ben", "cara"])
         #expect(continuum.unitIDs == ["R1-1", "R1-2", "R1-4"])
+    }
+
+    /// What the end-to-end test expects of the demo study, with hand-built figures in place of the statistics.
+    @Test func onTheDemoA1sSpansDifferOnSevenExcerptsMostOnR01010() throws {
+        var state = try AgreementFixture.demoState(coders: ["asha", "ben"], rows: 36, columns: 120)
+        guard case .computeSpanAgreement(let continuum)? = state.press("u").first else {
+            Issue.record("no request for the span figures")
+            return
+        }
+        state.showSpanAgreement(Self.figures(for: continuum), of: continuum)
+        #expect(state.screenText.contains("span view · code 1 of 44"))
+        state.press("<Enter>")
+        let list = try #require(state.spans?.differences)
+        #expect(list.entries.count == 7)
+        #expect(list.entries.prefix(2).map(\.excerptID) == ["R01-010", "R13-003"])
+        #expect(list.entries.first?.charactersOnlyOneMarked == 1171)
+        let text = state.screenText
+        #expect(text.contains("7 excerpts where asha, ben marked A1 "))
+        #expect(text.contains("│R01-010") && text.contains("1171 characters marked by one coder only"))
+        #expect(text.contains("A1 · excerpt 1 of 7"))
     }
 
     @Test func movingStaysWithinTheCodesAndEverySizeRenders() throws {
