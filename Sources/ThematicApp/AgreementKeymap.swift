@@ -52,7 +52,7 @@ public enum AgreementKeymap {
         KeyBinding(["g"], .spans, .first, "first code"),
         KeyBinding(["G"], .spans, .last, "last code"),
         KeyBinding(["<Enter>"], .spans, .showSpanDifferences, "list the excerpts where the selected code's spans differ most"),
-        KeyBinding(["u"], .spans, .toggleSpans, "back to the excerpt-level figures"),
+        KeyBinding(["u", "<Esc>"], .spans, .toggleSpans, "back to the excerpt-level figures"),
         KeyBinding(["j", "<Down>"], .spanDifferences, .moveDown, "next excerpt"),
         KeyBinding(["k", "<Up>"], .spanDifferences, .moveUp, "previous excerpt"),
         KeyBinding(["<PgDn>"], .spanDifferences, .pageDown, "scroll the coders' spans down"),

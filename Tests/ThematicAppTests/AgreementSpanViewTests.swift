@@ -60,6 +60,8 @@ import ThematicCore
         #expect(state.screenText.contains("sorted by code"))
         #expect(state.press("u") == [], "the figures are kept: no second computation")
         #expect(state.context == .spans)
+        state.press("<Esc>")
+        #expect(state.context == .table, "Esc leaves the span view too")
     }
 
     @Test func aCodeAppliedWithoutSpansCoversTheWholeExcerpt() throws {
