@@ -1,3 +1,4 @@
+import Agreement
 import TerminalUI
 
 /// Runs the agreement screen on its own (`thematic agree STUDY --screen`): reads an event, updates the state,
@@ -29,6 +30,7 @@ public final class AgreementApp {
                 switch effect {
                 case .quit: return false
                 case .openExcerpt(let excerptID): state.showExcerpt(excerptID)
+                case .computeSpanAgreement(let continuum): state.showSpanAgreement(SpanAgreement(continuum), of: continuum)
                 }
             }
             draw()

@@ -1,13 +1,15 @@
 import TerminalUI
 
 /// Where a key works on the agreement screen: the table, a code's disagreements, the coder checklist, the excerpt
-/// dialog, or anywhere.
+/// dialog, the span view and a code's differing spans, or anywhere.
 public enum AgreementKeyContext: String, KeyContextKind {
     case anywhere = "Anywhere"
     case table = "Agreement table"
     case disagreements = "A code's disagreements"
     case coders = "Choosing the coders"
     case excerpt = "An excerpt's text and codes"
+    case spans = "Span agreement"
+    case spanDifferences = "A code's differing spans"
 
     public var lookup: [AgreementKeyContext] { [self, .anywhere] }
 }
@@ -18,6 +20,7 @@ public enum AgreementAction: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, first, last
     case sortByNextColumn, sortByPreviousColumn, reverseSort, scrollRight, scrollLeft
     case showDisagreements, chooseCoders
+    case toggleSpans, showSpanDifferences
     case openExcerpt, back
     case toggleCoder, compareTicked, cancel
     case close
@@ -41,6 +44,23 @@ public enum AgreementKeymap {
         KeyBinding(["h", "<Left>"], .table, .scrollLeft, "show columns further left"),
         KeyBinding(["<Enter>"], .table, .showDisagreements, "list the excerpts the coders disagree on for the selected code"),
         KeyBinding(["c"], .table, .chooseCoders, "choose the coders to compare (two or more)"),
+        KeyBinding(["u"], .table, .toggleSpans, "span view: agreement on where in each excerpt the coders marked each code (unitized alpha, shared characters)"),
+        KeyBinding(["j", "<Down>"], .spans, .moveDown, "next code"),
+        KeyBinding(["k", "<Up>"], .spans, .moveUp, "previous code"),
+        KeyBinding(["<PgDn>"], .spans, .pageDown, "a page of codes down"),
+        KeyBinding(["<PgUp>"], .spans, .pageUp, "a page of codes up"),
+        KeyBinding(["g"], .spans, .first, "first code"),
+        KeyBinding(["G"], .spans, .last, "last code"),
+        KeyBinding(["<Enter>"], .spans, .showSpanDifferences, "list the excerpts where the selected code's spans differ most"),
+        KeyBinding(["u", "<Esc>"], .spans, .toggleSpans, "back to the excerpt-level figures"),
+        KeyBinding(["j", "<Down>"], .spanDifferences, .moveDown, "next excerpt"),
+        KeyBinding(["k", "<Up>"], .spanDifferences, .moveUp, "previous excerpt"),
+        KeyBinding(["<PgDn>"], .spanDifferences, .pageDown, "scroll the coders' spans down"),
+        KeyBinding(["<PgUp>"], .spanDifferences, .pageUp, "scroll the coders' spans up"),
+        KeyBinding(["g"], .spanDifferences, .first, "first excerpt"),
+        KeyBinding(["G"], .spanDifferences, .last, "last excerpt"),
+        KeyBinding(["<Enter>"], .spanDifferences, .openExcerpt, "open the excerpt: its whole text and every chosen coder's codes"),
+        KeyBinding(["<Esc>", "<BS>"], .spanDifferences, .back, "back to the span view"),
         KeyBinding(["j", "<Down>"], .disagreements, .moveDown, "next excerpt"),
         KeyBinding(["k", "<Up>"], .disagreements, .moveUp, "previous excerpt"),
         KeyBinding(["<PgDn>"], .disagreements, .pageDown, "scroll the excerpt's text down"),

@@ -7,6 +7,8 @@ public enum AgreementEffect: Equatable, Sendable {
     /// Enter on an excerpt of a code's disagreements. The standalone screen answers with `showExcerpt(_:)` (its
     /// text and every chosen coder's codes); a screen that embeds this one may take the user to reconcile it.
     case openExcerpt(String)
+    /// The span view's first opening: compute `SpanAgreement(continuum)` and answer with `showSpanAgreement(_:of:)`.
+    case computeSpanAgreement(SpanContinuum)
     case quit
 }
 
@@ -73,6 +75,9 @@ public struct AgreementScreenState: Sendable {
     public internal(set) var disagreements: DisagreementList?
     public internal(set) var coderChoice: CoderChoice?
     public internal(set) var excerptDialog: ExcerptDialog?
+    /// Span-level agreement for the chosen coders, once computed; `spansShown` says whether it replaces the table.
+    public internal(set) var spans: SpanAgreementState?
+    public internal(set) var spansShown = false
     /// Nil when the help overlay is hidden; otherwise its first shown line.
     public internal(set) var helpOffset: Int?
     /// What the last key did or why it did nothing; cleared by the next key.
@@ -121,6 +126,8 @@ public struct AgreementScreenState: Sendable {
         }
         selection = newSelection
         table = newTable
+        spans = nil
+        spansShown = false
         order = sort.order(table)
         selected = order.firstIndex { table.rows[$0].code == selectedCode } ?? 0
         firstScrolledColumn = 0
@@ -186,6 +193,7 @@ public struct AgreementScreenState: Sendable {
             list.textScroll = min(max(0, list.textScroll), max(0, textLines - shape.textBody.rows))
             disagreements = list
         }
+        settleSpans()
         if var dialog = excerptDialog {
             let lines = dialog.lines(width: dialogTextWidth).count
             dialog.offset = min(max(0, dialog.offset), max(0, lines - Self.dialogRows(size)))

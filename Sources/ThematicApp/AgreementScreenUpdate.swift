@@ -34,6 +34,7 @@ extension AgreementScreenState {
         if excerptDialog != nil { return .excerpt }
         if coderChoice != nil { return .coders }
         if disagreements != nil { return .disagreements }
+        if spansShown { return spans?.differences != nil ? .spanDifferences : .spans }
         return .table
     }
 
@@ -44,6 +45,10 @@ extension AgreementScreenState {
         case (.excerpt, _): scrollDialog(action)
         case (.coders, _): chooseCoders(action)
         case (.disagreements, _): return moveInDisagreements(action)
+        case (.spanDifferences, _): return moveInSpanDifferences(action)
+        case (.spans, .toggleSpans), (.table, .toggleSpans): return toggleSpans()
+        case (.spans, .showSpanDifferences): openSpanDifferences()
+        case (.spans, _): moveInSpans(action)
         default: moveInTable(action)
         }
         return []
@@ -114,6 +119,46 @@ extension AgreementScreenState {
         default: break
         }
         disagreements = list
+        return []
+    }
+
+    // MARK: The span view
+
+    private mutating func moveInSpans(_ action: AgreementAction) {
+        let page = max(1, layout.body.rows - 1)
+        switch action {
+        case .moveDown: spans?.selected += 1
+        case .moveUp: spans?.selected -= 1
+        case .pageDown: spans?.selected += page
+        case .pageUp: spans?.selected -= page
+        case .first: spans?.selected = 0
+        case .last: spans?.selected = Int.max // settleSpans clamps it to the last code
+        default: break
+        }
+    }
+
+    private mutating func moveInSpanDifferences(_ action: AgreementAction) -> [AgreementEffect] {
+        guard var list = spans?.differences else { return [] }
+        let textPage = max(1, DisagreementLayout(size: size).textBody.rows - 1)
+        switch action {
+        case .moveDown, .moveUp, .first, .last:
+            list.selected = switch action {
+            case .moveDown: list.selected + 1
+            case .moveUp: list.selected - 1
+            case .first: 0
+            default: list.entries.count - 1
+            }
+            list.textScroll = 0
+        case .pageDown: list.textScroll += textPage
+        case .pageUp: list.textScroll -= textPage
+        case .back:
+            spans?.differences = nil
+            return []
+        case .openExcerpt:
+            return list.selectedEntry.map { [.openExcerpt($0.excerptID)] } ?? []
+        default: break
+        }
+        spans?.differences = list
         return []
     }
 

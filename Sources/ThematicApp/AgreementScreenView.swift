@@ -11,6 +11,12 @@ public enum AgreementScreenView {
         var screen = Screen(size: state.size)
         if let list = state.disagreements {
             DisagreementsView.render(state, list, on: &screen)
+        } else if state.spansShown, let spans = state.spans {
+            if let list = spans.differences {
+                SpanDifferencesView.render(state, list, code: spans.agreement.perCode[list.row].code, on: &screen)
+            } else {
+                SpanTableView.render(state, spans, on: &screen)
+            }
         } else {
             drawTable(state, on: &screen)
         }
@@ -171,6 +177,6 @@ public enum AgreementScreenView {
     static func statusText(_ state: AgreementScreenState) -> String {
         let direction = state.sort.descending ? "descending" : "ascending"
         let position = state.order.isEmpty ? "no code" : "code \(state.selected + 1) of \(state.order.count)"
-        return "sorted by \(state.sort.column.title(in: state.table)), \(direction) · \(position) · Enter lists its disagreements · c chooses coders"
+        return "sorted by \(state.sort.column.title(in: state.table)), \(direction) · \(position) · Enter lists its disagreements · c chooses coders · u spans"
     }
 }

@@ -1,3 +1,4 @@
+import Agreement
 import TerminalUI
 
 /// The agreement table inside the reconcile screen: the lead looks at a code's disagreements and reconciles one.
@@ -6,6 +7,11 @@ extension ReconcileState {
     public mutating func showAgreement(_ table: AgreementScreenState) {
         agreement = table
         agreementShown = true
+    }
+
+    /// Shows the span view of the agreement table with figures the driver computed.
+    public mutating func showSpanAgreement(_ figures: SpanAgreement, of continuum: SpanContinuum) {
+        agreement?.showSpanAgreement(figures, of: continuum)
     }
 
     /// Keys go to the table; q or Esc on the table itself comes back to the queue, and Enter on an excerpt of a code's
@@ -19,8 +25,11 @@ extension ReconcileState {
             agreementShown = false
             return []
         }
+        var effects: [ReconcileEffect] = []
         for effect in table.handle(key) {
             switch effect {
+            case .computeSpanAgreement(let continuum):
+                effects.append(.computeSpanAgreement(continuum))
             case .quit:
                 agreementShown = false
             case .openExcerpt(let excerptID):
@@ -33,6 +42,6 @@ extension ReconcileState {
             }
         }
         agreement = table
-        return []
+        return effects
     }
 }

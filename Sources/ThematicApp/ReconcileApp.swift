@@ -1,3 +1,4 @@
+import Agreement
 import ThematicCore
 import TerminalUI
 
@@ -43,6 +44,8 @@ public final class ReconcileApp {
                     } catch {
                         state.message = "no agreement table: \(error.description)"
                     }
+                case .computeSpanAgreement(let continuum):
+                    state.showSpanAgreement(SpanAgreement(continuum), of: continuum)
                 case .decide(let pending, let note):
                     do {
                         let decision = try session.decide(pending.excerptID, pending.choice, note: note, replacing: pending.replacing, at: clock())

@@ -25,6 +25,12 @@ enum ReconcileDetailView {
     static let dim = Style(attributes: .dim)
     static let bold = Style(attributes: .bold)
     static let warning = Style(foreground: .basic(.red), attributes: .bold)
+    /// The characters of a `~` code's span that only this coder marked, also set apart by `[` `]` for readers
+    /// without colour.
+    static let onlyThisCoder = Style(attributes: [.bold, .underline])
+
+    /// A line of a coder's column: runs of text, each in its own style.
+    typealias ColumnLine = [(text: String, style: Style)]
 
     static func lines(for state: ReconcileState, width: Int) -> [Line] {
         guard let item = state.currentItem else {
@@ -98,13 +104,13 @@ enum ReconcileDetailView {
                 for (index, column) in columns.enumerated() {
                     let x = index * (columnWidth + columnGap)
                     if index > 0 { segments.append(Segment(column: x - 2, width: 1, text: "│", style: dim)) }
-                    if row < column.count { segments.append(Segment(column: x, width: columnWidth, text: column[row].0, style: column[row].1)) }
+                    if row < column.count { segments += runSegments(column[row], at: x, width: columnWidth) }
                 }
                 return .segments(segments)
             }
         } else {
             lines = coders.enumerated().flatMap { index, coder in
-                column(for: coder, number: index + 1, item: item, state: state, width: width).map { plain($0.0, $0.1, width: width) }
+                column(for: coder, number: index + 1, item: item, state: state, width: width).map { .segments(runSegments($0, at: 0, width: width)) }
             }
         }
         if !item.disputedCodes.isEmpty || !item.codesWithDifferentSpans.isEmpty {
@@ -113,14 +119,26 @@ enum ReconcileDetailView {
         return lines
     }
 
-    /// One coder's column: a heading with the key that accepts their codes, then each code (wrapped under a
-    /// two-column gutter that marks disputed codes) and the text of its spans.
-    static func column(for coder: String, number: Int, item: ReconciliationItem, state: ReconcileState, width: Int) -> [(String, Style)] {
-        var lines: [(String, Style)] = [(DisplayWidth.truncate("\(number) \(coder)", toWidth: width), bold.adding(.underline))]
-        guard let coding = item.codings.first(where: { $0.coder == coder }) else {
-            return lines + [("not finished", dim)]
+    /// A column line's runs placed one after another from column `x`, none past `x + width`.
+    static func runSegments(_ line: ColumnLine, at x: Int, width: Int) -> [Segment] {
+        var segments: [Segment] = []
+        var used = 0
+        for run in line where used < width {
+            segments.append(Segment(column: x + used, width: width - used, text: run.text, style: run.style))
+            used += DisplayWidth.of(run.text)
         }
-        if coding.codes.isEmpty { lines.append(("no code applies", dim)) }
+        return segments
+    }
+
+    /// One coder's column: a heading with the key that accepts their codes, then each code (wrapped under a
+    /// two-column gutter that marks disputed codes) and the text of its spans; for a `~` code, the characters only
+    /// this coder marked are set apart.
+    static func column(for coder: String, number: Int, item: ReconciliationItem, state: ReconcileState, width: Int) -> [ColumnLine] {
+        var lines: [ColumnLine] = [[(DisplayWidth.truncate("\(number) \(coder)", toWidth: width), bold.adding(.underline))]]
+        guard let coding = item.codings.first(where: { $0.coder == coder }) else {
+            return lines + [[("not finished", dim)]]
+        }
+        if coding.codes.isEmpty { lines.append([("no code applies", dim)]) }
         for id in coding.codes {
             let disputed = item.disputedCodes.contains(id)
             let mark = disputed ? "* " : item.codesWithDifferentSpans.contains(id) ? "~ " : "  "
@@ -128,13 +146,42 @@ enum ReconcileDetailView {
             if disputed { style = style.adding(.bold) }
             if id == state.focusedCode { style = style.adding(.reverse) }
             for (index, text) in TextWrap.wrap("\(id) \(name(of: id, in: state))", width: max(1, width - 2)).enumerated() {
-                lines.append(((index == 0 ? mark : "  ") + text.text, style))
+                lines.append([((index == 0 ? mark : "  ") + text.text, style)])
             }
-            for span in coding.coding.codes[id]?.spans ?? [] {
-                lines.append((DisplayWidth.truncate("  " + quote(span, of: item.excerpt.text), toWidth: width), dim))
+            if item.codesWithDifferentSpans.contains(id) {
+                lines += differingSpanLines(of: id, by: coder, item: item)
+            } else {
+                for span in coding.coding.codes[id]?.spans ?? [] {
+                    lines.append([(DisplayWidth.truncate("  " + quote(span, of: item.excerpt.text), toWidth: width), dim)])
+                }
             }
         }
         return lines
+    }
+
+    /// A `~` code's spans by one coder, each «quoted» with the characters no other coder marked in `[` `]` and
+    /// the `onlyThisCoder` style; a code applied without spans reads "the whole excerpt".
+    static func differingSpanLines(of id: String, by coder: String, item: ReconciliationItem) -> [ColumnLine] {
+        let length = item.excerpt.text.unicodeScalars.count
+        func spans(_ coding: ReconciliationItem.CoderCoding) -> [TextSpan] {
+            let applied = coding.coding.codes[id]?.spans ?? []
+            return applied.isEmpty ? [TextSpan(start: 0, end: length)] : applied
+        }
+        guard let own = item.codings.first(where: { $0.coder == coder }), own.coding.codes[id]?.spans.isEmpty == false else {
+            return [[("  the whole excerpt", dim)]]
+        }
+        let others = item.codings.filter { $0.coder != coder }.flatMap(spans)
+        let scalars = Array(item.excerpt.text.unicodeScalars)
+        func text(_ range: Range<Int>) -> String {
+            String(String.UnicodeScalarView(scalars[min(range.lowerBound, scalars.count)..<min(range.upperBound, scalars.count)]))
+        }
+        return spans(own).map { span in
+            var line: ColumnLine = [("  «", dim)]
+            for piece in SpanPiece.pieces(of: span, others: others) {
+                line.append(piece.onlyThisCoder ? ("[" + text(piece.range) + "]", onlyThisCoder) : (text(piece.range), dim))
+            }
+            return line + [("»", dim)]
+        }
     }
 
     // MARK: The consensus

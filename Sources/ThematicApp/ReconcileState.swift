@@ -1,3 +1,4 @@
+import Agreement
 import ThematicCore
 import TerminalUI
 
@@ -58,6 +59,8 @@ public enum ReconcileEffect: Sendable, Equatable {
     case decide(PendingDecision, note: String)
     /// Compute the agreement table for the compared coders and show it (`showAgreement`).
     case openAgreement
+    /// The agreement table's span view was opened: compute `SpanAgreement(continuum)` and show it (`showSpanAgreement`).
+    case computeSpanAgreement(SpanContinuum)
     case quit
 }
 

@@ -85,6 +85,30 @@ import ThematicCore
         try quit(session)
     }
 
+    /// Needs the span statistics (SpanAgreement(_:)): on the placeholder the binary stops at `u`.
+    /// The demo's figures for asha and ben (computed from its files): 44 codes applied to excerpts both finished; A1's
+    /// spans differ on 7 excerpts, most on R01-010 (1171 characters marked by one of them only), then R13-003.
+    @Test func theSpanViewListsWhereTheFirstCodesSpansDifferMostFirst() throws {
+        let session = try open(columns: 120, rows: 36)
+        // The status line is drawn last: once it says "span view" the table above it is the span table.
+        let spans = try session.send("u", thenWaitFor: "span view · code 1 of 44", "Span agreement · ", "(k)uα")
+        try #require(spans.found, "\(spans.screen)")
+        #expect(spans.screen.contains("|uα "), "the overall figures above the table")
+        #expect(spans.screen.split(separator: "\n").contains { $0.hasPrefix("A1 ") && $0.contains("%") }, "A1's row with its shared share:\n\(spans.screen)")
+        let list = try session.send("Enter", thenWaitFor: "7 excerpts where asha, ben marked A1 ", "A1 · excerpt 1 of 7")
+        try #require(list.found, "\(list.screen)")
+        let rows = list.screen.split(separator: "\n").filter { $0.hasPrefix("│R") && $0.contains("marked by one coder only") }
+        #expect(rows.count == 7, "\(list.screen)")
+        #expect(rows.first?.contains("R01-010") == true && rows.first?.contains("1171 characters") == true, "\(list.screen)")
+        #expect(rows.dropFirst().first?.contains("R13-003") == true, "\(list.screen)")
+        #expect(list.screen.contains("asha: «") || list.screen.contains("ben: «"), "each coder's marked words")
+        let back = try session.send("Escape", thenWaitFor: "span view · code 1 of 44")
+        #expect(back.found, "\(back.screen)")
+        let table = try session.send("u", thenWaitFor: "sorted by code, ascending")
+        #expect(table.found, "\(table.screen)")
+        try quit(session)
+    }
+
     @Test func choosingTwoOfTheThreeCodersGivesTheirTableAndCohensKappa() throws {
         let session = try open([])
         #expect(try session.waitFor("Fleiss k").found)
