@@ -47,6 +47,7 @@ public struct StudySpanReliability: Sendable {
         for code in codes.map({ ancestorOf[$0] ?? $0 }) where !rolled.contains(code) { rolled.append(code) }
         data = SpanReliabilityData(units: units, codes: rolled, coders: scope.coders)
         warnings = StudyReliability.revisionWarnings(revisions, coders: scope.coders, current: study.codebook.revision)
+            + (units.isEmpty ? ["no excerpt was finished by every one of \(scope.coders.joined(separator: ", ")); span-level figures compare only excerpts all of them finished"] : [])
     }
 
     /// A category is a code with codes under it.
