@@ -51,18 +51,27 @@ public struct AlphaBootstrap: Sendable, Equatable {
     }
 
     func interval(_ tally: BinaryTally, stream: UInt64) -> BootstrapInterval {
-        var rng = SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+        var rng = generator(stream: stream)
         let types = PairableTypes(tally)
         guard types.units > 0 else { return BootstrapInterval(procedure, replicates, undefined: BinaryAgreement.noPairableUnit) }
         guard types.applied > 0 && types.applied < types.values else {
             return BootstrapInterval(procedure, replicates, undefined: "no variation among pairable values (D_e = 0)")
         }
-        var alphas: [Double]
         switch procedure {
-        case .units: alphas = unitReplicates(types, &rng)
-        case .kalpha: alphas = kalphaReplicates(types, coders: tally.coderCount, &rng)
+        case .units: return percentileInterval(unitReplicates(types, &rng))
+        case .kalpha: return percentileInterval(kalphaReplicates(types, coders: tally.coderCount, &rng))
         }
-        alphas.sort()
+    }
+
+    /// The generator of one statistic: seeded from `seed` and the statistic's position (`stream`), so its interval
+    /// does not depend on which other statistics are computed.
+    func generator(stream: UInt64) -> SplitMix64 {
+        SplitMix64(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
+    }
+
+    /// The 95% percentile interval of the replicates in which the statistic was defined.
+    func percentileInterval(_ replicateValues: [Double]) -> BootstrapInterval {
+        let alphas = replicateValues.sorted()
         let b = alphas.count
         guard b >= 40 else {
             return BootstrapInterval(procedure, replicates, undefined: "fewer than 40 replicates showed any variation")

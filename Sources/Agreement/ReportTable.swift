@@ -12,9 +12,7 @@ extension AgreementReport {
                 Self.threeDecimals(a.percentAgreementUnits), Self.threeDecimals(a.krippendorffAlpha),
             ]
             if alphaIntervals != nil {
-                cells.append(interval.map { i in
-                    i.lower.value == nil ? "n/a" : "[\(Self.threeDecimals(i.lower)), \(Self.threeDecimals(i.upper))]"
-                } ?? "")
+                cells.append(interval.map(Self.intervalCell) ?? "")
             }
             cells += [
                 Self.threeDecimals(kappa(a)), Self.threeDecimals(a.gwetAC1), Self.threeDecimals(a.brennanPrediger),
@@ -59,12 +57,17 @@ extension AgreementReport {
         }
         if let bootstrap {
             lines.append("")
-            lines.append("Bootstrap: \(bootstrap.procedure.rawValue) resampling, \(bootstrap.replicates) replicates, seed \(bootstrap.seed)")
+            lines.append(bootstrap.summary)
         }
         lines.append("")
         lines.append(markdown ? "### Conventions" : "Conventions")
         lines += Self.conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An interval as the tables print it: "[lower, upper]" to three decimals, or "n/a".
+    static func intervalCell(_ interval: BootstrapInterval) -> String {
+        interval.lower.value == nil ? "n/a" : "[\(threeDecimals(interval.lower)), \(threeDecimals(interval.upper))]"
     }
 
     /// Rows as aligned text columns (first column left, the others right) or as a Markdown table.
@@ -87,4 +90,9 @@ extension AgreementReport {
         lines.insert(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), at: 1)
         return lines
     }
+}
+
+extension AlphaBootstrap {
+    /// The line under a table that says how its intervals were drawn.
+    var summary: String { "Bootstrap: \(procedure.rawValue) resampling, \(replicates) replicates, seed \(seed)" }
 }

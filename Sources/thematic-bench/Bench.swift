@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
         abstract: "Rerunnable benchmarks for Thematic. Run them on a release build: swift run -c release thematic-bench <name>.",
         subcommands: [
             GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self, PDFImportBenchmark.self, ProjectImportBenchmark.self,
-            ExportBenchmark.self, ScreenBenchmark.self, AgreementScreenBenchmark.self, LeadScreensBenchmark.self, CrashWriter.self,
+            ExportBenchmark.self, SpanAgreementBenchmark.self, ScreenBenchmark.self, AgreementScreenBenchmark.self, LeadScreensBenchmark.self, CrashWriter.self,
         ]
     )
 }

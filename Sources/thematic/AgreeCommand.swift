@@ -15,6 +15,12 @@ struct AgreeCommand: ParsableCommand {
             Reliability-data files: JSON {"units":[{"id":...,"codes":{"coder":[codes] or null}}],"codes":[...]}, or CSV \
             with a unit column and one column per coder (codes separated by ';', an empty cell = not coded, \
             '\(ReliabilityDataFile.noCodeMarker)' = coded, no code applies).
+            With --spans the unit is the character: over the excerpts every chosen coder finished, laid end to end, \
+            Krippendorff's unitizing alphas |uα (coded against uncoded text), uα and cuα overall and per code |uα and \
+            (k)uα; per code the 2004 uα as DKPro Statistics computes it, the characters the coders share and NVivo's \
+            coding comparison (for comparison only). A code applied without spans covers its excerpt. uα, cuα and (k)uα \
+            are n/a where a coder put two codes on the same characters; --category ID keeps the codes under one category. \
+            Span reliability-data files: JSON {"units":[{"id":...,"length":N,"spans":{"coder":[{"code":...,"start":N,"end":N}]}}],"codes":[...]}.
             """
     )
 
@@ -29,10 +35,30 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Bootstrap procedure: units (resample excerpts; default) or kalpha (Hayes & Krippendorff's KALPHA).")
     var bootstrapProcedure: String?
     @Option(help: "Seed of the bootstrap (default 1).") var seed: UInt64?
+    @Flag(help: "Agreement on where codes apply (spans of characters) instead of on which excerpts they apply to.")
+    var spans = false
+    @Option(help: "With --spans: only the codes under this category (any depth), so codes that exclude each other can be compared.")
+    var category: String?
     @Flag(help: "Open the agreement screen on the study instead of printing (read only; press ? in it for the keys).")
     var screen = false
 
+    func validate() throws {
+        if category != nil && !spans { throw ValidationError("--category chooses the codes of span-level agreement; add --spans") }
+        guard spans else { return }
+        if screen { throw ValidationError("--screen shows excerpt-level agreement; leave out --spans") }
+        if let procedure = bootstrapProcedure, procedure != AlphaBootstrap.Procedure.units.rawValue {
+            throw ValidationError("span-level intervals resample excerpts (--bootstrap-procedure units); \(procedure) is for excerpt-level alpha")
+        }
+        if reliabilityData != nil && (level != nil || reviews != nil || category != nil) {
+            throw ValidationError("--level, --reviews and --category need a study; a reliability-data file has no codebook tree or reviews")
+        }
+    }
+
     func run() throws {
+        if spans {
+            try printSpanReport()
+            return
+        }
         if screen {
             let printing = [("--format", format != nil), ("--bootstrap", bootstrap != nil), ("--bootstrap-procedure", bootstrapProcedure != nil),
                             ("--seed", seed != nil), ("--reliability-data", reliabilityData != nil)]
@@ -44,11 +70,9 @@ struct AgreeCommand: ParsableCommand {
             try openAgreementScreen(study: study, selection: selection)
             return
         }
-        let format = self.format ?? "table", bootstrap = self.bootstrap ?? 0
+        let bootstrap = self.bootstrap ?? 0
         let bootstrapProcedure = self.bootstrapProcedure ?? "units", seed = self.seed ?? 1
-        guard let reportFormat = ReportFormat(rawValue: format) else {
-            throw CommandFailure("unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let reportFormat = try self.reportFormat()
         guard let procedure = AlphaBootstrap.Procedure(rawValue: bootstrapProcedure) else {
             throw CommandFailure("unknown bootstrap procedure \"\(bootstrapProcedure)\"; expected units or kalpha")
         }
@@ -86,6 +110,15 @@ struct AgreeCommand: ParsableCommand {
         let report = AgreementReport(data, bootstrap: bootstrap > 0 ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil)
         for warning in warnings { printError("warning: \(warning)") }
         print(report.rendered(as: reportFormat), terminator: "")
+    }
+
+    /// The --format asked for (table by default).
+    func reportFormat() throws -> ReportFormat {
+        let format = self.format ?? "table"
+        guard let reportFormat = ReportFormat(rawValue: format) else {
+            throw CommandFailure("unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return reportFormat
     }
 
     /// What the study options ask to compare.

@@ -206,7 +206,7 @@ public struct StudyReport: Sendable {
     func agreement(_ page: inout HTMLPage, _ leaves: CodeColumns) {
         page.section("agreement", Self.sectionTitle("agreement")) { page in
             let result = PercentAgreement(study: study, columns: leaves)
-            page.add("<p class=\"note\"><b>Simple percent agreement</b>, per code and pair of coders, over the excerpts both coders finished: the share of those excerpts where both applied the code or both left it out. It is <b>not corrected for chance</b>: a code that is rarely applied scores high because both coders mostly leave it out, so the excerpts where both applied it and where only one did are shown beside it. Chance-corrected statistics (Cohen's kappa, Krippendorff's alpha) belong to the agreement report, not to this page.</p>")
+            page.add("<p class=\"note\"><b>Simple percent agreement</b>, per code and pair of coders, over the excerpts both coders finished: the share of those excerpts where both applied the code or both left it out. It is <b>not corrected for chance</b>: a code that is rarely applied scores high because both coders mostly leave it out, so the excerpts where both applied it and where only one did are shown beside it. Chance-corrected statistics on excerpts (Cohen's kappa, Krippendorff's alpha) belong to the agreement report (<code>thematic agree</code>), not to this page.</p>")
             guard !result.pairs.isEmpty else {
                 page.add("<p>No excerpt has been finished by two coders yet.</p>")
                 return
@@ -230,6 +230,7 @@ public struct StudyReport: Sendable {
             }
             page.add("</tbody></table>")
             page.add("<p class=\"note\">Codes no coder of any pair applied are left out.</p>")
+            spanAgreement(&page)
         }
     }
 
@@ -356,8 +357,8 @@ public struct StudyReport: Sendable {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-fileprivate func escape(_ text: String) -> String {
+/// Escapes text for HTML content and attribute values (the report's sections, whatever file they are in).
+func escape(_ text: String) -> String {
     var result = ""
     result.reserveCapacity(text.utf8.count)
     for character in text {
