@@ -45,9 +45,13 @@ extension AgreementScreenState {
             spansShown.toggle()
             return []
         }
-        let data = agreementScreenSpanReliabilityData(study: study, coders: table.coders)
         let continuum: SpanContinuum
-        do { continuum = try SpanContinuum(data) } catch {
+        do {
+            // The same span data as `thematic agree --spans`; the table lists only the codes some coder applied.
+            let data = try StudySpanReliability(study: study, selection: selection).data
+            let used = Set(data.units.flatMap { $0.spans.values.flatMap { $0.map(\.code) } })
+            continuum = try SpanContinuum(data, codes: data.codes.filter(used.contains))
+        } catch {
             message = "no span agreement: \(error)"
             return []
         }

@@ -66,7 +66,7 @@ import ThematicCore
 
     @Test func aCodeAppliedWithoutSpansCoversTheWholeExcerpt() throws {
         let state = try Self.state()
-        let data = agreementScreenSpanReliabilityData(study: state.study, coders: ["asha", "ben"])
+        let data = try StudySpanReliability(study: state.study, selection: AgreementSelection(coders: ["asha", "ben"])).data
         let r12 = try #require(data.units.first { $0.id == "R1-2" })
         #expect(r12.length == 80)
         #expect(r12.spans["asha"] == [.init(code: "C1", start: 0, end: 80), .init(code: "R", start: 0, end: 80)])
