@@ -10,8 +10,8 @@ public struct SpanAgreementReport: Sendable, Equatable {
 
     /// Computes every figure of `continuum`; a bootstrap resamples its units (the `.units` procedure).
     public init(_ continuum: SpanContinuum, bootstrap: AlphaBootstrap? = nil) {
-        let agreement = SpanAgreement(continuum)
-        self.init(agreement: agreement, dkpro2004: continuum.codes.indices.map { Unitizing2004.perCode(continuum, code: $0) },
+        let (agreement, dkpro2004) = SpanAgreement.withDisagreements(continuum)
+        self.init(agreement: agreement, dkpro2004: dkpro2004,
                   bootstrap: bootstrap, intervals: bootstrap?.spanIntervals(continuum, pointEstimates: agreement))
     }
 

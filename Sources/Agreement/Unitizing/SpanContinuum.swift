@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The units every chosen coder coded, laid end to end in the data's order, with each coder's marks on that
 /// continuum: the input of every span-level statistic.
 ///
@@ -30,13 +32,21 @@ public struct SpanContinuum: Sendable, Equatable {
     public let marks: [[Mark]]
 
     public init(coders: [String], codes: [String], unitIDs: [String], unitStarts: [Int], length: Int, marks: [[Mark]]) {
+        self.init(coders: coders, codes: codes, unitIDs: unitIDs, unitStarts: unitStarts, length: length,
+                  sortedMarks: marks.map { $0.sorted(by: Self.inOrder) })
+    }
+
+    /// Marks already sorted by `inOrder`, as the data initialiser lays them out.
+    private init(coders: [String], codes: [String], unitIDs: [String], unitStarts: [Int], length: Int, sortedMarks: [[Mark]]) {
         self.coders = coders
         self.codes = codes
         self.unitIDs = unitIDs
         self.unitStarts = unitStarts
         self.length = length
-        self.marks = marks.map { $0.sorted { ($0.start, $0.end, $0.code) < ($1.start, $1.end, $1.code) } }
+        self.marks = sortedMarks
     }
+
+    static func inOrder(_ a: Mark, _ b: Mark) -> Bool { (a.start, a.end, a.code) < (b.start, b.end, b.code) }
 
     /// The units of `data` coded by every one of `coders` (all the data's coders when nil), with the marks of the
     /// codes in `codes` (all when nil; a `--category` keeps the codes under one category).
@@ -45,31 +55,40 @@ public struct SpanContinuum: Sendable, Equatable {
         for coder in coders where !data.coders.contains(coder) { throw .unknownCoder(coder, known: data.coders) }
         let codes = kept ?? data.codes
         let codeIndex = Dictionary(codes.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var unitIDs: [String] = []
-        var unitStarts: [Int] = []
-        var marks = [[Mark]](repeating: [], count: coders.count)
+        let entered = data.units.filter { unit in coders.allSatisfy { unit.spans[$0] != nil } }
+        var starts: [Int] = []
         var offset = 0
-        for unit in data.units where coders.allSatisfy({ unit.spans[$0] != nil }) {
-            unitIDs.append(unit.id)
-            unitStarts.append(offset)
-            for (index, coder) in coders.enumerated() {
-                var byCode: [Int: [Mark]] = [:]
-                for span in unit.spans[coder] ?? [] {
-                    guard let code = codeIndex[span.code] else { continue }
-                    byCode[code, default: []].append(Mark(code: code, start: offset + span.start, end: offset + span.end))
-                }
-                for (_, spans) in byCode { marks[index] += Self.joined(spans) }
-            }
+        for unit in entered {
+            starts.append(offset)
             offset += unit.length
         }
-        self.init(coders: coders, codes: codes, unitIDs: unitIDs, unitStarts: unitStarts, length: offset, marks: marks)
+        let unitStarts = starts
+        // Each coder's marks are laid out on a core of their own.
+        let laidOut = ConcurrentSlots<[Mark]>(count: coders.count, initial: [])
+        DispatchQueue.concurrentPerform(iterations: coders.count) { index in
+            var marks: [Mark] = []
+            var unitMarks: [Mark] = []
+            for (unit, start) in zip(entered, unitStarts) {
+                // Units follow each other on the continuum, so sorting each unit's marks sorts the coder's.
+                unitMarks.removeAll(keepingCapacity: true)
+                for span in unit.spans[coders[index]] ?? [] {
+                    if let code = codeIndex[span.code] { unitMarks.append(Mark(code: code, start: start + span.start, end: start + span.end)) }
+                }
+                unitMarks.sort { ($0.code, $0.start, $0.end) < ($1.code, $1.start, $1.end) }
+                marks += Self.joinedByCode(unitMarks).sorted(by: Self.inOrder)
+            }
+            laidOut.slots[index] = marks
+        }
+        self.init(coders: coders, codes: codes, unitIDs: entered.map(\.id), unitStarts: unitStarts, length: offset,
+                  sortedMarks: Array(laidOut.slots))
     }
 
-    /// Marks of one code and coder with those that overlap or touch joined.
-    static func joined(_ marks: [Mark]) -> [Mark] {
+    /// Marks sorted by code then start, with those of one code that overlap or touch joined.
+    private static func joinedByCode(_ marks: [Mark]) -> [Mark] {
         var result: [Mark] = []
-        for mark in marks.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
-            if let last = result.last, mark.start <= last.end {
+        result.reserveCapacity(marks.count)
+        for mark in marks {
+            if let last = result.last, last.code == mark.code, mark.start <= last.end {
                 result[result.count - 1].end = max(last.end, mark.end)
             } else {
                 result.append(mark)
