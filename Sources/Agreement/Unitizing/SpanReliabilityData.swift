@@ -1,5 +1,4 @@
 import CanonicalJSON
-import Dispatch
 import Foundation
 
 /// Where each coder marked each code in each unit (an excerpt): the input of span-level agreement.
@@ -53,140 +52,132 @@ public struct SpanReliabilityData: Sendable, Equatable {
         return try json([UInt8](contents), path: path)
     }
 
-    /// Reads the JSON format; errors name `path`, the line and column, and what was expected there.
+    /// Reads the JSON format; errors name `path`, the line and column, and what was expected there. The bytes are
+    /// read as they come (`JSONScanner`), not through a document tree: a file holds millions of spans.
     public static func json(_ bytes: [UInt8], path: String) throws(ReliabilityDataError) -> SpanReliabilityData {
-        let root: JSONValue
-        do { root = try JSONParser.parse(bytes) } catch {
-            throw .invalidFile(path: path, location: "\(error.line):\(error.column)", message: error.message)
-        }
-        let reader = Reader(bytes: bytes, path: path)
-        guard case .object(let top) = root.kind else {
-            throw reader.fail(root, "expected an object with \"units\" (and optionally \"codes\"), found \(root.typeDescription)")
-        }
-        guard let unitsValue = Reader.member(top, "units"), case .array(let unitValues) = unitsValue.kind else {
-            throw reader.fail(Reader.member(top, "units") ?? root, "expected \"units\": an array of {\"id\", \"length\", \"spans\"} objects")
-        }
-        var codes: [String] = []
-        if let codesValue = Reader.member(top, "codes") {
-            guard case .array(let codeValues) = codesValue.kind else {
-                throw reader.fail(codesValue, "\"codes\" must be an array of code ids, found \(codesValue.typeDescription)")
+        var scanner = JSONScanner(bytes)
+        var reader = Reader()
+        do throws(JSONScanner.Failure) {
+            guard scanner.peek() == UInt8(ascii: "{") else {
+                throw JSONScanner.Failure(offset: scanner.nextOffset(), message: "expected an object with \"units\" (and optionally \"codes\")")
             }
-            for value in codeValues {
-                guard case .string(let code) = value.kind else { throw reader.fail(value, "a code id must be a string, found \(value.typeDescription)") }
-                if codes.contains(code) { throw reader.fail(value, "code \"\(code)\" is listed twice in \"codes\"") }
-                codes.append(code)
-            }
-        }
-        // Units are read on every core (a file holds millions of spans), then put in order here.
-        let chunkSize = max(1, (unitValues.count + 15) / 16)
-        let chunks = stride(from: 0, to: unitValues.count, by: chunkSize).map { $0..<min(unitValues.count, $0 + chunkSize) }
-        let decoded = ConcurrentSlots<Result<[Reader.DecodedUnit], ReliabilityDataError>?>(count: chunks.count, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            do throws(ReliabilityDataError) {
-                var units: [Reader.DecodedUnit] = []
-                for index in chunks[chunk] { units.append(try reader.unit(unitValues[index])) }
-                decoded.slots[chunk] = .success(units)
-            } catch {
-                decoded.slots[chunk] = .failure(error)
-            }
-        }
-        var known = Set(codes)
-        var coders: [String] = []
-        var units: [Unit] = []
-        units.reserveCapacity(unitValues.count)
-        var seen = Set<String>()
-        for chunk in chunks.indices {
-            for decodedUnit in try decoded.slots[chunk]!.get() {
-                guard seen.insert(decodedUnit.unit.id).inserted else {
-                    throw reader.fail(decodedUnit.idValue, "unit id \"\(decodedUnit.unit.id)\" appears twice")
+            let top = scanner.nextOffset()
+            try scanner.object("the file's object") { scanner, key throws(JSONScanner.Failure) in
+                switch key {
+                case "units": try scanner.array("\"units\" (an array of {\"id\", \"length\", \"spans\"} objects)") { scanner throws(JSONScanner.Failure) in try reader.unit(&scanner) }
+                case "codes": try reader.listedCodes(&scanner)
+                default: try scanner.skipValue()
                 }
-                for coder in decodedUnit.coders where !coders.contains(coder) { coders.append(coder) }
-                for code in decodedUnit.codes where known.insert(code).inserted { codes.append(code) }
-                units.append(decodedUnit.unit)
             }
+            try scanner.end()
+            guard reader.sawUnits else { throw JSONScanner.Failure(offset: top, message: "expected \"units\": an array of {\"id\", \"length\", \"spans\"} objects") }
+        } catch {
+            let (line, column) = SourceText.location(ofOffset: error.offset, in: bytes)
+            throw .invalidFile(path: path, location: "\(line):\(column)", message: error.message)
         }
-        return SpanReliabilityData(units: units, codes: codes, coders: coders)
+        return SpanReliabilityData(units: reader.units, codes: reader.codes, coders: reader.coders)
     }
 
-    /// Reads one unit of the JSON format; errors are located in the file.
-    private struct Reader: Sendable {
-        let bytes: [UInt8]
-        let path: String
+    /// What the scanner has read so far, unit by unit.
+    private struct Reader {
+        var units: [Unit] = []
+        var codes: [String] = []
+        var coders: [String] = []
+        var sawUnits = false
+        private var knownCodes = Set<String>()
+        private var ids = Set<String>()
 
-        struct DecodedUnit: Sendable {
-            var unit: Unit
-            var idValue: JSONValue
-            /// Coders and codes in order of first appearance in the unit.
-            var coders: [String]
-            var codes: [String]
+        mutating func listedCodes(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) {
+            guard scanner.peek() == UInt8(ascii: "[") else {
+                throw JSONScanner.Failure(offset: scanner.nextOffset(), message: "\"codes\" must be an array of code ids")
+            }
+            var listedCodes: [String] = []
+            try scanner.array("\"codes\"") { scanner throws(JSONScanner.Failure) in
+                let offset = scanner.nextOffset()
+                guard scanner.peek() == UInt8(ascii: "\"") else { throw JSONScanner.Failure(offset: offset, message: "a code id must be a string") }
+                let code = try scanner.string()
+                if listedCodes.contains(code) { throw JSONScanner.Failure(offset: offset, message: "code \"\(code)\" is listed twice in \"codes\"") }
+                listedCodes.append(code)
+            }
+            // Listed codes come first, in their order, whether the list is before or after the units.
+            codes = listedCodes + codes.filter { !listedCodes.contains($0) }
+            knownCodes.formUnion(listedCodes)
         }
 
-        func fail(_ value: JSONValue, _ message: String) -> ReliabilityDataError {
-            let (line, column) = SourceText.location(ofOffset: value.offset, in: bytes)
-            return .invalidFile(path: path, location: "\(line):\(column)", message: message)
-        }
-
-        static func member(_ members: [JSONMember], _ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
-
-        func integer(_ value: JSONValue, _ what: String) throws(ReliabilityDataError) -> Int {
-            guard case .number(let number) = value.kind, number == number.rounded(), abs(number) < 1e15 else {
-                throw fail(value, "\(what) must be a whole number, found \(value.typeDescription)")
-            }
-            return Int(number)
-        }
-
-        func unit(_ unitValue: JSONValue) throws(ReliabilityDataError) -> DecodedUnit {
-            guard case .object(let members) = unitValue.kind else {
-                throw fail(unitValue, "a unit must be an object {\"id\", \"length\", \"spans\"}, found \(unitValue.typeDescription)")
-            }
-            guard let idValue = Self.member(members, "id"), case .string(let id) = idValue.kind else {
-                throw fail(Self.member(members, "id") ?? unitValue, "a unit needs an \"id\" string")
-            }
-            guard let lengthValue = Self.member(members, "length") else { throw fail(unitValue, "unit \"\(id)\" has no \"length\"") }
-            let length = try integer(lengthValue, "the length of unit \"\(id)\"")
-            guard length > 0 else { throw fail(lengthValue, "the length of unit \"\(id)\" must be at least 1, found \(length)") }
-            guard let spansValue = Self.member(members, "spans"), case .object(let byCoder) = spansValue.kind else {
-                throw fail(Self.member(members, "spans") ?? unitValue, "unit \"\(id)\" needs \"spans\": an object (coder -> list of spans)")
-            }
-            var decoded = DecodedUnit(unit: Unit(id: id, length: length, spans: [:]), idValue: idValue, coders: [], codes: [])
-            for coding in byCoder {
-                decoded.coders.append(coding.key)
-                guard case .array(let spanValues) = coding.value.kind else {
-                    throw fail(coding.value, "coder \"\(coding.key)\" on unit \"\(id)\": expected a list of spans, found \(coding.value.typeDescription)")
-                }
-                var spans: [Span] = []
-                spans.reserveCapacity(spanValues.count)
-                for spanValue in spanValues {
-                    let span = try self.span(spanValue, coder: coding.key, unit: id, length: length)
-                    if decoded.codes.last != span.code, !decoded.codes.contains(span.code) { decoded.codes.append(span.code) }
-                    spans.append(span)
-                }
-                decoded.unit.spans[coding.key] = spans
-            }
-            return decoded
-        }
-
-        private func span(_ value: JSONValue, coder: String, unit: String, length: Int) throws(ReliabilityDataError) -> Span {
-            // One pass over the three fields: a file holds millions of spans.
-            var codeValue: JSONValue?, startValue: JSONValue?, endValue: JSONValue?
-            if case .object(let fields) = value.kind {
-                for field in fields {
-                    switch field.key {
-                    case "code": codeValue = field.value
-                    case "start": startValue = field.value
-                    case "end": endValue = field.value
-                    default: break
+        mutating func unit(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) {
+            sawUnits = true
+            let start = scanner.nextOffset()
+            guard scanner.peek() == UInt8(ascii: "{") else { throw JSONScanner.Failure(offset: start, message: "a unit must be an object {\"id\", \"length\", \"spans\"}") }
+            var id: String?, idOffset = start
+            var length: Int?, lengthOffset = start
+            var byCoder: [(coder: String, offset: Int, spans: [(Span, Int)])] = []
+            var sawSpans = false
+            try scanner.object("a unit") { scanner, key throws(JSONScanner.Failure) in
+                switch key {
+                case "id":
+                    idOffset = scanner.nextOffset()
+                    guard scanner.peek() == UInt8(ascii: "\"") else { throw JSONScanner.Failure(offset: idOffset, message: "a unit needs an \"id\" string") }
+                    id = try scanner.string()
+                case "length":
+                    lengthOffset = scanner.nextOffset()
+                    length = try scanner.integer("the length of a unit")
+                case "spans":
+                    sawSpans = true
+                    let offset = scanner.nextOffset()
+                    guard scanner.peek() == UInt8(ascii: "{") else { throw JSONScanner.Failure(offset: offset, message: "\"spans\" must be an object (coder -> list of spans)") }
+                    try scanner.object("\"spans\"") { scanner, coder throws(JSONScanner.Failure) in
+                        let listOffset = scanner.nextOffset()
+                        guard scanner.peek() == UInt8(ascii: "[") else {
+                            throw JSONScanner.Failure(offset: listOffset, message: "coder \"\(coder)\": expected a list of spans")
+                        }
+                        var spans: [(Span, Int)] = []
+                        try scanner.array("the spans of \"\(coder)\"") { scanner throws(JSONScanner.Failure) in spans.append(try Self.span(&scanner)) }
+                        byCoder.append((coder, listOffset, spans))
                     }
+                default:
+                    try scanner.skipValue()
                 }
             }
-            guard let codeValue, case .string(let code) = codeValue.kind, let startValue, let endValue else {
-                throw fail(value, "a span must be {\"code\": \"...\", \"start\": N, \"end\": N}")
+            guard let id else { throw JSONScanner.Failure(offset: start, message: "a unit needs an \"id\" string") }
+            guard ids.insert(id).inserted else { throw JSONScanner.Failure(offset: idOffset, message: "unit id \"\(id)\" appears twice") }
+            guard let length else { throw JSONScanner.Failure(offset: start, message: "unit \"\(id)\" has no \"length\"") }
+            guard length > 0 else { throw JSONScanner.Failure(offset: lengthOffset, message: "the length of unit \"\(id)\" must be at least 1, found \(length)") }
+            guard sawSpans else { throw JSONScanner.Failure(offset: start, message: "unit \"\(id)\" needs \"spans\": an object (coder -> list of spans)") }
+            var unit = Unit(id: id, length: length, spans: [:])
+            for (coder, _, spans) in byCoder {
+                if !coders.contains(coder) { coders.append(coder) }
+                var checked: [Span] = []
+                checked.reserveCapacity(spans.count)
+                for (span, offset) in spans {
+                    guard span.start >= 0, span.start < span.end, span.end <= length else {
+                        throw JSONScanner.Failure(offset: offset, message: "span [\(span.start), \(span.end)) of \"\(span.code)\" by \"\(coder)\" does not fit unit \"\(id)\" of length \(length) (0 <= start < end <= length)")
+                    }
+                    if knownCodes.insert(span.code).inserted { codes.append(span.code) }
+                    checked.append(span)
+                }
+                unit.spans[coder] = checked
             }
-            let start = try integer(startValue, "a span's start"), end = try integer(endValue, "a span's end")
-            guard start >= 0, start < end, end <= length else {
-                throw fail(value, "span [\(start), \(end)) of \"\(code)\" by \"\(coder)\" does not fit unit \"\(unit)\" of length \(length) (0 <= start < end <= length)")
+            units.append(unit)
+        }
+
+        /// `{"code": "...", "start": N, "end": N}`, with its offset for messages.
+        private static func span(_ scanner: inout JSONScanner) throws(JSONScanner.Failure) -> (Span, Int) {
+            let offset = scanner.nextOffset()
+            let shape = "a span must be {\"code\": \"...\", \"start\": N, \"end\": N}"
+            guard scanner.peek() == UInt8(ascii: "{") else { throw JSONScanner.Failure(offset: offset, message: shape) }
+            var code: String?, start: Int?, end: Int?
+            try scanner.object("a span") { scanner, key throws(JSONScanner.Failure) in
+                switch key {
+                case "code":
+                    guard scanner.peek() == UInt8(ascii: "\"") else { throw JSONScanner.Failure(offset: scanner.nextOffset(), message: shape) }
+                    code = try scanner.string()
+                case "start": start = try scanner.integer("a span's start")
+                case "end": end = try scanner.integer("a span's end")
+                default: try scanner.skipValue()
+                }
             }
-            return Span(code: code, start: start, end: end)
+            guard let code, let start, let end else { throw JSONScanner.Failure(offset: offset, message: shape) }
+            return (Span(code: code, start: start, end: end), offset)
         }
     }
 }
