@@ -74,7 +74,7 @@ public struct SpanAgreementReport: Sendable, Equatable {
         ("|uα", "binary unitizing alpha (Krippendorff et al. 2016; ATLAS.ti's alpha-binary): every code one value against the uncoded gaps, so it asks whether the coders marked the same stretches of text at all; per code, that code's spans alone against the rest"),
         ("uα", "codes and gaps as nominal values: whether the coders put the same codes in the same places; n/a where a coder put two different codes on the same characters (compare codes that exclude each other with --category)"),
         ("cuα", "which code, only where the coders' units coincide (a unit weighs by its mean overlap with the other coders' units); n/a as uα"),
-        ("(k)uα", "per code: that code against every other value (other codes and gaps); n/a as uα"),
+        ("(k)uα", "per code: that code against the other codes, where the coders' units coincide (as cuα counts them); n/a as uα"),
         ("2004 uα", "Krippendorff's 2004 uα (Content Analysis, 2nd ed., pp. 251-256) per code and over all codes, as DKPro Statistics computes it"),
         ("shared", "characters every coder marked with the code, of the characters any coder marked with it"),
         ("NVivo", "NVivo's coding comparison, dominated by uncoded text; given for comparison only: characters both or neither coded, of all characters, and Cohen's kappa on that 2 x 2 table (two coders only)"),

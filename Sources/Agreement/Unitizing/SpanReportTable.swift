@@ -41,7 +41,9 @@ extension SpanAgreementReport {
         }
         lines.append("")
         lines.append(markdown ? "### Conventions" : "Conventions")
-        lines += Self.conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
+        // The interval's line only when there are intervals to read.
+        lines += Self.conventions.filter { intervals != nil || $0.key != "|uα 95% CI" }
+            .map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
         return lines.joined(separator: "\n") + "\n"
     }
 

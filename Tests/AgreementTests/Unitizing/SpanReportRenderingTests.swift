@@ -103,7 +103,11 @@ import Testing
     @Test func tableEndsWithHowToReadEachFigure() {
         let lines = Self.lines(Self.report().rendered(as: .table))
         let start = lines.lastIndex(of: "Conventions") ?? lines.endIndex
-        #expect(Array(lines[(start + 1)...]) == SpanAgreementReport.conventions.map { "  \($0.key): \($0.text)" } + [""])
+        let withoutIntervals = SpanAgreementReport.conventions.filter { $0.key != "|uα 95% CI" }
+        #expect(Array(lines[(start + 1)...]) == withoutIntervals.map { "  \($0.key): \($0.text)" } + [""])
+        let bootstrapped = Self.lines(Self.report(bootstrap: true).rendered(as: .table))
+        #expect(bootstrapped.contains("  |uα 95% CI: " + SpanAgreementReport.conventions.first { $0.key == "|uα 95% CI" }!.text),
+                "the interval is explained only where there are intervals")
         for key in ["|uα", "uα", "cuα", "(k)uα", "2004 uα", "NVivo"] {
             #expect(SpanAgreementReport.conventions.contains { $0.key == key }, "no convention for \(key)")
         }
