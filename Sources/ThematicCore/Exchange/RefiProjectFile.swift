@@ -245,13 +245,16 @@ public struct RefiProjectFile: Sendable {
         element.attribute("plainTextPath").flatMap { entry($0, in: entries) }
     }
 
-    /// An archive entry a source names: `internal://` (or another scheme, such as MAXQDA's `relative://`) and
-    /// percent-escapes aside, under `sources/` or at the top; else a file of the same name under `sources/`.
+    /// An archive entry a source names: `internal://` (or another scheme, such as MAXQDA's `relative://`),
+    /// percent-escapes and GUID braces aside, under `sources/` or at the top; else a file of the same name under
+    /// `sources/`.
     private static func entry(_ path: String, in entries: [String: [UInt8]]) -> [UInt8]? {
         var name = path
         if let scheme = name.range(of: "://") { name = String(name[scheme.upperBound...]) } else if name.hasPrefix("internal:") { name = String(name.dropFirst(9)) }
         let decoded = name.removingPercentEncoding ?? name
-        for candidate in [name, decoded] {
+        // A GUID-named file may be written with or without the braces and capitals of the GUID in the path.
+        let bare = decoded.filter { $0 != "{" && $0 != "}" }
+        for candidate in [name, decoded, bare, bare.lowercased()] {
             if let bytes = entries["sources/\(candidate)"] ?? entries[candidate] { return bytes }
         }
         let last = decoded.split(separator: "/").last.map(String.init) ?? decoded

@@ -272,6 +272,13 @@ import Testing
         #expect(try referralSpans(bytes) == ["referral"])
     }
 
+    @Test func aSourcePathWithABracedGUIDFindsItsFileWrittenWithout() throws {
+        let bytes = try Self.oneSourceProject({ selection in """
+            <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="internal://{5E000000-0000-4000-8000-000000000001}.txt">\(selection)</TextSource>
+            """ }, files: ["sources/5e000000-0000-4000-8000-000000000001.txt": Array("The referral was not followed up.\n".utf8)])
+        #expect(try referralSpans(bytes) == ["referral"])
+    }
+
     @Test func aCoderMapChoosesTheCoderNamesAndAMisspelledUserIsRefused() throws {
         let folder = try emptyStudy()
         let (project, _) = try importProject(try Self.qcProject(), into: folder,
