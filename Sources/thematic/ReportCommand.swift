@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
         The page holds the study summary, the grid of codes with counts of reviews and excerpts, the codebook, \
         cross-tabs by review attribute, co-occurrence, simple percent agreement, progress per coder, the reviews and \
-        the excerpts behind each count. It fetches nothing and runs no script.
+        the excerpts behind each count, and with --memos the coders' memos. It fetches nothing and runs no script.
         """
     )
 
@@ -16,6 +16,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The HTML file to write.") var output: String
     @OptionGroup var source: SourceOptions
     @Option(help: "Quote at most this many excerpts under each code.") var excerptsPerCode = 50
+    @Flag(help: "Add a section with every coder's memos, by review and excerpt.") var memos = false
 
     func validate() throws {
         if excerptsPerCode < 0 { throw ValidationError("--excerpts-per-code must be 0 or more") }
@@ -25,7 +26,7 @@ struct ReportCommand: ParsableCommand {
         let loaded = try openStudy(study)
         let codingSource = try source.resolved(in: loaded)
         let report = try exported { () throws(ExportError) in
-            try StudyReport(study: loaded, source: codingSource, excerptsPerCode: excerptsPerCode)
+            try StudyReport(study: loaded, source: codingSource, excerptsPerCode: excerptsPerCode, includesMemos: memos)
         }
         try writeOutput(Array(report.html.utf8), to: output)
         print("Wrote \(output) (source: \(codingSource.description(in: loaded)))")

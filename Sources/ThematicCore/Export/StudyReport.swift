@@ -8,16 +8,22 @@ public struct StudyReport: Sendable {
     public var source: CodingSource
     /// At most this many excerpts are quoted under each code; the rest are counted, with the command that lists them.
     public var excerptsPerCode: Int
+    /// Adds the "Memos" section: every coder's memos, by review and excerpt (`thematic report --memos`).
+    public var includesMemos: Bool
 
     public static let sectionIDs = ["summary", "grid", "codebook", "crosstabs", "cooccurrence", "agreement", "progress",
                                     "reviews", "excerpts"]
 
-    public init(study: Study, source: CodingSource, excerptsPerCode: Int = 50) throws(ExportError) {
+    public init(study: Study, source: CodingSource, excerptsPerCode: Int = 50, includesMemos: Bool = false) throws(ExportError) {
         try source.validate(in: study)
         self.study = study
         self.source = source
         self.excerptsPerCode = excerptsPerCode
+        self.includesMemos = includesMemos
     }
+
+    /// The sections this report has, in order.
+    var shownSectionIDs: [String] { Self.sectionIDs + (includesMemos ? ["memos"] : []) }
 
     public var html: String {
         let coding = SourceCoding(study: study, source: source)
@@ -26,7 +32,7 @@ public struct StudyReport: Sendable {
         let categories = try? CodeColumns(codebook: study.codebook, level: 1)
         var page = HTMLPage()
         page.open(title: study.manifest.title)
-        page.add("<nav><ol>" + Self.sectionIDs.map { "<li><a href=\"#\($0)\">\(Self.sectionTitle($0))</a></li>" }.joined() + "</ol></nav>")
+        page.add("<nav><ol>" + shownSectionIDs.map { "<li><a href=\"#\($0)\">\(Self.sectionTitle($0))</a></li>" }.joined() + "</ol></nav>")
         summary(&page, coding)
         if let leaves, let categories {
             let byReview = try? ThemeMatrix.build(study: study, coding: coding, columns: leaves, rows: .review, cells: .count)
@@ -43,6 +49,7 @@ public struct StudyReport: Sendable {
         progress(&page)
         reviews(&page, coding)
         excerpts(&page, coding, leaves)
+        if includesMemos { memos(&page) }
         page.close()
         return page.text
     }
@@ -57,6 +64,7 @@ public struct StudyReport: Sendable {
         case "agreement": "Agreement between coders"
         case "progress": "Progress"
         case "reviews": "Reviews"
+        case "memos": "Memos"
         default: "Excerpts by code"
         }
     }
