@@ -39,6 +39,11 @@ enum ReconcileDetailView {
         var lines = TextWrap.wrap(item.excerpt.text, width: width).map(Line.text)
         lines.append(rule("Coders", width: width))
         lines += coderLines(item, state: state, width: width)
+        let memos = memoLines(item, state: state, width: width)
+        if !memos.isEmpty {
+            lines.append(rule("Memos", width: width))
+            lines += memos
+        }
         lines.append(rule("Consensus", width: width))
         lines += consensusLines(item, state: state, width: width)
         if !item.definitions.isEmpty {
@@ -182,6 +187,31 @@ enum ReconcileDetailView {
             }
             return line + [("»", dim)]
         }
+    }
+
+    // MARK: The coders' memos
+
+    /// Each compared coder's memos on the excerpt, in the coders' order: the excerpt memo, then one per applied code,
+    /// each labelled with the coder (and the code), so the lead sees why a coder decided as they did.
+    static func memoLines(_ item: ReconciliationItem, state: ReconcileState, width: Int) -> [Line] {
+        var lines: [Line] = []
+        for coder in state.reconciliation.coders {
+            guard let coding = item.codings.first(where: { $0.coder == coder })?.coding else { continue }
+            if let memo = coding.memo, !memo.isEmpty {
+                lines.append(plain(DisplayWidth.truncate("\(coder) on the excerpt", toWidth: width), bold, width: width))
+                lines += wrapped("  " + memo, width: width, style: .plain, indent: 2)
+            }
+            for id in coding.codeIDs {
+                guard let memo = coding.codes[id]?.memo, !memo.isEmpty else { continue }
+                lines.append(.segments([
+                    Segment(column: 0, width: width, text: DisplayWidth.truncate("\(coder) on ", toWidth: width), style: bold),
+                    Segment(column: DisplayWidth.of("\(coder) on "), width: max(0, width - DisplayWidth.of("\(coder) on ")),
+                            text: "\(id) \(name(of: id, in: state))", style: Style(foreground: colour(of: id, in: state), attributes: .bold)),
+                ]))
+                lines += wrapped("  " + memo, width: width, style: .plain, indent: 2)
+            }
+        }
+        return lines
     }
 
     // MARK: The consensus
