@@ -18,7 +18,7 @@ public enum Prompt: Equatable, Sendable {
     var title: String {
         switch self {
         case .codeFilter: "Filter codes"
-        case .search: "Search excerpts"
+        case .search: "Search excerpts and your memos"
         case .excerptMemo: "Memo on excerpt"
         case .codingMemo(let id): "Memo on \(id)"
         case .allowFinding(let reference): "Why may \(reference) stay"

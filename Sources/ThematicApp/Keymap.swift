@@ -21,7 +21,7 @@ public enum Action: Hashable, Sendable {
     case finish, unfinish, undo, redo
     case search, showUnfinished, showReview, showCode, showAll
     case memoOnExcerpt, memoOnCoding
-    case showCodeExcerpts, showHeatMap, showFindings
+    case showCodeExcerpts, showHeatMap, showFindings, showMemos
     case wordLeft, wordRight, sentenceLeft, sentenceRight, selectFromHere, selectSentence, narrowToSelection, removeSpan
     case typeDigit
     case confirmPrompt, cancelPrompt
@@ -52,7 +52,7 @@ public enum Keymap {
         KeyBinding(["F"], .anywhere, .unfinish, "mark the excerpt not finished"),
         KeyBinding(["u"], .anywhere, .undo, "undo the last coding action"),
         KeyBinding(["C-r"], .anywhere, .redo, "redo what was undone"),
-        KeyBinding(["s"], .anywhere, .search, "search the text of all excerpts"),
+        KeyBinding(["s"], .anywhere, .search, "search the text of all excerpts and your memos"),
         KeyBinding(["w"], .anywhere, .showUnfinished, "list only unfinished excerpts"),
         KeyBinding(["r"], .anywhere, .showReview, "list only this review's excerpts"),
         KeyBinding(["c"], .anywhere, .showCode, "list only excerpts carrying the code under the tree cursor"),
@@ -62,6 +62,7 @@ public enum Keymap {
         KeyBinding(["I"], .anywhere, .showFindings, "show the anonymisation check's open findings (Enter jumps to one; a allows it, R redacts it, each with a reason)"),
         KeyBinding(["m"], .anywhere, .memoOnExcerpt, "write a memo on the excerpt"),
         KeyBinding(["M"], .anywhere, .memoOnCoding, "write a memo on the applied code under the tree cursor"),
+        KeyBinding(["W"], .anywhere, .showMemos, "list the memos you wrote (Enter jumps to one's excerpt)"),
         KeyBinding(["j", "<Down>"], .list, .moveDown, "next excerpt"),
         KeyBinding(["k", "<Up>"], .list, .moveUp, "previous excerpt"),
         KeyBinding(["j", "<Down>"], .text, .moveDown, "scroll down a line"),

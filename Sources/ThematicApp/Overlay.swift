@@ -2,7 +2,7 @@ import ThematicCore
 import TerminalUI
 
 /// A box over the coding screen that lists what the coder asked for (a code's excerpts, the heat map, the
-/// anonymisation findings); Enter jumps to the excerpt of the selected line where lines name one, Esc closes.
+/// anonymisation findings, the coder's memos); Enter jumps to the excerpt of the selected line where lines name one, Esc closes.
 public struct Overlay: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case codeExcerpts(codeID: String)
@@ -10,6 +10,8 @@ public struct Overlay: Equatable, Sendable {
         case heatMap(Matrix)
         /// One reference (`excerpt@offset`) per line, for deciding about the selected finding.
         case findings(references: [String])
+        /// The coder's own memos, one per line.
+        case memos
     }
 
     public var kind: Kind

@@ -108,6 +108,9 @@ extension AppState {
                 if list == nil { message = "the anonymisation check finds nothing open" }
             case .failure(let error): message = "cannot read the identifier register: \(error)"
             }
+        case .showMemos:
+            overlay = MemosView.overlay(in: self)
+            if overlay == nil { message = "you have written no memo yet; m writes one on the excerpt, M on an applied code" }
         case .memoOnExcerpt:
             guard currentEntry != nil else { break }
             startPrompt(.excerptMemo, text: currentDecision?.memo ?? "")
@@ -206,7 +209,13 @@ extension AppState {
         case .code(let id): matching = entries.indices.filter { decisions[entries[$0].id]?.codes[id] != nil }
         case .search(let text):
             let needle = text.lowercased()
-            matching = entries.indices.filter { corpus.excerpt(entries[$0].id)?.text.lowercased().contains(needle) == true }
+            // The coder's own memos count too, so a note like "ask the lead" finds its excerpt.
+            matching = entries.indices.filter { index in
+                let id = entries[index].id
+                if corpus.excerpt(id)?.text.lowercased().contains(needle) == true { return true }
+                guard let decision = decisions[id] else { return false }
+                return ([decision.memo] + decision.codes.values.map(\.memo)).contains { $0?.lowercased().contains(needle) == true }
+            }
         }
         if matching.isEmpty && newFilter != .all {
             message = "no excerpt matches \(newFilter.label ?? ""); the list is unchanged"

@@ -106,6 +106,6 @@ import ThematicCore
         var state = Fixture.state()
         state.press("s")
         state.type("bruises")
-        #expect(CodingScreenView.render(state).trimmedLines.last == "Search excerpts: bruises")
+        #expect(CodingScreenView.render(state).trimmedLines.last == "Search excerpts and your memos: bruises")
     }
 }
