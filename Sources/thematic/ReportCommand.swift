@@ -27,7 +27,8 @@ struct ReportCommand: ParsableCommand {
         let report = try exported { () throws(ExportError) in
             try StudyReport(study: loaded, source: codingSource, excerptsPerCode: excerptsPerCode)
         }
-        try writeOutput(Array(report.html.utf8), to: output)
+        let html = TerminalProgress.run { progress in report.html(progress: progress) }
+        try writeOutput(Array(html.utf8), to: output)
         print("Wrote \(output) (source: \(codingSource.description(in: loaded)))")
     }
 }
