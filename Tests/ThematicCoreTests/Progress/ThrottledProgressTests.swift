@@ -46,9 +46,9 @@ import Testing
         recorder.advance(1)
         for done in 1...100 {
             progress.report("bootstrap:", done: done, total: 100, unit: "replicates")
-            recorder.advance(0.025)
+            recorder.advance(0.03)
         }
-        // 100 steps over 2.5 s at one line per 0.1 s: 25 lines, every fourth step.
+        // A step every 0.03 s, a line at most every 0.1 s: every fourth step (0.12 s after the last line) is drawn.
         #expect(recorder.output.count == 25)
         #expect(recorder.output.prefix(2) == ["bootstrap: 1 of 100 replicates…", "bootstrap: 5 of 100 replicates…"])
     }
