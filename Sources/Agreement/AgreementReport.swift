@@ -19,8 +19,9 @@ public struct AgreementReport: Sendable, Equatable {
     public let alphaIntervals: [BootstrapInterval]?
 
     /// Computes every figure. Linear in units and applications, except the set-valued alphas,
-    /// which are quadratic in the number of distinct code sets.
-    public init(_ data: ReliabilityData, bootstrap: AlphaBootstrap? = nil) {
+    /// which are quadratic in the number of distinct code sets. A bootstrap tells `progress` its replicates done and
+    /// in all.
+    public init(_ data: ReliabilityData, bootstrap: AlphaBootstrap? = nil, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) {
         coders = data.coders
         units = data.unitIDs.count
         let tallies = BinaryTallier(data).tallies()
@@ -29,7 +30,7 @@ public struct AgreementReport: Sendable, Equatable {
         setValued = SetValuedAgreement(data)
         singleLabel = SingleLabelAgreement(data)
         self.bootstrap = bootstrap
-        alphaIntervals = bootstrap?.intervals(tallies)
+        alphaIntervals = bootstrap?.intervals(tallies, progress: progress)
     }
 
     public static func == (a: AgreementReport, b: AgreementReport) -> Bool {

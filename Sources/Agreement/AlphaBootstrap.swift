@@ -36,32 +36,42 @@ public struct AlphaBootstrap: Sendable, Equatable {
         self.seed = seed
     }
 
-    /// The interval of every code of `data`, in code order.
-    public func intervals(_ data: ReliabilityData) -> [(code: String, interval: BootstrapInterval)] {
-        Array(zip(data.codes, intervals(BinaryTallier(data).tallies())))
+    /// The interval of every code of `data`, in code order. `progress` is told the replicates done and the
+    /// replicates of all codes together, from whichever core finished them.
+    public func intervals(_ data: ReliabilityData,
+                          progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [(code: String, interval: BootstrapInterval)] {
+        Array(zip(data.codes, intervals(BinaryTallier(data).tallies(), progress: progress)))
     }
 
     /// One interval per tally, computed on all cores.
-    func intervals(_ tallies: [BinaryTally]) -> [BootstrapInterval] {
+    func intervals(_ tallies: [BinaryTally], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [BootstrapInterval] {
+        let counter = ReplicateCounter(total: replicates * tallies.count, progress: progress)
         let results = ConcurrentSlots<BootstrapInterval?>(count: tallies.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: tallies.count) { code in
-            results.slots[code] = interval(tallies[code], stream: UInt64(code))
+            results.slots[code] = interval(tallies[code], stream: UInt64(code), counter: counter)
         }
         return results.slots.map { $0! }
     }
 
-    func interval(_ tally: BinaryTally, stream: UInt64) -> BootstrapInterval {
+    func interval(_ tally: BinaryTally, stream: UInt64, counter: ReplicateCounter = .none) -> BootstrapInterval {
         var rng = generator(stream: stream)
         let types = PairableTypes(tally)
-        guard types.units > 0 else { return BootstrapInterval(procedure, replicates, undefined: BinaryAgreement.noPairableUnit) }
+        guard types.units > 0 else {
+            counter.advance(replicates)
+            return BootstrapInterval(procedure, replicates, undefined: BinaryAgreement.noPairableUnit)
+        }
         guard types.applied > 0 && types.applied < types.values else {
+            counter.advance(replicates)
             return BootstrapInterval(procedure, replicates, undefined: "no variation among pairable values (D_e = 0)")
         }
         switch procedure {
-        case .units: return percentileInterval(unitReplicates(types, &rng))
-        case .kalpha: return percentileInterval(kalphaReplicates(types, coders: tally.coderCount, &rng))
+        case .units: return percentileInterval(unitReplicates(types, &rng, counter))
+        case .kalpha: return percentileInterval(kalphaReplicates(types, coders: tally.coderCount, &rng, counter))
         }
     }
+
+    /// Replicates are reported in batches: a unit or KALPHA replicate takes microseconds, a lock each would cost more.
+    static let reportedEvery = 100
 
     /// The generator of one statistic: seeded from `seed` and the statistic's position (`stream`), so its interval
     /// does not depend on which other statistics are computed.
@@ -83,10 +93,11 @@ public struct AlphaBootstrap: Sendable, Equatable {
     }
 
     /// Alphas of the unit replicates in which alpha is defined.
-    private func unitReplicates(_ types: PairableTypes, _ rng: inout SplitMix64) -> [Double] {
+    private func unitReplicates(_ types: PairableTypes, _ rng: inout SplitMix64, _ counter: ReplicateCounter) -> [Double] {
         var alphas: [Double] = []
         alphas.reserveCapacity(replicates)
-        for _ in 0..<replicates {
+        for replicate in 0..<replicates {
+            if replicate % Self.reportedEvery == 0 && replicate > 0 { counter.advance(Self.reportedEvery) }
             var remainingUnits = types.units
             var remainingWeight = Double(types.units)
             var (n, applied, o01) = (0.0, 0.0, 0.0)
@@ -101,11 +112,12 @@ public struct AlphaBootstrap: Sendable, Equatable {
             }
             if applied > 0 && applied < n { alphas.append(1 - (n - 1) * o01 / (applied * (n - applied))) }
         }
+        counter.advance(replicates - (replicates - 1) / Self.reportedEvery * Self.reportedEvery)
         return alphas
     }
 
     /// KALPHA v3.0 replicates, with its clamping and small-sample correction.
-    private func kalphaReplicates(_ types: PairableTypes, coders: Int, _ rng: inout SplitMix64) -> [Double] {
+    private func kalphaReplicates(_ types: PairableTypes, coders: Int, _ rng: inout SplitMix64, _ counter: ReplicateCounter) -> [Double] {
         let n = Double(types.values)
         let nApplied = Double(types.applied)
         let expected = 2 * nApplied * (n - nApplied) / (n * (n - 1))
@@ -117,7 +129,8 @@ public struct AlphaBootstrap: Sendable, Equatable {
         let diagonalCells = (o00 > 0 ? 1 : 0) + (o11 > 0 ? 1 : 0)
         let draws = min(25 * nonZeroCells, Int(Double(coders - 1) * n / 2))
         let (from, to) = (o00 / n, o00 / n + 2 * o01 / n)
-        var alphas = (0..<replicates).map { _ -> Double in
+        var alphas = (0..<replicates).map { replicate -> Double in
+            if replicate % Self.reportedEvery == 0 && replicate > 0 { counter.advance(Self.reportedEvery) }
             var disagreements = 0
             for _ in 0..<draws {
                 let u = rng.nextUnit()
@@ -126,6 +139,7 @@ public struct AlphaBootstrap: Sendable, Equatable {
             let alpha = max(-1, 1 - Double(disagreements) / (Double(draws) * expected))
             return alpha == 1 && diagonalCells == 1 ? 0 : alpha
         }
+        counter.advance(replicates - (replicates - 1) / Self.reportedEvery * Self.reportedEvery)
         let corrections = Int((Double(replicates) * (pow(o00 / n, pairs) + pow(o11 / n, pairs))).rounded())
         if corrections > 0 && diagonalCells > 1 {
             var left = corrections

@@ -107,7 +107,10 @@ struct AgreeCommand: ParsableCommand {
         default:
             throw CommandFailure("give either a study folder or --reliability-data FILE")
         }
-        let report = AgreementReport(data, bootstrap: bootstrap > 0 ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil)
+        let report = TerminalProgress.run { progress in
+            AgreementReport(data, bootstrap: bootstrap > 0 ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil,
+                            progress: { done, total in progress.report("bootstrap:", done: done, total: total, unit: "replicates") })
+        }
         for warning in warnings { printError("warning: \(warning)") }
         print(report.rendered(as: reportFormat), terminator: "")
     }

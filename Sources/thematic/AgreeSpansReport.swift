@@ -10,7 +10,10 @@ extension AgreeCommand {
             throw CommandFailure("agreement needs at least two coders; the data has \(continuum.coders.count) (\(continuum.coders.joined(separator: ", ")))")
         }
         let replicates = bootstrap ?? 0
-        let report = SpanAgreementReport(continuum, bootstrap: replicates > 0 ? AlphaBootstrap(procedure: .units, replicates: replicates, seed: seed ?? 1) : nil)
+        let report = TerminalProgress.run { progress in
+            SpanAgreementReport(continuum, bootstrap: replicates > 0 ? AlphaBootstrap(procedure: .units, replicates: replicates, seed: seed ?? 1) : nil,
+                                progress: { done, total in progress.report("bootstrap:", done: done, total: total, unit: "replicates") })
+        }
         for warning in warnings { printError("warning: \(warning)") }
         print(report.rendered(as: reportFormat), terminator: "")
     }

@@ -34,7 +34,11 @@ struct CodebookCommand: ParsableCommand {
 
         func apply(_ edit: CodebookEdit) throws {
             let editor = try editor()
-            let outcome = try run { try CodebookEditor(folder: StudyFolder(path: study)).apply(edit, by: editor, note: note) }
+            let outcome = try run {
+                try TerminalProgress.run { progress in
+                    try CodebookEditor(folder: StudyFolder(path: study)).apply(edit, by: editor, note: note, progress: progress)
+                }
+            }
             report(outcome)
         }
 
@@ -205,7 +209,10 @@ struct CodebookCommand: ParsableCommand {
             }
             let editor = try change.editor()
             let outcome = try change.run {
-                try CodebookEditor(folder: StudyFolder(path: change.study)).split(code, into: parts, assignment: assignment, by: editor, note: change.note)
+                try TerminalProgress.run { progress in
+                    try CodebookEditor(folder: StudyFolder(path: change.study)).split(code, into: parts, assignment: assignment, by: editor,
+                                                                                     note: change.note, progress: progress)
+                }
             }
             change.report(outcome)
         }

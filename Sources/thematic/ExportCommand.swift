@@ -46,6 +46,11 @@ struct MatrixExport: ParsableCommand {
     }
 
     func run() throws {
+        try output.write(TerminalProgress.run(matrix))
+    }
+
+    private func matrix(_ progress: any ProgressReporter) throws -> Matrix {
+        progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
         let loaded = try openStudy(study)
         let codingSource = try source.resolved(in: loaded)
         let columns = try exported { () throws(ExportError) in
@@ -55,11 +60,11 @@ struct MatrixExport: ParsableCommand {
         if totals && output.layout == .long {
             throw CommandFailure("the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide")
         }
-        let matrix = try exported { () throws(ExportError) in
+        progress.report("exporting: counting the matrix", done: 0, total: 0, unit: "")
+        return try exported { () throws(ExportError) in
             try ThemeMatrix.build(study: loaded, coding: SourceCoding(study: loaded, source: codingSource), columns: columns,
                                   rows: rowKind, cells: cells, totals: totals)
         }
-        try output.write(matrix)
     }
 }
 
@@ -78,11 +83,16 @@ struct CooccurrenceExport: ParsableCommand {
     @OptionGroup var output: MatrixOutputOptions
 
     func run() throws {
+        try output.write(TerminalProgress.run(matrix))
+    }
+
+    private func matrix(_ progress: any ProgressReporter) throws -> Matrix {
+        progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
         let loaded = try openStudy(study)
         let codingSource = try source.resolved(in: loaded)
         let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level) }
-        try output.write(CooccurrenceMatrix.build(study: loaded, coding: SourceCoding(study: loaded, source: codingSource),
-                                                  columns: columns, by: by))
+        progress.report("exporting: counting co-occurrence", done: 0, total: 0, unit: "")
+        return CooccurrenceMatrix.build(study: loaded, coding: SourceCoding(study: loaded, source: codingSource), columns: columns, by: by)
     }
 }
 
@@ -99,13 +109,19 @@ struct CodersExport: ParsableCommand {
     @OptionGroup var output: MatrixOutputOptions
 
     func run() throws {
+        try output.write(TerminalProgress.run(matrix))
+    }
+
+    private func matrix(_ progress: any ProgressReporter) throws -> Matrix {
+        progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
         let loaded = try openStudy(study)
         guard !loaded.codings.isEmpty else { throw CommandFailure("\(study): no coder has started yet") }
         if totals && output.layout == .long {
             throw CommandFailure("the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide")
         }
         let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level) }
-        try output.write(CoderCodeMatrix.build(study: loaded, columns: columns, totals: totals))
+        progress.report("exporting: counting each coder's codes", done: 0, total: 0, unit: "")
+        return CoderCodeMatrix.build(study: loaded, columns: columns, totals: totals)
     }
 }
 

@@ -76,7 +76,9 @@ struct ImportCommand: ParsableCommand {
         if let file = files.first, (format ?? ImportFile.format(of: file)) == .qdpx {
             return try importProject(file, into: loaded, options: options)
         }
-        let (contents, problems) = ImportFile.readAll(files, format: format, reviewID: reviewID, title: title, options: options)
+        let (contents, problems) = TerminalProgress.run { progress in
+            ImportFile.readAll(files, format: format, reviewID: reviewID, title: title, options: options, progress: progress)
+        }
         let plan: ImportPlan
         do throws(ImportRefused) {
             guard problems.isEmpty else { throw ImportRefused(problems: problems) }
@@ -110,7 +112,7 @@ struct ImportCommand: ParsableCommand {
         }
         let written: [String]
         do {
-            written = try CorpusImport.apply(plan, to: loaded, acceptChanges: acceptChanges)
+            written = try TerminalProgress.run { progress in try CorpusImport.apply(plan, to: loaded, acceptChanges: acceptChanges, progress: progress) }
         } catch let refusal as ImportWouldOrphanCodings {
             throw CommandFailure(refusal.description)
         } catch {
@@ -158,7 +160,7 @@ struct ImportCommand: ParsableCommand {
         let project: RefiProjectImport
         let projectFile: RefiProjectFile
         do {
-            projectFile = try RefiProjectFile.read(bytes, file: file)
+            projectFile = try TerminalProgress.run { progress throws(RefiError) in try RefiProjectFile.read(bytes, file: file, progress: progress) }
             project = try RefiProjectImport.plan(projectFile, study: loaded, options: .init(split: options, coderMap: map))
         } catch {
             throw CommandFailure("\(error); nothing was imported, the study is unchanged")
@@ -185,7 +187,9 @@ struct ImportCommand: ParsableCommand {
         }
         let outcome: ProjectImport.Outcome
         do {
-            outcome = try ProjectImport.apply(project, plan: plan, to: loaded, by: by, acceptChanges: acceptChanges)
+            outcome = try TerminalProgress.run { progress in
+                try ProjectImport.apply(project, plan: plan, to: loaded, by: by, acceptChanges: acceptChanges, progress: progress)
+            }
         } catch let refusal as ImportWouldOrphanCodings {
             throw CommandFailure(refusal.description)
         } catch {

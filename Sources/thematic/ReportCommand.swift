@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
         let report = try exported { () throws(ExportError) in
             try StudyReport(study: loaded, source: codingSource, excerptsPerCode: excerptsPerCode, includesMemos: memos)
         }
-        try writeOutput(Array(report.html.utf8), to: output)
+        let html = TerminalProgress.run { progress in report.html(progress: progress) }
+        try writeOutput(Array(html.utf8), to: output)
         print("Wrote \(output) (source: \(codingSource.description(in: loaded)))")
     }
 }

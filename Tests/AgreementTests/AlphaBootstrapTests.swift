@@ -1,3 +1,4 @@
+import Foundation
 @testable import Agreement
 import Testing
 
@@ -64,5 +65,24 @@ import Testing
         let variance = squares / Double(draws.count - 1)
         #expect(abs(mean - 300) < 0.5)
         #expect(abs(variance - 210) < 10)
+    }
+}
+
+/// A long bootstrap says how far it has got: every replicate of every statistic is counted once.
+@Suite struct BootstrapProgressTests {
+    final class Counts: @unchecked Sendable {
+        private let lock = NSLock()
+        private var seen: [(Int, Int)] = []
+        func record(_ done: Int, _ total: Int) { lock.withLock { seen.append((done, total)) } }
+        var last: (done: Int, total: Int)? { lock.withLock { seen.max { $0.0 < $1.0 } } }
+        var totals: Set<Int> { lock.withLock { Set(seen.map(\.1)) } }
+    }
+
+    @Test(arguments: AlphaBootstrap.Procedure.allCases)
+    func theReplicatesOfEveryCodeAreCountedToTheTotal(_ procedure: AlphaBootstrap.Procedure) {
+        let counts = Counts()
+        _ = AlphaBootstrap(procedure: procedure, replicates: 1000, seed: 3).intervals(AlphaBootstrapTests.data) { counts.record($0, $1) }
+        #expect(counts.totals == [10_000])
+        #expect(counts.last?.done == 10_000)
     }
 }

@@ -8,11 +8,12 @@ public struct SpanAgreementReport: Sendable, Equatable {
     public let bootstrap: AlphaBootstrap?
     public let intervals: SpanIntervals?
 
-    /// Computes every figure of `continuum`; a bootstrap resamples its units (the `.units` procedure).
-    public init(_ continuum: SpanContinuum, bootstrap: AlphaBootstrap? = nil) {
+    /// Computes every figure of `continuum`; a bootstrap resamples its units (the `.units` procedure) and tells
+    /// `progress` its replicates done and in all.
+    public init(_ continuum: SpanContinuum, bootstrap: AlphaBootstrap? = nil, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) {
         let (agreement, dkpro2004) = SpanAgreement.withDisagreements(continuum)
         self.init(agreement: agreement, dkpro2004: dkpro2004,
-                  bootstrap: bootstrap, intervals: bootstrap?.spanIntervals(continuum, pointEstimates: agreement))
+                  bootstrap: bootstrap, intervals: bootstrap?.spanIntervals(continuum, pointEstimates: agreement, progress: progress))
     }
 
     public init(agreement: SpanAgreement, dkpro2004: [Unitizing2004.Result], bootstrap: AlphaBootstrap? = nil, intervals: SpanIntervals? = nil) {

@@ -42,9 +42,11 @@ public struct CodebookEditor {
         var kept: [String] = []
     }
 
-    /// Applies one edit made by `editor` (refused for a coder unless the study allows it).
+    /// Applies one edit made by `editor` (refused for a coder unless the study allows it). A merge, split or undo
+    /// reports each coder's file read and rewritten to `progress`.
     @discardableResult
-    public func apply(_ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now()) throws -> Outcome {
+    public func apply(_ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now(),
+                      progress: any ProgressReporter = .silent) throws -> Outcome {
         // Only a split or an undo needs the codings up front (a merge reads each coder's through their session);
         // other edits read just the coder names, not their files.
         let needsCodings = switch edit { case .split, .undo: true; default: false }
@@ -63,7 +65,7 @@ public struct CodebookEditor {
         let last = book.history.count - 1
         switch edit {
         case .merge(let from, let target):
-            let moved = try rewriteCodings(study, coders: coders, involving: [from, target]) { codes, _ in
+            let moved = try rewriteCodings(study, coders: coders, involving: [from, target], progress: Phase("merging \(from) into \(target)", progress)) { codes, _ in
                 CodingRewrite.merging(codes, from, into: target)
             } replacing: { ids, _ in
                 CodingRewrite.replacing(ids, from, with: [target])
@@ -72,7 +74,8 @@ public struct CodebookEditor {
             book.history[last].codings = moved.codings
             rewrite = moved
         case .split(let from, let parts, let assignment):
-            let moved = try rewriteCodings(study, coders: coders, involving: [from] + parts) { codes, excerpt in
+            let moved = try rewriteCodings(study, coders: coders, involving: [from] + parts,
+                                           progress: Phase("splitting \(from) into \(parts.joined(separator: ", "))", progress)) { codes, excerpt in
                 CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
             } replacing: { ids, excerpt in
                 CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
@@ -84,7 +87,7 @@ public struct CodebookEditor {
             rewrite = moved
         case .undo:
             guard let undone, let codings = undone.codings else { break }
-            let restored = try restoreCodings(study, coders: coders, codings)
+            let restored = try restoreCodings(study, coders: coders, codings, progress: Phase("undoing \(undone.action) of \(undone.codes.joined(separator: ", "))", progress))
             var detail = Codebook.parseDetail(book.history[last].detail)?.compactMapValues { $0 } ?? [:]
             detail["restored"] = .string(Self.summary(restored.counts))
             if !restored.kept.isEmpty { detail["keptAsCodedSince"] = .array(restored.kept.map { .string($0) }) }
@@ -101,7 +104,7 @@ public struct CodebookEditor {
     /// Splits `code` into `parts`, first adding those that are not in the codebook yet (each its own revision).
     @discardableResult
     public func split(_ code: String, into parts: [Code], assignment: [String: [String]], by editor: String,
-                      note: String? = nil, at time: String = Timestamp.now()) throws -> Outcome {
+                      note: String? = nil, at time: String = Timestamp.now(), progress: any ProgressReporter = .silent) throws -> Outcome {
         let study = try StudyReader.load(folder).study
         if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
         let source = try study.codebook.existing(code)
@@ -114,7 +117,7 @@ public struct CodebookEditor {
         for part in parts where study.codebook.code(part.id) == nil {
             try apply(.add(part), by: editor, note: "for the split of \(code) (\(source.name))", at: time)
         }
-        return try apply(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time)
+        return try apply(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time, progress: progress)
     }
 
     /// A split drops nothing silently: every excerpt coded with the old code must get at least one part.
@@ -152,7 +155,7 @@ public struct CodebookEditor {
 
     /// Rewrites the codes of every coder's records and every consensus decision, recording the codes `involved` before
     /// and after.
-    private func rewriteCodings(_ study: Study, coders: [String], involving involved: [String],
+    private func rewriteCodings(_ study: Study, coders: [String], involving involved: [String], progress: Phase,
                                 _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
                                 replacing: ([String], String) -> [String],
                                 check: (Set<String>) throws -> Void) throws -> Rewrite {
@@ -165,7 +168,7 @@ public struct CodebookEditor {
             result.codings.coders[coder, default: [:]][excerpt] = .init(before: before.filter { only.contains($0.key) },
                                                                        after: after.filter { only.contains($0.key) })
         }
-        result.counts = try rewriteFiles(study, coders: coders) { coder, excerpt, codes in
+        result.counts = try rewriteFiles(study, coders: coders, progress: progress) { coder, excerpt, codes in
             guard let after = rewrite(codes, excerpt) else { return nil }
             record(coder, excerpt, codes, after)
             return after
@@ -188,9 +191,9 @@ public struct CodebookEditor {
 
     /// Undoes a merge or split: every record still as the change left it gets its codes back; a record changed since
     /// is left as it is and listed.
-    private func restoreCodings(_ study: Study, coders: [String], _ codings: RewrittenCodings) throws -> Rewrite {
+    private func restoreCodings(_ study: Study, coders: [String], _ codings: RewrittenCodings, progress: Phase) throws -> Rewrite {
         var result = Rewrite()
-        result.counts = try rewriteFiles(study, coders: coders) { coder, excerpt, codes in
+        result.counts = try rewriteFiles(study, coders: coders, progress: progress) { coder, excerpt, codes in
             guard let change = codings.coders[coder]?[excerpt] else { return nil }
             let now = codes.filter { change.after.keys.contains($0.key) || change.before.keys.contains($0.key) }
             if now == change.before { return nil }
@@ -217,7 +220,7 @@ public struct CodebookEditor {
     /// Rewrites coder records (`codes`: coder, excerpt, codes -> new codes or nil to leave the record) and consensus
     /// decisions (nil: leave it), then writes: every coder's file through their locked session, then consensus.json.
     /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file.
-    private func rewriteFiles(_ study: Study, coders: [String],
+    private func rewriteFiles(_ study: Study, coders: [String], progress: Phase,
                               codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
                               decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
                               check: () throws -> Void) throws -> [String: Int] {
@@ -232,7 +235,10 @@ public struct CodebookEditor {
         }
         var sessions: [CodingSession] = []
         defer { for session in sessions { try? session.close() } }
-        for coder in coders { sessions.append(try CodingSession(folder: folder, coder: coder)) }
+        for (index, coder) in coders.enumerated() {
+            progress.report("reading codings", done: index, total: coders.count, unit: "coders")
+            sessions.append(try CodingSession(folder: folder, coder: coder))
+        }
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         for session in sessions {
@@ -254,7 +260,9 @@ public struct CodebookEditor {
         try check()
         try requireCodebookRevision(study.codebook.revision)
         var counts: [String: Int] = [:]
+        let total = sessions.count
         while !sessions.isEmpty {
+            progress.report("rewriting codings", done: total - sessions.count + 1, total: total, unit: "coders")
             let session = sessions.removeFirst()
             let changes = plans[session.coder] ?? []
             try session.record(all: changes.map { ($0.0, $0.1) })
@@ -266,6 +274,21 @@ public struct CodebookEditor {
         }
         counts["consensus"] = consensusChanges
         return counts
+    }
+
+    /// The edit being made, named in front of each step it reports: "merging C2 into C1: rewriting codings".
+    private struct Phase {
+        var edit: String
+        var progress: any ProgressReporter
+
+        init(_ edit: String, _ progress: any ProgressReporter) {
+            self.edit = edit
+            self.progress = progress
+        }
+
+        func report(_ step: String, done: Int, total: Int, unit: String) {
+            progress.report("\(edit): \(step)", done: done, total: total, unit: unit)
+        }
     }
 
     private func readConsensus() throws -> Consensus {

@@ -89,9 +89,11 @@ public struct RefiProjectFile: Sendable {
 
     /// Reads and checks a .qdpx archive. Throws, naming the file, the element and the reason, for anything that would
     /// make the import wrong.
-    public static func read(_ bytes: [UInt8], file: String) throws(RefiError) -> RefiProjectFile {
+    public static func read(_ bytes: [UInt8], file: String, progress: any ProgressReporter = .silent) throws(RefiError) -> RefiProjectFile {
+        progress.report("reading the project: unpacking the archive", done: 0, total: 0, unit: "")
         let (documentPath, document, entries) = try projectDocument(try RefiProject.unzip(bytes, file: file), file: file)
         let place = "\(file)/\(documentPath)"
+        progress.report("reading the project: reading \(documentPath)", done: 0, total: 0, unit: "")
         let (root, comments) = try RefiXMLReader.read(document, file: place)
         guard root.name == "Project" else {
             throw RefiError(file: place, message: "expected a REFI-QDA project (a <Project> element), found <\(root.name)>")
@@ -124,7 +126,9 @@ public struct RefiProjectFile: Sendable {
             project.notes[guid] = Note(name: note.attribute("name"), text: text.trimmingCharacters(in: .whitespacesAndNewlines),
                                        userGUID: note.attribute("creatingUser").map(RefiGUID.normalise))
         }
-        for element in root.child("Sources")?.children ?? [] {
+        let sources = root.child("Sources")?.children ?? []
+        for (index, element) in sources.enumerated() {
+            progress.report("reading the project:", done: index, total: sources.count, unit: "sources read")
             switch element.name {
             case "TextSource":
                 project.sources.append(try textSource(element, entries: entries, file: place))

@@ -25,7 +25,17 @@ public struct StudyReport: Sendable {
     /// The sections this report has, in order.
     var shownSectionIDs: [String] { Self.sectionIDs + (includesMemos ? ["memos"] : []) }
 
-    public var html: String {
+    public var html: String { html() }
+
+    /// The page, reporting each section written to `progress`.
+    public func html(progress: any ProgressReporter = .silent) -> String {
+        let sections = shownSectionIDs.count
+        var written = 0
+        func step() {
+            progress.report("report:", done: written, total: sections, unit: "sections written")
+            written += 1
+        }
+        step()
         let coding = SourceCoding(study: study, source: source)
         // Errors here would mean a codebook without codable codes; the report then simply has empty tables.
         let leaves = try? CodeColumns(codebook: study.codebook)
@@ -34,22 +44,34 @@ public struct StudyReport: Sendable {
         page.open(title: study.manifest.title)
         page.add("<nav><ol>" + shownSectionIDs.map { "<li><a href=\"#\($0)\">\(Self.sectionTitle($0))</a></li>" }.joined() + "</ol></nav>")
         summary(&page, coding)
+        step()
         if let leaves, let categories {
             let byReview = try? ThemeMatrix.build(study: study, coding: coding, columns: leaves, rows: .review, cells: .count)
             grid(&page, byReview, leaves, categories)
+            step()
             codebook(&page)
+            step()
             crosstabs(&page, coding, leaves)
+            step()
             cooccurrence(&page, coding, leaves, categories)
+            step()
             agreement(&page, leaves)
+            step()
         } else {
             for id in ["grid", "codebook", "crosstabs", "cooccurrence", "agreement"] {
                 page.section(id, Self.sectionTitle(id)) { $0.add("<p>The codebook has no codable code.</p>") }
+                step()
             }
         }
-        progress(&page)
+        self.progress(&page)
+        step()
         reviews(&page, coding)
+        step()
         excerpts(&page, coding, leaves)
-        if includesMemos { memos(&page) }
+        if includesMemos {
+            step()
+            memos(&page)
+        }
         page.close()
         return page.text
     }

@@ -144,7 +144,8 @@ public enum CorpusImport {
     /// false; with it, removes those records through each coder's session (opened, and so locked, before anything
     /// is written) and removes the consensus decisions. Returns the study-relative paths written.
     @discardableResult
-    public static func apply(_ plan: ImportPlan, to study: Study, acceptChanges: Bool) throws -> [String] {
+    public static func apply(_ plan: ImportPlan, to study: Study, acceptChanges: Bool,
+                             progress: any ProgressReporter = .silent) throws -> [String] {
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
         let coders = Set(plan.affected.flatMap(\.coders)).sorted()
         var sessions: [CodingSession] = []
@@ -162,7 +163,9 @@ public enum CorpusImport {
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
         // Review files are independent: encode and write them on every core, so their fsyncs overlap.
         let folder = study.folder
+        let counter = ProgressCounter("importing:", total: plan.reviews.count, unit: "reviews written", progress: progress)
         let failures = plan.reviews.parallelMap { review -> FileError? in
+            defer { counter.advance() }
             do throws(FileError) {
                 try AtomicFile.write(CanonicalWriter.pretty(ReviewFormat.encode(review)), to: folder.url(StudyFolder.reviewFile(review.id)))
                 return nil
@@ -172,7 +175,9 @@ public enum CorpusImport {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         written += plan.reviews.map { StudyFolder.reviewFile($0.id) }
+        let affectedCoders = sessions.count
         while let session = sessions.first {
+            progress.report("importing: removing codings of changed excerpts", done: affectedCoders - sessions.count + 1, total: affectedCoders, unit: "coders")
             for item in plan.affected where item.coders.contains(session.coder) { try session.record(item.excerptID, nil) }
             sessions.removeFirst()
             try session.close()

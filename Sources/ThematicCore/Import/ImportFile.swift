@@ -27,8 +27,11 @@ public enum ImportFile {
 
     /// Reads every file (on every core), returning what each holds, in order, and every problem found.
     public static func readAll(_ paths: [String], format: Format? = nil, reviewID: String? = nil, title: String? = nil,
-                               options: SplitOptions = SplitOptions()) -> (contents: [ImportContent], problems: [ImportProblem]) {
+                               options: SplitOptions = SplitOptions(),
+                               progress: any ProgressReporter = .silent) -> (contents: [ImportContent], problems: [ImportProblem]) {
+        let counter = ProgressCounter("importing:", total: paths.count, unit: "files read", progress: progress)
         let results = paths.parallelMap { path -> Result<ImportContent, ImportProblem> in
+            defer { counter.advance() }
             do throws(ImportProblem) { return .success(try read(path, format: format, reviewID: reviewID, title: title, options: options)) } catch {
                 return .failure(error)
             }

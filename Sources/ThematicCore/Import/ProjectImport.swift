@@ -16,7 +16,7 @@ public enum ProjectImport {
 
     @discardableResult
     public static func apply(_ project: RefiProjectImport, plan: ImportPlan, to study: Study, by editor: String, acceptChanges: Bool,
-                             at time: String = Timestamp.now()) throws -> Outcome {
+                             at time: String = Timestamp.now(), progress: any ProgressReporter = .silent) throws -> Outcome {
         let reviews = plan.reviews + study.corpus.reviews.filter { existing in !plan.reviews.contains { $0.id == existing.id } }
         let records = project.records(in: reviews)
         try requireWritable(coders: Array(records.keys), folder: study.folder)
@@ -31,10 +31,11 @@ public enum ProjectImport {
 
         var written: [String] = []
         if codebookChanged {
+            progress.report("importing the project: writing the codebook", done: 0, total: 0, unit: "")
             try editorial.importCodebook(book, from: project.file, by: editor, at: time)
             written.append(StudyFolder.codebookFile)
         }
-        written += try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges)
+        written += try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges, progress: progress)
         let known = Set(study.manifest.attributes.map(\.id))
         let added = project.attributes.filter { !known.contains($0.id) }
         if !added.isEmpty {
@@ -43,9 +44,10 @@ public enum ProjectImport {
             try AtomicFile.write(CanonicalWriter.pretty(ManifestFormat.encode(manifest)), to: study.folder.url(StudyFolder.manifestFile))
             written.append(StudyFolder.manifestFile)
         }
-        let counts = try writeRecords(records, folder: study.folder)
+        let counts = try writeRecords(records, folder: study.folder, progress: progress)
         written += counts.keys.sorted().map(StudyFolder.codingFile)
         let decisions = project.decisions(in: reviews)
+        progress.report("importing the project: writing consensus decisions", done: 0, total: 0, unit: "")
         if try writeDecisions(decisions, folder: study.folder) { written.append(StudyFolder.consensusFile) }
         return Outcome(written: written, records: counts, decisions: decisions.count, codebookChanged: codebookChanged)
     }
@@ -53,9 +55,12 @@ public enum ProjectImport {
     /// Each coder's records, through their session (locked, the snapshot written atomically); records equal to the
     /// coder's are skipped.
     /// Coders' files are independent, so they are written on every core. Returns how many were written per coder.
-    static func writeRecords(_ records: [String: [String: ExcerptCoding]], folder: StudyFolder) throws -> [String: Int] {
+    static func writeRecords(_ records: [String: [String: ExcerptCoding]], folder: StudyFolder,
+                             progress: any ProgressReporter = .silent) throws -> [String: Int] {
+        let counter = ProgressCounter("importing the project:", total: records.count, unit: "coders' codings written", progress: progress)
         let outcomes = records.sorted(by: { $0.key < $1.key }).parallelMap { coder, byExcerpt -> Result<(String, Int), Error> in
-            Result { (coder, try writeRecords(byExcerpt, of: coder, folder: folder)) }
+            defer { counter.advance() }
+            return Result { (coder, try writeRecords(byExcerpt, of: coder, folder: folder)) }
         }
         var counts: [String: Int] = [:]
         for outcome in outcomes {
