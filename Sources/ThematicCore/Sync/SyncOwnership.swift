@@ -25,7 +25,8 @@ public struct SyncOwnership: Sendable, Equatable {
             return true
         }.map { corpus.review(containing: $0.excerptID)?.id ?? $0.excerptID })
 
-        for path in paths.sorted() {
+        // A study's .gitignore keeps these out of git; a study without one must not be refused for them.
+        for path in paths.sorted() where !path.hasSuffix(".lock") && !path.hasSuffix(".tmp") {
             let owned: Bool
             if let coder = Self.coder(ofFile: path), coder != person, path.hasSuffix(".journal"), emptyFiles.contains(path) {
                 notStudyFiles.append(path)
