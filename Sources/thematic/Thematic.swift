@@ -11,7 +11,7 @@ struct Thematic: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, CheckCommand.self, StatusCommand.self, CodeCommand.self,
             AgreeCommand.self, CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, ExportCommand.self,
-            RetrieveCommand.self, MemosCommand.self, ReportCommand.self, DemoCommand.self, KeysCommand.self,
+            RetrieveCommand.self, MemosCommand.self, ReportCommand.self, SyncCommand.self, DemoCommand.self, KeysCommand.self,
         ]
     )
 }
