@@ -82,10 +82,13 @@ public struct AgreementScreenState: Sendable {
     public internal(set) var helpOffset: Int?
     /// What the last key did or why it did nothing; cleared by the next key.
     public internal(set) var message: String?
+    /// Who is looking, shown on the status line when known (the screen is read only, so nothing needs a name).
+    public var person: String?
 
     /// Computes the table for `selection` (every coder who finished an excerpt when it names none).
-    public init(study: Study, selection: AgreementSelection, size: Size) throws(StudyReliability.SelectionError) {
+    public init(study: Study, selection: AgreementSelection, size: Size, person: String? = nil) throws(StudyReliability.SelectionError) {
         self.study = study
+        self.person = person
         self.selection = selection
         table = try AgreementTable(study: study, selection: selection)
         self.selection.coders = table.coders

@@ -177,6 +177,7 @@ public enum AgreementScreenView {
     static func statusText(_ state: AgreementScreenState) -> String {
         let direction = state.sort.descending ? "descending" : "ascending"
         let position = state.order.isEmpty ? "no code" : "code \(state.selected + 1) of \(state.order.count)"
-        return "sorted by \(state.sort.column.title(in: state.table)), \(direction) · \(position) · Enter lists its disagreements · c chooses coders · u spans"
+        let text = "sorted by \(state.sort.column.title(in: state.table)), \(direction) · \(position) · Enter lists its disagreements · c chooses coders · u spans"
+        return state.person.map { "\(text) · \($0)" } ?? text
     }
 }

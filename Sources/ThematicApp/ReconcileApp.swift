@@ -40,7 +40,7 @@ public final class ReconcileApp {
                 case .openAgreement:
                     do {
                         let selection = AgreementSelection(coders: session.reconciliation.coders)
-                        state.showAgreement(try AgreementScreenState(study: session.study, selection: selection, size: state.size))
+                        state.showAgreement(try AgreementScreenState(study: session.study, selection: selection, size: state.size, person: session.lead))
                     } catch {
                         state.message = "no agreement table: \(error.description)"
                     }

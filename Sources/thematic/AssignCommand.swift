@@ -20,12 +20,12 @@ struct AssignCommand: ParsableCommand {
     @Flag(help: "Every excerpt of the study.") var all = false
     @Option(help: "Seed of the sample (a whole number up to 2^53).") var seed: Int?
     @Option(help: "Sample the same share of every review: review.") var stratify: String?
-    @Option(help: "Who makes the assignment (recorded with it).") var by: String?
+    @Option(help: "Who makes the assignment (recorded with it); default: who you are, when that is set (`thematic whoami`).") var by: String?
 
     func run() throws {
         let method = try chosenMethod()
         do {
-            let assignment = try AssignmentStore.assign(in: StudyFolder(path: study), coder: coder, method: method, by: by)
+            let assignment = try AssignmentStore.assign(in: StudyFolder(path: study), coder: coder, method: method, by: by ?? knownPerson())
             print("Assigned \(assignment.excerpts.count) excerpt\(assignment.excerpts.count == 1 ? "" : "s") to \(coder): \(assignment.methodDescription).")
             if case .sample(_, let seed, _) = method, self.seed == nil {
                 print("Run again with --seed \(seed) on another coder to give them the same sample.")

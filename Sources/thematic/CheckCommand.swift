@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("redact"), help: "With --identifiers: replace this finding's text (a reference as for --allow) with its placeholder in the corpus.")
     var redacted: [String] = []
 
-    @Option(help: "Who decides (recorded with --allow, --allow-term and --redact).")
+    @Option(help: "Who decides (recorded with --allow, --allow-term and --redact); default: who you are (`thematic whoami`).")
     var by: String?
 
     @Option(help: "Why (recorded with --allow, --allow-term and --redact).")
@@ -44,7 +44,6 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         let deciding = !allowed.isEmpty || !allowedTerms.isEmpty || !redacted.isEmpty
         if deciding && !identifiers { throw ValidationError("--allow, --allow-term and --redact go with --identifiers") }
-        if deciding && (by ?? "").isEmpty { throw ValidationError("say who decides with --by NAME") }
         if deciding && (why ?? "").isEmpty { throw ValidationError("say why with --why TEXT; the reason is recorded with the decision") }
     }
 
@@ -78,7 +77,8 @@ struct CheckCommand: ParsableCommand {
             for problem in error.problems { printError(problem.description(inStudy: self.study)) }
             throw ExitCode.failure
         }
-        let who = by ?? ""
+        let deciding = !allowed.isEmpty || !allowedTerms.isEmpty || !redacted.isEmpty
+        let who = deciding ? try person(given: by, option: "--by", purpose: "say who decides") : ""
         let reason = why ?? ""
         do {
             let toAllow = try allowed.map { try IdentifierCheck.finding($0, in: study, register: register) }

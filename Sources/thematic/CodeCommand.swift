@@ -14,11 +14,11 @@ struct CodeCommand: ParsableCommand {
     @Argument(help: "The study folder.")
     var study: String
 
-    @Option(help: "Your coder name (lower-case letters, digits, '-' or '_').")
-    var coder: String
+    @Option(help: "Your coder name (lower-case letters, digits, '-' or '_'); default: who you are (`thematic whoami`).")
+    var coder: String?
 
     func run() throws {
-        try openCodingScreen(study: study, coder: coder)
+        try openCodingScreen(study: study, coder: try person(given: coder, option: "--coder", purpose: "say who is coding"))
     }
 }
 

@@ -7,7 +7,7 @@ struct CodebookCommand: ParsableCommand {
         abstract: "Refine a study's codebook between coding rounds, see its history and usage, and exchange it with other tools.",
         discussion: """
         Every change increments the codebook's revision and is kept in its history with who made it (--by), when, and \
-        why (--note). Only leads edit the codebook: a --by naming one of the study's coders is refused unless study.json \
+        why (--note); --by defaults to who you are (`thematic whoami`). Only leads edit the codebook: a --by naming one of the study's coders is refused unless study.json \
         allows coders to edit ("coderCodebookEdits": true). A merge or split rewrites every coder's file and the \
         consensus, so it waits until no coder has the study open.
         """,
@@ -20,16 +20,15 @@ struct CodebookCommand: ParsableCommand {
         @Argument(help: "The study folder.")
         var study: String
 
-        @Option(help: "Who makes the change (a lead's name; kept in the history). Required for every change.")
+        @Option(help: "Who makes the change (a lead's name; kept in the history); default: who you are (`thematic whoami`).")
         var by: String?
 
         @Option(help: "Why: kept in the history.")
         var note: String?
 
-        /// The editor's name; every change needs one.
+        /// The editor's name; every change needs one: --by, else who the person is.
         func editor() throws -> String {
-            guard let by, !by.isEmpty else { throw CommandFailure("say who makes the change: --by NAME (a lead's name, kept in the history)") }
-            return by
+            try person(given: by, option: "--by", purpose: "say who makes the change")
         }
 
         func apply(_ edit: CodebookEdit) throws {

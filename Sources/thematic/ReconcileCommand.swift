@@ -13,12 +13,13 @@ struct ReconcileCommand: ParsableCommand {
             decides again).
 
             With --lead NAME and no action it opens the reconcile screen (it needs a terminal; press ? there for \
-            the keys), starting at the first excerpt still to decide.
+            the keys), starting at the first excerpt still to decide. Naming the lead is what opens the screen, so \
+            here --lead is never taken from who you are.
 
             Actions (for scripts and the team meeting):
             --next: the next excerpt to decide, with each coder's codes and the definitions.
             --excerpt ID with --accept CODER, --union, --intersection or --codes A1,C3 (--codes - for "no code \
-            applies"), and optionally --note TEXT: record the lead's decision.
+            applies"), and optionally --note TEXT: record the lead's decision (--lead defaults to who you are, `thematic whoami`).
             --report [--format markdown|csv]: every disagreement, for a team meeting.
             --training [--format table|markdown|csv]: each coder against the consensus, per code.
 
@@ -27,7 +28,7 @@ struct ReconcileCommand: ParsableCommand {
     )
 
     @Argument(help: "The study folder.") var study: String
-    @Option(help: "The lead making decisions (recorded with each).") var lead: String?
+    @Option(help: "The lead making decisions (recorded with each); with --excerpt, default: who you are.") var lead: String?
     @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders: String?
     @Flag(help: "Walk every excerpt two or more coders finished, not only the disagreements.") var allDoubleCoded = false
     @Flag(help: "Print the disagreements as a list for a team meeting.") var report = false
@@ -87,7 +88,7 @@ struct ReconcileCommand: ParsableCommand {
     }
 
     private func decide(_ excerptID: String) throws {
-        guard let lead else { throw CommandFailure("a decision needs --lead NAME (who decided is recorded)") }
+        let lead = try person(given: lead, option: "--lead", purpose: "say who decides (it is recorded)")
         let choice: ReconciliationChoice
         if let accept {
             choice = .accept(coder: accept)

@@ -10,7 +10,7 @@ struct Thematic: ParsableCommand {
         version: ThematicVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, CheckCommand.self, StatusCommand.self, CodeCommand.self,
-            AgreeCommand.self, CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, ExportCommand.self,
+            AgreeCommand.self, CodebookCommand.self, AssignCommand.self, ReconcileCommand.self, ExportCommand.self, WhoamiCommand.self,
             RetrieveCommand.self, MemosCommand.self, ReportCommand.self, SyncCommand.self, DemoCommand.self, KeysCommand.self,
         ]
     )

@@ -33,6 +33,12 @@ import ThematicCore
         #expect(try FolderSnapshot.take(folder.path) == before, "the agreement screen writes nothing")
     }
 
+    @Test func theStatusLineNamesWhoIsLookingWhenTheyHaveNamedThemselves() throws {
+        let session = try open(environment: ["TERM": "tmux-256color", "THEMATIC_USER": "lena"], columns: 160)
+        #expect(try session.waitFor("u spans · lena").found)
+        try quit(session)
+    }
+
     /// Per code, the disagreements `thematic agree --format json` implies for two coders: the pairable excerpts on
     /// which they do not agree.
     func impliedDisagreements(coders: String) throws -> [String: Int] {

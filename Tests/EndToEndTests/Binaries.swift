@@ -32,16 +32,19 @@ enum Binaries {
         var standardError: String
     }
 
-    /// Runs a built binary to completion and captures what it printed.
-    static func run(_ name: String, _ arguments: [String]) throws -> Outcome {
-        try run(executable: try path(name), arguments)
+    /// Runs a built binary to completion and captures what it printed. It sees nobody's identity but the one
+    /// `environment` gives (see `isolated`).
+    static func run(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        try run(executable: try path(name), arguments, environment: isolated(environment))
     }
 
-    /// Runs any executable to completion, optionally in `directory`, and captures what it printed.
-    static func run(executable: String, _ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    /// Runs any executable to completion, optionally in `directory` and with another environment, and captures
+    /// what it printed.
+    static func run(executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()
         let errors = Pipe()
@@ -53,6 +56,23 @@ enum Binaries {
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
                        standardError: String(decoding: errorData, as: UTF8.self))
+    }
+
+    /// Variables that name who is working (`thematic whoami`), so a test never picks up the machine's:
+    /// THEMATIC_USER unset, an empty config folder, and no global or system git config (git's user.name).
+    static let identityVariables: [String: String] = [
+        "XDG_CONFIG_HOME": emptyConfigFolder, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+    ]
+
+    private static let emptyConfigFolder: String = scratchFolder()
+
+    /// This process's environment without any identity, then `extra`.
+    static func isolated(_ extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["THEMATIC_USER"] = nil
+        environment.merge(identityVariables) { _, isolated in isolated }
+        environment.merge(extra) { _, given in given }
+        return environment
     }
 
     /// A new empty folder under /tmp.

@@ -189,4 +189,22 @@ import ThematicCore
         #expect(coding.excerpts["R01-001"]?.finished == true)
         #expect(coding.excerpts["R01-001"]?.codes.isEmpty == true)
     }
+
+    @Test func theNamedPersonCodesWithoutCoderAndTheStatusLineSaysWho() throws {
+        // The demo study has asha's finished coding: the screen opens on her own file.
+        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path], environment: ["TERM": "tmux-256color", "THEMATIC_USER": "asha"])
+        let opened = try session.waitFor("asha · excerpt 1 of 207 · 207/207 finished")
+        #expect(opened.found, "the screen did not open as asha:\n\(opened.screen)")
+        let quit = try session.send("q", thenWaitFor: "exit status 0")
+        #expect(quit.found, "\(quit.screen)")
+        #expect(quit.screen.contains("asha: 207 of 207 excerpts finished"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url(StudyFolder.codingFile("tester"))))
+    }
+
+    @Test func withNobodyNamedTheScreenDoesNotOpenAndSaysHowToName() throws {
+        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path])
+        let refused = try session.waitFor("exit status 1")
+        #expect(refused.found, "\(refused.screen)")
+        #expect(refused.screen.contains("--coder NAME"))
+    }
 }

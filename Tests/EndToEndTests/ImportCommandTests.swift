@@ -125,10 +125,16 @@ import ThematicCore
         #expect(try Binaries.run("thematic", ["check", study]).status == 0)
     }
 
-    @Test func aDecisionWithoutWhoOrWhyIsRefused() throws {
-        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo", "--identifiers", "--allow-term", "Larchford"])
+    @Test func aDecisionWithoutWhyIsRefused() throws {
+        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo", "--identifiers", "--allow-term", "Larchford", "--by", "lena"])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("say who decides with --by NAME"))
+        #expect(outcome.standardError.contains("say why with --why TEXT"))
+    }
+
+    @Test func aDecisionByNobodyIsRefusedWithEveryWayToSayWho() throws {
+        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo", "--identifiers", "--allow-term", "Larchford", "--why", "a town"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("say who decides: --by NAME, THEMATIC_USER or `thematic whoami --set NAME`"))
     }
     @Test func aDryRunReportsTheImportAndWritesNothing() throws {
         let study = try newStudy()

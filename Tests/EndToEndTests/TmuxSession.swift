@@ -10,6 +10,9 @@ final class TmuxSession {
     init(command: [String], environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [],
          columns: Int = 100, rows: Int = 30) throws {
         name = "t\(UUID().uuidString.prefix(8))"
+        // Nobody's identity leaks in from the machine: only what `environment` names.
+        let unset = unset + (environment["THEMATIC_USER"] == nil ? ["THEMATIC_USER"] : [])
+        let environment = Binaries.identityVariables.merging(environment) { _, given in given }
         let env = (unset.flatMap { ["-u", $0] } + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
             .map(TmuxSession.quote).joined(separator: " ")
         let program = command.map(TmuxSession.quote).joined(separator: " ")

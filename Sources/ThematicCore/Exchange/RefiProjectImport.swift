@@ -396,11 +396,16 @@ private struct Builder {
 enum RefiNames {
     /// "José Pérez" -> "jose-perez": accents dropped, lower case, other characters as '-', at most 40 characters.
     static func derive(_ name: String) -> String {
+        coderName(name) ?? "coder"
+    }
+
+    /// As `derive`, but nil when nothing of the name is left to make a coder name from.
+    static func coderName(_ name: String) -> String? {
         let words = plainWords(name)
         var coder = String(words.joined(separator: "-").prefix(40))
         while coder.hasSuffix("-") { coder.removeLast() }
         if coder == "consensus" { coder = "consensus-user" }
-        return Identifier.isValidCoderName(coder) ? coder : "coder"
+        return Identifier.isValidCoderName(coder) ? coder : nil
     }
 
     /// `name`, or the first of `numbered(name, 2)`, `numbered(name, 3)`... that is not `taken`.
