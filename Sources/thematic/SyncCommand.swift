@@ -17,13 +17,11 @@ struct SyncCommand: ParsableCommand {
     @Argument(help: "The study folder (inside a git repository).")
     var study: String
 
-    @Option(name: .customLong("as"), help: "Who you are in the study (default: $THEMATIC_USER).")
-    var person: String?
+    @Option(name: .customLong("as"), help: "Who you are in the study (default: THEMATIC_USER, else the name `thematic whoami --set` stored).")
+    var named: String?
 
     func run() throws {
-        guard let name = person ?? ProcessInfo.processInfo.environment["THEMATIC_USER"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw CommandFailure("say who you are: --as NAME (or set THEMATIC_USER)")
-        }
+        let name = try person(given: named, option: "--as", purpose: "say who you are")
         guard Identifier.isValidCoderName(name) else {
             throw CommandFailure("\"\(name)\" is not a valid name (\(Identifier.coderNameRule))")
         }

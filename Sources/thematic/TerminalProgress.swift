@@ -9,10 +9,15 @@ enum TerminalProgress {
         guard isatty(2) == 1 else { return try body(.silent) }
         let width = terminalWidth()
         // A line wider than the terminal would wrap, and the carriage return would then redraw only its last row.
-        let progress = ThrottledProgress(draw: { line in writeStandardError("\r" + String(line.prefix(width - 1)) + "\u{1B}[K") },
+        let progress = ThrottledProgress(delay: delay(), draw: { line in writeStandardError("\r" + String(line.prefix(width - 1)) + "\u{1B}[K") },
                                          clear: { writeStandardError("\r\u{1B}[K") })
         defer { progress.finish() }
         return try body(progress)
+    }
+
+    /// Seconds before the line appears: 0.75, or `THEMATIC_PROGRESS_AFTER` (0 shows every operation's progress).
+    private static func delay() -> Double {
+        getenv("THEMATIC_PROGRESS_AFTER").flatMap { Double(String(cString: $0)) }.map { max(0, $0) } ?? 0.75
     }
 
     private static func terminalWidth() -> Int {
