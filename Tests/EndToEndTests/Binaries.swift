@@ -37,12 +37,15 @@ enum Binaries {
         try run(executable: try path(name), arguments)
     }
 
-    /// Runs any executable to completion, optionally in `directory`, and captures what it printed.
-    static func run(executable: String, _ arguments: [String], in directory: String? = nil) throws -> Outcome {
+    /// Runs any executable to completion, optionally in `directory` and with only the variables of `environment`,
+    /// and captures what it printed.
+    static func run(executable: String, _ arguments: [String], in directory: String? = nil,
+                    environment: [String: String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { process.environment = environment }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
