@@ -27,10 +27,11 @@ install: build
 
 # The Swift runtime is linked in, so the binary needs only the system's libc, libstdc++ and ncursesw.
 # generate-manual is swift-argument-parser's man-page tool, the one its generate-manual plugin runs; the plugin
-# itself would build every product (thematic-bench too) without --static-swift-stdlib.
+# itself would build every product (thematic-bench too) without --static-swift-stdlib. Both are built with the
+# same flags so they share one build of ArgumentParser instead of rebuilding it for each in turn.
 build:
 	$(SWIFT) build -c release --product thematic --static-swift-stdlib
-	$(SWIFT) build -c release --product generate-manual
+	$(SWIFT) build -c release --product generate-manual --static-swift-stdlib
 
 install-built:
 	@test -x $(BUILD)/thematic || { echo "make: no $(BUILD)/thematic; run make install (or make build) first" >&2; exit 1; }
