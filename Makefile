@@ -25,7 +25,7 @@ resources := Thematic_ThematicCore.resources
 install: build
 	@$(MAKE) --no-print-directory install-built
 
-# The Swift runtime is linked in, so the binary needs only the system's libc, libstdc++ and ncursesw.
+# The Swift runtime is linked in, so the binary needs only system libraries: libc, libstdc++, zlib, ncursesw.
 # generate-manual is swift-argument-parser's man-page tool, the one its generate-manual plugin runs; the plugin
 # itself would build every product (thematic-bench too) without --static-swift-stdlib. Both are built with the
 # same flags so they share one build of ArgumentParser instead of rebuilding it for each in turn.
