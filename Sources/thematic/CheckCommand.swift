@@ -71,6 +71,7 @@ struct CheckCommand: ParsableCommand {
 
     /// Records the reviewer's decisions, then lists the findings still open; fails while any is open.
     private func checkIdentifiers(_ loaded: Study) throws {
+        _ = try WordLists.folder()
         var study = loaded
         var register: IdentifierRegister
         do { register = try IdentifierRegister.load(study.folder) } catch {

@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         guard let source = SampleData.demoStudy() else {
-            throw CommandFailure("cannot find the demo study (SampleData/demo); run this from the Thematic checkout or set THEMATIC_SAMPLE_DATA to its SampleData folder")
+            throw CommandFailure("cannot find the demo study; looked for demo/ in \(SampleData.folders().joined(separator: ", ")). Install Thematic with `make install`, or set THEMATIC_SAMPLE_DATA to a SampleData folder")
         }
         let target = directory ?? SampleData.freshFolderName("thematic-demo")
         if SampleData.isInside(target, FileSystem.parent(of: source)) {
@@ -44,12 +44,15 @@ struct DemoCommand: ParsableCommand {
     }
 }
 
-/// Finds the shipped sample data: $THEMATIC_SAMPLE_DATA, else the checkout the binary was built in.
+/// Finds the shipped sample data. In order: $THEMATIC_SAMPLE_DATA; SampleData/ where `make install` put it
+/// (`InstalledData`: beside the executable, then ../share/thematic/); the checkout the binary was built in.
 enum SampleData {
-    static func demoStudy() -> String? {
+    /// The SampleData folders looked in, in order; the demo study is `<folder>/demo`.
+    static func folders() -> [String] {
         var candidates: [String] = []
         if let root = getenv("THEMATIC_SAMPLE_DATA") { candidates.append(String(cString: root)) }
-        if let executable = executablePath() {
+        candidates += InstalledData.candidates("SampleData")
+        if let executable = InstalledData.executablePath {
             // .build/<triple>/<configuration>/thematic -> the checkout is three folders up.
             var folder = executable
             for _ in 0..<4 { folder = FileSystem.parent(of: folder) }
@@ -58,14 +61,11 @@ enum SampleData {
         var source = "\(#filePath)"
         for _ in 0..<3 { source = FileSystem.parent(of: source) }
         candidates.append(source + "/SampleData")
-        return candidates.map { $0 + "/demo" }.first { FileSystem.exists($0 + "/" + StudyFolder.manifestFile) }
+        return candidates
     }
 
-    static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    static func demoStudy() -> String? {
+        folders().map { $0 + "/demo" }.first { FileSystem.exists($0 + "/" + StudyFolder.manifestFile) }
     }
 
     static func freshFolderName(_ base: String) -> String {

@@ -70,6 +70,8 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Imported text always goes through the anonymisation check (and the layout reader's English words).
+        _ = try WordLists.folder()
         let loaded = try openStudy(study)
         let options = SplitOptions(unit: split == .paragraphs ? .paragraphs : split == .headings ? .headings : .sentences(sentences),
                                    minimumLength: minLength, maximumLength: maxLength == 0 ? nil : maxLength)

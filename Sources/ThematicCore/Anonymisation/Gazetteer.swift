@@ -20,16 +20,18 @@ struct Gazetteer: Sendable {
     func contains(_ hash: UInt64) -> Bool { hashes.contains(hash) }
 
     /// Reads one entry a line, hashing the UTF-8 bytes as they come: no string per entry, so all four lists load in
-    /// a few milliseconds. A missing resource gives an empty list (the scanner then falls back to capitals alone).
+    /// a few milliseconds. A missing resource gives an empty list (the scanner then falls back to capitals alone);
+    /// commands that run the check call `WordLists.folder()` first so a broken installation is refused instead.
     init(resource: String) {
         self.init(resources: [resource])
     }
 
     init(resources: [String]) {
         var hashes = Set<UInt64>()
+        let folder = try? WordLists.folder()
         for resource in resources {
-            guard let url = Bundle.module.url(forResource: resource, withExtension: "txt"),
-                  let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { continue }
+            guard let folder,
+                  let data = try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(resource).txt"), options: .mappedIfSafe) else { continue }
             hashes.reserveCapacity(hashes.count + data.count / 7)
             Self.addEntries(data, to: &hashes)
         }
@@ -62,6 +64,18 @@ struct Gazetteer: Sendable {
             }
             if !empty { hashes.insert(value) }
         }
+    }
+}
+
+/// Where the word lists are: the resource bundle SwiftPM builds from Lists/ (Package.swift), found beside the
+/// executable or where `make install` put it (see `InstalledData`).
+public enum WordLists {
+    public static let bundleName = "Thematic_ThematicCore.resources"
+
+    /// The folder holding the lists, or an error naming where it looked. Commands that run the anonymisation check
+    /// call it first: checking with empty lists would let names through unnoticed.
+    public static func folder() throws(InstalledDataMissing) -> String {
+        try InstalledData.locate(bundleName, what: "the anonymisation check's word lists (\(bundleName))")
     }
 }
 
