@@ -98,17 +98,6 @@ import ThematicCore
 
     @discardableResult
     private func git(_ directory: String, _ arguments: [String]) throws -> String {
-        let identity = ["-c", "user.name=Thematic Test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main"]
-        let outcome = try Binaries.run(executable: "/usr/bin/git", identity + arguments, in: directory)
-        guard outcome.status == 0 else {
-            throw GitFailed(arguments: arguments, message: outcome.standardError + outcome.standardOutput)
-        }
-        return outcome.standardOutput
-    }
-
-    struct GitFailed: Error, CustomStringConvertible {
-        var arguments: [String]
-        var message: String
-        var description: String { "git \(arguments.joined(separator: " ")) failed: \(message)" }
+        try Git.run(directory, arguments, settings: ["user.name=Thematic Test", "user.email=test@example.invalid"])
     }
 }
