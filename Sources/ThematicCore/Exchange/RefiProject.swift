@@ -133,9 +133,11 @@ public enum RefiProject {
             let archive = try Archive(data: Data(bytes), accessMode: .read)
             var entries: [String: [UInt8]] = [:]
             for entry in archive where entry.type == .file {
-                var content = Data()
-                _ = try archive.extract(entry) { content.append($0) }
-                entries[entry.path] = Array(content)
+                // Straight into an array of the entry's size: a project document can be over 100 MB.
+                var content: [UInt8] = []
+                content.reserveCapacity(Int(clamping: entry.uncompressedSize))
+                _ = try archive.extract(entry, skipCRC32: false) { content.append(contentsOf: $0) }
+                entries[entry.path] = content
             }
             return entries
         } catch {
