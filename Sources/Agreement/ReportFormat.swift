@@ -10,6 +10,16 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown
     /// The reference files' `per_code` and `overall` keys, so the two can be diffed.
     case json
+
+    /// The text of a report in this format, from the report's renderers (tables serve Markdown too).
+    func render(table: (_ markdown: Bool) -> String, csv: () -> String, json: () -> String) -> String {
+        switch self {
+        case .table: return table(false)
+        case .markdown: return table(true)
+        case .csv: return csv()
+        case .json: return json()
+        }
+    }
 }
 
 /// The usual reading of Krippendorff's alpha (Krippendorff 2004, §11.4).
@@ -32,12 +42,7 @@ public enum AlphaReading: String, Sendable {
 extension AgreementReport {
     /// The report as text in `format`.
     public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: return renderedTable(markdown: false)
-        case .markdown: return renderedTable(markdown: true)
-        case .csv: return renderedCSV()
-        case .json: return renderedJSON()
-        }
+        format.render(table: renderedTable(markdown:), csv: renderedCSV, json: renderedJSON)
     }
 
     /// Which convention each figure follows, under its key.

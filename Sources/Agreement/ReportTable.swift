@@ -31,11 +31,7 @@ extension AgreementReport {
         lines += Self.layOut([header] + rows, markdown: markdown)
         let notes = perCode.enumerated().flatMap { i, entry in rowFigures(i).notes.map { "\(entry.code): \($0)" } }
             + pooled.figures.notes.map { "(pooled): \($0)" }
-        if !notes.isEmpty {
-            lines.append("")
-            lines.append(markdown ? "### Notes" : "Notes")
-            lines += notes.map { markdown ? "- \($0)" : "  \($0)" }
-        }
+        lines += Self.listSection("Notes", notes, markdown: markdown)
         lines.append("")
         lines.append(markdown ? "## Overall: alpha on each coder's set of codes" : "Overall: alpha on each coder's set of codes")
         let sets = setValued
@@ -59,10 +55,19 @@ extension AgreementReport {
             lines.append("")
             lines.append(bootstrap.summary)
         }
-        lines.append("")
-        lines.append(markdown ? "### Conventions" : "Conventions")
-        lines += Self.conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
+        lines += Self.conventionsSection(Self.conventions, markdown: markdown)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A titled list under a table (notes, for example), or nothing when the list is empty.
+    static func listSection(_ title: String, _ items: [String], markdown: Bool) -> [String] {
+        guard !items.isEmpty else { return [] }
+        return ["", markdown ? "### \(title)" : title] + items.map { markdown ? "- \($0)" : "  \($0)" }
+    }
+
+    /// How to read each figure, closing a table.
+    static func conventionsSection(_ conventions: [(key: String, text: String)], markdown: Bool) -> [String] {
+        ["", markdown ? "### Conventions" : "Conventions"] + conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
     }
 
     /// An interval as the tables print it: "[lower, upper]" to three decimals, or "n/a".

@@ -25,12 +25,7 @@ public struct SpanAgreementReport: Sendable, Equatable {
 
     /// The report as text in `format`.
     public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: return renderedTable(markdown: false)
-        case .markdown: return renderedTable(markdown: true)
-        case .csv: return renderedCSV()
-        case .json: return renderedJSON()
-        }
+        format.render(table: renderedTable(markdown:), csv: renderedCSV, json: renderedJSON)
     }
 
     /// The overall figures under the JSON's top-level keys.

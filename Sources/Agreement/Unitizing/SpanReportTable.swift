@@ -29,21 +29,13 @@ extension SpanAgreementReport {
         lines.append("\(coders.count) coders (\(coders.joined(separator: ", "))), \(agreement.units) units, \(agreement.length) characters, \(agreement.perCode.count) codes")
         lines.append("")
         lines += AgreementReport.layOut([header] + rows, markdown: markdown)
-        let notes = notes
-        if !notes.isEmpty {
-            lines.append("")
-            lines.append(markdown ? "### Notes" : "Notes")
-            lines += notes.map { markdown ? "- \($0)" : "  \($0)" }
-        }
+        lines += AgreementReport.listSection("Notes", notes, markdown: markdown)
         if let bootstrap {
             lines.append("")
             lines.append(bootstrap.summary)
         }
-        lines.append("")
-        lines.append(markdown ? "### Conventions" : "Conventions")
         // The interval's line only when there are intervals to read.
-        lines += Self.conventions.filter { intervals != nil || $0.key != "|uα 95% CI" }
-            .map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
+        lines += AgreementReport.conventionsSection(Self.conventions.filter { intervals != nil || $0.key != "|uα 95% CI" }, markdown: markdown)
         return lines.joined(separator: "\n") + "\n"
     }
 
