@@ -5,7 +5,13 @@ extension CodebookEditor {
     @discardableResult
     public func importCodebook(_ imported: Codebook, from file: String, by editor: String, note: String? = nil,
                                at time: String = Timestamp.now()) throws -> Codebook {
-        let study = try StudyReader.load(folder).study
+        try importCodebook(imported, into: try StudyReader.load(folder).study, from: file, by: editor, note: note, at: time)
+    }
+
+    /// The same into `study` as the caller has just read it (the codebook on disk must still be at its revision).
+    @discardableResult
+    func importCodebook(_ imported: Codebook, into study: Study, from file: String, by editor: String, note: String? = nil,
+                        at time: String = Timestamp.now()) throws -> Codebook {
         if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
         try Self.requireCodesInUse(study, kept: imported)
         var book = study.codebook
@@ -41,7 +47,7 @@ extension CodebookEditor {
         let records = project.records(in: study.corpus.reviews)
         try ProjectImport.requireWritable(coders: Array(records.keys), folder: folder)
         if !study.codebook.hasSameCodesAndGroups(as: project.codebook.codebook) {
-            try importCodebook(project.codebook.codebook, from: file, by: editor, note: note, at: time)
+            try importCodebook(project.codebook.codebook, into: study, from: file, by: editor, note: note, at: time)
         }
         return try ProjectImport.writeRecords(records, folder: folder)
     }

@@ -21,18 +21,13 @@ public enum ProjectImport {
         let records = project.records(in: reviews)
         try requireWritable(coders: Array(records.keys), folder: study.folder)
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
-        let editorial = CodebookEditor(folder: study.folder)
         let book = project.codebook.codebook
         let codebookChanged = !study.codebook.hasSameCodesAndGroups(as: book)
-        if codebookChanged {
-            try CodebookEditor.requireCodesInUse(study, kept: book)
-            if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
-        }
-
         var written: [String] = []
         if codebookChanged {
+            // The first write: it refuses, before writing, an editor who may not or a code in use that would go.
             progress.report("importing the project: writing the codebook", done: 0, total: 0, unit: "")
-            try editorial.importCodebook(book, from: project.file, by: editor, at: time)
+            try CodebookEditor(folder: study.folder).importCodebook(book, into: study, from: project.file, by: editor, at: time)
             written.append(StudyFolder.codebookFile)
         }
         written += try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges, progress: progress)
