@@ -53,12 +53,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: scratch folders, folder snapshots, a scripted terminal.
+        .target(name: "ThematicTestSupport", dependencies: ["ThematicCore", "TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore", "ThematicTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw", "ThematicApp", "ThematicCore"]),
-        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore"]),
+        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI", "ThematicTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore", "ThematicTestSupport"]),
     ]
 )

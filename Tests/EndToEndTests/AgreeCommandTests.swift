@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import ThematicTestSupport
 
 @Suite struct AgreeCommandTests {
     @Test func theDemoStudyPrintsATableALeadCanRead() throws {
-        let outcome = try Binaries.run("thematic", ["agree", Binaries.packageRoot + "/SampleData/demo", "--coders", "asha,ben"])
+        let outcome = try Binaries.run("thematic", ["agree", TestFolders.demoStudy, "--coders", "asha,ben"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("2 coders (asha, ben), 207 units, 44 codes"))
         #expect(outcome.standardOutput.contains("C6          207       204       15    0.995  0.931"))
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func jsonOutputUsesTheReferenceKeys() throws {
-        let reference = Binaries.packageRoot + "/Tests/AgreementTests/Fixtures/edge.json"
+        let reference = TestFolders.packageRoot + "/Tests/AgreementTests/Fixtures/edge.json"
         let outcome = try Binaries.run("thematic", ["agree", "--reliability-data", reference, "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let json = try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any]
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func aBrokenReliabilityFileIsNamedWithItsPosition() throws {
-        let file = Binaries.scratchFolder() + "/bad.json"
+        let file = TestFolders.scratch() + "/bad.json"
         try #"{"units": [{"id": "u1", "codes": {"A": "x"}}]}"#.write(toFile: file, atomically: true, encoding: .utf8)
         let outcome = try Binaries.run("thematic", ["agree", "--reliability-data", file])
         #expect(outcome.status != 0)
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func csvReliabilityDataWithTheNoCodeMarkerIsRead() throws {
-        let file = Binaries.scratchFolder() + "/data.csv"
+        let file = TestFolders.scratch() + "/data.csv"
         try "unit,A,B\nu1,x,x\nu2,-,-\nu3,x;y,x\nu4,,y\n".write(toFile: file, atomically: true, encoding: .utf8)
         let outcome = try Binaries.run("thematic", ["agree", "--reliability-data", file, "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.standardError)")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import ThematicTestSupport
 
 /// `thematic agree --spans`: what is refused before any figure is computed.
 @Suite struct AgreeSpansCommandTests {
-    static let demo = Binaries.packageRoot + "/SampleData/demo"
+    static let demo = TestFolders.demoStudy
 
     static func spanFile(_ json: String) throws -> String {
-        let file = Binaries.scratchFolder() + "/spans.json"
+        let file = TestFolders.scratch() + "/spans.json"
         try json.write(toFile: file, atomically: true, encoding: .utf8)
         return file
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// The real thematic binary's agreement screen driven in tmux on a copy of the demo study: what it shows must be
 /// what `thematic agree` prints, and the study must be byte-identical afterwards.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import ThematicTestSupport
 
 @Suite struct AssignCommandTests {
     private func demoCopy() throws -> String {
-        let folder = Binaries.scratchFolder() + "/demo"
+        let folder = TestFolders.scratch() + "/demo"
         let outcome = try Binaries.run("thematic", ["demo", folder])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         return folder

@@ -1,18 +1,12 @@
 import Foundation
-import ThematicCore
+import ThematicTestSupport
 
 /// Finds the built executables and runs them, for tests that drive the real binaries.
 enum Binaries {
-    static let packageRoot: String = {
-        var path = "\(#filePath)"
-        for _ in 0..<3 { path = FileSystem.parent(of: path) }
-        return path
-    }()
-
     /// The newer of the release build (CI builds it first) and the debug build `swift test` made, so a stale
     /// build left from earlier work is never the one tested.
     static func path(_ name: String) throws -> String {
-        let candidates = ["release", "debug"].map { "\(packageRoot)/.build/\($0)/\(name)" }
+        let candidates = ["release", "debug"].map { "\(TestFolders.packageRoot)/.build/\($0)/\(name)" }
             .filter { FileManager.default.isExecutableFile(atPath: $0) }
         func modified(_ path: String) -> Date {
             (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
@@ -64,7 +58,7 @@ enum Binaries {
         "XDG_CONFIG_HOME": emptyConfigFolder, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
     ]
 
-    private static let emptyConfigFolder: String = scratchFolder()
+    private static let emptyConfigFolder: String = TestFolders.scratch()
 
     /// This process's environment without any identity, then `extra`.
     static func isolated(_ extra: [String: String]) -> [String: String] {
@@ -73,12 +67,5 @@ enum Binaries {
         environment.merge(identityVariables) { _, isolated in isolated }
         environment.merge(extra) { _, given in given }
         return environment
-    }
-
-    /// A new empty folder under /tmp.
-    static func scratchFolder() -> String {
-        let path = NSTemporaryDirectory() + "thematic-e2e-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 }

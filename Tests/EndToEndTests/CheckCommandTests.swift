@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic check` as a researcher runs it: exit status, messages, and files left as they were.
 @Suite struct CheckCommandTests {
-    static let brokenFolder = Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/broken"
+    static let brokenFolder = TestFolders.packageRoot + "/Tests/ThematicCoreTests/Fixtures/broken"
     static let brokenStudies = ((try? FileSystem.list(brokenFolder)) ?? []).filter { !$0.hasSuffix(".expected") }
 
     @Test func theDemoStudyChecksClean() throws {
-        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo"])
+        let outcome = try Binaries.run("thematic", ["check", TestFolders.demoStudy])
         #expect(outcome.status == 0)
         #expect(outcome.standardError == "")
         #expect(outcome.standardOutput.contains(": OK: 14 reviews, 207 excerpts"))
@@ -34,21 +35,21 @@ import ThematicCore
     }
 
     @Test func statusOfTheDemoShowsEveryCoder() throws {
-        let outcome = try Binaries.run("thematic", ["status", Binaries.packageRoot + "/SampleData/demo"])
+        let outcome = try Binaries.run("thematic", ["status", TestFolders.demoStudy])
         #expect(outcome.status == 0)
         for coder in ["asha", "ben", "cara"] { #expect(outcome.standardOutput.contains("\n\(coder) ")) }
         #expect(outcome.standardOutput.contains("Consensus: 38 decisions"))
     }
 
     @Test func initThenCheckSucceeds() throws {
-        let folder = Binaries.scratchFolder() + "/study"
-        let created = try Binaries.run("thematic", ["init", folder, "--title", "Round one", "--codebook", Binaries.packageRoot + "/Codebooks/lipp-a3-grid.json"])
+        let folder = TestFolders.scratch() + "/study"
+        let created = try Binaries.run("thematic", ["init", folder, "--title", "Round one", "--codebook", TestFolders.packageRoot + "/Codebooks/lipp-a3-grid.json"])
         #expect(created.status == 0, "\(created.standardError)")
         #expect(try Binaries.run("thematic", ["check", folder]).status == 0)
     }
 
     @Test func initWithABrokenCodebookNamesTheFileAndCreatesNothing() throws {
-        let folder = Binaries.scratchFolder() + "/study"
+        let folder = TestFolders.scratch() + "/study"
         let codebook = Self.brokenFolder + "/missing-parent/codebook.json"
         let outcome = try Binaries.run("thematic", ["init", folder, "--title", "x", "--codebook", codebook])
         #expect(outcome.status != 0)

@@ -2,12 +2,13 @@ import CanonicalJSON
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic check --identifiers` on names outside excerpt text: in a section name, a title, an attribute value.
 @Suite struct CheckIdentifierFieldsTests {
     /// A new study with review F1 written directly: a name in its title, its "author" and its first section name.
     private func study() throws -> String {
-        let folder = Binaries.scratchFolder() + "/study"
+        let folder = TestFolders.scratch() + "/study"
         let created = try Binaries.run("thematic", ["init", folder, "--title", "Fields"])
         #expect(created.status == 0, "\(created.standardError)")
         let review = Review(id: "F1", title: "Serious case review concerning Jayden Harrow", attributes: ["author": "Report by Jane Leather"],

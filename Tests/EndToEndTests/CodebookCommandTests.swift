@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic codebook ...` as a lead runs it on a copy of the demo study; `thematic check` passes after every change.
 @Suite struct CodebookCommandTests {
     /// A private copy of the demo study (three coders and a consensus).
     private func demo() throws -> String {
-        let folder = Binaries.scratchFolder() + "/study"
+        let folder = TestFolders.scratch() + "/study"
         let outcome = try Binaries.run("thematic", ["demo", folder])
         try #require(outcome.status == 0, "\(outcome.standardError)")
         return folder
@@ -90,7 +91,7 @@ import ThematicCore
 
     @Test func aQdcRoundTripThroughANewStudyKeepsTheCodebook() throws {
         let study = try demo()
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         #expect(try thematic("codebook", "export", study, "-o", folder + "/codebook.qdc").status == 0)
         #expect(try thematic("init", folder + "/new", "--title", "New").status == 0)
         let outcome = try thematic("codebook", "import", folder + "/new", folder + "/codebook.qdc", "--by", "lena")
@@ -101,7 +102,7 @@ import ThematicCore
 
     @Test func aTruncatedQdcIsAClearErrorAndChangesNothing() throws {
         let study = try demo()
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         _ = try thematic("codebook", "export", study, "-o", folder + "/codebook.qdc")
         let bytes = try FileSystem.readBytes(folder + "/codebook.qdc")
         try AtomicFile.write(Array(bytes.prefix(bytes.count / 3)), to: folder + "/cut.qdc")
@@ -113,9 +114,9 @@ import ThematicCore
     }
 
     @Test func theNVivoProjectImportsIntoANewStudy() throws {
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         _ = try thematic("init", folder + "/new", "--title", "New")
-        let outcome = try thematic("codebook", "import", folder + "/new", Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/refi/nvivo-mac-15-codebook.qdpx", "--by", "lena")
+        let outcome = try thematic("codebook", "import", folder + "/new", TestFolders.packageRoot + "/Tests/ThematicCoreTests/Fixtures/refi/nvivo-mac-15-codebook.qdpx", "--by", "lena")
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.hasPrefix("Imported 262 codes"))
         #expect(try checksClean(folder + "/new"))
@@ -123,7 +124,7 @@ import ThematicCore
 
     @Test func exportsWriteEachFormatByItsExtension() throws {
         let study = try demo()
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         for name in ["codebook.qdc", "study.qdpx", "codebook.md", "codebook.html"] {
             let outcome = try thematic("codebook", "export", study, "-o", folder + "/" + name)
             #expect(outcome.status == 0 && FileSystem.exists(folder + "/" + name), "\(name): \(outcome.standardError)")
@@ -132,7 +133,7 @@ import ThematicCore
 
     @Test func aQdpxBringsBackACodersCodingsIntoTheStudy() throws {
         let study = try demo()
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         #expect(try thematic("codebook", "export", study, "-o", folder + "/study.qdpx").status == 0)
         let original = try StudyReader.load(StudyFolder(path: study)).study.codings["cara"]?.excerpts
         try FileSystem.remove(study + "/codings/cara.json")
@@ -144,7 +145,7 @@ import ThematicCore
     }
 
     @Test func theCodebookOnlyImportOfAProjectIntoANewStudyWritesNoCodingsAndNamesTheSkippedSources() throws {
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         #expect(try thematic("codebook", "export", try demo(), "-o", folder + "/demo.qdpx").status == 0)
         _ = try thematic("init", folder + "/new", "--title", "New")
         let outcome = try thematic("codebook", "import", folder + "/new", folder + "/demo.qdpx", "--by", "lena")

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic import` on published reports as a lead runs it: PDF and Word in, a dry run that lists what would be
 /// created and removed, and bad documents refused with the study left as it was.
 @Suite struct DocumentImportCommandTests {
-    static let documents = Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/documents"
+    static let documents = TestFolders.packageRoot + "/Tests/ThematicCoreTests/Fixtures/documents"
 
     private func newStudy() throws -> String { try ImportCommandTests.newStudy(title: "Reports") }
 
@@ -25,7 +26,7 @@ import ThematicCore
 
     @Test func pdfAndWordReportsImportWithPagesAndTheStudyChecksClean() throws {
         let study = try newStudy()
-        let word = Binaries.scratchFolder() + "/child-m-word.docx"
+        let word = TestFolders.scratch() + "/child-m-word.docx"
         try FileManager.default.copyItem(atPath: Self.documents + "/overview-report.docx", toPath: word)
         let outcome = try Binaries.run("thematic", ["import", study, Self.documents + "/overview-report.pdf", word])
         #expect(outcome.status == 0, "\(outcome.standardError)")

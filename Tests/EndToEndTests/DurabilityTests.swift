@@ -2,12 +2,13 @@ import Foundation
 import Glibc
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// Kills a writer with SIGKILL at random moments, many times, and proves after each kill that every file of the
 /// study still loads and that every action the writer acknowledged is on disk.
 @Suite struct DurabilityTests {
     @Test func killingTheWriterAtRandomMomentsLosesNoAcknowledgedAction() throws {
-        let study = Binaries.scratchFolder() + "/study"
+        let study = TestFolders.scratch() + "/study"
         let generated = try Binaries.run("thematic-bench", ["generate", study, "--reviews", "4", "--excerpts", "120", "--codes", "12", "--coders", "1"])
         try #require(generated.status == 0, "generate failed: \(generated.standardError)")
         var random = SeededGenerator(seed: 2026)

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic export`, `retrieve` and `report` on the demo study, read back the way analysts read them.
 @Suite struct ExportCommandTests {
-    static let demo = Binaries.packageRoot + "/SampleData/demo"
+    static let demo = TestFolders.demoStudy
 
     /// An export of the demo study, and the shape (data lines after the header, fields per line) it must have.
     struct CSVCase: CustomTestStringConvertible, Sendable {
@@ -30,7 +31,7 @@ import ThematicCore
     ]
 
     @Test func aGroupOfACategorysCodesCountsLikeTheCategoryAndAOneCodeGroupLikeTheCode() throws {
-        let study = Binaries.scratchFolder() + "/study"
+        let study = TestFolders.scratch() + "/study"
         #expect(try Binaries.run("thematic", ["demo", study]).status == 0)
         for arguments in [["create", study, "stageA", "--name", "Stage A", "--code", "A1", "--code", "A2", "--code", "A3", "--code", "A4"],
                           ["create", study, "justA1", "--name", "Only A1", "--code", "A1"]] {
@@ -58,7 +59,7 @@ import ThematicCore
 
     @Test(.enabled(if: Python.available, "python3 is not installed"), arguments: csvCases)
     func csvOutputLoadsInPythonsCSVModuleWithTheRightShape(_ example: CSVCase) throws {
-        let file = Binaries.scratchFolder() + "/out.csv"
+        let file = TestFolders.scratch() + "/out.csv"
         let outcome = try Binaries.run("thematic", example.arguments + ["-o", file])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let script = """
@@ -82,7 +83,7 @@ import ThematicCore
             print("pandas is not installed for python3: skipping the pandas.read_csv check (pip install pandas to run it)")
             return
         }
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         #expect(try Binaries.run("thematic", ["export", "matrix", Self.demo, "--rows", "review", "-o", folder + "/review.csv"]).status == 0)
         #expect(try Binaries.run("thematic", ["export", "matrix", Self.demo, "--rows", "excerpt", "--layout", "long", "-o", folder + "/long.csv"]).status == 0)
         #expect(try Binaries.run("thematic", ["retrieve", Self.demo, "--code", "C3", "-o", folder + "/c3.csv"]).status == 0)
@@ -114,7 +115,7 @@ import ThematicCore
     }
 
     @Test func withMetadataWritesTheSourceBesideTheCSV() throws {
-        let file = Binaries.scratchFolder() + "/by-band.csv"
+        let file = TestFolders.scratch() + "/by-band.csv"
         let outcome = try Binaries.run("thematic", ["export", "matrix", Self.demo, "--rows", "attribute:childAgeBand",
                                                     "--coder", "asha", "-o", file, "--with-metadata"])
         #expect(outcome.status == 0)
@@ -150,7 +151,7 @@ import ThematicCore
 
     @Test func reportWritesOneSelfContainedPageWithEverySectionAndLeavesTheStudyAlone() throws {
         let before = try FileManager.default.subpathsOfDirectory(atPath: Self.demo).sorted()
-        let file = Binaries.scratchFolder() + "/report.html"
+        let file = TestFolders.scratch() + "/report.html"
         let outcome = try Binaries.run("thematic", ["report", Self.demo, "-o", file, "--consensus"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let html = try String(contentsOfFile: file, encoding: .utf8)

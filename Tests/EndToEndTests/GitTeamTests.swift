@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// Two coders on two machines: each codes in a clone of the same repository, commits, pulls and pushes; git must
 /// merge their work without a conflict, whatever order they push in.
@@ -14,7 +15,7 @@ import ThematicCore
 
     /// A bare repository holding a small study, and clones for the lead, asha and ben.
     private func makeTeam() throws -> Team {
-        let root = Binaries.scratchFolder()
+        let root = TestFolders.scratch()
         let team = Team(remote: root + "/remote.git", lead: root + "/lead", asha: root + "/asha", ben: root + "/ben")
         try git(root, ["init", "-q", "--bare", team.remote])
         try git(root, ["clone", "-q", team.remote, team.lead])

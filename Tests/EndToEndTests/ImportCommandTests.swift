@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic import` and `thematic check --identifiers` as a lead runs them: exit status, messages, files.
 @Suite struct ImportCommandTests {
-    static let fixtures = Binaries.packageRoot + "/Tests/ThematicCoreTests/Fixtures/import"
+    static let fixtures = TestFolders.packageRoot + "/Tests/ThematicCoreTests/Fixtures/import"
 
     /// A new, empty study in a scratch folder.
     static func newStudy(title: String = "Import") throws -> String {
-        let folder = Binaries.scratchFolder() + "/study"
+        let folder = TestFolders.scratch() + "/study"
         let created = try Binaries.run("thematic", ["init", folder, "--title", title])
         #expect(created.status == 0, "\(created.standardError)")
         return folder
@@ -17,8 +18,8 @@ import ThematicCore
     private func newStudy() throws -> String { try Self.newStudy() }
 
     private func demoCopy() throws -> String {
-        let folder = Binaries.scratchFolder() + "/demo"
-        try FileManager.default.copyItem(atPath: Binaries.packageRoot + "/SampleData/demo", toPath: folder)
+        let folder = TestFolders.scratch() + "/demo"
+        try FileManager.default.copyItem(atPath: TestFolders.demoStudy, toPath: folder)
         return folder
     }
 
@@ -36,7 +37,7 @@ import ThematicCore
 
     @Test func theDemoAsAProjectImportsIntoANewStudyWithTheSameAgreementFigureForFigure() throws {
         let demo = try demoCopy()
-        let project = Binaries.scratchFolder() + "/demo.qdpx"
+        let project = TestFolders.scratch() + "/demo.qdpx"
         #expect(try Binaries.run("thematic", ["codebook", "export", demo, "-o", project]).status == 0)
         let study = try newStudy()
         let outcome = try Binaries.run("thematic", ["import", study, project])
@@ -51,7 +52,7 @@ import ThematicCore
     @Test func aBrokenProjectIsRefusedWithTheElementAndTheStudyIsUnchanged() throws {
         let study = try newStudy()
         let before = try CheckCommandTests.contents(study)
-        let project = Binaries.scratchFolder() + "/broken.qdpx"
+        let project = TestFolders.scratch() + "/broken.qdpx"
         try AtomicFile.write(Array("PK not really a zip".utf8), to: project)
         let outcome = try Binaries.run("thematic", ["import", study, project])
         #expect(outcome.status != 0)
@@ -87,7 +88,7 @@ import ThematicCore
     @Test func reimportingAChangedCodedReviewIsRefusedUntilChangesAreAccepted() throws {
         let study = try demoCopy()
         let review = try StudyReader.load(StudyFolder(path: study)).study.corpus.review("R01")!
-        let file = Binaries.scratchFolder() + "/R01.md"
+        let file = TestFolders.scratch() + "/R01.md"
         var paragraphs = review.excerpts.map(\.text)
         paragraphs[3] += " A sentence added in the published version."
         try ("# " + review.title + "\n\n" + paragraphs.joined(separator: "\n\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
@@ -104,7 +105,7 @@ import ThematicCore
     }
 
     @Test func theDemoStudyHasNoOpenAnonymisationFinding() throws {
-        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo", "--identifiers"])
+        let outcome = try Binaries.run("thematic", ["check", TestFolders.demoStudy, "--identifiers"])
         #expect(outcome.status == 0, "\(outcome.standardOutput)")
         #expect(outcome.standardOutput.contains("the anonymisation check finds nothing open"))
     }
@@ -126,13 +127,13 @@ import ThematicCore
     }
 
     @Test func aDecisionWithoutWhyIsRefused() throws {
-        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo", "--identifiers", "--allow-term", "Larchford", "--by", "lena"])
+        let outcome = try Binaries.run("thematic", ["check", TestFolders.demoStudy, "--identifiers", "--allow-term", "Larchford", "--by", "lena"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("say why with --why TEXT"))
     }
 
     @Test func aDecisionByNobodyIsRefusedWithEveryWayToSayWho() throws {
-        let outcome = try Binaries.run("thematic", ["check", Binaries.packageRoot + "/SampleData/demo", "--identifiers", "--allow-term", "Larchford", "--why", "a town"])
+        let outcome = try Binaries.run("thematic", ["check", TestFolders.demoStudy, "--identifiers", "--allow-term", "Larchford", "--why", "a town"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("say who decides: --by NAME, THEMATIC_USER or `thematic whoami --set NAME`"))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `make install` as a research assistant without Swift meets it: the installed binary runs with no toolchain on the
 /// PATH and no library path, finds its word lists and the demo study under PREFIX/share/thematic, and brings its man
@@ -21,7 +22,7 @@ struct InstallTests {
 
     /// Installs into a new scratch PREFIX and returns it.
     static func install() -> Result<String, InstallFailed> {
-        let prefix = Binaries.scratchFolder() + "/prefix"
+        let prefix = TestFolders.scratch() + "/prefix"
         do {
             let outcome = try make("install-built", prefix: prefix)
             guard outcome.status == 0 else { return .failure(InstallFailed(description: outcome.standardError)) }
@@ -32,7 +33,7 @@ struct InstallTests {
     }
 
     static func make(_ target: String, prefix: String) throws -> Binaries.Outcome {
-        try Binaries.run(executable: "/usr/bin/env", ["make", "--no-print-directory", target, "PREFIX=\(prefix)"], in: Binaries.packageRoot)
+        try Binaries.run(executable: "/usr/bin/env", ["make", "--no-print-directory", target, "PREFIX=\(prefix)"], in: TestFolders.packageRoot)
     }
 
     /// What a machine without Swift offers: the system's programs and libraries only.
@@ -70,14 +71,14 @@ struct InstallTests {
     }
 
     @Test func theInstalledBinaryTellsItsVersionWithoutSwift() throws {
-        let version = try thematic(["--version"], in: Binaries.scratchFolder())
+        let version = try thematic(["--version"], in: TestFolders.scratch())
         let built = try Binaries.run(executable: Self.build + "/thematic", ["--version"])
         #expect(version.status == 0, "\(version.standardError)")
         #expect(version.standardOutput == built.standardOutput)
     }
 
     @Test func theInstalledDemoCopiesAndChecksCleanWithoutSwift() throws {
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         let copied = try thematic(["demo", "demo", "--copy-only"], in: folder)
         #expect(copied.status == 0, "\(copied.standardError)")
         let check = try thematic(["check", "demo"], in: folder)
@@ -87,7 +88,7 @@ struct InstallTests {
 
     /// Leeds is flagged only by the UK places list, so the warning shows the installed lists were read.
     @Test func importRunsTheAnonymisationCheckWithTheInstalledWordLists() throws {
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         #expect(try thematic(["init", "study", "--title", "Installed"], in: folder).status == 0)
         try "The child lived with her mother in Leeds.\n".write(toFile: folder + "/review.txt", atomically: true, encoding: .utf8)
         let imported = try thematic(["import", "study", "review.txt"], in: folder)
@@ -97,7 +98,7 @@ struct InstallTests {
 
     @Test func aBinaryCopiedAwayFromItsDataRefusesToImportAndSaysWhereItLooked() throws {
         let prefix = try Self.installed.get()
-        let folder = Binaries.scratchFolder()
+        let folder = TestFolders.scratch()
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: prefix + "/bin/thematic", toPath: folder + "/bin/thematic")
         #expect(try thematic(["init", "study", "--title", "Stray"], in: folder, executable: folder + "/bin/thematic").status == 0)
@@ -113,7 +114,7 @@ struct InstallTests {
     func manShowsThePageOfASubcommand() throws {
         let prefix = try Self.installed.get()
         let page = try Binaries.run(executable: "/usr/bin/man", ["-M", prefix + "/share/man", "-P", "cat", "thematic-agree"],
-                                    environment: Self.withoutSwift(home: Binaries.scratchFolder()))
+                                    environment: Self.withoutSwift(home: TestFolders.scratch()))
         #expect(page.status == 0, "\(page.standardError)")
         #expect(page.standardOutput.contains("thematic agree"))
         #expect(page.standardOutput.contains("--reliability-data"))
@@ -123,14 +124,14 @@ struct InstallTests {
         let prefix = try Self.installed.get()
         let loaded = try Binaries.run(executable: "/bin/bash", ["-c", "source \"$1\" && complete -p thematic", "bash",
                                                                 prefix + "/share/bash-completion/completions/thematic"],
-                                      environment: Self.withoutSwift(home: Binaries.scratchFolder()))
+                                      environment: Self.withoutSwift(home: TestFolders.scratch()))
         #expect(loaded.status == 0, "\(loaded.standardError)")
         #expect(loaded.standardError == "")
         #expect(loaded.standardOutput.contains("thematic"))
     }
 
     @Test func uninstallLeavesNoFileBehind() throws {
-        let prefix = Binaries.scratchFolder() + "/prefix"
+        let prefix = TestFolders.scratch() + "/prefix"
         #expect(try Self.make("install-built", prefix: prefix).status == 0)
         let removed = try Self.make("uninstall", prefix: prefix)
         #expect(removed.status == 0, "\(removed.standardError)")
@@ -143,6 +144,6 @@ struct InstallTests {
 
 /// What `make build` leaves for `make install-built`.
 enum ReleaseBuild {
-    static let folder = Binaries.packageRoot + "/.build/release"
+    static let folder = TestFolders.packageRoot + "/.build/release"
     static let isMade = ["thematic", "generate-manual"].allSatisfy { FileManager.default.isExecutableFile(atPath: folder + "/" + $0) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// The progress line of a long operation, seen as a researcher sees it: a merge on a large generated study shows
 /// "merging … rewriting codings N of 3 coders" on the terminal while it runs and clears it when done; the same merge
@@ -11,7 +12,7 @@ import ThematicCore
     let timeout = 90.0
 
     init() throws {
-        folder = StudyFolder(path: Binaries.scratchFolder() + "/study")
+        folder = StudyFolder(path: TestFolders.scratch() + "/study")
         try StudyWriter.save(SyntheticStudy(reviews: 60, excerpts: 12_000, codes: 40, coders: 3).make(in: folder))
     }
 

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import ThematicTestSupport
 
 @Suite struct ReconcileCommandTests {
     /// A private copy of the demo study, made by `thematic demo`.
     private func demoCopy() throws -> String {
-        let folder = Binaries.scratchFolder() + "/demo"
+        let folder = TestFolders.scratch() + "/demo"
         let outcome = try Binaries.run("thematic", ["demo", folder])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         return folder
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func theReportListsAsManyDisagreementsPerCodeAsAgreeImplies() throws {
-        let demo = Binaries.packageRoot + "/SampleData/demo"
+        let demo = TestFolders.demoStudy
         let agree = try Binaries.run("thematic", ["agree", demo, "--coders", "asha,ben", "--format", "json"])
         let perCode = (try JSONSerialization.jsonObject(with: Data(agree.standardOutput.utf8)) as? [String: Any])?["per_code"] as? [String: [String: Any]] ?? [:]
         var implied: [String: Int] = [:]
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func theTrainingCheckComparesEachCoderWithTheConsensus() throws {
-        let outcome = try Binaries.run("thematic", ["reconcile", Binaries.packageRoot + "/SampleData/demo", "--training", "--format", "csv"])
+        let outcome = try Binaries.run("thematic", ["reconcile", TestFolders.demoStudy, "--training", "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = try parseCSV(outcome.standardOutput)
         #expect(rows.first == ["coder", "code", "units", "missed", "extra", "agreement", "kappa", "name"])

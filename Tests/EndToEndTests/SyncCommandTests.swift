@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// `thematic sync`: each person commits their own files, takes the team's and shares theirs, with no git of
 /// their own beyond the first clone.
@@ -16,11 +17,11 @@ import ThematicCore
     /// A bare repository holding a copy of the demo study without asha's and ben's coding, and clones for the
     /// lead (lena), asha and ben, each with their own git identity.
     private func makeTeam() throws -> Team {
-        let root = Binaries.scratchFolder()
+        let root = TestFolders.scratch()
         let team = Team(remote: root + "/remote.git", lena: root + "/lena", asha: root + "/asha", ben: root + "/ben")
         try git(root, ["init", "-q", "--bare", team.remote])
         try clone(team.remote, into: team.lena, as: "lena")
-        try FileManager.default.copyItem(atPath: Binaries.packageRoot + "/SampleData/demo", toPath: team.study(team.lena))
+        try FileManager.default.copyItem(atPath: TestFolders.demoStudy, toPath: team.study(team.lena))
         for coder in ["asha", "ben"] { try FileManager.default.removeItem(atPath: team.study(team.lena) + "/codings/\(coder).json") }
         try git(team.lena, ["add", "-A"])
         try git(team.lena, ["commit", "-q", "-m", "demo study"])
@@ -128,8 +129,8 @@ import ThematicCore
     }
 
     @Test func aStudyOutsideARepositoryIsAClearFailure() throws {
-        let folder = Binaries.scratchFolder() + "/study"
-        try FileManager.default.copyItem(atPath: Binaries.packageRoot + "/SampleData/demo", toPath: folder)
+        let folder = TestFolders.scratch() + "/study"
+        try FileManager.default.copyItem(atPath: TestFolders.demoStudy, toPath: folder)
         let outcome = try Binaries.run("thematic", ["sync", folder, "--as", "asha"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("is not in a git repository"), "\(outcome.standardError)")

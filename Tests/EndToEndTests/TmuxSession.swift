@@ -1,5 +1,6 @@
 import Foundation
 import ThematicCore
+import ThematicTestSupport
 
 /// A program running in a detached tmux session on a private tmux server: type keys, read the pane, resize it.
 /// The program runs under `sh` so that when it exits the pane stays readable and says `exit status N`.
@@ -202,7 +203,7 @@ enum Checkout {
 
     /// A fresh copy of the demo study in a temporary folder.
     static func demoCopy() throws -> StudyFolder {
-        let (demo, _) = try StudyReader.load(StudyFolder(path: Binaries.packageRoot + "/SampleData/demo"))
+        let (demo, _) = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy))
         var copy = demo
         copy.folder = StudyFolder(path: NSTemporaryDirectory() + "thematic-e2e-" + UUID().uuidString)
         _ = try StudyWriter.save(copy)

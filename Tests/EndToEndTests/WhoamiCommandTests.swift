@@ -1,18 +1,19 @@
 import Foundation
 import Testing
 import ThematicCore
+import ThematicTestSupport
 
 /// A person is named once (`thematic whoami --set`, or THEMATIC_USER) and every command that needs a name uses it.
 @Suite struct WhoamiCommandTests {
     private func demo() throws -> String {
-        let folder = Binaries.scratchFolder() + "/study"
+        let folder = TestFolders.scratch() + "/study"
         let outcome = try Binaries.run("thematic", ["demo", folder])
         try #require(outcome.status == 0, "\(outcome.standardError)")
         return folder
     }
 
     @Test func aNameSetOnceIsStoredInTheConfigFolderAndPrintedWithWhereItCameFrom() throws {
-        let config = Binaries.scratchFolder()
+        let config = TestFolders.scratch()
         let set = try Binaries.run("thematic", ["whoami", "--set", "asha"], environment: ["XDG_CONFIG_HOME": config])
         #expect(set.status == 0, "\(set.standardError)")
         #expect(try String(contentsOfFile: config + "/thematic/user", encoding: .utf8) == "asha\n")
@@ -21,14 +22,14 @@ import ThematicCore
     }
 
     @Test func theEnvironmentWinsOverTheStoredName() throws {
-        let config = Binaries.scratchFolder()
+        let config = TestFolders.scratch()
         _ = try Binaries.run("thematic", ["whoami", "--set", "asha"], environment: ["XDG_CONFIG_HOME": config])
         let shown = try Binaries.run("thematic", ["whoami"], environment: ["XDG_CONFIG_HOME": config, "THEMATIC_USER": "lena"])
         #expect(shown.standardOutput == "lena (from THEMATIC_USER)\n")
     }
 
     @Test func anInvalidNameIsRefusedWithTheRuleAndNothingIsStored() throws {
-        let config = Binaries.scratchFolder()
+        let config = TestFolders.scratch()
         let set = try Binaries.run("thematic", ["whoami", "--set", "Asha Smith"], environment: ["XDG_CONFIG_HOME": config])
         #expect(set.status != 0)
         #expect(set.standardError.contains(Identifier.coderNameRule))
@@ -88,7 +89,7 @@ import ThematicCore
 
     /// A git config file that names the user, standing in for the person's own ~/.gitconfig.
     static func gitConfig(name: String) throws -> String {
-        let path = Binaries.scratchFolder() + "/gitconfig"
+        let path = TestFolders.scratch() + "/gitconfig"
         try "[user]\n\tname = \(name)\n".write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

@@ -2,6 +2,7 @@ import Foundation
 import TerminalUI
 import ThematicCore
 @testable import ThematicApp
+import ThematicTestSupport
 
 /// A small hand-made study for the agreement screen: two reviews, eight excerpts, three coders (cara only on part of
 /// the first review), a category with two codes (one with a CJK name), a top-level code and a code nobody used.
@@ -65,9 +66,7 @@ enum AgreementFixture {
 
     /// The demo study shipped in SampleData.
     static func demo() throws -> Study {
-        var root = "\(#filePath)"
-        for _ in 0..<3 { root = String(root[..<root.lastIndex(of: "/")!]) }
-        return try StudyReader.load(StudyFolder(path: root + "/SampleData/demo")).study
+        try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
     }
 
     static func demoState(coders: [String]? = nil, rows: Int = 60, columns: Int = 200) throws -> AgreementScreenState {

@@ -2,6 +2,7 @@ import Foundation
 import TerminalUI
 import ThematicCore
 @testable import ThematicApp
+import ThematicTestSupport
 
 /// A small study on disk for the codebook screen: the coding screen's codebook and corpus, three coders and a
 /// consensus, arranged so that every operation has something to move:

@@ -3,19 +3,7 @@ import Testing
 import TerminalUI
 import ThematicCore
 @testable import ThematicApp
-
-/// A terminal that hands over scripted keys and keeps the frames it was asked to draw.
-final class ScriptedTerminal: Terminal {
-    var size = Size(rows: 24, columns: 80)
-    var events: [TerminalEvent]
-    private(set) var frames: [Screen] = []
-
-    init(keys: [String]) { events = keys.map { .key(Key(notation: $0)!) } }
-
-    func draw(_ screen: Screen) { frames.append(screen) }
-    func nextEvent(timeout: Duration) -> TerminalEvent? { events.isEmpty ? .terminate(signal: 15) : events.removeFirst() }
-    func stop() {}
-}
+import ThematicTestSupport
 
 @Suite struct Driver {
     func savedStudy() throws -> Study {

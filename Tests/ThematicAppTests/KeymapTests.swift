@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TerminalUI
 @testable import ThematicApp
+import ThematicTestSupport
 
 @Suite struct KeymapTable {
     @Test func everyKeyParsesAndNoKeyMeansTwoThingsInOnePlace() {
@@ -18,9 +19,7 @@ import TerminalUI
     }
 
     @Test func everyScreensReadmeKeyListIsTheGeneratedOne() throws {
-        var root = "\(#filePath)"
-        for _ in 0..<3 { root = String(root[..<root.lastIndex(of: "/")!]) }
-        let readme = try String(contentsOfFile: root + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: TestFolders.packageRoot + "/README.md", encoding: .utf8)
         for (screen, markdown) in ScreenKeys.markdown {
             let begin = "<!-- keys:\(screen):begin -->\n", end = "<!-- keys:\(screen):end -->"
             let start = try #require(readme.range(of: begin), "\(screen)"), stop = try #require(readme.range(of: end), "\(screen)")

@@ -3,6 +3,7 @@ import Testing
 import TerminalUI
 import ThematicCore
 @testable import ThematicApp
+import ThematicTestSupport
 
 /// Decisions made from the keyboard land in consensus.json with their provenance, and only when confirmed.
 @Suite struct ReconcileDecisions {
@@ -107,7 +108,7 @@ import ThematicCore
         var bytes = try FileSystem.readBytes(path)
         bytes += Array("\n".utf8)
         try AtomicFile.write(bytes, to: path)
-        let terminal = KeyedTerminal(keys: ["u", "<Enter>"], size: Size(rows: 30, columns: 200), onDraw: { _ in })
+        let terminal = ScriptedTerminal(keys: ["u", "<Enter>"], size: Size(rows: 30, columns: 200), onDraw: { _ in })
         let app = ReconcileApp(session: session, terminal: terminal, clock: { ReconcileStudy.time })
         app.run()
         #expect(try FileSystem.readBytes(path) == bytes)

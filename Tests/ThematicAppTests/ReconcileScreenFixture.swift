@@ -2,6 +2,7 @@ import Foundation
 import TerminalUI
 import ThematicCore
 @testable import ThematicApp
+import ThematicTestSupport
 
 /// A small study on disk to reconcile: two reviews, six excerpts (one in Japanese), codes A1-A3 under a category,
 /// coders asha and ben (and cara on two excerpts), some codes narrowed to spans.
@@ -79,10 +80,10 @@ enum ReconcileStudy {
     /// Opens the lead's session, presses `keys` on the screen, quits, and releases the lock.
     @discardableResult
     static func run(_ folder: StudyFolder, lead: String = "lena", coders: [String]? = nil, keys: [String],
-                    size: Size = Size(rows: 30, columns: 100), onDraw: @escaping (Screen) -> Void = { _ in }) throws -> (ReconcileApp, KeyedTerminal) {
+                    size: Size = Size(rows: 30, columns: 100), onDraw: @escaping (Screen) -> Void = { _ in }) throws -> (ReconcileApp, ScriptedTerminal) {
         let session = try ReconciliationSession(folder: folder, lead: lead, coders: coders)
         defer { session.close() }
-        let terminal = KeyedTerminal(keys: keys, size: size, onDraw: onDraw)
+        let terminal = ScriptedTerminal(keys: keys, size: size, onDraw: onDraw)
         let app = ReconcileApp(session: session, terminal: terminal, clock: { time })
         app.run()
         return (app, terminal)
@@ -94,33 +95,6 @@ enum ReconcileStudy {
         return ReconcileState(study: study, reconciliation: try Reconciliation(study: study, coders: coders), lead: "lena",
                               size: Size(rows: rows, columns: columns))
     }
-}
-
-/// A terminal that hands over scripted keys, then a SIGTERM, and keeps every frame it was asked to draw.
-final class KeyedTerminal: Terminal {
-    let size: Size
-    private(set) var events: [TerminalEvent]
-    private(set) var frames: [Screen] = []
-    private let onDraw: (Screen) -> Void
-
-    init(keys: [String], size: Size, onDraw: @escaping (Screen) -> Void) {
-        events = keys.map { notation in
-            guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
-            return .key(key)
-        }
-        self.size = size
-        self.onDraw = onDraw
-    }
-
-    func draw(_ screen: Screen) {
-        frames.append(screen)
-        onDraw(screen)
-    }
-
-    func nextEvent(timeout: Duration) -> TerminalEvent? { events.isEmpty ? .terminate(signal: 15) : events.removeFirst() }
-    func stop() {}
-
-    var lastFrame: String { frames.last?.lines.joined(separator: "\n") ?? "" }
 }
 
 extension ReconcileState {

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct CodingSessionTests {
     private func decision(_ codes: [String], finished: Bool = true, at time: String = "2026-11-23T10:00:00Z") -> ExcerptCoding {
@@ -8,7 +9,7 @@ import Testing
                       updated: time, codebookRevision: 2)
     }
 
-    private func valid() throws -> StudyFolder { try TestSupport.copyStudy(TestSupport.fixtures + "/valid") }
+    private func valid() throws -> StudyFolder { try TestFolders.copyStudy(TestSupport.fixtures + "/valid") }
 
     @Test func aRecordedActionIsOnDiskBeforeTheSessionCloses() throws {
         let folder = try valid()
@@ -119,7 +120,7 @@ import Testing
     }
 
     @Test func aSessionOnABrokenCodingFileIsRefusedAndTheFileKept() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/broken/truncated-json")
+        let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/broken/truncated-json")
         let before = try FileSystem.readBytes(folder.url("codings/asha.json"))
         #expect(throws: StudyLoadError.self) { try CodingSession(folder: folder, coder: "asha") }
         #expect(try FileSystem.readBytes(folder.url("codings/asha.json")) == before)
@@ -134,7 +135,7 @@ import Testing
 
 @Suite struct CodingSessionBatchTests {
     @Test func aBatchIsDurableAndNumberedLikeSingleRecords() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
+        let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         let session = try CodingSession(folder: folder, coder: "ben")
         let done = ExcerptCoding(finished: true, codes: ["A1": AppliedCode()], updated: "2026-11-23T10:00:00Z", codebookRevision: 2)
         try session.record(all: [("R1-2", done), ("R2-1", done), ("R1-1", nil)])

@@ -1,6 +1,7 @@
 import Agreement
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct StudyReliabilityTests {
     private func valid() throws -> Study {
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func demoStudyDisagreementsMatchTheAgreementCounts() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         let data = try StudyReliability(study: study, selection: AgreementSelection(coders: ["asha", "ben"])).data
         let report = AgreementReport(data)
         let c6 = try #require(report.perCode.first { $0.code == "C6" }?.agreement)

@@ -1,10 +1,11 @@
 import CanonicalJSON
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct StudyRoundTripTests {
     @Test func demoStudyLoadsWithoutProblems() throws {
-        let result = StudyReader.read(StudyFolder(path: TestSupport.demoStudy))
+        let result = StudyReader.read(StudyFolder(path: TestFolders.demoStudy))
         #expect(result.problems == [])
         let study = try #require(result.study)
         #expect(study.corpus.reviews.count >= 12)
@@ -14,34 +15,34 @@ import Testing
     }
 
     @Test func encodingTheDemoStudyReproducesEveryFileByteForByte() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         for file in StudyWriter.files(of: study) {
-            let onDisk = try FileSystem.readBytes(TestSupport.demoStudy + "/" + file.path)
+            let onDisk = try FileSystem.readBytes(TestFolders.demoStudy + "/" + file.path)
             #expect(file.bytes == onDisk, "\(file.path) would change on save")
         }
     }
 
     @Test func savingAnUnchangedStudyWritesNothing() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
-        let before = try TestSupport.snapshot(folder.path)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
+        let before = try FolderSnapshot.take(folder.path)
         let study = try StudyReader.load(folder).study
         #expect(try StudyWriter.save(study) == [])
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
     @Test func assignmentsTravelWithAStudyCopiedBySaving() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
+        let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         _ = try AssignmentStore.assign(in: folder, coder: "cara", method: .sample(percent: 50, seed: 3, stratifiedByReview: false),
                                        by: "lena", at: "2026-11-23T10:00:00Z")
         let study = try StudyReader.load(folder).study
-        let copy = StudyFolder(path: TestSupport.scratchFolder() + "/copy")
+        let copy = StudyFolder(path: TestFolders.scratch() + "/copy")
         try StudyWriter.save(study, to: copy)
         #expect(try FileSystem.readBytes(copy.url("assignments.json")) == FileSystem.readBytes(folder.url("assignments.json")))
         #expect(try StudyReader.load(copy).study.assignments == study.assignments)
     }
 
     @Test func generatedStudySurvivesSaveAndLoadUnchanged() throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder() + "/generated")
+        let folder = StudyFolder(path: TestFolders.scratch() + "/generated")
         let generated = SyntheticStudy(reviews: 12, excerpts: 600, codes: 30, coders: 3, seed: 7).make(in: folder)
         try StudyWriter.save(generated)
         let loaded = try StudyReader.load(folder).study
@@ -69,8 +70,8 @@ import Testing
     }
 
     @Test func initCreatesAStudyThatChecksCleanAndKeepsLocksOutOfGit() throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder() + "/new")
-        let codebook = try StudyCreator.readCodebook(TestSupport.packageRoot + "/Codebooks/lipp-a3-grid.json")
+        let folder = StudyFolder(path: TestFolders.scratch() + "/new")
+        let codebook = try StudyCreator.readCodebook(TestFolders.packageRoot + "/Codebooks/lipp-a3-grid.json")
         _ = try StudyCreator.create(at: folder, title: "Round two", codebook: codebook)
         let result = StudyReader.read(folder)
         #expect(result.problems == [])
@@ -79,7 +80,7 @@ import Testing
     }
 
     @Test func initRefusesAFolderThatHasFiles() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
+        let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         #expect(throws: FileError.self) { try StudyCreator.create(at: folder, title: "x", codebook: nil) }
     }
 }

@@ -1,6 +1,7 @@
 import Agreement
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct StudySpanReliabilityTests {
     private typealias Span = SpanReliabilityData.Span
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func theDemoStudyHasUnitsOfEveryExcerptBothCodersFinishedAndSpansNarrowerThanThem() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         let data = try StudySpanReliability(study: study, selection: AgreementSelection(coders: ["asha", "ben"])).data
         let finishedByBoth = study.corpus.excerptIDs.filter { id in
             ["asha", "ben"].allSatisfy { study.codings[$0]!.excerpts[id]?.finished == true }

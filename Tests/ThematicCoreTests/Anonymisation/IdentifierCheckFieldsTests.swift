@@ -1,12 +1,13 @@
 import CanonicalJSON
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// The anonymisation check reads what a reader sees besides excerpt text: section names, titles, attribute values.
 @Suite struct IdentifierCheckFieldsTests {
     /// Review F1: a name in its title and its "author" attribute, and in the section name of its first five excerpts.
     private func study() throws -> Study {
-        let study = try StudyCreator.create(at: StudyFolder(path: TestSupport.scratchFolder() + "/study"), title: "Fields", codebook: nil)
+        let study = try StudyCreator.create(at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Fields", codebook: nil)
         let family = "Family of Jayden Harrow"
         let texts = ["the family moved twice in a year.", "the school noticed the child was often late.", "the health visitor made a home visit.",
                      "the case was closed after a strategy discussion.", "the child was seen by a doctor.", "agencies shared little about the family."]
@@ -125,7 +126,7 @@ import Testing
     }
 
     @Test func aFieldRedactionIsNotRefusedForSpansInTheText() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         var study = try TestSupport.load(folder)
         // asha narrowed A3 on R01-004 to [285, 470): a text redaction there would be refused, a title one is not.
         var review = try #require(study.corpus.review("R01"))

@@ -1,24 +1,25 @@
 import Foundation
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct IdentifierRegisterTests {
     /// A new study holding the planted-identifiers review as P1.
     private func plantedStudy() throws -> Study {
-        let study = try StudyCreator.create(at: StudyFolder(path: TestSupport.scratchFolder() + "/study"), title: "Check", codebook: nil)
+        let study = try StudyCreator.create(at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Check", codebook: nil)
         let content = try ImportFile.read(TestSupport.fixtures + "/import/planted-identifiers.md", reviewID: "P1")
         try CorpusImport.apply(try CorpusImport.plan(study, contents: [content]), to: study, acceptChanges: false)
         return try StudyReader.load(study.folder).study
     }
 
     @Test func aStudyWithoutTheFileHasAnEmptyRegister() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         #expect(try IdentifierRegister.load(folder) == IdentifierRegister())
         #expect(!FileSystem.exists(folder.url(IdentifierRegister.file)))
     }
 
     @Test func theRegisterRoundTripsThroughItsFile() throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        let folder = StudyFolder(path: TestFolders.scratch())
         var register = IdentifierRegister()
         IdentifierCheck.allowTerm("Larchford", by: "lena", why: "invented town", in: &register, at: "2026-11-23T10:00:00Z")
         IdentifierCheck.allow(IdentifierFinding(excerptID: "P1-001", range: TextSpan(start: 3, end: 9), text: "Darius", rule: .personalName),
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func aNewerSchemaVersionIsRefusedWithItsLine() throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        let folder = StudyFolder(path: TestFolders.scratch())
         try AtomicFile.write(Array("{\n  \"kind\": \"thematic.identifiers\",\n  \"schemaVersion\": 3,\n  \"allowedTerms\": [],\n  \"decisions\": []\n}\n".utf8),
                              to: folder.url(IdentifierRegister.file))
         #expect(throws: StudyLoadError.self) { try IdentifierRegister.load(folder) }
@@ -71,7 +72,7 @@ import Testing
         """
 
     @Test func aVersionOneFileLoadsAndIsWrittenBackByteForByte() throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        let folder = StudyFolder(path: TestFolders.scratch())
         try AtomicFile.write(Array(Self.versionOneFile.utf8), to: folder.url(IdentifierRegister.file))
         let register = try IdentifierRegister.load(folder)
         #expect(register.decisions.map(\.field) == [.text])
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func aDecisionAboutAFieldIsWrittenAsVersionTwoAndReadBack() throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        let folder = StudyFolder(path: TestFolders.scratch())
         var register = IdentifierRegister()
         for (index, field) in [IdentifierFinding.Field.section, .title, .attribute("author")].enumerated() {
             IdentifierCheck.allow(IdentifierFinding(excerptID: index == 0 ? "P1-001" : "P1", range: TextSpan(start: 0, end: 6), text: "Darius",
@@ -97,7 +98,7 @@ import Testing
 
     @Test(arguments: [("\"subtitle\"", 2), ("\"attribute:\"", 2), ("\"text\"", 2), ("\"title\"", 1)])
     func aFieldThatIsUnknownOrInAVersionOneFileIsRefusedWithItsLine(field: String, version: Int) throws {
-        let folder = StudyFolder(path: TestSupport.scratchFolder())
+        let folder = StudyFolder(path: TestFolders.scratch())
         let file = Self.versionOneFile
             .replacingOccurrences(of: "\"excerpt\": \"P1-001\",", with: "\"excerpt\": \"P1\",\n      \"field\": \(field),")
             .replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": \(version)")
@@ -132,9 +133,9 @@ import Testing
     }
 
     @Test func redactionIsRefusedWhenACodedSpanEndsAfterTheFinding() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         // asha narrowed A3 on R01-004 to [285, 470).
         let text = Array(try #require(study.corpus.excerpt("R01-004")).text.unicodeScalars)
         let finding = IdentifierFinding(excerptID: "R01-004", range: TextSpan(start: 300, end: 305),
@@ -142,7 +143,7 @@ import Testing
         var register = IdentifierRegister()
         #expect(throws: IdentifierCheck.Refusal.self) { try IdentifierCheck.redact(finding, in: study, by: "lena", why: "test", register: &register) }
         #expect(register.decisions.isEmpty)
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
     @Test func aReferenceToNoOpenFindingIsRefused() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct IdentifierScannerTests {
     /// Every identifier planted in Fixtures/import/planted-identifiers.md (all fictional: Ofcom drama numbers,
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func theDemoStudysAnonymisedProseRaisesNoFinding() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         let found = IdentifierCheck.findings(in: study, register: IdentifierRegister())
         #expect(found.map { "\($0.reference) \($0.rule.rawValue) \($0.text)" } == [])
     }

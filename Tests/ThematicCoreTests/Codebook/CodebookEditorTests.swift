@@ -1,5 +1,6 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// Edits applied to a study on disk: two coder files and a consensus, all kept consistent.
 @Suite struct CodebookEditorTests {
@@ -46,25 +47,25 @@ import Testing
 
     @Test func aSplitWithAnUnassignedExcerptIsRefusedAndChangesNothing() throws {
         let folder = try TestSupport.validStudy()
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         let parts = [Code(id: "A1a", name: "One", parent: "A"), Code(id: "A1b", name: "Two", parent: "A")]
         #expect(throws: CodebookEditError("1 excerpt is coded A1 but assigned none of A1a, A1b: R1-1; assign them (or give a default) so that nothing is dropped")) {
             try CodebookEditor(folder: folder).split("A1", into: parts, assignment: [:], by: "lena")
         }
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
     @Test func anEditThatRewritesCoderFilesWaitsWhileACoderHasTheStudyOpen() throws {
         let folder = try TestSupport.validStudy()
         let session = try CodingSession(folder: folder, coder: "ben")
         defer { try? session.close() }
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         #expect {
             try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
         } throws: { error in
             "\(error)".hasPrefix("ben has the study open in a coding session") && "\(error)".hasSuffix("Nothing was changed.")
         }
-        #expect(try TestSupport.snapshot(folder.path).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
+        #expect(try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
     }
 
     @Test func aCoderMayNotEditTheCodebookUnlessTheStudyAllowsIt() throws {
@@ -136,7 +137,7 @@ import Testing
     }
 
     @Test func aMergeOnTheDemoStudyKeepsEveryFileValid() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let before = try TestSupport.load(folder)
         let applied = CodebookEditor.excerptsCoded("A2", in: before).count
         try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")

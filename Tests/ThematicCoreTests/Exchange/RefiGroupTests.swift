@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// Code groups as REFI-QDA sets: what ATLAS.ti writes comes in as groups, ours go out and come back exactly, and
 /// both exports stay valid against the REFI-QDA 1.0 schemas.
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func groupsComeBackFromOurQdpxExactly() throws {
-        var study = try StudyReader.load(try TestSupport.copyStudy(TestSupport.fixtures + "/valid")).study
+        var study = try StudyReader.load(try TestFolders.copyStudy(TestSupport.fixtures + "/valid")).study
         study.codebook = try grouped()
         let imported = try RefiProjectFile.read(try RefiProject.export(study), file: "study.qdpx")
         #expect(imported.codebook.codebook == study.codebook)
@@ -70,7 +71,7 @@ import Testing
     }
 
     @Test func aProjectExportHasItsSetsUnderTheProjectAfterTheSources() throws {
-        var study = try StudyReader.load(try TestSupport.copyStudy(TestSupport.fixtures + "/valid")).study
+        var study = try StudyReader.load(try TestFolders.copyStudy(TestSupport.fixtures + "/valid")).study
         study.codebook = try grouped()
         let project = String(decoding: try #require(try RefiProject.unzip(try RefiProject.export(study), file: "x.qdpx")["project.qde"]), as: UTF8.self)
         let codeBook = try #require(project.range(of: "<CodeBook>")).lowerBound..<(try #require(project.range(of: "</CodeBook>")).upperBound)
@@ -83,9 +84,9 @@ import Testing
 
     @Test(.enabled(if: xmllint != nil, "xmllint is not installed (Debian: libxml2-utils)"))
     func bothExportsWithGroupsAndStatusSetsAreValidAgainstTheSchemas() throws {
-        var study = try StudyReader.load(try TestSupport.copyStudy(TestSupport.fixtures + "/valid")).study
+        var study = try StudyReader.load(try TestFolders.copyStudy(TestSupport.fixtures + "/valid")).study
         study.codebook = try grouped()
-        let folder = TestSupport.scratchFolder()
+        let folder = TestFolders.scratch()
         try AtomicFile.write(RefiCodebook.export(study.codebook, scope: RefiProject.scope(of: study)), to: folder + "/codebook.qdc")
         try AtomicFile.write(try #require(try RefiProject.unzip(try RefiProject.export(study), file: "x.qdpx")["project.qde"]), to: folder + "/project.qde")
         for (file, schema) in [("codebook.qdc", "Codebook.xsd"), ("project.qde", "Project.xsd")] {

@@ -1,9 +1,10 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// REFI-QDA projects (.qdpx): a whole study out and its codebook and codings back in.
 @Suite struct RefiProjectTests {
-    private func valid() throws -> Study { try StudyReader.load(try TestSupport.copyStudy(TestSupport.fixtures + "/valid")).study }
+    private func valid() throws -> Study { try StudyReader.load(try TestFolders.copyStudy(TestSupport.fixtures + "/valid")).study }
 
     /// The study's project read back onto the study itself (codings of its own reviews only).
     private func roundTrip(_ study: Study) throws -> (RefiProjectImport, [String: [String: ExcerptCoding]]) {
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func theDemoStudyComesBackFromAQdpxWithoutLoss() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         let (project, records) = try roundTrip(study)
         for coder in study.coders { #expect(records[coder] == study.codings[coder]?.excerpts) }
         #expect(project.codebook.codebook == study.codebook)
@@ -63,7 +64,7 @@ import Testing
     @Test func importingAProjectWritesItsCodingsThroughEachCodersSession() throws {
         let source = try valid()
         let bytes = try RefiProject.export(source)
-        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
+        let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         try FileSystem.remove(folder.url("codings/ben.json"))
         let target = try StudyReader.load(folder).study
         let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "study.qdpx"), study: target, options: .init(existingReviewsOnly: true))
@@ -74,13 +75,13 @@ import Testing
     }
 
     @Test func aQdcWithoutACodeInUseIsRefusedAndChangesNothing() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.fixtures + "/valid")
-        let before = try TestSupport.snapshot(folder.path)
+        let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
+        let before = try FolderSnapshot.take(folder.path)
         let imported = Codebook(title: "Other", codes: [Code(id: "A1", name: "Only one")])
         #expect(throws: CodebookEditError("the imported codebook lacks codes the study's codings use, or has them as categories: A2 (2 codings); nothing was changed")) {
             try CodebookEditor(folder: folder).importCodebook(imported, from: "other.qdc", by: "lena")
         }
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule(.any)) throws -> String {
     try StudyReport(study: study, source: source).html
@@ -60,7 +61,7 @@ func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule
 }
 
 @Test func theReportOfTheDemoStudyNamesItsSource() throws {
-    let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+    let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
     let html = try report(study, source: .consensus)
     #expect(html.contains("consensus (lead lena; only the 38 excerpts with a decision count)"))
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct ImportFileTests {
     private let folder = TestSupport.fixtures + "/import"
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func aReviewInTheCorpusFormatKeepsItsExcerptIds() throws {
-        let bytes = try FileSystem.readBytes(TestSupport.demoStudy + "/corpus/R01.json")
+        let bytes = try FileSystem.readBytes(TestFolders.demoStudy + "/corpus/R01.json")
         let review = try #require(reviews(try ImportFile.parse(bytes, file: "R01.json", format: .json)).first)
         #expect(review.givenIDs?.first == "R01-001")
         #expect(review.title != nil)

@@ -1,11 +1,12 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// Whole REFI-QDA projects into a study: reviews, codebook, each user's codings on the same characters, memos and
 /// attributes; and the files real tools write, quirks included, refused with the element and reason when wrong.
 @Suite struct ProjectImportTests {
     private func emptyStudy() throws -> StudyFolder {
-        let folder = StudyFolder(path: TestSupport.scratchFolder() + "/empty")
+        let folder = StudyFolder(path: TestFolders.scratch() + "/empty")
         _ = try StudyCreator.create(at: folder, title: "Empty", codebook: nil, now: "2026-12-01T09:00:00Z")
         return folder
     }
@@ -32,7 +33,7 @@ import Testing
     // MARK: Thematic's own projects
 
     @Test func theDemoStudyComesBackWholeIntoAnEmptyStudy() throws {
-        let demo = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let demo = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         let folder = try emptyStudy()
         try importProject(try RefiProject.export(demo), into: folder, file: "demo.qdpx")
         let imported = try TestSupport.load(folder)
@@ -46,17 +47,17 @@ import Testing
     }
 
     @Test func importingTheSameProjectTwiceChangesNothingTheSecondTime() throws {
-        let bytes = try RefiProject.export(try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study)
+        let bytes = try RefiProject.export(try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study)
         let folder = try emptyStudy()
         try importProject(bytes, into: folder)
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         let (_, outcome) = try importProject(bytes, into: folder)
         #expect(outcome.records.isEmpty && !outcome.codebookChanged)
-        #expect(try TestSupport.snapshot(folder.path).filter { !$0.key.hasSuffix(".journal") } == before.filter { !$0.key.hasSuffix(".journal") })
+        #expect(try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".journal") } == before.filter { !$0.key.hasSuffix(".journal") })
     }
 
     @Test func theCodebookOnlyImportOfAProjectNeverWritesCodingsForExcerptsTheStudyLacks() throws {
-        let bytes = try RefiProject.export(try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study)
+        let bytes = try RefiProject.export(try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study)
         let folder = try emptyStudy()
         let study = try TestSupport.load(folder)
         let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "demo.qdpx"), study: study, options: .init(existingReviewsOnly: true))
@@ -295,14 +296,14 @@ import Testing
     /// Each broken project is refused with the file, the element and the reason, and the study stays byte-identical.
     private func expectRefusal(_ bytes: [UInt8], mentioning expected: [String]) throws {
         let folder = try emptyStudy()
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         do {
             try importProject(bytes, into: folder, file: "broken.qdpx")
             Issue.record("the project was not refused")
         } catch let error as RefiError {
             for text in expected { #expect(error.description.contains(text), "\(error.description) lacks \(text)") }
         }
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
     @Test func aTruncatedProjectIsRefused() throws {

@@ -1,9 +1,10 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct ReimportTests {
     private func newStudy() throws -> Study {
-        try StudyCreator.create(at: StudyFolder(path: TestSupport.scratchFolder() + "/study"), title: "Import", codebook: nil, now: "2026-11-23T10:00:00Z")
+        try StudyCreator.create(at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Import", codebook: nil, now: "2026-11-23T10:00:00Z")
     }
 
     private func markdown(_ paragraphs: [String], id: String = "R1") throws -> ImportContent {
@@ -26,11 +27,11 @@ import Testing
 
     @Test func reimportingUnchangedTextWritesNothing() throws {
         let (_, study) = try importing([try markdown(["First.", "Second."])], into: try newStudy())
-        let before = try TestSupport.snapshot(study.folder.path)
+        let before = try FolderSnapshot.take(study.folder.path)
         let (plan, _) = try importing([try markdown(["First.", "Second."])], into: study)
         #expect(plan.reviews.isEmpty)
         #expect(plan.reports.first?.unchanged == true)
-        #expect(try TestSupport.snapshot(study.folder.path) == before)
+        #expect(try FolderSnapshot.take(study.folder.path) == before)
     }
 
     @Test func reimportKeepsTheIdsOfUnchangedTextAndReportsChangedAddedAndVanished() throws {
@@ -58,9 +59,9 @@ import Testing
     }
 
     @Test func aChangeToACodedExcerptIsRefusedAndTheStudyIsUntouched() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         var review = try #require(study.corpus.review("R01"))
         review.excerpts[3].text += " A sentence added later."
         let draft = ImportedReview(id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
@@ -68,11 +69,11 @@ import Testing
         #expect(plan.affected.map(\.excerptID) == ["R01-004"])
         #expect(plan.affected.first?.coders == ["asha", "ben"])
         #expect(throws: ImportWouldOrphanCodings.self) { try CorpusImport.apply(plan, to: study, acceptChanges: false) }
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
     @Test func acceptingChangesRemovesTheOrphanedCodingsThroughTheCodersSessions() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         var review = try #require(study.corpus.review("R01"))
         review.excerpts[3].text += " A sentence added later."
@@ -87,17 +88,17 @@ import Testing
     }
 
     @Test func acceptingChangesIsRefusedWhileAnAffectedCoderIsCoding() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         var review = try #require(study.corpus.review("R01"))
         review.excerpts[3].text = "Rewritten."
         let draft = ImportedReview(id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
         let plan = try CorpusImport.plan(study, contents: [.reviews([draft])])
         let session = try CodingSession(folder: folder, coder: "ben")
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         #expect(throws: (any Error).self) { try CorpusImport.apply(plan, to: study, acceptChanges: true) }
         // Lock files belong to sessions (and to .gitignore), not to the study.
-        #expect(try TestSupport.snapshot(folder.path).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
+        #expect(try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
         try session.close()
     }
 
@@ -127,12 +128,12 @@ import Testing
     }
 
     @Test func aReviewInTheCorpusFormatKeepsItsIdsInANewStudy() throws {
-        let bytes = try FileSystem.readBytes(TestSupport.demoStudy + "/corpus/R02.json")
+        let bytes = try FileSystem.readBytes(TestFolders.demoStudy + "/corpus/R02.json")
         let (_, after) = try importing([try ImportFile.parse(bytes, file: "R02.json", format: .json)], into: try newStudy())
         #expect(try FileSystem.readBytes(after.folder.url("corpus/R02.json")) == bytes)
     }
     @Test func acceptingChangesRemovesTheConsensusDecisionOfAVanishedExcerpt() throws {
-        let folder = try TestSupport.copyStudy(TestSupport.demoStudy)
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         let review = try #require(study.corpus.review("R01"))
         let draft = ImportedReview(id: "R01", excerpts: review.excerpts.filter { $0.id != "R01-008" }.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")

@@ -1,8 +1,9 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct AssignmentTests {
-    private func demo() throws -> Study { try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study }
+    private func demo() throws -> Study { try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study }
 
     @Test func theSameSeedGivesTheSameSample() throws {
         let corpus = try demo().corpus

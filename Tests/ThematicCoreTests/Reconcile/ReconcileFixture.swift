@@ -1,4 +1,5 @@
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// Small studies written in code for the reconciliation tests: two reviews, six excerpts, codes A1-A3 under A.
 enum ReconcileFixture {
@@ -6,7 +7,7 @@ enum ReconcileFixture {
 
     /// A study whose coders finished the given excerpts with the given codes (whole excerpt).
     static func study(_ codings: [String: [String: [String]]]) throws -> StudyFolder {
-        let folder = StudyFolder(path: TestSupport.scratchFolder() + "/study")
+        let folder = StudyFolder(path: TestFolders.scratch() + "/study")
         let codebook = Codebook(title: "Test codes", codes: [
             Code(id: "A", name: "Assessment", codable: false),
             Code(id: "A1", name: "Risk not assessed", parent: "A", brief: "No assessment of risk was made."),

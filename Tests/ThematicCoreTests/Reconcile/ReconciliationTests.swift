@@ -1,6 +1,7 @@
 import Agreement
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 @Suite struct ReconciliationTests {
     private let twoCoders: [String: [String: [String]]] = [
@@ -164,7 +165,7 @@ import Testing
         let folder = try ReconcileFixture.study(twoCoders)
         let session = try ReconciliationSession(folder: folder, lead: "lena")
         defer { session.close() }
-        let before = try TestSupport.snapshot(folder.path)
+        let before = try FolderSnapshot.take(folder.path)
         let cara = #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .accept(coder: "cara")) }
         #expect(cara?.description == "cara is not one of the coders who finished R1-2 (asha, ben)")
         let single = #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R2-1", .union) }
@@ -173,11 +174,11 @@ import Testing
         #expect(category?.description == "code A (Assessment) cannot be applied: it is a category that only groups codes")
         #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .edited(["A4": AppliedCode()])) }
         #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .edited(["Z9": AppliedCode()])) }
-        #expect(try TestSupport.snapshot(folder.path) == before)
+        #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
     @Test func theDemoDisagreementsPerCodeEqualThoseImpliedByAgreement() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         for pair in [["asha", "ben"], ["asha", "cara"], ["ben", "cara"]] {
             let reconciliation = try Reconciliation(study: study, coders: pair)
             let data = try StudyReliability(study: study, selection: AgreementSelection(coders: pair)).data
@@ -193,7 +194,7 @@ import Testing
     }
 
     @Test func theDemoConsensusHasNoStaleDecision() throws {
-        let study = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        let study = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
         let reconciliation = try Reconciliation(study: study, coders: ["asha", "ben", "cara"])
         #expect(reconciliation.staleItems.isEmpty)
         #expect(reconciliation.progress.decided == 38)

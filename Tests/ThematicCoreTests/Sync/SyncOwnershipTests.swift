@@ -1,12 +1,13 @@
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// Whose each changed file is when `thematic sync --as NAME` runs, decided from the study before and after.
 @Suite struct SyncOwnershipTests {
     let before: Study
 
     init() throws {
-        before = try StudyReader.load(StudyFolder(path: TestSupport.demoStudy)).study
+        before = try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study
     }
 
     private func ownership(_ paths: [String], _ person: String, after: Study, emptyFiles: Set<String> = []) -> SyncOwnership {

@@ -2,9 +2,9 @@ import ThematicCore
 
 /// Every file under a folder with its bytes, by path relative to the folder, so a test can show a command left the
 /// folder byte-identical (and created nothing).
-enum FolderSnapshot {
+public enum FolderSnapshot {
     /// `skippingLocks` leaves out `.lock` files, which a command that writes may leave behind.
-    static func take(_ folder: String, skippingLocks: Bool = false) throws -> [String: [UInt8]] {
+    public static func take(_ folder: String, skippingLocks: Bool = false) throws -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         func walk(_ path: String, _ relative: String) throws {
             if FileSystem.isDirectory(path) {
