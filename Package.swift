@@ -53,14 +53,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What several test targets share: scratch folders, folder snapshots, a scripted terminal.
+        // What several test targets share: scratch folders, folder snapshots, a scripted terminal, screen goldens.
         .target(name: "ThematicTestSupport", dependencies: ["ThematicCore", "TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore", "ThematicTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw", "ThematicApp", "ThematicCore"]),
-        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI", "ThematicTestSupport"]),
+        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI", "ThematicTestSupport"],
+                    exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore", "ThematicTestSupport"]),
     ]
 )
