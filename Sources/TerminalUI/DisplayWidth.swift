@@ -125,4 +125,14 @@ extension DisplayWidth {
         }
         return kept + ellipsis
     }
+
+    /// `string` followed by spaces to fill `width` columns (as it is when already that wide).
+    public static func padRight(_ string: String, toWidth width: Int) -> String {
+        string + String(repeating: " ", count: max(0, width - of(string)))
+    }
+
+    /// Spaces to fill `width` columns, then `string`: a right-aligned column.
+    public static func padLeft(_ string: String, toWidth width: Int) -> String {
+        String(repeating: " ", count: max(0, width - of(string))) + string
+    }
 }

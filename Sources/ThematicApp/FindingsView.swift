@@ -10,7 +10,7 @@ enum FindingsView {
         do { register = try IdentifierRegister.load(state.study.folder) } catch { return .failure(error) }
         let findings = IdentifierCheck.findings(in: state.study, register: register)
         guard !findings.isEmpty else { return .success(nil) }
-        let width = findings.map { $0.reference.count }.max() ?? 0
+        let width = findings.map { DisplayWidth.of($0.reference) }.max() ?? 0
         let lines = findings.map { "\($0.reference.padded(to: width))  \($0.rule.rawValue)  \"\($0.text)\"" }
         return .success(Overlay(kind: .findings(references: findings.map(\.reference)),
                                 title: "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; a allows, R redacts, each with a reason)",

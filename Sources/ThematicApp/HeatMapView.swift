@@ -31,7 +31,7 @@ enum HeatMapView {
         max(4, matrix.columns.map { DisplayWidth.of($0.id) + 1 }.max() ?? 0, String(Int(matrix.values.max() ?? 0)).count + 2)
     }
 
-    static func cell(_ text: String, width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    static func cell(_ text: String, width: Int) -> String { DisplayWidth.padLeft(text, toWidth: width) }
 
     /// The header line, then one line per review.
     static func lines(_ matrix: Matrix) -> [String] {

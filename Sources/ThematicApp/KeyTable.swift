@@ -52,7 +52,7 @@ public struct KeyTable<Context: KeyContextKind, Action: Hashable & Sendable>: Se
 
     /// The help overlay's lines: one section per context, one line per binding.
     public var helpLines: [String] {
-        let width = bindings.map(\.label.count).max() ?? 0
+        let width = bindings.map { DisplayWidth.of($0.label) }.max() ?? 0
         var lines: [String] = []
         for context in Context.allCases {
             let rows = bindings.filter { $0.context == context }

@@ -1,3 +1,5 @@
+import TerminalUI
+
 extension String {
     /// The string without leading and trailing white space (the module does without Foundation).
     var trimmed: String {
@@ -7,8 +9,6 @@ extension String {
         return String(scalars[first...last])
     }
 
-    /// The string padded with spaces to `count` characters.
-    func padded(to count: Int) -> String {
-        self.count >= count ? self : self + String(repeating: " ", count: count - self.count)
-    }
+    /// The string padded with spaces to `width` terminal columns (a wide character takes two).
+    func padded(to width: Int) -> String { DisplayWidth.padRight(self, toWidth: width) }
 }

@@ -10,6 +10,13 @@ import Testing
         #expect(DisplayWidth.of("安全") == 4)
     }
 
+    @Test func paddingCountsColumnsNotCharacters() {
+        #expect(DisplayWidth.padRight("安全", toWidth: 6) == "安全  ")
+        #expect(DisplayWidth.padLeft("安全", toWidth: 6) == "  安全")
+        #expect(DisplayWidth.padRight("e\u{301}", toWidth: 3) == "e\u{301}  ")
+        #expect(DisplayWidth.padRight("already wide", toWidth: 4) == "already wide")
+    }
+
     @Test func emojiTakeTwoColumns() {
         #expect(DisplayWidth.of("🙂") == 2)
     }

@@ -28,7 +28,7 @@ public enum CodebookDocument {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <title>\(escape(codebook.title))</title>
+        <title>\(MarkupText.escaped(codebook.title))</title>
         <style>
         body { font: 11pt/1.4 Georgia, serif; max-width: 50em; margin: 2em auto; color: #111; }
         h1 { font-size: 18pt; } .meta { color: #555; }
@@ -40,22 +40,22 @@ public enum CodebookDocument {
         </style>
         </head>
         <body>
-        <h1>\(escape(codebook.title))</h1>
+        <h1>\(MarkupText.escaped(codebook.title))</h1>
 
         """
-        if let description = codebook.description { page += "<p>\(escape(description))</p>\n" }
-        if let source = codebook.source { page += "<p class=\"meta\">Source: \(escape(source))</p>\n" }
-        page += "<p class=\"meta\">Revision \(codebook.revision)\(lastChange(codebook).map { ", last changed \(escape($0))" } ?? "")</p>\n"
+        if let description = codebook.description { page += "<p>\(MarkupText.escaped(description))</p>\n" }
+        if let source = codebook.source { page += "<p class=\"meta\">Source: \(MarkupText.escaped(source))</p>\n" }
+        page += "<p class=\"meta\">Revision \(codebook.revision)\(lastChange(codebook).map { ", last changed \(MarkupText.escaped($0))" } ?? "")</p>\n"
         for code in codebook.codes {
             let depth = codebook.depth(of: code.id)
             let colour = inheritedColour(code, in: codebook).map { " style=\"--colour: \($0); margin-left: \(depth * 3 / 2)em\"" } ?? " style=\"margin-left: \(depth * 3 / 2)em\""
             let heading = min(depth + 2, 6)
             page += "<section class=\"\(code.codable ? "code" : "category")\"\(colour)>\n"
-            page += "<h\(heading)>\(escape(code.id)) \(escape(code.name))\(badge(code).map { " <span class=\"badge\">\(escape($0))</span>" } ?? "")</h\(heading)>\n"
+            page += "<h\(heading)>\(MarkupText.escaped(code.id)) \(MarkupText.escaped(code.name))\(badge(code).map { " <span class=\"badge\">\(MarkupText.escaped($0))</span>" } ?? "")</h\(heading)>\n"
             let shown = fields(code, in: codebook)
             if !shown.isEmpty {
                 page += "<dl>\n"
-                for (label, value) in shown { page += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n" }
+                for (label, value) in shown { page += "<dt>\(MarkupText.escaped(label))</dt><dd>\(MarkupText.escaped(value))</dd>\n" }
                 page += "</dl>\n"
             }
             page += "</section>\n"
@@ -63,8 +63,8 @@ public enum CodebookDocument {
         if !codebook.groups.isEmpty {
             page += "<section class=\"groups\">\n<h2>Code groups</h2>\n<dl>\n"
             for group in codebook.groups {
-                let members = group.codes.map { "<li>\(escape($0)) \(escape(codebook.code($0)?.name ?? ""))</li>" }.joined()
-                page += "<dt>\(escape(group.id)) \(escape(group.name))</dt><dd>\(group.description.map(escape) ?? "")"
+                let members = group.codes.map { "<li>\(MarkupText.escaped($0)) \(MarkupText.escaped(codebook.code($0)?.name ?? ""))</li>" }.joined()
+                page += "<dt>\(MarkupText.escaped(group.id)) \(MarkupText.escaped(group.name))</dt><dd>\(group.description.map(MarkupText.escaped) ?? "")"
                     + (group.codes.isEmpty ? "(no codes)" : "<ul>\(members)</ul>") + "</dd>\n"
             }
             page += "</dl>\n</section>\n"
@@ -94,19 +94,5 @@ public enum CodebookDocument {
     /// Children without a colour show their parent's.
     private static func inheritedColour(_ code: Code, in codebook: Codebook) -> String? {
         code.colour ?? codebook.ancestors(of: code.id).lazy.compactMap { codebook.code($0)?.colour }.first
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }

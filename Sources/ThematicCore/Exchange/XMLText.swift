@@ -3,33 +3,11 @@ struct XMLText {
     private(set) var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
     private var depth = 0
 
-    /// `&`, `<`, `>`, quotes, and the control characters XML 1.0 forbids (dropped) or would normalise away.
-    static func escape(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\n": escaped += "&#10;"
-            case "\r": escaped += "&#13;"
-            case "\t": escaped += "&#9;"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
-
     mutating func open(_ name: String, _ attributes: [(String, String?)] = [], empty: Bool = false) {
         text += String(repeating: "  ", count: depth) + "<" + name
         for (key, value) in attributes {
             guard let value else { continue }
-            text += " \(key)=\"\(Self.escape(value))\""
+            text += " \(key)=\"\(MarkupText.escaped(value))\""
         }
         text += empty ? "/>\n" : ">\n"
         if !empty { depth += 1 }
@@ -42,7 +20,7 @@ struct XMLText {
 
     /// `<name>text</name>` on one line (line breaks in the text kept as character references).
     mutating func element(_ name: String, _ content: String) {
-        text += String(repeating: "  ", count: depth) + "<\(name)>\(Self.escape(content))</\(name)>\n"
+        text += String(repeating: "  ", count: depth) + "<\(name)>\(MarkupText.escaped(content))</\(name)>\n"
     }
 
     /// An XML comment; `--` cannot appear inside one, so the payload must not contain it.

@@ -16,17 +16,17 @@ extension StudyReport {
                     excerpt = nil
                     review = memo.reviewID
                     let title = study.corpus.review(memo.reviewID)?.title ?? ""
-                    page.add("<h3>\(escape(memo.reviewID)) \(escape(title))</h3>")
+                    page.add("<h3>\(MarkupText.escaped(memo.reviewID)) \(MarkupText.escaped(title))</h3>")
                 }
                 if memo.excerptID != excerpt {
                     if excerpt != nil { page.add("</dl></article>") }
                     excerpt = memo.excerptID
-                    page.add("<article class=\"excerpt memo\"><p class=\"where\"><b>\(escape(memo.excerptID))</b> \(escape(memo.firstWords))</p><dl class=\"facts\">")
+                    page.add("<article class=\"excerpt memo\"><p class=\"where\"><b>\(MarkupText.escaped(memo.excerptID))</b> \(MarkupText.escaped(memo.firstWords))</p><dl class=\"facts\">")
                 }
                 let on = memo.codeID.map { code in
-                    " on " + (study.codebook.code(code).map(codeLink) ?? "<b>\(escape(code))</b>")
+                    " on " + (study.codebook.code(code).map(codeLink) ?? "<b>\(MarkupText.escaped(code))</b>")
                 } ?? " on the excerpt"
-                page.add("<dt>\(escape(memo.coder))\(on) <span class=\"muted\">\(escape(memo.updated))</span></dt><dd>\(escape(memo.text))</dd>")
+                page.add("<dt>\(MarkupText.escaped(memo.coder))\(on) <span class=\"muted\">\(MarkupText.escaped(memo.updated))</span></dt><dd>\(MarkupText.escaped(memo.text))</dd>")
             }
             page.add("</dl></article>")
         }

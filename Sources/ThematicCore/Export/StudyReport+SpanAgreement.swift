@@ -16,7 +16,7 @@ extension StudyReport {
         }
         let agreement = SpanAgreement(continuum)
         page.add("<h3>Agreement on where codes apply</h3>")
-        page.add("<p>Krippendorff's alpha for spans of text, over the \(continuum.unitIDs.count) excerpts \(escape(continuum.coders.joined(separator: ", "))) all finished (\(continuum.length) characters): 1 is perfect agreement, 0 what chance gives; .800 and above is usually taken as reliable, .667 to .800 as tentative.</p>")
+        page.add("<p>Krippendorff's alpha for spans of text, over the \(continuum.unitIDs.count) excerpts \(MarkupText.escaped(continuum.coders.joined(separator: ", "))) all finished (\(continuum.length) characters): 1 is perfect agreement, 0 what chance gives; .800 and above is usually taken as reliable, .667 to .800 as tentative.</p>")
         page.add("<table class=\"list\"><thead><tr><th>figure</th><th class=\"n\">value</th><th>how to read it</th></tr></thead><tbody>")
         for (name, statistic, reading) in [
             ("|uα", agreement.binaryUAlpha, "Whether the coders marked the same stretches of text at all, whatever the code."),
@@ -28,7 +28,7 @@ extension StudyReport {
         page.add("</tbody></table>")
         page.add("<table class=\"list\"><thead><tr><th>code</th><th class=\"n\">|uα</th><th class=\"n\">(k)uα</th></tr></thead><tbody>")
         for figures in agreement.perCode where figures.codedCharacters.contains(where: { $0 > 0 }) {
-            let name = study.codebook.code(figures.code).map(codeLink) ?? escape(figures.code)
+            let name = study.codebook.code(figures.code).map(codeLink) ?? MarkupText.escaped(figures.code)
             page.add("<tr><td>\(name)</td><td class=\"n\">\(Self.cell(figures.binaryUAlphaK))</td><td class=\"n\">\(Self.cell(figures.uAlphaK))</td></tr>")
         }
         page.add("</tbody></table>")
@@ -37,6 +37,6 @@ extension StudyReport {
 
     /// A figure to three decimals, or n/a with its reason.
     private static func cell(_ statistic: Statistic) -> String {
-        statistic.reason.map { "n/a <span class=\"muted\">(\(escape($0)))</span>" } ?? AgreementReport.threeDecimals(statistic)
+        statistic.reason.map { "n/a <span class=\"muted\">(\(MarkupText.escaped($0)))</span>" } ?? AgreementReport.threeDecimals(statistic)
     }
 }

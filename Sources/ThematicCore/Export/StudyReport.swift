@@ -96,9 +96,9 @@ public struct StudyReport: Sendable {
     func summary(_ page: inout HTMLPage, _ coding: SourceCoding) {
         let coded = coding.codedCount
         let codedReviews = study.corpus.reviews.filter { $0.excerpts.contains { coding.isCoded($0.id) } }.count
-        page.add("<header><h1>\(escape(study.manifest.title))</h1></header>")
+        page.add("<header><h1>\(MarkupText.escaped(study.manifest.title))</h1></header>")
         page.section("summary", Self.sectionTitle("summary")) { page in
-            if let description = study.manifest.description { page.add("<p>\(escape(description))</p>") }
+            if let description = study.manifest.description { page.add("<p>\(MarkupText.escaped(description))</p>") }
             page.add("<dl class=\"facts\">")
             page.fact("Reviews", "\(study.corpus.reviews.count)")
             page.fact("Excerpts", "\(study.corpus.excerptCount)")
@@ -132,12 +132,12 @@ public struct StudyReport: Sendable {
                     let code = leaves.codes[index]
                     return code.id == category.id || study.codebook.ancestors(of: code.id).contains(category.id)
                 }
-                page.add("<div class=\"stage\"><h3>\(escape(category.id)) · \(escape(category.name))</h3><ul>")
+                page.add("<div class=\"stage\"><h3>\(MarkupText.escaped(category.id)) · \(MarkupText.escaped(category.name))</h3><ul>")
                 for index in members {
                     let code = leaves.codes[index]
                     let retired = code.status == .retired ? " <span class=\"muted\">(retired)</span>" : ""
                     page.add("<li style=\"\(shade(Double(reviewsPerCode[index]), Double(most)))\"><a href=\"#\(anchor("code", code.id))\">"
-                             + "<b>\(escape(code.id))</b> \(escape(code.name))\(retired)</a>"
+                             + "<b>\(MarkupText.escaped(code.id))</b> \(MarkupText.escaped(code.name))\(retired)</a>"
                              + "<span class=\"counts\">\(reviewsPerCode[index]) review\(reviewsPerCode[index] == 1 ? "" : "s") · \(excerptsPerCode[index]) excerpt\(excerptsPerCode[index] == 1 ? "" : "s")</span></li>")
                 }
                 page.add("</ul></div>")
@@ -149,8 +149,8 @@ public struct StudyReport: Sendable {
     func codebook(_ page: inout HTMLPage) {
         page.section("codebook", Self.sectionTitle("codebook")) { page in
             let book = study.codebook
-            page.add("<p>\(escape(book.title)), revision \(book.revision)\(book.source.map { ". Source: " + escape($0) } ?? "")</p>")
-            if let description = book.description { page.add("<p class=\"note\">\(escape(description))</p>") }
+            page.add("<p>\(MarkupText.escaped(book.title)), revision \(book.revision)\(book.source.map { ". Source: " + MarkupText.escaped($0) } ?? "")</p>")
+            if let description = book.description { page.add("<p class=\"note\">\(MarkupText.escaped(description))</p>") }
             for code in book.codes {
                 let depth = book.depth(of: code.id)
                 let status: String = switch code.status {
@@ -159,7 +159,7 @@ public struct StudyReport: Sendable {
                 case .merged(let into): " (merged into \(into))"
                 }
                 page.add("<article class=\"code depth\(min(depth, 3))\" id=\"\(anchor("def", code.id))\">")
-                page.add("<h\(depth == 0 ? 3 : 4)>\(escape(code.id)) · \(escape(code.name))\(escape(status))</h\(depth == 0 ? 3 : 4)>")
+                page.add("<h\(depth == 0 ? 3 : 4)>\(MarkupText.escaped(code.id)) · \(MarkupText.escaped(code.name))\(MarkupText.escaped(status))</h\(depth == 0 ? 3 : 4)>")
                 var rows: [(String, String?)] = [("Brief definition", code.brief), ("Full definition", code.full),
                                                  ("When to use", code.whenToUse), ("When not to use", code.whenNotToUse),
                                                  ("Example", code.example)]
@@ -184,14 +184,14 @@ public struct StudyReport: Sendable {
             if attributes.isEmpty { page.add("<p>The reviews have no attributes.</p>") }
             for (id, label) in attributes {
                 guard let matrix = try? ThemeMatrix.build(study: study, coding: coding, columns: leaves, rows: .attribute(id), cells: .share) else { continue }
-                page.add("<h3>\(escape(label))</h3>")
+                page.add("<h3>\(MarkupText.escaped(label))</h3>")
                 heatMap(&page, matrix, caption: "\(label) × code: reviews with the code (of the coded reviews with that \(label.lowercased()))") { row, column in
                     let reviews = Int(matrix.rows[row].facts[0]) ?? 0
                     let share = matrix[row, column]
                     let count = Int((share * Double(reviews)).rounded())
                     return (text: count == 0 ? "" : "\(count)", title: "\(count) of \(reviews) reviews (\(Int((share * 100).rounded()))%)", weight: share)
                 } rowLabel: { row in
-                    "\(escape(matrix.rows[row].id)) <span class=\"muted\">n=\(escape(matrix.rows[row].facts[0]))</span>"
+                    "\(MarkupText.escaped(matrix.rows[row].id)) <span class=\"muted\">n=\(MarkupText.escaped(matrix.rows[row].facts[0]))</span>"
                 }
             }
         }
@@ -210,7 +210,7 @@ public struct StudyReport: Sendable {
                 let value = stages[row, column]
                 return (text: value == 0 ? "" : "\(Int(value))", title: "\(Int(value)) excerpts", weight: row == column ? -1 : value / largest)
             } rowLabel: { row in
-                "\(escape(stages.rows[row].id)) · \(escape(stages.rows[row].facts[0]))"
+                "\(MarkupText.escaped(stages.rows[row].id)) · \(MarkupText.escaped(stages.rows[row].facts[0]))"
             }
             let codes = CooccurrenceMatrix.build(study: study, coding: coding, columns: leaves, by: .excerpt)
             var pairs: [(Int, Int, Int)] = []
@@ -243,7 +243,7 @@ public struct StudyReport: Sendable {
             }
             var header = "<tr><th rowspan=\"2\">code</th>"
             for pair in result.pairs {
-                header += "<th colspan=\"2\">\(escape(pair.first)) &amp; \(escape(pair.second)) <span class=\"muted\">(\(pair.excerpts) excerpts)</span></th>"
+                header += "<th colspan=\"2\">\(MarkupText.escaped(pair.first)) &amp; \(MarkupText.escaped(pair.second)) <span class=\"muted\">(\(pair.excerpts) excerpts)</span></th>"
             }
             header += "</tr><tr>" + String(repeating: "<th class=\"n\">agreement</th><th class=\"n\">both / one only</th>", count: result.pairs.count) + "</tr>"
             page.add("<table class=\"list\"><thead>\(header)</thead><tbody>")
@@ -273,10 +273,10 @@ public struct StudyReport: Sendable {
                 page.add("<table class=\"list\"><thead><tr><th>coder</th><th class=\"n\">finished</th><th class=\"n\">of excerpts</th><th class=\"n\">in progress</th><th class=\"n\">codes applied</th><th class=\"n\">no code applies</th><th>last activity</th></tr></thead><tbody>")
                 for coder in status.coders {
                     let share = status.excerpts == 0 ? 0 : Double(coder.finished) / Double(status.excerpts)
-                    page.add("<tr><td>\(escape(coder.coder))</td><td class=\"n\">\(coder.finished)</td>"
+                    page.add("<tr><td>\(MarkupText.escaped(coder.coder))</td><td class=\"n\">\(coder.finished)</td>"
                              + "<td class=\"n\"><span class=\"bar\"><span style=\"width:\(Int((share * 100).rounded()))%\"></span></span> \(Int((share * 100).rounded()))%</td>"
                              + "<td class=\"n\">\(coder.inProgress)</td><td class=\"n\">\(coder.codesApplied)</td><td class=\"n\">\(coder.finishedWithoutCodes)</td>"
-                             + "<td>\(escape(coder.lastActivity ?? "–"))</td></tr>")
+                             + "<td>\(MarkupText.escaped(coder.lastActivity ?? "–"))</td></tr>")
                 }
                 page.add("</tbody></table>")
             }
@@ -288,12 +288,12 @@ public struct StudyReport: Sendable {
         page.section("reviews", Self.sectionTitle("reviews")) { page in
             let attributes = study.manifest.attributes
             page.add("<table class=\"list\"><thead><tr><th>review</th><th>title</th>"
-                     + attributes.map { "<th>\(escape($0.label))</th>" }.joined()
+                     + attributes.map { "<th>\(MarkupText.escaped($0.label))</th>" }.joined()
                      + "<th class=\"n\">excerpts</th><th class=\"n\">coded</th><th>source</th></tr></thead><tbody>")
             for review in study.corpus.reviews {
                 let coded = review.excerpts.filter { coding.isCoded($0.id) }.count
-                page.add("<tr id=\"\(anchor("review", review.id))\"><td>\(escape(review.id))</td><td>\(escape(review.title))</td>"
-                         + attributes.map { "<td>\(escape(review.attributes[$0.id] ?? ""))</td>" }.joined()
+                page.add("<tr id=\"\(anchor("review", review.id))\"><td>\(MarkupText.escaped(review.id))</td><td>\(MarkupText.escaped(review.title))</td>"
+                         + attributes.map { "<td>\(MarkupText.escaped(review.attributes[$0.id] ?? ""))</td>" }.joined()
                          + "<td class=\"n\">\(review.excerpts.count)</td><td class=\"n\">\(coded)</td><td>\(sourceLink(review))</td></tr>")
             }
             page.add("</tbody></table>")
@@ -302,7 +302,7 @@ public struct StudyReport: Sendable {
 
     func excerpts(_ page: inout HTMLPage, _ coding: SourceCoding, _ leaves: CodeColumns?) {
         page.section("excerpts", Self.sectionTitle("excerpts")) { page in
-            page.add("<p class=\"note\">The excerpts behind each count (source: \(escape(source.description(in: study)))). Highlighted text is the passage the code was applied to; an excerpt without highlight was coded as a whole.</p>")
+            page.add("<p class=\"note\">The excerpts behind each count (source: \(MarkupText.escaped(source.description(in: study)))). Highlighted text is the passage the code was applied to; an excerpt without highlight was coded as a whole.</p>")
             guard let leaves else { return }
             // One pass over the coded excerpts: each code's total and its first excerpts in reading order.
             let columnsByNumber = leaves.columnsByNumber(coding)
@@ -323,21 +323,21 @@ public struct StudyReport: Sendable {
             }
             for (column, code) in leaves.codes.enumerated() where totals[column] > 0 {
                 let total = totals[column]
-                page.add("<section class=\"code-excerpts\" id=\"\(anchor("code", code.id))\"><h3>\(escape(code.id)) · \(escape(code.name)) <span class=\"muted\">\(total) excerpt\(total == 1 ? "" : "s")</span></h3>")
+                page.add("<section class=\"code-excerpts\" id=\"\(anchor("code", code.id))\"><h3>\(MarkupText.escaped(code.id)) · \(MarkupText.escaped(code.name)) <span class=\"muted\">\(total) excerpt\(total == 1 ? "" : "s")</span></h3>")
                 for (review, excerpt) in quoted[column] {
                     let codes = coding.codes(of: excerpt.id) ?? [:]
                     let item = RetrievedExcerpt(review: review, excerpt: excerpt,
                                                 matched: codes.filter { leaves.columns(of: $0.key).contains(column) },
                                                 otherCodes: codes.keys.filter { !leaves.columns(of: $0).contains(column) }.sorted())
-                    let text = item.pieces.map { $0.coded ? "<mark>\(escape($0.text))</mark>" : escape($0.text) }.joined()
-                    page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", excerpt.id))\"><p class=\"where\"><b>\(escape(excerpt.id))</b> · "
-                             + "<a href=\"#\(anchor("review", review.id))\">\(escape(review.title))</a> · \(escape(excerpt.sectionAndPage()))"
+                    let text = item.pieces.map { $0.coded ? "<mark>\(MarkupText.escaped($0.text))</mark>" : MarkupText.escaped($0.text) }.joined()
+                    page.add("<article class=\"excerpt\" id=\"\(anchor("x-\(code.id)", excerpt.id))\"><p class=\"where\"><b>\(MarkupText.escaped(excerpt.id))</b> · "
+                             + "<a href=\"#\(anchor("review", review.id))\">\(MarkupText.escaped(review.title))</a> · \(MarkupText.escaped(excerpt.sectionAndPage()))"
                              + (review.source == nil ? "" : " · \(sourceLink(review))")
-                             + (item.otherCodes.isEmpty ? "" : " · <span class=\"muted\">also \(escape(item.otherCodes.joined(separator: ", ")))</span>")
+                             + (item.otherCodes.isEmpty ? "" : " · <span class=\"muted\">also \(MarkupText.escaped(item.otherCodes.joined(separator: ", ")))</span>")
                              + "</p><blockquote>\(text)</blockquote></article>")
                 }
                 if total > quoted[column].count {
-                    page.add("<p class=\"muted\">\(total - quoted[column].count) more: <code>thematic retrieve STUDY --code \(escape(code.id))</code></p>")
+                    page.add("<p class=\"muted\">\(total - quoted[column].count) more: <code>thematic retrieve STUDY --code \(MarkupText.escaped(code.id))</code></p>")
                 }
                 page.add("</section>")
             }
@@ -349,9 +349,9 @@ public struct StudyReport: Sendable {
     /// A table with a shaded cell per row and column of `matrix`; a negative weight marks a cell to set apart in grey.
     func heatMap(_ page: inout HTMLPage, _ matrix: Matrix, caption: String,
                  cell: (Int, Int) -> (text: String, title: String, weight: Double), rowLabel: (Int) -> String) {
-        var html = "<div class=\"scroll\"><table class=\"heat\"><caption>\(escape(caption))</caption><thead><tr><th></th>"
+        var html = "<div class=\"scroll\"><table class=\"heat\"><caption>\(MarkupText.escaped(caption))</caption><thead><tr><th></th>"
         for column in matrix.columns {
-            html += "<th title=\"\(escape(column.name))\"><a href=\"#\(anchor("def", column.id))\">\(escape(column.id))</a></th>"
+            html += "<th title=\"\(MarkupText.escaped(column.name))\"><a href=\"#\(anchor("def", column.id))\">\(MarkupText.escaped(column.id))</a></th>"
         }
         html += "</tr></thead><tbody>"
         for row in matrix.rows.indices {
@@ -359,7 +359,7 @@ public struct StudyReport: Sendable {
             for column in matrix.columns.indices {
                 let value = cell(row, column)
                 let style = value.weight < 0 ? "background:#e6e9ec;font-weight:600" : shade(value.weight, 1)
-                html += "<td style=\"\(style)\" title=\"\(escape(matrix.columns[column].id)): \(escape(value.title))\">\(escape(value.text))</td>"
+                html += "<td style=\"\(style)\" title=\"\(MarkupText.escaped(matrix.columns[column].id)): \(MarkupText.escaped(value.title))\">\(MarkupText.escaped(value.text))</td>"
             }
             html += "</tr>"
         }
@@ -367,15 +367,15 @@ public struct StudyReport: Sendable {
     }
 
     func codeLink(_ code: Code) -> String {
-        "<a href=\"#\(anchor("code", code.id))\"><b>\(escape(code.id))</b> \(escape(code.name))</a>"
+        "<a href=\"#\(anchor("code", code.id))\"><b>\(MarkupText.escaped(code.id))</b> \(MarkupText.escaped(code.name))</a>"
     }
 
     /// A review's source as a link when it is a web address, else as text (never a `javascript:` link).
     func sourceLink(_ review: Review) -> String {
         guard let source = review.source, !source.isEmpty else { return "" }
         let lower = source.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return escape(source) }
-        return "<a href=\"\(escape(source))\">source</a>"
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return MarkupText.escaped(source) }
+        return "<a href=\"\(MarkupText.escaped(source))\">source</a>"
     }
 
     /// Background and text colour for a cell whose share of the largest value is `value / largest`.
@@ -385,23 +385,6 @@ public struct StudyReport: Sendable {
         let lightness = Int((95 - share * 62).rounded())
         return "background:hsl(205,65%,\(lightness)%);color:\(lightness < 55 ? "#fff" : "#111")"
     }
-}
-
-/// Escapes text for HTML content and attribute values (the report's sections, whatever file they are in).
-func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        default: result.append(character)
-        }
-    }
-    return result
 }
 
 /// A fragment id from a prefix and an id: letters, digits, `-` and `_` kept, anything else as `.xx` hex bytes.
@@ -429,20 +412,20 @@ struct HTMLPage {
 
     mutating func open(title: String) {
         add("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        add("<title>\(escape(title))</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>")
+        add("<title>\(MarkupText.escaped(title))</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>")
     }
 
     mutating func close() { add("</body>\n</html>") }
 
     /// A section with an id and a heading; `wide` sections print on their own landscape A3 pages.
     mutating func section(_ id: String, _ title: String, wide: Bool = false, _ body: (inout HTMLPage) -> Void) {
-        add("<section id=\"\(id)\"\(wide ? " class=\"wide\"" : "")><h2>\(escape(title))</h2>")
+        add("<section id=\"\(id)\"\(wide ? " class=\"wide\"" : "")><h2>\(MarkupText.escaped(title))</h2>")
         body(&self)
         add("</section>")
     }
 
     mutating func fact(_ label: String, _ value: String) {
-        add("<dt>\(escape(label))</dt><dd>\(escape(value))</dd>")
+        add("<dt>\(MarkupText.escaped(label))</dt><dd>\(MarkupText.escaped(value))</dd>")
     }
 
     static let style = """
