@@ -120,11 +120,8 @@ struct ReconcileCommand: ParsableCommand {
     private func openSession(lead: String) throws -> ReconciliationSession {
         do {
             return try ReconciliationSession(folder: StudyFolder(path: study), lead: lead, coders: chosenCoders, scope: scope)
-        } catch let error as StudyLoadError {
-            for problem in error.problems { printError(problem.description(inStudy: study)) }
-            throw CommandFailure("\(study): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(study)` after fixing them")
         } catch {
-            throw CommandFailure("\(study): \(error)")
+            throw CommandFailure(error, onStudy: study, prefix: "\(study): ")
         }
     }
 
