@@ -30,11 +30,8 @@ struct AssignCommand: ParsableCommand {
             if case .sample(_, let seed, _) = method, self.seed == nil {
                 print("Run again with --seed \(seed) on another coder to give them the same sample.")
             }
-        } catch let error as StudyLoadError {
-            for problem in error.problems { printError(problem.description(inStudy: study)) }
-            throw CommandFailure("\(study): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(study)` after fixing them")
         } catch {
-            throw CommandFailure("\(error)")
+            throw CommandFailure(error, onStudy: study)
         }
     }
 

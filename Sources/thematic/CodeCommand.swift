@@ -1,6 +1,4 @@
 import ArgumentParser
-import Glibc
-import NcursesTerminal
 import ThematicApp
 import ThematicCore
 
@@ -51,58 +49,4 @@ func openCodingScreen(study path: String, coder: String) throws {
     }
     let state = app.state
     print("\(coder): \(state.finishedCount) of \(state.entries.count) excerpts finished; saved in \(path)/\(StudyFolder.codingFile(coder))")
-}
-
-/// Takes the terminal for a screen, runs `body` on it and gives the terminal back; `hint` follows the error when
-/// there is no terminal to take.
-func withScreenTerminal<Result>(hint: String = "", _ body: (NcursesTerminal) throws -> Result) throws -> Result {
-    unblockTerminationSignals()
-    let terminal: NcursesTerminal
-    do {
-        terminal = try NcursesTerminal.open(environment: currentEnvironment())
-    } catch {
-        throw CommandFailure("\(error)\(hint)")
-    }
-    defer { terminal.stop() }
-    return try body(terminal)
-}
-
-/// A process can start with signals blocked (it inherits its parent's mask: some launchers and test runners block
-/// them); the screen must still hear SIGTERM, SIGHUP and SIGINT to save and restore the terminal.
-func unblockTerminationSignals() {
-    var signals = sigset_t()
-    sigemptyset(&signals)
-    for signal in [SIGTERM, SIGHUP, SIGINT] { sigaddset(&signals, signal) }
-    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-}
-
-/// The process environment as a dictionary, for the terminal (TERM, NO_COLOR, LANG).
-func currentEnvironment() -> [String: String] {
-    var result: [String: String] = [:]
-    var pointer = environ
-    while let entry = pointer.pointee {
-        let text = String(cString: entry)
-        if let equals = text.firstIndex(of: "=") {
-            result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-        }
-        pointer += 1
-    }
-    return result
-}
-
-struct KeysCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "keys",
-        abstract: "Print a screen's keys as Markdown (the README's key lists are this output)."
-    )
-
-    @Option(help: "The screen: \(ScreenKeys.markdown.map(\.screen).joined(separator: ", ")).")
-    var screen = "coding"
-
-    func run() throws {
-        guard let table = ScreenKeys.markdown.first(where: { $0.screen == screen }) else {
-            throw CommandFailure("no screen \"\(screen)\"; expected one of \(ScreenKeys.markdown.map(\.screen).joined(separator: ", "))")
-        }
-        print(table.markdown, terminator: "")
-    }
 }

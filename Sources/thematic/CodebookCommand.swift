@@ -41,14 +41,12 @@ struct CodebookCommand: ParsableCommand {
             report(outcome)
         }
 
+        /// Runs `body` on the study, failing with a message for the researcher; nothing is changed when it fails.
         func run<Value>(_ body: () throws -> Value) throws -> Value {
             do {
                 return try body()
-            } catch let error as StudyLoadError {
-                for problem in error.problems { printError(problem.description(inStudy: study)) }
-                throw CommandFailure("\(study): the study has errors; nothing was changed")
             } catch {
-                throw CommandFailure("\(error)")
+                throw CommandFailure(error, onStudy: study)
             }
         }
 
@@ -172,44 +170,34 @@ struct CodebookCommand: ParsableCommand {
         @Option(name: .customLong("default"), help: "The part every other excerpt gets.") var fallback: String?
         @Flag(help: "Show which excerpt gets which code, and change nothing.") var dryRun = false
 
+        private var parts: [SplitPlan.Part] { into.map(SplitPlan.Part.init) }
+
+        /// Checked before the study is read, so a malformed --rule or --excerpt is refused even when no excerpt is coded.
+        func validate() throws {
+            for item in rule where SplitPlan.Rule(item, parts: parts) == nil {
+                throw ValidationError("--rule \(item): expected ID:TEXT with ID one of \(parts.map(\.id).joined(separator: ", "))")
+            }
+            for item in excerpt where SplitPlan.Choice(item) == nil { throw ValidationError("--excerpt \(item): expected EXCERPT=ID[,ID]") }
+        }
+
         func run() throws {
             let study = try openStudy(change.study)
-            guard let old = study.codebook.code(code) else { throw CommandFailure("no code \"\(code)\" in the codebook") }
-            let parts = try into.map { part -> Code in
-                let pieces = part.split(separator: "=", maxSplits: 1).map(String.init)
-                if pieces.count == 2 { return Code(id: pieces[0], name: pieces[1], parent: old.parent, colour: old.colour) }
-                guard let existing = study.codebook.code(part) else { throw CommandFailure("--into \(part): no such code; write ID=NAME for a new one") }
-                return existing
-            }
-            let ids = parts.map(\.id)
-            var assignment: [String: [String]] = [:]
-            let coded = CodebookEditor.excerptsCoded(code, in: study)
-            for excerpt in coded.keys {
-                let text = study.corpus.excerpt(excerpt)?.text.lowercased() ?? ""
-                var given: [String] = []
-                for item in rule {
-                    let pieces = item.split(separator: ":", maxSplits: 1).map(String.init)
-                    guard pieces.count == 2, ids.contains(pieces[0]) else { throw CommandFailure("--rule \(item): expected ID:TEXT with ID one of \(ids.joined(separator: ", "))") }
-                    if text.contains(pieces[1].lowercased()), !given.contains(pieces[0]) { given.append(pieces[0]) }
-                }
-                assignment[excerpt] = given.isEmpty ? fallback.map { [$0] } : given
-            }
-            for item in excerpt {
-                let pieces = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard pieces.count == 2 else { throw CommandFailure("--excerpt \(item): expected EXCERPT=ID[,ID]") }
-                assignment[pieces[0]] = pieces[1].split(separator: ",").map(String.init)
+            let plan = try change.run {
+                try SplitPlan(splitting: code, into: parts, rules: rule.compactMap { SplitPlan.Rule($0, parts: parts) },
+                              choices: excerpt.compactMap(SplitPlan.Choice.init), fallback: fallback, in: study)
             }
             if dryRun {
-                for excerpt in study.corpus.excerptIDs where coded[excerpt] != nil {
-                    let given = assignment[excerpt]?.joined(separator: ", ") ?? "NOT ASSIGNED"
-                    print("\(excerpt)\t\(given)\t(coded by \(coded[excerpt]!.joined(separator: ", ")))\t\(preview(study.corpus.excerpt(excerpt)?.text ?? ""))")
+                for excerpt in study.corpus.excerptIDs {
+                    guard let coders = plan.coded[excerpt] else { continue }
+                    let given = plan.assignment[excerpt]?.joined(separator: ", ") ?? "NOT ASSIGNED"
+                    print("\(excerpt)\t\(given)\t(coded by \(coders.joined(separator: ", ")))\t\(preview(study.corpus.excerpt(excerpt)?.text ?? ""))")
                 }
                 return
             }
             let editor = try change.editor()
             let outcome = try change.run {
                 try TerminalProgress.run { progress in
-                    try CodebookEditor(folder: StudyFolder(path: change.study)).split(code, into: parts, assignment: assignment, by: editor,
+                    try CodebookEditor(folder: StudyFolder(path: change.study)).split(code, into: plan.parts, assignment: plan.assignment, by: editor,
                                                                                      note: change.note, progress: progress)
                 }
             }

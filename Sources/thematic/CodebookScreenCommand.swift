@@ -28,11 +28,8 @@ extension CodebookCommand {
             let loaded: Study
             do {
                 loaded = try CodebookApp.load(StudyFolder(path: study), editor: by)
-            } catch let error as StudyLoadError {
-                for problem in error.problems { printError(problem.description(inStudy: study)) }
-                throw CommandFailure("\(study): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(study)` after fixing them")
             } catch {
-                throw CommandFailure("\(error)")
+                throw CommandFailure(error, onStudy: study)
             }
             let app = try withScreenTerminal { terminal in
                 let app = CodebookApp(study: loaded, editor: by, terminal: terminal)

@@ -137,9 +137,9 @@ struct ImportCommand: ParsableCommand {
         let findings = IdentifierCheck.findings(in: plan.reviews, vocabulary: vocabulary, register: register)
         if !findings.isEmpty {
             printError("WARNING: the anonymisation check found \(findings.count) possible identifier\(findings.count == 1 ? "" : "s") in the imported text:")
-            for finding in findings { printError("  " + findingLine(finding)) }
+            for finding in findings { printError("  " + IdentifierFindingsReport.line(finding)) }
             if refuseIdentifiers {
-                throw CommandFailure("nothing was imported (--refuse-identifiers); anonymise the source files, or import without the flag and settle each finding with `thematic check \(study) --identifiers`")
+                throw CommandFailure("nothing was imported (--refuse-identifiers); anonymise the source files, or import without the flag, list the findings with `thematic check \(study) --identifiers` and settle each with `thematic identifiers`")
             }
         }
         return findings
@@ -147,7 +147,7 @@ struct ImportCommand: ParsableCommand {
 
     private func remindOfFindings(_ findings: [IdentifierFinding]) {
         if !findings.isEmpty {
-            print("Settle the \(findings.count) anonymisation finding\(findings.count == 1 ? "" : "s") before coding: `thematic check \(study) --identifiers`, then --allow or --redact each one.")
+            print("Settle the \(findings.count) anonymisation finding\(findings.count == 1 ? "" : "s") before coding: `thematic check \(study) --identifiers` lists them; then `thematic identifiers allow` or `redact` each one.")
         }
     }
 
@@ -216,10 +216,3 @@ struct ImportCommand: ParsableCommand {
 }
 
 extension ImportFile.Format: ExpressibleByArgument {}
-
-/// One finding as the commands list it: `R01-003@120  name  "Jane Doe"  (a capitalised word ...)`; one outside
-/// excerpt text says where: `R01#title@31  name  "Jane Doe"  in the title  (...)`.
-func findingLine(_ finding: IdentifierFinding) -> String {
-    let place = finding.field == .text ? "" : "in the \(finding.field)  "
-    return "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  \(place)(\(finding.rule.explanation))"
-}

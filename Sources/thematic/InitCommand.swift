@@ -35,9 +35,3 @@ struct InitCommand: ParsableCommand {
         }
     }
 }
-
-/// A failure already phrased for the user: printed to standard error, exit status 1.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ message: String) { description = message }
-}

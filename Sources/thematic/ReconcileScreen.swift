@@ -6,7 +6,7 @@ import ThematicCore
 /// where the queue stands. Every decision was written when it was made.
 func openReconcileScreen(_ session: ReconciliationSession) throws {
     defer { session.close() }
-    try withScreenTerminal(hint: "; without a terminal, use --next and --excerpt ID with --accept, --union, --intersection or --codes") {
+    try withScreenTerminal(hint: "; without a terminal, use `thematic reconcile next` and `thematic reconcile decide`") {
         ReconcileApp(session: session, terminal: $0).run()
     }
     print(ReconciliationReport.progressLine(session.reconciliation) + "; saved in \(session.folder.path)/\(StudyFolder.consensusFile)")

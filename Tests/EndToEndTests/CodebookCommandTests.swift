@@ -89,6 +89,16 @@ import ThematicTestSupport
         #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
     }
 
+    @Test func aMalformedSplitRuleIsRefusedEvenWhenNoExcerptIsCoded() throws {
+        let study = try demo()
+        #expect(try thematic("codebook", "add", study, "A9", "--name", "Not yet used", "--parent", "A", "--by", "lena").status == 0)
+        let before = try FolderSnapshot.take(study, skippingLocks: true)
+        let outcome = try thematic("codebook", "split", study, "A9", "--into", "A9a=One", "--into", "A9b=Two", "--rule", "A9b school", "--default", "A9a", "--by", "lena")
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("--rule A9b school: expected ID:TEXT with ID one of A9a, A9b"))
+        #expect(try FolderSnapshot.take(study, skippingLocks: true) == before)
+    }
+
     @Test func aQdcRoundTripThroughANewStudyKeepsTheCodebook() throws {
         let study = try demo()
         let folder = TestFolders.scratch()

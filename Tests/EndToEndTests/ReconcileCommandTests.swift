@@ -17,7 +17,7 @@ import ThematicTestSupport
     }
 
     private func nextExcerpt(_ folder: String) throws -> String? {
-        let outcome = try Binaries.run("thematic", ["reconcile", folder, "--coders", "asha,ben", "--next"])
+        let outcome = try Binaries.run("thematic", ["reconcile", "next", folder, "--coders", "asha,ben"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         guard let heading = outcome.standardOutput.split(separator: "\n").first(where: { $0.hasPrefix("## ") }) else { return nil }
         return String(heading.dropFirst(3).prefix { $0 != ":" })
@@ -31,8 +31,8 @@ import ThematicTestSupport
         while let excerpt = try nextExcerpt(folder) {
             #expect(!decided.contains(excerpt), "a decided excerpt is never offered again")
             let choice = choices[decided.count % choices.count]
-            let outcome = try Binaries.run("thematic", ["reconcile", folder, "--lead", "lena", "--coders", "asha,ben",
-                                                        "--excerpt", excerpt, "--note", "meeting \(decided.count + 1)"] + choice)
+            let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, excerpt, "--lead", "lena", "--coders", "asha,ben",
+                                                        "--note", "meeting \(decided.count + 1)"] + choice)
             #expect(outcome.status == 0, "\(outcome.standardError)")
             decided.append(excerpt)
             if decided.count > 80 { break }
@@ -64,7 +64,7 @@ import ThematicTestSupport
             let count = Int((pairable * (1 - agreement)).rounded())
             if count > 0 { implied[code] = count }
         }
-        let report = try Binaries.run("thematic", ["reconcile", demo, "--coders", "asha,ben", "--report", "--format", "csv"])
+        let report = try Binaries.run("thematic", ["reconcile", "report", demo, "--coders", "asha,ben", "--format", "csv"])
         #expect(report.status == 0, "\(report.standardError)")
         var listed: [String: Int] = [:]
         let rows = try parseCSV(report.standardOutput)
@@ -78,7 +78,7 @@ import ThematicTestSupport
 
     @Test func aCoderWhoChangesTheirCodesMakesTheDecisionStale() throws {
         let folder = try demoCopy()
-        let outcome = try Binaries.run("thematic", ["reconcile", folder, "--lead", "lena", "--excerpt", "R01-008", "--union", "--replace"])
+        let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--union", "--replace"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         // ben's file changes under the decision, as a git pull of ben's work would change it.
         let benFile = folder + "/codings/ben.json"
@@ -91,22 +91,33 @@ import ThematicTestSupport
         #expect(summary.standardOutput.contains("stale: R01-008: ben had C3, D4, now D4"))
         let decision = try consensus(folder)["R01-008"]
         #expect(decision?["decision"] as? String == "union", "the decision is kept until the lead decides again")
-        let again = try Binaries.run("thematic", ["reconcile", folder, "--lead", "lena", "--excerpt", "R01-008", "--accept", "ben"])
+        let again = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--accept", "ben"])
         #expect(again.status == 0, "\(again.standardError)")
-        #expect(!(try Binaries.run("thematic", ["reconcile", folder]).standardOutput.contains("stale:")))
+        #expect(!(try Binaries.run("thematic", ["reconcile", "status", folder]).standardOutput.contains("stale:")))
     }
 
     @Test func aCurrentDecisionIsReplacedOnlyWithReplace() throws {
         let folder = try demoCopy()
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json"))
-        let outcome = try Binaries.run("thematic", ["reconcile", folder, "--lead", "omar", "--excerpt", "R01-008", "--union"])
+        let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "omar", "--union"])
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("R01-008 was already decided by lena at 2026-11-30T09:31:48Z; replace that decision only on purpose (add --replace)"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json")) == before)
     }
 
+    @Test func aDecisionTakesExactlyOneChoiceAndChangesNothingOtherwise() throws {
+        let folder = try demoCopy()
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json"))
+        for choices in [[], ["--union", "--accept", "ben"]] {
+            let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--replace"] + choices)
+            #expect(outcome.status != 0)
+            #expect(outcome.standardError.contains("give exactly one of --accept CODER, --union, --intersection or --codes A1,C3"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json")) == before)
+    }
+
     @Test func theTrainingCheckComparesEachCoderWithTheConsensus() throws {
-        let outcome = try Binaries.run("thematic", ["reconcile", TestFolders.demoStudy, "--training", "--format", "csv"])
+        let outcome = try Binaries.run("thematic", ["reconcile", "training", TestFolders.demoStudy, "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let rows = try parseCSV(outcome.standardOutput)
         #expect(rows.first == ["coder", "code", "units", "missed", "extra", "agreement", "kappa", "name"])

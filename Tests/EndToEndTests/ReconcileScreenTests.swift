@@ -16,7 +16,7 @@ import ThematicCore
     }
 
     func open(lead: String = "lena") throws -> TmuxSession {
-        let session = try TmuxSession(command: [try Checkout.binary, "reconcile", folder.path, "--lead", lead])
+        let session = try TmuxSession(command: [try Checkout.binary, "reconcile", "screen", folder.path, "--lead", lead])
         let opened = try session.waitFor("of 85 decided")
         #expect(opened.found, "the screen did not open:\n\(opened.screen)")
         return session
@@ -165,14 +165,14 @@ import ThematicCore
     @Test func aSecondLeadIsRefusedWhileOneHasTheScreenOpen() throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile)))
         let session = try open()
-        let second = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar"])
+        let second = try Binaries.run("thematic", ["reconcile", "screen", folder.path, "--lead", "omar"])
         #expect(second.status == 1)
         #expect(second.standardError.contains("consensus.json is held by another Thematic session (pid "), "\(second.standardError)")
-        let decision = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar", "--excerpt", "R02-003", "--union"])
+        let decision = try Binaries.run("thematic", ["reconcile", "decide", folder.path, "R02-003", "--lead", "omar", "--union"])
         #expect(decision.status == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile))) == before)
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
-        let afterwards = try Binaries.run("thematic", ["reconcile", folder.path, "--lead", "omar", "--excerpt", "R02-003", "--union"])
+        let afterwards = try Binaries.run("thematic", ["reconcile", "decide", folder.path, "R02-003", "--lead", "omar", "--union"])
         #expect(afterwards.status == 0, "the lock goes with the screen: \(afterwards.standardError)")
     }
 

@@ -72,15 +72,15 @@ import ThematicTestSupport
 
     @Test func aReconcileDecisionIsRecordedAsTheNamedLeads() throws {
         let study = try demo()
-        let next = try Binaries.run("thematic", ["reconcile", study, "--next"]).standardOutput
+        let next = try Binaries.run("thematic", ["reconcile", "next", study]).standardOutput
         let line = try #require(next.split(separator: "\n").first { $0.hasPrefix("Decide with:") })
-        let excerpt = try #require(line.split(separator: " ").drop { $0 != "--excerpt" }.dropFirst().first)
-        let decided = try Binaries.run("thematic", ["reconcile", study, "--excerpt", String(excerpt), "--union"], environment: ["THEMATIC_USER": "priya"])
+        let excerpt = try #require(line.split(separator: " ").drop { $0 != "decide" }.dropFirst(2).first)
+        let decided = try Binaries.run("thematic", ["reconcile", "decide", study, String(excerpt), "--union"], environment: ["THEMATIC_USER": "priya"])
         #expect(decided.status == 0, "\(decided.standardError)")
         #expect(try String(contentsOfFile: study + "/consensus.json", encoding: .utf8).contains("\"lead\": \"priya\""))
     }
 
-    @Test func withoutLeadReconcileStillPrintsProgressEvenWhenAPersonIsNamed() throws {
+    @Test func reconcileWithoutASubcommandPrintsProgressEvenWhenAPersonIsNamed() throws {
         let study = try demo()
         let progress = try Binaries.run("thematic", ["reconcile", study], environment: ["THEMATIC_USER": "lena"])
         #expect(progress.status == 0, "\(progress.standardError)")
