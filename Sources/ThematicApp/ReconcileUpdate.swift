@@ -10,14 +10,12 @@ extension ReconcileState {
         // Ctrl-C always leaves, whatever is open: every recorded decision is already on disk.
         if key == .ctrl("c") { return [.quit] }
         if case .resize(let newSize) = key {
-            size = newSize
-            agreement?.resize(to: newSize)
-            settle()
+            resize(to: newSize)
             return []
         }
         if agreementShown { return handleAgreement(key) }
-        if let offset = helpOffset {
-            helpOffset = HelpScrolling.offset(after: key, from: offset, lines: ReconcileKeymap.table.helpLines.count, size: size)
+        if help.isShown {
+            help.handle(key, of: ReconcileKeymap.table, size: size)
             return []
         }
         let effects: [ReconcileEffect]
@@ -35,13 +33,13 @@ extension ReconcileState {
 
     private mutating func browse(_ key: Key) -> [ReconcileEffect] {
         guard let action = ReconcileKeymap.table.action(for: key, in: .queue) else {
-            message = "\(key.notation) does nothing here; ? shows the keys"
+            message = HelpScroll.unbound(key)
             return []
         }
         let page = max(1, layout.detailBody.rows - 1)
         switch action {
         case .quit: return [.quit]
-        case .help: helpOffset = 0
+        case .help: help.show()
         case .next: step(1)
         case .previous: step(-1)
         case .nextToDecide: goToUndecided(step: 1)

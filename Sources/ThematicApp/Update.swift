@@ -9,12 +9,11 @@ extension AppState {
         // Ctrl-C always leaves, whatever is open: nothing is lost, every action is already on disk.
         if key == .ctrl("c") { return [.quit] }
         if case .resize(let newSize) = key {
-            size = newSize
-            settle()
+            resize(to: newSize)
             return []
         }
-        if helpOffset != nil {
-            handleHelp(key)
+        if help.isShown {
+            help.handle(key, of: Keymap.table, size: size)
             return []
         }
         // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
@@ -39,7 +38,7 @@ extension AppState {
         }
         guard let action = Keymap.table.action(for: key, in: context) else {
             typedNumber = ""
-            message = "\(key.notation) does nothing here; ? shows the keys"
+            message = HelpScroll.unbound(key)
             return []
         }
         if action != .typeDigit && action != .toggleTypedNumber && action != .toggleCode { typedNumber = "" }
@@ -51,7 +50,7 @@ extension AppState {
     private mutating func perform(_ action: Action, key: Key, at time: String) -> [Effect] {
         switch action {
         case .quit: return [.quit]
-        case .help: helpOffset = 0
+        case .help: help.show()
         case .nextPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % 3]
         case .previousPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]
         case .nextExcerpt: step(1)
@@ -102,12 +101,7 @@ extension AppState {
             case .failure(let error): message = "no heat map: \(error)"
             }
         case .showFindings:
-            switch FindingsView.overlay(in: self) {
-            case .success(let list):
-                overlay = list
-                if list == nil { message = "the anonymisation check finds nothing open" }
-            case .failure(let error): message = "cannot read the identifier register: \(error)"
-            }
+            return [.checkFindings]
         case .showMemos:
             overlay = MemosView.overlay(in: self)
             if overlay == nil { message = "you have written no memo yet; m writes one on the excerpt, M on an applied code" }
@@ -437,9 +431,5 @@ extension AppState {
             }
             return [.redactFinding(reference: reference, why: trimmed)]
         }
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        helpOffset = HelpScrolling.offset(after: key, from: helpOffset ?? 0, lines: Keymap.table.helpLines.count, size: size)
     }
 }

@@ -27,7 +27,7 @@ extension CodebookCommand {
             let by = try person(given: by, option: "--by", purpose: "say who makes the changes")
             let loaded: Study
             do {
-                loaded = try CodebookApp.load(StudyFolder(path: study), editor: by)
+                loaded = try CodebookEffects.load(StudyFolder(path: study), editor: by)
             } catch let error as StudyLoadError {
                 for problem in error.problems { printError(problem.description(inStudy: study)) }
                 throw CommandFailure("\(study): the study has \(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); run `thematic check \(study)` after fixing them")
@@ -35,11 +35,11 @@ extension CodebookCommand {
                 throw CommandFailure("\(error)")
             }
             let app = try withScreenTerminal { terminal in
-                let app = CodebookApp(study: loaded, editor: by, terminal: terminal)
+                let app = CodebookScreenDriver(study: loaded, editor: by, terminal: terminal)
                 app.run()
                 return app
             }
-            let changes = app.changesApplied
+            let changes = app.effects.changesApplied
             print("\(by): \(changes) change\(changes == 1 ? "" : "s") to the codebook; it is at revision \(app.state.codebook.revision) (see `thematic codebook history \(study)`)")
         }
     }

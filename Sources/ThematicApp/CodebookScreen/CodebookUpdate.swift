@@ -9,13 +9,12 @@ extension CodebookScreenState {
         // prepared was never written.
         if key == .ctrl("c") { return [.quit] }
         if case .resize(let newSize) = key {
-            size = newSize
-            settle()
+            resize(to: newSize)
             return []
         }
         message = nil
-        if helpOffset != nil {
-            handleHelp(key)
+        if help.isShown {
+            help.handle(key, of: CodebookKeymap.table, size: size)
             return []
         }
         var effects: [CodebookEffect] = []
@@ -36,7 +35,7 @@ extension CodebookScreenState {
     }
 
     mutating func doesNothing(_ key: Key) {
-        message = "\(key.notation) does nothing here; ? shows the keys"
+        message = HelpScroll.unbound(key)
     }
 
     // MARK: Browsing the tree
@@ -49,7 +48,7 @@ extension CodebookScreenState {
         if navigate(action) { return [] }
         switch action {
         case .quit: return [.quit]
-        case .help: helpOffset = 0
+        case .help: help.show()
         case .history: mode = .history(offset: 0)
         case .addCode: startAdding(category: false)
         case .addCategory: startAdding(category: true)
@@ -267,7 +266,7 @@ extension CodebookScreenState {
         case .cancel:
             mode = .browsing
             message = "cancelled; nothing was changed"
-        case .help: helpOffset = 0
+        case .help: help.show()
         default: doesNothing(key)
         }
     }
@@ -293,12 +292,12 @@ extension CodebookScreenState {
             mode = .browsing
             show(pick.code)
             message = "cancelled; nothing was changed"
-        case (.help, _): helpOffset = 0
+        case (.help, _): help.show()
         default: doesNothing(key)
         }
     }
 
-    // MARK: History and help
+    // MARK: History
 
     private mutating func scrollHistory(_ key: Key, from offset: Int) {
         let total = CodebookHistoryView.lines(self).count
@@ -310,12 +309,8 @@ extension CodebookScreenState {
         case .pageDown: mode = .history(offset: min(offset + page, last))
         case .pageUp: mode = .history(offset: max(0, offset - page))
         case .close: mode = .browsing
-        case .help: helpOffset = 0
+        case .help: help.show()
         default: doesNothing(key)
         }
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        helpOffset = HelpScrolling.offset(after: key, from: helpOffset ?? 0, lines: CodebookKeymap.table.helpLines.count, size: size)
     }
 }
