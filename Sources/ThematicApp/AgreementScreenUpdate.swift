@@ -5,15 +5,7 @@ extension AgreementScreenState {
     /// Handles one key: changes the state and returns what the driver should do. Nothing here writes a file.
     public mutating func handle(_ key: Key) -> [AgreementEffect] {
         message = nil
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            resize(to: newSize)
-            return []
-        }
-        if help.isShown {
-            help.handle(key, of: AgreementKeymap.table, size: size)
-            return []
-        }
+        if let effects = answerCommonKey(key) { return effects }
         guard let action = AgreementKeymap.table.action(for: key, in: context) else {
             message = HelpScroll.unbound(key)
             return []

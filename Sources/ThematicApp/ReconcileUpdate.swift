@@ -7,17 +7,9 @@ extension ReconcileState {
     /// not on disk.
     public mutating func handle(_ key: Key) -> [ReconcileEffect] {
         message = nil
-        // Ctrl-C always leaves, whatever is open: every recorded decision is already on disk.
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            resize(to: newSize)
-            return []
-        }
+        // The help and the agreement table are never shown together: `?` on the table opens the table's own help.
+        if let effects = answerCommonKey(key) { return effects }
         if agreementShown { return handleAgreement(key) }
-        if help.isShown {
-            help.handle(key, of: ReconcileKeymap.table, size: size)
-            return []
-        }
         let effects: [ReconcileEffect]
         switch mode {
         case .browsing: effects = browse(key)
@@ -27,6 +19,13 @@ extension ReconcileState {
         }
         settle()
         return effects
+    }
+
+    /// Lays the queue out again for a new terminal size, and the agreement table when it was opened.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        agreement?.resize(to: newSize)
+        settle()
     }
 
     // MARK: Walking the queue

@@ -6,16 +6,7 @@ extension AppState {
     /// this key makes (ISO 8601, from `Timestamp.now()` in the app, fixed in tests).
     public mutating func handle(_ key: Key, at time: String) -> [Effect] {
         message = nil
-        // Ctrl-C always leaves, whatever is open: nothing is lost, every action is already on disk.
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            resize(to: newSize)
-            return []
-        }
-        if help.isShown {
-            help.handle(key, of: Keymap.table, size: size)
-            return []
-        }
+        if let effects = answerCommonKey(key) { return effects }
         // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
         if let prompt {
             let effects = handlePrompt(prompt, key: key, at: time)
@@ -45,6 +36,12 @@ extension AppState {
         let effects = perform(action, key: key, at: time)
         settle()
         return effects
+    }
+
+    /// Lays the screen out again for a new terminal size.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        settle()
     }
 
     private mutating func perform(_ action: Action, key: Key, at time: String) -> [Effect] {

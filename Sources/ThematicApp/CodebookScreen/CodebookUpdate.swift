@@ -5,18 +5,9 @@ extension CodebookScreenState {
     /// Handles one key: changes the state and returns what the driver must do. `time` only stamps the trial runs
     /// that check a change against the codebook before the note is asked for; the driver stamps the real change.
     public mutating func handle(_ key: Key, at time: String) -> [CodebookEffect] {
-        // Ctrl-C always leaves, whatever is open: every change already on disk stays, a change still being
-        // prepared was never written.
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            resize(to: newSize)
-            return []
-        }
+        // A new size keeps the message; while the help is shown there is none (the key that opened it cleared it).
+        if let effects = answerCommonKey(key) { return effects }
         message = nil
-        if help.isShown {
-            help.handle(key, of: CodebookKeymap.table, size: size)
-            return []
-        }
         var effects: [CodebookEffect] = []
         switch mode {
         case .browsing: effects = browse(key, at: time)
@@ -28,6 +19,12 @@ extension CodebookScreenState {
         }
         settle()
         return effects
+    }
+
+    /// Lays the screen out again for a new terminal size.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        settle()
     }
 
     func action(for key: Key, in context: CodebookKeyContext) -> CodebookAction? {

@@ -1,37 +1,12 @@
 import ThematicCore
 import TerminalUI
 
-/// The codebook screen on the runtime: each change goes through `CodebookEditor` (the same checks, coder locks,
-/// durable writes and history as the command line) before the next frame.
-public typealias CodebookScreenDriver = ScreenDriver<CodebookScreenState, CodebookEffects>
-
-extension ScreenDriver where Program == CodebookScreenState, Effects == CodebookEffects {
-    /// Opens the codebook screen on a study read by `CodebookEffects.load`, for `editor`.
-    public convenience init(study: Study, editor: String, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        self.init(CodebookScreenState(study: study, editor: editor, size: terminal.size), effects: CodebookEffects(),
-                  terminal: terminal, clock: clock)
-    }
-}
-
-extension CodebookScreenState: ScreenProgram {
-    public static var keys: KeyTable<CodebookKeyContext, CodebookAction> { CodebookKeymap.table }
-
-    public mutating func resize(to newSize: Size) {
-        size = newSize
-        settle()
-    }
-
-    public func render() -> Screen { CodebookScreenView.render(self) }
-}
-
 /// Performs the codebook screen's changes, then reads the study again when a change rewrote codings.
 /// It holds no coder's lock while the screen waits for a key: only a merge or split takes them, for as long as it
 /// writes.
 public struct CodebookEffects: ScreenEffects {
     /// Changes applied since the screen opened.
     public private(set) var changesApplied = 0
-
-    public init() {}
 
     /// Reads the whole study (every coder's codings, for usage counts and splits) and refuses an editor the study
     /// does not let edit its codebook, exactly as the command line does.
@@ -92,4 +67,23 @@ public struct CodebookEffects: ScreenEffects {
         }
         return "\(error)"
     }
+}
+
+/// The codebook screen on the runtime: each change goes through `CodebookEditor` (the same checks, coder locks,
+/// durable writes and history as the command line) before the next frame.
+public typealias CodebookScreenDriver = ScreenDriver<CodebookScreenState, CodebookEffects>
+
+extension ScreenDriver where Program == CodebookScreenState, Effects == CodebookEffects {
+    /// Opens the codebook screen on a study read by `CodebookEffects.load`, for `editor`.
+    public convenience init(study: Study, editor: String, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
+        self.init(CodebookScreenState(study: study, editor: editor, size: terminal.size), effects: CodebookEffects(),
+                  terminal: terminal, clock: clock)
+    }
+}
+
+extension CodebookEffect: QuitEffect {}
+
+extension CodebookScreenState: HelpedScreen {
+    public static var keys: KeyTable<CodebookKeyContext, CodebookAction> { CodebookKeymap.table }
+    public func render() -> Screen { CodebookScreenView.render(self) }
 }

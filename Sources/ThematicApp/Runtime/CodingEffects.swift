@@ -1,37 +1,10 @@
 import ThematicCore
 import TerminalUI
 
-/// The coding screen on the runtime: every decision is made durable through the coder's session before the next
-/// frame, and the anonymisation check reads identifiers.json here, not in the state.
-public typealias CodingScreenDriver = ScreenDriver<AppState, CodingEffects>
-
-extension ScreenDriver where Program == AppState, Effects == CodingEffects {
-    /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding).
-    public convenience init(study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        self.init(AppState(study: study, coding: session.coding, size: terminal.size), effects: CodingEffects(session: session),
-                  terminal: terminal, clock: clock)
-    }
-}
-
-extension AppState: ScreenProgram {
-    public static var keys: KeyTable<KeyContext, Action> { Keymap.table }
-
-    public mutating func resize(to newSize: Size) {
-        size = newSize
-        settle()
-    }
-
-    public func render() -> Screen { CodingScreenView.render(self) }
-}
-
 /// Performs the coding screen's effects: the coder's decisions through the session, the findings through
 /// identifiers.json. A frame never shows as saved what is not on disk.
 public struct CodingEffects: ScreenEffects {
     public let session: CodingSession
-
-    public init(session: CodingSession) {
-        self.session = session
-    }
 
     public func perform(_ effect: Effect, on state: inout AppState, at time: String) -> Bool {
         switch effect {
@@ -64,4 +37,23 @@ public struct CodingEffects: ScreenEffects {
         }
         return true
     }
+}
+
+/// The coding screen on the runtime: every decision is made durable through the coder's session before the next
+/// frame, and the anonymisation check reads identifiers.json here, not in the state.
+public typealias CodingScreenDriver = ScreenDriver<AppState, CodingEffects>
+
+extension ScreenDriver where Program == AppState, Effects == CodingEffects {
+    /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding).
+    public convenience init(study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
+        self.init(AppState(study: study, coding: session.coding, size: terminal.size), effects: CodingEffects(session: session),
+                  terminal: terminal, clock: clock)
+    }
+}
+
+extension Effect: QuitEffect {}
+
+extension AppState: HelpedScreen {
+    public static var keys: KeyTable<KeyContext, Action> { Keymap.table }
+    public func render() -> Screen { CodingScreenView.render(self) }
 }
