@@ -62,7 +62,7 @@ public struct CodingChange: Equatable, Sendable {
     public var after: ExcerptCoding?
 }
 
-/// A side effect the driver runs after a key: durable writes and leaving.
+/// A side effect the driver runs after a key: durable writes, reading a file, leaving.
 public enum Effect: Equatable, Sendable {
     /// Write the coder's new decision for an excerpt through the session (nil: back to "not coded yet").
     case record(excerptID: String, decision: ExcerptCoding?)
