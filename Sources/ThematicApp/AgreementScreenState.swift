@@ -79,7 +79,7 @@ public struct AgreementScreenState: Sendable {
     public internal(set) var spans: SpanAgreementState?
     public internal(set) var spansShown = false
     /// Nil when the help overlay is hidden; otherwise its first shown line.
-    public internal(set) var helpOffset: Int?
+    public internal(set) var help = HelpScroll()
     /// What the last key did or why it did nothing; cleared by the next key.
     public internal(set) var message: String?
     /// Who is looking, shown on the status line when known (the screen is read only, so nothing needs a name).

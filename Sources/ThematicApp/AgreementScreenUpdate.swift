@@ -5,17 +5,9 @@ extension AgreementScreenState {
     /// Handles one key: changes the state and returns what the driver should do. Nothing here writes a file.
     public mutating func handle(_ key: Key) -> [AgreementEffect] {
         message = nil
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            resize(to: newSize)
-            return []
-        }
-        if helpOffset != nil {
-            handleHelp(key)
-            return []
-        }
+        if let effects = answerCommonKey(key) { return effects }
         guard let action = AgreementKeymap.table.action(for: key, in: context) else {
-            message = "\(key.notation) does nothing here; ? shows the keys"
+            message = HelpScroll.unbound(key)
             return []
         }
         let effects = perform(action)
@@ -41,7 +33,7 @@ extension AgreementScreenState {
     private mutating func perform(_ action: AgreementAction) -> [AgreementEffect] {
         switch (context, action) {
         case (_, .quit): return [.quit]
-        case (_, .help): helpOffset = 0
+        case (_, .help): help.show()
         case (.excerpt, _): scrollDialog(action)
         case (.coders, _): chooseCoders(action)
         case (.disagreements, _): return moveInDisagreements(action)
@@ -206,18 +198,6 @@ extension AgreementScreenState {
         case .pageUp: excerptDialog?.offset -= page
         case .close: excerptDialog = nil
         default: break
-        }
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        let last = max(0, AgreementKeymap.table.helpLines.count - 1)
-        let page = max(1, size.rows - 4)
-        switch key {
-        case .character("j"), .down: helpOffset = min((helpOffset ?? 0) + 1, last)
-        case .character("k"), .up: helpOffset = max(0, (helpOffset ?? 0) - 1)
-        case .pageDown, .character(" "): helpOffset = min((helpOffset ?? 0) + page, last)
-        case .pageUp: helpOffset = max(0, (helpOffset ?? 0) - page)
-        default: helpOffset = nil
         }
     }
 }

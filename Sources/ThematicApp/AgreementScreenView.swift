@@ -34,10 +34,7 @@ public enum AgreementScreenView {
             let lines = Array(dialog.lines(width: state.dialogTextWidth).dropFirst(dialog.offset))
             Dialog(title: dialog.title + " (Esc closes)", lines: lines).draw(on: &screen)
         }
-        if let offset = state.helpOffset {
-            let lines = Array(AgreementKeymap.table.helpLines.dropFirst(offset))
-            Dialog(title: "Keys (j/k scroll, any other key closes)", lines: lines).draw(on: &screen)
-        }
+        HelpOverlay.draw(state.help, of: AgreementKeymap.table, on: &screen)
         return screen
     }
 

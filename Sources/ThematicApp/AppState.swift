@@ -62,7 +62,7 @@ public struct CodingChange: Equatable, Sendable {
     public var after: ExcerptCoding?
 }
 
-/// A side effect the driver runs after a key: durable writes and leaving.
+/// A side effect the driver runs after a key: durable writes, reading a file, leaving.
 public enum Effect: Equatable, Sendable {
     /// Write the coder's new decision for an excerpt through the session (nil: back to "not coded yet").
     case record(excerptID: String, decision: ExcerptCoding?)
@@ -70,6 +70,8 @@ public enum Effect: Equatable, Sendable {
     case allowFinding(reference: String, why: String)
     /// Replace a finding's text in the corpus by its placeholder, and record who, why and when.
     case redactFinding(reference: String, why: String)
+    /// Run the anonymisation check against identifiers.json and show its open findings.
+    case checkFindings
     case quit
 }
 
@@ -112,8 +114,7 @@ public struct AppState: Sendable {
     public internal(set) var prompt: Prompt?
     public internal(set) var field = TextField()
     public internal(set) var typedNumber = ""
-    /// Nil when the help overlay is hidden; otherwise its first shown line.
-    public internal(set) var helpOffset: Int?
+    public internal(set) var help = HelpScroll()
     /// The open list or heat map over the screen, if any.
     public internal(set) var overlay: Overlay?
     /// What the last key did or why it did nothing; cleared by the next key.

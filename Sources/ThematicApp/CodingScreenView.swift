@@ -23,10 +23,7 @@ public enum CodingScreenView {
                 Dialog(title: overlay.title, lines: overlay.shownLines).draw(on: &screen)
             }
         }
-        if let offset = state.helpOffset {
-            let lines = Array(Keymap.table.helpLines.dropFirst(offset))
-            Dialog(title: "Keys (j/k scroll, any other key closes)", lines: lines).draw(on: &screen)
-        }
+        HelpOverlay.draw(state.help, of: Keymap.table, on: &screen)
         return screen
     }
 

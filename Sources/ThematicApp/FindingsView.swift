@@ -51,10 +51,21 @@ extension AppState {
         study.corpus = corpus
     }
 
-    /// After a decision: the findings list again, the selection kept in place, or closed when none is left.
-    mutating func findingDecided(_ report: String) {
+    /// Shows what the anonymisation check found (`FindingsView.overlay`, run by the driver), or why it could not run.
+    mutating func showFindings(_ check: Result<Overlay?, StudyLoadError>) {
+        switch check {
+        case .success(let list):
+            overlay = list
+            if list == nil { message = "the anonymisation check finds nothing open" }
+        case .failure(let error): message = "cannot read the identifier register: \(error)"
+        }
+    }
+
+    /// After a decision: the findings list as the check reads it again, the selection kept in place, or closed when
+    /// none is left.
+    mutating func findingDecided(_ report: String, findings check: Result<Overlay?, StudyLoadError>) {
         let selected = overlay?.selected ?? 0
-        switch FindingsView.overlay(in: self) {
+        switch check {
         case .success(var list):
             if let count = list?.lines.count { list?.selected = min(selected, count - 1) }
             overlay = list

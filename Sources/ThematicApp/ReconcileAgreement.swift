@@ -21,7 +21,7 @@ extension ReconcileState {
             agreementShown = false
             return []
         }
-        if table.context == .table, table.helpOffset == nil, key == .escape || key == .character("q") {
+        if table.context == .table, !table.help.isShown, key == .escape || key == .character("q") {
             agreementShown = false
             return []
         }

@@ -89,7 +89,7 @@ public struct ReconcileState: Sendable {
     /// The note being typed.
     public internal(set) var field = TextField()
     /// Nil when the help overlay is hidden; otherwise its first shown line.
-    public internal(set) var helpOffset: Int?
+    public internal(set) var help = HelpScroll()
     /// What the last key did or why it did nothing; cleared by the next key.
     public internal(set) var message: String?
     /// The last decision the session refused or could not write; shown until a decision is recorded.

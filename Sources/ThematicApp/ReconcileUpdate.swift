@@ -7,19 +7,9 @@ extension ReconcileState {
     /// not on disk.
     public mutating func handle(_ key: Key) -> [ReconcileEffect] {
         message = nil
-        // Ctrl-C always leaves, whatever is open: every recorded decision is already on disk.
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            size = newSize
-            agreement?.resize(to: newSize)
-            settle()
-            return []
-        }
+        // The help and the agreement table are never shown together: `?` on the table opens the table's own help.
+        if let effects = answerCommonKey(key) { return effects }
         if agreementShown { return handleAgreement(key) }
-        if let offset = helpOffset {
-            helpOffset = HelpScrolling.offset(after: key, from: offset, lines: ReconcileKeymap.table.helpLines.count, size: size)
-            return []
-        }
         let effects: [ReconcileEffect]
         switch mode {
         case .browsing: effects = browse(key)
@@ -31,17 +21,24 @@ extension ReconcileState {
         return effects
     }
 
+    /// Lays the queue out again for a new terminal size, and the agreement table when it was opened.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        agreement?.resize(to: newSize)
+        settle()
+    }
+
     // MARK: Walking the queue
 
     private mutating func browse(_ key: Key) -> [ReconcileEffect] {
         guard let action = ReconcileKeymap.table.action(for: key, in: .queue) else {
-            message = "\(key.notation) does nothing here; ? shows the keys"
+            message = HelpScroll.unbound(key)
             return []
         }
         let page = max(1, layout.detailBody.rows - 1)
         switch action {
         case .quit: return [.quit]
-        case .help: helpOffset = 0
+        case .help: help.show()
         case .next: step(1)
         case .previous: step(-1)
         case .nextToDecide: goToUndecided(step: 1)

@@ -11,10 +11,7 @@ public enum ReconcileView {
         ReconcileDetailView.draw(state, in: layout.detail, on: &screen)
         if case .picking(let picker, _) = state.mode { drawPicker(picker, state: state, in: layout.detail, on: &screen) }
         drawStatus(state, in: layout.status, on: &screen)
-        if let offset = state.helpOffset {
-            let lines = Array(ReconcileKeymap.table.helpLines.dropFirst(offset))
-            Dialog(title: "Keys (j/k scroll, any other key closes)", lines: lines).draw(on: &screen)
-        }
+        HelpOverlay.draw(state.help, of: ReconcileKeymap.table, on: &screen)
         return screen
     }
 

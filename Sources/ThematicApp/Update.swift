@@ -6,17 +6,7 @@ extension AppState {
     /// this key makes (ISO 8601, from `Timestamp.now()` in the app, fixed in tests).
     public mutating func handle(_ key: Key, at time: String) -> [Effect] {
         message = nil
-        // Ctrl-C always leaves, whatever is open: nothing is lost, every action is already on disk.
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            size = newSize
-            settle()
-            return []
-        }
-        if helpOffset != nil {
-            handleHelp(key)
-            return []
-        }
+        if let effects = answerCommonKey(key) { return effects }
         // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
         if let prompt {
             let effects = handlePrompt(prompt, key: key, at: time)
@@ -39,7 +29,7 @@ extension AppState {
         }
         guard let action = Keymap.table.action(for: key, in: context) else {
             typedNumber = ""
-            message = "\(key.notation) does nothing here; ? shows the keys"
+            message = HelpScroll.unbound(key)
             return []
         }
         if action != .typeDigit && action != .toggleTypedNumber && action != .toggleCode { typedNumber = "" }
@@ -48,10 +38,16 @@ extension AppState {
         return effects
     }
 
+    /// Lays the screen out again for a new terminal size.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        settle()
+    }
+
     private mutating func perform(_ action: Action, key: Key, at time: String) -> [Effect] {
         switch action {
         case .quit: return [.quit]
-        case .help: helpOffset = 0
+        case .help: help.show()
         case .nextPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % 3]
         case .previousPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]
         case .nextExcerpt: step(1)
@@ -102,12 +98,7 @@ extension AppState {
             case .failure(let error): message = "no heat map: \(error)"
             }
         case .showFindings:
-            switch FindingsView.overlay(in: self) {
-            case .success(let list):
-                overlay = list
-                if list == nil { message = "the anonymisation check finds nothing open" }
-            case .failure(let error): message = "cannot read the identifier register: \(error)"
-            }
+            return [.checkFindings]
         case .showMemos:
             overlay = MemosView.overlay(in: self)
             if overlay == nil { message = "you have written no memo yet; m writes one on the excerpt, M on an applied code" }
@@ -437,9 +428,5 @@ extension AppState {
             }
             return [.redactFinding(reference: reference, why: trimmed)]
         }
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        helpOffset = HelpScrolling.offset(after: key, from: helpOffset ?? 0, lines: Keymap.table.helpLines.count, size: size)
     }
 }

@@ -28,7 +28,7 @@ struct AgreementScreenBenchmark: ParsableCommand {
         let processorStart = ExportBenchmark.processorSeconds()
         let table = try Timing.repeated(runs) { state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size) }
         let processor = (ExportBenchmark.processorSeconds() - processorStart) / Double(max(1, runs))
-        let app = AgreementApp(state: state!, terminal: terminal)
+        let app = AgreementScreenDriver(state: state!, terminal: terminal)
         let frame = Timing.repeated(runs) { app.draw() }
         print("load the study: \(Timing.format(loadSeconds))")
         print("compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(table.description); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)")

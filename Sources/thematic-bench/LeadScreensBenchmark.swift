@@ -42,10 +42,10 @@ struct LeadScreensBenchmark: ParsableCommand {
 
     private func timeCodebookScreen(_ studyFolder: StudyFolder, terminal: NcursesTerminal) throws {
         var study: Study?
-        let load = try Timing.repeated(runs) { study = try CodebookApp.load(studyFolder, editor: lead) }
-        var app: CodebookApp?
+        let load = try Timing.repeated(runs) { study = try CodebookEffects.load(studyFolder, editor: lead) }
+        var app: CodebookScreenDriver?
         let (_, firstFrame) = Timing.measure {
-            app = CodebookApp(study: study!, editor: lead, terminal: terminal)
+            app = CodebookScreenDriver(study: study!, editor: lead, terminal: terminal)
             app!.draw()
         }
         let screen = app!
@@ -92,18 +92,18 @@ struct LeadScreensBenchmark: ParsableCommand {
 
     /// Presses `keys` ending with the one that applies a change; the seconds that key took. Fails unless exactly one
     /// change was applied.
-    private func change(_ keys: [Key], on app: CodebookApp, _ what: String) throws -> Double {
-        let before = app.changesApplied
+    private func change(_ keys: [Key], on app: CodebookScreenDriver, _ what: String) throws -> Double {
+        let before = app.effects.changesApplied
         for key in keys.dropLast() { app.handle(.key(key)) }
         let seconds = Timing.measure { app.handle(.key(keys.last!)) }.1
-        guard app.changesApplied == before + 1 else {
+        guard app.effects.changesApplied == before + 1 else {
             throw StepFailed(description: "could not \(what) through the codebook screen's keys: \(app.state.message ?? "no message")")
         }
         return seconds
     }
 
     /// Presses `keys` one at a time until `done` holds; fails when they run out first.
-    private func press(_ keys: [Key], on app: CodebookApp, until done: () -> Bool, _ what: String) throws {
+    private func press(_ keys: [Key], on app: CodebookScreenDriver, until done: () -> Bool, _ what: String) throws {
         for key in keys where !done() { app.handle(.key(key)) }
         guard done() else {
             throw StepFailed(description: "could not \(what) through the codebook screen's keys: \(app.state.message ?? "no message")")
@@ -121,9 +121,9 @@ struct LeadScreensBenchmark: ParsableCommand {
         }
         let reconciling = session!
         defer { reconciling.close() }
-        var app: ReconcileApp?
+        var app: ReconcileScreenDriver?
         let (_, firstFrame) = Timing.measure {
-            app = ReconcileApp(session: reconciling, terminal: terminal)
+            app = ReconcileScreenDriver(session: reconciling, terminal: terminal)
             app!.draw()
         }
         let screen = app!

@@ -28,7 +28,7 @@ struct ScreenBenchmark: ParsableCommand {
         let loaded = clock.now
         let session = try CodingSession(folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
         let opened = clock.now
-        let app = CodingApp(study: study, session: session, terminal: terminal)
+        let app = CodingScreenDriver(study: study, session: session, terminal: terminal)
         app.draw()
         let firstFrame = clock.now
         print("study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions")

@@ -13,5 +13,5 @@ func openAgreementScreen(study path: String, selection: AgreementSelection) thro
     } catch {
         throw CommandFailure("\(path): \(error)")
     }
-    try withScreenTerminal { AgreementApp(state: state, terminal: $0).run() }
+    try withScreenTerminal { AgreementScreenDriver(state: state, terminal: $0).run() }
 }

@@ -31,10 +31,10 @@ func openCodingScreen(study path: String, coder: String) throws {
     } catch {
         throw CommandFailure("\(error)")
     }
-    let app: CodingApp
+    let app: CodingScreenDriver
     do {
         app = try withScreenTerminal { terminal in
-            let app = CodingApp(study: study, session: session, terminal: terminal)
+            let app = CodingScreenDriver(study: study, session: session, terminal: terminal)
             app.run()
             return app
         }

@@ -27,16 +27,16 @@ extension CodebookCommand {
             let by = try person(given: by, option: "--by", purpose: "say who makes the changes")
             let loaded: Study
             do {
-                loaded = try CodebookApp.load(StudyFolder(path: study), editor: by)
+                loaded = try CodebookEffects.load(StudyFolder(path: study), editor: by)
             } catch {
                 throw CommandFailure(error, onStudy: study)
             }
             let app = try withScreenTerminal { terminal in
-                let app = CodebookApp(study: loaded, editor: by, terminal: terminal)
+                let app = CodebookScreenDriver(study: loaded, editor: by, terminal: terminal)
                 app.run()
                 return app
             }
-            let changes = app.changesApplied
+            let changes = app.effects.changesApplied
             print("\(by): \(changes) change\(changes == 1 ? "" : "s") to the codebook; it is at revision \(app.state.codebook.revision) (see `thematic codebook history \(study)`)")
         }
     }

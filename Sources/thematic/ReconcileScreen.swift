@@ -7,7 +7,7 @@ import ThematicCore
 func openReconcileScreen(_ session: ReconciliationSession) throws {
     defer { session.close() }
     try withScreenTerminal(hint: "; without a terminal, use `thematic reconcile next` and `thematic reconcile decide`") {
-        ReconcileApp(session: session, terminal: $0).run()
+        ReconcileScreenDriver(session: session, terminal: $0).run()
     }
     print(ReconciliationReport.progressLine(session.reconciliation) + "; saved in \(session.folder.path)/\(StudyFolder.consensusFile)")
 }

@@ -159,9 +159,9 @@ import ThematicCore
         state.press("?")
         #expect(state.screenText.contains("sort by the next column to the right"))
         state.press("j")
-        #expect(state.helpOffset == 1)
+        #expect(state.help.offset == 1)
         state.press("x")
-        #expect(state.helpOffset == nil)
+        #expect(state.help.offset == nil)
     }
 
     @Test func qAndCtrlCQuitFromEverywhereAndAnUnboundKeySaysSo() throws {

@@ -52,14 +52,14 @@ enum CodebookFixture {
 final class CodebookDriver {
     let folder: StudyFolder
     let terminal: ScriptedTerminal
-    let app: CodebookApp
+    let app: CodebookScreenDriver
 
     init(editor: String = "lena", rows: Int = 30, columns: Int = 100, settings: StudySettings = StudySettings()) throws {
         let study = try CodebookFixture.saved(settings: settings)
         folder = study.folder
         terminal = ScriptedTerminal(keys: [])
         terminal.size = Size(rows: rows, columns: columns)
-        app = CodebookApp(study: try CodebookApp.load(folder, editor: editor), editor: editor, terminal: terminal, clock: { Fixture.time })
+        app = CodebookScreenDriver(study: try CodebookEffects.load(folder, editor: editor), editor: editor, terminal: terminal, clock: { Fixture.time })
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder.path) }

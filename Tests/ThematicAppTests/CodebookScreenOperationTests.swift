@@ -283,7 +283,7 @@ import ThematicCore
     @Test func aCoderIsRefusedBeforeTheScreenOpens() throws {
         let study = try CodebookFixture.saved()
         #expect(throws: CodebookEditError("ben is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it")) {
-            try CodebookApp.load(study.folder, editor: "ben")
+            try CodebookEffects.load(study.folder, editor: "ben")
         }
     }
 

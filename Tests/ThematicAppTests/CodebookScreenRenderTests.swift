@@ -181,9 +181,9 @@ extension CodebookScreenState {
         state.press("?")
         #expect(state.screenText.contains("M  ") && state.screenText.contains("merge into another code: all its codings move to it"))
         state.press("j")
-        #expect(state.helpOffset == 1)
+        #expect(state.help.offset == 1)
         state.press("x")
-        #expect(state.helpOffset == nil)
+        #expect(state.help.offset == nil)
     }
 }
 

@@ -98,6 +98,12 @@ import ThematicCore
         return AppState(study: study, coding: Coding(coder: "lead"), size: Size(rows: 24, columns: 100))
     }
 
+    @Test func iLeavesReadingTheRegisterToTheDriver() {
+        var state = Self.state(text: "The mother rang from 07700 900123 that night.")
+        #expect(state.handle(.character("I"), at: Fixture.time) == [.checkFindings])
+        #expect(state.overlay == nil)
+    }
+
     @Test func iListsOpenFindingsWithExcerptRuleAndMatchedText() {
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
         state.press("I")

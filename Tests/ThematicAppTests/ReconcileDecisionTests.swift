@@ -109,7 +109,7 @@ import ThematicTestSupport
         bytes += Array("\n".utf8)
         try AtomicFile.write(bytes, to: path)
         let terminal = ScriptedTerminal(keys: ["u", "<Enter>"], size: Size(rows: 30, columns: 200), onDraw: { _ in })
-        let app = ReconcileApp(session: session, terminal: terminal, clock: { ReconcileStudy.time })
+        let app = ReconcileScreenDriver(session: session, terminal: terminal, clock: { ReconcileStudy.time })
         app.run()
         #expect(try FileSystem.readBytes(path) == bytes)
         #expect(app.state.currentItem?.state == .undecided)

@@ -80,11 +80,11 @@ enum ReconcileStudy {
     /// Opens the lead's session, presses `keys` on the screen, quits, and releases the lock.
     @discardableResult
     static func run(_ folder: StudyFolder, lead: String = "lena", coders: [String]? = nil, keys: [String],
-                    size: Size = Size(rows: 30, columns: 100), onDraw: @escaping (Screen) -> Void = { _ in }) throws -> (ReconcileApp, ScriptedTerminal) {
+                    size: Size = Size(rows: 30, columns: 100), onDraw: @escaping (Screen) -> Void = { _ in }) throws -> (ReconcileScreenDriver, ScriptedTerminal) {
         let session = try ReconciliationSession(folder: folder, lead: lead, coders: coders)
         defer { session.close() }
         let terminal = ScriptedTerminal(keys: keys, size: size, onDraw: onDraw)
-        let app = ReconcileApp(session: session, terminal: terminal, clock: { time })
+        let app = ReconcileScreenDriver(session: session, terminal: terminal, clock: { time })
         app.run()
         return (app, terminal)
     }

@@ -99,7 +99,7 @@ import ThematicCore
         #expect(text.contains("mark the excerpt finished"))
         #expect(text.contains("Excerpt list"))
         state.press("x")
-        #expect(state.helpOffset == nil)
+        #expect(state.help.offset == nil)
     }
 
     @Test func aPromptShowsOnTheStatusLine() {

@@ -22,7 +22,7 @@ public struct CodebookScreenState: Sendable {
     public internal(set) var mode: CodebookMode = .browsing
     public internal(set) var field = TextField()
     /// Nil when the help overlay is hidden; otherwise its first shown line.
-    public internal(set) var helpOffset: Int?
+    public internal(set) var help = HelpScroll()
     /// What the last key or change did, or why it was refused.
     public internal(set) var message: String?
 

@@ -31,10 +31,7 @@ public enum CodebookScreenView {
         default:
             break
         }
-        if let offset = state.helpOffset {
-            let lines = Array(CodebookKeymap.table.helpLines.dropFirst(offset))
-            Dialog(title: "Keys (j/k scroll, any other key closes)", lines: lines).draw(on: &screen)
-        }
+        HelpOverlay.draw(state.help, of: CodebookKeymap.table, on: &screen)
         return screen
     }
 

@@ -84,7 +84,7 @@ extension CodebookScreenState {
         case .abandonSplit:
             mode = .browsing
             message = "the split of \(walk.code) was abandoned; nothing was written"
-        case .help: helpOffset = 0
+        case .help: help.show()
         default: doesNothing(key)
         }
     }

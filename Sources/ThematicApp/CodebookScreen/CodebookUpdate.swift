@@ -5,19 +5,9 @@ extension CodebookScreenState {
     /// Handles one key: changes the state and returns what the driver must do. `time` only stamps the trial runs
     /// that check a change against the codebook before the note is asked for; the driver stamps the real change.
     public mutating func handle(_ key: Key, at time: String) -> [CodebookEffect] {
-        // Ctrl-C always leaves, whatever is open: every change already on disk stays, a change still being
-        // prepared was never written.
-        if key == .ctrl("c") { return [.quit] }
-        if case .resize(let newSize) = key {
-            size = newSize
-            settle()
-            return []
-        }
+        // A new size keeps the message; while the help is shown there is none (the key that opened it cleared it).
+        if let effects = answerCommonKey(key) { return effects }
         message = nil
-        if helpOffset != nil {
-            handleHelp(key)
-            return []
-        }
         var effects: [CodebookEffect] = []
         switch mode {
         case .browsing: effects = browse(key, at: time)
@@ -31,12 +21,18 @@ extension CodebookScreenState {
         return effects
     }
 
+    /// Lays the screen out again for a new terminal size.
+    public mutating func resize(to newSize: Size) {
+        size = newSize
+        settle()
+    }
+
     func action(for key: Key, in context: CodebookKeyContext) -> CodebookAction? {
         CodebookKeymap.table.action(for: key, in: context)
     }
 
     mutating func doesNothing(_ key: Key) {
-        message = "\(key.notation) does nothing here; ? shows the keys"
+        message = HelpScroll.unbound(key)
     }
 
     // MARK: Browsing the tree
@@ -49,7 +45,7 @@ extension CodebookScreenState {
         if navigate(action) { return [] }
         switch action {
         case .quit: return [.quit]
-        case .help: helpOffset = 0
+        case .help: help.show()
         case .history: mode = .history(offset: 0)
         case .addCode: startAdding(category: false)
         case .addCategory: startAdding(category: true)
@@ -267,7 +263,7 @@ extension CodebookScreenState {
         case .cancel:
             mode = .browsing
             message = "cancelled; nothing was changed"
-        case .help: helpOffset = 0
+        case .help: help.show()
         default: doesNothing(key)
         }
     }
@@ -293,12 +289,12 @@ extension CodebookScreenState {
             mode = .browsing
             show(pick.code)
             message = "cancelled; nothing was changed"
-        case (.help, _): helpOffset = 0
+        case (.help, _): help.show()
         default: doesNothing(key)
         }
     }
 
-    // MARK: History and help
+    // MARK: History
 
     private mutating func scrollHistory(_ key: Key, from offset: Int) {
         let total = CodebookHistoryView.lines(self).count
@@ -310,12 +306,8 @@ extension CodebookScreenState {
         case .pageDown: mode = .history(offset: min(offset + page, last))
         case .pageUp: mode = .history(offset: max(0, offset - page))
         case .close: mode = .browsing
-        case .help: helpOffset = 0
+        case .help: help.show()
         default: doesNothing(key)
         }
-    }
-
-    private mutating func handleHelp(_ key: Key) {
-        helpOffset = HelpScrolling.offset(after: key, from: helpOffset ?? 0, lines: CodebookKeymap.table.helpLines.count, size: size)
     }
 }

@@ -17,7 +17,7 @@ import ThematicTestSupport
         let study = try savedStudy()
         let session = try CodingSession(folder: study.folder, coder: "tester", codebook: study.codebook, corpus: study.corpus)
         let terminal = ScriptedTerminal(keys: ["3", "<Enter>", "f", "z"])
-        let app = CodingApp(study: study, session: session, terminal: terminal, clock: { Fixture.time })
+        let app = CodingScreenDriver(study: study, session: session, terminal: terminal, clock: { Fixture.time })
         app.run()
         #expect(session.coding.excerpts["R1-1"]?.codeIDs == ["R"])
         #expect(session.coding.excerpts["R1-1"]?.finished == true)
@@ -29,13 +29,13 @@ import ThematicTestSupport
     }
 
     /// A saved study whose only excerpt is `text`, run as coder `lena` through `keys`; returns the finished app.
-    func runOnOneExcerpt(_ text: String, keys: [String], before: (Study) throws -> Void = { _ in }) throws -> (CodingApp, Study) {
+    func runOnOneExcerpt(_ text: String, keys: [String], before: (Study) throws -> Void = { _ in }) throws -> (CodingScreenDriver, Study) {
         var study = try savedStudy()
         study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [Excerpt(id: "R1-1", section: "Findings", text: text)])])
         _ = try StudyWriter.save(study)
         try before(study)
         let session = try CodingSession(folder: study.folder, coder: "lena", codebook: study.codebook, corpus: study.corpus)
-        let app = CodingApp(study: study, session: session, terminal: ScriptedTerminal(keys: keys), clock: { Fixture.time })
+        let app = CodingScreenDriver(study: study, session: session, terminal: ScriptedTerminal(keys: keys), clock: { Fixture.time })
         app.run()
         try session.close()
         return (app, study)
@@ -76,7 +76,7 @@ import ThematicTestSupport
         let study = try savedStudy()
         let session = try CodingSession(folder: study.folder, coder: "tester", codebook: study.codebook, corpus: study.corpus)
         let terminal = ScriptedTerminal(keys: ["q", "f"])
-        CodingApp(study: study, session: session, terminal: terminal).run()
+        CodingScreenDriver(study: study, session: session, terminal: terminal).run()
         #expect(terminal.frames.count == 1)
         #expect(terminal.events.count == 1)
         try session.close()

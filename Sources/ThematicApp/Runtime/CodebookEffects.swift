@@ -1,14 +1,10 @@
 import ThematicCore
 import TerminalUI
 
-/// Runs the codebook screen: reads an event, updates the state, applies each change through `CodebookEditor` (the
-/// same checks, coder locks, durable writes and history as the command line), reads the study again when the change
-/// rewrote codings, then draws.
-/// It holds no coder's lock while waiting for a key: only a merge or split takes them, for as long as it writes.
-public final class CodebookApp {
-    public private(set) var state: CodebookScreenState
-    private let terminal: Terminal
-    private let clock: () -> String
+/// Performs the codebook screen's changes, then reads the study again when a change rewrote codings.
+/// It holds no coder's lock while the screen waits for a key: only a merge or split takes them, for as long as it
+/// writes.
+public struct CodebookEffects: ScreenEffects {
     /// Changes applied since the screen opened.
     public private(set) var changesApplied = 0
 
@@ -22,41 +18,28 @@ public final class CodebookApp {
         return study
     }
 
-    public init(study: Study, editor: String, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        state = CodebookScreenState(study: study, editor: editor, size: terminal.size)
-        self.terminal = terminal
-        self.clock = clock
-    }
-
-    public func draw() {
-        terminal.draw(CodebookScreenView.render(state))
-    }
-
-    /// Handles one event and draws the result; false when the screen should close.
-    @discardableResult
-    public func handle(_ event: TerminalEvent) -> Bool {
-        guard case .key(let key) = event else { return false }
+    public mutating func perform(_ effect: CodebookEffect, on state: inout CodebookScreenState, at time: String) -> Bool {
         let editorName = state.editor
-        for effect in state.handle(key, at: clock()) {
-            switch effect {
-            case .quit:
-                return false
-            case .apply(let edit, let note):
-                applyChange { editor, time in try editor.apply(edit, by: editorName, note: note, at: time) }
-            case .split(let code, let parts, let assignment, let note):
-                applyChange { editor, time in try editor.split(code, into: parts, assignment: assignment, by: editorName, note: note, at: time) }
+        switch effect {
+        case .quit:
+            return false
+        case .apply(let edit, let note):
+            applyChange(on: &state, at: time) { editor in try editor.apply(edit, by: editorName, note: note, at: time) }
+        case .split(let code, let parts, let assignment, let note):
+            applyChange(on: &state, at: time) { editor in
+                try editor.split(code, into: parts, assignment: assignment, by: editorName, note: note, at: time)
             }
         }
-        draw()
         return true
     }
 
     /// Applies one change, then shows the study as it is on disk now, with the outcome or the editor's refusal.
-    private func applyChange(_ change: (CodebookEditor, String) throws -> CodebookEditor.Outcome) {
+    private mutating func applyChange(on state: inout CodebookScreenState, at time: String,
+                                      _ change: (CodebookEditor) throws -> CodebookEditor.Outcome) {
         let folder = state.study.folder
         let outcome: CodebookEditor.Outcome
         do {
-            outcome = try change(CodebookEditor(folder: folder), clock())
+            outcome = try change(CodebookEditor(folder: folder))
         } catch {
             state.refused(Self.words(error), study: try? StudyReader.load(folder).study)
             return
@@ -84,9 +67,23 @@ public final class CodebookApp {
         }
         return "\(error)"
     }
+}
 
-    /// Draws the first frame, then handles events until the lead quits or a signal arrives.
-    public func run() {
-        ScreenLoop.run(on: terminal, draw: draw, handle: { handle($0) })
+/// The codebook screen on the runtime: each change goes through `CodebookEditor` (the same checks, coder locks,
+/// durable writes and history as the command line) before the next frame.
+public typealias CodebookScreenDriver = ScreenDriver<CodebookScreenState, CodebookEffects>
+
+extension ScreenDriver where Program == CodebookScreenState, Effects == CodebookEffects {
+    /// Opens the codebook screen on a study read by `CodebookEffects.load`, for `editor`.
+    public convenience init(study: Study, editor: String, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
+        self.init(CodebookScreenState(study: study, editor: editor, size: terminal.size), effects: CodebookEffects(),
+                  terminal: terminal, clock: clock)
     }
+}
+
+extension CodebookEffect: QuitEffect {}
+
+extension CodebookScreenState: HelpedScreen {
+    public static var keys: KeyTable<CodebookKeyContext, CodebookAction> { CodebookKeymap.table }
+    public func render() -> Screen { CodebookScreenView.render(self) }
 }

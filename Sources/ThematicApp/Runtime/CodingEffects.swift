@@ -1,0 +1,59 @@
+import ThematicCore
+import TerminalUI
+
+/// Performs the coding screen's effects: the coder's decisions through the session, the findings through
+/// identifiers.json. A frame never shows as saved what is not on disk.
+public struct CodingEffects: ScreenEffects {
+    public let session: CodingSession
+
+    public func perform(_ effect: Effect, on state: inout AppState, at time: String) -> Bool {
+        switch effect {
+        case .quit:
+            return false
+        case .record(let excerptID, let decision):
+            do {
+                try session.record(excerptID, decision)
+                state.writeSucceeded()
+            } catch {
+                state.writeFailed(excerptID, onDisk: session.coding.excerpts[excerptID], error: "\(error)")
+            }
+        case .checkFindings:
+            state.showFindings(FindingsView.overlay(in: state))
+        case .allowFinding(let reference, let why):
+            do {
+                let report = try FindingsView.allow(reference, why: why, in: state)
+                state.findingDecided(report, findings: FindingsView.overlay(in: state))
+            } catch {
+                state.findingDecided("not recorded: \(error)", findings: FindingsView.overlay(in: state))
+            }
+        case .redactFinding(let reference, let why):
+            do {
+                let (review, report) = try FindingsView.redact(reference, why: why, in: state)
+                state.replaceReview(review)
+                state.findingDecided(report, findings: FindingsView.overlay(in: state))
+            } catch {
+                state.findingDecided("not redacted: \(error)", findings: FindingsView.overlay(in: state))
+            }
+        }
+        return true
+    }
+}
+
+/// The coding screen on the runtime: every decision is made durable through the coder's session before the next
+/// frame, and the anonymisation check reads identifiers.json here, not in the state.
+public typealias CodingScreenDriver = ScreenDriver<AppState, CodingEffects>
+
+extension ScreenDriver where Program == AppState, Effects == CodingEffects {
+    /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding).
+    public convenience init(study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
+        self.init(AppState(study: study, coding: session.coding, size: terminal.size), effects: CodingEffects(session: session),
+                  terminal: terminal, clock: clock)
+    }
+}
+
+extension Effect: QuitEffect {}
+
+extension AppState: HelpedScreen {
+    public static var keys: KeyTable<KeyContext, Action> { Keymap.table }
+    public func render() -> Screen { CodingScreenView.render(self) }
+}
