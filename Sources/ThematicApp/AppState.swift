@@ -94,12 +94,8 @@ public struct AppState: Sendable {
 
     public internal(set) var size: Size
     public internal(set) var focus: Pane = .list
-    public internal(set) var filter: ListFilter = .all
-    /// Indices into `entries` the list shows, ascending.
-    public internal(set) var visible: [Int]
-    /// Index into `entries` of the excerpt on screen.
-    public internal(set) var current: Int = 0
-    public internal(set) var listOffset = 0
+    /// The excerpts listed, the one on screen and the list's scroll.
+    public internal(set) var list: ListCursor<ListFilter>
     public internal(set) var textScroll = 0
     public internal(set) var wordCursor = 0
     public internal(set) var selectionAnchor: Int?
@@ -150,9 +146,9 @@ public struct AppState: Sendable {
         for decision in coding.excerpts.values { for id in decision.codes.keys { usage[id, default: 0] += 1 } }
         self.usage = usage
         self.size = size
-        visible = Array(entries.indices)
+        let first = entries.firstIndex { coding.excerpts[$0.id]?.finished != true } ?? 0
+        list = ListCursor(filter: .all, visible: Array(entries.indices), current: first)
         treeCursor = tree.entries.first?.code.id
-        if let first = entries.firstIndex(where: { coding.excerpts[$0.id]?.finished != true }) { current = first }
         message = Self.revisionNotice(coding: coding, codebook: study.codebook)
         settle()
     }
@@ -167,25 +163,23 @@ public struct AppState: Sendable {
 
     // MARK: What is on screen
 
+    public var filter: ListFilter { list.filter }
+    /// Indices into `entries` the list shows, ascending.
+    public var visible: [Int] { list.visible }
+    /// Index into `entries` of the excerpt on screen.
+    public var current: Int { list.current ?? 0 }
+    public var listOffset: Int { list.offset }
+
     public var currentEntry: ExcerptEntry? { entries.indices.contains(current) ? entries[current] : nil }
     public var currentExcerpt: Excerpt? { currentEntry.flatMap { corpus.excerpt($0.id) } }
     public var currentDecision: ExcerptCoding? { currentEntry.flatMap { decisions[$0.id] } }
     public var treeRows: [CodeTree.Row] { tree.rows(collapsed: collapsed, filter: codeFilter) }
     public var layout: CodingLayout { CodingLayout(size: size) }
     /// Where the current excerpt sits in the visible list, if it is shown.
-    public var listSelection: Int? { position(ofEntry: current) }
+    public var listSelection: Int? { list.selection }
 
     public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
     public func index(ofExcerpt id: String) -> Int? { entryIndex[id] }
-
-    func position(ofEntry index: Int) -> Int? {
-        var low = 0, high = visible.count
-        while low < high {
-            let middle = (low + high) / 2
-            if visible[middle] < index { low = middle + 1 } else { high = middle }
-        }
-        return low < visible.count && visible[low] == index ? low : nil
-    }
 
     // MARK: Changing the coder's decisions
 
@@ -225,10 +219,7 @@ public struct AppState: Sendable {
     /// Clamps cursors and scrolls the list and tree so their selections are visible.
     mutating func settle() {
         let layout = self.layout
-        if let selected = listSelection {
-            listOffset = ScrollingList(count: visible.count, selected: selected, offset: listOffset)
-                .scrolled(toShowSelectionIn: max(1, layout.listBody.rows)).offset
-        }
+        list.settle(height: layout.listBody.rows)
         let rows = treeRows
         if let cursor = treeCursor, !rows.contains(where: { $0.entry.code.id == cursor }) {
             treeCursor = rows.first?.entry.code.id
