@@ -148,7 +148,7 @@ public struct AppState: Sendable {
         self.size = size
         let first = entries.firstIndex { coding.excerpts[$0.id]?.finished != true } ?? 0
         list = ListCursor(filter: .all, visible: Array(entries.indices), current: first)
-        treeCursor = tree.entries.first?.code.id
+        treeCursor = tree.nodes.first?.id
         message = Self.revisionNotice(coding: coding, codebook: study.codebook)
         settle()
     }
@@ -221,12 +221,12 @@ public struct AppState: Sendable {
         let layout = self.layout
         list.settle(height: layout.listBody.rows)
         let rows = treeRows
-        if let cursor = treeCursor, !rows.contains(where: { $0.entry.code.id == cursor }) {
-            treeCursor = rows.first?.entry.code.id
+        if let cursor = treeCursor, !rows.contains(where: { $0.id == cursor }) {
+            treeCursor = rows.first?.id
         } else if treeCursor == nil {
-            treeCursor = rows.first?.entry.code.id
+            treeCursor = rows.first?.id
         }
-        let selected = rows.firstIndex { $0.entry.code.id == treeCursor }
+        let selected = rows.firstIndex { $0.id == treeCursor }
         treeOffset = ScrollingList(count: rows.count, selected: selected, offset: treeOffset)
             .scrolled(toShowSelectionIn: max(1, layout.treeBody.rows)).offset
         let words = ExcerptWords(currentExcerpt?.text ?? "")

@@ -15,7 +15,7 @@ public struct CodePicker: Sendable, Equatable {
     public init(excerptID: String, starting chosen: [String: AppliedCode], tree: CodeTree) {
         self.excerptID = excerptID
         self.chosen = chosen
-        cursor = rows(in: tree).first { $0.entry.code.codable }?.entry.code.id
+        cursor = rows(in: tree).first { $0.item.code.codable }?.id
     }
 
     /// The codebook rows matching the filter: codes and the categories above them.
@@ -23,7 +23,7 @@ public struct CodePicker: Sendable, Equatable {
 
     /// Moves the cursor to the next (or previous) codable row, skipping categories.
     mutating func move(_ step: Int, in tree: CodeTree) {
-        let codable = rows(in: tree).filter { $0.entry.code.codable }.map(\.entry.code.id)
+        let codable = rows(in: tree).filter { $0.item.code.codable }.map(\.id)
         guard !codable.isEmpty else { return }
         let index = cursor.flatMap { codable.firstIndex(of: $0) } ?? (step > 0 ? -1 : codable.count)
         cursor = codable[min(max(0, index + step), codable.count - 1)]
@@ -44,7 +44,7 @@ public struct CodePicker: Sendable, Equatable {
     /// whose id is the filter, else stays where it was while that code still matches, else goes to the first match.
     mutating func edit(with key: Key, in tree: CodeTree) -> Bool {
         guard filter.handle(key) else { return false }
-        let codable = rows(in: tree).filter { $0.entry.code.codable }.map(\.entry.code.id)
+        let codable = rows(in: tree).filter { $0.item.code.codable }.map(\.id)
         let exact = filter.text.trimmed.lowercased()
         cursor = codable.first { $0.lowercased() == exact } ?? cursor.flatMap { codable.contains($0) ? $0 : nil } ?? codable.first
         offset = 0
@@ -53,7 +53,7 @@ public struct CodePicker: Sendable, Equatable {
 
     mutating func keepCursorVisible(in tree: CodeTree, rows height: Int) {
         let rows = rows(in: tree)
-        let selected = rows.firstIndex { $0.entry.code.id == cursor }
+        let selected = rows.firstIndex { $0.id == cursor }
         offset = ScrollingList(count: rows.count, selected: selected, offset: offset).scrolled(toShowSelectionIn: max(1, height)).offset
     }
 }

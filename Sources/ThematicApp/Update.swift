@@ -218,15 +218,15 @@ extension AppState {
 
     private mutating func moveTreeCursor(_ step: Int) {
         let rows = treeRows
-        guard let index = rows.firstIndex(where: { $0.entry.code.id == treeCursor }) else { return }
-        treeCursor = rows[min(max(0, index + step), rows.count - 1)].entry.code.id
+        guard let index = rows.firstIndex(where: { $0.id == treeCursor }) else { return }
+        treeCursor = rows[min(max(0, index + step), rows.count - 1)].id
     }
 
     private mutating func collapseOrGoToParent() {
-        guard let id = treeCursor, let entry = tree.entry(id) else { return }
-        if entry.hasChildren && !collapsed.contains(id) && codeFilter.isEmpty {
+        guard let id = treeCursor, let node = tree.node(id) else { return }
+        if node.hasChildren && !collapsed.contains(id) && codeFilter.isEmpty {
             collapsed.insert(id)
-        } else if let parent = entry.code.parent, tree.entry(parent) != nil {
+        } else if let parent = node.parent, tree.node(parent) != nil {
             treeCursor = parent
         }
     }
