@@ -101,9 +101,8 @@ public struct AppState: Sendable {
     public internal(set) var selectionAnchor: Int?
 
     public internal(set) var collapsed: Set<String> = []
-    public internal(set) var codeFilter = ""
-    public internal(set) var treeCursor: String?
-    public internal(set) var treeOffset = 0
+    /// The codes pane: the tree rows shown (indices into `tree.nodes`), the code under the cursor and the filter typed.
+    public internal(set) var codeCursor: ListCursor<String>
 
     public internal(set) var prompt: Prompt?
     public internal(set) var field = TextField()
@@ -130,6 +129,7 @@ public struct AppState: Sendable {
         withoutCodings.consensus = Consensus()
         self.study = withoutCodings
         tree = CodeTree(codebook: study.codebook)
+        codeCursor = ListCursor(filter: "", visible: [], current: tree.nodes.isEmpty ? nil : 0)
         var entries: [ExcerptEntry] = []
         entries.reserveCapacity(study.corpus.excerptCount)
         for review in study.corpus.reviews {
@@ -148,7 +148,6 @@ public struct AppState: Sendable {
         self.size = size
         let first = entries.firstIndex { coding.excerpts[$0.id]?.finished != true } ?? 0
         list = ListCursor(filter: .all, visible: Array(entries.indices), current: first)
-        treeCursor = tree.nodes.first?.id
         message = Self.revisionNotice(coding: coding, codebook: study.codebook)
         settle()
     }
@@ -173,6 +172,10 @@ public struct AppState: Sendable {
     public var currentEntry: ExcerptEntry? { entries.indices.contains(current) ? entries[current] : nil }
     public var currentExcerpt: Excerpt? { currentEntry.flatMap { corpus.excerpt($0.id) } }
     public var currentDecision: ExcerptCoding? { currentEntry.flatMap { decisions[$0.id] } }
+    public var codeFilter: String { codeCursor.filter }
+    /// The code under the codes pane's cursor.
+    public var treeCursor: String? { codeCursor.current.map { tree.nodes[$0].id } }
+    public var treeOffset: Int { codeCursor.offset }
     public var treeRows: [CodeTree.Row] { tree.rows(collapsed: collapsed, filter: codeFilter) }
     public var layout: CodingLayout { CodingLayout(size: size) }
     /// Where the current excerpt sits in the visible list, if it is shown.
@@ -220,15 +223,9 @@ public struct AppState: Sendable {
     mutating func settle() {
         let layout = self.layout
         list.settle(height: layout.listBody.rows)
-        let rows = treeRows
-        if let cursor = treeCursor, !rows.contains(where: { $0.id == cursor }) {
-            treeCursor = rows.first?.id
-        } else if treeCursor == nil {
-            treeCursor = rows.first?.id
-        }
-        let selected = rows.firstIndex { $0.id == treeCursor }
-        treeOffset = ScrollingList(count: rows.count, selected: selected, offset: treeOffset)
-            .scrolled(toShowSelectionIn: max(1, layout.treeBody.rows)).offset
+        codeCursor.relist(treeRows.map(\.index))
+        if codeCursor.selection == nil { codeCursor.current = codeCursor.visible.first }
+        codeCursor.settle(height: layout.treeBody.rows)
         let words = ExcerptWords(currentExcerpt?.text ?? "")
         wordCursor = min(max(0, wordCursor), max(0, words.words.count - 1))
         if let anchor = selectionAnchor, anchor >= words.words.count { selectionAnchor = nil }

@@ -208,7 +208,7 @@ public struct ReconcileState: Sendable {
         let layout = self.layout
         list.settle(height: layout.queueBody.rows)
         if case .picking(var picker, let replacing) = mode {
-            picker.keepCursorVisible(in: tree, rows: layout.pickerList.rows)
+            picker.keepCursorVisible(rows: layout.pickerList.rows)
             mode = .picking(picker, replacing: replacing)
         }
         detailScroll = max(0, detailScroll)

@@ -185,7 +185,7 @@ extension ReconcileState {
         switch ReconcileKeymap.table.action(for: key, in: .picker) {
         case .pickerDown: picker.move(1, in: tree)
         case .pickerUp: picker.move(-1, in: tree)
-        case .pickerToggle: message = picker.toggle() ?? "no code matches the filter"
+        case .pickerToggle: message = picker.toggle(in: tree) ?? "no code matches the filter"
         case .pickerCancel:
             mode = .browsing
             message = "cancelled; nothing recorded"

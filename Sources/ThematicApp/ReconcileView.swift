@@ -71,9 +71,9 @@ public enum ReconcileView {
             var style = Style(foreground: row.item.colour ?? .default)
             if !row.item.code.codable { style = style.adding(.underline) }
             if picker.chosen[row.id] != nil { style = style.adding(.bold) }
-            if row.id == picker.cursor { style = style.adding(.reverse) }
+            if row.index == picker.list.current { style = style.adding(.reverse) }
             let y = list.row + line
-            let isCursor = row.id == picker.cursor
+            let isCursor = row.index == picker.list.current
             if isCursor { screen.fill(Rect(row: y, column: list.column, rows: 1, columns: list.columns), style: style) }
             // Who applied the code stays visible at the right edge; the name is cut instead.
             let coders = appliedBy[row.id].map { " " + $0.joined(separator: " ") } ?? ""

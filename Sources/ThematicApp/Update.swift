@@ -217,17 +217,15 @@ extension AppState {
     // MARK: The codebook tree
 
     private mutating func moveTreeCursor(_ step: Int) {
-        let rows = treeRows
-        guard let index = rows.firstIndex(where: { $0.id == treeCursor }) else { return }
-        treeCursor = rows[min(max(0, index + step), rows.count - 1)].id
+        if let target = codeCursor.item(movedBy: step) { codeCursor.current = target }
     }
 
     private mutating func collapseOrGoToParent() {
         guard let id = treeCursor, let node = tree.node(id) else { return }
         if node.hasChildren && !collapsed.contains(id) && codeFilter.isEmpty {
             collapsed.insert(id)
-        } else if let parent = node.parent, tree.node(parent) != nil {
-            treeCursor = parent
+        } else if let parent = node.parent.flatMap(tree.node) {
+            codeCursor.current = parent.index
         }
     }
 
@@ -374,7 +372,7 @@ extension AppState {
     private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [Effect] {
         switch Keymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
-            if kind == .codeFilter { codeFilter = "" }
+            if kind == .codeFilter { codeCursor.filter = "" }
             prompt = nil
         case .confirmPrompt:
             prompt = nil
@@ -383,7 +381,7 @@ extension AppState {
         case .moveUp where kind == .codeFilter: moveTreeCursor(-1)
         default:
             if key == .character(" ") { field.insert(" ") } else { _ = field.handle(key) }
-            if kind == .codeFilter { codeFilter = field.text }
+            if kind == .codeFilter { codeCursor.filter = field.text }
         }
         return []
     }
@@ -392,7 +390,7 @@ extension AppState {
         let trimmed = text.trimmed
         switch kind {
         case .codeFilter:
-            codeFilter = ""
+            codeCursor.filter = ""
             guard !trimmed.isEmpty, let id = treeCursor else { return [] }
             return toggle(id, at: time)
         case .search:

@@ -57,6 +57,19 @@ import Testing
         #expect(list.nextItem(step: -1) { _ in true } == 4)
     }
 
+    @Test func theNearestWantedItemDoesNotWrapRound() {
+        let list = cursor(current: 6)
+        #expect(list.nearestItem(step: 1) { $0 % 4 == 0 } == 8)
+        #expect(list.nearestItem(step: -1) { $0 % 4 == 0 } == 4)
+        #expect(list.nearestItem(step: 1) { $0 < 5 } == nil)
+    }
+
+    @Test func withNoCurrentItemTheNearestWantedItemIsTheFirstOrTheLast() {
+        let list = cursor(current: nil)
+        #expect(list.nearestItem(step: 1) { $0 % 4 == 1 } == 1)
+        #expect(list.nearestItem(step: -1) { $0 % 4 == 1 } == 9)
+    }
+
     @Test func settlingScrollsJustEnoughToShowTheCurrentRow() {
         var list = cursor(current: 7)
         list.settle(height: 3)

@@ -8,6 +8,8 @@ public struct FoldableTree<ID: Hashable & Sendable, Item: Sendable>: Sendable {
         public let parent: ID?
         public let depth: Int
         public fileprivate(set) var hasChildren = false
+        /// Its place in `nodes`, so rows can be named by number in tree order.
+        public fileprivate(set) var index = 0
         public let item: Item
 
         public init(id: ID, parent: ID?, depth: Int, item: Item) {
@@ -27,6 +29,7 @@ public struct FoldableTree<ID: Hashable & Sendable, Item: Sendable>: Sendable {
         public var depth: Int { node.depth }
         public var hasChildren: Bool { node.hasChildren }
         public var item: Item { node.item }
+        public var index: Int { node.index }
 
         /// The row as shown: two spaces per level, then `▾` (expanded), `▸` (folded) or a space (leaf), then `title`.
         public func label(_ title: String) -> String {
@@ -42,9 +45,10 @@ public struct FoldableTree<ID: Hashable & Sendable, Item: Sendable>: Sendable {
     /// A tree of `nodes` given in depth-first order (each node's descendants right after it, deeper than it).
     public init(_ nodes: [Node]) {
         let parents = Set(nodes.compactMap(\.parent))
-        self.nodes = nodes.map { node in
+        self.nodes = nodes.enumerated().map { index, node in
             var node = node
             node.hasChildren = parents.contains(node.id)
+            node.index = index
             return node
         }
         indexByID = Dictionary(nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

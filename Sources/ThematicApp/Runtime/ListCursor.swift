@@ -7,7 +7,7 @@ import TerminalUI
 /// listed); moving starts from where it would sit. Items are named by their index in the full list, so the list
 /// keeps the full list's order and finding the current row is a binary search, even among 60,000 excerpts.
 public struct ListCursor<Filter: Equatable & Sendable>: Equatable, Sendable {
-    public private(set) var filter: Filter
+    public internal(set) var filter: Filter
     /// Indices into the full list that the list shows, ascending.
     public private(set) var visible: [Int]
     /// Index into the full list of the item on screen; nil only when the full list is empty.
@@ -58,6 +58,15 @@ public struct ListCursor<Filter: Equatable & Sendable>: Equatable, Sendable {
             order = visible[..<from].reversed() + visible[from...].reversed()
         }
         return order.first(where: wanted)
+    }
+
+    /// The nearest listed item after the current one (before it, for a negative `step`) that `wanted` accepts,
+    /// without wrapping round; with no current item, the first (last) one it accepts.
+    public func nearestItem(step: Int, where wanted: (Int) -> Bool) -> Int? {
+        if step > 0 {
+            return visible[(current.map { firstRow(after: $0) } ?? 0)...].first(where: wanted)
+        }
+        return visible[..<(current.map { firstRow(after: $0 - 1) } ?? visible.count)].last(where: wanted)
     }
 
     /// Shows the items `visible` as the list for `filter`, from the top; the current item stays, listed or not.
