@@ -72,7 +72,7 @@ public enum CodingScreenView {
         let body = Box(title: title, style: frameStyle(state.focus == .codes)).draw(in: rect, on: &screen)
         guard !body.isEmpty else { return }
         let applied = Set(state.currentDecision?.codes.keys.map { $0 } ?? [])
-        let selected = rows.firstIndex { $0.id == state.treeCursor }
+        let selected = state.codeCursor.selection
         let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(toShowSelectionIn: body.rows)
         for line in 0..<body.rows {
             let index = list.offset + line

@@ -1,7 +1,7 @@
 import TerminalUI
 
-/// The cursor of a filtered list, such as the coding screen's excerpts or the reconcile queue: which items of the
-/// full list the list shows, the item on screen and the first row shown.
+/// The cursor of a filtered list, such as the coding screen's excerpts, the reconcile queue or the rows of a code
+/// tree: which items of the full list the list shows, the item under the cursor, the first row shown and the filter.
 ///
 /// The item on screen may be one the list no longer shows (an excerpt decided while only undecided ones are
 /// listed); moving starts from where it would sit. Items are named by their index in the full list, so the list
@@ -10,7 +10,8 @@ public struct ListCursor<Filter: Equatable & Sendable>: Equatable, Sendable {
     public internal(set) var filter: Filter
     /// Indices into the full list that the list shows, ascending.
     public private(set) var visible: [Int]
-    /// Index into the full list of the item on screen; nil only when the full list is empty.
+    /// Index into the full list of the item under the cursor; nil when there is none (an empty list, or a code picker
+    /// whose filter matches no code).
     public internal(set) var current: Int?
     /// The first row shown.
     public private(set) var offset = 0
