@@ -96,20 +96,15 @@ public struct AppState: Sendable {
 
     public internal(set) var size: Size
     public internal(set) var focus: Pane = .list
-    public internal(set) var filter: ListFilter = .all
-    /// Indices into `entries` the list shows, ascending.
-    public internal(set) var visible: [Int]
-    /// Index into `entries` of the excerpt on screen.
-    public internal(set) var current: Int = 0
-    public internal(set) var listOffset = 0
+    /// The excerpts listed, the one on screen and the list's scroll.
+    public internal(set) var list: ListCursor<ListFilter>
     public internal(set) var textScroll = 0
     public internal(set) var wordCursor = 0
     public internal(set) var selectionAnchor: Int?
 
     public internal(set) var collapsed: Set<String> = []
-    public internal(set) var codeFilter = ""
-    public internal(set) var treeCursor: String?
-    public internal(set) var treeOffset = 0
+    /// The codes pane: the tree rows shown (indices into `tree.nodes`), the code under the cursor and the filter typed.
+    public internal(set) var codeCursor: ListCursor<String>
 
     public internal(set) var prompt: Prompt?
     public internal(set) var field = TextField()
@@ -135,6 +130,7 @@ public struct AppState: Sendable {
         withoutCodings.consensus = Consensus()
         self.study = withoutCodings
         tree = CodeTree(codebook: study.codebook)
+        codeCursor = ListCursor(filter: "", visible: [], current: tree.nodes.isEmpty ? nil : 0)
         var entries: [ExcerptEntry] = []
         entries.reserveCapacity(study.corpus.excerptCount)
         for review in study.corpus.reviews {
@@ -151,9 +147,8 @@ public struct AppState: Sendable {
         for decision in coding.excerpts.values { for id in decision.codes.keys { usage[id, default: 0] += 1 } }
         self.usage = usage
         self.size = size
-        visible = Array(entries.indices)
-        treeCursor = tree.entries.first?.code.id
-        if let first = entries.firstIndex(where: { coding.excerpts[$0.id]?.finished != true }) { current = first }
+        let first = entries.firstIndex { coding.excerpts[$0.id]?.finished != true } ?? 0
+        list = ListCursor(filter: .all, visible: Array(entries.indices), current: first)
         message = Self.revisionNotice(coding: coding, codebook: study.codebook)
         settle()
     }
@@ -168,25 +163,27 @@ public struct AppState: Sendable {
 
     // MARK: What is on screen
 
+    public var filter: ListFilter { list.filter }
+    /// Indices into `entries` the list shows, ascending.
+    public var visible: [Int] { list.visible }
+    /// Index into `entries` of the excerpt on screen.
+    public var current: Int { list.current ?? 0 }
+    public var listOffset: Int { list.offset }
+
     public var currentEntry: ExcerptEntry? { entries.indices.contains(current) ? entries[current] : nil }
     public var currentExcerpt: Excerpt? { currentEntry.flatMap { corpus.excerpt($0.id) } }
     public var currentDecision: ExcerptCoding? { currentEntry.flatMap { decisions[$0.id] } }
+    public var codeFilter: String { codeCursor.filter }
+    /// The code under the codes pane's cursor.
+    public var treeCursor: String? { codeCursor.current.map { tree.nodes[$0].id } }
+    public var treeOffset: Int { codeCursor.offset }
     public var treeRows: [CodeTree.Row] { tree.rows(collapsed: collapsed, filter: codeFilter) }
     public var layout: CodingLayout { CodingLayout(size: size) }
     /// Where the current excerpt sits in the visible list, if it is shown.
-    public var listSelection: Int? { position(ofEntry: current) }
+    public var listSelection: Int? { list.selection }
 
     public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
     public func index(ofExcerpt id: String) -> Int? { entryIndex[id] }
-
-    func position(ofEntry index: Int) -> Int? {
-        var low = 0, high = visible.count
-        while low < high {
-            let middle = (low + high) / 2
-            if visible[middle] < index { low = middle + 1 } else { high = middle }
-        }
-        return low < visible.count && visible[low] == index ? low : nil
-    }
 
     // MARK: Changing the coder's decisions
 
@@ -226,19 +223,10 @@ public struct AppState: Sendable {
     /// Clamps cursors and scrolls the list and tree so their selections are visible.
     mutating func settle() {
         let layout = self.layout
-        if let selected = listSelection {
-            listOffset = ScrollingList(count: visible.count, selected: selected, offset: listOffset)
-                .scrolled(toShowSelectionIn: max(1, layout.listBody.rows)).offset
-        }
-        let rows = treeRows
-        if let cursor = treeCursor, !rows.contains(where: { $0.entry.code.id == cursor }) {
-            treeCursor = rows.first?.entry.code.id
-        } else if treeCursor == nil {
-            treeCursor = rows.first?.entry.code.id
-        }
-        let selected = rows.firstIndex { $0.entry.code.id == treeCursor }
-        treeOffset = ScrollingList(count: rows.count, selected: selected, offset: treeOffset)
-            .scrolled(toShowSelectionIn: max(1, layout.treeBody.rows)).offset
+        list.settle(height: layout.listBody.rows)
+        codeCursor.relist(treeRows.map(\.index))
+        if codeCursor.selection == nil { codeCursor.current = codeCursor.visible.first }
+        codeCursor.settle(height: layout.treeBody.rows)
         let words = ExcerptWords(currentExcerpt?.text ?? "")
         wordCursor = min(max(0, wordCursor), max(0, words.words.count - 1))
         if let anchor = selectionAnchor, anchor >= words.words.count { selectionAnchor = nil }

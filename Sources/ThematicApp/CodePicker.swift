@@ -6,32 +6,34 @@ import TerminalUI
 public struct CodePicker: Sendable, Equatable {
     public let excerptID: String
     public private(set) var chosen: [String: AppliedCode]
-    public private(set) var filter = TextField()
-    /// The codable code under the cursor, if any row matches.
-    public private(set) var cursor: String?
-    /// Index of the first row shown.
-    public private(set) var offset = 0
+    /// The codebook rows matching the filter (indices into the tree's nodes), the codable code under the cursor if any
+    /// row matches, and the filter typed.
+    public private(set) var list: ListCursor<TextField>
 
     public init(excerptID: String, starting chosen: [String: AppliedCode], tree: CodeTree) {
         self.excerptID = excerptID
         self.chosen = chosen
-        cursor = rows(in: tree).first { $0.entry.code.codable }?.entry.code.id
+        list = ListCursor(filter: TextField(), visible: [], current: nil)
+        list.relist(rows(in: tree).map(\.index))
+        list.current = list.nearestItem(step: 1) { tree.nodes[$0].item.code.codable }
     }
+
+    public var filter: TextField { list.filter }
+    /// Index of the first row shown.
+    public var offset: Int { list.offset }
+    public func cursor(in tree: CodeTree) -> String? { list.current.map { tree.nodes[$0].id } }
 
     /// The codebook rows matching the filter: codes and the categories above them.
     public func rows(in tree: CodeTree) -> [CodeTree.Row] { tree.rows(collapsed: [], filter: filter.text) }
 
     /// Moves the cursor to the next (or previous) codable row, skipping categories.
     mutating func move(_ step: Int, in tree: CodeTree) {
-        let codable = rows(in: tree).filter { $0.entry.code.codable }.map(\.entry.code.id)
-        guard !codable.isEmpty else { return }
-        let index = cursor.flatMap { codable.firstIndex(of: $0) } ?? (step > 0 ? -1 : codable.count)
-        cursor = codable[min(max(0, index + step), codable.count - 1)]
+        if let target = list.nearestItem(step: step, where: { tree.nodes[$0].item.code.codable }) { list.current = target }
     }
 
     /// Takes or drops the code under the cursor; returns what happened, for the status line.
-    mutating func toggle() -> String? {
-        guard let id = cursor else { return nil }
+    mutating func toggle(in tree: CodeTree) -> String? {
+        guard let id = cursor(in: tree) else { return nil }
         if chosen[id] == nil {
             chosen[id] = AppliedCode()
             return "took \(id)"
@@ -43,17 +45,16 @@ public struct CodePicker: Sendable, Equatable {
     /// Edits the filter with a typed key (false for keys a text field does not take); the cursor goes to the code
     /// whose id is the filter, else stays where it was while that code still matches, else goes to the first match.
     mutating func edit(with key: Key, in tree: CodeTree) -> Bool {
+        var filter = self.filter
         guard filter.handle(key) else { return false }
-        let codable = rows(in: tree).filter { $0.entry.code.codable }.map(\.entry.code.id)
+        let rows = tree.rows(collapsed: [], filter: filter.text)
+        let codable = rows.filter(\.item.code.codable)
         let exact = filter.text.trimmed.lowercased()
-        cursor = codable.first { $0.lowercased() == exact } ?? cursor.flatMap { codable.contains($0) ? $0 : nil } ?? codable.first
-        offset = 0
+        let previous = list.current
+        list.list(rows.map(\.index), for: filter)
+        list.current = (codable.first { $0.id.lowercased() == exact } ?? codable.first { $0.index == previous } ?? codable.first)?.index
         return true
     }
 
-    mutating func keepCursorVisible(in tree: CodeTree, rows height: Int) {
-        let rows = rows(in: tree)
-        let selected = rows.firstIndex { $0.entry.code.id == cursor }
-        offset = ScrollingList(count: rows.count, selected: selected, offset: offset).scrolled(toShowSelectionIn: max(1, height)).offset
-    }
+    mutating func keepCursorVisible(rows height: Int) { list.settle(height: height) }
 }

@@ -1,86 +1,61 @@
 import ThematicCore
 import TerminalUI
 
-/// The codebook as the coding screen shows it: active codes in tree order, each with its depth, the number a coder
-/// types to toggle it, its usable codebook hotkey and its colour (inherited from the parent when it has none).
-public struct CodeTree: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var code: Code
-        public var depth: Int
-        public var hasChildren: Bool
-        /// Typed then Enter toggles the code; codable codes only, numbered in tree order from 1.
-        public var number: Int?
-        /// The codebook's hotkey when it is one key that the keymap leaves free.
-        public var hotkey: Key?
-        public var colour: Color?
-    }
+/// What the coding and reconcile screens show of a code besides its place in the tree: the number a coder types to
+/// toggle it, its usable codebook hotkey and its colour (inherited from the parent when it has none).
+public struct CodeEntry: Sendable, Equatable {
+    public var code: Code
+    /// Typed then Enter toggles the code; codable codes only, numbered in tree order from 1.
+    public var number: Int?
+    /// The codebook's hotkey when it is one key that the keymap leaves free.
+    public var hotkey: Key?
+    public var colour: Color?
+}
 
-    /// One visible row of the tree.
-    public struct Row: Sendable, Equatable {
-        public var entry: Entry
-        public var isExpanded: Bool
-    }
+/// The codebook as the coding and reconcile screens show it: active codes in codebook order, each at the depth of
+/// its active ancestors.
+public typealias CodeTree = FoldableTree<String, CodeEntry>
 
-    public let entries: [Entry]
-    private let indexByID: [String: Int]
-    public let codeByNumber: [Int: String]
-    public let codeByHotkey: [Key: String]
-
+extension FoldableTree where ID == String, Item == CodeEntry {
     public init(codebook: Codebook) {
         let active = codebook.codes.filter { $0.status == .active }
         let activeIDs = Set(active.map(\.id))
-        let parents = Set(active.compactMap(\.parent))
         let byID = codebook.codesByID
-        var entries: [Entry] = []
+        var nodes: [Node] = []
         var number = 0
-        var byHotkey: [Key: String] = [:]
+        var hotkeys = Set<Key>()
         for code in active {
             let depth = codebook.ancestors(of: code.id).filter { activeIDs.contains($0) }.count
             var colourText = code.colour
             var parent = code.parent
             while colourText == nil, let id = parent { colourText = byID[id]?.colour; parent = byID[id]?.parent }
             var hotkey: Key?
-            if let text = code.hotkey, let key = Key(notation: text), !Keymap.boundKeys.contains(key), byHotkey[key] == nil, code.codable {
+            if let text = code.hotkey, let key = Key(notation: text), !Keymap.boundKeys.contains(key), !hotkeys.contains(key), code.codable {
                 hotkey = key
-                byHotkey[key] = code.id
+                hotkeys.insert(key)
             }
             if code.codable { number += 1 }
-            entries.append(Entry(code: code, depth: depth, hasChildren: parents.contains(code.id),
-                                 number: code.codable ? number : nil, hotkey: hotkey, colour: colourText.flatMap(CodeTree.colour(hex:))))
+            let entry = CodeEntry(code: code, number: code.codable ? number : nil, hotkey: hotkey, colour: colourText.flatMap(CodeTree.colour(hex:)))
+            nodes.append(Node(id: code.id, parent: code.parent, depth: depth, item: entry))
         }
-        self.entries = entries
-        indexByID = Dictionary(entries.enumerated().map { ($1.code.id, $0) }, uniquingKeysWith: { first, _ in first })
-        codeByNumber = Dictionary(entries.compactMap { entry in entry.number.map { ($0, entry.code.id) } }, uniquingKeysWith: { first, _ in first })
-        codeByHotkey = byHotkey
+        self.init(nodes)
     }
 
-    public func entry(_ id: String) -> Entry? { indexByID[id].map { entries[$0] } }
+    public func entry(_ id: String) -> CodeEntry? { node(id)?.item }
+
+    public var codeByNumber: [Int: String] {
+        Dictionary(nodes.compactMap { node in node.item.number.map { ($0, node.id) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public var codeByHotkey: [Key: String] {
+        Dictionary(nodes.compactMap { node in node.item.hotkey.map { ($0, node.id) } }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// The rows shown: with no filter, codes whose ancestors are all expanded; with a filter, the codes matching
     /// it and their ancestors, whatever is collapsed.
     public func rows(collapsed: Set<String>, filter: String) -> [Row] {
         let query = filter.trimmed
-        if query.isEmpty {
-            var rows: [Row] = []
-            var hiddenBelowDepth: Int?
-            for entry in entries {
-                if let depth = hiddenBelowDepth {
-                    if entry.depth > depth { continue }
-                    hiddenBelowDepth = nil
-                }
-                let isCollapsed = collapsed.contains(entry.code.id)
-                rows.append(Row(entry: entry, isExpanded: entry.hasChildren && !isCollapsed))
-                if entry.hasChildren && isCollapsed { hiddenBelowDepth = entry.depth }
-            }
-            return rows
-        }
-        var keep = Set<String>()
-        for entry in entries where CodeTree.matches(entry.code, query: query) {
-            keep.insert(entry.code.id)
-            var parent = entry.code.parent
-            while let id = parent, let ancestor = self.entry(id), keep.insert(id).inserted { parent = ancestor.code.parent }
-        }
-        return entries.filter { keep.contains($0.code.id) }.map { Row(entry: $0, isExpanded: $0.hasChildren) }
+        return query.isEmpty ? rows(collapsed: collapsed) : rows { CodeTree.matches($0.code, query: query) }
     }
 
     /// Fuzzy match: the query's letters in order in the id or name, or the query as a phrase in a definition.

@@ -55,9 +55,9 @@ public enum CodingScreenView {
     // MARK: Codebook tree
 
     static func treeRow(_ state: AppState, _ row: CodeTree.Row, applied: Set<String>) -> String {
-        let entry = row.entry
-        let indent = String(repeating: " ", count: entry.depth * 2)
-        let fold = entry.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : ""
+        let entry = row.item
+        let indent = String(repeating: " ", count: row.depth * 2)
+        let fold = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : ""
         let box = entry.code.codable ? (applied.contains(entry.code.id) ? "[x] " : "[ ] ") : ""
         let key = entry.hotkey.map { "\($0.notation) " } ?? entry.number.map { "\($0) " } ?? ""
         return indent + fold + box + key + entry.code.id + " " + entry.code.name
@@ -69,18 +69,18 @@ public enum CodingScreenView {
         let body = Box(title: title, style: frameStyle(state.focus == .codes)).draw(in: rect, on: &screen)
         guard !body.isEmpty else { return }
         let applied = Set(state.currentDecision?.codes.keys.map { $0 } ?? [])
-        let selected = rows.firstIndex { $0.entry.code.id == state.treeCursor }
+        let selected = state.codeCursor.selection
         let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(toShowSelectionIn: body.rows)
         for line in 0..<body.rows {
             let index = list.offset + line
             guard index < rows.count else { break }
             let row = rows[index]
-            let count = row.entry.code.codable ? " \(state.usage[row.entry.code.id] ?? 0)" : ""
+            let count = row.item.code.codable ? " \(state.usage[row.id] ?? 0)" : ""
             let countWidth = DisplayWidth.of(count)
-            let isApplied = applied.contains(row.entry.code.id)
-            var style = Style(foreground: row.entry.colour ?? .default)
+            let isApplied = applied.contains(row.id)
+            var style = Style(foreground: row.item.colour ?? .default)
             if isApplied { style = style.adding(.bold) }
-            if !row.entry.code.codable { style = style.adding(.underline) }
+            if !row.item.code.codable { style = style.adding(.underline) }
             if index == selected { style = style.adding(.reverse) }
             let y = body.row + line
             screen.fill(Rect(row: y, column: body.column, rows: 1, columns: body.columns), style: index == selected ? style : .plain)

@@ -75,12 +75,8 @@ public struct ReconcileState: Sendable {
     public internal(set) var reconciliation: Reconciliation
 
     public internal(set) var size: Size
-    public internal(set) var filter: ReconcileFilter = .all
-    /// Indices into `reconciliation.items` that the list shows, ascending.
-    public internal(set) var visible: [Int]
-    /// Index into `reconciliation.items` of the excerpt on screen; nil only when the queue is empty.
-    public internal(set) var current: Int?
-    public internal(set) var listOffset = 0
+    /// The excerpts listed, the one on screen and the list's scroll.
+    public internal(set) var list: ListCursor<ReconcileFilter>
     /// First line of the excerpt, codes and definitions shown.
     public internal(set) var detailScroll = 0
     /// The code whose spans are highlighted in the text (Tab cycles through the codes involved).
@@ -112,23 +108,30 @@ public struct ReconcileState: Sendable {
         tree = CodeTree(codebook: study.codebook)
         self.reconciliation = reconciliation
         self.size = size
-        visible = Array(reconciliation.items.indices)
+        var current: Int?
         if let resume = reconciliation.resumePoint {
             current = reconciliation.items.firstIndex { $0.excerpt.id == resume.excerpt.id }
         } else {
             current = reconciliation.items.isEmpty ? nil : 0
             message = reconciliation.items.isEmpty ? "nothing to reconcile: no excerpt in this queue" : "nothing left to decide"
         }
+        list = ListCursor(filter: .all, visible: Array(reconciliation.items.indices), current: current)
         settle()
     }
 
     // MARK: What is on screen
 
     public var items: [ReconciliationItem] { reconciliation.items }
+    public var filter: ReconcileFilter { list.filter }
+    /// Indices into `reconciliation.items` that the list shows, ascending.
+    public var visible: [Int] { list.visible }
+    /// Index into `reconciliation.items` of the excerpt on screen; nil only when the queue is empty.
+    public var current: Int? { list.current }
+    public var listOffset: Int { list.offset }
     public var currentItem: ReconciliationItem? { current.map { items[$0] } }
     public var layout: ReconcileLayout { ReconcileLayout(size: size) }
     /// Where the current excerpt sits in the list, if the list shows it.
-    public var listSelection: Int? { current.flatMap { visible.firstIndex(of: $0) } }
+    public var listSelection: Int? { list.selection }
 
     /// "38 of 85 decided, 2 stale".
     public var progressText: String {
@@ -156,7 +159,7 @@ public struct ReconcileState: Sendable {
     public mutating func recorded(_ decision: ConsensusDecision, for excerptID: String, queue: Reconciliation) {
         reconciliation = queue
         refusal = nil
-        visible = items.indices.filter { filter.includes(items[$0]) }
+        list.relist(items.indices.filter { filter.includes(items[$0]) })
         var text = "\(excerptID) recorded: \(ReconcileDetailView.codesText(decision.codes.keys))"
         let unlisted = queue.nextToDecide(after: excerptID).flatMap { next in items.firstIndex { $0.excerpt.id == next.excerpt.id } }
         if let next = listedToDecide(step: 1) ?? unlisted {
@@ -179,16 +182,12 @@ public struct ReconcileState: Sendable {
     /// The next excerpt in the list still to decide after the current one (before it, for a negative `step`),
     /// wrapping round; nil when no other listed excerpt is.
     func listedToDecide(step: Int) -> Int? {
-        let start = current ?? -1
-        let order = step > 0 ? visible : visible.reversed()
-        let ahead = order.filter { step > 0 ? $0 > start : $0 < start }
-        let behind = order.filter { step > 0 ? $0 <= start : $0 >= start }
-        return (ahead + behind).first { items[$0].state != .decided && $0 != current }
+        list.nextItem(step: step) { items[$0].state != .decided && $0 != current }
     }
 
     mutating func show(_ index: Int) {
         guard index != current else { return }
-        current = index
+        list.current = index
         detailScroll = 0
         focusedCode = nil
     }
@@ -199,9 +198,7 @@ public struct ReconcileState: Sendable {
             message = "no excerpt is \(newFilter.label); the list is unchanged"
             return
         }
-        filter = newFilter
-        visible = matching
-        listOffset = 0
+        list.list(matching, for: newFilter)
         if listSelection == nil, let first = visible.first { show(first) }
         message = "listing \(visible.count) excerpt\(visible.count == 1 ? "" : "s"): \(newFilter.label)"
     }
@@ -209,12 +206,9 @@ public struct ReconcileState: Sendable {
     /// Keeps the list selection and the code picker's cursor visible.
     mutating func settle() {
         let layout = self.layout
-        if let selected = listSelection {
-            listOffset = ScrollingList(count: visible.count, selected: selected, offset: listOffset)
-                .scrolled(toShowSelectionIn: max(1, layout.queueBody.rows)).offset
-        }
+        list.settle(height: layout.queueBody.rows)
         if case .picking(var picker, let replacing) = mode {
-            picker.keepCursorVisible(in: tree, rows: layout.pickerList.rows)
+            picker.keepCursorVisible(rows: layout.pickerList.rows)
             mode = .picking(picker, replacing: replacing)
         }
         detailScroll = max(0, detailScroll)

@@ -39,8 +39,8 @@ extension ReconcileState {
         switch action {
         case .quit: return [.quit]
         case .help: help.show()
-        case .next: step(1)
-        case .previous: step(-1)
+        case .next: move(1)
+        case .previous: move(-1)
         case .nextToDecide: goToUndecided(step: 1)
         case .previousToDecide: goToUndecided(step: -1)
         case .first: if let first = visible.first { show(first) }
@@ -68,15 +68,8 @@ extension ReconcileState {
         return []
     }
 
-    private mutating func step(_ step: Int) {
-        guard !visible.isEmpty else { return }
-        guard let position = listSelection else {
-            // The current excerpt left the list (it was decided): move from where it would sit.
-            let after = visible.firstIndex { $0 > (current ?? -1) } ?? visible.count
-            show(visible[step > 0 ? min(after, visible.count - 1) : max(after - 1, 0)])
-            return
-        }
-        show(visible[min(max(0, position + step), visible.count - 1)])
+    private mutating func move(_ rows: Int) {
+        if let target = list.item(movedBy: rows) { show(target) }
     }
 
     private mutating func goToUndecided(step: Int) {
@@ -189,7 +182,7 @@ extension ReconcileState {
         switch ReconcileKeymap.table.action(for: key, in: .picker) {
         case .pickerDown: picker.move(1, in: tree)
         case .pickerUp: picker.move(-1, in: tree)
-        case .pickerToggle: message = picker.toggle() ?? "no code matches the filter"
+        case .pickerToggle: message = picker.toggle(in: tree) ?? "no code matches the filter"
         case .pickerCancel:
             mode = .browsing
             message = "cancelled; nothing recorded"

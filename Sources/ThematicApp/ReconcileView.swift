@@ -39,8 +39,8 @@ public enum ReconcileView {
     // MARK: The code picker
 
     static func pickerRow(_ row: CodeTree.Row, picker: CodePicker) -> String {
-        let code = row.entry.code
-        let indent = String(repeating: " ", count: row.entry.depth * 2)
+        let code = row.item.code
+        let indent = String(repeating: " ", count: row.depth * 2)
         let box = code.codable ? (picker.chosen[code.id] == nil ? "[ ] " : "[x] ") : ""
         return indent + box + code.id + " " + code.name
     }
@@ -65,15 +65,15 @@ public enum ReconcileView {
             let index = picker.offset + line
             guard index < rows.count else { break }
             let row = rows[index]
-            var style = Style(foreground: row.entry.colour ?? .default)
-            if !row.entry.code.codable { style = style.adding(.underline) }
-            if picker.chosen[row.entry.code.id] != nil { style = style.adding(.bold) }
-            if row.entry.code.id == picker.cursor { style = style.adding(.reverse) }
+            var style = Style(foreground: row.item.colour ?? .default)
+            if !row.item.code.codable { style = style.adding(.underline) }
+            if picker.chosen[row.id] != nil { style = style.adding(.bold) }
+            if row.index == picker.list.current { style = style.adding(.reverse) }
             let y = list.row + line
-            let isCursor = row.entry.code.id == picker.cursor
+            let isCursor = row.index == picker.list.current
             if isCursor { screen.fill(Rect(row: y, column: list.column, rows: 1, columns: list.columns), style: style) }
             // Who applied the code stays visible at the right edge; the name is cut instead.
-            let coders = appliedBy[row.entry.code.id].map { " " + $0.joined(separator: " ") } ?? ""
+            let coders = appliedBy[row.id].map { " " + $0.joined(separator: " ") } ?? ""
             let codersWidth = min(DisplayWidth.of(coders), list.columns / 2)
             screen.write(DisplayWidth.truncate(pickerRow(row, picker: picker), toWidth: list.columns - codersWidth),
                          row: y, column: list.column, style: style, maxWidth: list.columns - codersWidth)

@@ -50,8 +50,8 @@ extension AppState {
         case .help: help.show()
         case .nextPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % 3]
         case .previousPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]
-        case .nextExcerpt: step(1)
-        case .previousExcerpt: step(-1)
+        case .nextExcerpt: move(1)
+        case .previousExcerpt: move(-1)
         case .nextUnfinished: goToUnfinished(step: 1)
         case .previousUnfinished: goToUnfinished(step: -1)
         case .firstExcerpt: if let first = visible.first { show(first) }
@@ -63,7 +63,7 @@ extension AppState {
         case .moveDown, .moveUp:
             let step = action == .moveDown ? 1 : -1
             switch focus {
-            case .list: self.step(step)
+            case .list: move(step)
             case .text: scrollText(by: step)
             case .codes: moveTreeCursor(step)
             }
@@ -132,36 +132,24 @@ extension AppState {
 
     /// Shows the entry at `index`, starting its text from the top.
     mutating func show(_ index: Int) {
-        guard index != current else { return }
-        current = index
+        guard index != list.current else { return }
+        list.current = index
         textScroll = 0
         wordCursor = 0
         selectionAnchor = nil
     }
 
-    private mutating func step(_ step: Int) {
-        guard !visible.isEmpty else { return }
-        let position = listSelection ?? insertionPoint(of: current, step: step)
-        show(visible[min(max(0, position + (listSelection == nil ? 0 : step)), visible.count - 1)])
-    }
-
-    /// Where the current excerpt would sit in a list that no longer shows it, for moving from it.
-    private func insertionPoint(of index: Int, step: Int) -> Int {
-        let after = visible.firstIndex { $0 > index } ?? visible.count
-        return step > 0 ? min(after, visible.count - 1) : max(after - 1, 0)
+    private mutating func move(_ rows: Int) {
+        if let target = list.item(movedBy: rows) { show(target) }
     }
 
     private mutating func goToUnfinished(step: Int) {
         guard !visible.isEmpty else { return }
-        let start = listSelection ?? insertionPoint(of: current, step: step)
-        for distance in 1...visible.count {
-            let position = ((start + step * distance) % visible.count + visible.count) % visible.count
-            if !isFinished(visible[position]) {
-                show(visible[position])
-                return
-            }
+        if let target = list.nextItem(step: step, where: { !isFinished($0) }) {
+            show(target)
+        } else {
+            message = "every excerpt listed is finished"
         }
-        message = "every excerpt listed is finished"
     }
 
     private mutating func jumpReview(step: Int) {
@@ -212,27 +200,23 @@ extension AppState {
             message = "no excerpt matches \(newFilter.label ?? ""); the list is unchanged"
             return
         }
-        filter = newFilter
-        visible = matching
-        listOffset = 0
-        if position(ofEntry: current) == nil, let first = visible.first { show(first) }
+        list.list(matching, for: newFilter)
+        if listSelection == nil, let first = visible.first { show(first) }
         message = newFilter.label.map { "listing \(visible.count) excerpts: \($0)" } ?? "listing all excerpts"
     }
 
     // MARK: The codebook tree
 
     private mutating func moveTreeCursor(_ step: Int) {
-        let rows = treeRows
-        guard let index = rows.firstIndex(where: { $0.entry.code.id == treeCursor }) else { return }
-        treeCursor = rows[min(max(0, index + step), rows.count - 1)].entry.code.id
+        if let target = codeCursor.item(movedBy: step) { codeCursor.current = target }
     }
 
     private mutating func collapseOrGoToParent() {
-        guard let id = treeCursor, let entry = tree.entry(id) else { return }
-        if entry.hasChildren && !collapsed.contains(id) && codeFilter.isEmpty {
+        guard let id = treeCursor, let node = tree.node(id) else { return }
+        if node.hasChildren && !collapsed.contains(id) && codeFilter.isEmpty {
             collapsed.insert(id)
-        } else if let parent = entry.code.parent, tree.entry(parent) != nil {
-            treeCursor = parent
+        } else if let parent = node.parent.flatMap(tree.node) {
+            codeCursor.current = parent.index
         }
     }
 
@@ -379,7 +363,7 @@ extension AppState {
     private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [Effect] {
         switch Keymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
-            if kind == .codeFilter { codeFilter = "" }
+            if kind == .codeFilter { codeCursor.filter = "" }
             prompt = nil
         case .confirmPrompt:
             prompt = nil
@@ -388,7 +372,7 @@ extension AppState {
         case .moveUp where kind == .codeFilter: moveTreeCursor(-1)
         default:
             if key == .character(" ") { field.insert(" ") } else { _ = field.handle(key) }
-            if kind == .codeFilter { codeFilter = field.text }
+            if kind == .codeFilter { codeCursor.filter = field.text }
         }
         return []
     }
@@ -397,7 +381,7 @@ extension AppState {
         let trimmed = text.trimmed
         switch kind {
         case .codeFilter:
-            codeFilter = ""
+            codeCursor.filter = ""
             guard !trimmed.isEmpty, let id = treeCursor else { return [] }
             return toggle(id, at: time)
         case .search:

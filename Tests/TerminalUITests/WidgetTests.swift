@@ -40,16 +40,28 @@ import TerminalUI
         #expect(list.offset == 2)
     }
 
-    @Test func treeShowsChildrenOfExpandedNodesOnly() {
-        let tree = [
-            TreeNode(id: "A", title: "Assessment", children: [TreeNode(id: "A1", title: "Missed")]),
-            TreeNode(id: "B", title: "Barriers", children: [TreeNode(id: "B1", title: "Language")]),
-            TreeNode(id: "C", title: "Culture"),
-        ]
-        let rows = TreeList.visibleRows(tree, expanded: ["A"])
-        var screen = Screen(rows: 4, columns: 16)
-        TreeList.draw(rows, list: ScrollingList(count: rows.count), in: screen.bounds, on: &screen)
-        #expect(screen.trimmedLines == ["▾ Assessment", "    Missed", "▸ Barriers", "  Culture"])
+    /// Assessment > Missed, Barriers > Language > Interpreter, Culture.
+    let tree = FoldableTree<String, String>([
+        .init(id: "A", parent: nil, depth: 0, item: "Assessment"),
+        .init(id: "A1", parent: "A", depth: 1, item: "Missed"),
+        .init(id: "B", parent: nil, depth: 0, item: "Barriers"),
+        .init(id: "B1", parent: "B", depth: 1, item: "Language"),
+        .init(id: "B1a", parent: "B1", depth: 2, item: "Interpreter"),
+        .init(id: "C", parent: nil, depth: 0, item: "Culture"),
+    ])
+
+    @Test func treeShowsChildrenOfUnfoldedNodesOnly() {
+        let rows = tree.rows(collapsed: ["B"])
+        #expect(rows.map { $0.label($0.item) } == ["▾ Assessment", "    Missed", "▸ Barriers", "  Culture"])
+    }
+
+    @Test func aFilteredTreeShowsTheMatchesAndTheirAncestorsWhateverIsFolded() {
+        #expect(tree.rows(keeping: { $0.hasPrefix("Interp") }).map(\.id) == ["B", "B1", "B1a"])
+    }
+
+    @Test func descendantsAreEveryNodeBelowAtAnyDepth() {
+        #expect(tree.descendants(of: "B").map(\.id) == ["B1", "B1a"])
+        #expect(tree.descendants(of: "C").isEmpty)
     }
 
     @Test func textFieldInsertsAndDeletesWholeCharacters() {

@@ -44,7 +44,7 @@ import ThematicCore
     @Test func collapsingACategoryHidesItsCodes() {
         var state = Fixture.state()
         state.press("<Tab>", "<Tab>", "h")
-        #expect(state.treeRows.map(\.entry.code.id) == ["C", "R"])
+        #expect(state.treeRows.map(\.id) == ["C", "R"])
         state.press("l")
         #expect(state.treeRows.count == 4)
     }
@@ -53,11 +53,11 @@ import ThematicCore
         var state = Fixture.state()
         state.press("/")
         state.type("refnm")
-        #expect(state.treeRows.map(\.entry.code.id) == ["C", "C1"])
+        #expect(state.treeRows.map(\.id) == ["C", "C1"])
         state.press("<Esc>")
         state.press("/")
         state.type("mother's account")
-        #expect(state.treeRows.map(\.entry.code.id) == ["R"])
+        #expect(state.treeRows.map(\.id) == ["R"])
     }
 
     @Test func enterInTheCodeFilterTogglesTheMatchUnderTheCursorAndClearsTheFilter() {

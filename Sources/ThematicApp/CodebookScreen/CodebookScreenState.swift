@@ -11,7 +11,7 @@ public struct CodebookScreenState: Sendable {
     /// Codes by id, for drawing rows.
     private(set) var codes: [String: Code]
     /// The codebook as a tree, for folding.
-    private(set) var roots: [TreeNode<String>]
+    private(set) var tree: FoldableTree<String, Code>
 
     public internal(set) var size: Size
     /// The code under the cursor; nil only when the codebook has no code.
@@ -32,7 +32,7 @@ public struct CodebookScreenState: Sendable {
         self.size = size
         usage = CodebookUsage(study: study)
         codes = study.codebook.codesByID
-        roots = Self.tree(study.codebook)
+        tree = Self.tree(study.codebook)
         cursor = study.codebook.codes.first?.id
         settle()
     }
@@ -42,33 +42,22 @@ public struct CodebookScreenState: Sendable {
     public var cursorCode: Code? { cursor.flatMap { codes[$0] } }
 
     /// The tree rows shown: every code whose ancestors are all unfolded.
-    public var rows: [TreeRow<String>] {
-        let parents = Set(codebook.codes.compactMap(\.parent))
-        return TreeList.visibleRows(roots, expanded: parents.subtracting(collapsed))
-    }
+    public var rows: [FoldableTree<String, Code>.Row] { tree.rows(collapsed: collapsed) }
 
     /// Every code below `id` in the tree, at any depth.
-    func descendants(of id: String) -> [Code] {
-        func find(_ nodes: [TreeNode<String>]) -> TreeNode<String>? {
-            for node in nodes {
-                if node.id == id { return node }
-                if let found = find(node.children) { return found }
-            }
-            return nil
-        }
-        func flatten(_ node: TreeNode<String>) -> [String] { node.children.flatMap { [$0.id] + flatten($0) } }
-        return find(roots).map(flatten)?.compactMap { codes[$0] } ?? []
-    }
+    func descendants(of id: String) -> [Code] { tree.descendants(of: id).map(\.item) }
 
-    static func tree(_ codebook: Codebook) -> [TreeNode<String>] {
+    /// Every code, each category followed by its codes, from the categories at the top.
+    static func tree(_ codebook: Codebook) -> FoldableTree<String, Code> {
         var children: [String?: [Code]] = [:]
         for code in codebook.codes { children[code.parent, default: []].append(code) }
-        func node(_ code: Code) -> TreeNode<String> {
-            // A code no longer offered says so before its name, so a narrow tree still shows it.
-            let status = code.status == .active ? "" : "(\(code.status.description)) "
-            return TreeNode(id: code.id, title: "\(code.id) \(status)\(code.name)", children: (children[code.id] ?? []).map(node))
+        var nodes: [FoldableTree<String, Code>.Node] = []
+        func visit(_ code: Code, depth: Int) {
+            nodes.append(.init(id: code.id, parent: code.parent, depth: depth, item: code))
+            for child in children[code.id] ?? [] { visit(child, depth: depth + 1) }
         }
-        return (children[nil] ?? []).map(node)
+        for root in children[nil] ?? [] { visit(root, depth: 0) }
+        return FoldableTree(nodes)
     }
 
     // MARK: After the driver ran a change
@@ -98,7 +87,7 @@ public struct CodebookScreenState: Sendable {
         study = newStudy
         usage = CodebookUsage(study: newStudy)
         codes = newStudy.codebook.codesByID
-        roots = Self.tree(newStudy.codebook)
+        tree = Self.tree(newStudy.codebook)
         collapsed = collapsed.filter { codes[$0] != nil }
         if let id = cursor, codes[id] == nil {
             // The code is gone (an undone add): the row that took its place, or the last one.

@@ -55,6 +55,12 @@ public enum CodebookScreenView {
         return nil
     }
 
+    /// A code's row text; a code no longer offered says so before its name, so a narrow tree still shows it.
+    static func rowTitle(_ code: Code) -> String {
+        let status = code.status == .active ? "" : "(\(code.status.description)) "
+        return "\(code.id) \(status)\(code.name)"
+    }
+
     static func drawTree(_ state: CodebookScreenState, in rect: Rect, on screen: inout Screen) {
         let title = "Revision \(state.codebook.revision) · \(state.codebook.title)"
         let body = Box(title: title, style: bold).draw(in: rect, on: &screen)
@@ -78,7 +84,7 @@ public enum CodebookScreenView {
             let countWidth = min(DisplayWidth.of(count), body.columns)
             let y = body.row + line
             screen.fill(Rect(row: y, column: body.column, rows: 1, columns: body.columns), style: index == selected ? style : .plain)
-            let text = DisplayWidth.truncate(row.label, toWidth: max(0, body.columns - countWidth))
+            let text = DisplayWidth.truncate(row.label(rowTitle(code)), toWidth: max(0, body.columns - countWidth))
             screen.write(text, row: y, column: body.column, style: style, maxWidth: body.columns)
             screen.write(count, row: y, column: body.right - countWidth, style: index == selected ? style : countStyle, maxWidth: countWidth)
         }
