@@ -28,7 +28,7 @@ import ThematicCore
         coding.excerpts["R1-1"] = ExcerptCoding(finished: true, codes: ["C1": AppliedCode(spans: [TextSpan(start: 4, end: 17)])],
                                                 updated: "2026-11-23T10:00:00Z", codebookRevision: 1)
         for size in [Size(rows: 24, columns: 80), Size(rows: 40, columns: 132), Size(rows: 6, columns: 20)] {
-            let screen = CodingScreenView.render(AppState(study: study, coding: coding, size: size))
+            let screen = CodingScreenView.render(CodingScreenState(study: study, coding: coding, size: size))
             #expect(try drawn(screen) == screen.lines, "\(size.rows)x\(size.columns)")
         }
     }

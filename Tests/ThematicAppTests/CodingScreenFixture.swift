@@ -36,10 +36,10 @@ enum Fixture {
     }
 
     static func state(coding: Coding = Coding(coder: "tester"), rows: Int = 24, columns: Int = 80,
-                      pages: [String: Int] = [:]) -> AppState {
+                      pages: [String: Int] = [:]) -> CodingScreenState {
         var study = study()
         study.corpus = study.corpus.withPages(pages)
-        return AppState(study: study, coding: coding, size: Size(rows: rows, columns: columns))
+        return CodingScreenState(study: study, coding: coding, size: Size(rows: rows, columns: columns))
     }
 }
 
@@ -54,12 +54,12 @@ extension Corpus {
     }
 }
 
-extension AppState {
+extension CodingScreenState {
     /// Presses keys given in notation, one after another, and returns every effect they asked for but the
     /// anonymisation check, which it runs as the driver does (it only reads).
     @discardableResult
-    mutating func press(_ notations: String...) -> [Effect] {
-        var effects: [Effect] = []
+    mutating func press(_ notations: String...) -> [CodingEffect] {
+        var effects: [CodingEffect] = []
         for notation in notations {
             guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
             for effect in handle(key, at: Fixture.time) {
@@ -77,7 +77,7 @@ extension AppState {
     var screenText: String { CodingScreenView.render(self).lines.joined(separator: "\n") }
 }
 
-extension Effect {
+extension CodingEffect {
     var recorded: ExcerptCoding?? {
         if case .record(_, let decision) = self { return .some(decision) }
         return nil

@@ -6,16 +6,16 @@ import ThematicTestSupport
 
 @Suite struct KeymapTable {
     @Test func everyKeyParsesAndNoKeyMeansTwoThingsInOnePlace() {
-        #expect(Keymap.table.problems == [])
+        #expect(CodingKeymap.table.problems == [])
     }
 
     @Test func aPaneBindingWinsOverAnAnywhereBinding() {
-        #expect(Keymap.table.action(for: .enter, in: .codes) == .toggleCode)
-        #expect(Keymap.table.action(for: .enter, in: .list) == .toggleTypedNumber)
+        #expect(CodingKeymap.table.action(for: .enter, in: .codes) == .toggleCode)
+        #expect(CodingKeymap.table.action(for: .enter, in: .list) == .toggleTypedNumber)
     }
 
     @Test func aPromptHearsOnlyItsOwnKeys() {
-        #expect(Keymap.table.action(for: .character("q"), in: .prompt) == nil)
+        #expect(CodingKeymap.table.action(for: .character("q"), in: .prompt) == nil)
     }
 
     @Test func everyScreensReadmeKeyListIsTheGeneratedOne() throws {

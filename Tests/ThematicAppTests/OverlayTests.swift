@@ -89,13 +89,13 @@ import ThematicCore
 }
 
 @Suite struct FindingsOverlay {
-    static func state(text: String) -> AppState {
+    static func state(text: String) -> CodingScreenState {
         var study = Fixture.study()
         study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [
             Excerpt(id: "R1-1", section: "Background", text: "Agencies met once."),
             Excerpt(id: "R1-2", section: "Findings", text: text),
         ])])
-        return AppState(study: study, coding: Coding(coder: "lead"), size: Size(rows: 24, columns: 100))
+        return CodingScreenState(study: study, coding: Coding(coder: "lead"), size: Size(rows: 24, columns: 100))
     }
 
     @Test func iLeavesReadingTheRegisterToTheDriver() {

@@ -1,6 +1,7 @@
 import Testing
 import TerminalUI
 @testable import ThematicApp
+import ThematicTestSupport
 
 /// A screen small enough to watch the runtime on its own: `+` asks for one more tally to be written, `q` quits.
 struct Tally: ScreenProgram {

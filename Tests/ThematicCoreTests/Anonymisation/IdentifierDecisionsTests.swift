@@ -1,12 +1,13 @@
 import CanonicalJSON
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// A reviewer's decisions made together (`thematic identifiers`), on review F1: one name in its title, its "author"
 /// attribute, and the section name of two excerpts.
 @Suite struct IdentifierDecisionsTests {
     private func study() throws -> Study {
-        let study = try StudyCreator.create(at: StudyFolder(path: TestSupport.scratchFolder() + "/study"), title: "Decisions", codebook: nil)
+        let study = try StudyCreator.create(at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Decisions", codebook: nil)
         let review = Review(id: "F1", title: "Serious case review concerning Jayden Harrow", attributes: ["author": "Report by Jane Leather"],
                             excerpts: [Excerpt(id: "F1-001", section: "Family of Jayden Harrow", text: "the family moved twice in a year."),
                                        Excerpt(id: "F1-002", section: "Family of Jayden Harrow", text: "the school noticed the child was often late.")])
@@ -43,10 +44,10 @@ import Testing
 
     @Test func aReferenceToNoOpenFindingChangesNothing() throws {
         let study = try study()
-        let before = try TestSupport.snapshot(study.folder.path)
+        let before = try FolderSnapshot.take(study.folder.path)
         #expect(throws: IdentifierCheck.Refusal.self) {
             try IdentifierDecisions(allowed: ["F1#title@31"], redacted: ["F1-001@3"], by: "lena", why: "checked").apply(to: study)
         }
-        #expect(try TestSupport.snapshot(study.folder.path) == before)
+        #expect(try FolderSnapshot.take(study.folder.path) == before)
     }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 /// excerpt, and allow or redact one with a reason (recorded in identifiers.json with who and when).
 enum FindingsView {
     /// Runs the check when the overlay opens (never at start-up: the first screen stays fast).
-    static func overlay(in state: AppState) -> Result<Overlay?, StudyLoadError> {
+    static func overlay(in state: CodingScreenState) -> Result<Overlay?, StudyLoadError> {
         let register: IdentifierRegister
         do { register = try IdentifierRegister.load(state.study.folder) } catch { return .failure(error) }
         let findings = IdentifierCheck.findings(in: state.study, register: register)
@@ -24,7 +24,7 @@ enum FindingsView {
     }
 
     /// Records that `reference` may stay, with the coder as the one who decided.
-    static func allow(_ reference: String, why: String, in state: AppState) throws -> String {
+    static func allow(_ reference: String, why: String, in state: CodingScreenState) throws -> String {
         var register = try IdentifierRegister.load(state.study.folder)
         let finding = try IdentifierCheck.finding(reference, in: state.study, register: register)
         IdentifierCheck.allow(finding, by: state.coder, why: why, in: &register)
@@ -34,7 +34,7 @@ enum FindingsView {
 
     /// Replaces the finding's text by its placeholder in the corpus. Every coder's spans decide whether that is safe
     /// (a span after the finding would move), so this reads all coders' files from disk, though the screen shows none.
-    static func redact(_ reference: String, why: String, in state: AppState) throws -> (Review, String) {
+    static func redact(_ reference: String, why: String, in state: CodingScreenState) throws -> (Review, String) {
         let whole = try StudyReader.load(state.study.folder).study
         var register = try IdentifierRegister.load(whole.folder)
         let finding = try IdentifierCheck.finding(reference, in: whole, register: register)
@@ -44,7 +44,7 @@ enum FindingsView {
     }
 }
 
-extension AppState {
+extension CodingScreenState {
     /// Shows a review's new text after a redaction (its excerpts and ids are unchanged).
     mutating func replaceReview(_ review: Review) {
         corpus = Corpus(reviews: corpus.reviews.map { $0.id == review.id ? review : $0 })

@@ -12,7 +12,7 @@ enum HeatMapView {
         Style(foreground: .basic(.white), background: .basic(.red), attributes: .bold),
     ]
 
-    static func overlay(in state: AppState) -> Result<Overlay?, ExportError> {
+    static func overlay(in state: CodingScreenState) -> Result<Overlay?, ExportError> {
         var study = state.study
         study.codings = [state.coder: Coding(coder: state.coder, excerpts: state.decisions)]
         let matrix: Matrix

@@ -10,13 +10,13 @@ enum ExcerptTextView {
         case info(String, Style)
     }
 
-    static func width(for state: AppState) -> Int { max(1, state.layout.textBody.columns) }
+    static func width(for state: CodingScreenState) -> Int { max(1, state.layout.textBody.columns) }
 
-    static func wrapped(for state: AppState) -> [WrappedLine] {
+    static func wrapped(for state: CodingScreenState) -> [WrappedLine] {
         TextWrap.wrap(state.currentExcerpt?.text ?? "", width: width(for: state))
     }
 
-    static func lines(for state: AppState) -> [Line] {
+    static func lines(for state: CodingScreenState) -> [Line] {
         var lines = wrapped(for: state).map(Line.text)
         let decision = state.currentDecision
         lines.append(.info("", .plain))
@@ -41,7 +41,7 @@ enum ExcerptTextView {
         return lines
     }
 
-    static func draw(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+    static func draw(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
         var title = "(no excerpt)"
         if let entry = state.currentEntry {
@@ -81,7 +81,7 @@ enum ExcerptTextView {
     }
 
     /// The spans of codes narrowed to part of the excerpt, with the colour to show them in.
-    static func coloredSpans(_ state: AppState) -> [(range: Range<Int>, colour: Color)] {
+    static func coloredSpans(_ state: CodingScreenState) -> [(range: Range<Int>, colour: Color)] {
         guard let decision = state.currentDecision else { return [] }
         var result: [(range: Range<Int>, colour: Color)] = []
         for id in decision.codeIDs {

@@ -42,7 +42,7 @@ public struct Overlay: Equatable, Sendable {
     }
 }
 
-extension AppState {
+extension CodingScreenState {
     /// Keys while an overlay is open: j/k (and n/p) move, Enter jumps to the selected excerpt, Esc closes.
     mutating func handleOverlay(_ key: Key) {
         guard var open = overlay else { return }

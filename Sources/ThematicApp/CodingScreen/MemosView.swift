@@ -4,7 +4,7 @@ import TerminalUI
 /// The coder's own memos (never another coder's: blind coding) as a list over the coding screen, one per line with
 /// the excerpt, the code for a coding memo, the excerpt's first words and the memo; Enter jumps to the excerpt.
 enum MemosView {
-    static func overlay(in state: AppState) -> Overlay? {
+    static func overlay(in state: CodingScreenState) -> Overlay? {
         let own = Coding(coder: state.coder, excerpts: state.decisions)
         let memos = MemoIndex(corpus: state.corpus, codings: [own]).memos
         guard !memos.isEmpty else { return nil }

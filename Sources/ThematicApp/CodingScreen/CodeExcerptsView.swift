@@ -6,7 +6,7 @@ import TerminalUI
 enum CodeExcerptsView {
     static let firstWords = 8
 
-    static func overlay(for codeID: String, in state: AppState) -> Overlay? {
+    static func overlay(for codeID: String, in state: CodingScreenState) -> Overlay? {
         let codebook = state.codebook
         func counts(_ id: String) -> Bool { id == codeID || codebook.ancestors(of: id).contains(codeID) }
         var lines: [String] = []

@@ -1,10 +1,10 @@
 import ThematicCore
 import TerminalUI
 
-extension AppState {
+extension CodingScreenState {
     /// Handles one key: changes the state and returns the effects to run, writes first. `time` stamps any decision
     /// this key makes (ISO 8601, from `Timestamp.now()` in the app, fixed in tests).
-    public mutating func handle(_ key: Key, at time: String) -> [Effect] {
+    public mutating func handle(_ key: Key, at time: String) -> [CodingEffect] {
         message = nil
         if let effects = answerCommonKey(key) { return effects }
         // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
@@ -22,12 +22,12 @@ extension AppState {
             settle()
             return effects
         }
-        let context: KeyContext = switch focus {
+        let context: CodingKeyContext = switch focus {
         case .list: .list
         case .text: .text
         case .codes: .codes
         }
-        guard let action = Keymap.table.action(for: key, in: context) else {
+        guard let action = CodingKeymap.table.action(for: key, in: context) else {
             typedNumber = ""
             message = HelpScroll.unbound(key)
             return []
@@ -44,7 +44,7 @@ extension AppState {
         settle()
     }
 
-    private mutating func perform(_ action: Action, key: Key, at time: String) -> [Effect] {
+    private mutating func perform(_ action: CodingAction, key: Key, at time: String) -> [CodingEffect] {
         switch action {
         case .quit: return [.quit]
         case .help: help.show()
@@ -234,7 +234,7 @@ extension AppState {
         decision.finished || !decision.codes.isEmpty || decision.memo != nil ? decision : nil
     }
 
-    mutating func toggle(_ codeID: String, at time: String) -> [Effect] {
+    mutating func toggle(_ codeID: String, at time: String) -> [CodingEffect] {
         guard let entry = currentEntry, let code = tree.entry(codeID)?.code else { return [] }
         guard code.codable else {
             message = "\(code.id) is a category; apply one of its codes"
@@ -251,7 +251,7 @@ extension AppState {
         return [change(entry.id, to: kept(decision))]
     }
 
-    private mutating func toggleTypedNumber(at time: String) -> [Effect] {
+    private mutating func toggleTypedNumber(at time: String) -> [CodingEffect] {
         defer { typedNumber = "" }
         guard !typedNumber.isEmpty else {
             message = "type a code's number first, then Enter"
@@ -264,7 +264,7 @@ extension AppState {
         return toggle(id, at: time)
     }
 
-    private mutating func finish(at time: String) -> [Effect] {
+    private mutating func finish(at time: String) -> [CodingEffect] {
         guard let entry = currentEntry else { return [] }
         var decision = fresh(currentDecision, at: time)
         decision.finished = true
@@ -275,7 +275,7 @@ extension AppState {
         return [effect]
     }
 
-    private mutating func unfinish(at time: String) -> [Effect] {
+    private mutating func unfinish(at time: String) -> [CodingEffect] {
         guard let entry = currentEntry, currentDecision?.finished == true else {
             message = "this excerpt is not finished"
             return []
@@ -286,7 +286,7 @@ extension AppState {
         return [change(entry.id, to: kept(decision))]
     }
 
-    private mutating func undo() -> [Effect] {
+    private mutating func undo() -> [CodingEffect] {
         guard let last = undoStack.popLast() else {
             message = "nothing to undo"
             return []
@@ -297,7 +297,7 @@ extension AppState {
         return [change(last.excerptID, to: last.before, undoable: false)]
     }
 
-    private mutating func redo() -> [Effect] {
+    private mutating func redo() -> [CodingEffect] {
         guard let next = redoStack.popLast() else {
             message = "nothing to redo"
             return []
@@ -319,7 +319,7 @@ extension AppState {
         return TextSpan(start: words[first].lowerBound, end: words[last].upperBound)
     }
 
-    private mutating func narrowToSelection(at time: String) -> [Effect] {
+    private mutating func narrowToSelection(at time: String) -> [CodingEffect] {
         guard let entry = currentEntry, let span = selectedSpan else { return [] }
         guard let id = treeCursor, let code = tree.entry(id)?.code, code.codable else {
             message = "put the tree cursor on the code to narrow"
@@ -334,7 +334,7 @@ extension AppState {
         return [change(entry.id, to: decision)]
     }
 
-    private mutating func removeSpan(at time: String) -> [Effect] {
+    private mutating func removeSpan(at time: String) -> [CodingEffect] {
         guard let entry = currentEntry, let word = ExcerptWords(currentExcerpt?.text ?? "").words.dropFirst(wordCursor).first,
               let id = treeCursor, var applied = currentDecision?.codes[id] else {
             message = "put the tree cursor on an applied code and the word cursor in its span"
@@ -360,8 +360,8 @@ extension AppState {
         if kind == .codeFilter && !layout.isCompact { focus = .codes }
     }
 
-    private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [Effect] {
-        switch Keymap.table.action(for: key, in: .prompt) {
+    private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [CodingEffect] {
+        switch CodingKeymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
             if kind == .codeFilter { codeCursor.filter = "" }
             prompt = nil
@@ -377,7 +377,7 @@ extension AppState {
         return []
     }
 
-    private mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [Effect] {
+    private mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [CodingEffect] {
         let trimmed = text.trimmed
         switch kind {
         case .codeFilter:

@@ -6,7 +6,7 @@ public enum CodingScreenView {
     static let title = Style(attributes: .bold)
     static let dim = Style(attributes: .dim)
 
-    public static func render(_ state: AppState) -> Screen {
+    public static func render(_ state: CodingScreenState) -> Screen {
         var screen = Screen(size: state.size)
         let layout = state.layout
         if !layout.isCompact {
@@ -23,7 +23,7 @@ public enum CodingScreenView {
                 Dialog(title: overlay.title, lines: overlay.shownLines).draw(on: &screen)
             }
         }
-        HelpOverlay.draw(state.help, of: Keymap.table, on: &screen)
+        HelpOverlay.draw(state.help, of: CodingKeymap.table, on: &screen)
         return screen
     }
 
@@ -31,14 +31,14 @@ public enum CodingScreenView {
 
     // MARK: Excerpt list
 
-    static func listRow(_ state: AppState, _ entry: ExcerptEntry) -> String {
+    static func listRow(_ state: CodingScreenState, _ entry: ExcerptEntry) -> String {
         let decision = state.decisions[entry.id]
         let mark = decision == nil ? " " : decision!.finished ? "✓" : "·"
         let codes = decision.map { $0.codes.isEmpty ? ($0.finished ? " 0" : "") : " \($0.codes.count)" } ?? ""
         return "\(mark) \(entry.reviewID) \(entry.position)/\(entry.reviewLength) \(entry.section)\(codes)"
     }
 
-    static func drawList(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+    static func drawList(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         let label = state.filter.label.map { "Excerpts: \($0) (\(state.visible.count))" } ?? "Excerpts (\(state.visible.count))"
         let body = Box(title: label, style: frameStyle(state.focus == .list)).draw(in: rect, on: &screen)
         let list = ScrollingList(count: state.visible.count, selected: state.listSelection, offset: state.listOffset)
@@ -54,7 +54,7 @@ public enum CodingScreenView {
 
     // MARK: Codebook tree
 
-    static func treeRow(_ state: AppState, _ row: CodeTree.Row, applied: Set<String>) -> String {
+    static func treeRow(_ state: CodingScreenState, _ row: CodeTree.Row, applied: Set<String>) -> String {
         let entry = row.item
         let indent = String(repeating: " ", count: row.depth * 2)
         let fold = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : ""
@@ -63,7 +63,7 @@ public enum CodingScreenView {
         return indent + fold + box + key + entry.code.id + " " + entry.code.name
     }
 
-    static func drawTree(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+    static func drawTree(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         let rows = state.treeRows
         let title = state.codeFilter.isEmpty ? "Codes" : "Codes matching \"\(state.codeFilter)\""
         let body = Box(title: title, style: frameStyle(state.focus == .codes)).draw(in: rect, on: &screen)
@@ -104,7 +104,7 @@ public enum CodingScreenView {
         return lines
     }
 
-    static func drawDefinition(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+    static func drawDefinition(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         let body = Box(title: "Definition").draw(in: rect, on: &screen)
         guard !body.isEmpty, let id = state.treeCursor, let code = state.tree.entry(id)?.code else { return }
         var row = body.row
@@ -119,7 +119,7 @@ public enum CodingScreenView {
     // MARK: Status line
 
     /// The left of the status line: what the last key did (or why a write failed), then where the coder is.
-    public static func statusText(_ state: AppState) -> String {
+    public static func statusText(_ state: CodingScreenState) -> String {
         let position = (state.listSelection.map { $0 + 1 }).map { "\($0) of \(state.visible.count)" } ?? "\(state.current + 1) (not listed)"
         var parts = [state.coder, "excerpt \(position)", "\(state.finishedCount)/\(state.entries.count) finished",
                      "codebook r\(state.codebook.revision)", state.studyTitle]
@@ -129,12 +129,12 @@ public enum CodingScreenView {
     }
 
     /// The right of the status line, never cut: the save state, a code number being typed, the help key.
-    public static func statusRight(_ state: AppState) -> String {
+    public static func statusRight(_ state: CodingScreenState) -> String {
         let save = state.saveError == nil ? "saved" : "NOT SAVED"
         return (state.typedNumber.isEmpty ? "" : "#\(state.typedNumber) · ") + save + " · ? keys"
     }
 
-    static func drawStatus(_ state: AppState, in rect: Rect, on screen: inout Screen) {
+    static func drawStatus(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
         if let prompt = state.prompt {
             let label = "\(prompt.title): "

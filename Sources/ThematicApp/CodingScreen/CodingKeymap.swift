@@ -1,18 +1,18 @@
 import TerminalUI
 
 /// Where a key binding applies: everywhere, or only while one pane has the focus.
-public enum KeyContext: String, KeyContextKind {
+public enum CodingKeyContext: String, KeyContextKind {
     case anywhere = "Anywhere"
     case list = "Excerpt list"
     case text = "Excerpt text"
     case codes = "Codebook tree"
     case prompt = "Typing a filter, search or memo"
 
-    public var lookup: [KeyContext] { self == .prompt ? [self] : [self, .anywhere] }
+    public var lookup: [CodingKeyContext] { self == .prompt ? [self] : [self, .anywhere] }
 }
 
 /// Everything the coding screen can do from the keyboard.
-public enum Action: Hashable, Sendable {
+public enum CodingAction: Hashable, Sendable {
     case quit, help, nextPane, previousPane
     case nextExcerpt, previousExcerpt, nextUnfinished, previousUnfinished, firstExcerpt, lastExcerpt
     case nextReview, previousReview, pageDown, pageUp
@@ -28,8 +28,8 @@ public enum Action: Hashable, Sendable {
 }
 
 /// The coding screen's key table. Its key handler, its help overlay and the README's key list all read it.
-public enum Keymap {
-    public static let table = KeyTable<KeyContext, Action>([
+public enum CodingKeymap {
+    public static let table = KeyTable<CodingKeyContext, CodingAction>([
         KeyBinding(["?"], .anywhere, .help, "show or hide this help"),
         KeyBinding(["q", "C-c"], .anywhere, .quit, "save and quit (every action is already saved)"),
         KeyBinding(["<Tab>"], .anywhere, .nextPane, "focus the next pane (list, text, codes)"),

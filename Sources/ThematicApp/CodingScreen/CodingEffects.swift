@@ -6,7 +6,7 @@ import TerminalUI
 public struct CodingEffects: ScreenEffects {
     public let session: CodingSession
 
-    public func perform(_ effect: Effect, on state: inout AppState, at time: String) -> Bool {
+    public func perform(_ effect: CodingEffect, on state: inout CodingScreenState, at time: String) -> Bool {
         switch effect {
         case .quit:
             return false
@@ -41,19 +41,19 @@ public struct CodingEffects: ScreenEffects {
 
 /// The coding screen on the runtime: every decision is made durable through the coder's session before the next
 /// frame, and the anonymisation check reads identifiers.json here, not in the state.
-public typealias CodingScreenDriver = ScreenDriver<AppState, CodingEffects>
+public typealias CodingScreenDriver = ScreenDriver<CodingScreenState, CodingEffects>
 
-extension ScreenDriver where Program == AppState, Effects == CodingEffects {
+extension ScreenDriver where Program == CodingScreenState, Effects == CodingEffects {
     /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding).
     public convenience init(study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        self.init(AppState(study: study, coding: session.coding, size: terminal.size), effects: CodingEffects(session: session),
+        self.init(CodingScreenState(study: study, coding: session.coding, size: terminal.size), effects: CodingEffects(session: session),
                   terminal: terminal, clock: clock)
     }
 }
 
-extension Effect: QuitEffect {}
+extension CodingEffect: QuitEffect {}
 
-extension AppState: HelpedScreen {
-    public static var keys: KeyTable<KeyContext, Action> { Keymap.table }
+extension CodingScreenState: HelpedScreen {
+    public static var keys: KeyTable<CodingKeyContext, CodingAction> { CodingKeymap.table }
     public func render() -> Screen { CodingScreenView.render(self) }
 }

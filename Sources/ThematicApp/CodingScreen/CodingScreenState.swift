@@ -63,7 +63,7 @@ public struct CodingChange: Equatable, Sendable {
 }
 
 /// A side effect the driver runs after a key: durable writes, reading a file, leaving.
-public enum Effect: Equatable, Sendable {
+public enum CodingEffect: Equatable, Sendable {
     /// Write the coder's new decision for an excerpt through the session (nil: back to "not coded yet").
     case record(excerptID: String, decision: ExcerptCoding?)
     /// Record in identifiers.json that an anonymisation finding may stay, and why.
@@ -77,7 +77,7 @@ public enum Effect: Equatable, Sendable {
 
 /// Everything the coding screen shows and remembers, as plain data: the study (only what display needs), the
 /// coder's own decisions (never another coder's: blind coding), cursors, filters, prompts and undo history.
-public struct AppState: Sendable {
+public struct CodingScreenState: Sendable {
     public let studyTitle: String
     public let coder: String
     public let codebook: Codebook
@@ -188,7 +188,7 @@ public struct AppState: Sendable {
     // MARK: Changing the coder's decisions
 
     /// Sets an excerpt's decision, keeping the counts and the undo history; returns the write to make durable.
-    mutating func change(_ excerptID: String, to after: ExcerptCoding?, undoable: Bool = true) -> Effect {
+    mutating func change(_ excerptID: String, to after: ExcerptCoding?, undoable: Bool = true) -> CodingEffect {
         let before = decisions[excerptID]
         replace(excerptID, with: after)
         if undoable {

@@ -30,7 +30,7 @@ extension FoldableTree where ID == String, Item == CodeEntry {
             var parent = code.parent
             while colourText == nil, let id = parent { colourText = byID[id]?.colour; parent = byID[id]?.parent }
             var hotkey: Key?
-            if let text = code.hotkey, let key = Key(notation: text), !Keymap.boundKeys.contains(key), !hotkeys.contains(key), code.codable {
+            if let text = code.hotkey, let key = Key(notation: text), !CodingKeymap.boundKeys.contains(key), !hotkeys.contains(key), code.codable {
                 hotkey = key
                 hotkeys.insert(key)
             }

@@ -104,7 +104,7 @@ public struct KeyTable<Context: KeyContextKind, Action: Hashable & Sendable>: Se
 /// between `<!-- keys:NAME:begin -->` and `<!-- keys:NAME:end -->`).
 public enum ScreenKeys {
     public static let markdown: [(screen: String, markdown: String)] = [
-        ("coding", Keymap.table.markdown),
+        ("coding", CodingKeymap.table.markdown),
         ("codebook", CodebookKeymap.table.markdown),
         ("agreement", AgreementKeymap.table.markdown),
         ("reconcile", ReconcileKeymap.table.markdown),
