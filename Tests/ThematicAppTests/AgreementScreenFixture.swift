@@ -75,20 +75,8 @@ enum AgreementFixture {
 }
 
 extension AgreementScreenState {
-    /// Presses keys given in notation, one after another, and returns every effect they asked for.
-    @discardableResult
-    mutating func press(_ notations: String...) -> [AgreementEffect] {
-        var effects: [AgreementEffect] = []
-        for notation in notations {
-            guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
-            effects += handle(key)
-        }
-        return effects
-    }
-
     /// Codes in the order the table shows them.
     var shownCodes: [String] { order.map { table.rows[$0].code } }
 
     var screen: Screen { AgreementScreenView.render(self) }
-    var screenText: String { screen.lines.joined(separator: "\n") }
 }

@@ -66,20 +66,10 @@ final class CodebookDriver {
 
     var state: CodebookScreenState { app.state }
 
-    /// Presses keys given in notation; returns whether the screen is still open.
     @discardableResult
-    func press(_ notations: String...) -> Bool {
-        var open = true
-        for notation in notations {
-            guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
-            open = app.handle(.key(key)) && open
-        }
-        return open
-    }
+    func press(_ notations: String...) -> Bool { notations.map { app.press($0) }.allSatisfy { $0 } }
 
-    func type(_ text: String) {
-        for character in text { app.handle(.key(.character(character))) }
-    }
+    func type(_ text: String) { app.type(text) }
 
     /// Puts the cursor on a code by moving down from the top, as a lead would.
     func goTo(_ id: String) {
@@ -106,5 +96,5 @@ final class CodebookDriver {
         return files
     }
 
-    var screenText: String { terminal.frames.last?.lines.joined(separator: "\n") ?? "" }
+    var screenText: String { app.screenText }
 }

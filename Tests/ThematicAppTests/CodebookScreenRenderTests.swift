@@ -7,21 +7,6 @@ extension CodebookScreenState {
     static func fixture(rows: Int = 30, columns: Int = 100) -> CodebookScreenState {
         CodebookScreenState(study: CodebookFixture.study(), editor: "lena", size: Size(rows: rows, columns: columns))
     }
-
-    /// Presses keys given in notation and returns the effects they asked for.
-    @discardableResult
-    mutating func press(_ notations: String...) -> [CodebookEffect] {
-        notations.flatMap { notation -> [CodebookEffect] in
-            guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
-            return handle(key, at: Fixture.time)
-        }
-    }
-
-    mutating func type(_ text: String) {
-        for character in text { _ = handle(.character(character), at: Fixture.time) }
-    }
-
-    var screenText: String { CodebookScreenView.render(self).lines.joined(separator: "\n") }
 }
 
 @Suite struct CodebookScreenRendering {

@@ -54,29 +54,6 @@ extension Corpus {
     }
 }
 
-extension CodingScreenState {
-    /// Presses keys given in notation, one after another, and returns every effect they asked for but the
-    /// anonymisation check, which it runs as the driver does (it only reads).
-    @discardableResult
-    mutating func press(_ notations: String...) -> [CodingEffect] {
-        var effects: [CodingEffect] = []
-        for notation in notations {
-            guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
-            for effect in handle(key, at: Fixture.time) {
-                if effect == .checkFindings { showFindings(FindingsView.overlay(in: self)) } else { effects.append(effect) }
-            }
-        }
-        return effects
-    }
-
-    /// Types text into whatever prompt is open.
-    mutating func type(_ text: String) {
-        for character in text { _ = handle(.character(character), at: Fixture.time) }
-    }
-
-    var screenText: String { CodingScreenView.render(self).lines.joined(separator: "\n") }
-}
-
 extension CodingEffect {
     var recorded: ExcerptCoding?? {
         if case .record(_, let decision) = self { return .some(decision) }

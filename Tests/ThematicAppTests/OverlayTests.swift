@@ -106,7 +106,7 @@ import ThematicCore
 
     @Test func iListsOpenFindingsWithExcerptRuleAndMatchedText() {
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
-        state.press("I")
+        state.openFindings()
         let text = state.screenText
         #expect(text.contains("1 open identifier finding (Enter shows"))
         #expect(text.contains("▸ R1-2@21  phone  \"07700 900123\""))
@@ -114,31 +114,36 @@ import ThematicCore
 
     @Test func aAsksWhyAndAllowsTheSelectedFindingWithThatReason() {
         var state = Self.state(text: "The mother rang from 07700 900123, then from 07700 900456.")
-        let effects = state.press("I", "n", "a", "d", "r", "a", "m", "a", "<Enter>")
+        state.openFindings()
+        let effects = state.press("n", "a", "d", "r", "a", "m", "a", "<Enter>")
         #expect(effects == [.allowFinding(reference: "R1-2@45", why: "drama")])
     }
 
     @Test func capitalRAsksWhyAndRedactsTheSelectedFinding() {
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
-        #expect(state.press("I", "R", "o", "k", "<Enter>") == [.redactFinding(reference: "R1-2@21", why: "ok")])
+        state.openFindings()
+        #expect(state.press("R", "o", "k", "<Enter>") == [.redactFinding(reference: "R1-2@21", why: "ok")])
     }
 
     @Test func allowingWithoutAReasonRecordsNothing() {
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
-        #expect(state.press("I", "a", "<Enter>") == [])
+        state.openFindings()
+        #expect(state.press("a", "<Enter>") == [])
         #expect(state.message == "nothing recorded: allowing a finding needs a reason")
     }
 
     @Test func enterJumpsToTheFindingsExcerpt() {
         var state = Self.state(text: "The mother rang from 07700 900123 that night.")
-        state.press("I", "<Enter>")
+        state.openFindings()
+        state.press("<Enter>")
         #expect(state.overlay == nil)
         #expect(state.currentEntry?.id == "R1-2")
     }
 
     @Test func nStepsToTheNextFindingAndPBack() {
         var state = Self.state(text: "The mother rang from 07700 900123, then from 07700 900456.")
-        state.press("I", "n")
+        state.openFindings()
+        state.press("n")
         #expect(state.screenText.contains("▸ R1-2@45  phone  \"07700 900456\""))
         state.press("p")
         #expect(state.screenText.contains("▸ R1-2@21  phone  \"07700 900123\""))
@@ -146,8 +151,16 @@ import ThematicCore
 
     @Test func aCleanCorpusSaysSoInsteadOfOpening() {
         var state = Self.state(text: "The visits stopped.")
-        state.press("I")
+        state.openFindings()
         #expect(state.overlay == nil)
         #expect(state.message == "the anonymisation check finds nothing open")
+    }
+}
+
+extension CodingScreenState {
+    /// Presses I and answers its read-only effect as the driver does: the findings overlay opens (or says why not).
+    mutating func openFindings() {
+        #expect(press("I") == [.checkFindings])
+        showFindings(FindingsView.overlay(in: self))
     }
 }

@@ -97,19 +97,6 @@ enum ReconcileStudy {
     }
 }
 
-extension ReconcileState {
-    /// Presses keys given in notation, one after another, and returns every effect they asked for.
-    @discardableResult
-    mutating func press(_ notations: String...) -> [ReconcileEffect] {
-        notations.flatMap { notation -> [ReconcileEffect] in
-            guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
-            return handle(key)
-        }
-    }
-
-    var screenText: String { ReconcileView.render(self).lines.joined(separator: "\n") }
-}
-
 extension Array where Element == String {
     /// Each character of `text` as a key, for typing into a prompt.
     static func typing(_ text: String) -> [String] { text.map { $0 == " " ? "<Space>" : String($0) } }
