@@ -51,7 +51,7 @@ struct CodebookCommand: ParsableCommand {
         }
 
         func report(_ outcome: CodebookEditor.Outcome) {
-            print("Revision \(outcome.change.revision): \(describe(outcome.change))")
+            print("Revision \(outcome.change.revision): \(outcome.change.summary)")
             if !outcome.keptAsCodedSince.isEmpty {
                 printError("warning: left as coded since the change: \(outcome.keptAsCodedSince.joined(separator: ", "))")
             }
@@ -234,7 +234,7 @@ struct CodebookCommand: ParsableCommand {
         func run() throws {
             let loaded = try openStudy(study)
             for change in loaded.codebook.history {
-                print("\(change.revision)\t\(change.at)\t\(change.by)\t\(describe(change))\(change.note.map { "\t(\($0))" } ?? "")")
+                print("\(change.revision)\t\(change.at)\t\(change.by)\t\(change.summary)\(change.note.map { "\t(\($0))" } ?? "")")
             }
         }
     }
@@ -326,10 +326,6 @@ struct CodebookCommand: ParsableCommand {
 }
 
 /// A history entry in words: "merge A2 B1 (codings moved: ...)".
-func describe(_ change: CodebookChange) -> String {
-    ([change.action] + change.codes).joined(separator: " ") + (change.detail.map { " \($0)" } ?? "")
-}
-
 /// The first words of an excerpt, on one line.
 func preview(_ text: String) -> String {
     let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -45,7 +45,7 @@ import ThematicCore
         let book = try study().codebook
         #expect(book.revision == revision)
         let change = try #require(book.history.last)
-        #expect(change.action == action)
+        #expect(change.action.type == action)
         #expect(change.by == "lena")
         #expect(change.note == note)
     }

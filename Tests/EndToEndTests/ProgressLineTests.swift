@@ -26,7 +26,7 @@ import ThematicTestSupport
         #expect(shown.found, "no progress line while the merge ran:\n\(shown.screen)")
         let done = try session.waitFor("exit status 0", timeout: timeout)
         #expect(done.found, "\(done.screen)")
-        #expect(done.screen.contains("Revision 2: merge K1.2 K1.1"))
+        #expect(done.screen.contains("Revision 2: merge K1.2 into K1.1"))
         #expect(!done.screen.contains("of 3 coders"), "the progress line was left on the screen:\n\(done.screen)")
     }
 
@@ -38,7 +38,7 @@ import ThematicTestSupport
                                       environment: ["TERM": "tmux-256color", "THEMATIC_PROGRESS_AFTER": "0"])
         let done = try session.waitFor("exit status 0", timeout: timeout)
         #expect(done.found, "\(done.screen)")
-        #expect(done.screen.contains("Revision 2: merge K1.2 K1.1"))
+        #expect(done.screen.contains("Revision 2: merge K1.2 into K1.1"))
         let written = try String(contentsOfFile: errors, encoding: .utf8)
         #expect(written.isEmpty, "stderr, a file, got: \(written.debugDescription)")
     }

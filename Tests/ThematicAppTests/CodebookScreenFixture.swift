@@ -18,7 +18,7 @@ enum CodebookFixture {
         var study = Fixture.study()
         study.folder = StudyFolder(path: NSTemporaryDirectory() + "thematic-codebook-screen-" + UUID().uuidString)
         study.manifest.settings = settings
-        study.codebook.history = [CodebookChange(revision: 3, at: Fixture.time, by: "thematic", action: "create")]
+        study.codebook.history = [CodebookChange(revision: 3, at: Fixture.time, by: "thematic", action: .create)]
         study.codings = [
             "asha": Coding(coder: "asha", excerpts: [
                 "R1-1": record(["C1": AppliedCode(spans: [TextSpan(start: 4, end: 10)], memo: "the move")]),

@@ -18,7 +18,7 @@ import ThematicCore
         #expect(study.codebook.code("C1")?.name == "Referral never made")
         #expect(study.codebook.revision == 4)
         let change = try #require(study.codebook.history.last)
-        #expect((change.action, change.by, change.note) == ("rename", "lena", "clearer"))
+        #expect((change.action.type, change.by, change.note) == ("rename", "lena", "clearer"))
         #expect(study.codings["cara"]?.excerpts["R1-1"]?.codeIDs == ["C1"], "codings follow the id")
         #expect(driver.state.message == "Revision 4: rename C1 from \"Referral not made\" to \"Referral never made\"")
         #expect(driver.checksClean)
@@ -218,7 +218,7 @@ import ThematicCore
         #expect(study.consensus.excerpts["R1-2"]?.codes.keys.sorted() == ["C1b", "C2"])
         #expect(study.codings["ben"]?.excerpts["R2-1"]?.codeIDs == ["C1a", "C1b"])
         #expect(study.codebook.code("C1")?.status == .retired)
-        #expect(study.codebook.history.suffix(3).map(\.action) == ["add", "add", "split"])
+        #expect(study.codebook.history.suffix(3).map(\.action.type) == ["add", "add", "split"])
         #expect(study.codebook.history.last?.note == "two readings")
         #expect(driver.state.message == "Revision 6: split C1 into C1a, C1b; codings moved: asha 2, ben 2, cara 1, consensus 1")
         #expect(driver.checksClean)
@@ -257,7 +257,7 @@ import ThematicCore
         let book = try driver.onDisk().codebook
         #expect(book.code("C1")?.name == "Referral not made")
         #expect(book.revision == 5)
-        #expect(book.history.last?.action == "undo")
+        #expect(book.history.last?.action.type == "undo")
         #expect(driver.state.message == "Revision 5: undo revision 4 (rename of C1)")
     }
 

@@ -139,7 +139,7 @@ extension CodebookScreenState {
 
     @Test func theHistoryOverlayListsEveryChangeNewestFirst() {
         var study = CodebookFixture.study()
-        study.codebook.history.append(CodebookChange(revision: 4, at: Fixture.time, by: "lena", action: "retire", codes: ["C3"], note: "nobody used it"))
+        study.codebook.history.append(CodebookChange(revision: 4, at: Fixture.time, by: "lena", action: .retire, codes: ["C3"], note: "nobody used it"))
         study.codebook.revision = 4
         var state = CodebookScreenState(study: study, editor: "lena", size: Size(rows: 30, columns: 100))
         state.press("H")

@@ -67,7 +67,8 @@ public struct CodebookScreenState: Sendable {
         reload(study)
         message = "Revision \(change.revision): \(change.summary)"
         // A merge's target and a split's first part carry the codings now.
-        let target = ["merge", "split"].contains(change.action) ? change.codes.dropFirst().first : change.codes.first
+        let carriesCodings = switch change.action { case .merge, .split: true; default: false }
+        let target = carriesCodings ? change.codes.dropFirst().first : change.codes.first
         if let target, codes[target] != nil { show(target) }
     }
 

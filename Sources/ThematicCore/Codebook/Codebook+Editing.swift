@@ -7,22 +7,23 @@ extension Codebook {
         guard !editor.isEmpty else { throw CodebookEditError("say who makes the change (a lead's name)") }
         var book = self
         var changed: [String]
-        var detail: String?
-        var action = edit.action
+        let action: CodebookChange.Action
         switch edit {
         case .add(let code, let position):
             try book.add(code, position: position)
             changed = [code.id]
-            detail = Self.detail(["parent": code.parent.map { .string($0) } ?? .null])
+            action = .add(parent: code.parent)
         case .edit(let id, let fields):
-            detail = try book.edit(id, fields)
+            action = .edit(try book.edit(id, fields))
             changed = [id]
         case .move(let id, let parent, let position):
-            detail = try book.move(id, parent: parent, position: position)
+            let (from, to) = try book.move(id, parent: parent, position: position)
+            action = .move(from: from, to: to)
             changed = [id]
         case .reorder(let id, let position):
             let parent = try book.existing(id).parent
-            detail = try book.move(id, parent: parent, position: position)
+            let (from, to) = try book.move(id, parent: parent, position: position)
+            action = .reorder(from: from, to: to)
             changed = [id]
         case .rename(let id, let name):
             let old = try book.existing(id).name
@@ -30,47 +31,48 @@ extension Codebook {
             guard name != old else { throw CodebookEditError("\(id) is already named \"\(name)\"") }
             book.update(id) { $0.name = name }
             changed = [id]
-            detail = Self.detail(["from": .string(old), "to": .string(name)])
+            action = .rename(from: old, to: name)
         case .merge(let id, let target):
             try book.merge(id, into: target)
             book.replaceInGroups(id, with: [target])
             changed = [id, target]
+            action = .merge(moved: nil, bothApplied: 0)
         case .split(let id, let targets, let assignment):
             try book.split(id, into: targets, assignment: assignment)
             book.replaceInGroups(id, with: targets)
             changed = [id] + targets
-            detail = "into \(targets.joined(separator: ", "))"
+            action = .split(moved: nil)
         case .addGroup(let group):
             try book.addGroup(group)
             changed = group.codes
-            detail = Self.detail(["group": .string(group.id)])
+            action = .addGroup(group.id)
         case .deleteGroup(let id):
             changed = try book.existingGroup(id).codes
             book.groups.removeAll { $0.id == id }
-            detail = Self.detail(["group": .string(id)])
+            action = .deleteGroup(id)
         case .addToGroup(let ids, let id):
             try book.add(ids, toGroup: id)
             changed = ids
-            detail = Self.detail(["group": .string(id)])
+            action = .addToGroup(id)
         case .removeFromGroup(let ids, let id):
             try book.remove(ids, fromGroup: id)
             changed = ids
-            detail = Self.detail(["group": .string(id)])
+            action = .removeFromGroup(id)
         case .retire(let id):
             let code = try book.existing(id)
             guard code.status == .active else { throw CodebookEditError("\(id) (\(code.name)) is not active: it is \(code.status.description)") }
             book.update(id) { $0.status = .retired }
             changed = [id]
+            action = .retire
         case .undo:
             let undone = try book.undoLatest()
-            action = "undo"
             changed = undone.codes
-            detail = Self.detail(["undid": .int(undone.revision), "action": .string(undone.action)])
+            action = .undo(revision: undone.revision, type: undone.action.type, restored: nil, keptAsCodedSince: [])
         }
         try book.checkFile()
         book.revision += 1
         book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: action, codes: changed,
-                                           detail: detail, note: note, groupsBefore: book.groups == groups ? nil : groups))
+                                           note: note, groupsBefore: book.groups == groups ? nil : groups))
         return book
     }
 
@@ -78,12 +80,14 @@ extension Codebook {
     /// import, since the changes before an import were made to other codes.
     public var undoableChange: CodebookChange? {
         let undone = Set(history.compactMap { change -> Int? in
-            guard change.action == "undo" else { return nil }
-            return Self.parseDetail(change.detail)?["undid"].flatMap(Self.int)
+            guard case .undo(let revision, _, _, _) = change.action else { return nil }
+            return revision
         })
-        guard let latest = history.last(where: { $0.action != "undo" && !undone.contains($0.revision) }),
-              !["create", "import"].contains(latest.action) else { return nil }
-        return latest
+        guard let latest = history.last(where: { $0.action.type != "undo" && !undone.contains($0.revision) }) else { return nil }
+        switch latest.action {
+        case .create, .import: return nil
+        default: return latest
+        }
     }
 
     /// Sibling order: parent id (nil: the top level) -> child ids in order.
@@ -132,24 +136,25 @@ extension Codebook {
         arrange(order)
     }
 
-    private mutating func edit(_ id: String, _ fields: [CodeField: String?]) throws(CodebookEditError) -> String {
+    private mutating func edit(_ id: String, _ fields: [CodeField: String?]) throws(CodebookEditError) -> [CodeField: FieldChange] {
         let code = try existing(id)
         guard !fields.isEmpty else { throw CodebookEditError("nothing to change: name at least one field") }
-        var changes: [(String, JSONValue)] = []
+        var changes: [CodeField: FieldChange] = [:]
         var edited = code
         for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
             if field == .name, value?.isEmpty ?? true { throw CodebookEditError("a code's name cannot be empty") }
             let old = field.value(of: code)
             guard old != value else { continue }
             field.set(value, on: &edited)
-            changes.append((field.rawValue, .object([("from", old.map { .string($0) } ?? .null), ("to", value.map { .string($0) } ?? .null)])))
+            changes[field] = FieldChange(from: old, to: value)
         }
         guard !changes.isEmpty else { throw CodebookEditError("\(id) already has those values; nothing changed") }
         update(id) { $0 = edited }
-        return String(decoding: CanonicalWriter.compact(.object(changes)), as: UTF8.self)
+        return changes
     }
 
-    private mutating func move(_ id: String, parent: String?, position: Int?) throws(CodebookEditError) -> String {
+    /// Returns where the code was and where it is now.
+    private mutating func move(_ id: String, parent: String?, position: Int?) throws(CodebookEditError) -> (CodePlace, CodePlace) {
         let code = try existing(id)
         if let parent {
             _ = try existing(parent)
@@ -168,10 +173,7 @@ extension Codebook {
         siblings.insert(id, at: newPosition)
         order[parent] = siblings
         arrange(order)
-        return Self.detail([
-            "from": .object([("parent", code.parent.map { .string($0) } ?? .null), ("position", .int(oldPosition))]),
-            "to": .object([("parent", parent.map { .string($0) } ?? .null), ("position", .int(newPosition))]),
-        ])
+        return (CodePlace(parent: code.parent, position: oldPosition), CodePlace(parent: parent, position: newPosition))
     }
 
     private mutating func merge(_ id: String, into target: String) throws(CodebookEditError) {
@@ -254,46 +256,37 @@ extension Codebook {
 
     private mutating func undoLatest() throws(CodebookEditError) -> CodebookChange {
         guard let change = undoableChange else { throw CodebookEditError("there is no change to undo") }
-        let detail = Self.parseDetail(change.detail)
         let id = change.codes.first ?? ""
         switch change.action {
-        case "add":
+        case .add:
             _ = try existing(id)
             guard children(of: id).isEmpty else { throw CodebookEditError("cannot undo adding \(id): codes were added under it since; undo or move those first") }
             codes.removeAll { $0.id == id }
-        case "edit":
+        case .edit(let fields):
             var code = try existing(id)
-            for (key, value) in detail ?? [:] {
-                guard let field = CodeField(rawValue: key), case .object(let members) = value?.kind else { throw Self.unreadable(change) }
-                let from = members.first { $0.key == "from" }?.value
-                field.set(from.flatMap(Self.string), on: &code)
-            }
+            for (field, change) in fields { field.set(change.from, on: &code) }
             update(id) { $0 = code }
-        case "move", "reorder":
-            guard case .object(let from)? = detail?["from"]??.kind,
-                  let position = from.first(where: { $0.key == "position" }).flatMap({ Self.int($0.value) }) else { throw Self.unreadable(change) }
-            let parent = from.first { $0.key == "parent" }?.value
-            _ = try move(id, parent: parent.flatMap(Self.string), position: position)
-        case "rename":
-            guard let from = detail?["from"].flatMap(Self.string) else { throw Self.unreadable(change) }
+        case .move(let from, _), .reorder(let from, _):
+            _ = try move(id, parent: from.parent, position: from.position)
+        case .rename(let from, _):
             update(id) { $0.name = from }
-        case "retire":
+        case .retire:
             guard try existing(id).status == .retired else { throw CodebookEditError("cannot undo retiring \(id): it is no longer retired") }
             update(id) { $0.status = .active }
-        case "merge", "split":
+        case .merge, .split:
             guard change.codings != nil else {
-                throw CodebookEditError("the last change (revision \(change.revision), \(change.action) of \(change.codes.joined(separator: ", "))) was recorded without the codings it moved; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead")
+                throw CodebookEditError("the last change (revision \(change.revision), \(change.action.type) of \(change.codes.joined(separator: ", "))) was recorded without the codings it moved; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead")
             }
             let code = try existing(id)
-            let expected: Code.Status = change.action == "merge" ? .merged(into: change.codes.dropFirst().first ?? "") : .retired
+            let expected: Code.Status = change.action.type == "merge" ? .merged(into: change.codes.dropFirst().first ?? "") : .retired
             guard code.status == expected else {
-                throw CodebookEditError("cannot undo the \(change.action) of \(id): it is \(code.status.description) now, not \(expected.description)")
+                throw CodebookEditError("cannot undo the \(change.action.type) of \(id): it is \(code.status.description) now, not \(expected.description)")
             }
             update(id) { $0.status = .active }
-        case "add-group", "delete-group", "add-to-group", "remove-from-group":
+        case .addGroup, .deleteGroup, .addToGroup, .removeFromGroup:
             guard change.groupsBefore != nil else { throw Self.unreadable(change) }
-        default:
-            throw CodebookEditError("the last change (revision \(change.revision), \"\(change.action)\") cannot be undone")
+        case .create, .import, .undo:
+            throw CodebookEditError("the last change (revision \(change.revision), \"\(change.action.type)\") cannot be undone")
         }
         if let before = change.groupsBefore { groups = before }
         return change
@@ -318,27 +311,8 @@ extension Codebook {
         return position
     }
 
-    static func detail(_ members: [String: JSONValue]) -> String {
-        String(decoding: CanonicalWriter.compact(.object(members.map { ($0.key, $0.value) })), as: UTF8.self)
-    }
-
-    static func parseDetail(_ detail: String?) -> [String: JSONValue?]? {
-        guard let detail, let value = try? JSONParser.parse(Array(detail.utf8)), case .object(let members) = value.kind else { return nil }
-        return Dictionary(members.map { ($0.key, Optional($0.value)) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    private static func string(_ value: JSONValue?) -> String? {
-        if case .string(let text)? = value?.kind { return text }
-        return nil
-    }
-
-    private static func int(_ value: JSONValue?) -> Int? {
-        if case .number(let number)? = value?.kind { return Int(number) }
-        return nil
-    }
-
     private static func unreadable(_ change: CodebookChange) -> CodebookEditError {
-        CodebookEditError("the history entry of revision \(change.revision) does not say what it changed (was codebook.json edited by hand?); it cannot be undone")
+        CodebookEditError("the history entry of revision \(change.revision) does not keep the groups as they were before it (was codebook.json edited by hand?); it cannot be undone")
     }
 }
 

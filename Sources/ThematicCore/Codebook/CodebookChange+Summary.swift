@@ -1,5 +1,3 @@
-import CanonicalJSON
-
 extension CodeField {
     /// The field in the words of a codebook's reader ("when not to use").
     public var label: String {
@@ -17,77 +15,61 @@ extension CodeField {
 }
 
 extension CodebookChange {
-    /// The change in words, for a screen: "rename A1 from "Old" to "New"", "merge A2 into B1; codings moved: asha 3".
-    /// A detail this build cannot read (an entry written by hand or by a later version) is shown as it is.
+    /// The change in the words a lead reads, the same on the codebook screen and in `thematic codebook history`:
+    /// "rename A1 from "Old" to "New"", "merge A2 into A1; codings moved: asha 3, consensus 1".
     public var summary: String {
         let id = codes.first ?? ""
-        let members = Codebook.parseDetail(detail)
+        let list = codes.joined(separator: ", ")
         switch action {
-        case "add":
-            guard let members, members["parent"] != nil else { break }
-            return "add \(id) " + Self.place(members["parent"] ?? nil)
-        case "edit":
-            guard let members, !members.isEmpty else { break }
-            let fields = members.keys.compactMap(CodeField.init(rawValue:)).sorted()
-            guard fields.count == members.count else { break }
-            return "edit \(id): " + fields.map(\.label).joined(separator: ", ")
-        case "move", "reorder":
-            guard let from = members?["from"]??.objectMembers, let to = members?["to"]??.objectMembers,
-                  let position = to["position"]?.integer else { break }
-            if action == "reorder" { return "reorder \(id) to position \(position + 1) " + Self.place(to["parent"]) }
-            let destination = to["parent"]?.text.map { "under \($0)" } ?? "to the top level"
-            return "move \(id) \(destination) (position \(position + 1); it was " + Self.place(from["parent"]) + ")"
-        case "rename":
-            guard let old = members?["from"]??.text, let new = members?["to"]??.text else { break }
+        case .create:
+            return "create the codebook"
+        case .import(let file, let count, let groups):
+            return "import from \(file): \(Self.count(count, "code"))" + (groups == 0 ? "" : ", " + Self.count(groups, "group"))
+        case .add(let parent):
+            return "add \(id) " + Self.place(parent)
+        case .edit(let fields):
+            return "edit \(id): " + fields.keys.sorted().map(\.label).joined(separator: ", ")
+        case .rename(let old, let new):
             return "rename \(id) from \"\(old)\" to \"\(new)\""
-        case "merge" where codes.count == 2:
-            return "merge \(codes[0]) into \(codes[1])" + (detail.map { "; \($0)" } ?? "")
-        case "split":
-            return "split \(id) " + (detail ?? "into " + codes.dropFirst().joined(separator: ", "))
-        case "retire":
+        case .move(let from, let to):
+            let destination = to.parent.map { "under \($0)" } ?? "to the top level"
+            return "move \(id) \(destination) (position \(to.position + 1); it was " + Self.place(from.parent) + ")"
+        case .reorder(_, let to):
+            return "reorder \(id) to position \(to.position + 1) " + Self.place(to.parent)
+        case .merge(let moved, let both):
+            return "merge \(id) into " + codes.dropFirst().joined(separator: ", ")
+                + (moved.map { "; codings moved: " + Self.counts($0) } ?? "") + (both > 0 ? "; \(both) had both codes" : "")
+        case .split(let moved):
+            return "split \(id) into " + codes.dropFirst().joined(separator: ", ") + (moved.map { "; codings moved: " + Self.counts($0) } ?? "")
+        case .retire:
             return "retire \(id)"
-        case "add-group", "delete-group", "add-to-group", "remove-from-group":
-            guard let group = members?["group"]??.text else { break }
-            let list = codes.joined(separator: ", ")
-            return switch action {
-            case "add-group": "add group \(group)" + (codes.isEmpty ? "" : " with \(list)")
-            case "delete-group": "delete group \(group)"
-            case "add-to-group": "add \(list) to group \(group)"
-            default: "remove \(list) from group \(group)"
-            }
-        case "undo":
-            guard let undid = members?["undid"]??.integer, let undone = members?["action"]??.text else { break }
-            var text = "undo revision \(undid) (\(undone) of \(codes.joined(separator: ", ")))"
-            if let restored = members?["restored"]??.text { text += "; codings restored: \(restored)" }
-            if case .array(let kept)? = members?["keptAsCodedSince"]??.kind {
-                text += "; left as coded since: " + kept.compactMap(\.text).joined(separator: ", ")
-            }
-            return text
-        default:
-            break
+        case .addGroup(let group):
+            return "add group \(group)" + (codes.isEmpty ? "" : " with \(list)")
+        case .deleteGroup(let group):
+            return "delete group \(group)"
+        case .addToGroup(let group):
+            return "add \(list) to group \(group)"
+        case .removeFromGroup(let group):
+            return "remove \(list) from group \(group)"
+        case .undo(let revision, let type, let restored, let kept):
+            return "undo revision \(revision) (\(type) of \(list))" + (restored.map { "; codings restored: " + Self.counts($0) } ?? "")
+                + (kept.isEmpty ? "" : "; left as coded since: " + kept.joined(separator: ", "))
         }
-        return ([action] + codes).joined(separator: " ") + (detail.map { " \($0)" } ?? "")
     }
 
-    /// "under A" or "at the top level", from a detail's parent value.
-    private static func place(_ parent: JSONValue?) -> String {
-        parent?.text.map { "under \($0)" } ?? "at the top level"
-    }
-}
-
-private extension JSONValue {
-    var text: String? {
-        if case .string(let text) = kind { return text }
-        return nil
+    /// "under A" or "at the top level".
+    private static func place(_ parent: String?) -> String {
+        parent.map { "under \($0)" } ?? "at the top level"
     }
 
-    var integer: Int? {
-        if case .number(let number) = kind { return Int(number) }
-        return nil
+    /// "1 code", "4 codes".
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
-    var objectMembers: [String: JSONValue]? {
-        guard case .object(let members) = kind else { return nil }
-        return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+    /// Records per coder, then the consensus: "asha 3, ben 0, consensus 1".
+    static func counts(_ counts: [String: Int]) -> String {
+        counts.sorted { ($0.key == "consensus" ? 1 : 0, $0.key) < ($1.key == "consensus" ? 1 : 0, $1.key) }
+            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 }

@@ -29,25 +29,6 @@ public enum CodebookEdit: Sendable, Equatable {
     case removeFromGroup([String], group: String)
     /// Reverts the latest change not yet undone, recorded as a change of its own.
     case undo
-
-    /// The history's name for the change.
-    public var action: String {
-        switch self {
-        case .add: "add"
-        case .edit: "edit"
-        case .move: "move"
-        case .reorder: "reorder"
-        case .rename: "rename"
-        case .merge: "merge"
-        case .split: "split"
-        case .retire: "retire"
-        case .addGroup: "add-group"
-        case .deleteGroup: "delete-group"
-        case .addToGroup: "add-to-group"
-        case .removeFromGroup: "remove-from-group"
-        case .undo: "undo"
-        }
-    }
 }
 
 /// The fields of a code that `CodebookEdit.edit` changes.

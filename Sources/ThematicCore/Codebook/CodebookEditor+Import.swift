@@ -29,9 +29,8 @@ extension CodebookEditor {
         book.codes = imported.codes
         book.groups = imported.groups
         book.revision += 1
-        let groups = imported.groups.isEmpty ? "" : ", \(imported.groups.count) group\(imported.groups.count == 1 ? "" : "s")"
-        book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: "import", codes: [],
-                                           detail: "from \(file): \(imported.codes.count) codes" + groups, note: note))
+        book.history.append(CodebookChange(revision: book.revision, at: time, by: editor,
+                                           action: .import(file: file, codes: imported.codes.count, groups: imported.groups.count), note: note))
         try writeCodebook(book, replacing: study.codebook.revision)
         return book
     }

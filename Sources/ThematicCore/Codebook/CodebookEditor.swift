@@ -53,7 +53,7 @@ public struct CodebookEditor {
         let study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
         let coders = needsCodings ? study.coders : Self.coderNames(in: folder)
         if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
-        if case .undo = edit, let change = study.codebook.undoableChange, change.action == "add", let id = change.codes.first {
+        if case .undo = edit, let change = study.codebook.undoableChange, case .add = change.action, let id = change.codes.first {
             let users = Self.excerptsCoded(id, in: study)
             if !users.isEmpty {
                 throw CodebookEditError("cannot undo adding \(id): it is applied to \(users.count) excerpt\(users.count == 1 ? "" : "s") already (\(Self.sample(users.keys))); retire it instead")
@@ -70,7 +70,7 @@ public struct CodebookEditor {
             } replacing: { ids, _ in
                 CodingRewrite.replacing(ids, from, with: [target])
             } check: { _ in }
-            book.history[last].detail = "codings moved: \(Self.summary(moved.counts))" + (moved.both > 0 ? "; \(moved.both) had both codes" : "")
+            book.history[last].action = .merge(moved: moved.counts, bothApplied: moved.both)
             book.history[last].codings = moved.codings
             rewrite = moved
         case .split(let from, let parts, let assignment):
@@ -82,16 +82,14 @@ public struct CodebookEditor {
             } check: { coded in
                 try Self.requireAssigned(coded, from, parts, assignment)
             }
-            book.history[last].detail = "into \(parts.joined(separator: ", ")); codings moved: \(Self.summary(moved.counts))"
+            book.history[last].action = .split(moved: moved.counts)
             book.history[last].codings = moved.codings
             rewrite = moved
         case .undo:
             guard let undone, let codings = undone.codings else { break }
-            let restored = try restoreCodings(study, coders: coders, codings, progress: Phase("undoing \(undone.action) of \(undone.codes.joined(separator: ", "))", progress))
-            var detail = Codebook.parseDetail(book.history[last].detail)?.compactMapValues { $0 } ?? [:]
-            detail["restored"] = .string(Self.summary(restored.counts))
-            if !restored.kept.isEmpty { detail["keptAsCodedSince"] = .array(restored.kept.map { .string($0) }) }
-            book.history[last].detail = Codebook.detail(detail)
+            let restored = try restoreCodings(study, coders: coders, codings, progress: Phase("undoing \(undone.action.type) of \(undone.codes.joined(separator: ", "))", progress))
+            book.history[last].action = .undo(revision: undone.revision, type: undone.action.type, restored: restored.counts,
+                                              keptAsCodedSince: restored.kept)
             rewrite = restored
         default:
             break
@@ -314,11 +312,6 @@ public struct CodebookEditor {
     func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
         try requireCodebookRevision(revision)
         try AtomicFile.write(CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))
-    }
-
-    private static func summary(_ counts: [String: Int]) -> String {
-        counts.sorted { ($0.key == "consensus" ? 1 : 0, $0.key) < ($1.key == "consensus" ? 1 : 0, $1.key) }
-            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
 
     private static func sample<S: Sequence>(_ ids: S) -> String where S.Element == String {

@@ -2,20 +2,18 @@ import CanonicalJSON
 
 /// `codebook.json` (and the files in Codebooks/): reading, with every problem located, and canonical writing.
 ///
-/// Version 2 adds code groups (a top-level `groups` array, and a history entry's `groupsBefore`). A codebook is
-/// written at version 1 when it uses neither, so existing studies' files stay byte-identical and readable by builds
-/// that know only version 1.
+/// Reads only the current version: an older file is first upgraded by its `Migration` steps (version 2 added code
+/// groups, version 3 typed history entries). Always written at the current version.
 public enum CodebookFormat {
-    static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history"]
+    static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "groups", "history"]
     static let groupFields: Set<String> = ["id", "name", "description", "codes", "guid"]
     static let codeFields: Set<String> = ["id", "name", "parent", "status", "mergedInto", "codable", "brief", "full",
                                           "whenToUse", "whenNotToUse", "example", "colour", "hotkey", "source", "guid"]
-    static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "detail", "note", "codings"]
+    static let changeFields: Set<String> = ["revision", "at", "by", "action", "codes", "note", "codings", "groupsBefore"]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Codebook {
-        let record = try JSONRecord(value, at: .root)
-        let version = try FileKind.codebook.checkHeader(record)
-        try record.requireOnly(version >= 2 ? fields.union(["groups"]) : fields)
+        let record = try JSONRecord(try Migration.upgrade(value, to: .codebook), at: .root)
+        try record.requireOnly(fields)
         var codebook = Codebook(title: try record.string("title"), description: try record.optionalString("description"),
                                 source: try record.optionalString("source"), revision: try record.int("revision"))
         if codebook.revision < 1 {
@@ -38,14 +36,12 @@ public enum CodebookFormat {
             codebook.codes.append(code)
         }
         for (index, element) in try record.array("history").enumerated() {
-            codebook.history.append(try decodeChange(element, at: record.path.field("history").index(index), version: version))
+            codebook.history.append(try decodeChange(element, at: record.path.field("history").index(index)))
         }
         checkTree(codebook, ids: Set(offsets.keys), offsets: codeOffsets, problems: &problems)
-        if version >= 2 {
-            let groups = try record.optionalArray("groups") ?? []
-            codebook.groups = try decodeGroups(groups, at: record.path.field("groups"))
-            checkGroups(codebook.groups, codes: Set(offsets.keys), elements: groups, problems: &problems)
-        }
+        let groups = try record.optionalArray("groups") ?? []
+        codebook.groups = try decodeGroups(groups, at: record.path.field("groups"))
+        checkGroups(codebook.groups, codes: Set(offsets.keys), elements: groups, problems: &problems)
         return codebook
     }
 
@@ -124,15 +120,15 @@ public enum CodebookFormat {
         return guid
     }
 
-    private static func decodeChange(_ value: JSONValue, at path: JSONPath, version: Int) throws(JSONShapeError) -> CodebookChange {
+    private static func decodeChange(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> CodebookChange {
         let record = try JSONRecord(value, at: path)
-        try record.requireOnly(version >= 2 ? changeFields.union(["groupsBefore"]) : changeFields)
+        try record.requireOnly(changeFields)
         var codes: [String] = []
         for (index, element) in try record.array("codes").enumerated() {
             codes.append(try JSONRecord.string(element, at: path.field("codes").index(index)))
         }
         return CodebookChange(revision: try record.int("revision"), at: try record.string("at"), by: try record.string("by"),
-                              action: try record.string("action"), codes: codes, detail: try record.optionalString("detail"),
+                              action: try CodebookActionFormat.decode(try record.required("action"), at: path.field("action")), codes: codes,
                               note: try record.optionalString("note"),
                               codings: try record.value("codings").map { value throws(JSONShapeError) in try decodeCodings(value, at: path.field("codings")) },
                               groupsBefore: try record.optionalArray("groupsBefore").map { elements throws(JSONShapeError) in
@@ -210,14 +206,13 @@ public enum CodebookFormat {
     }
 
     public static func encode(_ codebook: Codebook) -> JSONValue {
-        let usesGroups = !codebook.groups.isEmpty || codebook.history.contains { $0.groupsBefore != nil }
-        return .record(FileKind.codebook.header(version: usesGroups ? 2 : 1) + [
+        .record(FileKind.codebook.header() + [
             ("title", .string(codebook.title)),
             ("description", .optionalString(codebook.description)),
             ("source", .optionalString(codebook.source)),
             ("revision", .int(codebook.revision)),
             ("codes", .array(codebook.codes.map(encodeCode))),
-            ("groups", usesGroups ? encodeGroups(codebook.groups) : nil),
+            ("groups", codebook.groups.isEmpty ? nil : encodeGroups(codebook.groups)),
             ("history", .array(codebook.history.map(encodeChange))),
         ])
     }
@@ -253,8 +248,8 @@ public enum CodebookFormat {
     private static func encodeChange(_ change: CodebookChange) -> JSONValue {
         .record([
             ("revision", .int(change.revision)), ("at", .string(change.at)), ("by", .string(change.by)),
-            ("action", .string(change.action)), ("codes", .array(change.codes.map { .string($0) })),
-            ("detail", .optionalString(change.detail)), ("note", .optionalString(change.note)),
+            ("action", CodebookActionFormat.encode(change.action)), ("codes", .array(change.codes.map { .string($0) })),
+            ("note", .optionalString(change.note)),
             ("codings", change.codings.map(encodeCodings)),
             ("groupsBefore", change.groupsBefore.map(encodeGroups)),
         ])

@@ -70,7 +70,7 @@ public struct SyntheticStudy: Sendable {
             }
         }
         return Codebook(title: "Synthetic codebook", revision: 1, codes: list,
-                        history: [CodebookChange(revision: 1, at: Self.timestamp, by: "thematic", action: "create", note: "generated")])
+                        history: [CodebookChange(revision: 1, at: Self.timestamp, by: "thematic", action: .create, note: "generated")])
     }
 
     private func makeCorpus(_ random: inout SeededGenerator) -> Corpus {

@@ -131,11 +131,8 @@ public struct CodebookChange: Sendable, Equatable {
     public var revision: Int
     public var at: String
     public var by: String
-    /// create, import, add, edit, rename, move, reorder, merge, split, retire, add-group, delete-group,
-    /// add-to-group, remove-from-group, undo.
-    public var action: String
+    public var action: Action
     public var codes: [String]
-    public var detail: String?
     public var note: String?
     /// For a merge or split: what it did to each coding, so that undo can put them back.
     public var codings: RewrittenCodings?
@@ -143,14 +140,13 @@ public struct CodebookChange: Sendable, Equatable {
     /// last-in-first-out (every later change is undone first), so restoring the whole list is exact.
     public var groupsBefore: [CodeGroup]?
 
-    public init(revision: Int, at: String, by: String, action: String, codes: [String] = [],
-                detail: String? = nil, note: String? = nil, codings: RewrittenCodings? = nil, groupsBefore: [CodeGroup]? = nil) {
+    public init(revision: Int, at: String, by: String, action: Action, codes: [String] = [],
+                note: String? = nil, codings: RewrittenCodings? = nil, groupsBefore: [CodeGroup]? = nil) {
         self.revision = revision
         self.at = at
         self.by = by
         self.action = action
         self.codes = codes
-        self.detail = detail
         self.note = note
         self.codings = codings
         self.groupsBefore = groupsBefore

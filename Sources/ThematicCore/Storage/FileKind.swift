@@ -4,9 +4,10 @@ import CanonicalJSON
 ///
 /// Every file names its kind and `schemaVersion`. An older version is migrated on load; a newer one is refused, naming
 /// the file, its version and the highest this build reads, because reading on would drop fields this build does not
-/// know. A review file is written at version 2 only when it uses what version 2 added (excerpt pages), so files
-/// without pages stay byte-identical and readable by builds that know only version 1; likewise a codebook is written
-/// at version 2 only when it has code groups.
+/// know. A codebook is upgraded step by step before it is decoded (see `Migration`) and always written at its current
+/// version. A review file is still read at either version by its decoder, and written at version 2 only when it uses
+/// what version 2 added (excerpt pages), so files without pages stay byte-identical and readable by builds that know
+/// only version 1.
 public enum FileKind: String, Sendable, CaseIterable {
     case study = "thematic.study"
     case codebook = "thematic.codebook"
@@ -17,7 +18,8 @@ public enum FileKind: String, Sendable, CaseIterable {
 
     public var currentVersion: Int {
         switch self {
-        case .review, .codebook: 2
+        case .codebook: 3
+        case .review: 2
         default: 1
         }
     }

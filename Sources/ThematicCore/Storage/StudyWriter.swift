@@ -70,7 +70,7 @@ public enum StudyCreator {
         try FileSystem.createDirectories(folder.path)
         var book = codebook ?? Codebook(title: "\(title) codebook")
         if book.history.isEmpty {
-            book.history = [CodebookChange(revision: book.revision, at: now, by: "thematic", action: "create", note: "empty codebook created with the study")]
+            book.history = [CodebookChange(revision: book.revision, at: now, by: "thematic", action: .create, note: "empty codebook created with the study")]
         }
         let manifest = StudyManifest(title: title, created: now, attributes: [
             AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region"),

@@ -17,8 +17,8 @@ import Testing
         let before = try grouped()
         let book = try apply(.addGroup(CodeGroup(id: "agency", name: "Agencies", codes: ["A2"])), to: before)
         #expect(book.groups.map(\.id) == ["risk", "health", "agency"])
-        #expect(book.history.last == CodebookChange(revision: 3, at: time, by: "lena", action: "add-group", codes: ["A2"],
-                                                    detail: #"{"group":"agency"}"#, groupsBefore: before.groups))
+        #expect(book.history.last == CodebookChange(revision: 3, at: time, by: "lena", action: .addGroup("agency"), codes: ["A2"],
+                                                    groupsBefore: before.groups))
         #expect(book.history.last?.summary == "add group agency with A2")
     }
 

@@ -18,7 +18,8 @@ import ThematicTestSupport
     @Test func aMergeRecordsWhatItMovedInTheHistory() throws {
         let folder = try TestSupport.validStudy()
         let outcome = try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
-        #expect(outcome.change.detail == "codings moved: asha 1, ben 1, consensus 1; 1 had both codes")
+        #expect(outcome.change.action == .merge(moved: ["asha": 1, "ben": 1, "consensus": 1], bothApplied: 1))
+        #expect(outcome.change.summary == "merge A2 into A1; codings moved: asha 1, ben 1, consensus 1; 1 had both codes")
     }
 
     @Test func codesBothAppliedBecomeOneApplicationWithTheUnionOfSpansAndBothMemos() {
@@ -41,7 +42,7 @@ import ThematicTestSupport
         #expect(study.codings["ben"]?.excerpts["R1-1"]?.codeIDs == ["A1b", "A2"])
         #expect(study.consensus.excerpts["R1-1"]?.codes == ["A1b": AppliedCode()])
         #expect(study.codebook.code("A1")?.status == .retired)
-        #expect(study.codebook.history.suffix(3).map(\.action) == ["add", "add", "split"])
+        #expect(study.codebook.history.suffix(3).map(\.action.type) == ["add", "add", "split"])
         #expect(TestSupport.checksClean(folder))
     }
 
@@ -161,7 +162,7 @@ extension CodebookEditorTests {
         #expect(TestSupport.checksClean(folder))
         let outcome = try editor.split("A1", into: parts, assignment: ["R1-1": ["A1a"]], by: "lena")
         #expect(outcome.codebook.code("A1")?.status == .retired)
-        #expect(outcome.codebook.history.suffix(3).map(\.action) == ["add", "add", "split"])
+        #expect(outcome.codebook.history.suffix(3).map(\.action.type) == ["add", "add", "split"])
         #expect(TestSupport.checksClean(folder))
     }
 }

@@ -27,8 +27,8 @@ import Testing
         #expect(after.codebook.revision == before.codebook.revision + 2)
         #expect(outcome.rewritten == ["asha": 1, "ben": 1, "consensus": 1])
         #expect(outcome.keptAsCodedSince.isEmpty)
-        let detail = try #require(Codebook.parseDetail(outcome.change.detail))
-        #expect(detail["restored"] == .some(.string("asha 1, ben 1, consensus 1")))
+        #expect(outcome.change.action == .undo(revision: before.codebook.revision + 1, type: "merge",
+                                               restored: ["asha": 1, "ben": 1, "consensus": 1], keptAsCodedSince: []))
         #expect(TestSupport.checksClean(folder))
     }
 

@@ -1,3 +1,5 @@
+import CanonicalJSON
+import Foundation
 import Testing
 @testable import ThematicCore
 
@@ -19,6 +21,19 @@ import Testing
         let book = try rich()
         let exported = RefiCodebook.export(book, scope: "study:test")
         #expect(try RefiCodebook.read(exported, file: "x.qdc", title: "other").codebook == book)
+    }
+
+    @Test func aQdcWhoseCommentAnEarlierBuildWroteImportsItsHistoryTyped() throws {
+        let file = TestSupport.fixtures + "/migration/codebook-version-1-history.json"
+        let book = try StudyCreator.readCodebook(file)
+        let exported = String(decoding: RefiCodebook.export(book, scope: "study:test"), as: UTF8.self)
+        let oldHeader = try JSONParser.parse(try FileSystem.readBytes(file)).replacing("codes", with: .array([]))
+        let oldPayload = String(decoding: CanonicalWriter.compact(oldHeader), as: UTF8.self).replacingOccurrences(of: "--", with: "-\\u002d")
+        let start = try #require(exported.range(of: RefiCodebook.commentMarker))
+        let end = try #require(exported.range(of: "-->", range: start.upperBound..<exported.endIndex))
+        let older = exported.replacingCharacters(in: start.upperBound..<end.lowerBound, with: oldPayload)
+        #expect(older.contains(#""action":"rename""#))
+        #expect(try RefiCodebook.read(Array(older.utf8), file: "x.qdc", title: "other").codebook == book)
     }
 
     @Test func exportingTwiceGivesTheSameGUIDs() throws {

@@ -2,7 +2,8 @@ import CanonicalJSON
 import Testing
 @testable import ThematicCore
 
-/// codebook.json across versions: version 1 (no groups) still loads and is still written; version 2 carries groups.
+/// codebook.json across versions: versions 1 (no groups) and 2 (groups) still load, and every codebook is written at
+/// the current version, 3 (typed history), which then reads back byte for byte.
 @Suite struct CodebookFormatTests {
     static let folder = TestSupport.fixtures + "/codebooks"
 
@@ -12,9 +13,8 @@ import Testing
         #expect(codebook.groups == [])
     }
 
-    @Test func aCodebookWithoutGroupsIsWrittenAsVersionOneByteForByte() throws {
-        let codebook = try StudyCreator.readCodebook(Self.folder + "/version-1.json")
-        #expect(CanonicalWriter.pretty(CodebookFormat.encode(codebook)) == (try FileSystem.readBytes(Self.folder + "/version-1.json")))
+    @Test func aVersionOneCodebookIsWrittenAtTheCurrentVersionAndThenRoundTrips() throws {
+        try expectWrittenAtVersionThreeThenByteForByte("version-1.json")
     }
 
     @Test func aVersionTwoCodebookLoadsItsGroups() throws {
@@ -26,18 +26,27 @@ import Testing
         #expect(codebook.groups(of: "A1").map(\.id) == ["risk"])
     }
 
-    @Test func aCodebookWithGroupsIsWrittenAsVersionTwoByteForByte() throws {
-        let codebook = try StudyCreator.readCodebook(Self.folder + "/version-2-groups.json")
-        #expect(CanonicalWriter.pretty(CodebookFormat.encode(codebook)) == (try FileSystem.readBytes(Self.folder + "/version-2-groups.json")))
+    @Test func aVersionTwoCodebookIsWrittenAtTheCurrentVersionAndThenRoundTrips() throws {
+        try expectWrittenAtVersionThreeThenByteForByte("version-2-groups.json")
     }
 
-    @Test func aHistoryThatChangedGroupsKeepsVersionTwoWhenNoGroupIsLeft() throws {
+    @Test func aHistoryThatChangedGroupsReadsBackWhenNoGroupIsLeft() throws {
         var codebook = try StudyCreator.readCodebook(Self.folder + "/version-1.json")
         codebook = try codebook.applying(.addGroup(CodeGroup(id: "risk", name: "Risk")), by: "lena", at: "2026-12-01T09:00:00Z")
         codebook = try codebook.applying(.deleteGroup("risk"), by: "lena", at: "2026-12-01T09:01:00Z")
         let encoded = CodebookFormat.encode(codebook)
         var problems = FileProblems()
         #expect(try CodebookFormat.decode(JSONParser.parse(CanonicalWriter.pretty(encoded)), problems: &problems) == codebook)
-        #expect(String(decoding: CanonicalWriter.pretty(encoded), as: UTF8.self).contains("\"schemaVersion\": 2"))
+        #expect(codebook.history.last?.groupsBefore?.map(\.id) == ["risk"])
+    }
+
+    private func expectWrittenAtVersionThreeThenByteForByte(_ name: String) throws {
+        let codebook = try StudyCreator.readCodebook(Self.folder + "/" + name)
+        let written = CanonicalWriter.pretty(CodebookFormat.encode(codebook))
+        #expect(String(decoding: written, as: UTF8.self).contains("\"schemaVersion\": 3"))
+        var problems = FileProblems()
+        let again = try CodebookFormat.decode(try JSONParser.parse(written), problems: &problems)
+        #expect(again == codebook)
+        #expect(CanonicalWriter.pretty(CodebookFormat.encode(again)) == written)
     }
 }
