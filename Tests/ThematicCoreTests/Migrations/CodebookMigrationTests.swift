@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Testing
 @testable import ThematicCore
+import ThematicTestSupport
 
 /// Codebooks written by earlier builds: the demo study as version 1 shipped it, a version-1 codebook with every
 /// kind of change a lead makes, and a version-2 codebook whose history changed groups, all made by those builds.
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func theFirstWriteOfAVersionOneStudyWritesVersionThreeAndThenItRoundTrips() throws {
-        let folder = try TestSupport.copyStudy(Self.folder + "/demo-version-1")
+        let folder = try TestFolders.copyStudy(Self.folder + "/demo-version-1")
         let before = try TestSupport.load(folder).codebook
         try CodebookEditor(folder: folder).apply(.rename("A1", to: "GP information withheld"), by: "lena", at: "2026-12-05T09:00:00Z")
         let bytes = try FileSystem.readBytes(folder.url(StudyFolder.codebookFile))
