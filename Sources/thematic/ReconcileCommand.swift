@@ -63,6 +63,14 @@ struct ReconcileCommand: ParsableCommand {
             abstract: "Print the progress, any stale decisions and where to resume (what `thematic reconcile STUDY` does)."
         )
         @OptionGroup var queue: Queue
+        /// The form that opened the screen before the subcommands, kept only to say where it went.
+        @Option(help: .hidden) var lead: String?
+
+        func validate() throws {
+            if let lead {
+                throw ValidationError("the reconcile screen now opens with `thematic reconcile screen \(queue.study) --lead \(lead)`")
+            }
+        }
 
         func run() throws {
             let reconciliation = try queue.reconciliation(of: try openStudy(queue.study))

@@ -116,6 +116,12 @@ import ThematicTestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json")) == before)
     }
 
+    @Test func theFormThatOpenedTheScreenBeforeTheSubcommandsSaysWhereItWent() throws {
+        let outcome = try Binaries.run("thematic", ["reconcile", TestFolders.demoStudy, "--lead", "lena"])
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains("the reconcile screen now opens with `thematic reconcile screen \(TestFolders.demoStudy) --lead lena`"))
+    }
+
     @Test func theTrainingCheckComparesEachCoderWithTheConsensus() throws {
         let outcome = try Binaries.run("thematic", ["reconcile", "training", TestFolders.demoStudy, "--format", "csv"])
         #expect(outcome.status == 0, "\(outcome.standardError)")

@@ -26,7 +26,7 @@ public enum CodebookScreenView {
             LongFieldEditor.draw(state.field, title: prompt.title + " (Enter keeps it, Esc cancels)", on: &screen)
         case .history(let offset):
             let lines = CodebookHistoryView.lines(state)
-            Dialog(title: "History: \(state.codebook.history.count) changes, newest first (j/k scroll, Esc closes)",
+            Dialog(title: "History: \(state.codebook.history.count) change\(state.codebook.history.count == 1 ? "" : "s"), newest first (j/k scroll, Esc closes)",
                    lines: Array(lines.dropFirst(offset))).draw(on: &screen)
         default:
             break
