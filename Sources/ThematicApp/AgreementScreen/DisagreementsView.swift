@@ -32,26 +32,17 @@ struct DisagreementLayout: Equatable {
 /// text wrapped to the frame.
 enum DisagreementsView {
     static func render(_ state: AgreementScreenState, _ list: DisagreementList, on screen: inout Screen) {
-        let layout = DisagreementLayout(size: state.size)
         let row = state.table.rows[list.row]
-        let title = "\(list.entries.count) excerpt\(list.entries.count == 1 ? "" : "s") where "
-            + "\(state.table.coders.joined(separator: ", ")) disagree on \(row.code) \(row.name)"
-        screen.write(DisplayWidth.truncate(title, toWidth: layout.title.columns), row: layout.title.row, column: 0,
-                     style: AgreementScreenView.bold, maxWidth: layout.title.columns)
-        let body = Box(title: "Disagreements on \(row.code) (\(list.entries.count))", style: AgreementScreenView.bold)
-            .draw(in: layout.list, on: &screen)
-        ScrollingList(count: list.entries.count, selected: list.selected, offset: list.offset)
-            .draw(in: body, on: &screen) { listRow(state, list.entries[$0]) }
-        if let entry = state.selectedDisagreement, !layout.text.isEmpty {
-            let textBody = Box(title: place(state, entry.excerptID)).draw(in: layout.text, on: &screen)
-            let lines = textLines(state, width: textBody.columns)
-            for (index, line) in lines.dropFirst(list.textScroll).prefix(textBody.rows).enumerated() {
-                screen.write(line, row: textBody.row + index, column: textBody.column, maxWidth: textBody.columns)
-            }
-        }
-        let position = list.entries.isEmpty ? "no excerpt" : "excerpt \(list.selected + 1) of \(list.entries.count)"
-        StatusBar(left: state.message ?? "\(row.code) · \(position)", right: "Enter opens · Esc back · ? keys")
-            .draw(in: layout.status, on: &screen)
+        let frame = ExcerptListFrame(
+            title: "\(list.entries.count) excerpt\(list.entries.count == 1 ? "" : "s") where "
+                + "\(state.table.coders.joined(separator: ", ")) disagree on \(row.code) \(row.name)",
+            listTitle: "Disagreements on \(row.code) (\(list.entries.count))",
+            count: list.entries.count, selected: list.selected, offset: list.offset,
+            selection: state.selectedDisagreement.map { entry in (place(state, entry.excerptID), { textLines(state, width: $0) }) },
+            textScroll: list.textScroll,
+            status: StatusBar(left: state.message ?? "\(row.code) · \(ExcerptListFrame.position(list.selected, of: list.entries.count))",
+                              right: "Enter opens · Esc back · ? keys"))
+        frame.draw(on: &screen, size: state.size) { listRow(state, list.entries[$0]) }
     }
 
     /// A line of the list: the excerpt, its section, who applied the code and who finished without it.

@@ -6,25 +6,19 @@ import TerminalUI
 /// selected excerpt.
 enum SpanDifferencesView {
     static func render(_ state: AgreementScreenState, _ list: SpanDifferenceList, code: String, on screen: inout Screen) {
-        let layout = DisagreementLayout(size: state.size)
         let name = state.study.codebook.code(code)?.name ?? ""
-        let title = "\(list.entries.count) excerpt\(list.entries.count == 1 ? "" : "s") where "
-            + "\(state.table.coders.joined(separator: ", ")) marked \(code) \(name) on different characters"
-        screen.write(DisplayWidth.truncate(title, toWidth: layout.title.columns), row: layout.title.row, column: 0,
-                     style: AgreementScreenView.bold, maxWidth: layout.title.columns)
-        let body = Box(title: "Differing spans of \(code) (\(list.entries.count))", style: AgreementScreenView.bold)
-            .draw(in: layout.list, on: &screen)
-        ScrollingList(count: list.entries.count, selected: list.selected, offset: list.offset)
-            .draw(in: body, on: &screen) { listRow(state, list.entries[$0]) }
-        if let entry = list.selectedEntry, !layout.text.isEmpty {
-            let textBody = Box(title: DisagreementsView.place(state, entry.excerptID)).draw(in: layout.text, on: &screen)
-            for (index, line) in spanLines(state, list, width: textBody.columns).dropFirst(list.textScroll).prefix(textBody.rows).enumerated() {
-                screen.write(line, row: textBody.row + index, column: textBody.column, maxWidth: textBody.columns)
-            }
-        }
-        let position = list.entries.isEmpty ? "no excerpt" : "excerpt \(list.selected + 1) of \(list.entries.count)"
-        StatusBar(left: state.message ?? "\(code) · \(position)", right: "Enter opens · Esc back · ? keys")
-            .draw(in: layout.status, on: &screen)
+        let frame = ExcerptListFrame(
+            title: "\(list.entries.count) excerpt\(list.entries.count == 1 ? "" : "s") where "
+                + "\(state.table.coders.joined(separator: ", ")) marked \(code) \(name) on different characters",
+            listTitle: "Differing spans of \(code) (\(list.entries.count))",
+            count: list.entries.count, selected: list.selected, offset: list.offset,
+            selection: list.selectedEntry.map { entry in
+                (DisagreementsView.place(state, entry.excerptID), { spanLines(state, list, width: $0) })
+            },
+            textScroll: list.textScroll,
+            status: StatusBar(left: state.message ?? "\(code) · \(ExcerptListFrame.position(list.selected, of: list.entries.count))",
+                              right: "Enter opens · Esc back · ? keys"))
+        frame.draw(on: &screen, size: state.size) { listRow(state, list.entries[$0]) }
     }
 
     /// `R1-2  Findings  · 23 characters marked by one coder only`.
