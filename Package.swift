@@ -19,17 +19,21 @@ let package = Package(
         // Inter-rater agreement statistics over reliability data, and the reliability-data file formats.
         .target(name: "Agreement", dependencies: ["CanonicalJSON", .product(name: "CSV", package: "CSV.swift")]),
         // Domain model, study files, storage, and everything a command does; no terminal code.
-        .target(name: "ThematicCore", dependencies: [
-            "CanonicalJSON", "Agreement",
-            .product(name: "CSV", package: "CSV.swift"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: [
-            "Anonymisation/Lists/build-lists.py", "Anonymisation/Lists/SOURCES.md",
-        ], resources: [
-            .copy("Anonymisation/Lists/given-names.txt"), .copy("Anonymisation/Lists/surnames.txt"),
-            .copy("Anonymisation/Lists/uk-places.txt"), .copy("Anonymisation/Lists/english-words.txt"),
-            .copy("Anonymisation/Lists/domain-words.txt"),
-        ]),
+        .target(
+            name: "ThematicCore",
+            dependencies: [
+                "CanonicalJSON", "Agreement",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: [
+                "Anonymisation/Lists/build-lists.py", "Anonymisation/Lists/SOURCES.md",
+            ],
+            resources: [
+                .copy("Anonymisation/Lists/given-names.txt"), .copy("Anonymisation/Lists/surnames.txt"),
+                .copy("Anonymisation/Lists/uk-places.txt"), .copy("Anonymisation/Lists/english-words.txt"),
+                .copy("Anonymisation/Lists/domain-words.txt"),
+            ]),
         // Pure terminal kit: cells, screen buffer, layout, display width, wrapping.
         .target(name: "TerminalUI"),
         // The ncursesw C API, seen through a shim header.
@@ -57,11 +61,17 @@ let package = Package(
         .target(name: "ThematicTestSupport", dependencies: ["ThematicCore", "TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "AgreementTests", dependencies: ["Agreement"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ThematicCoreTests", dependencies: ["ThematicCore", "ThematicTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ThematicCoreTests", dependencies: ["ThematicCore", "ThematicTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw", "ThematicApp", "ThematicCore"]),
-        .testTarget(name: "ThematicAppTests", dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI", "ThematicTestSupport"],
-                    exclude: ["Goldens"]),
+        .testTarget(
+            name: "NcursesTerminalTests",
+            dependencies: ["NcursesTerminal", "TerminalUI", "CNcursesw", "ThematicApp", "ThematicCore"]),
+        .testTarget(
+            name: "ThematicAppTests",
+            dependencies: ["ThematicApp", "ThematicCore", "Agreement", "TerminalUI", "ThematicTestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ThematicCore", "ThematicTestSupport"]),
     ]
 )

@@ -21,7 +21,10 @@ public struct AgreementReport: Sendable, Equatable {
     /// Computes every figure. Linear in units and applications, except the set-valued alphas,
     /// which are quadratic in the number of distinct code sets. A bootstrap tells `progress` its replicates done and
     /// in all.
-    public init(_ data: ReliabilityData, bootstrap: AlphaBootstrap? = nil, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) {
+    public init(
+        _ data: ReliabilityData, bootstrap: AlphaBootstrap? = nil,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) {
         coders = data.coders
         units = data.unitIDs.count
         let tallies = BinaryTallier(data).tallies()
@@ -34,7 +37,8 @@ public struct AgreementReport: Sendable, Equatable {
     }
 
     public static func == (a: AgreementReport, b: AgreementReport) -> Bool {
-        a.coders == b.coders && a.units == b.units && a.pooled == b.pooled && a.setValued == b.setValued && a.singleLabel == b.singleLabel
+        a.coders == b.coders && a.units == b.units && a.pooled == b.pooled && a.setValued == b.setValued
+            && a.singleLabel == b.singleLabel
             && a.bootstrap == b.bootstrap && a.alphaIntervals == b.alphaIntervals
             && a.perCode.map(\.code) == b.perCode.map(\.code)
             && a.perCode.map(\.agreement) == b.perCode.map(\.agreement)

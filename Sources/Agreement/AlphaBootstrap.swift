@@ -38,13 +38,17 @@ public struct AlphaBootstrap: Sendable, Equatable {
 
     /// The interval of every code of `data`, in code order. `progress` is told the replicates done and the
     /// replicates of all codes together, from whichever core finished them.
-    public func intervals(_ data: ReliabilityData,
-                          progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [(code: String, interval: BootstrapInterval)] {
+    public func intervals(
+        _ data: ReliabilityData,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) -> [(code: String, interval: BootstrapInterval)] {
         Array(zip(data.codes, intervals(BinaryTallier(data).tallies(), progress: progress)))
     }
 
     /// One interval per tally, computed on all cores.
-    func intervals(_ tallies: [BinaryTally], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> [BootstrapInterval] {
+    func intervals(_ tallies: [BinaryTally], progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in })
+        -> [BootstrapInterval]
+    {
         let counter = ReplicateCounter(total: replicates * tallies.count, progress: progress)
         let results = ConcurrentSlots<BootstrapInterval?>(count: tallies.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: tallies.count) { code in
@@ -93,7 +97,9 @@ public struct AlphaBootstrap: Sendable, Equatable {
     }
 
     /// Alphas of the unit replicates in which alpha is defined.
-    private func unitReplicates(_ types: PairableTypes, _ rng: inout SplitMix64, _ counter: ReplicateCounter) -> [Double] {
+    private func unitReplicates(_ types: PairableTypes, _ rng: inout SplitMix64, _ counter: ReplicateCounter)
+        -> [Double]
+    {
         var alphas: [Double] = []
         alphas.reserveCapacity(replicates)
         for replicate in 0..<replicates {
@@ -102,7 +108,8 @@ public struct AlphaBootstrap: Sendable, Equatable {
             var remainingWeight = Double(types.units)
             var (n, applied, o01) = (0.0, 0.0, 0.0)
             for t in types.list where remainingUnits > 0 {
-                let drawn = rng.nextBinomial(trials: remainingUnits, probability: min(1, Double(t.count) / remainingWeight))
+                let drawn = rng.nextBinomial(
+                    trials: remainingUnits, probability: min(1, Double(t.count) / remainingWeight))
                 remainingUnits -= drawn
                 remainingWeight -= Double(t.count)
                 let k = Double(drawn)
@@ -117,7 +124,9 @@ public struct AlphaBootstrap: Sendable, Equatable {
     }
 
     /// KALPHA v3.0 replicates, with its clamping and small-sample correction.
-    private func kalphaReplicates(_ types: PairableTypes, coders: Int, _ rng: inout SplitMix64, _ counter: ReplicateCounter) -> [Double] {
+    private func kalphaReplicates(
+        _ types: PairableTypes, coders: Int, _ rng: inout SplitMix64, _ counter: ReplicateCounter
+    ) -> [Double] {
         let n = Double(types.values)
         let nApplied = Double(types.applied)
         let expected = 2 * nApplied * (n - nApplied) / (n * (n - 1))
@@ -164,7 +173,10 @@ public struct BootstrapInterval: Sendable, Equatable {
     /// Share of replicates below each of `AlphaBootstrap.thresholds` (KALPHA's q(α_min)).
     public let shareBelow: [Double]
 
-    init(procedure: AlphaBootstrap.Procedure, replicates: Int, usableReplicates: Int, lower: Statistic, upper: Statistic, shareBelow: [Double]) {
+    init(
+        procedure: AlphaBootstrap.Procedure, replicates: Int, usableReplicates: Int, lower: Statistic, upper: Statistic,
+        shareBelow: [Double]
+    ) {
         self.procedure = procedure
         self.replicates = replicates
         self.usableReplicates = usableReplicates

@@ -14,7 +14,8 @@ struct BinaryTally: Sendable, Equatable {
     static func empty(coders: Int) -> BinaryTally {
         let pairs = coders * (coders - 1) / 2
         return BinaryTally(
-            coderCount: coders, unitsByType: Array(repeating: Array(repeating: 0, count: coders + 1), count: coders + 1),
+            coderCount: coders,
+            unitsByType: Array(repeating: Array(repeating: 0, count: coders + 1), count: coders + 1),
             pairsBoth: Array(repeating: 0, count: pairs), pairsDiffer: Array(repeating: 0, count: pairs),
             cohenTable: coders == 2 ? [[0, 0], [0, 0]] : nil)
     }

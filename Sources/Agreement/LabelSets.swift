@@ -37,7 +37,10 @@ struct LabelSets {
     /// The id of `set`, adding it when new.
     private mutating func intern(_ set: ArraySlice<UInt64>) -> Int32 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for word in set { hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9; hash ^= hash >> 31 }
+        for word in set {
+            hash = (hash ^ word) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+        }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {

@@ -82,7 +82,8 @@ extension ReliabilityDataFile {
         var codingsOfUnit: [[JSONMember]] = []
         for unit in unitValues {
             guard case .object(let members) = unit.kind else {
-                throw fail(unit, "a unit must be an object {\"id\": ..., \"codes\": {...}}, found \(unit.typeDescription)")
+                throw fail(
+                    unit, "a unit must be an object {\"id\": ..., \"codes\": {...}}, found \(unit.typeDescription)")
             }
             guard let idValue = members.first(where: { $0.key == "id" })?.value else {
                 throw fail(unit, "the unit has no \"id\"")
@@ -95,7 +96,10 @@ extension ReliabilityDataFile {
                 throw fail(unit, "unit \"\(id)\" has no \"codes\" object (coder -> list of codes or null)")
             }
             guard case .object(let codings) = codesValue.kind else {
-                throw fail(codesValue, "\"codes\" of unit \"\(id)\" must be an object (coder -> list of codes or null), found \(codesValue.typeDescription)")
+                throw fail(
+                    codesValue,
+                    "\"codes\" of unit \"\(id)\" must be an object (coder -> list of codes or null), found \(codesValue.typeDescription)"
+                )
             }
             for coding in codings where !coders.contains(coding.key) { coders.append(coding.key) }
             unitIDs.append(id)
@@ -110,7 +114,10 @@ extension ReliabilityDataFile {
                 let value = coding.value
                 if case .null = value.kind { continue }
                 guard case .array(let applied) = value.kind else {
-                    throw fail(value, "coder \"\(coding.key)\" on unit \"\(unitIDs[u])\": expected a list of codes or null, found \(value.typeDescription)")
+                    throw fail(
+                        value,
+                        "coder \"\(coding.key)\" on unit \"\(unitIDs[u])\": expected a list of codes or null, found \(value.typeDescription)"
+                    )
                 }
                 indices.removeAll(keepingCapacity: true)
                 for codeValue in applied {
@@ -132,9 +139,12 @@ extension ReliabilityDataFile {
     /// Reads the CSV format; errors name `path`, the row (the header is row 1) and column, and what was
     /// expected there. `codes` gives the code universe and its order (e.g. from the codebook); without it
     /// codes are taken in order of first appearance.
-    public static func csv(_ text: String, path: String, codes listed: [String] = []) throws(ReliabilityDataError) -> ReliabilityDataFile {
+    public static func csv(_ text: String, path: String, codes listed: [String] = []) throws(ReliabilityDataError)
+        -> ReliabilityDataFile
+    {
         func fail(row: Int, column: Int? = nil, _ message: String) -> ReliabilityDataError {
-            .invalidFile(path: path, location: column.map { "row \(row), column \($0)" } ?? "row \(row)", message: message)
+            .invalidFile(
+                path: path, location: column.map { "row \(row), column \($0)" } ?? "row \(row)", message: message)
         }
         let reader: CSVReader
         do {
@@ -160,11 +170,15 @@ extension ReliabilityDataFile {
         var seenUnits = Set<String>()
         for (r, row) in rows.enumerated() {
             guard row.count == header.count else {
-                throw fail(row: r + 2, "expected \(header.count) fields (a unit id and \(coders.count) coders), found \(row.count)")
+                throw fail(
+                    row: r + 2,
+                    "expected \(header.count) fields (a unit id and \(coders.count) coders), found \(row.count)")
             }
             let id = row[0].trimmingCharacters(in: .whitespaces)
             if id.isEmpty { throw fail(row: r + 2, column: 1, "the unit id is empty") }
-            guard seenUnits.insert(id).inserted else { throw fail(row: r + 2, column: 1, "unit id \"\(id)\" appears twice") }
+            guard seenUnits.insert(id).inserted else {
+                throw fail(row: r + 2, column: 1, "unit id \"\(id)\" appears twice")
+            }
             unitIDs.append(id)
         }
         var seenCodes = Set<String>()
@@ -183,7 +197,10 @@ extension ReliabilityDataFile {
                 for part in cell.split(separator: ";", omittingEmptySubsequences: false) {
                     let code = part.trimmingCharacters(in: .whitespaces)
                     if code.isEmpty || code == noCodeMarker {
-                        throw fail(row: u + 2, column: coder + 2, "coder \"\(coders[coder])\": expected code ids separated by \";\" (or \"\(noCodeMarker)\" alone for no code), found \"\(cell)\"")
+                        throw fail(
+                            row: u + 2, column: coder + 2,
+                            "coder \"\(coders[coder])\": expected code ids separated by \";\" (or \"\(noCodeMarker)\" alone for no code), found \"\(cell)\""
+                        )
                     }
                     indices.append(universe.index(of: code, in: &data))
                 }

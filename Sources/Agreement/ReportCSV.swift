@@ -14,7 +14,9 @@ extension AgreementReport {
             lines.append(line(entry.code, rowFigures(i), alpha: entry.agreement.krippendorffAlpha))
         }
         lines.append(line("(pooled)", pooled.figures, alpha: pooled.krippendorffAlpha))
-        for (name, alpha) in [("(code sets: MASI)", setValued.alphaMASI), ("(code sets: Jaccard)", setValued.alphaJaccard)] {
+        for (name, alpha) in [
+            ("(code sets: MASI)", setValued.alphaMASI), ("(code sets: Jaccard)", setValued.alphaJaccard),
+        ] {
             let figures = NamedFigures(entries: [
                 ("n_pairable_values", .count(setValued.pairableValues)), ("krippendorff_alpha", .statistic(alpha)),
             ])

@@ -47,16 +47,37 @@ extension AgreementReport {
 
     /// Which convention each figure follows, under its key.
     public static let conventions: [(key: String, text: String)] = [
-        ("unit", "the excerpt; a coder's value for a code is 1 (applied), 0 (finished the excerpt without it) or missing (not finished)"),
-        ("percent_agreement_units", "mean over units coded by two or more coders of the share of agreeing coder pairs (Fleiss' P-bar, irrCAC p_a)"),
-        ("percent_agreement_coder_pairs_numpy", "mean over coder pairs of the share of units both finished on which they agree"),
-        ("cohen_kappa", "exactly two coders, units both finished; SE: Fleiss-Cohen-Everitt 1969 (statsmodels std_kappa), se0 under H0 kappa = 0, CI kappa +- 1.959964 SE"),
+        (
+            "unit",
+            "the excerpt; a coder's value for a code is 1 (applied), 0 (finished the excerpt without it) or missing (not finished)"
+        ),
+        (
+            "percent_agreement_units",
+            "mean over units coded by two or more coders of the share of agreeing coder pairs (Fleiss' P-bar, irrCAC p_a)"
+        ),
+        (
+            "percent_agreement_coder_pairs_numpy",
+            "mean over coder pairs of the share of units both finished on which they agree"
+        ),
+        (
+            "cohen_kappa",
+            "exactly two coders, units both finished; SE: Fleiss-Cohen-Everitt 1969 (statsmodels std_kappa), se0 under H0 kappa = 0, CI kappa +- 1.959964 SE"
+        ),
         ("fleiss_kappa", "units finished by every selected coder (statsmodels fleiss_kappa)"),
         ("krippendorff_alpha", "nominal, missing values allowed; units with fewer than two values drop out"),
-        ("gwet_ac1/brennan_prediger", "q = 2 categories {0, 1}, so BP = 2 p_a - 1; SEs as irrCAC; class shares over units with at least one value"),
+        (
+            "gwet_ac1/brennan_prediger",
+            "q = 2 categories {0, 1}, so BP = 2 p_a - 1; SEs as irrCAC; class shares over units with at least one value"
+        ),
         ("pooled", "every (unit, code) pair is one binary unit; figures computed on all of them together"),
-        ("alpha_masi/alpha_jaccard", "Krippendorff's alpha on each coder's whole set of codes per unit; the empty set is a value; d(S, S) = 0; MASI weights exactly 2/3 and 1/3"),
-        ("single_label_nominal", "only when every coding holds exactly one code: the code as one nominal variable, q = codes used (irrCAC's default)"),
+        (
+            "alpha_masi/alpha_jaccard",
+            "Krippendorff's alpha on each coder's whole set of codes per unit; the empty set is a value; d(S, S) = 0; MASI weights exactly 2/3 and 1/3"
+        ),
+        (
+            "single_label_nominal",
+            "only when every coding holds exactly one code: the code as one nominal variable, q = codes used (irrCAC's default)"
+        ),
         ("krippendorff_alpha_ci", "95% bootstrap percentile interval; procedure and seed under \"bootstrap\""),
         ("reading", "alpha >= .800 reliable, .667-.800 tentative, below .667 unreliable"),
     ]

@@ -12,16 +12,20 @@ extension AgreementReport {
                 members.append(JSONMember(key: "single_label_nominal", value: singleLabel.figures.json))
             } else {
                 members.append(JSONMember(key: "single_label_nominal", value: .null))
-                members.append(JSONMember(key: "single_label_nominal_note", value: .string(SingleLabelAgreement.notSingleLabel)))
+                members.append(
+                    JSONMember(key: "single_label_nominal_note", value: .string(SingleLabelAgreement.notSingleLabel)))
             }
             overall = JSONValue(.object(members))
         }
         var top: [(String, JSONValue)] = [
-            ("data", .object([
-                ("n_units", .int(units)), ("n_coders", .int(coders.count)),
-                ("coders", .array(coders.map { .string($0) })), ("n_codes", .int(perCode.count)),
-                ("codes", .array(perCode.map { .string($0.code) })),
-            ])),
+            (
+                "data",
+                .object([
+                    ("n_units", .int(units)), ("n_coders", .int(coders.count)),
+                    ("coders", .array(coders.map { .string($0) })), ("n_codes", .int(perCode.count)),
+                    ("codes", .array(perCode.map { .string($0.code) })),
+                ])
+            ),
             ("per_code", .object(perCode.indices.map { (perCode[$0].code, rowFigures($0).json) })),
             ("overall", overall),
             ("conventions", .object(Self.conventions.map { ($0.key, .string($0.text)) })),
@@ -54,7 +58,10 @@ extension AlphaBootstrap {
             ("procedure", .string(procedure.rawValue)),
             ("replicates", .int(replicates)),
             ("seed", .string(String(seed))),
-            ("interval", .string("95% percentile: the floor(0.025 B)-th and (floor(0.975 B) + 1)-th of the sorted replicates")),
+            (
+                "interval",
+                .string("95% percentile: the floor(0.025 B)-th and (floor(0.975 B) + 1)-th of the sorted replicates")
+            ),
         ])
     }
 }

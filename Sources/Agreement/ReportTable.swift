@@ -26,14 +26,17 @@ extension AgreementReport {
         var lines: [String] = []
         lines.append(markdown ? "## Agreement per code" : "Agreement per code")
         lines.append("")
-        lines.append("\(coders.count) coders (\(coders.joined(separator: ", "))), \(units) units, \(perCode.count) codes")
+        lines.append(
+            "\(coders.count) coders (\(coders.joined(separator: ", "))), \(units) units, \(perCode.count) codes")
         lines.append("")
         lines += Self.layOut([header] + rows, markdown: markdown)
-        let notes = perCode.enumerated().flatMap { i, entry in rowFigures(i).notes.map { "\(entry.code): \($0)" } }
+        let notes =
+            perCode.enumerated().flatMap { i, entry in rowFigures(i).notes.map { "\(entry.code): \($0)" } }
             + pooled.figures.notes.map { "(pooled): \($0)" }
         lines += Self.listSection("Notes", notes, markdown: markdown)
         lines.append("")
-        lines.append(markdown ? "## Overall: alpha on each coder's set of codes" : "Overall: alpha on each coder's set of codes")
+        lines.append(
+            markdown ? "## Overall: alpha on each coder's set of codes" : "Overall: alpha on each coder's set of codes")
         let sets = setValued
         let overall = [
             ("MASI distance", sets.alphaMASI), ("Jaccard distance", sets.alphaJaccard),
@@ -42,10 +45,12 @@ extension AgreementReport {
             "\(name): \(Self.threeDecimals(alpha)) (\(alpha.reason ?? AlphaReading(alpha).rawValue))"
         }
         lines += overall.map { markdown ? "- \($0)" : "  \($0)" }
-        let counts = "\(sets.pairableValues) pairable values, \(sets.distinctLabelSets) distinct code sets (\(sets.distinctLabelSetsPairable) in pairable units)"
+        let counts =
+            "\(sets.pairableValues) pairable values, \(sets.distinctLabelSets) distinct code sets (\(sets.distinctLabelSetsPairable) in pairable units)"
         lines.append(markdown ? "- \(counts)" : "  \(counts)")
         if let single = singleLabel {
-            let text = "One code per coding, as one nominal variable (q = \(single.categoriesObserved) codes used): "
+            let text =
+                "One code per coding, as one nominal variable (q = \(single.categoriesObserved) codes used): "
                 + "alpha \(Self.threeDecimals(single.krippendorffAlpha)), AC1 \(Self.threeDecimals(single.gwetAC1)), "
                 + "Fleiss k (complete units) \(Self.threeDecimals(single.fleissKappaComplete))"
                 + (coders.count == 2 ? ", Cohen k \(Self.threeDecimals(single.cohenKappa))" : "")
@@ -67,7 +72,8 @@ extension AgreementReport {
 
     /// How to read each figure, closing a table.
     static func conventionsSection(_ conventions: [(key: String, text: String)], markdown: Bool) -> [String] {
-        ["", markdown ? "### Conventions" : "Conventions"] + conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
+        ["", markdown ? "### Conventions" : "Conventions"]
+            + conventions.map { markdown ? "- `\($0.key)`: \($0.text)" : "  \($0.key): \($0.text)" }
     }
 
     /// An interval as the tables print it: "[lower, upper]" to three decimals, or "n/a".

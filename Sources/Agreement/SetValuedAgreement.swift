@@ -161,7 +161,8 @@ private struct PairScan: Sendable {
             after[position][sizes[position]] += counts[position]
         }
         countBySizeAfter = after
-        var table = [SetValuedAgreement.Distances](repeating: .init(), count: (maxSize + 1) * (maxSize + 1) * (maxSize + 1))
+        var table = [SetValuedAgreement.Distances](
+            repeating: .init(), count: (maxSize + 1) * (maxSize + 1) * (maxSize + 1))
         for a in 0...maxSize {
             for b in 0...maxSize {
                 for i in 0...min(a, b) {

@@ -68,12 +68,15 @@ public struct SingleLabelAgreement: Sendable, Equatable {
             return sum + (mu * mu - unit.reduce(0) { $0 + $1.r * $1.r }) / (mu - 1)
         }
         let expected = n * n - valuesOf.values.reduce(0) { $0 + $1 * $1 }
-        krippendorffAlpha = nPairable == 0
+        krippendorffAlpha =
+            nPairable == 0
             ? .undefined(reason: BinaryAgreement.noPairableUnit)
-            : Statistic.ratio((n - 1) * disagreeing, expected, else: "no variation among pairable values (D_e = 0)").map { 1 - $0 }
+            : Statistic.ratio((n - 1) * disagreeing, expected, else: "no variation among pairable values (D_e = 0)").map
+            { 1 - $0 }
 
         // Percent agreement, AC1, Brennan–Prediger, Gwet's Fleiss.
-        let pa = Statistic.ratio(pairable.reduce(0) { $0 + agreeingShare($1) }, nPairable, else: BinaryAgreement.noPairableUnit)
+        let pa = Statistic.ratio(
+            pairable.reduce(0) { $0 + agreeingShare($1) }, nPairable, else: BinaryAgreement.noPairableUnit)
         percentAgreementUnits = pa
         var pi: [Int: Double] = [:]
         for unit in units {
@@ -102,7 +105,8 @@ public struct SingleLabelAgreement: Sendable, Equatable {
         } else {
             let reason = pa.reason ?? "only one code was used: no variation"
             (gwetAC1, gwetAC1SE, brennanPrediger, fleissKappaGwet) = (
-                .undefined(reason: reason), .undefined(reason: reason), .undefined(reason: reason), .undefined(reason: reason)
+                .undefined(reason: reason), .undefined(reason: reason), .undefined(reason: reason),
+                .undefined(reason: reason)
             )
         }
 
@@ -110,13 +114,16 @@ public struct SingleLabelAgreement: Sendable, Equatable {
         let mAll = Double(coderCount)
         let complete = units.filter { m($0) == mAll }
         if coderCount < 2 || complete.isEmpty {
-            fleissKappaComplete = .undefined(reason: coderCount < 2 ? "Fleiss' kappa needs two or more coders" : "no unit was coded by all selected coders")
+            fleissKappaComplete = .undefined(
+                reason: coderCount < 2
+                    ? "Fleiss' kappa needs two or more coders" : "no unit was coded by all selected coders")
         } else {
             let pBar = complete.reduce(0) { $0 + agreeingShare($1) } / Double(complete.count)
             var share: [Int: Double] = [:]
             for unit in complete { for (k, r) in unit { share[k, default: 0] += r / (Double(complete.count) * mAll) } }
             let pe = share.values.reduce(0) { $0 + $1 * $1 }
-            fleissKappaComplete = share.count < 2
+            fleissKappaComplete =
+                share.count < 2
                 ? .undefined(reason: "no variation among complete units (P_e = 1)") : .value((pBar - pe) / (1 - pe))
         }
 
@@ -137,7 +144,8 @@ public struct SingleLabelAgreement: Sendable, Equatable {
             }
             let po = Double(joint.filter { $0.0 == $0.1 }.count) / total
             let pe = rows.reduce(0) { $0 + $1.value * (cols[$1.key] ?? 0) }
-            cohenKappa = joint.isEmpty
+            cohenKappa =
+                joint.isEmpty
                 ? .undefined(reason: "no unit was coded by both coders")
                 : rows.count == 1 && cols.count == 1 && rows.keys == cols.keys
                     ? .undefined(reason: "expected agreement = 1 (both coders used one category only)")

@@ -25,7 +25,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         if p >= 1 { return n }
         let q = 1 - p
         let mode = min(n, Int((Double(n + 1) * p).rounded(.down)))
-        let logPMF = lgamma(Double(n + 1)) - lgamma(Double(mode + 1)) - lgamma(Double(n - mode + 1))
+        let logPMF =
+            lgamma(Double(n + 1)) - lgamma(Double(mode + 1)) - lgamma(Double(n - mode + 1))
             + Double(mode) * log(p) + Double(n - mode) * log(q)
         let atMode = exp(logPMF)
         var u = nextUnit() - atMode

@@ -2,12 +2,12 @@ import Foundation
 
 extension ReliabilityData {
     /// Realistic generated reliability data, for benchmarks and randomized tests: codes belong to
-    /// themes (five codes a theme); one unit in ten touches no theme, the others one theme, sometimes more (theme popularity
-    /// follows a Zipf law, so code prevalence ranges from under 1% to about 25%); each coder applies most
-    /// of the unit's codes (missing one 6% of the time), now and then adds an unrelated code, and leaves
-    /// `missingShare` of the units unfinished. Coders mostly agree, yet the code sets are many and
-    /// distinct (about 17,000 for 50,000 units × 3 coders × 150 codes; the reference large case had 19,000).
-    /// The same arguments always give the same data.
+    /// themes (five codes a theme); one unit in ten touches no theme, the others one theme, sometimes more (theme
+    /// popularity follows a Zipf law, so code prevalence ranges from under 1% to about 25%); each coder applies most of
+    /// the unit's codes (missing one 6% of the time), now and then adds an unrelated code, and leaves `missingShare` of
+    /// the units unfinished. Coders mostly agree, yet the code sets are many and distinct (about 17,000 for 50,000
+    /// units × 3 coders × 150 codes; the reference large case had 19,000). The same arguments always give the same
+    /// data.
     public static func synthetic(
         units: Int, coders: Int, codes: Int, missingShare: Double = 0.05, seed: UInt64 = 1
     ) -> ReliabilityData {
@@ -35,7 +35,8 @@ extension ReliabilityData {
                 touched.append(theme(&rng))
                 while rng.nextUnit() < 0.2 { touched.append(theme(&rng)) }
             }
-            unitCodes = (0..<codes).filter { c in touched.contains(c * themes / codes) && rng.nextUnit() < applyRate[c] }
+            unitCodes = (0..<codes).filter { c in touched.contains(c * themes / codes) && rng.nextUnit() < applyRate[c]
+            }
             for coder in 0..<coders {
                 guard rng.nextUnit() >= missingShare else { continue }
                 coding = unitCodes.filter { _ in rng.nextUnit() >= 0.06 }

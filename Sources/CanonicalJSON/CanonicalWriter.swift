@@ -23,7 +23,10 @@ public enum CanonicalWriter {
     private static func writePretty(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value.kind {
         case .array(let elements):
-            if elements.isEmpty { output.append(contentsOf: [0x5B, 0x5D]); return }
+            if elements.isEmpty {
+                output.append(contentsOf: [0x5B, 0x5D])
+                return
+            }
             output.append(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
                 if position > 0 { output.append(UInt8(ascii: ",")) }
@@ -33,7 +36,10 @@ public enum CanonicalWriter {
             newline(indent, into: &output)
             output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output.append(contentsOf: [0x7B, 0x7D]); return }
+            if members.isEmpty {
+                output.append(contentsOf: [0x7B, 0x7D])
+                return
+            }
             output.append(UInt8(ascii: "{"))
             for (position, member) in sortedMembers(members).enumerated() {
                 if position > 0 { output.append(UInt8(ascii: ",")) }

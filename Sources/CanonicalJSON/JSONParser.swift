@@ -9,7 +9,10 @@ public enum JSONParser {
 
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         if let invalid = SourceText.firstInvalidUTF8Offset(in: bytes) {
-            throw error(bytes, at: invalid, "the file is not valid UTF-8 (byte 0x\(hex(bytes[invalid])) cannot start or continue a character here); save it as UTF-8")
+            throw error(
+                bytes, at: invalid,
+                "the file is not valid UTF-8 (byte 0x\(hex(bytes[invalid])) cannot start or continue a character here); save it as UTF-8"
+            )
         }
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -18,14 +21,18 @@ public enum JSONParser {
                 var cursor = Cursor(bytes: buffer, index: start)
                 cursor.skipWhitespace()
                 if cursor.atEnd {
-                    throw JSONSyntaxError(offset: cursor.index, line: 0, column: 0,
-                                          message: bytes.isEmpty ? "the file is empty; expected a JSON value" : "the file holds only white space; expected a JSON value")
+                    throw JSONSyntaxError(
+                        offset: cursor.index, line: 0, column: 0,
+                        message: bytes.isEmpty
+                            ? "the file is empty; expected a JSON value"
+                            : "the file holds only white space; expected a JSON value")
                 }
                 let value = try cursor.parseValue(depth: 0)
                 cursor.skipWhitespace()
                 if !cursor.atEnd {
-                    throw JSONSyntaxError(offset: cursor.index, line: 0, column: 0,
-                                          message: "unexpected \(describe(buffer[cursor.index])) after the end of the JSON value")
+                    throw JSONSyntaxError(
+                        offset: cursor.index, line: 0, column: 0,
+                        message: "unexpected \(describe(buffer[cursor.index])) after the end of the JSON value")
                 }
                 return value
             }
@@ -33,8 +40,11 @@ public enum JSONParser {
             let conflicts = SourceText.conflictMarkerLines(in: bytes)
             if let first = conflicts.first {
                 let lines = conflicts.map(String.init).joined(separator: ", ")
-                throw JSONSyntaxError(offset: 0, line: first, column: 1,
-                                      message: "git merge conflict markers (lines \(lines)): the file was merged with conflicts left in; resolve them (keep one side of each) and try again")
+                throw JSONSyntaxError(
+                    offset: 0, line: first, column: 1,
+                    message:
+                        "git merge conflict markers (lines \(lines)): the file was merged with conflicts left in; resolve them (keep one side of each) and try again"
+                )
             }
             let place = SourceText.location(ofOffset: error.offset, in: bytes)
             throw JSONSyntaxError(offset: error.offset, line: place.line, column: place.column, message: error.message)
@@ -89,9 +99,15 @@ private struct Cursor {
         case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
         case UInt8(ascii: "\""): return JSONValue(.string(try parseString()), offset: start)
-        case UInt8(ascii: "t"): try expectWord("true"); return JSONValue(.bool(true), offset: start)
-        case UInt8(ascii: "f"): try expectWord("false"); return JSONValue(.bool(false), offset: start)
-        case UInt8(ascii: "n"): try expectWord("null"); return JSONValue(.null, offset: start)
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return JSONValue(.bool(true), offset: start)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return JSONValue(.bool(false), offset: start)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return JSONValue(.null, offset: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONValue(.number(try parseNumber()), offset: start)
         default:
@@ -113,7 +129,9 @@ private struct Cursor {
 
     mutating func parseObject(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         let start = index
-        guard depth <= JSONParser.maximumDepth else { throw fail("nesting deeper than \(JSONParser.maximumDepth) levels") }
+        guard depth <= JSONParser.maximumDepth else {
+            throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
+        }
         index += 1
         var members: [JSONMember] = []
         var seen: Set<String> = []
@@ -130,23 +148,31 @@ private struct Cursor {
             let keyOffset = index
             let key = try parseString()
             if members.count < 8 {
-                if members.contains(where: { $0.key == key }) { throw fail("duplicate key \"\(key)\" in one object", at: keyOffset) }
+                if members.contains(where: { $0.key == key }) {
+                    throw fail("duplicate key \"\(key)\" in one object", at: keyOffset)
+                }
             } else {
                 if seen.isEmpty { seen = Set(members.map(\.key)) }
                 if !seen.insert(key).inserted { throw fail("duplicate key \"\(key)\" in one object", at: keyOffset) }
             }
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw unexpected(expected: "':' after the key \"\(key)\"") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw unexpected(expected: "':' after the key \"\(key)\"")
+            }
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
             members.append(JSONMember(key: key, value: value))
             if !seen.isEmpty { seen.insert(key) }
             skipWhitespace()
-            guard index < bytes.count else { throw unexpected(expected: "',' or '}' to close the object opened at \(openedAt(start))") }
+            guard index < bytes.count else {
+                throw unexpected(expected: "',' or '}' to close the object opened at \(openedAt(start))")
+            }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return JSONValue(.object(members), offset: start)
+            case UInt8(ascii: "}"):
+                index += 1
+                return JSONValue(.object(members), offset: start)
             default: throw unexpected(expected: "',' or '}' in the object opened at \(openedAt(start))")
             }
         }
@@ -154,7 +180,9 @@ private struct Cursor {
 
     mutating func parseArray(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         let start = index
-        guard depth <= JSONParser.maximumDepth else { throw fail("nesting deeper than \(JSONParser.maximumDepth) levels") }
+        guard depth <= JSONParser.maximumDepth else {
+            throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
+        }
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()
@@ -166,10 +194,14 @@ private struct Cursor {
             skipWhitespace()
             elements.append(try parseValue(depth: depth))
             skipWhitespace()
-            guard index < bytes.count else { throw unexpected(expected: "',' or ']' to close the array opened at \(openedAt(start))") }
+            guard index < bytes.count else {
+                throw unexpected(expected: "',' or ']' to close the array opened at \(openedAt(start))")
+            }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return JSONValue(.array(elements), offset: start)
+            case UInt8(ascii: "]"):
+                index += 1
+                return JSONValue(.array(elements), offset: start)
             default: throw unexpected(expected: "',' or ']' in the array opened at \(openedAt(start))")
             }
         }
@@ -197,7 +229,9 @@ private struct Cursor {
             if byte < 0x20 { throw fail(controlCharacterMessage(byte)) }
             index += 1
         }
-        guard index < bytes.count else { throw fail("the file ends inside a string that starts here (truncated?)", at: start) }
+        guard index < bytes.count else {
+            throw fail("the file ends inside a string that starts here (truncated?)", at: start)
+        }
         var scratch = Array(bytes[contentStart..<index])
         while index < bytes.count {
             let byte = bytes[index]
@@ -225,7 +259,9 @@ private struct Cursor {
     mutating func parseEscape(into scratch: inout [UInt8]) throws(JSONSyntaxError) {
         let escapeStart = index
         index += 1
-        guard index < bytes.count else { throw fail("the file ends inside an escape sequence (truncated?)", at: escapeStart) }
+        guard index < bytes.count else {
+            throw fail("the file ends inside an escape sequence (truncated?)", at: escapeStart)
+        }
         let code = bytes[index]
         index += 1
         switch code {
@@ -240,17 +276,22 @@ private struct Cursor {
         case UInt8(ascii: "u"):
             var scalar = try parseHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(scalar) {
-                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else {
                     throw fail("\\u escape holds a lone high surrogate (not a character)", at: escapeStart)
                 }
                 index += 2
                 let low = try parseHex4(escapeStart: escapeStart)
-                guard (0xDC00...0xDFFF).contains(low) else { throw fail("\\u escape holds a lone high surrogate (not a character)", at: escapeStart) }
+                guard (0xDC00...0xDFFF).contains(low) else {
+                    throw fail("\\u escape holds a lone high surrogate (not a character)", at: escapeStart)
+                }
                 scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             } else if (0xDC00...0xDFFF).contains(scalar) {
                 throw fail("\\u escape holds a lone low surrogate (not a character)", at: escapeStart)
             }
-            guard let unicode = Unicode.Scalar(scalar) else { throw fail("\\u escape is not a Unicode scalar", at: escapeStart) }
+            guard let unicode = Unicode.Scalar(scalar) else {
+                throw fail("\\u escape is not a Unicode scalar", at: escapeStart)
+            }
             scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
             throw fail("unknown escape '\\\(Character(Unicode.Scalar(code)))' in a string", at: escapeStart)
@@ -258,7 +299,9 @@ private struct Cursor {
     }
 
     mutating func parseHex4(escapeStart: Int) throws(JSONSyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw fail("the file ends inside a \\u escape (truncated?)", at: escapeStart) }
+        guard index + 4 <= bytes.count else {
+            throw fail("the file ends inside a \\u escape (truncated?)", at: escapeStart)
+        }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -279,24 +322,34 @@ private struct Cursor {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs a digit after '-'", at: start) }
+        guard index < bytes.count, isDigit(bytes[index]) else {
+            throw fail("a number needs a digit after '-'", at: start)
+        }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw fail("numbers must not have leading zeros", at: start) }
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw fail("numbers must not have leading zeros", at: start)
+            }
         } else {
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits after '.'", at: start) }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw fail("a number needs digits after '.'", at: start)
+            }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw fail("a number needs digits in its exponent", at: start) }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw fail("a number needs digits in its exponent", at: start)
+            }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
         let digits = UnsafeBufferPointer(rebasing: bytes[start..<index])
@@ -304,7 +357,11 @@ private struct Cursor {
             var value = 0
             var negative = false
             for byte in digits {
-                if byte == UInt8(ascii: "-") { negative = true } else { value = value * 10 + Int(byte - UInt8(ascii: "0")) }
+                if byte == UInt8(ascii: "-") {
+                    negative = true
+                } else {
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
             }
             return Double(negative ? -value : value)
         }

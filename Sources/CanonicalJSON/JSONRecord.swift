@@ -24,7 +24,8 @@ public struct JSONRecord {
 
     public init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {
         guard case .object(let members) = value.kind else {
-            throw JSONShapeError(path: path, offset: value.offset, message: "expected an object, found \(value.typeDescription)")
+            throw JSONShapeError(
+                path: path, offset: value.offset, message: "expected an object, found \(value.typeDescription)")
         }
         self.path = path
         self.offset = value.offset
@@ -41,8 +42,9 @@ public struct JSONRecord {
     /// Refuses keys outside `known`, listing what is allowed.
     public func requireOnly(_ known: Set<String>) throws(JSONShapeError) {
         for member in members where !known.contains(member.key) {
-            throw JSONShapeError(path: path.field(member.key), offset: member.value.offset,
-                                 message: "unknown field \"\(member.key)\"; expected one of: \(known.sorted().joined(separator: ", "))")
+            throw JSONShapeError(
+                path: path.field(member.key), offset: member.value.offset,
+                message: "unknown field \"\(member.key)\"; expected one of: \(known.sorted().joined(separator: ", "))")
         }
     }
 
@@ -54,7 +56,9 @@ public struct JSONRecord {
     }
 
     private func mistyped(_ key: String, _ value: JSONValue, _ expected: String) -> JSONShapeError {
-        JSONShapeError(path: path.field(key), offset: value.offset, message: "expected \(expected), found \(value.typeDescription)")
+        JSONShapeError(
+            path: path.field(key), offset: value.offset, message: "expected \(expected), found \(value.typeDescription)"
+        )
     }
 
     public func string(_ key: String) throws(JSONShapeError) -> String {
@@ -125,24 +129,29 @@ public struct JSONRecord {
 
     public static func members(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> [JSONMember] {
         guard case .object(let members) = value.kind else {
-            throw JSONShapeError(path: path, offset: value.offset, message: "expected an object, found \(value.typeDescription)")
+            throw JSONShapeError(
+                path: path, offset: value.offset, message: "expected an object, found \(value.typeDescription)")
         }
         return members
     }
 
     public static func string(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> String {
         guard case .string(let text) = value.kind else {
-            throw JSONShapeError(path: path, offset: value.offset, message: "expected a string, found \(value.typeDescription)")
+            throw JSONShapeError(
+                path: path, offset: value.offset, message: "expected a string, found \(value.typeDescription)")
         }
         return text
     }
 
     public static func integer(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> Int {
         guard case .number(let number) = value.kind else {
-            throw JSONShapeError(path: path, offset: value.offset, message: "expected a whole number, found \(value.typeDescription)")
+            throw JSONShapeError(
+                path: path, offset: value.offset, message: "expected a whole number, found \(value.typeDescription)")
         }
         guard number.rounded() == number, abs(number) < 9_007_199_254_740_992 else {
-            throw JSONShapeError(path: path, offset: value.offset, message: "expected a whole number, found \(CanonicalWriter.format(number))")
+            throw JSONShapeError(
+                path: path, offset: value.offset,
+                message: "expected a whole number, found \(CanonicalWriter.format(number))")
         }
         return Int(number)
     }

@@ -34,9 +34,18 @@ public enum SourceText {
                 var minimum: UInt32
                 var scalar: UInt32
                 switch byte {
-                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
-                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
-                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+                case 0xC2...0xDF:
+                    length = 2
+                    minimum = 0x80
+                    scalar = UInt32(byte & 0x1F)
+                case 0xE0...0xEF:
+                    length = 3
+                    minimum = 0x800
+                    scalar = UInt32(byte & 0x0F)
+                case 0xF0...0xF4:
+                    length = 4
+                    minimum = 0x10000
+                    scalar = UInt32(byte & 0x07)
                 default: return index
                 }
                 if index + length > count { return index }
@@ -71,7 +80,8 @@ public enum SourceText {
         let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
         for marker in [UInt8(ascii: "<"), UInt8(ascii: ">")] {
             if trimmed.count >= 7, trimmed.prefix(7).allSatisfy({ $0 == marker }),
-               trimmed.count == 7 || trimmed[trimmed.startIndex + 7] == UInt8(ascii: " ") {
+                trimmed.count == 7 || trimmed[trimmed.startIndex + 7] == UInt8(ascii: " ")
+            {
                 return true
             }
         }

@@ -2,9 +2,9 @@ import CNcursesw
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why the terminal could not be opened, in words for the person at the keyboard.
@@ -34,22 +34,26 @@ public final class NcursesTerminal: Terminal {
     /// Opens the terminal the process is attached to (/dev/tty), using TERM (xterm when unset).
     public static func open(environment: [String: String]) throws -> NcursesTerminal {
         guard let output = fopen("/dev/tty", "w"), let input = fopen("/dev/tty", "r") else {
-            throw NcursesTerminalError(description: "thematic needs a terminal: /dev/tty cannot be opened (run it in a terminal, not a pipe)")
+            throw NcursesTerminalError(
+                description: "thematic needs a terminal: /dev/tty cannot be opened (run it in a terminal, not a pipe)")
         }
         thematic_install_handlers()
         let name = environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm"
-        let terminal = try NcursesTerminal(terminalName: name, input: input, output: output, environment: environment, isHeadless: false)
+        let terminal = try NcursesTerminal(
+            terminalName: name, input: input, output: output, environment: environment, isHeadless: false)
         thematic_set_screen_active(1)
         return terminal
     }
 
     /// A terminal of `rows` x `columns` that draws into /dev/null, for tests: read back what ncurses holds with
     /// `lines()`. Works with TERM and LANG unset and no terminal attached; signals and the exit hook are left alone.
-    public static func headless(rows: Int, columns: Int, environment: [String: String] = [:]) throws -> NcursesTerminal {
+    public static func headless(rows: Int, columns: Int, environment: [String: String] = [:]) throws -> NcursesTerminal
+    {
         guard let output = fopen("/dev/null", "w"), let input = fopen("/dev/null", "r") else {
             throw NcursesTerminalError(description: "/dev/null cannot be opened")
         }
-        let terminal = try NcursesTerminal(terminalName: "xterm-256color", input: input, output: output, environment: environment, isHeadless: true)
+        let terminal = try NcursesTerminal(
+            terminalName: "xterm-256color", input: input, output: output, environment: environment, isHeadless: true)
         terminal.resize(to: Size(rows: rows, columns: columns))
         // The starting size is not a resize the app should hear about.
         flushinp()
@@ -64,7 +68,8 @@ public final class NcursesTerminal: Terminal {
         guard let handle = newterm(terminalName, output, input) ?? newterm("xterm", output, input) else {
             fclose(input)
             fclose(output)
-            throw NcursesTerminalError(description: "the terminal type '\(terminalName)' is unknown to ncurses (is TERM set right?)")
+            throw NcursesTerminalError(
+                description: "the terminal type '\(terminalName)' is unknown to ncurses (is TERM set right?)")
         }
         screenHandle = handle
         self.input = input

@@ -95,7 +95,8 @@ struct CellClusterIterator: IteratorProtocol {
         if DisplayWidth.isZeroWidth(first) {
             cluster = CellCluster(original: first, base: " ", marks: [first], width: 1, scalarCount: 1)
         } else if DisplayWidth.isPrintable(first) {
-            cluster = CellCluster(original: first, base: first, marks: [], width: DisplayWidth.of(first), scalarCount: 1)
+            cluster = CellCluster(
+                original: first, base: first, marks: [], width: DisplayWidth.of(first), scalarCount: 1)
         } else {
             return CellCluster(original: first, base: DisplayWidth.replacement, marks: [], width: 1, scalarCount: 1)
         }

@@ -34,7 +34,8 @@ public enum Key: Hashable, Sendable {
             body = body.dropFirst().dropLast()
         }
         if body.count == 3, body.lowercased().hasPrefix("c-"), let letter = body.last?.lowercased().first,
-           letter.isASCII, letter.isLetter {
+            letter.isASCII, letter.isLetter
+        {
             self = .ctrl(letter)
             return
         }

@@ -42,14 +42,16 @@ public struct Rect: Hashable, Sendable {
     public func intersection(_ other: Rect) -> Rect {
         let top = max(row, other.row)
         let left = max(column, other.column)
-        return Rect(row: top, column: left, rows: min(bottom, other.bottom) - top, columns: min(right, other.right) - left)
+        return Rect(
+            row: top, column: left, rows: min(bottom, other.bottom) - top, columns: min(right, other.right) - left)
     }
 
     /// This rectangle shrunk by the given margins; empty when the margins meet.
     public func inset(top: Int = 0, left: Int = 0, bottom: Int = 0, right: Int = 0) -> Rect {
         let rows = max(0, self.rows - top - bottom)
         let columns = max(0, self.columns - left - right)
-        return Rect(row: row + min(top, self.rows), column: column + min(left, self.columns), rows: rows, columns: columns)
+        return Rect(
+            row: row + min(top, self.rows), column: column + min(left, self.columns), rows: rows, columns: columns)
     }
 
     /// This rectangle shrunk by `margin` on every side.
@@ -61,7 +63,9 @@ public struct Rect: Hashable, Sendable {
     public func centred(_ size: Size) -> Rect {
         let rows = min(max(0, size.rows), self.rows)
         let columns = min(max(0, size.columns), self.columns)
-        return Rect(row: row + (self.rows - rows) / 2, column: column + (self.columns - columns) / 2, rows: rows, columns: columns)
+        return Rect(
+            row: row + (self.rows - rows) / 2, column: column + (self.columns - columns) / 2, rows: rows,
+            columns: columns)
     }
 
     /// Cuts the rectangle into bands stacked top to bottom, one per entry of `sizes`.

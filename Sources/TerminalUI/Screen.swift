@@ -39,7 +39,9 @@ public struct Screen: Hashable, Sendable {
     /// Writes `text` on `row` from `column`, using at most `maxWidth` columns (and never past the right edge).
     /// Returns the number of columns the text advanced, so the next piece can start at `column + result`.
     @discardableResult
-    public mutating func write(_ text: String, row: Int, column: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+    public mutating func write(_ text: String, row: Int, column: Int, style: Style = .plain, maxWidth: Int? = nil)
+        -> Int
+    {
         guard row >= 0, row < size.rows else { return 0 }
         let limit = min(size.columns, maxWidth.map { column + max(0, $0) } ?? size.columns)
         var x = column
@@ -56,7 +58,9 @@ public struct Screen: Hashable, Sendable {
                 x += 1
                 break
             }
-            place(Cell(base: cluster.base, marks: cluster.marks, width: UInt8(cluster.width), style: style), row: row, column: x)
+            place(
+                Cell(base: cluster.base, marks: cluster.marks, width: UInt8(cluster.width), style: style), row: row,
+                column: x)
             x += cluster.width
         }
         return max(0, min(x, limit) - column)

@@ -103,7 +103,9 @@ public enum TextWrap {
                 var scalars = String.UnicodeScalarView()
                 scalars.append(cluster.base)
                 scalars.append(contentsOf: cluster.marks)
-                word.append(WrappedLine.Glyph(offset: offset, scalarCount: cluster.scalarCount, text: String(scalars), width: cluster.width))
+                word.append(
+                    WrappedLine.Glyph(
+                        offset: offset, scalarCount: cluster.scalarCount, text: String(scalars), width: cluster.width))
                 wordWidth += cluster.width
             }
         }
@@ -166,7 +168,8 @@ public enum TextWrap {
             if wrapped {
                 while let last = glyphs.last, last.text.allSatisfy({ $0 == " " }) { glyphs.removeLast() }
             }
-            let range = glyphs.isEmpty ? lineStart..<lineStart : glyphs[0].offset..<(glyphs[glyphs.count - 1].range.upperBound)
+            let range =
+                glyphs.isEmpty ? lineStart..<lineStart : glyphs[0].offset..<(glyphs[glyphs.count - 1].range.upperBound)
             lines.append(WrappedLine(glyphs: glyphs, range: range))
             lineStart = range.upperBound
             glyphs = []

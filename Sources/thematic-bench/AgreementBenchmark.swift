@@ -27,29 +27,44 @@ struct AgreementBenchmark: ParsableCommand {
     var file: String?
 
     func run() throws {
-        let data = ReliabilityData.synthetic(units: units, coders: coders, codes: codes, missingShare: missing, seed: seed)
+        let data = ReliabilityData.synthetic(
+            units: units, coders: coders, codes: codes, missingShare: missing, seed: seed)
         let path = file ?? NSTemporaryDirectory() + "thematic-agreement-bench-\(units)x\(coders)x\(codes).json"
         let bytes = CanonicalWriter.compact(Self.referenceJSON(data))
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         print("case: \(units) units x \(coders) coders x \(codes) codes, \(Int(missing * 100))% missing, seed \(seed)")
-        let prevalence = BinaryAgreement.perCode(data).map { Double($0.agreement.applications) / Double(max(1, $0.agreement.unitsCoded * coders)) }
-        print(String(format: "code prevalence: %.1f%% to %.1f%% of codings", 100 * (prevalence.min() ?? 0), 100 * (prevalence.max() ?? 0)))
+        let prevalence = BinaryAgreement.perCode(data).map {
+            Double($0.agreement.applications) / Double(max(1, $0.agreement.unitsCoded * coders))
+        }
+        print(
+            String(
+                format: "code prevalence: %.1f%% to %.1f%% of codings", 100 * (prevalence.min() ?? 0),
+                100 * (prevalence.max() ?? 0)))
         print("file: \(path) (\(String(format: "%.1f", Double(bytes.count) / 1e6)) MB)")
 
         var sets: SetValuedAgreement?
         var intervals: [(code: String, interval: BootstrapInterval)] = []
         let steps: [(name: String, target: Double, body: () throws -> Void)] = [
-            ("read + per-code statistics", 0.25, {
-                let read = try ReliabilityDataFile.read(path: path).data
-                _ = BinaryAgreement.perCode(read)
-            }),
+            (
+                "read + per-code statistics", 0.25,
+                {
+                    let read = try ReliabilityDataFile.read(path: path).data
+                    _ = BinaryAgreement.perCode(read)
+                }
+            ),
             ("set-valued alphas (MASI, Jaccard)", 2, { sets = SetValuedAgreement(data) }),
-            ("bootstrap, units, \(replicates) x \(codes) codes", 3, {
-                intervals = AlphaBootstrap(procedure: .units, replicates: replicates, seed: seed).intervals(data)
-            }),
-            ("bootstrap, KALPHA, \(replicates) x \(codes) codes", 3, {
-                _ = AlphaBootstrap(procedure: .kalpha, replicates: replicates, seed: seed).intervals(data)
-            }),
+            (
+                "bootstrap, units, \(replicates) x \(codes) codes", 3,
+                {
+                    intervals = AlphaBootstrap(procedure: .units, replicates: replicates, seed: seed).intervals(data)
+                }
+            ),
+            (
+                "bootstrap, KALPHA, \(replicates) x \(codes) codes", 3,
+                {
+                    _ = AlphaBootstrap(procedure: .kalpha, replicates: replicates, seed: seed).intervals(data)
+                }
+            ),
         ]
         for step in steps {
             var times: [Double] = []
@@ -59,12 +74,16 @@ struct AgreementBenchmark: ParsableCommand {
             times.sort()
             let best = times[0]
             let name = step.name.padding(toLength: 44, withPad: " ", startingAt: 0)
-            print(name + String(
-                format: "best %7.3f s  median %7.3f s  target %5.2f s  %@",
-                best, times[times.count / 2], step.target, best <= step.target ? "ok" : "OVER"))
+            print(
+                name
+                    + String(
+                        format: "best %7.3f s  median %7.3f s  target %5.2f s  %@",
+                        best, times[times.count / 2], step.target, best <= step.target ? "ok" : "OVER"))
         }
         if let sets {
-            print("distinct code sets: \(sets.distinctLabelSets) (\(sets.distinctLabelSetsPairable) in pairable units); alpha MASI \(sets.alphaMASI.value.map { String(format: "%.4f", $0) } ?? "n/a"), Jaccard \(sets.alphaJaccard.value.map { String(format: "%.4f", $0) } ?? "n/a")")
+            print(
+                "distinct code sets: \(sets.distinctLabelSets) (\(sets.distinctLabelSetsPairable) in pairable units); alpha MASI \(sets.alphaMASI.value.map { String(format: "%.4f", $0) } ?? "n/a"), Jaccard \(sets.alphaJaccard.value.map { String(format: "%.4f", $0) } ?? "n/a")"
+            )
         }
         let defined = intervals.filter { $0.interval.lower.value != nil }.count
         print("bootstrap intervals defined for \(defined) of \(intervals.count) codes")

@@ -7,11 +7,14 @@ import ThematicCore
 struct AgreementScreenBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement-screen",
-        abstract: "Time opening the agreement screen on a generated study (60,000 excerpts, 3 coders, 150 codes): load, table, first frame; then keys.",
-        discussion: "Frames are drawn through real ncurses (a headless terminal writing to /dev/null). The table step computes every per-code figure, the pooled view, the set-valued alphas and each code's disagreements, as `thematic agree STUDY --screen` does before its first frame."
+        abstract:
+            "Time opening the agreement screen on a generated study (60,000 excerpts, 3 coders, 150 codes): load, table, first frame; then keys.",
+        discussion:
+            "Frames are drawn through real ncurses (a headless terminal writing to /dev/null). The table step computes every per-code figure, the pooled view, the set-valued alphas and each code's disagreements, as `thematic agree STUDY --screen` does before its first frame."
     )
 
-    @Option(help: "Where the generated study lives (generated when missing).") var folder = "/tmp/thematic-bench-agreement-screen"
+    @Option(help: "Where the generated study lives (generated when missing).") var folder =
+        "/tmp/thematic-bench-agreement-screen"
     @Option(help: "Timed runs of each step; the best and the median are reported.") var runs = 3
     @Option(help: "Terminal rows.") var rows = 40
     @Option(help: "Terminal columns.") var columns = 120
@@ -23,28 +26,43 @@ struct AgreementScreenBenchmark: ParsableCommand {
         let size = Size(rows: rows, columns: columns)
 
         let (study, loadSeconds) = try Timing.measure { try StudyReader.load(studyFolder).study }
-        print("study: \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, coders \(study.coders.joined(separator: ", "))")
+        print(
+            "study: \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, coders \(study.coders.joined(separator: ", "))"
+        )
         var state: AgreementScreenState?
         let processorStart = ExportBenchmark.processorSeconds()
-        let table = try Timing.repeated(runs) { state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size) }
+        let table = try Timing.repeated(runs) {
+            state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size)
+        }
         let processor = (ExportBenchmark.processorSeconds() - processorStart) / Double(max(1, runs))
         let app = AgreementScreenDriver(state: state!, terminal: terminal)
         let frame = Timing.repeated(runs) { app.draw() }
         print("load the study: \(Timing.format(loadSeconds))")
-        print("compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(table.description); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)")
+        print(
+            "compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(table.description); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)"
+        )
         print("first frame: \(frame.description)")
-        print("time to open the screen (load + table + first frame): \(Timing.format(loadSeconds + table.best + frame.best)); without loading: \(Timing.format(table.best + frame.best))")
+        print(
+            "time to open the screen (load + table + first frame): \(Timing.format(loadSeconds + table.best + frame.best)); without loading: \(Timing.format(table.best + frame.best))"
+        )
 
         // Sort by each column in turn up to the disagreements, descending, then open the busiest code's list.
-        let sortKeys = Array(repeating: Key.character(">"), count: app.state.columns.count - 1) + [.character("s"), .character("g")]
+        let sortKeys =
+            Array(repeating: Key.character(">"), count: app.state.columns.count - 1) + [
+                .character("s"), .character("g"),
+            ]
         let sorting = sortKeys.map { key in Timing.measure { app.handle(.key(key)) }.1 }
         print("sort keys (key -> frame): best \(Timing.format(sorting.min()!)), worst \(Timing.format(sorting.max()!))")
         let code = app.state.selectedRow.map { app.state.table.rows[$0] }
         let (_, opening) = Timing.measure { app.handle(.key(.enter)) }
-        print("list the disagreements of \(code?.code ?? "?") (\(code?.disagreements ?? 0) excerpts; key -> frame): \(Timing.format(opening))")
+        print(
+            "list the disagreements of \(code?.code ?? "?") (\(code?.disagreements ?? 0) excerpts; key -> frame): \(Timing.format(opening))"
+        )
         app.handle(.key(.escape))
         for key: Key in [.character("c"), .down, .down, .character(" ")] { app.handle(.key(key)) }
         let (_, recompute) = Timing.measure { app.handle(.key(.enter)) }
-        print("compare two of the three coders (Enter -> recomputed table -> frame): \(Timing.format(recompute)); \(app.state.message ?? "")")
+        print(
+            "compare two of the three coders (Enter -> recomputed table -> frame): \(Timing.format(recompute)); \(app.state.message ?? "")"
+        )
     }
 }

@@ -4,10 +4,13 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thematic-bench",
-        abstract: "Rerunnable benchmarks for Thematic. Run them on a release build: swift run -c release thematic-bench <name>.",
+        abstract:
+            "Rerunnable benchmarks for Thematic. Run them on a release build: swift run -c release thematic-bench <name>.",
         subcommands: [
-            GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self, PDFImportBenchmark.self, ProjectImportBenchmark.self,
-            ExportBenchmark.self, SpanAgreementBenchmark.self, ScreenBenchmark.self, AgreementScreenBenchmark.self, LeadScreensBenchmark.self, CrashWriter.self,
+            GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self,
+            PDFImportBenchmark.self, ProjectImportBenchmark.self,
+            ExportBenchmark.self, SpanAgreementBenchmark.self, ScreenBenchmark.self, AgreementScreenBenchmark.self,
+            LeadScreensBenchmark.self, CrashWriter.self,
         ]
     )
 }

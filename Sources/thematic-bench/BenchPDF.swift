@@ -51,7 +51,9 @@ struct BenchPDF {
         object("<< /Title (\(Self.escaped(title))) /Producer (thematic-bench) >>")
         for (index, lines) in pages.enumerated() {
             let contents = 7 + 2 * index
-            object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.pageWidth) \(Self.pageHeight)] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(contents) 0 R >>")
+            object(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.pageWidth) \(Self.pageHeight)] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(contents) 0 R >>"
+            )
             let stream = lines.map { line in
                 "BT /\(line.bold ? "F2" : "F1") \(Self.number(line.size)) Tf \(Self.number(line.x)) \(Self.number(line.y)) Td (\(Self.escaped(line.text))) Tj ET\n"
             }.joined()

@@ -12,7 +12,9 @@ final class ChildProcessSampler: @unchecked Sendable {
     var mean: Double { lock.withLock { samples.isEmpty ? 0 : Double(samples.reduce(0, +)) / Double(samples.count) } }
 
     /// Samples while `body` runs.
-    static func sampling<Result>(every interval: TimeInterval = 0.005, _ body: () throws -> Result) rethrows -> (Result, ChildProcessSampler) {
+    static func sampling<Result>(every interval: TimeInterval = 0.005, _ body: () throws -> Result) rethrows -> (
+        Result, ChildProcessSampler
+    ) {
         let sampler = ChildProcessSampler()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -36,7 +38,9 @@ final class ChildProcessSampler: @unchecked Sendable {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
         var pids = Set<Substring>()
         for task in tasks {
-            guard let list = try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8) else { continue }
+            guard let list = try? String(contentsOfFile: "/proc/self/task/\(task)/children", encoding: .utf8) else {
+                continue
+            }
             pids.formUnion(list.split(separator: " ").filter { !$0.isEmpty })
         }
         return pids.count

@@ -29,12 +29,16 @@ struct CrashWriter: ParsableCommand {
             var decision: ExcerptCoding?
             if !random.chance(0.1) {
                 var applied: [String: AppliedCode] = [:]
-                for _ in 0..<Int.random(in: 0...3, using: &random) { applied[codes[Int.random(in: 0..<codes.count, using: &random)]] = AppliedCode() }
-                decision = ExcerptCoding(finished: random.chance(0.8), codes: applied, updated: Timestamp.now(),
-                                         codebookRevision: loaded.codebook.revision)
+                for _ in 0..<Int.random(in: 0...3, using: &random) {
+                    applied[codes[Int.random(in: 0..<codes.count, using: &random)]] = AppliedCode()
+                }
+                decision = ExcerptCoding(
+                    finished: random.chance(0.8), codes: applied, updated: Timestamp.now(),
+                    codebookRevision: loaded.codebook.revision)
             }
             try session.record(excerpt, decision)
-            let line = CodingJournal.encode(CodingJournal.Entry(sequence: session.coding.journalSequence, excerptID: excerpt, record: decision))
+            let line = CodingJournal.encode(
+                CodingJournal.Entry(sequence: session.coding.journalSequence, excerptID: excerpt, record: decision))
             _ = line.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
             if action % compactEvery == 0 { try session.compact() }
         }

@@ -6,7 +6,8 @@ struct ExportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Time exporting theme matrices of a generated study (60,000 excerpts by default) as CSV files.",
-        discussion: "Each figure covers combining the coders' codings under the source, counting and encoding CSV; the atomic file write (with fsync) is timed apart, and loading the study is timed by `storage`."
+        discussion:
+            "Each figure covers combining the coders' codings under the source, counting and encoding CSV; the atomic file write (with fsync) is timed apart, and loading the study is timed by `storage`."
     )
 
     @Option(help: "Where to write the CSV files.") var folder = "/tmp/thematic-bench-export"
@@ -16,15 +17,41 @@ struct ExportBenchmark: ParsableCommand {
     func run() throws {
         let study = SyntheticStudy(excerpts: excerpts).make(in: StudyFolder(path: folder + "/study"))
         try FileSystem.createDirectories(folder)
-        print("study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, \(study.codings.count) coders")
+        print(
+            "study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, \(study.codings.count) coders"
+        )
         let leaves = try CodeColumns(codebook: study.codebook)
         let categories = try CodeColumns(codebook: study.codebook, level: 1)
         let exports: [(name: String, make: (SourceCoding) throws -> Matrix)] = [
-            ("codes by review, counts, totals", { try ThemeMatrix.build(study: study, coding: $0, columns: leaves, rows: .review, cells: .count, totals: true) }),
-            ("codes by year, share of reviews", { try ThemeMatrix.build(study: study, coding: $0, columns: leaves, rows: .attribute("year"), cells: .share) }),
-            ("categories by review, presence", { try ThemeMatrix.build(study: study, coding: $0, columns: categories, rows: .review, cells: .presence) }),
-            ("codes by excerpt, presence (every cell)", { try ThemeMatrix.build(study: study, coding: $0, columns: leaves, rows: .excerpt, cells: .presence) }),
-            ("co-occurrence by excerpt", { CooccurrenceMatrix.build(study: study, coding: $0, columns: leaves, by: .excerpt) }),
+            (
+                "codes by review, counts, totals",
+                {
+                    try ThemeMatrix.build(
+                        study: study, coding: $0, columns: leaves, rows: .review, cells: .count, totals: true)
+                }
+            ),
+            (
+                "codes by year, share of reviews",
+                {
+                    try ThemeMatrix.build(
+                        study: study, coding: $0, columns: leaves, rows: .attribute("year"), cells: .share)
+                }
+            ),
+            (
+                "categories by review, presence",
+                {
+                    try ThemeMatrix.build(
+                        study: study, coding: $0, columns: categories, rows: .review, cells: .presence)
+                }
+            ),
+            (
+                "codes by excerpt, presence (every cell)",
+                { try ThemeMatrix.build(study: study, coding: $0, columns: leaves, rows: .excerpt, cells: .presence) }
+            ),
+            (
+                "co-occurrence by excerpt",
+                { CooccurrenceMatrix.build(study: study, coding: $0, columns: leaves, by: .excerpt) }
+            ),
             ("coder x code", { _ in CoderCodeMatrix.build(study: study, columns: leaves) }),
         ]
         var total = 0.0
@@ -44,7 +71,9 @@ struct ExportBenchmark: ParsableCommand {
                     return MatrixWriter.write(matrix, format: .csv)
                 }
                 processorTimes.append(Self.processorSeconds() - processorStart)
-                let (_, writeSeconds) = try Timing.measure { try AtomicFile.write(bytes, to: "\(folder)/export-\(index + 1).csv") }
+                let (_, writeSeconds) = try Timing.measure {
+                    try AtomicFile.write(bytes, to: "\(folder)/export-\(index + 1).csv")
+                }
                 size = bytes.count
                 times.append(seconds)
                 writes.append(writeSeconds)
@@ -52,9 +81,13 @@ struct ExportBenchmark: ParsableCommand {
             total += times.min()!
             totalProcessor += processorTimes.min()!
             totalWrites += writes.min()!
-            print("\(export.name) [\(shape), \(size / 1000) kB, rule any]: count and encode best \(Timing.format(times.min()!)) of \(repeats) (processor \(Timing.format(processorTimes.min()!))); atomic file write \(Timing.format(writes.min()!))")
+            print(
+                "\(export.name) [\(shape), \(size / 1000) kB, rule any]: count and encode best \(Timing.format(times.min()!)) of \(repeats) (processor \(Timing.format(processorTimes.min()!))); atomic file write \(Timing.format(writes.min()!))"
+            )
         }
-        print("all \(exports.count) matrices: count and encode \(Timing.format(total)) (processor \(Timing.format(totalProcessor))), file writes \(Timing.format(totalWrites))")
+        print(
+            "all \(exports.count) matrices: count and encode \(Timing.format(total)) (processor \(Timing.format(totalProcessor))), file writes \(Timing.format(totalWrites))"
+        )
     }
 
     /// Processor time this process has used: on a machine shared with other work it shows the cost of the export

@@ -22,15 +22,18 @@ struct GeneratedReviewPDF {
         "escalation": 6, "attendance": 6, "hospital": 5, "referral": 5, "strategy": 5, "although": 2,
     ]
 
-    static let sections = ["Introduction", "Background", "The family", "Key practice episodes", "Analysis",
-                           "Findings", "Good practice", "Recommendations"]
+    static let sections = [
+        "Introduction", "Background", "The family", "Key practice episodes", "Analysis",
+        "Findings", "Good practice", "Recommendations",
+    ]
 
     var reviewID: String { "R\(number + 1000)" }
 
     /// The PDF's bytes and how many words it hyphenates at a line end.
     func make() -> (bytes: [UInt8], hyphenated: Int) {
         var random = SeededGenerator(seed: seed &* 1_000_003 &+ UInt64(number))
-        let header = "Northbridge Safeguarding Children Partnership: Child Safeguarding Practice Review, Child \(reviewID)"
+        let header =
+            "Northbridge Safeguarding Children Partnership: Child Safeguarding Practice Review, Child \(reviewID)"
         var pdf = BenchPDF(title: "Child Safeguarding Practice Review: Child \(reviewID)")
         var body = bodyLines(&random)
         let hyphenated = body.hyphenated
@@ -41,7 +44,9 @@ struct GeneratedReviewPDF {
             ]
             if page == 1 {
                 lines += [
-                    .init(text: "Northbridge Safeguarding Children Partnership", x: Self.left, y: 640, size: 16, bold: true),
+                    .init(
+                        text: "Northbridge Safeguarding Children Partnership", x: Self.left, y: 640, size: 16,
+                        bold: true),
                     .init(text: "Child Safeguarding Practice Review", x: Self.left, y: 610, size: 16, bold: true),
                     .init(text: "Child \(reviewID)", x: Self.left, y: 580, size: 14),
                     .init(text: "Independent lead reviewer", x: Self.left, y: 520),
@@ -52,7 +57,8 @@ struct GeneratedReviewPDF {
                 let slots = body.lines.prefix(Self.linesPerPage)
                 body.lines.removeFirst(slots.count)
                 for (slot, line) in slots.enumerated() where !line.text.isEmpty {
-                    lines.append(.init(text: line.text, x: Self.left, y: Self.top - Double(slot) * Self.pitch, bold: line.bold))
+                    lines.append(
+                        .init(text: line.text, x: Self.left, y: Self.top - Double(slot) * Self.pitch, bold: line.bold))
                 }
             }
             pdf.addPage(lines)
@@ -83,7 +89,9 @@ struct GeneratedReviewPDF {
                 lines.append(("", false))
             }
             paragraph += 1
-            let text = "\(section).\(paragraph) " + BenchProse.paragraph(words: Int.random(in: 40...160, using: &random), using: &random)
+            let text =
+                "\(section).\(paragraph) "
+                + BenchProse.paragraph(words: Int.random(in: 40...160, using: &random), using: &random)
             let (wrapped, breaks) = wrap(text, &random)
             if paragraph > 1 { blankUnlessAtTop() }
             guard lines.count + wrapped.count <= capacity else { break }
@@ -100,10 +108,18 @@ struct GeneratedReviewPDF {
         var line = ""
         var breaks = 0
         for word in text.split(separator: " ") {
-            if line.isEmpty { line = String(word); continue }
-            if line.count + 1 + word.count <= Self.wrapWidth { line += " " + word; continue }
+            if line.isEmpty {
+                line = String(word)
+                continue
+            }
+            if line.count + 1 + word.count <= Self.wrapWidth {
+                line += " " + word
+                continue
+            }
             let bare = word.hasSuffix(".") ? word.dropLast() : word[...]
-            if let point = Self.hyphenationPoints[bare.lowercased()], line.count + 2 + point <= Self.wrapWidth, random.chance(0.5) {
+            if let point = Self.hyphenationPoints[bare.lowercased()], line.count + 2 + point <= Self.wrapWidth,
+                random.chance(0.5)
+            {
                 lines.append(line + " " + bare.prefix(point) + "-")
                 line = String(word.dropFirst(point))
                 breaks += 1

@@ -4,7 +4,8 @@ import ThematicCore
 struct ImportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Time importing generated Markdown reviews into a new study, as `thematic import` does it (target: 300 reviews of 20,000 words under 5 s)."
+        abstract:
+            "Time importing generated Markdown reviews into a new study, as `thematic import` does it (target: 300 reviews of 20,000 words under 5 s)."
     )
 
     @Option(help: "Where to write the generated review files and the study.") var folder = "/tmp/thematic-bench-import"
@@ -19,13 +20,18 @@ struct ImportBenchmark: ParsableCommand {
         try FileSystem.createDirectories(sources)
         let (paths, generating) = try Timing.measure { try generate(into: sources) }
         let bytes = try paths.reduce(0) { $0 + (try FileSystem.readBytes($1)).count }
-        print("generated \(paths.count) reviews of \(words) words (\(bytes / 1_000_000) MB) in \(Timing.format(generating))")
+        print(
+            "generated \(paths.count) reviews of \(words) words (\(bytes / 1_000_000) MB) in \(Timing.format(generating))"
+        )
 
         let timed = try TimedImport.run(paths, study: study, title: "Import benchmark")
         print("\(timed.phases); \(timed.excerpts) excerpts")
-        print("import into a new study, total: \(Timing.format(timed.total)) wall clock, \(Timing.format(timed.processorTime)) of processor time (load average when it ended: \(ProcessorTime.loadAverage()))")
+        print(
+            "import into a new study, total: \(Timing.format(timed.total)) wall clock, \(Timing.format(timed.processorTime)) of processor time (load average when it ended: \(ProcessorTime.loadAverage()))"
+        )
         let check = try StudyReader.load(StudyFolder(path: study))
-        print("the study loads: \(check.study.corpus.reviews.count) reviews, \(check.study.corpus.excerptCount) excerpts")
+        print(
+            "the study loads: \(check.study.corpus.reviews.count) reviews, \(check.study.corpus.excerptCount) excerpts")
     }
 
     /// Markdown reviews: a title, a section heading every 25 paragraphs, paragraphs of 40-160 words.
@@ -50,5 +56,7 @@ struct ImportBenchmark: ParsableCommand {
         return paths
     }
 
-    static let sections = ["Introduction", "Background", "Key practice episodes", "Findings", "Analysis", "Recommendations"]
+    static let sections = [
+        "Introduction", "Background", "Key practice episodes", "Findings", "Analysis", "Recommendations",
+    ]
 }

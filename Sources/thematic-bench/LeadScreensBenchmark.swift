@@ -7,7 +7,8 @@ import ThematicCore
 struct LeadScreensBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lead-screens",
-        abstract: "Time the lead's screens on a generated study (60,000 excerpts, 3 coders, 150 codes): the codebook screen (open, rename, merge, undo) and the reconcile screen (open, decisions).",
+        abstract:
+            "Time the lead's screens on a generated study (60,000 excerpts, 3 coders, 150 codes): the codebook screen (open, rename, merge, undo) and the reconcile screen (open, decisions).",
         discussion: """
             Every change and decision is made through the screen's keys and drawn through real ncurses (a headless \
             terminal writing to /dev/null), so a timing includes the key handling, the durable write, what the screen \
@@ -15,9 +16,11 @@ struct LeadScreensBenchmark: ParsableCommand {
             """
     )
 
-    @Option(help: "Where the generated study is written (replaced each run).") var folder = "/tmp/thematic-bench-lead-screens"
+    @Option(help: "Where the generated study is written (replaced each run).") var folder =
+        "/tmp/thematic-bench-lead-screens"
     @Option(help: "The lead who edits the codebook and decides.") var lead = "lead"
-    @Option(help: "Timed runs of the cheaper steps (opening, renaming); the best and the median are reported.") var runs = 3
+    @Option(help: "Timed runs of the cheaper steps (opening, renaming); the best and the median are reported.")
+    var runs = 3
     @Option(help: "Decisions made in the reconcile screen.") var decisions = 50
     @Option(help: "Terminal rows.") var rows = 40
     @Option(help: "Terminal columns.") var columns = 120
@@ -32,7 +35,9 @@ struct LeadScreensBenchmark: ParsableCommand {
         let studyFolder = try BenchStudy.generatedAfresh(folder)
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
-        guard [nil, "codebook", "reconcile"].contains(only) else { throw StepFailed(description: "--only takes codebook or reconcile") }
+        guard [nil, "codebook", "reconcile"].contains(only) else {
+            throw StepFailed(description: "--only takes codebook or reconcile")
+        }
         if only != "reconcile" { try timeCodebookScreen(studyFolder, terminal: terminal) }
         if only == nil { print("") }
         if only != "codebook" { try timeReconcileScreen(studyFolder, terminal: terminal) }
@@ -49,14 +54,20 @@ struct LeadScreensBenchmark: ParsableCommand {
             app!.draw()
         }
         let screen = app!
-        print("codebook screen: \(study!.corpus.excerptCount) excerpts, \(study!.codebook.applicableCodes.count) codes, coders \(study!.coders.joined(separator: ", "))")
-        print("  open (load the study with every coder's codings: \(load.description); state + first frame \(Timing.format(firstFrame))): \(Timing.format(load.best + firstFrame))")
+        print(
+            "codebook screen: \(study!.corpus.excerptCount) excerpts, \(study!.codebook.applicableCodes.count) codes, coders \(study!.coders.joined(separator: ", "))"
+        )
+        print(
+            "  open (load the study with every coder's codings: \(load.description); state + first frame \(Timing.format(firstFrame))): \(Timing.format(load.best + firstFrame))"
+        )
 
         // The two most used codes: the first two the generator made.
         let codes = study!.codebook.applicableCodes.map(\.id)
         let (code, target) = (codes[0], codes[1])
         let originalName = study!.codebook.codesByID[code]!.name
-        try press(Array(repeating: .down, count: 20), on: screen, until: { screen.state.cursor == code }, "put the cursor on \(code)")
+        try press(
+            Array(repeating: .down, count: 20), on: screen, until: { screen.state.cursor == code },
+            "put the cursor on \(code)")
         var renameCount = 0
         var savingKeys: [Double] = []
         let rename = try Timing.repeated(runs) {
@@ -66,14 +77,24 @@ struct LeadScreensBenchmark: ParsableCommand {
             savingKeys.append(try change(keys, on: screen, "rename \(code) to \"\(name)\""))
         }
         let readBeforeMerge = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
-        print("  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, frame; no coding changed, so the screen does not read the study again): best \(Timing.format(savingKeys.min()!))")
+        print(
+            "  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, frame; no coding changed, so the screen does not read the study again): best \(Timing.format(savingKeys.min()!))"
+        )
 
         screen.handle(.key(.character("M")))
         try press([.down], on: screen, until: { screen.state.cursor == target }, "choose \(target) as the target")
-        let (merging, merge) = try Timing.measure { try change([.enter, .enter], on: screen, "merge \(code) into \(target)") }
-        print("  merge \(code) into \(target) (M, j, Enter, Enter; every coder's file rewritten): \(Timing.format(merge)), the last Enter alone \(Timing.format(merging)); \(screen.state.message ?? "")")
-        let (undoing, undo) = try Timing.measure { try change([.character("u"), .enter], on: screen, "undo the merge") }
-        print("  undo the merge (u, Enter; every coder's file restored): \(Timing.format(undo)), the last Enter alone \(Timing.format(undoing)); \(screen.state.message ?? "")")
+        let (merging, merge) = try Timing.measure {
+            try change([.enter, .enter], on: screen, "merge \(code) into \(target)")
+        }
+        print(
+            "  merge \(code) into \(target) (M, j, Enter, Enter; every coder's file rewritten): \(Timing.format(merge)), the last Enter alone \(Timing.format(merging)); \(screen.state.message ?? "")"
+        )
+        let (undoing, undo) = try Timing.measure {
+            try change([.character("u"), .enter], on: screen, "undo the merge")
+        }
+        print(
+            "  undo the merge (u, Enter; every coder's file restored): \(Timing.format(undo)), the last Enter alone \(Timing.format(undoing)); \(screen.state.message ?? "")"
+        )
 
         // Where a merge's or undo's time goes besides its own writing: the editor reads the study (without the
         // codings, but an undo reads them all), opens each coder's session (reading their file), and the screen reads
@@ -84,10 +105,14 @@ struct LeadScreensBenchmark: ParsableCommand {
         }
         let screenRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
         let codebookBytes = try FileSystem.readBytes(studyFolder.url(StudyFolder.codebookFile)).count
-        print("  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after a change that rewrote codings \(screenRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)")
+        print(
+            "  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after a change that rewrote codings \(screenRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)"
+        )
         let mergeRest = merging - editorRead.best - sessions.best - screenRead.best
         let undoRest = undoing - 2 * screenRead.best - sessions.best
-        print("  so a merge leaves about \(Timing.format(mergeRest)) and an undo (which also reads the whole study first) about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json and the frame")
+        print(
+            "  so a merge leaves about \(Timing.format(mergeRest)) and an undo (which also reads the whole study first) about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json and the frame"
+        )
     }
 
     /// Presses `keys` ending with the one that applies a change; the seconds that key took. Fails unless exactly one
@@ -97,7 +122,9 @@ struct LeadScreensBenchmark: ParsableCommand {
         for key in keys.dropLast() { app.handle(.key(key)) }
         let seconds = Timing.measure { app.handle(.key(keys.last!)) }.1
         guard app.effects.changesApplied == before + 1 else {
-            throw StepFailed(description: "could not \(what) through the codebook screen's keys: \(app.state.message ?? "no message")")
+            throw StepFailed(
+                description:
+                    "could not \(what) through the codebook screen's keys: \(app.state.message ?? "no message")")
         }
         return seconds
     }
@@ -106,7 +133,9 @@ struct LeadScreensBenchmark: ParsableCommand {
     private func press(_ keys: [Key], on app: CodebookScreenDriver, until done: () -> Bool, _ what: String) throws {
         for key in keys where !done() { app.handle(.key(key)) }
         guard done() else {
-            throw StepFailed(description: "could not \(what) through the codebook screen's keys: \(app.state.message ?? "no message")")
+            throw StepFailed(
+                description:
+                    "could not \(what) through the codebook screen's keys: \(app.state.message ?? "no message")")
         }
     }
 
@@ -128,8 +157,12 @@ struct LeadScreensBenchmark: ParsableCommand {
         }
         let screen = app!
         let queue = reconciling.reconciliation.progress
-        print("reconcile screen: \(queue.total) excerpts to reconcile between \(reconciling.reconciliation.coders.joined(separator: ", ")), \(queue.decided) decided")
-        print("  open (session: load the study, build the queue: \(open.description); state + first frame \(Timing.format(firstFrame))): \(Timing.format(open.best + firstFrame))")
+        print(
+            "reconcile screen: \(queue.total) excerpts to reconcile between \(reconciling.reconciliation.coders.joined(separator: ", ")), \(queue.decided) decided"
+        )
+        print(
+            "  open (session: load the study, build the queue: \(open.description); state + first frame \(Timing.format(firstFrame))): \(Timing.format(open.best + firstFrame))"
+        )
 
         var choosing: [Double] = []
         var recording: [Double] = []
@@ -143,9 +176,15 @@ struct LeadScreensBenchmark: ParsableCommand {
             }
         }
         let decisionTimes = zip(choosing, recording).map { $0 + $1 }
-        print("  decisions (u for the union, Enter for an empty note): \(Timing.latencies(decisionTimes, of: "decisions"))")
+        print(
+            "  decisions (u for the union, Enter for an empty note): \(Timing.latencies(decisionTimes, of: "decisions"))"
+        )
         print("    u alone (key -> note prompt -> frame): \(Timing.latencies(choosing))")
-        print("    Enter alone (key -> consensus.json written -> queue refreshed -> frame): \(Timing.latencies(recording))")
-        print("  peak resident memory (VmHWM)\(peakIsOwn ? " from opening the reconcile screen" : " of the whole run"): \(PeakMemory.megabytes()) MB")
+        print(
+            "    Enter alone (key -> consensus.json written -> queue refreshed -> frame): \(Timing.latencies(recording))"
+        )
+        print(
+            "  peak resident memory (VmHWM)\(peakIsOwn ? " from opening the reconcile screen" : " of the whole run"): \(PeakMemory.megabytes()) MB"
+        )
     }
 }

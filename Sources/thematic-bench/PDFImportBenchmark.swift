@@ -6,7 +6,8 @@ import ThematicCore
 struct PDFImportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pdf-import",
-        abstract: "Time importing generated PDF reviews into a new study, as `thematic import` does it: pdftotext, layout, cutting, plan, anonymisation check, write (target: 300 reviews of 40 pages under 20 s)."
+        abstract:
+            "Time importing generated PDF reviews into a new study, as `thematic import` does it: pdftotext, layout, cutting, plan, anonymisation check, write (target: 300 reviews of 40 pages under 20 s)."
     )
 
     @Option(help: "Where to write the generated PDFs and the study.") var folder = "/tmp/thematic-bench-pdf-import"
@@ -16,7 +17,9 @@ struct PDFImportBenchmark: ParsableCommand {
     @Option(help: "Target for the whole import, in seconds.") var target = 20.0
 
     func validate() throws {
-        guard reviews > 0, pages >= 2 else { throw ValidationError("--reviews must be at least 1 and --pages at least 2.") }
+        guard reviews > 0, pages >= 2 else {
+            throw ValidationError("--reviews must be at least 1 and --pages at least 2.")
+        }
     }
 
     func run() throws {
@@ -26,7 +29,9 @@ struct PDFImportBenchmark: ParsableCommand {
         try FileSystem.createDirectories(sources)
         let ((paths, hyphenated), generating) = try Timing.measure { try generate(into: sources) }
         let bytes = try paths.reduce(0) { $0 + (try FileSystem.readBytes($1)).count }
-        print("generated \(paths.count) PDF reviews of \(pages) pages (\(bytes / 1_000_000) MB) in \(Timing.format(generating)) (not timed below)")
+        print(
+            "generated \(paths.count) PDF reviews of \(pages) pages (\(bytes / 1_000_000) MB) in \(Timing.format(generating)) (not timed below)"
+        )
         try printPdftotextAlone(paths[0])
 
         var sampler: ChildProcessSampler?
@@ -37,13 +42,20 @@ struct PDFImportBenchmark: ParsableCommand {
         }
         print("read and split (pdftotext, layout, cutting): \(Timing.format(timed.reading))")
         print("plan:                                        \(Timing.format(timed.planning))")
-        print("anonymisation check:                         \(Timing.format(timed.checking)) (\(timed.findings) findings)")
+        print(
+            "anonymisation check:                         \(Timing.format(timed.checking)) (\(timed.findings) findings)"
+        )
         print("write:                                       \(Timing.format(timed.writing))")
-        print("import into a new study, total: \(Timing.format(timed.total)) wall clock (target under \(Timing.format(target)): \(timed.total < target ? "met" : "missed")), \(Timing.format(timed.processorTime)) of processor time in thematic-bench and \(Timing.format(timed.helperProcessorTime)) in pdftotext (load average when it ended: \(ProcessorTime.loadAverage()))")
-        print("pdftotext processes at once while reading: peak \(sampler?.peak ?? 0), mean \(Double(Int((sampler?.mean ?? 0) * 10)) / 10) (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+        print(
+            "import into a new study, total: \(Timing.format(timed.total)) wall clock (target under \(Timing.format(target)): \(timed.total < target ? "met" : "missed")), \(Timing.format(timed.processorTime)) of processor time in thematic-bench and \(Timing.format(timed.helperProcessorTime)) in pdftotext (load average when it ended: \(ProcessorTime.loadAverage()))"
+        )
+        print(
+            "pdftotext processes at once while reading: peak \(sampler?.peak ?? 0), mean \(Double(Int((sampler?.mean ?? 0) * 10)) / 10) (\(ProcessInfo.processInfo.activeProcessorCount) cores)"
+        )
         printSanityChecks(timed, hyphenated: hyphenated)
         let check = try StudyReader.load(StudyFolder(path: study))
-        print("the study loads: \(check.study.corpus.reviews.count) reviews, \(check.study.corpus.excerptCount) excerpts")
+        print(
+            "the study loads: \(check.study.corpus.reviews.count) reviews, \(check.study.corpus.excerptCount) excerpts")
     }
 
     /// Writes the PDFs on every core (each review has its own seeded generator, so the order does not matter);
@@ -78,7 +90,9 @@ struct PDFImportBenchmark: ParsableCommand {
             complaints = String(decoding: data, as: UTF8.self)
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        print("pdftotext -bbox-layout alone on one \(pages)-page file: \(repeated.description); \(reviews) files on \(cores) cores at best take about \(Timing.format(repeated.best * Double(reviews) / Double(cores))); poppler's complaints: \(complaints.isEmpty ? "none" : complaints)")
+        print(
+            "pdftotext -bbox-layout alone on one \(pages)-page file: \(repeated.description); \(reviews) files on \(cores) cores at best take about \(Timing.format(repeated.best * Double(reviews) / Double(cores))); poppler's complaints: \(complaints.isEmpty ? "none" : complaints)"
+        )
     }
 
     private func printSanityChecks(_ timed: TimedImport, hyphenated: Int) {
@@ -89,7 +103,9 @@ struct PDFImportBenchmark: ParsableCommand {
         let maximum = SplitOptions.defaultMaximumLength
         let counts = imported.map(\.excerpts.count).sorted()
         let longest = imported.flatMap(\.excerpts).map(\.text.unicodeScalars.count).max() ?? 0
-        print("excerpts: \(timed.excerpts), per review \(counts.first ?? 0) to \(counts.last ?? 0) (median \(counts.isEmpty ? 0 : counts[counts.count / 2])); every review has some: \(counts.first ?? 0 > 0 ? "yes" : "NO")")
+        print(
+            "excerpts: \(timed.excerpts), per review \(counts.first ?? 0) to \(counts.last ?? 0) (median \(counts.isEmpty ? 0 : counts[counts.count / 2])); every review has some: \(counts.first ?? 0 > 0 ? "yes" : "NO")"
+        )
         print("longest excerpt: \(longest) characters (maximum \(maximum)): \(longest <= maximum ? "within" : "OVER")")
         let pageCounts = imported.compactMap { $0.layout?.pageCount }
         print("pages read per review: \(range(pageCounts)) (generated: \(pages))")
@@ -98,8 +114,12 @@ struct PDFImportBenchmark: ParsableCommand {
             print("removed \(reason.rawValue)s per review: \(range(perReview))")
         }
         let furniture = imported.map { $0.layout?.removed.count ?? 0 }
-        print("removed lines per review: \(range(furniture)) (each page has a running header and a page number: expected \(2 * pages))")
-        let broken = GeneratedReviewPDF.hyphenationPoints.map { word, point in word.prefix(point) + "-" + word.dropFirst(point) }
+        print(
+            "removed lines per review: \(range(furniture)) (each page has a running header and a page number: expected \(2 * pages))"
+        )
+        let broken = GeneratedReviewPDF.hyphenationPoints.map { word, point in
+            word.prefix(point) + "-" + word.dropFirst(point)
+        }
         let leftBroken = imported.flatMap(\.excerpts).reduce(0) { total, excerpt in
             let text = excerpt.text.lowercased()
             return total + broken.filter { text.contains($0) }.count

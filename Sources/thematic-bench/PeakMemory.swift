@@ -8,7 +8,8 @@ enum PeakMemory {
         guard let bytes = try? FileSystem.readBytes("/proc/self/status") else { return -1 }
         let status = String(decoding: bytes, as: UTF8.self)
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return -1 }
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return -1 }
         return kilobytes / 1024
     }
 

@@ -6,7 +6,8 @@ enum ProcessorTime {
     /// Seconds this process used (user and system, every thread).
     static func ofThisProcess() -> Double { seconds(RUSAGE_SELF) }
 
-    /// Seconds used by the helper programs this process ran and waited for (pdftotext), which `ofThisProcess` leaves out.
+    /// Seconds used by the helper programs this process ran and waited for (pdftotext), which `ofThisProcess` leaves
+    /// out.
     static func ofChildren() -> Double { seconds(RUSAGE_CHILDREN) }
 
     /// The machine's one-minute load average: a wall-clock figure means little on a machine busy with other work.

@@ -8,8 +8,10 @@ import ThematicCore
 struct ScreenBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "screen",
-        abstract: "Time the coding screen on a generated study: first frame, per-key latency (key, durable write, frame), peak memory.",
-        discussion: "Every frame is drawn through real ncurses (a headless terminal writing to /dev/null), so the timings include the backend's diff and its output."
+        abstract:
+            "Time the coding screen on a generated study: first frame, per-key latency (key, durable write, frame), peak memory.",
+        discussion:
+            "Every frame is drawn through real ncurses (a headless terminal writing to /dev/null), so the timings include the backend's diff and its output."
     )
 
     @Option(help: "Where the generated study lives (generated when missing).") var folder = "/tmp/thematic-bench-screen"
@@ -26,13 +28,18 @@ struct ScreenBenchmark: ParsableCommand {
         let start = clock.now
         let (study, _) = try StudyReader.load(studyFolder, coders: [])
         let loaded = clock.now
-        let session = try CodingSession(folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
+        let session = try CodingSession(
+            folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
         let opened = clock.now
         let app = CodingScreenDriver(study: study, session: session, terminal: terminal)
         app.draw()
         let firstFrame = clock.now
-        print("study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions")
-        print("time to first screen: \(Timing.format(Timing.seconds(firstFrame - start))) (load \(Timing.format(Timing.seconds(loaded - start))), open session \(Timing.format(Timing.seconds(opened - loaded))), state + first frame \(Timing.format(Timing.seconds(firstFrame - opened))))")
+        print(
+            "study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions"
+        )
+        print(
+            "time to first screen: \(Timing.format(Timing.seconds(firstFrame - start))) (load \(Timing.format(Timing.seconds(loaded - start))), open session \(Timing.format(Timing.seconds(opened - loaded))), state + first frame \(Timing.format(Timing.seconds(firstFrame - opened))))"
+        )
 
         var writing: [Double] = []
         var moving: [Double] = []

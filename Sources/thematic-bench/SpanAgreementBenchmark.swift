@@ -35,12 +35,16 @@ struct SpanAgreementBenchmark: ParsableCommand {
         print("case: \(units) units x \(coders) coders x \(codes) codes, \(spans) spans, seed \(seed)")
         print("file: \(path) (\(String(format: "%.1f", Double(bytes.count) / 1e6)) MB)")
 
-        let thematic = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("thematic").path
+        let thematic = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("thematic").path
         guard FileManager.default.isExecutableFile(atPath: thematic) else {
-            throw ValidationError("no thematic executable beside this one (\(thematic)); build it with the same configuration first")
+            throw ValidationError(
+                "no thematic executable beside this one (\(thematic)); build it with the same configuration first")
         }
         let whole = try Timing.repeated(runs) { try Self.agree(thematic, path) }
-        print("thematic agree --spans --format json (whole process): \(whole.description), target \(Timing.format(Self.target)) \(whole.best <= Self.target ? "ok" : "OVER")")
+        print(
+            "thematic agree --spans --format json (whole process): \(whole.description), target \(Timing.format(Self.target)) \(whole.best <= Self.target ? "ok" : "OVER")"
+        )
 
         var read: SpanReliabilityData?
         var continuum: SpanContinuum?
@@ -55,7 +59,9 @@ struct SpanAgreementBenchmark: ParsableCommand {
             print("  in process, \(step.name): \(try Timing.repeated(runs, step.body).description)")
         }
         if let report {
-            print("|uα \(AgreementReport.threeDecimals(report.agreement.binaryUAlpha)), uα \(AgreementReport.threeDecimals(report.agreement.uAlpha)), cuα \(AgreementReport.threeDecimals(report.agreement.cuAlpha))")
+            print(
+                "|uα \(AgreementReport.threeDecimals(report.agreement.binaryUAlpha)), uα \(AgreementReport.threeDecimals(report.agreement.uAlpha)), cuα \(AgreementReport.threeDecimals(report.agreement.cuAlpha))"
+            )
         }
     }
 
@@ -67,6 +73,8 @@ struct SpanAgreementBenchmark: ParsableCommand {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("thematic agree --spans exited with status \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw ValidationError("thematic agree --spans exited with status \(process.terminationStatus)")
+        }
     }
 }

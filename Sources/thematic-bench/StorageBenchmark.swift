@@ -18,7 +18,9 @@ struct GenerateCommand: ParsableCommand {
         let study = SyntheticStudy(reviews: reviews, excerpts: excerpts, codes: codes, coders: coders, seed: seed)
             .make(in: StudyFolder(path: directory))
         try StudyWriter.save(study)
-        print("Wrote \(directory): \(reviews) reviews, \(excerpts) excerpts, \(codes) codes, \(coders) coders (seed \(seed))")
+        print(
+            "Wrote \(directory): \(reviews) reviews, \(excerpts) excerpts, \(codes) codes, \(coders) coders (seed \(seed))"
+        )
     }
 }
 
@@ -37,7 +39,9 @@ struct StorageBenchmark: ParsableCommand {
         let generated = SyntheticStudy(excerpts: excerpts).make(in: StudyFolder(path: folder))
         let (_, firstSave) = try Timing.measure { try StudyWriter.save(generated) }
         let bytes = StudyWriter.files(of: generated).reduce(0) { $0 + $1.bytes.count }
-        print("study: \(generated.corpus.reviews.count) reviews, \(generated.corpus.excerptCount) excerpts, \(generated.codebook.applicableCodes.count) codes, \(generated.codings.count) coders, \(bytes / 1_000_000) MB in \(StudyWriter.files(of: generated).count) files")
+        print(
+            "study: \(generated.corpus.reviews.count) reviews, \(generated.corpus.excerptCount) excerpts, \(generated.codebook.applicableCodes.count) codes, \(generated.codings.count) coders, \(bytes / 1_000_000) MB in \(StudyWriter.files(of: generated).count) files"
+        )
         print("save, all files to a new folder: \(Timing.format(firstSave))")
         var loadTimes: [Double] = []
         var loaded: Study?
@@ -53,12 +57,16 @@ struct StorageBenchmark: ParsableCommand {
         for _ in 0..<repeats {
             let (files, encodeSeconds) = Timing.measure { StudyWriter.files(of: loaded!) }
             encodeTimes.append(encodeSeconds)
-            for file in files where (try? FileSystem.readBytes(folder + "/" + file.path)) != file.bytes { identical = false }
+            for file in files where (try? FileSystem.readBytes(folder + "/" + file.path)) != file.bytes {
+                identical = false
+            }
             let (written, saveSeconds) = try Timing.measure { try StudyWriter.save(loaded!) }
             saveTimes.append(saveSeconds)
             if !written.isEmpty { identical = false }
         }
-        print("encode every file: best \(Timing.format(encodeTimes.min()!)); save unchanged study (encode, compare, write nothing): best \(Timing.format(saveTimes.min()!))")
+        print(
+            "encode every file: best \(Timing.format(encodeTimes.min()!)); save unchanged study (encode, compare, write nothing): best \(Timing.format(saveTimes.min()!))"
+        )
         print("round trip byte-identical: \(identical ? "yes" : "NO")")
         if !identical { throw ExitCode.failure }
     }

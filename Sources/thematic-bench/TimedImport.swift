@@ -24,22 +24,30 @@ struct TimedImport {
     }
 
     /// Imports `paths` into a new study created in `study`; `whileReading` runs around the reading phase alone.
-    static func run(_ paths: [String], study: String, title: String, options: SplitOptions = SplitOptions(),
-                    whileReading: (() -> (contents: [ImportContent], problems: [ImportProblem])) -> (contents: [ImportContent], problems: [ImportProblem]) = { $0() }) throws -> TimedImport {
+    static func run(
+        _ paths: [String], study: String, title: String, options: SplitOptions = SplitOptions(),
+        whileReading: (() -> (contents: [ImportContent], problems: [ImportProblem])) -> (
+            contents: [ImportContent], problems: [ImportProblem]
+        ) = { $0() }
+    ) throws -> TimedImport {
         let created = try StudyCreator.create(at: StudyFolder(path: study), title: title, codebook: nil)
         let cpuBefore = ProcessorTime.ofThisProcess()
         let helpersBefore = ProcessorTime.ofChildren()
         let (result, total) = try Timing.measure { () throws -> TimedImport in
             let (loaded, _) = try StudyReader.load(created.folder)
-            let ((contents, problems), reading) = Timing.measure { whileReading { ImportFile.readAll(paths, options: options) } }
+            let ((contents, problems), reading) = Timing.measure {
+                whileReading { ImportFile.readAll(paths, options: options) }
+            }
             guard problems.isEmpty else { throw ImportRefused(problems: problems) }
             let (plan, planning) = try Timing.measure { try CorpusImport.plan(loaded, contents: contents) }
             let (findings, checking) = try Timing.measure {
-                IdentifierCheck.findings(in: plan.reviews, vocabulary: plan.reviews, register: try IdentifierRegister.load(loaded.folder))
+                IdentifierCheck.findings(
+                    in: plan.reviews, vocabulary: plan.reviews, register: try IdentifierRegister.load(loaded.folder))
             }
             let (_, writing) = try Timing.measure { try CorpusImport.apply(plan, to: loaded, acceptChanges: false) }
-            return TimedImport(reading: reading, planning: planning, checking: checking, writing: writing, total: 0, processorTime: 0,
-                               helperProcessorTime: 0, contents: contents, plan: plan, findings: findings.count)
+            return TimedImport(
+                reading: reading, planning: planning, checking: checking, writing: writing, total: 0, processorTime: 0,
+                helperProcessorTime: 0, contents: contents, plan: plan, findings: findings.count)
         }
         var timed = result
         timed.total = total

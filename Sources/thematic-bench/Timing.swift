@@ -44,6 +44,7 @@ enum Timing {
         guard !samples.isEmpty else { return "none" }
         let sorted = samples.sorted()
         func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))] }
-        return "\(samples.count) \(things), p50 \(milliseconds(percentile(0.5))), p99 \(milliseconds(percentile(0.99))), max \(milliseconds(sorted.last!))"
+        return
+            "\(samples.count) \(things), p50 \(milliseconds(percentile(0.5))), p99 \(milliseconds(percentile(0.99))), max \(milliseconds(sorted.last!))"
     }
 }

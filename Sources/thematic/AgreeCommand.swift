@@ -26,7 +26,8 @@ struct AgreeCommand: ParsableCommand {
 
     @Argument(help: "The study folder (or use --reliability-data).") var study: String?
     @Option(help: "A reliability-data file (.json or .csv) instead of a study.") var reliabilityData: String?
-    @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders: String?
+    @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders:
+        String?
     @Option(help: "Roll codes up to this level of the codebook tree (1 = top-level categories).") var level: Int?
     @Option(help: "Only excerpts of these reviews, comma-separated.") var reviews: String?
     @Flag(help: "Only excerpts every chosen coder finished.") var finishedByAll = false
@@ -37,20 +38,29 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Seed of the bootstrap (default 1).") var seed: UInt64?
     @Flag(help: "Agreement on where codes apply (spans of characters) instead of on which excerpts they apply to.")
     var spans = false
-    @Option(help: "With --spans: only the codes under this category (any depth), so codes that exclude each other can be compared.")
+    @Option(
+        help:
+            "With --spans: only the codes under this category (any depth), so codes that exclude each other can be compared."
+    )
     var category: String?
     @Flag(help: "Open the agreement screen on the study instead of printing (read only; press ? in it for the keys).")
     var screen = false
 
     func validate() throws {
-        if category != nil && !spans { throw ValidationError("--category chooses the codes of span-level agreement; add --spans") }
+        if category != nil && !spans {
+            throw ValidationError("--category chooses the codes of span-level agreement; add --spans")
+        }
         guard spans else { return }
         if screen { throw ValidationError("--screen shows excerpt-level agreement; leave out --spans") }
         if let procedure = bootstrapProcedure, procedure != AlphaBootstrap.Procedure.units.rawValue {
-            throw ValidationError("span-level intervals resample excerpts (--bootstrap-procedure units); \(procedure) is for excerpt-level alpha")
+            throw ValidationError(
+                "span-level intervals resample excerpts (--bootstrap-procedure units); \(procedure) is for excerpt-level alpha"
+            )
         }
         if reliabilityData != nil && (level != nil || reviews != nil || category != nil) {
-            throw ValidationError("--level, --reviews and --category need a study; a reliability-data file has no codebook tree or reviews")
+            throw ValidationError(
+                "--level, --reviews and --category need a study; a reliability-data file has no codebook tree or reviews"
+            )
         }
     }
 
@@ -60,11 +70,16 @@ struct AgreeCommand: ParsableCommand {
             return
         }
         if screen {
-            let printing = [("--format", format != nil), ("--bootstrap", bootstrap != nil), ("--bootstrap-procedure", bootstrapProcedure != nil),
-                            ("--seed", seed != nil), ("--reliability-data", reliabilityData != nil)]
+            let printing = [
+                ("--format", format != nil), ("--bootstrap", bootstrap != nil),
+                ("--bootstrap-procedure", bootstrapProcedure != nil),
+                ("--seed", seed != nil), ("--reliability-data", reliabilityData != nil),
+            ]
             let refused = printing.filter(\.1).map(\.0)
             guard refused.isEmpty else {
-                throw CommandFailure("--screen shows the table on screen; \(refused.joined(separator: ", ")) \(refused.count == 1 ? "belongs" : "belong") to the printed report")
+                throw CommandFailure(
+                    "--screen shows the table on screen; \(refused.joined(separator: ", ")) \(refused.count == 1 ? "belongs" : "belong") to the printed report"
+                )
             }
             guard let study else { throw CommandFailure("--screen needs a study folder") }
             try openAgreementScreen(study: study, selection: selection)
@@ -91,13 +106,16 @@ struct AgreeCommand: ParsableCommand {
             }
         case (nil, let file?):
             if level != nil || reviews != nil {
-                throw CommandFailure("--level and --reviews need a study; a reliability-data file has no codebook tree or reviews")
+                throw CommandFailure(
+                    "--level and --reviews need a study; a reliability-data file has no codebook tree or reviews")
             }
             do {
                 let read = try ReliabilityDataFile.read(path: file)
                 data = read.data
                 if !read.unlistedCodes.isEmpty {
-                    warnings.append("\(file): codes used but not listed in \"codes\": \(read.unlistedCodes.joined(separator: ", "))")
+                    warnings.append(
+                        "\(file): codes used but not listed in \"codes\": \(read.unlistedCodes.joined(separator: ", "))"
+                    )
                 }
                 if let chosenCoders { data = try data.selectingCoders(chosenCoders) }
                 if finishedByAll { data = data.keepingUnitsFinishedByAllCoders() }
@@ -108,8 +126,12 @@ struct AgreeCommand: ParsableCommand {
             throw CommandFailure("give either a study folder or --reliability-data FILE")
         }
         let report = TerminalProgress.run { progress in
-            AgreementReport(data, bootstrap: bootstrap > 0 ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil,
-                            progress: { done, total in progress.report("bootstrap:", done: done, total: total, unit: "replicates") })
+            AgreementReport(
+                data,
+                bootstrap: bootstrap > 0
+                    ? AlphaBootstrap(procedure: procedure, replicates: bootstrap, seed: seed) : nil,
+                progress: { done, total in progress.report("bootstrap:", done: done, total: total, unit: "replicates") }
+            )
         }
         for warning in warnings { printError("warning: \(warning)") }
         print(report.rendered(as: reportFormat), terminator: "")
@@ -119,14 +141,17 @@ struct AgreeCommand: ParsableCommand {
     func reportFormat() throws -> ReportFormat {
         let format = self.format ?? "table"
         guard let reportFormat = ReportFormat(rawValue: format) else {
-            throw CommandFailure("unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw CommandFailure(
+                "unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return reportFormat
     }
 
     /// What the study options ask to compare.
     var selection: AgreementSelection {
-        AgreementSelection(coders: coders.map { $0.split(separator: ",").map(String.init) }, level: level,
-                           reviews: reviews.map { $0.split(separator: ",").map(String.init) }, onlyFinishedByAll: finishedByAll)
+        AgreementSelection(
+            coders: coders.map { $0.split(separator: ",").map(String.init) }, level: level,
+            reviews: reviews.map { $0.split(separator: ",").map(String.init) }, onlyFinishedByAll: finishedByAll)
     }
 }

@@ -7,12 +7,18 @@ extension AgreeCommand {
         let reportFormat = try self.reportFormat()
         let (continuum, warnings) = try spanContinuum()
         guard continuum.coders.count >= 2 else {
-            throw CommandFailure("agreement needs at least two coders; the data has \(continuum.coders.count) (\(continuum.coders.joined(separator: ", ")))")
+            throw CommandFailure(
+                "agreement needs at least two coders; the data has \(continuum.coders.count) (\(continuum.coders.joined(separator: ", ")))"
+            )
         }
         let replicates = bootstrap ?? 0
         let report = TerminalProgress.run { progress in
-            SpanAgreementReport(continuum, bootstrap: replicates > 0 ? AlphaBootstrap(procedure: .units, replicates: replicates, seed: seed ?? 1) : nil,
-                                progress: { done, total in progress.report("bootstrap:", done: done, total: total, unit: "replicates") })
+            SpanAgreementReport(
+                continuum,
+                bootstrap: replicates > 0
+                    ? AlphaBootstrap(procedure: .units, replicates: replicates, seed: seed ?? 1) : nil,
+                progress: { done, total in progress.report("bootstrap:", done: done, total: total, unit: "replicates") }
+            )
         }
         for warning in warnings { printError("warning: \(warning)") }
         print(report.rendered(as: reportFormat), terminator: "")
@@ -27,9 +33,12 @@ extension AgreeCommand {
             do { spans = try StudySpanReliability(study: loaded, selection: selection, category: category) } catch {
                 throw CommandFailure("\(path): \(error.description)")
             }
-            do { return (try SpanContinuum(spans.data), spans.warnings) } catch { throw CommandFailure("\(path): \(error.description)") }
+            do { return (try SpanContinuum(spans.data), spans.warnings) } catch {
+                throw CommandFailure("\(path): \(error.description)")
+            }
         case (nil, let file?):
-            do { return (try SpanContinuum(SpanReliabilityData.read(path: file), coders: selection.coders), []) } catch {
+            do { return (try SpanContinuum(SpanReliabilityData.read(path: file), coders: selection.coders), []) } catch
+            {
                 throw CommandFailure(error.description)
             }
         default:

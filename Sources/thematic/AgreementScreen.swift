@@ -9,7 +9,8 @@ func openAgreementScreen(study path: String, selection: AgreementSelection) thro
     let study = try openStudy(path)
     let state: AgreementScreenState
     do {
-        state = try AgreementScreenState(study: study, selection: selection, size: Size(rows: 0, columns: 0), person: knownPerson())
+        state = try AgreementScreenState(
+            study: study, selection: selection, size: Size(rows: 0, columns: 0), person: knownPerson())
     } catch {
         throw CommandFailure("\(path): \(error)")
     }

@@ -35,12 +35,15 @@ struct CheckCommand: ParsableCommand {
         let errors = result.errors.count
         let warnings = result.warnings.count
         if errors > 0 {
-            printError("\(study): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            printError(
+                "\(study): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             throw ExitCode.failure
         }
         if let found = result.study {
             let codings = found.codings.values.reduce(0) { $0 + $1.excerpts.count }
-            print("\(study): OK: \(found.corpus.reviews.count) reviews, \(found.corpus.excerptCount) excerpts, \(found.codebook.codes.count) codes (revision \(found.codebook.revision)), \(found.codings.count) coders, \(codings) coded excerpt records, \(found.consensus.excerpts.count) consensus decisions\(warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : "")")
+            print(
+                "\(study): OK: \(found.corpus.reviews.count) reviews, \(found.corpus.excerptCount) excerpts, \(found.codebook.codes.count) codes (revision \(found.codebook.revision)), \(found.codings.count) coders, \(codings) coded excerpt records, \(found.consensus.excerpts.count) consensus decisions\(warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : "")"
+            )
             if identifiers { try checkIdentifiers(found) }
         }
     }

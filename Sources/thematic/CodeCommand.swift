@@ -6,7 +6,8 @@ struct CodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "code",
         abstract: "Open the coding screen on a study as one coder.",
-        discussion: "Creates the coder's file on first use. Coding is blind: only this coder's own codings are read. Every action is on disk before the next key is handled. Press ? in the screen for the keys."
+        discussion:
+            "Creates the coder's file on first use. Coding is blind: only this coder's own codings are read. Every action is on disk before the next key is handled. Press ? in the screen for the keys."
     )
 
     @Argument(help: "The study folder.")
@@ -16,7 +17,8 @@ struct CodeCommand: ParsableCommand {
     var coder: String?
 
     func run() throws {
-        try openCodingScreen(study: study, coder: try person(given: coder, option: "--coder", purpose: "say who is coding"))
+        try openCodingScreen(
+            study: study, coder: try person(given: coder, option: "--coder", purpose: "say who is coding"))
     }
 }
 
@@ -45,8 +47,11 @@ func openCodingScreen(study path: String, coder: String) throws {
     do {
         try session.close()
     } catch {
-        throw CommandFailure("every action is safe in the journal, but folding it into the coding file failed: \(error)")
+        throw CommandFailure(
+            "every action is safe in the journal, but folding it into the coding file failed: \(error)")
     }
     let state = app.state
-    print("\(coder): \(state.finishedCount) of \(state.entries.count) excerpts finished; saved in \(path)/\(StudyFolder.codingFile(coder))")
+    print(
+        "\(coder): \(state.finishedCount) of \(state.entries.count) excerpts finished; saved in \(path)/\(StudyFolder.codingFile(coder))"
+    )
 }

@@ -5,11 +5,12 @@ extension CodebookCommand {
     /// `thematic codebook group ...`: code groups, named sets of codes from anywhere in the tree.
     struct Group: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Manage code groups: named sets of codes from anywhere in the tree (REFI-QDA sets, ATLAS.ti code groups).",
+            abstract:
+                "Manage code groups: named sets of codes from anywhere in the tree (REFI-QDA sets, ATLAS.ti code groups).",
             discussion: """
-            A code belongs to any number of groups. Each change is a revision with a history entry, like any other \
-            codebook change, and `thematic codebook undo` reverts it. `thematic export matrix --by-group` counts by group.
-            """,
+                A code belongs to any number of groups. Each change is a revision with a history entry, like any other \
+                codebook change, and `thematic codebook undo` reverts it. `thematic export matrix --by-group` counts by group.
+                """,
             subcommands: [List.self, Create.self, AddCodes.self, RemoveCodes.self, Delete.self]
         )
 
@@ -21,7 +22,9 @@ extension CodebookCommand {
                 let codebook = try openStudy(study).codebook
                 for group in codebook.groups {
                     let members = group.codes.map { "\($0) \(codebook.code($0)?.name ?? "")" }.joined(separator: "; ")
-                    print("\(group.id)\t\(group.name)\t\(group.codes.count) code\(group.codes.count == 1 ? "" : "s")\(members.isEmpty ? "" : "\t" + members)")
+                    print(
+                        "\(group.id)\t\(group.name)\t\(group.codes.count) code\(group.codes.count == 1 ? "" : "s")\(members.isEmpty ? "" : "\t" + members)"
+                    )
                 }
                 if codebook.groups.isEmpty { print("No groups (make one with `thematic codebook group create`).") }
             }
@@ -50,7 +53,8 @@ extension CodebookCommand {
         }
 
         struct RemoveCodes: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take codes out of a group; the codes stay in the codebook.")
+            static let configuration = CommandConfiguration(
+                commandName: "remove", abstract: "Take codes out of a group; the codes stay in the codebook.")
             @OptionGroup var change: Change
             @Argument(help: "The codes' ids.") var codes: [String]
             @Option(help: "The group.") var from: String

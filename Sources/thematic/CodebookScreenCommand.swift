@@ -8,13 +8,14 @@ extension CodebookCommand {
     struct EditingScreen: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "screen",
-            abstract: "Open the codebook screen: the tree, each code's definition, usage and history, and every change from the keyboard.",
+            abstract:
+                "Open the codebook screen: the tree, each code's definition, usage and history, and every change from the keyboard.",
             discussion: """
-            Every change goes through the same checks as the other codebook commands, asks why, and is saved at once \
-            (a new revision with a history entry). --by is who makes the changes (default: who you are, `thematic whoami`): a coder is refused unless the study \
-            allows coders to edit. The screen holds no coder's lock while it waits; a merge or split is refused while a \
-            coder has the study open. Press ? in the screen for the keys.
-            """
+                Every change goes through the same checks as the other codebook commands, asks why, and is saved at once \
+                (a new revision with a history entry). --by is who makes the changes (default: who you are, `thematic whoami`): a coder is refused unless the study \
+                allows coders to edit. The screen holds no coder's lock while it waits; a merge or split is refused while a \
+                coder has the study open. Press ? in the screen for the keys.
+                """
         )
 
         @Argument(help: "The study folder.")
@@ -37,7 +38,9 @@ extension CodebookCommand {
                 return app
             }
             let changes = app.effects.changesApplied
-            print("\(by): \(changes) change\(changes == 1 ? "" : "s") to the codebook; it is at revision \(app.state.codebook.revision) (see `thematic codebook history \(study)`)")
+            print(
+                "\(by): \(changes) change\(changes == 1 ? "" : "s") to the codebook; it is at revision \(app.state.codebook.revision) (see `thematic codebook history \(study)`)"
+            )
         }
     }
 }

@@ -21,6 +21,8 @@ extension CommandFailure {
         }
         for problem in error.problems { printError(problem.description(inStudy: path)) }
         let count = error.problems.count
-        self.init("\(path): the study has \(count) error\(count == 1 ? "" : "s"); run `thematic check \(path)` after fixing them")
+        self.init(
+            "\(path): the study has \(count) error\(count == 1 ? "" : "s"); run `thematic check \(path)` after fixing them"
+        )
     }
 }

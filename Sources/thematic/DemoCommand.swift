@@ -20,7 +20,9 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         guard let source = SampleData.demoStudy() else {
-            throw CommandFailure("cannot find the demo study; looked for demo/ in \(SampleData.folders().joined(separator: ", ")). Install Thematic with `make install`, or set THEMATIC_SAMPLE_DATA to a SampleData folder")
+            throw CommandFailure(
+                "cannot find the demo study; looked for demo/ in \(SampleData.folders().joined(separator: ", ")). Install Thematic with `make install`, or set THEMATIC_SAMPLE_DATA to a SampleData folder"
+            )
         }
         let target = directory ?? SampleData.freshFolderName("thematic-demo")
         if SampleData.isInside(target, FileSystem.parent(of: source)) {
@@ -78,7 +80,9 @@ enum SampleData {
     static func isInside(_ path: String, _ folder: String) -> Bool {
         guard let resolvedFolder = realPath(folder) else { return false }
         var candidate = path
-        while !FileSystem.exists(candidate), candidate != "." , candidate != "/" { candidate = FileSystem.parent(of: candidate) }
+        while !FileSystem.exists(candidate), candidate != ".", candidate != "/" {
+            candidate = FileSystem.parent(of: candidate)
+        }
         guard let resolved = realPath(candidate) else { return false }
         return resolved == resolvedFolder || resolved.hasPrefix(resolvedFolder + "/")
     }

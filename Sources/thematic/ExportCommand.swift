@@ -7,10 +7,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export theme matrices, code co-occurrence and coder-by-code frequencies.",
         discussion: """
-        CSV and TSV follow RFC 4180 (UTF-8, CRLF line ends, a header row) and load as they are in R's read.csv, \
-        pandas.read_csv and Excel. They cannot carry a comment, so the source of the counts is printed on standard \
-        error and, with --with-metadata, written to FILE.meta.json beside the output. JSON and Markdown carry it inside.
-        """,
+            CSV and TSV follow RFC 4180 (UTF-8, CRLF line ends, a header row) and load as they are in R's read.csv, \
+            pandas.read_csv and Excel. They cannot carry a comment, so the source of the counts is printed on standard \
+            error and, with --with-metadata, written to FILE.meta.json beside the output. JSON and Markdown carry it inside.
+            """,
         subcommands: [MatrixExport.self, CooccurrenceExport.self, CodersExport.self]
     )
 }
@@ -20,11 +20,11 @@ struct MatrixExport: ParsableCommand {
         commandName: "matrix",
         abstract: "Codes counted by excerpt, by review or by a review attribute.",
         discussion: """
-        Examples:
-          thematic export matrix study --rows review --cells count -o by-review.csv
-          thematic export matrix study --rows attribute:childAgeBand --level 1 --cells share --consensus --format markdown
-          thematic export matrix study --rows review --by-group --cells presence -o groups-by-review.csv
-        """
+            Examples:
+              thematic export matrix study --rows review --cells count -o by-review.csv
+              thematic export matrix study --rows attribute:childAgeBand --level 1 --cells share --consensus --format markdown
+              thematic export matrix study --rows review --by-group --cells presence -o groups-by-review.csv
+            """
     )
 
     @Argument(help: "The study folder.") var study: String
@@ -32,17 +32,25 @@ struct MatrixExport: ParsableCommand {
     var rows = "review"
     @Option(help: "What each cell counts: presence (0/1), count (of excerpts), share (of the row's coded reviews).")
     var cells: ThemeMatrix.CellKind = .count
-    @Option(help: "Codes at this level of the codebook tree (1 = top-level categories), each counting the codes under it. Default: the codable codes.")
+    @Option(
+        help:
+            "Codes at this level of the codebook tree (1 = top-level categories), each counting the codes under it. Default: the codable codes."
+    )
     var level: Int?
-    @Flag(name: .customLong("by-group"),
-          help: "Columns are the codebook's code groups: an excerpt counts once for a group when any of its codes (or a code under one) was applied, for each coder or the consensus alike.")
+    @Flag(
+        name: .customLong("by-group"),
+        help:
+            "Columns are the codebook's code groups: an excerpt counts once for a group when any of its codes (or a code under one) was applied, for each coder or the consensus alike."
+    )
     var byGroup = false
     @Flag(help: "Add a total column and a total row.") var totals = false
     @OptionGroup var source: SourceOptions
     @OptionGroup var output: MatrixOutputOptions
 
     func validate() throws {
-        if byGroup && level != nil { throw ValidationError("give either --level or --by-group: columns are codes at a level or code groups") }
+        if byGroup && level != nil {
+            throw ValidationError("give either --level or --by-group: columns are codes at a level or code groups")
+        }
     }
 
     func run() throws {
@@ -54,16 +62,20 @@ struct MatrixExport: ParsableCommand {
         let loaded = try openStudy(study)
         let codingSource = try source.resolved(in: loaded)
         let columns = try exported { () throws(ExportError) in
-            byGroup ? try CodeColumns(groupsOf: loaded.codebook) : try CodeColumns(codebook: loaded.codebook, level: level)
+            byGroup
+                ? try CodeColumns(groupsOf: loaded.codebook) : try CodeColumns(codebook: loaded.codebook, level: level)
         }
         let rowKind = try exported { () throws(ExportError) in try ThemeMatrix.RowKind(parsing: rows) }
         if totals && output.layout == .long {
-            throw CommandFailure("the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide")
+            throw CommandFailure(
+                "the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide"
+            )
         }
         progress.report("exporting: counting the matrix", done: 0, total: 0, unit: "")
         return try exported { () throws(ExportError) in
-            try ThemeMatrix.build(study: loaded, coding: SourceCoding(study: loaded, source: codingSource), columns: columns,
-                                  rows: rowKind, cells: cells, totals: totals)
+            try ThemeMatrix.build(
+                study: loaded, coding: SourceCoding(study: loaded, source: codingSource), columns: columns,
+                rows: rowKind, cells: cells, totals: totals)
         }
     }
 }
@@ -90,9 +102,11 @@ struct CooccurrenceExport: ParsableCommand {
         progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
         let loaded = try openStudy(study)
         let codingSource = try source.resolved(in: loaded)
-        let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level) }
+        let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level)
+        }
         progress.report("exporting: counting co-occurrence", done: 0, total: 0, unit: "")
-        return CooccurrenceMatrix.build(study: loaded, coding: SourceCoding(study: loaded, source: codingSource), columns: columns, by: by)
+        return CooccurrenceMatrix.build(
+            study: loaded, coding: SourceCoding(study: loaded, source: codingSource), columns: columns, by: by)
     }
 }
 
@@ -117,9 +131,12 @@ struct CodersExport: ParsableCommand {
         let loaded = try openStudy(study)
         guard !loaded.codings.isEmpty else { throw CommandFailure("\(study): no coder has started yet") }
         if totals && output.layout == .long {
-            throw CommandFailure("the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide")
+            throw CommandFailure(
+                "the long layout is one line per row and code, with no room for totals; leave out --totals or use --layout wide"
+            )
         }
-        let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level) }
+        let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level)
+        }
         progress.report("exporting: counting each coder's codes", done: 0, total: 0, unit: "")
         return CoderCodeMatrix.build(study: loaded, columns: columns, totals: totals)
     }
@@ -133,8 +150,12 @@ struct SourceOptions: ParsableArguments {
     var rule: CodingSource.CoderRule?
 
     func resolved(in study: Study) throws -> CodingSource {
-        let chosen = [coder.map { CodingSource.coder($0) }, consensus ? .consensus : nil, rule.map { CodingSource.rule($0) }].compactMap { $0 }
-        guard chosen.count <= 1 else { throw CommandFailure("choose one source: --coder NAME, --consensus or --rule any|all|majority") }
+        let chosen = [
+            coder.map { CodingSource.coder($0) }, consensus ? .consensus : nil, rule.map { CodingSource.rule($0) },
+        ].compactMap { $0 }
+        guard chosen.count <= 1 else {
+            throw CommandFailure("choose one source: --coder NAME, --consensus or --rule any|all|majority")
+        }
         let source = chosen.first ?? .rule(.any)
         try exported { () throws(ExportError) in try source.validate(in: study) }
         return source
@@ -148,15 +169,24 @@ extension ExportFormat: ExpressibleByArgument {}
 extension MatrixLayout: ExpressibleByArgument {}
 
 struct MatrixOutputOptions: ParsableArguments {
-    @Option(help: "csv, tsv, json or markdown. Default: from the output file's extension, else csv.") var format: ExportFormat?
-    @Option(help: "wide (a column per code) or long (a line per row and code, tidy data).") var layout: MatrixLayout = .wide
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).") var output: String?
-    @Flag(help: "Also write what the numbers mean (source, rows, cells, code names) to OUTPUT.meta.json.") var withMetadata = false
-    @Flag(help: "Start CSV/TSV with a UTF-8 byte order mark, for Excel's double-click (R and Python then need encoding='utf-8-sig').")
+    @Option(help: "csv, tsv, json or markdown. Default: from the output file's extension, else csv.") var format:
+        ExportFormat?
+    @Option(help: "wide (a column per code) or long (a line per row and code, tidy data).") var layout: MatrixLayout =
+        .wide
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).") var output:
+        String?
+    @Flag(help: "Also write what the numbers mean (source, rows, cells, code names) to OUTPUT.meta.json.")
+    var withMetadata = false
+    @Flag(
+        help:
+            "Start CSV/TSV with a UTF-8 byte order mark, for Excel's double-click (R and Python then need encoding='utf-8-sig')."
+    )
     var bom = false
 
     func validate() throws {
-        if withMetadata && output == nil { throw ValidationError("--with-metadata needs --output FILE (the sidecar is FILE.meta.json)") }
+        if withMetadata && output == nil {
+            throw ValidationError("--with-metadata needs --output FILE (the sidecar is FILE.meta.json)")
+        }
     }
 
     var chosenFormat: ExportFormat { format ?? output.flatMap { ExportFormat(fileName: $0) } ?? .csv }

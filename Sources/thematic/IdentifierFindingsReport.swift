@@ -5,7 +5,8 @@ enum IdentifierFindingsReport {
     /// One open finding: its reference, rule, text, field and why the rule flags it.
     static func line(_ finding: IdentifierFinding) -> String {
         let place = finding.field == .text ? "" : "in the \(finding.field)  "
-        return "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  \(place)(\(finding.rule.explanation))"
+        return
+            "\(finding.reference)  \(finding.rule.rawValue)  \"\(finding.text)\"  \(place)(\(finding.rule.explanation))"
     }
 
     /// The line for a study with no open finding, counting what the register holds.

@@ -24,7 +24,9 @@ struct IdentifiersCommand: ParsableCommand {
         @Option(help: "Why (recorded with the decision).") var why: String?
 
         func validate() throws {
-            if (why ?? "").isEmpty { throw ValidationError("say why with --why TEXT; the reason is recorded with the decision") }
+            if (why ?? "").isEmpty {
+                throw ValidationError("say why with --why TEXT; the reason is recorded with the decision")
+            }
         }
 
         /// Makes the decisions, prints what they did and how many findings stay open.
@@ -32,30 +34,40 @@ struct IdentifiersCommand: ParsableCommand {
             _ = try WordLists.folder()
             let loaded = try openStudy(study)
             let who = try person(given: by, option: "--by", purpose: "say who decides")
-            let decisions = IdentifierDecisions(allowed: allowed, allowedTerms: allowedTerms, redacted: redacted, by: who, why: why ?? "")
+            let decisions = IdentifierDecisions(
+                allowed: allowed, allowedTerms: allowedTerms, redacted: redacted, by: who, why: why ?? "")
             let outcome: IdentifierDecisions.Outcome
             do { outcome = try decisions.apply(to: loaded) } catch { throw CommandFailure(error, onStudy: study) }
             for finding in outcome.redactions {
                 print("Redacted \(finding.reference) (\(finding.rule.rawValue)) as \(finding.rule.placeholder).")
             }
-            print("Recorded \(outcome.allowedCount) allowed and \(outcome.redactions.count) redacted in \(IdentifierRegister.file).")
+            print(
+                "Recorded \(outcome.allowedCount) allowed and \(outcome.redactions.count) redacted in \(IdentifierRegister.file)."
+            )
             let open = IdentifierCheck.findings(in: outcome.study, register: outcome.register).count
-            print(open == 0 ? IdentifierFindingsReport.nothingOpen(in: study, register: outcome.register)
-                            : IdentifierFindingsReport.howToSettle(open, in: study))
+            print(
+                open == 0
+                    ? IdentifierFindingsReport.nothingOpen(in: study, register: outcome.register)
+                    : IdentifierFindingsReport.howToSettle(open, in: study))
         }
     }
 
     struct Allow: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record that findings do not identify anybody.")
         @OptionGroup var decider: Decider
-        @Argument(help: "The findings, as `thematic check --identifiers` lists them (EXCERPT@START, EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START).")
+        @Argument(
+            help:
+                "The findings, as `thematic check --identifiers` lists them (EXCERPT@START, EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START)."
+        )
         var references: [String]
 
         func run() throws { try decider.record(allowed: references) }
     }
 
     struct AllowTerm: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "allow-term", abstract: "Never flag these texts anywhere in the study (matched ignoring case).")
+        static let configuration = CommandConfiguration(
+            commandName: "allow-term", abstract: "Never flag these texts anywhere in the study (matched ignoring case)."
+        )
         @OptionGroup var decider: Decider
         @Argument(help: "The texts.") var terms: [String]
 
@@ -63,7 +75,8 @@ struct IdentifiersCommand: ParsableCommand {
     }
 
     struct Redact: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace findings' text in the corpus with their rule's placeholder, such as [NAME].")
+        static let configuration = CommandConfiguration(
+            abstract: "Replace findings' text in the corpus with their rule's placeholder, such as [NAME].")
         @OptionGroup var decider: Decider
         @Argument(help: "The findings, as `thematic check --identifiers` lists them.") var references: [String]
 
@@ -72,7 +85,8 @@ struct IdentifiersCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List every decision recorded in identifiers.json, then the findings still open. Nothing is written."
+            abstract:
+                "List every decision recorded in identifiers.json, then the findings still open. Nothing is written."
         )
         @Argument(help: "The study folder.") var study: String
 
@@ -80,13 +94,18 @@ struct IdentifiersCommand: ParsableCommand {
             _ = try WordLists.folder()
             let loaded = try openStudy(study)
             let register: IdentifierRegister
-            do { register = try IdentifierRegister.load(loaded.folder) } catch { throw CommandFailure(error, onStudy: study) }
+            do { register = try IdentifierRegister.load(loaded.folder) } catch {
+                throw CommandFailure(error, onStudy: study)
+            }
             for term in register.allowedTerms { print(IdentifierFindingsReport.line(term)) }
             for decision in register.decisions { print(IdentifierFindingsReport.line(decision)) }
             let findings = IdentifierCheck.findings(in: loaded, register: register)
             for finding in findings { print("open      " + IdentifierFindingsReport.line(finding)) }
-            print(findings.isEmpty ? IdentifierFindingsReport.nothingOpen(in: study, register: register)
-                                   : "\(study): \(IdentifierFindingsReport.count(register.decisions.count, "decision")), \(IdentifierFindingsReport.count(register.allowedTerms.count, "allowed term")) recorded; \(IdentifierFindingsReport.count(findings.count, "open finding")).")
+            print(
+                findings.isEmpty
+                    ? IdentifierFindingsReport.nothingOpen(in: study, register: register)
+                    : "\(study): \(IdentifierFindingsReport.count(register.decisions.count, "decision")), \(IdentifierFindingsReport.count(register.allowedTerms.count, "allowed term")) recorded; \(IdentifierFindingsReport.count(findings.count, "open finding"))."
+            )
         }
     }
 }

@@ -28,7 +28,9 @@ struct InitCommand: ParsableCommand {
         }
         do {
             let study = try StudyCreator.create(at: StudyFolder(path: directory), title: title, codebook: book)
-            print("Created study \"\(study.manifest.title)\" in \(directory) with codebook \"\(study.codebook.title)\" (\(study.codebook.codes.count) codes).")
+            print(
+                "Created study \"\(study.manifest.title)\" in \(directory) with codebook \"\(study.codebook.title)\" (\(study.codebook.codes.count) codes)."
+            )
             print("Next: add reviews to \(directory)/corpus/, then `thematic code \(directory) --coder NAME`.")
         } catch {
             throw CommandFailure("\(error)")

@@ -12,7 +12,8 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         guard let table = ScreenKeys.markdown.first(where: { $0.screen == screen }) else {
-            throw CommandFailure("no screen \"\(screen)\"; expected one of \(ScreenKeys.markdown.map(\.screen).joined(separator: ", "))")
+            throw CommandFailure(
+                "no screen \"\(screen)\"; expected one of \(ScreenKeys.markdown.map(\.screen).joined(separator: ", "))")
         }
         print(table.markdown, terminator: "")
     }

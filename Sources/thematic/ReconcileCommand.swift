@@ -26,7 +26,8 @@ struct ReconcileCommand: ParsableCommand {
     /// The study and the coders whose codings are compared.
     struct Comparison: ParsableArguments {
         @Argument(help: "The study folder.") var study: String
-        @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders: String?
+        @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders:
+            String?
 
         var chosenCoders: [String]? { coders.map { $0.split(separator: ",").map(String.init) } }
     }
@@ -34,7 +35,8 @@ struct ReconcileCommand: ParsableCommand {
     /// The excerpts the lead walks: the comparison's disagreements, or every excerpt two or more coders finished.
     struct Queue: ParsableArguments {
         @OptionGroup var comparison: Comparison
-        @Flag(help: "Walk every excerpt two or more coders finished, not only the disagreements.") var allDoubleCoded = false
+        @Flag(help: "Walk every excerpt two or more coders finished, not only the disagreements.") var allDoubleCoded =
+            false
 
         var study: String { comparison.study }
         var scope: Reconciliation.Scope { allDoubleCoded ? .doubleCoded : .disagreements }
@@ -51,7 +53,8 @@ struct ReconcileCommand: ParsableCommand {
         /// The lead's session: holds consensus.lock (a second lead is refused, naming the holder) until closed.
         func session(lead: String) throws -> ReconciliationSession {
             do {
-                return try ReconciliationSession(folder: StudyFolder(path: study), lead: lead, coders: comparison.chosenCoders, scope: scope)
+                return try ReconciliationSession(
+                    folder: StudyFolder(path: study), lead: lead, coders: comparison.chosenCoders, scope: scope)
             } catch {
                 throw CommandFailure(error, onStudy: study, prefix: "\(study): ")
             }
@@ -60,7 +63,8 @@ struct ReconcileCommand: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the progress, any stale decisions and where to resume (what `thematic reconcile STUDY` does)."
+            abstract:
+                "Print the progress, any stale decisions and where to resume (what `thematic reconcile STUDY` does)."
         )
         @OptionGroup var queue: Queue
         /// The form that opened the screen before the subcommands, kept only to say where it went.
@@ -68,7 +72,8 @@ struct ReconcileCommand: ParsableCommand {
 
         func validate() throws {
             if let lead {
-                throw ValidationError("the reconcile screen now opens with `thematic reconcile screen \(queue.study) --lead \(lead)`")
+                throw ValidationError(
+                    "the reconcile screen now opens with `thematic reconcile screen \(queue.study) --lead \(lead)`")
             }
         }
 
@@ -80,7 +85,9 @@ struct ReconcileCommand: ParsableCommand {
                 print("stale: \(item.excerpt.id): \(changes.map(\.description).joined(separator: "; "))")
             }
             if let item = reconciliation.resumePoint {
-                print("Next: \(item.excerpt.id) (`thematic reconcile screen \(queue.study)` opens the screen there; `thematic reconcile next \(queue.study)` prints it)")
+                print(
+                    "Next: \(item.excerpt.id) (`thematic reconcile screen \(queue.study)` opens the screen there; `thematic reconcile next \(queue.study)` prints it)"
+                )
             } else {
                 print("Nothing left to decide.")
             }

@@ -6,7 +6,8 @@ extension ReconcileCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the lead's decision on one excerpt.",
-            discussion: "Give exactly one of --accept CODER, --union, --intersection or --codes A1,C3 (--codes - for \"no code applies\")."
+            discussion:
+                "Give exactly one of --accept CODER, --union, --intersection or --codes A1,C3 (--codes - for \"no code applies\")."
         )
         @OptionGroup var queue: Queue
         @Argument(help: "The excerpt to decide.") var excerpt: String
@@ -16,7 +17,8 @@ extension ReconcileCommand {
         @Option(help: "The consensus codes, comma-separated (- for none).") var codes: String?
         @Option(help: "The lead's note on the decision.") var note: String?
         @Flag(help: "Replace a decision that is current (a stale one can always be decided again).") var replace = false
-        @Option(help: "The lead making the decision (recorded with it); default: who you are (`thematic whoami`).") var lead: String?
+        @Option(help: "The lead making the decision (recorded with it); default: who you are (`thematic whoami`).")
+        var lead: String?
 
         func validate() throws {
             guard [accept != nil, union, intersection, codes != nil].filter({ $0 }).count == 1 else {

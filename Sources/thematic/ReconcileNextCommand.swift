@@ -4,7 +4,8 @@ import ThematicCore
 extension ReconcileCommand {
     /// `thematic reconcile next STUDY`: the next excerpt to decide, for a script or a lead without a terminal screen.
     struct Next: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the next excerpt to decide, with each coder's codes and the definitions.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the next excerpt to decide, with each coder's codes and the definitions.")
         @OptionGroup var queue: Queue
 
         func run() throws {
@@ -18,7 +19,9 @@ extension ReconcileCommand {
             print("")
             print(ReconciliationReport.rendered(item, coders: reconciliation.coders, study: loaded), terminator: "")
             print("")
-            print("Decide with: thematic reconcile decide \(queue.study) \(item.excerpt.id) (--accept CODER | --union | --intersection | --codes A1,C3) [--note TEXT] [--lead NAME]")
+            print(
+                "Decide with: thematic reconcile decide \(queue.study) \(item.excerpt.id) (--accept CODER | --union | --intersection | --codes A1,C3) [--note TEXT] [--lead NAME]"
+            )
         }
     }
 }

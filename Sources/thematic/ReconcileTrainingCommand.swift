@@ -4,14 +4,16 @@ import ThematicCore
 extension ReconcileCommand {
     /// `thematic reconcile training STUDY`: each coder against the consensus.
     struct Training: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print each coder's agreement with the consensus, per code.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print each coder's agreement with the consensus, per code.")
         @OptionGroup var comparison: Comparison
         @Option(help: "The table's format.") var format: TrainingCheck.Format = .table
 
         func run() throws {
             let loaded = try openStudy(comparison.study)
             guard !loaded.consensus.excerpts.isEmpty else {
-                throw CommandFailure("\(comparison.study): the consensus has no decisions yet; reconcile some excerpts first")
+                throw CommandFailure(
+                    "\(comparison.study): the consensus has no decisions yet; reconcile some excerpts first")
             }
             let check: TrainingCheck
             do {

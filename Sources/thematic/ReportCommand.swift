@@ -6,10 +6,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the study report: one self-contained HTML page to read in a browser or print on A3/A4.",
         discussion: """
-        The page holds the study summary, the grid of codes with counts of reviews and excerpts, the codebook, \
-        cross-tabs by review attribute, co-occurrence, simple percent agreement, progress per coder, the reviews and \
-        the excerpts behind each count, and with --memos the coders' memos. It fetches nothing and runs no script.
-        """
+            The page holds the study summary, the grid of codes with counts of reviews and excerpts, the codebook, \
+            cross-tabs by review attribute, co-occurrence, simple percent agreement, progress per coder, the reviews and \
+            the excerpts behind each count, and with --memos the coders' memos. It fetches nothing and runs no script.
+            """
     )
 
     @Argument(help: "The study folder.") var study: String

@@ -5,12 +5,13 @@ import ThematicCore
 struct RetrieveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve",
-        abstract: "List every excerpt with some codes (and without others), with its review, section, page (when known) and coded passages.",
+        abstract:
+            "List every excerpt with some codes (and without others), with its review, section, page (when known) and coded passages.",
         discussion: """
-        A category stands for every code under it. Coded passages are marked [[like this]] in text (highlighted on a \
-        terminal), in bold in Markdown, and given in their own column in CSV; the page column is empty for text sources.
-        Example: thematic retrieve study --code C3 --and D4 --not A1 --consensus --format markdown -o c3-d4.md
-        """
+            A category stands for every code under it. Coded passages are marked [[like this]] in text (highlighted on a \
+            terminal), in bold in Markdown, and given in their own column in CSV; the page column is empty for text sources.
+            Example: thematic retrieve study --code C3 --and D4 --not A1 --consensus --format markdown -o c3-d4.md
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -19,11 +20,14 @@ struct RetrieveCommand: ParsableCommand {
 
     @Argument(help: "The study folder.") var study: String
     @Option(help: "The code to retrieve.") var code: String
-    @Option(name: .customLong("and"), help: "Another code the excerpt must also have (repeatable).") var also: [String] = []
+    @Option(name: .customLong("and"), help: "Another code the excerpt must also have (repeatable).") var also:
+        [String] = []
     @Option(name: .customLong("not"), help: "A code the excerpt must not have (repeatable).") var without: [String] = []
     @OptionGroup var source: SourceOptions
-    @Option(help: "text, markdown, csv or tsv. Default: from the output file's extension, else text.") var format: Format?
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).") var output: String?
+    @Option(help: "text, markdown, csv or tsv. Default: from the output file's extension, else text.") var format:
+        Format?
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).") var output:
+        String?
 
     func run() throws {
         let loaded = try openStudy(study)
@@ -32,24 +36,28 @@ struct RetrieveCommand: ParsableCommand {
         let found = try exported { () throws(ExportError) in
             try query.run(study: loaded, coding: SourceCoding(study: loaded, source: codingSource))
         }
-        let chosen = format ?? output.flatMap { name in
-            switch ExportFormat(fileName: name) {
-            case .csv: .csv
-            case .tsv: .tsv
-            case .markdown: .markdown
-            default: nil
-            }
-        } ?? .text
+        let chosen =
+            format ?? output.flatMap { name in
+                switch ExportFormat(fileName: name) {
+                case .csv: .csv
+                case .tsv: .tsv
+                case .markdown: .markdown
+                default: nil
+                }
+            } ?? .text
         let bytes: [UInt8]
         switch chosen {
         case .text:
             let marks: RetrievalWriter.Marks = output == nil && isatty(1) == 1 ? .reverseVideo : .brackets
-            bytes = Array(RetrievalWriter.text(found, query: query, study: loaded, source: codingSource, marks: marks).utf8)
+            bytes = Array(
+                RetrievalWriter.text(found, query: query, study: loaded, source: codingSource, marks: marks).utf8)
         case .markdown:
             bytes = Array(RetrievalWriter.markdown(found, query: query, study: loaded, source: codingSource).utf8)
         case .csv, .tsv:
             bytes = RetrievalWriter.delimited(found, dialect: chosen == .csv ? .csv : .tsv)
-            printError("\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria); source: \(codingSource.description(in: loaded))")
+            printError(
+                "\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria); source: \(codingSource.description(in: loaded))"
+            )
         }
         try writeOutput(bytes, to: output)
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import ThematicCore
 
 struct SyncCommand: ParsableCommand {
@@ -17,7 +17,9 @@ struct SyncCommand: ParsableCommand {
     @Argument(help: "The study folder (inside a git repository).")
     var study: String
 
-    @Option(name: .customLong("as"), help: "Who you are in the study (default: THEMATIC_USER, else the name `thematic whoami --set` stored).")
+    @Option(
+        name: .customLong("as"),
+        help: "Who you are in the study (default: THEMATIC_USER, else the name `thematic whoami --set` stored).")
     var named: String?
 
     func run() throws {
@@ -32,10 +34,17 @@ struct SyncCommand: ParsableCommand {
             throw CommandFailure(error.description)
         }
         print(outcome.committed.map { "committed: \($0)" } ?? "nothing of yours to commit")
-        print(outcome.incoming.isEmpty ? "nothing new from the team" : "from the team: " + outcome.incoming.joined(separator: "; "))
-        if !outcome.leftAlone.isEmpty { print("left alone (not study files, or empty journals of others): " + outcome.leftAlone.joined(separator: ", ")) }
+        print(
+            outcome.incoming.isEmpty
+                ? "nothing new from the team" : "from the team: " + outcome.incoming.joined(separator: "; "))
+        if !outcome.leftAlone.isEmpty {
+            print(
+                "left alone (not study files, or empty journals of others): "
+                    + outcome.leftAlone.joined(separator: ", "))
+        }
         if outcome.problemsAfterPull > 0 {
-            printError("the study has \(outcome.problemsAfterPull) error(s) after the pull: run `thematic check \(study)`")
+            printError(
+                "the study has \(outcome.problemsAfterPull) error(s) after the pull: run `thematic check \(study)`")
         }
         print("pushed")
     }

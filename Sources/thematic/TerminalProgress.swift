@@ -5,12 +5,15 @@ import ThematicCore
 /// Shown only when stderr is a terminal, so scripts, CI and a stderr sent to a file see nothing of it.
 enum TerminalProgress {
     /// Runs `body` with a reporter that draws on stderr when stderr is a terminal, and clears the line when it ends.
-    static func run<Value, Failure: Error>(_ body: (any ProgressReporter) throws(Failure) -> Value) throws(Failure) -> Value {
+    static func run<Value, Failure: Error>(_ body: (any ProgressReporter) throws(Failure) -> Value) throws(Failure)
+        -> Value
+    {
         guard isatty(2) == 1 else { return try body(.silent) }
         let width = terminalWidth()
         // A line wider than the terminal would wrap, and the carriage return would then redraw only its last row.
-        let progress = ThrottledProgress(delay: delay(), draw: { line in writeStandardError("\r" + String(line.prefix(width - 1)) + "\u{1B}[K") },
-                                         clear: { writeStandardError("\r\u{1B}[K") })
+        let progress = ThrottledProgress(
+            delay: delay(), draw: { line in writeStandardError("\r" + String(line.prefix(width - 1)) + "\u{1B}[K") },
+            clear: { writeStandardError("\r\u{1B}[K") })
         defer { progress.finish() }
         return try body(progress)
     }

@@ -7,10 +7,10 @@ struct WhoamiCommand: ParsableCommand {
         commandName: "whoami",
         abstract: "Print who you work as, and where the name comes from; --set NAME names you once for every command.",
         discussion: """
-        --coder, --by and --lead default to this name; a flag given on the command line always wins. The name comes \
-        from THEMATIC_USER, else from the one `thematic whoami --set NAME` stored in $XDG_CONFIG_HOME/thematic/user \
-        (~/.config/thematic/user), else, asked once at a terminal, from git's user.name.
-        """
+            --coder, --by and --lead default to this name; a flag given on the command line always wins. The name comes \
+            from THEMATIC_USER, else from the one `thematic whoami --set NAME` stored in $XDG_CONFIG_HOME/thematic/user \
+            (~/.config/thematic/user), else, asked once at a terminal, from git's user.name.
+            """
     )
 
     @Option(help: "Store this name (lower-case letters, digits, '-' or '_') in your config folder.")
@@ -38,7 +38,9 @@ struct WhoamiCommand: ParsableCommand {
 /// about git's user.name at a terminal). Fails with `purpose` and every way to name oneself.
 func person(given: String?, option: String, purpose: String) throws -> String {
     if let given, !given.isEmpty { return given }
-    return try resolvedIdentity(purpose: "\(purpose): \(option) NAME, \(Identity.variable) or `thematic whoami --set NAME`").name
+    return try resolvedIdentity(
+        purpose: "\(purpose): \(option) NAME, \(Identity.variable) or `thematic whoami --set NAME`"
+    ).name
 }
 
 /// The identity when it is known without asking (environment or config file), for what only shows it or records it
@@ -55,7 +57,9 @@ private func resolvedIdentity(purpose: String) throws -> Identity {
     } catch .notSet, .declined {
         throw CommandFailure(purpose)
     } catch .notATerminal(let suggestion) {
-        throw CommandFailure("\(purpose) (git's user.name would make \"\(suggestion)\", but without a terminal to ask, no name is guessed)")
+        throw CommandFailure(
+            "\(purpose) (git's user.name would make \"\(suggestion)\", but without a terminal to ask, no name is guessed)"
+        )
     } catch {
         throw CommandFailure("\(error)")
     }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import Agreement
 import Testing
+
+@testable import Agreement
 
 @Suite struct AlphaBootstrapTests {
     static let data = ReliabilityData.synthetic(units: 2000, coders: 3, codes: 10, missingShare: 0.05, seed: 11)
@@ -22,7 +23,8 @@ import Testing
     @Test(arguments: AlphaBootstrap.Procedure.allCases)
     func theIntervalContainsAlpha(_ procedure: AlphaBootstrap.Procedure) {
         let alphas = BinaryAgreement.perCode(Self.data).map(\.agreement.krippendorffAlpha)
-        for ((code, interval), alpha) in zip(AlphaBootstrap(procedure: procedure, seed: 5).intervals(Self.data), alphas) {
+        for ((code, interval), alpha) in zip(AlphaBootstrap(procedure: procedure, seed: 5).intervals(Self.data), alphas)
+        {
             guard let alpha = alpha.value else { continue }
             #expect(interval.lower.value! <= alpha && alpha <= interval.upper.value!, "\(code)")
         }
@@ -44,7 +46,8 @@ import Testing
 
     @Test(arguments: AlphaBootstrap.Procedure.allCases)
     func aCodeNobodyAppliedHasAnUndefinedIntervalWithTheReason(_ procedure: AlphaBootstrap.Procedure) {
-        let data = TestData.make(coders: ["A", "B"], codes: ["x", "unused"], [[["x"], ["x"]], [[], []], [["x"], []]])
+        let data = TestData.make(
+            coders: ["A", "B"], codes: ["x", "unused"], [[["x"], ["x"]], [[], []], [["x"], []]])
         let unused = AlphaBootstrap(procedure: procedure).intervals(data)[1].interval
         #expect(unused.lower == .undefined(reason: "no variation among pairable values (D_e = 0)"))
     }
@@ -81,7 +84,9 @@ import Testing
     @Test(arguments: AlphaBootstrap.Procedure.allCases)
     func theReplicatesOfEveryCodeAreCountedToTheTotal(_ procedure: AlphaBootstrap.Procedure) {
         let counts = Counts()
-        _ = AlphaBootstrap(procedure: procedure, replicates: 1000, seed: 3).intervals(AlphaBootstrapTests.data) { counts.record($0, $1) }
+        _ = AlphaBootstrap(procedure: procedure, replicates: 1000, seed: 3).intervals(AlphaBootstrapTests.data) {
+            counts.record($0, $1)
+        }
         #expect(counts.totals == [10_000])
         #expect(counts.last?.done == 10_000)
     }

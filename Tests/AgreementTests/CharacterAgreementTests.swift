@@ -1,11 +1,13 @@
-@testable import Agreement
 import Testing
+
+@testable import Agreement
 
 /// NVivo's coding comparison and the shared share of marked characters, per code.
 @Suite struct CharacterAgreementTests {
     static func continuum(coders: [String] = ["i", "j"], length: Int, _ spans: [[Range<Int>]]) -> SpanContinuum {
         let marks = spans.map { $0.map { SpanContinuum.Mark(code: 0, start: $0.lowerBound, end: $0.upperBound) } }
-        return SpanContinuum(coders: coders, codes: ["x"], unitIDs: ["u"], unitStarts: [0], length: length, marks: marks)
+        return SpanContinuum(
+            coders: coders, codes: ["x"], unitIDs: ["u"], unitStarts: [0], length: length, marks: marks)
     }
 
     /// NVivo's help: 50 characters both coded and 800 neither, of 1000.
@@ -28,14 +30,16 @@ import Testing
     }
 
     @Test func sweepsAcrossSeveralMarksOfEachCoder() {
-        let figures = CharacterAgreement.figures(Self.continuum(length: 100, [[0..<10, 20..<30, 30..<35], [5..<25, 90..<100]]), code: 0)
+        let figures = CharacterAgreement.figures(
+            Self.continuum(length: 100, [[0..<10, 20..<30, 30..<35], [5..<25, 90..<100]]), code: 0)
         #expect(figures.codedCharacters == [25, 30])
         #expect(figures.sharedShare == .value(10.0 / 45.0))
         #expect(figures.percentAgreement == .value(65.0 / 100.0))
     }
 
     @Test func threeCodersHaveASharedShareButNoNVivoFigures() {
-        let figures = CharacterAgreement.figures(Self.continuum(coders: ["i", "j", "k"], length: 100, [[0..<40], [10..<50], [20..<60]]), code: 0)
+        let figures = CharacterAgreement.figures(
+            Self.continuum(coders: ["i", "j", "k"], length: 100, [[0..<40], [10..<50], [20..<60]]), code: 0)
         let reason = "NVivo's figure compares two coders; 3 were chosen"
         #expect(figures.percentAgreement == .undefined(reason: reason))
         #expect(figures.kappa == .undefined(reason: reason))
@@ -46,23 +50,34 @@ import Testing
     @Test func aCodeNobodyMarkedHasNoSharedShareOrKappa() {
         let figures = CharacterAgreement.figures(Self.continuum(length: 100, [[], []]), code: 0)
         #expect(figures.percentAgreement == .value(1))
-        #expect(figures.kappa == .undefined(reason: "neither coder marked this code, so every character agrees by chance (expected agreement 1)"))
+        #expect(
+            figures.kappa
+                == .undefined(
+                    reason: "neither coder marked this code, so every character agrees by chance (expected agreement 1)"
+                ))
         #expect(figures.sharedShare == .undefined(reason: "no coder marked this code"))
     }
 
     @Test func kappaIsUndefinedWhenBothCodersMarkedEverything() {
-        let figures = CharacterAgreement.figures(Self.continuum(length: 100, [[0..<100], [0..<60, 60..<100]]), code: 0)
-        #expect(figures.kappa == .undefined(reason: "both coders marked every character with this code (expected agreement 1)"))
+        let figures = CharacterAgreement.figures(
+            Self.continuum(length: 100, [[0..<100], [0..<60, 60..<100]]), code: 0)
+        #expect(
+            figures.kappa
+                == .undefined(reason: "both coders marked every character with this code (expected agreement 1)"))
         #expect(figures.sharedShare == .value(1))
     }
 
     @Test func anEmptyContinuumHasNoNVivoFigures() {
         let figures = CharacterAgreement.figures(Self.continuum(length: 0, [[], []]), code: 0)
-        #expect(figures.percentAgreement == .undefined(reason: "the continuum is empty: no text was coded by every chosen coder"))
+        #expect(
+            figures.percentAgreement
+                == .undefined(reason: "the continuum is empty: no text was coded by every chosen coder"))
     }
 
     @Test func everyCodeAtOnceGivesTheSameFiguresAsOneAtATime() {
         let study = Unitizing2004Tests.book1995(stretch: 2)
-        #expect(CharacterAgreement.figures(study) == study.codes.indices.map { CharacterAgreement.figures(study, code: $0) })
+        #expect(
+            CharacterAgreement.figures(study) == study.codes.indices.map { CharacterAgreement.figures(study, code: $0) }
+        )
     }
 }

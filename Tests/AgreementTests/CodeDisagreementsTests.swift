@@ -2,7 +2,8 @@ import Agreement
 import Testing
 
 @Suite struct CodeDisagreementsTests {
-    /// u1: A [x], B [y], C missing; u2: A [], B missing, C [x, y]; u3: all three [x]; u4: only A [x]; u5: A, B [] and C [z].
+    /// u1: A [x], B [y], C missing; u2: A [], B missing, C [x, y]; u3: all three [x]; u4: only A [x]; u5: A, B [] and C
+    /// [z].
     let data = TestData.make(
         coders: ["A", "B", "C"], codes: ["x", "y", "z"],
         [[["x"], ["y"], nil], [[], nil, ["x", "y"]], [["x"], ["x"], ["x"]], [["x"], nil, nil], [[], [], ["z"]]])

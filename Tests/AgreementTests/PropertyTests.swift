@@ -13,7 +13,9 @@ import Testing
     func identicalCodersGiveAlphaOneWhereDefined(_ seed: UInt64) {
         let report = AgreementReport(TestData.identicalCoders(Self.sample(seed)))
         for (code, a) in report.perCode {
-            for statistic in [a.krippendorffAlpha, a.fleissKappa, a.percentAgreementUnits, a.percentAgreementCoderPairs] {
+            for statistic in [
+                a.krippendorffAlpha, a.fleissKappa, a.percentAgreementUnits, a.percentAgreementCoderPairs,
+            ] {
                 #expect(statistic.value == nil || abs(statistic.value! - 1) < 1e-12, "\(code)")
             }
         }
@@ -32,7 +34,9 @@ import Testing
 
     /// Every per-code, pooled and set-valued figure agrees to within 1e-9 (summation order may differ).
     func expectSameFigures(_ a: AgreementReport, _ b: AgreementReport) {
-        for (x, y) in zip(a.perCode, b.perCode) { #expect(figuresAgree(x.agreement.figures, y.agreement.figures), "\(x.code)") }
+        for (x, y) in zip(a.perCode, b.perCode) {
+            #expect(figuresAgree(x.agreement.figures, y.agreement.figures), "\(x.code)")
+        }
         #expect(figuresAgree(a.pooled.figures, b.pooled.figures))
         #expect(figuresAgree(a.setValued.figures, b.setValued.figures))
     }
@@ -76,7 +80,8 @@ import Testing
     @Test func copyingAnOutvotedCoderCanLowerPercentAgreementFromFourCoders() {
         let data = TestData.make(coders: ["A", "B", "C", "D"], codes: ["x"], [[["x"], ["x"], ["x"], []]])
         let before = AgreementReport(data).perCode[0].agreement.percentAgreementUnits.value!
-        let after = AgreementReport(TestData.addingCopy(of: 3, to: data)).perCode[0].agreement.percentAgreementUnits.value!
+        let after = AgreementReport(TestData.addingCopy(of: 3, to: data)).perCode[0].agreement.percentAgreementUnits
+            .value!
         #expect(abs(before - 0.5) < 1e-12)
         #expect(abs(after - 0.4) < 1e-12)
     }
@@ -100,19 +105,23 @@ import Testing
         }
         var (observedMASI, observedJaccard) = (0.0, 0.0)
         for unit in values {
-            for i in unit.indices { for j in unit.indices where i != j {
-                let d = distances(unit[i], unit[j])
-                observedMASI += d.masi / Double(unit.count - 1)
-                observedJaccard += d.jaccard / Double(unit.count - 1)
-            } }
+            for i in unit.indices {
+                for j in unit.indices where i != j {
+                    let d = distances(unit[i], unit[j])
+                    observedMASI += d.masi / Double(unit.count - 1)
+                    observedJaccard += d.jaccard / Double(unit.count - 1)
+                }
+            }
         }
         let all = values.flatMap { $0 }
         var (expectedMASI, expectedJaccard) = (0.0, 0.0)
-        for i in all.indices { for j in all.indices where i != j {
-            let d = distances(all[i], all[j])
-            expectedMASI += d.masi
-            expectedJaccard += d.jaccard
-        } }
+        for i in all.indices {
+            for j in all.indices where i != j {
+                let d = distances(all[i], all[j])
+                expectedMASI += d.masi
+                expectedJaccard += d.jaccard
+            }
+        }
         let n = Double(all.count)
         #expect(Set(all).count > 64)
         #expect(all.contains([]))

@@ -16,10 +16,14 @@ struct ReferenceCase {
 
     init(_ name: String) throws {
         self.name = name
-        let input = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtureURL("\(name).json"))) as! [String: Any]
-        expected = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtureURL("\(name).expected.json"))) as! [String: Any]
+        let input =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtureURL("\(name).json"))) as! [String: Any]
+        expected =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.fixtureURL("\(name).expected.json")))
+            as! [String: Any]
         let coders = (expected["data"] as! [String: Any])["coders"] as! [String]
-        data = Self.reliabilityData(units: input["units"] as! [[String: Any]], codes: input["codes"] as! [String], coders: coders)
+        data = Self.reliabilityData(
+            units: input["units"] as! [[String: Any]], codes: input["codes"] as! [String], coders: coders)
     }
 
     /// Builds reliability data the plain way (independent of the module's readers).

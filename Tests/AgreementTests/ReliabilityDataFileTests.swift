@@ -30,7 +30,9 @@ import Testing
 
     @Test func jsonAbsentKeyAndNullAreMissingAndEmptyListIsCodedWithNoCode() throws {
         let file = try ReliabilityDataFile.json(
-            Array(#"{"units":[{"id":"u1","codes":{"A":[],"B":null}},{"id":"u2","codes":{"B":["x"]}}],"codes":["x"]}"#.utf8),
+            Array(
+                #"{"units":[{"id":"u1","codes":{"A":[],"B":null}},{"id":"u2","codes":{"B":["x"]}}],"codes":["x"]}"#.utf8
+            ),
             path: "r.json")
         #expect(file.data.coders == ["A", "B"])
         #expect(file.data.coding(unit: 0, coder: 0) == [])
@@ -57,7 +59,9 @@ import Testing
     }
 
     @Test func jsonDuplicateUnitIdIsRefused() {
-        #expect(jsonError(#"{"units":[{"id":"u1","codes":{}},{"id":"u1","codes":{}}]}"#) == #"r.json:1:40: unit id "u1" appears twice"#)
+        #expect(
+            jsonError(#"{"units":[{"id":"u1","codes":{}},{"id":"u1","codes":{}}]}"#)
+                == #"r.json:1:40: unit id "u1" appears twice"#)
     }
 
     @Test func csvReadsCodesMissingAndTheNoCodeMarker() throws {
@@ -78,11 +82,14 @@ import Testing
     }
 
     @Test func csvRowWithTheWrongNumberOfFieldsNamesTheRow() {
-        #expect(csvError("unit,A,B\nu1,x,x\nu2,x\n") == "r.csv:row 3: expected 3 fields (a unit id and 2 coders), found 2")
+        #expect(
+            csvError("unit,A,B\nu1,x,x\nu2,x\n") == "r.csv:row 3: expected 3 fields (a unit id and 2 coders), found 2")
     }
 
     @Test func csvEmptyCodeBetweenSeparatorsNamesRowAndColumn() {
-        #expect(csvError("unit,A,B\nu1,x;;y,x\n")?.hasPrefix("r.csv:row 2, column 2: coder \"A\": expected code ids") == true)
+        #expect(
+            csvError("unit,A,B\nu1,x;;y,x\n")?.hasPrefix("r.csv:row 2, column 2: coder \"A\": expected code ids")
+                == true)
     }
 
     @Test func csvDuplicateCoderColumnIsRefused() {
@@ -90,7 +97,10 @@ import Testing
     }
 
     @Test func unreadableFileIsReportedWithItsPath() {
-        #expect(throws: ReliabilityDataError.invalidFile(path: "/nonexistent/r.json", location: "1:1", message: "cannot read the file (missing or unreadable)")) {
+        #expect(
+            throws: ReliabilityDataError.invalidFile(
+                path: "/nonexistent/r.json", location: "1:1", message: "cannot read the file (missing or unreadable)")
+        ) {
             try ReliabilityDataFile.read(path: "/nonexistent/r.json")
         }
     }

@@ -20,8 +20,12 @@ import Testing
     }
 
     @Test func selectingAnUnknownCoderNamesTheKnownOnes() {
-        #expect(throws: ReliabilityDataError.unknownCoder("D", known: ["A", "B", "C"])) { try data.selectingCoders(["D"]) }
-        #expect(ReliabilityDataError.unknownCoder("D", known: ["A", "B"]).description == #"no coder named "D" in the reliability data (coders: A, B)"#)
+        #expect(throws: ReliabilityDataError.unknownCoder("D", known: ["A", "B", "C"])) {
+            try data.selectingCoders(["D"])
+        }
+        #expect(
+            ReliabilityDataError.unknownCoder("D", known: ["A", "B"]).description
+                == #"no coder named "D" in the reliability data (coders: A, B)"#)
     }
 
     @Test func selectingUnitsKeepsTheDataOrder() throws {

@@ -20,7 +20,9 @@ import Testing
     }
 
     @Test func tableExplainsEveryUndefinedFigure() {
-        #expect(report.rendered(as: .table).contains("y: krippendorff_alpha undefined: no variation among pairable values (D_e = 0)"))
+        #expect(
+            report.rendered(as: .table).contains(
+                "y: krippendorff_alpha undefined: no variation among pairable values (D_e = 0)"))
     }
 
     @Test func tableSaysWhichConventionEachFigureFollows() {
@@ -36,8 +38,13 @@ import Testing
     }
 
     @Test func csvHasOneRowPerCodeThenPooledAndSetValuedAtFullPrecision() {
-        let rows = report.rendered(as: .csv).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.map { $0[0] } == ["code", "x", "y", "z", "w", "unused", "(pooled)", "(code sets: MASI)", "(code sets: Jaccard)"])
+        let rows = report.rendered(as: .csv).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(
+            rows.map { $0[0] } == [
+                "code", "x", "y", "z", "w", "unused", "(pooled)", "(code sets: MASI)", "(code sets: Jaccard)",
+            ])
         let alpha = rows[0].firstIndex(of: "krippendorff_alpha")!
         #expect(rows[1][alpha] == "\(8.0 / 15.0)")
         #expect(rows[2][alpha] == "n/a")
@@ -65,7 +72,8 @@ import Testing
 
     @Test func jsonNamesTheBootstrapProcedureWhenOneWasRun() throws {
         let withBootstrap = AgreementReport(edge.data, bootstrap: AlphaBootstrap(procedure: .kalpha, seed: 7))
-        let json = try JSONSerialization.jsonObject(with: Data(withBootstrap.rendered(as: .json).utf8)) as! [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(withBootstrap.rendered(as: .json).utf8)) as! [String: Any]
         let bootstrap = json["bootstrap"] as! [String: Any]
         #expect(bootstrap["procedure"] as? String == "kalpha")
         #expect((json["per_code"] as! [String: [String: Any]])["x"]!["krippendorff_alpha_ci_lower"] is Double)
@@ -73,6 +81,8 @@ import Testing
 
     @Test func tableShowsTheNominalViewWhenEveryCodingHoldsOneCode() throws {
         let report = AgreementReport(try ReferenceCase("kripp2011").data)
-        #expect(report.rendered(as: .table).contains("One code per coding, as one nominal variable (q = 5 codes used): alpha 0.743"))
+        #expect(
+            report.rendered(as: .table).contains(
+                "One code per coding, as one nominal variable (q = 5 codes used): alpha 0.743"))
     }
 }

@@ -18,18 +18,24 @@ import Testing
 
     @Test func cohensKappaNeedsExactlyTwoCoders() {
         let data = TestData.make(coders: ["A", "B", "C"], codes: ["x"], [[["x"], ["x"], []]])
-        #expect(AgreementReport(data).perCode[0].agreement.cohenKappa == .undefined(reason: "Cohen's kappa needs exactly two coders (3 selected)"))
+        #expect(
+            AgreementReport(data).perCode[0].agreement.cohenKappa
+                == .undefined(reason: "Cohen's kappa needs exactly two coders (3 selected)"))
         #expect(AgreementReport(data).perCode[0].agreement.figures["cohen_n_units"] == nil)
     }
 
     @Test func aSingleCoderHasNoFleissKappa() {
         let data = TestData.make(coders: ["A"], codes: ["x"], [[["x"]], [[]]])
-        #expect(AgreementReport(data).perCode[0].agreement.fleissKappa == .undefined(reason: "Fleiss' kappa needs two or more coders"))
+        #expect(
+            AgreementReport(data).perCode[0].agreement.fleissKappa
+                == .undefined(reason: "Fleiss' kappa needs two or more coders"))
     }
 
     @Test func everyoneGivingTheSameSetLeavesTheSetValuedAlphaUndefined() {
         let data = TestData.make(coders: ["A", "B"], codes: ["x"], [[[], []], [[], []]])
-        #expect(AgreementReport(data).setValued.alphaJaccard == .undefined(reason: "no variation among pairable values (D_e = 0)"))
+        #expect(
+            AgreementReport(data).setValued.alphaJaccard
+                == .undefined(reason: "no variation among pairable values (D_e = 0)"))
     }
 
     @Test func notesSkipStandardErrorsWhoseStatisticIsAlreadyExplained() {
@@ -41,6 +47,8 @@ import Testing
 
     @Test func anEmptyCodeUniverseStillReportsThePooledViewAsUndefined() {
         let data = TestData.make(coders: ["A", "B"], codes: [], [[[], []]])
-        #expect(AgreementReport(data).pooled.krippendorffAlpha == .undefined(reason: "no unit was coded by two or more coders"))
+        #expect(
+            AgreementReport(data).pooled.krippendorffAlpha
+                == .undefined(reason: "no unit was coded by two or more coders"))
     }
 }

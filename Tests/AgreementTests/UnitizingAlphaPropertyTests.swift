@@ -25,17 +25,20 @@ import Testing
             for mark in plan where Int.random(in: 0..<10, using: &rng) > 0 {
                 let start = max(own.last?.end ?? 0, mark.start + Int.random(in: -1...1, using: &rng))
                 let end = min(length, mark.end + Int.random(in: -1...1, using: &rng))
-                let code = Int.random(in: 0..<5, using: &rng) == 0 ? Int.random(in: 0..<codes.count, using: &rng) : mark.code
+                let code =
+                    Int.random(in: 0..<5, using: &rng) == 0 ? Int.random(in: 0..<codes.count, using: &rng) : mark.code
                 if start < end { own.append(Mark(code: code, start: start, end: end)) }
             }
             return own
         }
-        return SpanContinuum(coders: (0..<coders).map { "c\($0)" }, codes: codes, unitIDs: ["u1"], unitStarts: [0],
-                             length: length, marks: marks)
+        return SpanContinuum(
+            coders: (0..<coders).map { "c\($0)" }, codes: codes, unitIDs: ["u1"], unitStarts: [0],
+            length: length, marks: marks)
     }
 
     static func statistics(_ figures: UnitizingAlpha.Figures) -> [Statistic] {
-        [figures.binaryUAlpha, figures.uAlpha, figures.cuAlpha] + figures.perCode.flatMap { [$0.uAlphaK, $0.binaryUAlphaK] }
+        [figures.binaryUAlpha, figures.uAlpha, figures.cuAlpha]
+            + figures.perCode.flatMap { [$0.uAlphaK, $0.binaryUAlphaK] }
     }
 
     static func same(_ a: Statistic, _ b: Statistic) -> Bool {
@@ -49,8 +52,9 @@ import Testing
     @Test(arguments: seeds)
     func identicalCodersGiveOneWhereDefined(_ seed: UInt64) {
         let base = Self.continuum(seed)
-        let copies = SpanContinuum(coders: base.coders, codes: base.codes, unitIDs: base.unitIDs, unitStarts: base.unitStarts,
-                                   length: base.length, marks: base.marks.map { _ in base.marks[0] })
+        let copies = SpanContinuum(
+            coders: base.coders, codes: base.codes, unitIDs: base.unitIDs, unitStarts: base.unitStarts,
+            length: base.length, marks: base.marks.map { _ in base.marks[0] })
         let statistics = Self.statistics(UnitizingAlpha.figures(copies))
         for statistic in statistics {
             #expect(statistic.value == nil || abs(statistic.value! - 1) < 1e-12, "\(statistic)")
@@ -61,9 +65,12 @@ import Testing
     @Test(arguments: seeds)
     func theOrderOfCodersChangesNothing(_ seed: UInt64) {
         let base = Self.continuum(seed)
-        let reversed = SpanContinuum(coders: base.coders.reversed(), codes: base.codes, unitIDs: base.unitIDs,
-                                     unitStarts: base.unitStarts, length: base.length, marks: base.marks.reversed())
-        for (a, b) in zip(Self.statistics(UnitizingAlpha.figures(base)), Self.statistics(UnitizingAlpha.figures(reversed))) {
+        let reversed = SpanContinuum(
+            coders: base.coders.reversed(), codes: base.codes, unitIDs: base.unitIDs,
+            unitStarts: base.unitStarts, length: base.length, marks: base.marks.reversed())
+        for (a, b) in zip(
+            Self.statistics(UnitizingAlpha.figures(base)), Self.statistics(UnitizingAlpha.figures(reversed)))
+        {
             #expect(Self.same(a, b), "\(a) vs \(b)")
         }
     }
@@ -77,8 +84,9 @@ import Testing
         let pieces = base.marks.map { marks in
             marks.flatMap { mark in (mark.start..<mark.end).map { Mark(code: mark.code, start: $0, end: $0 + 1) } }
         }
-        let cut = SpanContinuum(coders: base.coders, codes: base.codes, unitIDs: base.unitIDs, unitStarts: base.unitStarts,
-                                length: base.length, marks: pieces)
+        let cut = SpanContinuum(
+            coders: base.coders, codes: base.codes, unitIDs: base.unitIDs, unitStarts: base.unitStarts,
+            length: base.length, marks: pieces)
         let figures = UnitizingAlpha.figures(cut)
 
         let characters = (0..<base.length).map { "char\($0)" }

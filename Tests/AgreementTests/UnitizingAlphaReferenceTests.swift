@@ -21,8 +21,9 @@ import Testing
     @Test(arguments: cases)
     func everyFigureMatchesTheIndependentComputation(_ name: String) throws {
         let data = try SpanReliabilityData.read(path: ReferenceCase.fixtureURL("unitizing/\(name).json").path)
-        let expected = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: ReferenceCase.fixtureURL("unitizing/\(name).expected.json"))) as! [String: Any]
+        let expected =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: ReferenceCase.fixtureURL("unitizing/\(name).expected.json"))) as! [String: Any]
         let figures = UnitizingAlpha.figures(try SpanContinuum(data))
         Self.expectClose(figures.binaryUAlpha, expected["binary_u_alpha"], "|uα")
         Self.expectClose(figures.uAlpha, expected["u_alpha"], "uα")

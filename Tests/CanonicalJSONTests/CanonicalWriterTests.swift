@@ -1,25 +1,26 @@
 import Testing
+
 @testable import CanonicalJSON
 
 /// Produced by Python: `json.dumps(obj, indent=2, sort_keys=True, ensure_ascii=False) + "\n"`.
 private let pythonCanonical = #"""
-{
-  "Beta": {},
-  "alpha": "tab\there \"quoted\" back\\slash \u001f ctl été 中文 😀",
-  "empty": [],
-  "zeta": [
-    1,
-    2.5,
-    -3,
     {
-      "a": true,
-      "b": null
+      "Beta": {},
+      "alpha": "tab\there \"quoted\" back\\slash \u001f ctl été 中文 😀",
+      "empty": [],
+      "zeta": [
+        1,
+        2.5,
+        -3,
+        {
+          "a": true,
+          "b": null
+        }
+      ],
+      "é": 1e-07
     }
-  ],
-  "é": 1e-07
-}
 
-"""#
+    """#
 
 @Test func prettyOutputMatchesPythonsCanonicalDumpByteForByte() throws {
     let parsed = try JSONParser.parse(Array(pythonCanonical.utf8))
@@ -44,5 +45,7 @@ private let pythonCanonical = #"""
 
 @Test func compactLayoutHasNoSpacesAndNoTrailingNewline() {
     let value = JSONValue.object([("seq", .int(3)), ("record", .null), ("list", .array([.bool(true), .string("x")]))])
-    #expect(String(decoding: CanonicalWriter.compact(value), as: UTF8.self) == #"{"list":[true,"x"],"record":null,"seq":3}"#)
+    #expect(
+        String(decoding: CanonicalWriter.compact(value), as: UTF8.self) == #"{"list":[true,"x"],"record":null,"seq":3}"#
+    )
 }

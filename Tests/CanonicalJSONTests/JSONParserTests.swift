@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CanonicalJSON
 
 private func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
@@ -41,7 +42,10 @@ private func syntaxError(_ text: String) -> JSONSyntaxError? { syntaxError(Array
     let error = syntaxError("{\n  \"a\": [1,\n  2")
     #expect(error?.line == 3)
     #expect(error?.column == 4)
-    #expect(error?.message == "the file ends too early (truncated?): expected ',' or ']' to close the array opened at line 2, column 8")
+    #expect(
+        error?.message
+            == "the file ends too early (truncated?): expected ',' or ']' to close the array opened at line 2, column 8"
+    )
 }
 
 @Test func wrongSeparatorIsReportedAtItsLineAndColumn() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CanonicalJSON
 
 private func record(_ text: String) throws -> JSONRecord {
@@ -6,7 +7,8 @@ private func record(_ text: String) throws -> JSONRecord {
 }
 
 @Test func pathsReadLikeTheDocument() {
-    let path = JSONPath.root.field("excerpts").key("R01-002").field("codes").key("C3").field("spans").index(0).field("start")
+    let path = JSONPath.root.field("excerpts").key("R01-002").field("codes").key("C3").field("spans").index(0).field(
+        "start")
     #expect(path.description == #"excerpts["R01-002"].codes["C3"].spans[0].start"#)
     #expect(JSONPath.root.description == "(top level)")
 }

@@ -8,7 +8,9 @@ import ThematicTestSupport
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.contains("2 coders (asha, ben), 207 units, 44 codes"))
         #expect(outcome.standardOutput.contains("C6          207       204       15    0.995  0.931"))
-        #expect(outcome.standardOutput.contains("reading: alpha >= .800 reliable, .667-.800 tentative, below .667 unreliable"))
+        #expect(
+            outcome.standardOutput.contains(
+                "reading: alpha >= .800 reliable, .667-.800 tentative, below .667 unreliable"))
     }
 
     @Test func jsonOutputUsesTheReferenceKeys() throws {

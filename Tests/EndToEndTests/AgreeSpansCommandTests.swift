@@ -38,7 +38,8 @@ import ThematicTestSupport
     }
 
     @Test func kalphaIsRefusedWithSpans() throws {
-        let outcome = try Binaries.run("thematic", ["agree", Self.demo, "--spans", "--bootstrap", "100", "--bootstrap-procedure", "kalpha"])
+        let outcome = try Binaries.run(
+            "thematic", ["agree", Self.demo, "--spans", "--bootstrap", "100", "--bootstrap-procedure", "kalpha"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("span-level intervals resample excerpts"))
     }
@@ -48,12 +49,15 @@ import ThematicTestSupport
         for option in [["--level", "1"], ["--reviews", "R1"], ["--category", "A"]] {
             let outcome = try Binaries.run("thematic", ["agree", "--spans", "--reliability-data", file] + option)
             #expect(outcome.status != 0)
-            #expect(outcome.standardError.contains("need a study; a reliability-data file has no codebook tree or reviews"), "\(option)")
+            #expect(
+                outcome.standardError.contains("need a study; a reliability-data file has no codebook tree or reviews"),
+                "\(option)")
         }
     }
 
     @Test func aSpanOutsideItsUnitIsNamedWithItsPosition() throws {
-        let file = try Self.spanFile(#"{"units": [{"id": "u1", "length": 5, "spans": {"a": [{"code": "A", "start": 3, "end": 9}], "b": []}}]}"#)
+        let file = try Self.spanFile(
+            #"{"units": [{"id": "u1", "length": 5, "spans": {"a": [{"code": "A", "start": 3, "end": 9}], "b": []}}]}"#)
         let outcome = try Binaries.run("thematic", ["agree", "--spans", "--reliability-data", file])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("\(file):1:"))
@@ -69,16 +73,15 @@ import ThematicTestSupport
 
     @Test func anUnknownCoderOfASpanFileIsRefusedByName() throws {
         let file = try Self.spanFile(#"{"units": [{"id": "u1", "length": 5, "spans": {"a": [], "b": []}}]}"#)
-        let outcome = try Binaries.run("thematic", ["agree", "--spans", "--reliability-data", file, "--coders", "a,zed"])
+        let outcome = try Binaries.run(
+            "thematic", ["agree", "--spans", "--reliability-data", file, "--coders", "a,zed"])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("no coder named \"zed\""))
     }
 }
 
-/// `thematic agree --spans` with figures: these run the span statistics, so run them after the merge with the
-/// statistics work (`SpanAgreement(_:)` is a placeholder before). Expectations are on structure and on values the
-/// data forces.
-@Suite struct AgreeSpansAfterMergeTests {
+/// `thematic agree --spans` with figures. Expectations are on structure and on values the data forces.
+@Suite struct AgreeSpansFigureTests {
     /// Two coders who marked exactly the same spans, A and B never on the same text.
     static let identical = #"""
         {"units": [{"id": "u1", "length": 100, "spans": {"a": [{"code": "A", "start": 0, "end": 20}, {"code": "B", "start": 50, "end": 60}],
@@ -96,7 +99,10 @@ import ThematicTestSupport
 
     @Test func identicalCodersHaveABinaryUAlphaOfOneAndTheJSONHasTheAgreedKeys() throws {
         let json = try Self.json(["--reliability-data", AgreeSpansCommandTests.spanFile(Self.identical)])
-        #expect(Set(json.keys).isSuperset(of: ["binary_u_alpha", "u_alpha", "cu_alpha", "per_code", "dkpro_2004", "coders", "units", "length"]))
+        #expect(
+            Set(json.keys).isSuperset(of: [
+                "binary_u_alpha", "u_alpha", "cu_alpha", "per_code", "dkpro_2004", "coders", "units", "length",
+            ]))
         #expect(json["binary_u_alpha"] as? Double == 1)
         #expect(json["units"] as? Int == 2, "u3 was not coded by b")
         #expect(json["length"] as? Int == 180)
@@ -110,7 +116,8 @@ import ThematicTestSupport
     }
 
     @Test func twoCodesOnTheSameTextLeaveTheNominalFiguresUndefinedWithTheReason() throws {
-        let file = try AgreeSpansCommandTests.spanFile(#"""
+        let file = try AgreeSpansCommandTests.spanFile(
+            #"""
             {"units": [{"id": "u1", "length": 100, "spans": {"a": [{"code": "A", "start": 0, "end": 20}, {"code": "B", "start": 10, "end": 30}],
                                                              "b": [{"code": "A", "start": 0, "end": 25}]}}]}
             """#)
@@ -122,11 +129,14 @@ import ThematicTestSupport
     }
 
     @Test func theDemoStudyTableEndsWithTheConventions() throws {
-        let outcome = try Binaries.run("thematic", ["agree", AgreeSpansCommandTests.demo, "--spans", "--coders", "asha,ben"])
+        let outcome = try Binaries.run(
+            "thematic", ["agree", AgreeSpansCommandTests.demo, "--spans", "--coders", "asha,ben"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.hasPrefix("Agreement on spans\n"))
         #expect(outcome.standardOutput.contains("(all codes)"))
-        #expect(outcome.standardOutput.hasSuffix("reading: of |uα: alpha >= .800 reliable, .667-.800 tentative, below .667 unreliable\n"))
+        #expect(
+            outcome.standardOutput.hasSuffix(
+                "reading: of |uα: alpha >= .800 reliable, .667-.800 tentative, below .667 unreliable\n"))
     }
 
     @Test func aCategoryOfTheDemoStudyKeepsOnlyItsCodes() throws {
@@ -140,7 +150,9 @@ import ThematicTestSupport
         let json = try Self.json(arguments)
         #expect(json["binary_u_alpha_ci_lower"] != nil && json["binary_u_alpha_ci_upper"] != nil)
         #expect((json["bootstrap"] as? [String: Any])?["seed"] as? String == "3")
-        let runs = try (0..<2).map { _ in try Binaries.run("thematic", ["agree", "--spans", "--format", "json"] + arguments).standardOutput }
+        let runs = try (0..<2).map { _ in
+            try Binaries.run("thematic", ["agree", "--spans", "--format", "json"] + arguments).standardOutput
+        }
         #expect(runs[0] == runs[1], "same seed, same intervals")
     }
 }

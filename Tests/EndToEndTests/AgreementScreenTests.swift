@@ -18,10 +18,13 @@ import ThematicTestSupport
         try? FileManager.default.removeItem(atPath: folder.path)
     }
 
-    func open(_ options: [String] = ["--coders", "asha,ben"], environment: [String: String] = ["TERM": "tmux-256color"],
-              columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
-        let session = try TmuxSession(command: [try Checkout.binary, "agree", folder.path, "--screen"] + options,
-                                      environment: environment, columns: columns, rows: rows)
+    func open(
+        _ options: [String] = ["--coders", "asha,ben"], environment: [String: String] = ["TERM": "tmux-256color"],
+        columns: Int = 100, rows: Int = 30
+    ) throws -> TmuxSession {
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "agree", folder.path, "--screen"] + options,
+            environment: environment, columns: columns, rows: rows)
         let opened = try session.waitFor("sorted by code, ascending")
         #expect(opened.found, "the screen did not open:\n\(opened.screen)")
         return session
@@ -62,23 +65,30 @@ import ThematicTestSupport
     @Test func sortingByDisagreementsAndOpeningTheTopCodeListsAsManyExcerptsAsAgreeImplies() throws {
         let implied = try impliedDisagreements(coders: "asha,ben")
         let codes = try StudyReader.load(folder).study.codebook.applicableCodes.map(\.id)
-        let most = try #require(codes.max { (implied[$0] ?? 0, -codes.firstIndex(of: $0)!) < (implied[$1] ?? 0, -codes.firstIndex(of: $1)!) })
+        let most = try #require(
+            codes.max {
+                (implied[$0] ?? 0, -codes.firstIndex(of: $0)!) < (implied[$1] ?? 0, -codes.firstIndex(of: $1)!)
+            })
         let session = try open()
         // code, name, pairable, asha, ben, % agree, Cohen k, alpha, AC1, disagree: nine steps right, then reverse.
         // The status line is drawn last, so once it names the sort the rows above it are the sorted ones.
         for _ in 0..<9 { try session.send(">") }
-        let sorted = try session.send("s", "g", thenWaitFor: "sorted by disagree, descending · code 1 of 44", "disagree▼")
+        let sorted = try session.send(
+            "s", "g", thenWaitFor: "sorted by disagree, descending · code 1 of 44", "disagree▼")
         #expect(sorted.found, "\(sorted.screen)")
         let lines = sorted.screen.split(separator: "\n", omittingEmptySubsequences: false)
         let firstCode = try #require(lines.firstIndex { $0.hasPrefix("(pooled)") }.map { lines[$0 + 1] })
         #expect(firstCode.hasPrefix(most + " "), "\(sorted.screen)")
         #expect(row(sorted.screen, most)?.last.map(String.init) == String(implied[most]!))
         for code in codes {
-            #expect(row(sorted.screen, code).map { $0.last.map(String.init) == String(implied[code] ?? 0) } ?? true, "\(code)")
+            #expect(
+                row(sorted.screen, code).map { $0.last.map(String.init) == String(implied[code] ?? 0) } ?? true,
+                "\(code)")
         }
         // The heading is the list's first line and its status line (the excerpt's position) the last drawn.
-        let list = try session.send("Enter", thenWaitFor: "excerpts where asha, ben disagree on \(most) ",
-                                    "\(most) · excerpt 1 of \(implied[most]!)")
+        let list = try session.send(
+            "Enter", thenWaitFor: "excerpts where asha, ben disagree on \(most) ",
+            "\(most) · excerpt 1 of \(implied[most]!)")
         #expect(list.found, "\(list.screen)")
         #expect(list.screen.contains("\(implied[most]!) excerpts where asha, ben disagree"))
         #expect(list.screen.contains("┌ Disagreements on \(most) (\(implied[most]!))"))
@@ -101,12 +111,19 @@ import ThematicTestSupport
         let spans = try session.send("u", thenWaitFor: "span view · code 1 of 44", "Span agreement · ", "(k)uα")
         try #require(spans.found, "\(spans.screen)")
         #expect(spans.screen.contains("|uα "), "the overall figures above the table")
-        #expect(spans.screen.split(separator: "\n").contains { $0.hasPrefix("A1 ") && $0.contains("%") }, "A1's row with its shared share:\n\(spans.screen)")
-        let list = try session.send("Enter", thenWaitFor: "7 excerpts where asha, ben marked A1 ", "A1 · excerpt 1 of 7")
+        #expect(
+            spans.screen.split(separator: "\n").contains { $0.hasPrefix("A1 ") && $0.contains("%") },
+            "A1's row with its shared share:\n\(spans.screen)")
+        let list = try session.send(
+            "Enter", thenWaitFor: "7 excerpts where asha, ben marked A1 ", "A1 · excerpt 1 of 7")
         try #require(list.found, "\(list.screen)")
-        let rows = list.screen.split(separator: "\n").filter { $0.hasPrefix("│R") && $0.contains("marked by one coder only") }
+        let rows = list.screen.split(separator: "\n").filter {
+            $0.hasPrefix("│R") && $0.contains("marked by one coder only")
+        }
         #expect(rows.count == 7, "\(list.screen)")
-        #expect(rows.first?.contains("R01-010") == true && rows.first?.contains("1171 characters") == true, "\(list.screen)")
+        #expect(
+            rows.first?.contains("R01-010") == true && rows.first?.contains("1171 characters") == true, "\(list.screen)"
+        )
         #expect(rows.dropFirst().first?.contains("R13-003") == true, "\(list.screen)")
         #expect(list.screen.contains("asha: «") || list.screen.contains("ben: «"), "each coder's marked words")
         let back = try session.send("Escape", thenWaitFor: "span view · code 1 of 44")
@@ -134,8 +151,10 @@ import ThematicTestSupport
         #expect(row(screen, "A1")?.contains { $0.hasSuffix("!") } == true, "A1's alpha is unreliable:\n\(screen)")
         #expect(row(screen, "C1")?.contains { $0.hasSuffix("~") } == true, "C1's alpha is tentative")
         let escapes = try TmuxSession.tmux(["capture-pane", "-e", "-p", "-t", session.name])
-        #expect(!escapes.contains("[31m") && !escapes.contains("[32m") && !escapes.contains("[33m") && !escapes.contains("38;5;"),
-                "no colour with NO_COLOR")
+        #expect(
+            !escapes.contains("[31m") && !escapes.contains("[32m") && !escapes.contains("[33m")
+                && !escapes.contains("38;5;"),
+            "no colour with NO_COLOR")
         try quit(session)
     }
 

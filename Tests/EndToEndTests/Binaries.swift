@@ -34,7 +34,9 @@ enum Binaries {
 
     /// Runs any executable to completion, optionally in `directory` and with another environment, and captures
     /// what it printed.
-    static func run(executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws -> Outcome {
+    static func run(
+        executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil
+    ) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -48,8 +50,9 @@ enum Binaries {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                       standardError: String(decoding: errorData, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
     }
 
     /// Variables that name who is working (`thematic whoami`), so a test never picks up the machine's:

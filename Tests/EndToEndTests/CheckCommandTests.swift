@@ -43,7 +43,12 @@ import ThematicTestSupport
 
     @Test func initThenCheckSucceeds() throws {
         let folder = TestFolders.scratch() + "/study"
-        let created = try Binaries.run("thematic", ["init", folder, "--title", "Round one", "--codebook", TestFolders.packageRoot + "/Codebooks/lipp-a3-grid.json"])
+        let created = try Binaries.run(
+            "thematic",
+            [
+                "init", folder, "--title", "Round one", "--codebook",
+                TestFolders.packageRoot + "/Codebooks/lipp-a3-grid.json",
+            ])
         #expect(created.status == 0, "\(created.standardError)")
         #expect(try Binaries.run("thematic", ["check", folder]).status == 0)
     }
@@ -53,7 +58,9 @@ import ThematicTestSupport
         let codebook = Self.brokenFolder + "/missing-parent/codebook.json"
         let outcome = try Binaries.run("thematic", ["init", folder, "--title", "x", "--codebook", codebook])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("\(codebook):19:5: codes[2].parent: parent \"X\" is not a code of this codebook"))
+        #expect(
+            outcome.standardError.contains(
+                "\(codebook):19:5: codes[2].parent: parent \"X\" is not a code of this codebook"))
         #expect(!FileSystem.exists(folder))
     }
 
@@ -62,7 +69,9 @@ import ThematicTestSupport
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[relative] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + relative))
             }
         }

@@ -17,7 +17,8 @@ import ThematicCore
     deinit { try? FileManager.default.removeItem(atPath: folder.path) }
 
     func open(by editor: String = "lena") throws -> TmuxSession {
-        let session = try TmuxSession(command: [try Checkout.binary, "codebook", "screen", folder.path, "--by", editor], columns: 120, rows: 34)
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "codebook", "screen", folder.path, "--by", editor], columns: 120, rows: 34)
         let opened = try session.waitFor("\(editor) · codebook revision 1")
         #expect(opened.found, "the screen did not open:\n\(opened.screen)")
         return session
@@ -67,12 +68,17 @@ import ThematicCore
         try session.type(" Also when nobody asked the GP.")
         #expect(try session.send("Enter", thenWaitFor: "Why change the full definition of A1").found)
         try session.type("round two")
-        #expect(try session.send("Enter", thenWaitFor: "Revision 3: edit A1: full definition", timeout: changeTimeout).found)
+        #expect(
+            try session.send("Enter", thenWaitFor: "Revision 3: edit A1: full definition", timeout: changeTimeout).found
+        )
         try expectLastChange("edit", note: "round two", revision: 3)
-        #expect(try study().codebook.code("A1")?.full?.hasSuffix("adult health information. Also when nobody asked the GP.") == true)
+        #expect(
+            try study().codebook.code("A1")?.full?.hasSuffix("adult health information. Also when nobody asked the GP.")
+                == true)
         #expect(try self.coderFiles() == coderFiles, "a rename or an edit leaves every coding as it was")
         try checksAndAgrees()
-        #expect(try session.send("q", thenWaitFor: "2 changes to the codebook; it is at revision 3", "exit status 0").found)
+        #expect(
+            try session.send("q", thenWaitFor: "2 changes to the codebook; it is at revision 3", "exit status 0").found)
     }
 
     @Test func mergingMovesEveryCodersCodingsAndTheConsensus() throws {
@@ -81,7 +87,8 @@ import ThematicCore
         let session = try open()
         #expect(try session.send("j", "j", "M", "k", "Enter", thenWaitFor: "Why merge A2 into A1").found)
         try session.type("coders could not tell them apart")
-        let merged = try session.send("Enter", thenWaitFor: "Revision 2: merge A2 into A1; codings moved:", timeout: changeTimeout)
+        let merged = try session.send(
+            "Enter", thenWaitFor: "Revision 2: merge A2 into A1; codings moved:", timeout: changeTimeout)
         #expect(merged.found, "\(merged.screen)")
         try expectLastChange("merge", note: "coders could not tell them apart", revision: 2)
         let after = try study()
@@ -107,14 +114,21 @@ import ThematicCore
         try session.type("A3a=Police to health")
         try session.send("Enter")
         try session.type("A3b=Police to school")
-        let walk = try session.send("Enter", "Enter", thenWaitFor: "Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned")
+        let walk = try session.send(
+            "Enter", "Enter", thenWaitFor: "Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned")
         #expect(walk.found, "\(walk.screen)")
         // Odd excerpts go to A3a, even ones to A3b; the last waits, to see the split refused while it has no part.
         for index in 0..<(order.count - 1) { try session.send(index % 2 == 0 ? "1" : "2", "n") }
-        #expect(try session.send("Enter", thenWaitFor: "\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet").found)
-        #expect(try session.send(order.count % 2 == 1 ? "1" : "2", "Enter", thenWaitFor: "Why split A3 into A3a, A3b").found)
+        #expect(
+            try session.send(
+                "Enter", thenWaitFor: "\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet"
+            ).found)
+        #expect(
+            try session.send(order.count % 2 == 1 ? "1" : "2", "Enter", thenWaitFor: "Why split A3 into A3a, A3b").found
+        )
         try session.type("two readings")
-        let split = try session.send("Enter", thenWaitFor: "split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
+        let split = try session.send(
+            "Enter", thenWaitFor: "split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
         #expect(split.found, "\(split.screen)")
         try expectLastChange("split", note: "two readings", revision: 4)
         let after = try study()
@@ -122,7 +136,9 @@ import ThematicCore
         for (index, excerpt) in order.enumerated() {
             let part = index % 2 == 0 ? "A3a" : "A3b"
             for who in coded[excerpt] ?? [] {
-                let codes = who == "consensus" ? after.consensus.excerpts[excerpt]?.codes : after.codings[who]?.excerpts[excerpt]?.codes
+                let codes =
+                    who == "consensus"
+                    ? after.consensus.excerpts[excerpt]?.codes : after.codings[who]?.excerpts[excerpt]?.codes
                 #expect(codes?[part] != nil && codes?["A3"] == nil, "\(who) \(excerpt) should have \(part)")
             }
         }
@@ -136,22 +152,27 @@ import ThematicCore
         let codebook = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codebookFile)))
         let coderFiles = try coderFiles()
         let session = try open()
-        let refused = try session.send("j", "j", "M", "k", "Enter", "Enter", thenWaitFor: "asha has the study open in a coding session",
-                                       timeout: changeTimeout)
+        let refused = try session.send(
+            "j", "j", "M", "k", "Enter", "Enter", thenWaitFor: "asha has the study open in a coding session",
+            timeout: changeTimeout)
         #expect(refused.found, "\(refused.screen)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.codebookFile))) == codebook)
         #expect(try self.coderFiles() == coderFiles)
 
         #expect(try coding.send("q", thenWaitFor: "exit status 0").found)
         // The cursor was left on the target the lead chose: back down to A2.
-        #expect(try session.send("j", "M", "k", "Enter", "Enter", thenWaitFor: "Revision 2: merge A2 into A1", timeout: changeTimeout).found,
-                "once the coder has closed the screen")
+        #expect(
+            try session.send(
+                "j", "M", "k", "Enter", "Enter", thenWaitFor: "Revision 2: merge A2 into A1", timeout: changeTimeout
+            ).found,
+            "once the coder has closed the screen")
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func aCoderIsRefusedBeforeTheScreenOpens() throws {
         let outcome = try Binaries.run("thematic", ["codebook", "screen", folder.path, "--by", "ben"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("ben is a coder of this study, and coders may not edit the codebook here"))
+        #expect(
+            outcome.standardError.contains("ben is a coder of this study, and coders may not edit the codebook here"))
     }
 }

@@ -11,14 +11,17 @@ import ThematicCore
         // The demo is clean; a reserved drama number gives the identifier check one finding to show.
         let review = folder.url(StudyFolder.reviewFile("R01"))
         let text = try String(contentsOfFile: review, encoding: .utf8)
-        try text.replacingOccurrences(of: "concerns Child A,", with: "concerns Child A, whose family phone was 07700 900123,")
-            .write(toFile: review, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "concerns Child A,", with: "concerns Child A, whose family phone was 07700 900123,"
+        )
+        .write(toFile: review, atomically: true, encoding: .utf8)
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder.path) }
 
     @Test func eachOverlayOpensOnTheDemoStudyAndEnterJumpsToTheExcerpt() throws {
-        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "tester"], columns: 120, rows: 30)
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "code", folder.path, "--coder", "tester"], columns: 120, rows: 30)
         #expect(try session.waitFor("excerpt 1 of 207").found)
         #expect(try session.send("1", "Enter", "f", thenWaitFor: "finished R01-001").found)
 
@@ -37,11 +40,13 @@ import ThematicCore
     }
 
     @Test func aLeadAllowsAFindingWithAReasonAndItIsRecordedInTheStudy() throws {
-        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "lena"], columns: 120, rows: 30)
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "code", folder.path, "--coder", "lena"], columns: 120, rows: 30)
         #expect(try session.waitFor("excerpt 1 of 207").found)
         #expect(try session.send("I", thenWaitFor: "open identifier finding").found)
         #expect(try session.send("a", thenWaitFor: "Why may R01-001@").found)
-        let allowed = try session.send("f", "i", "c", "t", "i", "o", "n", "a", "l", "Enter", thenWaitFor: "recorded in identifiers.json")
+        let allowed = try session.send(
+            "f", "i", "c", "t", "i", "o", "n", "a", "l", "Enter", thenWaitFor: "recorded in identifiers.json")
         #expect(allowed.found, "\(allowed.screen)")
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let register = try IdentifierRegister.load(folder)

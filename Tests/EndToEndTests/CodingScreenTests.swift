@@ -15,10 +15,14 @@ import ThematicCore
         try? FileManager.default.removeItem(atPath: folder.path + "-demo")
     }
 
-    func open(environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [], columns: Int = 100, rows: Int = 30,
-              showing first: String = "excerpt 1 of 207") throws -> TmuxSession {
-        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path, "--coder", "tester"],
-                                      environment: environment, unset: unset, columns: columns, rows: rows)
+    func open(
+        environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [], columns: Int = 100,
+        rows: Int = 30,
+        showing first: String = "excerpt 1 of 207"
+    ) throws -> TmuxSession {
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "code", folder.path, "--coder", "tester"],
+            environment: environment, unset: unset, columns: columns, rows: rows)
         let opened = try session.waitFor(first)
         #expect(opened.found, "the screen did not open:\n\(opened.screen)")
         return session
@@ -93,7 +97,9 @@ import ThematicCore
         usleep(100_000)
         try session.resize(columns: 100, rows: 30)
         usleep(100_000)
-        let repainted = try session.waitForChange(showing: ["┌ Excerpts (207)", "│  R01 1/14 Introducti"]) { kill(pid, SIGCONT) }
+        let repainted = try session.waitForChange(showing: ["┌ Excerpts (207)", "│  R01 1/14 Introducti"]) {
+            kill(pid, SIGCONT)
+        }
         #expect(repainted.found, "the screen stayed as the terminal cut it:\n\(repainted.screen)")
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
@@ -192,7 +198,9 @@ import ThematicCore
 
     @Test func theNamedPersonCodesWithoutCoderAndTheStatusLineSaysWho() throws {
         // The demo study has asha's finished coding: the screen opens on her own file.
-        let session = try TmuxSession(command: [try Checkout.binary, "code", folder.path], environment: ["TERM": "tmux-256color", "THEMATIC_USER": "asha"])
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "code", folder.path],
+            environment: ["TERM": "tmux-256color", "THEMATIC_USER": "asha"])
         let opened = try session.waitFor("asha · excerpt 1 of 207 · 207/207 finished")
         #expect(opened.found, "the screen did not open as asha:\n\(opened.screen)")
         let quit = try session.send("q", thenWaitFor: "exit status 0")

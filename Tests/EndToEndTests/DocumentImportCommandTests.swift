@@ -13,12 +13,16 @@ import ThematicTestSupport
     @Test func aDryRunListsEveryExcerptWithSectionAndPageAndEveryRemovedLineAndWritesNothing() throws {
         let study = try newStudy()
         let before = try CheckCommandTests.contents(study)
-        let outcome = try Binaries.run("thematic", ["import", study, Self.documents + "/overview-report.pdf", "--dry-run"])
+        let outcome = try Binaries.run(
+            "thematic", ["import", study, Self.documents + "/overview-report.pdf", "--dry-run"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let output = outcome.standardOutput
         #expect(output.contains("overview-report (\(Self.documents)/overview-report.pdf): new review, 29 excerpts"))
         #expect(output.contains("removed 5 running headers, 5 running footers, 7 contents lines"))
-        #expect(output.contains("  overview-report-012  p. 4  \"3. Key practice episodes\"  461 chars  \"3.4 A strategy discussion was not convened when Child M, who…\""))
+        #expect(
+            output.contains(
+                "  overview-report-012  p. 4  \"3. Key practice episodes\"  461 chars  \"3.4 A strategy discussion was not convened when Child M, who…\""
+            ))
         #expect(output.contains("  removed p. 2 contents line: \"Contents\""))
         #expect(output.contains("Dry run: nothing was written."))
         #expect(try CheckCommandTests.contents(study) == before)
@@ -41,7 +45,9 @@ import ThematicTestSupport
     @Test func scannedEncryptedAndTruncatedPDFsAreRefusedByNameAndTheStudyIsUnchanged() throws {
         let study = try newStudy()
         let before = try CheckCommandTests.contents(study)
-        let files = ["overview-report.pdf", "scanned.pdf", "encrypted.pdf", "truncated.pdf", "damaged.docx"].map { Self.documents + "/" + $0 }
+        let files = ["overview-report.pdf", "scanned.pdf", "encrypted.pdf", "truncated.pdf", "damaged.docx"].map {
+            Self.documents + "/" + $0
+        }
         let outcome = try Binaries.run("thematic", ["import", study] + files)
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("\(Self.documents)/scanned.pdf: the PDF has no text layer"))
@@ -56,6 +62,7 @@ import ThematicTestSupport
         let study = try newStudy()
         let outcome = try Binaries.run("thematic", ["import", study, Self.documents + "/partly-scanned.pdf"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardError.contains("WARNING: \(Self.documents)/partly-scanned.pdf: page 2 has no text layer"))
+        #expect(
+            outcome.standardError.contains("WARNING: \(Self.documents)/partly-scanned.pdf: page 2 has no text layer"))
     }
 }

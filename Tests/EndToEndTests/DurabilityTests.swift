@@ -9,7 +9,9 @@ import ThematicTestSupport
 @Suite struct DurabilityTests {
     @Test func killingTheWriterAtRandomMomentsLosesNoAcknowledgedAction() throws {
         let study = TestFolders.scratch() + "/study"
-        let generated = try Binaries.run("thematic-bench", ["generate", study, "--reviews", "4", "--excerpts", "120", "--codes", "12", "--coders", "1"])
+        let generated = try Binaries.run(
+            "thematic-bench",
+            ["generate", study, "--reviews", "4", "--excerpts", "120", "--codes", "12", "--coders", "1"])
         try #require(generated.status == 0, "generate failed: \(generated.standardError)")
         var random = SeededGenerator(seed: 2026)
         var expected: [String: ExcerptCoding] = [:]
@@ -19,8 +21,10 @@ import ThematicTestSupport
         for round in 0..<30 {
             let writer = Process()
             writer.executableURL = URL(fileURLWithPath: try Binaries.path("thematic-bench"))
-            writer.arguments = ["crash-writer", study, "--coder", "writer", "--seed", "\(round + 1)",
-                                "--compact-every", "\(Int.random(in: 3...40, using: &random))"]
+            writer.arguments = [
+                "crash-writer", study, "--coder", "writer", "--seed", "\(round + 1)",
+                "--compact-every", "\(Int.random(in: 3...40, using: &random))",
+            ]
             let output = Pipe()
             writer.standardOutput = output
             writer.standardError = FileHandle.nullDevice
@@ -50,11 +54,15 @@ import ThematicTestSupport
             // A writer killed while starting up may not have created its file yet.
             let onDisk = result.study?.codings["writer"] ?? Coding(coder: "writer")
             // At most one action can have become durable without its acknowledgement being printed.
-            let differing = Set(expected.keys).union(onDisk.excerpts.keys).filter { expected[$0] != onDisk.excerpts[$0] }
+            let differing = Set(expected.keys).union(onDisk.excerpts.keys).filter {
+                expected[$0] != onDisk.excerpts[$0]
+            }
             if onDisk.journalSequence == sequence {
                 #expect(differing.isEmpty, "round \(round): acknowledged actions missing for \(differing.sorted())")
             } else {
-                #expect(onDisk.journalSequence == sequence + 1, "round \(round): journal at \(onDisk.journalSequence), acknowledged \(sequence)")
+                #expect(
+                    onDisk.journalSequence == sequence + 1,
+                    "round \(round): journal at \(onDisk.journalSequence), acknowledged \(sequence)")
                 #expect(differing.count <= 1, "round \(round): acknowledged actions missing for \(differing.sorted())")
             }
             // Carry on from what is on disk, including an action that became durable just before the kill.

@@ -11,7 +11,9 @@ enum Git {
     static func run(_ directory: String, _ arguments: [String], settings: [String] = []) throws -> String {
         let options = (settings + ["init.defaultBranch=main"]).flatMap { ["-c", $0] }
         let outcome = try Binaries.run(executable: "/usr/bin/git", options + arguments, in: directory)
-        guard outcome.status == 0 else { throw Failed(arguments: arguments, message: outcome.standardError + outcome.standardOutput) }
+        guard outcome.status == 0 else {
+            throw Failed(arguments: arguments, message: outcome.standardError + outcome.standardOutput)
+        }
         return outcome.standardOutput
     }
 }

@@ -19,7 +19,9 @@ import ThematicTestSupport
         let team = Team(remote: root + "/remote.git", lead: root + "/lead", asha: root + "/asha", ben: root + "/ben")
         try git(root, ["init", "-q", "--bare", team.remote])
         try git(root, ["clone", "-q", team.remote, team.lead])
-        let generated = try Binaries.run("thematic-bench", ["generate", team.lead + "/study", "--reviews", "3", "--excerpts", "30", "--codes", "8", "--coders", "0"])
+        let generated = try Binaries.run(
+            "thematic-bench",
+            ["generate", team.lead + "/study", "--reviews", "3", "--excerpts", "30", "--codes", "8", "--coders", "0"])
         try #require(generated.status == 0, "\(generated.standardError)")
         try git(team.lead, ["add", "-A"])
         try git(team.lead, ["commit", "-q", "-m", "study"])
@@ -31,13 +33,18 @@ import ThematicTestSupport
 
     /// Codes through a CodingSession, the path the coding screen uses; `keepJournal` leaves the session's last
     /// actions in the journal, as after a crash.
-    private func code(_ clone: String, coder: String, _ decisions: [(String, [String])], keepJournal: Bool = false) throws -> [String: ExcerptCoding] {
+    private func code(_ clone: String, coder: String, _ decisions: [(String, [String])], keepJournal: Bool = false)
+        throws -> [String: ExcerptCoding]
+    {
         let folder = StudyFolder(path: clone + "/study")
         let study = try StudyReader.load(folder, coders: [coder]).study
         let session = try CodingSession(folder: folder, coder: coder, codebook: study.codebook, corpus: study.corpus)
         for (index, (excerpt, codes)) in decisions.enumerated() {
-            try session.record(excerpt, ExcerptCoding(finished: true, codes: Dictionary(uniqueKeysWithValues: codes.map { ($0, AppliedCode()) }),
-                                                      updated: "2026-11-23T10:0\(index):00Z", codebookRevision: 1))
+            try session.record(
+                excerpt,
+                ExcerptCoding(
+                    finished: true, codes: Dictionary(uniqueKeysWithValues: codes.map { ($0, AppliedCode()) }),
+                    updated: "2026-11-23T10:0\(index):00Z", codebookRevision: 1))
         }
         let result = session.coding.excerpts
         if !keepJournal { try session.close() }
@@ -55,9 +62,13 @@ import ThematicTestSupport
     func twoCodersNeverConflictWhateverOrderTheyPushIn(ashaFirst: Bool) throws {
         let team = try makeTeam()
         let overlap = ["S0001-0001", "S0001-0002", "S0002-0001"]
-        let ashaCodes = try code(team.asha, coder: "asha", [(overlap[0], ["K1.1"]), (overlap[1], []), (overlap[2], ["K1.2", "K1.3"]), ("S0003-0001", ["K1.4"])])
-        let benCodes = try code(team.ben, coder: "ben", [(overlap[0], ["K1.1"]), (overlap[1], ["K1.5"]), (overlap[2], ["K1.2"]), ("S0002-0005", [])],
-                                keepJournal: true)
+        let ashaCodes = try code(
+            team.asha, coder: "asha",
+            [(overlap[0], ["K1.1"]), (overlap[1], []), (overlap[2], ["K1.2", "K1.3"]), ("S0003-0001", ["K1.4"])])
+        let benCodes = try code(
+            team.ben, coder: "ben",
+            [(overlap[0], ["K1.1"]), (overlap[1], ["K1.5"]), (overlap[2], ["K1.2"]), ("S0002-0005", [])],
+            keepJournal: true)
         let order = ashaFirst ? [team.asha, team.ben] : [team.ben, team.asha]
         for clone in order { try commitAndSync(clone, message: "coding from \(clone)") }
         try git(order[0], ["-c", "pull.rebase=false", "pull", "-q", "--no-edit", "origin", "HEAD"])
@@ -87,13 +98,19 @@ import ThematicTestSupport
         _ = try code(team.asha, coder: "asha", [("S0001-0001", ["K1.1"])])
         let file = team.asha + "/study/codings/asha.json"
         var text = try String(contentsOfFile: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "        \"K1.1\": {}\n", with: "<<<<<<< HEAD\n        \"K1.1\": {}\n=======\n        \"K1.2\": {}\n>>>>>>> theirs\n")
+        text = text.replacingOccurrences(
+            of: "        \"K1.1\": {}\n",
+            with: "<<<<<<< HEAD\n        \"K1.1\": {}\n=======\n        \"K1.2\": {}\n>>>>>>> theirs\n")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
         let check = try Binaries.run("thematic", ["check", team.asha + "/study"])
         #expect(check.status == 1)
-        #expect(check.standardError.contains("codings/asha.json:7:1: git merge conflict markers (lines 7, 9, 11)"), "\(check.standardError)")
-        #expect(throws: StudyLoadError.self) { try CodingSession(folder: StudyFolder(path: team.asha + "/study"), coder: "asha") }
+        #expect(
+            check.standardError.contains("codings/asha.json:7:1: git merge conflict markers (lines 7, 9, 11)"),
+            "\(check.standardError)")
+        #expect(throws: StudyLoadError.self) {
+            try CodingSession(folder: StudyFolder(path: team.asha + "/study"), coder: "asha")
+        }
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
     }
 

@@ -33,7 +33,9 @@ struct InstallTests {
     }
 
     static func make(_ target: String, prefix: String) throws -> Binaries.Outcome {
-        try Binaries.run(executable: "/usr/bin/env", ["make", "--no-print-directory", target, "PREFIX=\(prefix)"], in: TestFolders.packageRoot)
+        try Binaries.run(
+            executable: "/usr/bin/env", ["make", "--no-print-directory", target, "PREFIX=\(prefix)"],
+            in: TestFolders.packageRoot)
     }
 
     /// What a machine without Swift offers: the system's programs and libraries only.
@@ -44,18 +46,21 @@ struct InstallTests {
     /// Runs the installed `thematic` in `directory` without Swift.
     func thematic(_ arguments: [String], in directory: String, executable: String? = nil) throws -> Binaries.Outcome {
         let prefix = try Self.installed.get()
-        return try Binaries.run(executable: executable ?? prefix + "/bin/thematic", arguments, in: directory,
-                                environment: Self.withoutSwift(home: directory))
+        return try Binaries.run(
+            executable: executable ?? prefix + "/bin/thematic", arguments, in: directory,
+            environment: Self.withoutSwift(home: directory))
     }
 
     @Test func installPutsTheBinaryItsDataManPagesAndCompletionsUnderThePrefix() throws {
         let prefix = try Self.installed.get()
-        for file in ["bin/thematic", "share/man/man1/thematic.1", "share/man/man1/thematic-agree.1",
-                     "share/man/man1/thematic-codebook-group-add.1",
-                     "share/bash-completion/completions/thematic", "share/zsh/site-functions/_thematic",
-                     "share/fish/vendor_completions.d/thematic.fish",
-                     "share/thematic/Thematic_ThematicCore.resources/given-names.txt",
-                     "share/thematic/SampleData/demo/study.json"] {
+        for file in [
+            "bin/thematic", "share/man/man1/thematic.1", "share/man/man1/thematic-agree.1",
+            "share/man/man1/thematic-codebook-group-add.1",
+            "share/bash-completion/completions/thematic", "share/zsh/site-functions/_thematic",
+            "share/fish/vendor_completions.d/thematic.fish",
+            "share/thematic/Thematic_ThematicCore.resources/given-names.txt",
+            "share/thematic/SampleData/demo/study.json",
+        ] {
             #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
         }
     }
@@ -90,7 +95,8 @@ struct InstallTests {
     @Test func importRunsTheAnonymisationCheckWithTheInstalledWordLists() throws {
         let folder = TestFolders.scratch()
         #expect(try thematic(["init", "study", "--title", "Installed"], in: folder).status == 0)
-        try "The child lived with her mother in Leeds.\n".write(toFile: folder + "/review.txt", atomically: true, encoding: .utf8)
+        try "The child lived with her mother in Leeds.\n".write(
+            toFile: folder + "/review.txt", atomically: true, encoding: .utf8)
         let imported = try thematic(["import", "study", "review.txt"], in: folder)
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(imported.standardError.contains("\"Leeds\"  (a UK town, city or area)"), "\(imported.standardError)")
@@ -101,20 +107,29 @@ struct InstallTests {
         let folder = TestFolders.scratch()
         try FileManager.default.createDirectory(atPath: folder + "/bin", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: prefix + "/bin/thematic", toPath: folder + "/bin/thematic")
-        #expect(try thematic(["init", "study", "--title", "Stray"], in: folder, executable: folder + "/bin/thematic").status == 0)
+        #expect(
+            try thematic(["init", "study", "--title", "Stray"], in: folder, executable: folder + "/bin/thematic").status
+                == 0)
         try "Text.\n".write(toFile: folder + "/review.txt", atomically: true, encoding: .utf8)
-        let imported = try thematic(["import", "study", "review.txt"], in: folder, executable: folder + "/bin/thematic")
+        let imported = try thematic(
+            ["import", "study", "review.txt"], in: folder, executable: folder + "/bin/thematic")
         #expect(imported.status != 0)
         #expect(imported.standardError.contains("cannot find the anonymisation check's word lists"))
-        #expect(imported.standardError.contains("\(folder)/bin/Thematic_ThematicCore.resources and \(folder)/share/thematic/Thematic_ThematicCore.resources"),
-                "\(imported.standardError)")
+        #expect(
+            imported.standardError.contains(
+                "\(folder)/bin/Thematic_ThematicCore.resources and \(folder)/share/thematic/Thematic_ThematicCore.resources"
+            ),
+            "\(imported.standardError)")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/man"), "man is not installed (Debian: man-db)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/man"), "man is not installed (Debian: man-db)"))
     func manShowsThePageOfASubcommand() throws {
         let prefix = try Self.installed.get()
-        let page = try Binaries.run(executable: "/usr/bin/man", ["-M", prefix + "/share/man", "-P", "cat", "thematic-agree"],
-                                    environment: Self.withoutSwift(home: TestFolders.scratch()))
+        let page = try Binaries.run(
+            executable: "/usr/bin/man", ["-M", prefix + "/share/man", "-P", "cat", "thematic-agree"],
+            environment: Self.withoutSwift(home: TestFolders.scratch()))
         #expect(page.status == 0, "\(page.standardError)")
         #expect(page.standardOutput.contains("thematic agree"))
         #expect(page.standardOutput.contains("--reliability-data"))
@@ -122,9 +137,13 @@ struct InstallTests {
 
     @Test func theBashCompletionLoads() throws {
         let prefix = try Self.installed.get()
-        let loaded = try Binaries.run(executable: "/bin/bash", ["-c", "source \"$1\" && complete -p thematic", "bash",
-                                                                prefix + "/share/bash-completion/completions/thematic"],
-                                      environment: Self.withoutSwift(home: TestFolders.scratch()))
+        let loaded = try Binaries.run(
+            executable: "/bin/bash",
+            [
+                "-c", "source \"$1\" && complete -p thematic", "bash",
+                prefix + "/share/bash-completion/completions/thematic",
+            ],
+            environment: Self.withoutSwift(home: TestFolders.scratch()))
         #expect(loaded.status == 0, "\(loaded.standardError)")
         #expect(loaded.standardError == "")
         #expect(loaded.standardOutput.contains("thematic"))
@@ -135,15 +154,17 @@ struct InstallTests {
         #expect(try Self.make("install-built", prefix: prefix).status == 0)
         let removed = try Self.make("uninstall", prefix: prefix)
         #expect(removed.status == 0, "\(removed.standardError)")
-        let left = FileManager.default.enumerator(atPath: prefix)?.compactMap { $0 as? String }
+        let left =
+            FileManager.default.enumerator(atPath: prefix)?.compactMap { $0 as? String }
             .filter { !FileSystem.isDirectory(prefix + "/" + $0) } ?? []
         #expect(left == [])
     }
 }
 
-
 /// What `make build` leaves for `make install-built`.
 enum ReleaseBuild {
     static let folder = TestFolders.packageRoot + "/.build/release"
-    static let isMade = ["thematic", "generate-manual"].allSatisfy { FileManager.default.isExecutableFile(atPath: folder + "/" + $0) }
+    static let isMade = ["thematic", "generate-manual"].allSatisfy {
+        FileManager.default.isExecutableFile(atPath: folder + "/" + $0)
+    }
 }

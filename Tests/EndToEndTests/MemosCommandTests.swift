@@ -10,7 +10,8 @@ import ThematicCore
     init() throws {
         folder = try Checkout.demoCopy()
         let session = try CodingSession(folder: folder, coder: "ben")
-        var decision = try #require(try StudyReader.load(folder, coders: ["ben"]).study.codings["ben"]?.excerpts["R01-001"])
+        var decision = try #require(
+            try StudyReader.load(folder, coders: ["ben"]).study.codings["ben"]?.excerpts["R01-001"])
         decision.memo = "Ask the lead: \"neglect\" or <drift>?"
         try session.record("R01-001", decision)
         try session.close()
@@ -31,7 +32,10 @@ import ThematicCore
         #expect(text.hasPrefix("30 memos\n"))
         #expect(text.contains("\nexcerpt  R01-001  –   ben   "))
         #expect(text.contains("\n    Ask the lead: \"neglect\" or <drift>?\n"))
-        #expect(text.contains("coding   R02-007  G7  cara  2026-11-27T09:42:05Z  In the absence of regular meetings, professionals came…\n    G7 or G8? went with G7\n"))
+        #expect(
+            text.contains(
+                "coding   R02-007  G7  cara  2026-11-27T09:42:05Z  In the absence of regular meetings, professionals came…\n    G7 or G8? went with G7\n"
+            ))
     }
 
     @Test func csvHasAHeaderAndOneLinePerMemoAndFiltersCombine() throws {

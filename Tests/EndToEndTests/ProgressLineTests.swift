@@ -20,8 +20,9 @@ import ThematicTestSupport
 
     @Test func aLongMergeShowsItsProgressOnTheTerminalAndClearsIt() throws {
         // Shown from the start, so a fast (release) build's merge still draws it while it runs.
-        let session = try TmuxSession(command: [try Checkout.binary, "codebook", "merge", folder.path, "K1.2", "--into", "K1.1", "--by", "lena"],
-                                      environment: ["TERM": "tmux-256color", "THEMATIC_PROGRESS_AFTER": "0"])
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "codebook", "merge", folder.path, "K1.2", "--into", "K1.1", "--by", "lena"],
+            environment: ["TERM": "tmux-256color", "THEMATIC_PROGRESS_AFTER": "0"])
         let shown = try session.waitFor("merging K1.2 into K1.1: ", " of 3 coders…", timeout: timeout)
         #expect(shown.found, "no progress line while the merge ran:\n\(shown.screen)")
         let done = try session.waitFor("exit status 0", timeout: timeout)
@@ -34,8 +35,9 @@ import ThematicTestSupport
         let errors = FileSystem.parent(of: folder.path) + "/stderr.txt"
         let command = [try Checkout.binary, "codebook", "merge", folder.path, "K1.2", "--into", "K1.1", "--by", "lena"]
             .map(TmuxSession.quote).joined(separator: " ")
-        let session = try TmuxSession(command: ["sh", "-c", "\(command) 2>\(TmuxSession.quote(errors))"],
-                                      environment: ["TERM": "tmux-256color", "THEMATIC_PROGRESS_AFTER": "0"])
+        let session = try TmuxSession(
+            command: ["sh", "-c", "\(command) 2>\(TmuxSession.quote(errors))"],
+            environment: ["TERM": "tmux-256color", "THEMATIC_PROGRESS_AFTER": "0"])
         let done = try session.waitFor("exit status 0", timeout: timeout)
         #expect(done.found, "\(done.screen)")
         #expect(done.screen.contains("Revision 2: merge K1.2 into K1.1"))

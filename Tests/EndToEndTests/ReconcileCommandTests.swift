@@ -12,14 +12,18 @@ import ThematicTestSupport
     }
 
     private func consensus(_ folder: String) throws -> [String: [String: Any]] {
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json")))
+            as? [String: Any]
         return json?["excerpts"] as? [String: [String: Any]] ?? [:]
     }
 
     private func nextExcerpt(_ folder: String) throws -> String? {
         let outcome = try Binaries.run("thematic", ["reconcile", "next", folder, "--coders", "asha,ben"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
-        guard let heading = outcome.standardOutput.split(separator: "\n").first(where: { $0.hasPrefix("## ") }) else { return nil }
+        guard let heading = outcome.standardOutput.split(separator: "\n").first(where: { $0.hasPrefix("## ") }) else {
+            return nil
+        }
         return String(heading.dropFirst(3).prefix { $0 != ":" })
     }
 
@@ -31,8 +35,12 @@ import ThematicTestSupport
         while let excerpt = try nextExcerpt(folder) {
             #expect(!decided.contains(excerpt), "a decided excerpt is never offered again")
             let choice = choices[decided.count % choices.count]
-            let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, excerpt, "--lead", "lena", "--coders", "asha,ben",
-                                                        "--note", "meeting \(decided.count + 1)"] + choice)
+            let outcome = try Binaries.run(
+                "thematic",
+                [
+                    "reconcile", "decide", folder, excerpt, "--lead", "lena", "--coders", "asha,ben",
+                    "--note", "meeting \(decided.count + 1)",
+                ] + choice)
             #expect(outcome.status == 0, "\(outcome.standardError)")
             decided.append(excerpt)
             if decided.count > 80 { break }
@@ -49,14 +57,17 @@ import ThematicTestSupport
             #expect(decision["decision"] as? String == ["union", "intersection", "coder", "coder"][index % 4])
         }
         let summary = try Binaries.run("thematic", ["reconcile", folder, "--coders", "asha,ben"])
-        #expect(summary.standardOutput.hasPrefix("76 excerpts to reconcile (asha, ben): 76 decided, 0 stale, 0 to decide"))
+        #expect(
+            summary.standardOutput.hasPrefix("76 excerpts to reconcile (asha, ben): 76 decided, 0 stale, 0 to decide"))
         #expect(try Binaries.run("thematic", ["check", folder]).status == 0)
     }
 
     @Test func theReportListsAsManyDisagreementsPerCodeAsAgreeImplies() throws {
         let demo = TestFolders.demoStudy
         let agree = try Binaries.run("thematic", ["agree", demo, "--coders", "asha,ben", "--format", "json"])
-        let perCode = (try JSONSerialization.jsonObject(with: Data(agree.standardOutput.utf8)) as? [String: Any])?["per_code"] as? [String: [String: Any]] ?? [:]
+        let perCode =
+            (try JSONSerialization.jsonObject(with: Data(agree.standardOutput.utf8)) as? [String: Any])?["per_code"]
+            as? [String: [String: Any]] ?? [:]
         var implied: [String: Int] = [:]
         for (code, figures) in perCode {
             let pairable = figures["n_units_pairable"] as? Double ?? 0
@@ -64,7 +75,8 @@ import ThematicTestSupport
             let count = Int((pairable * (1 - agreement)).rounded())
             if count > 0 { implied[code] = count }
         }
-        let report = try Binaries.run("thematic", ["reconcile", "report", demo, "--coders", "asha,ben", "--format", "csv"])
+        let report = try Binaries.run(
+            "thematic", ["reconcile", "report", demo, "--coders", "asha,ben", "--format", "csv"])
         #expect(report.status == 0, "\(report.standardError)")
         var listed: [String: Int] = [:]
         let rows = try parseCSV(report.standardOutput)
@@ -78,11 +90,13 @@ import ThematicTestSupport
 
     @Test func aCoderWhoChangesTheirCodesMakesTheDecisionStale() throws {
         let folder = try demoCopy()
-        let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--union", "--replace"])
+        let outcome = try Binaries.run(
+            "thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--union", "--replace"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         // ben's file changes under the decision, as a git pull of ben's work would change it.
         let benFile = folder + "/codings/ben.json"
-        var ben = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: benFile))) as! [String: Any]
+        var ben =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: benFile))) as! [String: Any]
         var excerpts = ben["excerpts"] as! [String: [String: Any]]
         excerpts["R01-008"]?["codes"] = ["D4": [String: Any]()]
         ben["excerpts"] = excerpts
@@ -91,7 +105,8 @@ import ThematicTestSupport
         #expect(summary.standardOutput.contains("stale: R01-008: ben had C3, D4, now D4"))
         let decision = try consensus(folder)["R01-008"]
         #expect(decision?["decision"] as? String == "union", "the decision is kept until the lead decides again")
-        let again = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--accept", "ben"])
+        let again = try Binaries.run(
+            "thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--accept", "ben"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(!(try Binaries.run("thematic", ["reconcile", "status", folder]).standardOutput.contains("stale:")))
     }
@@ -99,9 +114,13 @@ import ThematicTestSupport
     @Test func aCurrentDecisionIsReplacedOnlyWithReplace() throws {
         let folder = try demoCopy()
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json"))
-        let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "omar", "--union"])
+        let outcome = try Binaries.run(
+            "thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "omar", "--union"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains("R01-008 was already decided by lena at 2026-11-30T09:31:48Z; replace that decision only on purpose (add --replace)"))
+        #expect(
+            outcome.standardError.contains(
+                "R01-008 was already decided by lena at 2026-11-30T09:31:48Z; replace that decision only on purpose (add --replace)"
+            ))
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json")) == before)
     }
 
@@ -109,9 +128,12 @@ import ThematicTestSupport
         let folder = try demoCopy()
         let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json"))
         for choices in [[], ["--union", "--accept", "ben"]] {
-            let outcome = try Binaries.run("thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--replace"] + choices)
+            let outcome = try Binaries.run(
+                "thematic", ["reconcile", "decide", folder, "R01-008", "--lead", "lena", "--replace"] + choices)
             #expect(outcome.status != 0)
-            #expect(outcome.standardError.contains("give exactly one of --accept CODER, --union, --intersection or --codes A1,C3"))
+            #expect(
+                outcome.standardError.contains(
+                    "give exactly one of --accept CODER, --union, --intersection or --codes A1,C3"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/consensus.json")) == before)
     }
@@ -119,7 +141,9 @@ import ThematicTestSupport
     @Test func theFormThatOpenedTheScreenBeforeTheSubcommandsSaysWhereItWent() throws {
         let outcome = try Binaries.run("thematic", ["reconcile", TestFolders.demoStudy, "--lead", "lena"])
         #expect(outcome.status != 0)
-        #expect(outcome.standardError.contains("the reconcile screen now opens with `thematic reconcile screen \(TestFolders.demoStudy) --lead lena`"))
+        #expect(
+            outcome.standardError.contains(
+                "the reconcile screen now opens with `thematic reconcile screen \(TestFolders.demoStudy) --lead lena`"))
     }
 
     @Test func theTrainingCheckComparesEachCoderWithTheConsensus() throws {
@@ -137,17 +161,25 @@ import ThematicTestSupport
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { field.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        field.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character)
                 }
             } else if character == "\"" {
                 quoted = true
             } else if character == "," {
-                row.append(field); field = ""
+                row.append(field)
+                field = ""
             } else if character == "\r\n" || character == "\n" {
-                row.append(field); field = ""
-                rows.append(row); row = []
+                row.append(field)
+                field = ""
+                rows.append(row)
+                row = []
             } else {
                 field.append(character)
             }

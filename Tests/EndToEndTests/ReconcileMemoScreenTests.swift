@@ -24,7 +24,8 @@ import ThematicCore
         try writer.record(excerptID, decision)
         try writer.close()
 
-        let session = try TmuxSession(command: [try Checkout.binary, "reconcile", "screen", folder.path, "--lead", "lena"], rows: 60)
+        let session = try TmuxSession(
+            command: [try Checkout.binary, "reconcile", "screen", folder.path, "--lead", "lena"], rows: 60)
         let shown = try session.waitFor("┌ \(excerptID) ·", "── Memos", "ben on the excerpt", "ben's memo for the lead")
         #expect(shown.found, "the memo is not on screen:\n\(shown.screen)")
         let lines = shown.screen.split(separator: "\n")

@@ -16,7 +16,9 @@ import ThematicCore
     }
 
     func open(lead: String = "lena") throws -> TmuxSession {
-        let session = try TmuxSession(command: [try Checkout.binary, "reconcile", "screen", folder.path, "--lead", lead])
+        let session = try TmuxSession(command: [
+            try Checkout.binary, "reconcile", "screen", folder.path, "--lead", lead,
+        ])
         let opened = try session.waitFor("of 85 decided")
         #expect(opened.found, "the screen did not open:\n\(opened.screen)")
         return session
@@ -40,14 +42,17 @@ import ThematicCore
     }
 
     /// Does `action` (keys), then waits until the screen shows `excerptID` as the current excerpt.
-    func waitUntilShowing(_ excerptID: String, decided: Int? = nil, in session: TmuxSession,
-                          after action: () throws -> Void) throws -> Bool {
+    func waitUntilShowing(
+        _ excerptID: String, decided: Int? = nil, in session: TmuxSession,
+        after action: () throws -> Void
+    ) throws -> Bool {
         expectFound(try session.waitForChange(showing: showing(excerptID, decided: decided), after: action), excerptID)
     }
 
     func consensusJSON() throws -> [String: [String: Any]] {
         let data = try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile)))
-        return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["excerpts"] as? [String: [String: Any]] ?? [:]
+        return (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["excerpts"] as? [String: [String: Any]]
+            ?? [:]
     }
 
     @Test func aLeadReconcilesEveryRemainingDisagreementFromTheKeyboard() throws {
@@ -58,7 +63,8 @@ import ThematicCore
         #expect(before.coders == ["asha", "ben", "cara"])
         var expected: [String: (basis: String, codes: Set<String>)] = [:]
         let session = try open()
-        guard expectFound(try session.waitFor(showing(toDecide[0].excerpt.id, decided: 38)), toDecide[0].excerpt.id) else { return }
+        guard expectFound(try session.waitFor(showing(toDecide[0].excerpt.id, decided: 38)), toDecide[0].excerpt.id)
+        else { return }
         for (index, item) in toDecide.enumerated() {
             let union = item.codings.reduce(into: Set<String>()) { $0.formUnion($1.codes) }
             let decision: [String]
@@ -87,7 +93,10 @@ import ThematicCore
             // Each decision moves the count on by one: a state only this Enter can produce.
             if index + 1 < toDecide.count {
                 let next = toDecide[index + 1].excerpt.id
-                guard try waitUntilShowing(next, decided: 38 + index + 1, in: session, after: { try session.send("Enter") }) else { break }
+                guard
+                    try waitUntilShowing(
+                        next, decided: 38 + index + 1, in: session, after: { try session.send("Enter") })
+                else { break }
             } else {
                 let done = try session.send("Enter", thenWaitFor: "85 of 85 decided, 0 stale")
                 #expect(done.found, "\(done.screen)")
@@ -104,12 +113,15 @@ import ThematicCore
             let decision = try #require(consensus[item.excerpt.id], "\(item.excerpt.id)")
             let want = try #require(expected[item.excerpt.id])
             #expect(decision["decision"] as? String == want.basis, "\(item.excerpt.id)")
-            #expect(Set((decision["codes"] as? [String: Any])?.keys.map { $0 } ?? []) == want.codes, "\(item.excerpt.id)")
+            #expect(
+                Set((decision["codes"] as? [String: Any])?.keys.map { $0 } ?? []) == want.codes, "\(item.excerpt.id)")
             #expect(decision["lead"] as? String == "lena")
             #expect(decision["note"] as? String == "meeting note \(index + 1)")
             #expect((decision["at"] as? String)?.hasSuffix("Z") == true)
             #expect(decision["comparedCoders"] as? [String] == item.codings.map(\.coder))
-            #expect(decision["coderCodes"] as? [String: [String]] == Dictionary(uniqueKeysWithValues: item.codings.map { ($0.coder, $0.coding.codeIDs) }))
+            #expect(
+                decision["coderCodes"] as? [String: [String]]
+                    == Dictionary(uniqueKeysWithValues: item.codings.map { ($0.coder, $0.coding.codeIDs) }))
             if want.basis == "coder" {
                 #expect(decision["acceptedCoder"] as? String != nil)
             }
@@ -121,7 +133,10 @@ import ThematicCore
         let check = try Binaries.run("thematic", ["check", folder.path])
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
         let summary = try Binaries.run("thematic", ["reconcile", folder.path])
-        #expect(summary.standardOutput == "85 excerpts to reconcile (asha, ben, cara): 85 decided, 0 stale, 0 to decide\nNothing left to decide.\n")
+        #expect(
+            summary.standardOutput
+                == "85 excerpts to reconcile (asha, ben, cara): 85 decided, 0 stale, 0 to decide\nNothing left to decide.\n"
+        )
     }
 
     @Test func fromTheAgreementTableALeadReconcilesACodesDisagreement() throws {
@@ -135,7 +150,10 @@ import ThematicCore
         let excerpt = try #require(firstDisagreement)
         let session = try open()
         #expect(try session.type("A", thenWaitFor: "Agreement · ", "sorted by code, ascending · code 1 of 44").found)
-        #expect(try session.send("Enter", thenWaitFor: "excerpts where asha, ben, cara disagree on A1 ", "A1 · excerpt 1 of ").found)
+        #expect(
+            try session.send(
+                "Enter", thenWaitFor: "excerpts where asha, ben, cara disagree on A1 ", "A1 · excerpt 1 of "
+            ).found)
         // The list of A1's disagreements already shows a box titled with the excerpt: wait for the reconcile screen.
         guard try waitUntilShowing(excerpt, in: session, after: { try session.send("Enter") }) else { return }
         try session.type("u")
@@ -149,10 +167,14 @@ import ThematicCore
     @Test func quittingHalfWayAndReopeningResumesAtTheNextExcerptStillToDecide() throws {
         let toDecide = try queue().items.filter { $0.state != .decided }
         let session = try open()
-        guard expectFound(try session.waitFor(showing(toDecide[0].excerpt.id, decided: 38)), toDecide[0].excerpt.id) else { return }
+        guard expectFound(try session.waitFor(showing(toDecide[0].excerpt.id, decided: 38)), toDecide[0].excerpt.id)
+        else { return }
         for index in 0..<3 {
-            guard try waitUntilShowing(toDecide[index + 1].excerpt.id, decided: 38 + index + 1, in: session,
-                                       after: { try session.send("u", "Enter") }) else { return }
+            guard
+                try waitUntilShowing(
+                    toDecide[index + 1].excerpt.id, decided: 38 + index + 1, in: session,
+                    after: { try session.send("u", "Enter") })
+            else { return }
         }
         let quit = try session.send("q", thenWaitFor: "exit status 0")
         #expect(quit.screen.contains("41 decided, 0 stale, 44 to decide"), "\(quit.screen)")
@@ -167,12 +189,16 @@ import ThematicCore
         let session = try open()
         let second = try Binaries.run("thematic", ["reconcile", "screen", folder.path, "--lead", "omar"])
         #expect(second.status == 1)
-        #expect(second.standardError.contains("consensus.json is held by another Thematic session (pid "), "\(second.standardError)")
-        let decision = try Binaries.run("thematic", ["reconcile", "decide", folder.path, "R02-003", "--lead", "omar", "--union"])
+        #expect(
+            second.standardError.contains("consensus.json is held by another Thematic session (pid "),
+            "\(second.standardError)")
+        let decision = try Binaries.run(
+            "thematic", ["reconcile", "decide", folder.path, "R02-003", "--lead", "omar", "--union"])
         #expect(decision.status == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: folder.url(StudyFolder.consensusFile))) == before)
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
-        let afterwards = try Binaries.run("thematic", ["reconcile", "decide", folder.path, "R02-003", "--lead", "omar", "--union"])
+        let afterwards = try Binaries.run(
+            "thematic", ["reconcile", "decide", folder.path, "R02-003", "--lead", "omar", "--union"])
         #expect(afterwards.status == 0, "the lock goes with the screen: \(afterwards.standardError)")
     }
 

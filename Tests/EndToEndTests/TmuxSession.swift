@@ -8,18 +8,25 @@ final class TmuxSession {
     let name: String
     private static let server = "thematic-e2e-\(getpid())"
 
-    init(command: [String], environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [],
-         columns: Int = 100, rows: Int = 30) throws {
+    init(
+        command: [String], environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [],
+        columns: Int = 100, rows: Int = 30
+    ) throws {
         name = "t\(UUID().uuidString.prefix(8))"
         // Nobody's identity leaks in from the machine: only what `environment` names.
         let unset = unset + (environment["THEMATIC_USER"] == nil ? ["THEMATIC_USER"] : [])
         let environment = Binaries.identityVariables.merging(environment) { _, given in given }
-        let env = (unset.flatMap { ["-u", $0] } + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        let env =
+            (unset.flatMap { ["-u", $0] } + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
             .map(TmuxSession.quote).joined(separator: " ")
         let program = command.map(TmuxSession.quote).joined(separator: " ")
         let script = "env \(env) \(program); echo \"exit status $?\"; sleep 600"
         // The first command starts the tmux server, which would hold a captured stdout open for ever.
-        try TmuxSession.run("/usr/bin/tmux", TmuxSession.serverArguments + ["new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", script], capturing: false)
+        try TmuxSession.run(
+            "/usr/bin/tmux",
+            TmuxSession.serverArguments + [
+                "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", script,
+            ], capturing: false)
     }
 
     deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
@@ -63,19 +70,25 @@ final class TmuxSession {
     /// held still, so a frame half drawn is never the one read. If the pane already shows every text before the
     /// keys, the wait would prove nothing about them: that is a mistake in the test, thrown at once, not a race.
     @discardableResult
-    func send(_ keys: String..., thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+    func send(_ keys: String..., thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (
+        found: Bool, screen: String
+    ) {
         try waitForChange(showing: [text] + more, timeout: timeout) { try self.send(keys) }
     }
 
     /// Types text (as `type`), then waits as `send(_:thenWaitFor:)` does.
     @discardableResult
-    func type(_ text: String, thenWaitFor awaited: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+    func type(_ text: String, thenWaitFor awaited: String, _ more: String..., timeout: Double = 10) throws -> (
+        found: Bool, screen: String
+    ) {
         try waitForChange(showing: [awaited] + more, timeout: timeout) { try self.type(text) }
     }
 
     /// Resizes the window, then waits as `send(_:thenWaitFor:)` does: for the program's redraw at the new size.
     @discardableResult
-    func resize(columns: Int, rows: Int, thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
+    func resize(columns: Int, rows: Int, thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (
+        found: Bool, screen: String
+    ) {
         try waitForChange(showing: [text] + more, timeout: timeout) { try self.resize(columns: columns, rows: rows) }
     }
 
@@ -83,7 +96,9 @@ final class TmuxSession {
     /// pane shows every one of `texts` and holds still. At least one text must be missing from the capture before
     /// the action, or the screen as it was would satisfy the wait: that throws `UnsafeWait` without acting.
     @discardableResult
-    func waitForChange(showing texts: [String], timeout: Double = 10, after action: () throws -> Void) throws -> (found: Bool, screen: String) {
+    func waitForChange(showing texts: [String], timeout: Double = 10, after action: () throws -> Void) throws -> (
+        found: Bool, screen: String
+    ) {
         let before = try capture()
         try UnsafeWait.check(texts, before)
         try action()
@@ -92,7 +107,9 @@ final class TmuxSession {
 
     /// Waits as `send(_:thenWaitFor:)` does, from `before`, a capture taken before keys sent in many calls.
     @discardableResult
-    func waitForChange(from before: String, showing texts: [String], timeout: Double = 10) throws -> (found: Bool, screen: String) {
+    func waitForChange(from before: String, showing texts: [String], timeout: Double = 10) throws -> (
+        found: Bool, screen: String
+    ) {
         try UnsafeWait.check(texts, before)
         return try waitUntilSettled(showing: texts, timeout: timeout)
     }
@@ -132,7 +149,8 @@ final class TmuxSession {
 
     /// The pid of the program (the child of the pane's shell).
     func programPID() throws -> Int32? {
-        let shell = try TmuxSession.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let shell = try TmuxSession.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let children = try TmuxSession.run("/usr/bin/pgrep", ["-P", shell])
         return children.split(separator: "\n").first.flatMap { Int32($0) }
     }

@@ -24,20 +24,23 @@ import ThematicTestSupport
     @Test func theEnvironmentWinsOverTheStoredName() throws {
         let config = TestFolders.scratch()
         _ = try Binaries.run("thematic", ["whoami", "--set", "asha"], environment: ["XDG_CONFIG_HOME": config])
-        let shown = try Binaries.run("thematic", ["whoami"], environment: ["XDG_CONFIG_HOME": config, "THEMATIC_USER": "lena"])
+        let shown = try Binaries.run(
+            "thematic", ["whoami"], environment: ["XDG_CONFIG_HOME": config, "THEMATIC_USER": "lena"])
         #expect(shown.standardOutput == "lena (from THEMATIC_USER)\n")
     }
 
     @Test func anInvalidNameIsRefusedWithTheRuleAndNothingIsStored() throws {
         let config = TestFolders.scratch()
-        let set = try Binaries.run("thematic", ["whoami", "--set", "Asha Smith"], environment: ["XDG_CONFIG_HOME": config])
+        let set = try Binaries.run(
+            "thematic", ["whoami", "--set", "Asha Smith"], environment: ["XDG_CONFIG_HOME": config])
         #expect(set.status != 0)
         #expect(set.standardError.contains(Identifier.coderNameRule))
         #expect(!FileManager.default.fileExists(atPath: config + "/thematic/user"))
     }
 
     @Test func withNoNameAndNoTerminalNothingIsGuessedAndTheWaysToSetOneAreNamed() throws {
-        let shown = try Binaries.run("thematic", ["whoami"], environment: ["GIT_CONFIG_GLOBAL": Self.gitConfig(name: "Jane Smith")])
+        let shown = try Binaries.run(
+            "thematic", ["whoami"], environment: ["GIT_CONFIG_GLOBAL": Self.gitConfig(name: "Jane Smith")])
         #expect(shown.status != 0)
         #expect(shown.standardError.contains("THEMATIC_USER=NAME or `thematic whoami --set NAME`"))
         #expect(shown.standardError.contains("\"jane-smith\""))
@@ -45,7 +48,9 @@ import ThematicTestSupport
 
     @Test func aCodebookChangeIsRecordedAsMadeByTheNamedPerson() throws {
         let study = try demo()
-        let rename = try Binaries.run("thematic", ["codebook", "rename", study, "A1", "GP information withheld"], environment: ["THEMATIC_USER": "lena"])
+        let rename = try Binaries.run(
+            "thematic", ["codebook", "rename", study, "A1", "GP information withheld"],
+            environment: ["THEMATIC_USER": "lena"])
         #expect(rename.status == 0, "\(rename.standardError)")
         let history = try Binaries.run("thematic", ["codebook", "history", study]).standardOutput
         let last = try #require(history.split(separator: "\n").last)
@@ -55,7 +60,9 @@ import ThematicTestSupport
 
     @Test func anExplicitByWinsOverTheNamedPerson() throws {
         let study = try demo()
-        let rename = try Binaries.run("thematic", ["codebook", "rename", study, "A1", "Withheld", "--by", "mo"], environment: ["THEMATIC_USER": "lena"])
+        let rename = try Binaries.run(
+            "thematic", ["codebook", "rename", study, "A1", "Withheld", "--by", "mo"],
+            environment: ["THEMATIC_USER": "lena"])
         #expect(rename.status == 0, "\(rename.standardError)")
         let history = try Binaries.run("thematic", ["codebook", "history", study]).standardOutput
         #expect(try #require(history.split(separator: "\n").last).split(separator: "\t")[2] == "mo")
@@ -66,7 +73,9 @@ import ThematicTestSupport
         let before = try String(contentsOfFile: study + "/codebook.json", encoding: .utf8)
         let rename = try Binaries.run("thematic", ["codebook", "rename", study, "A1", "Withheld"])
         #expect(rename.status != 0)
-        #expect(rename.standardError.contains("say who makes the change: --by NAME, THEMATIC_USER or `thematic whoami --set NAME`"))
+        #expect(
+            rename.standardError.contains(
+                "say who makes the change: --by NAME, THEMATIC_USER or `thematic whoami --set NAME`"))
         #expect(try String(contentsOfFile: study + "/codebook.json", encoding: .utf8) == before)
     }
 
@@ -75,7 +84,9 @@ import ThematicTestSupport
         let next = try Binaries.run("thematic", ["reconcile", "next", study]).standardOutput
         let line = try #require(next.split(separator: "\n").first { $0.hasPrefix("Decide with:") })
         let excerpt = try #require(line.split(separator: " ").drop { $0 != "decide" }.dropFirst(2).first)
-        let decided = try Binaries.run("thematic", ["reconcile", "decide", study, String(excerpt), "--union"], environment: ["THEMATIC_USER": "priya"])
+        let decided = try Binaries.run(
+            "thematic", ["reconcile", "decide", study, String(excerpt), "--union"],
+            environment: ["THEMATIC_USER": "priya"])
         #expect(decided.status == 0, "\(decided.standardError)")
         #expect(try String(contentsOfFile: study + "/consensus.json", encoding: .utf8).contains("\"lead\": \"priya\""))
     }
@@ -84,7 +95,8 @@ import ThematicTestSupport
         let study = try demo()
         let progress = try Binaries.run("thematic", ["reconcile", study], environment: ["THEMATIC_USER": "lena"])
         #expect(progress.status == 0, "\(progress.standardError)")
-        #expect(progress.standardOutput.contains("Next: ") || progress.standardOutput.contains("Nothing left to decide."))
+        #expect(
+            progress.standardOutput.contains("Next: ") || progress.standardOutput.contains("Nothing left to decide."))
     }
 
     /// A git config file that names the user, standing in for the person's own ~/.gitconfig.

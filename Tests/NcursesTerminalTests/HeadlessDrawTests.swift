@@ -1,32 +1,47 @@
 import CNcursesw
-import Testing
 import TerminalUI
-@testable import NcursesTerminal
+import Testing
 import ThematicApp
 import ThematicCore
+
+@testable import NcursesTerminal
 
 /// ncurses has one current screen per process, so these tests run one at a time.
 @Suite(.serialized) struct HeadlessDrawTests {
     private func drawn(_ screen: Screen, environment: [String: String] = [:]) throws -> [String] {
-        let terminal = try NcursesTerminal.headless(rows: screen.size.rows, columns: screen.size.columns, environment: environment)
+        let terminal = try NcursesTerminal.headless(
+            rows: screen.size.rows, columns: screen.size.columns, environment: environment)
         defer { terminal.stop() }
         terminal.draw(screen)
         return terminal.lines()
     }
 
     @Test func theCodingScreenReadsBackThroughNcursesExactlyAsRendered() throws {
-        let codebook = Codebook(title: "Codes", codes: [
-            Code(id: "C", name: "Communication", codable: false, brief: "How agencies talk", colour: "#336699"),
-            Code(id: "C1", name: "Referral not made", parent: "C", brief: "A worry was not passed on", whenToUse: "nobody was told"),
+        let codebook = Codebook(
+            title: "Codes",
+            codes: [
+                Code(id: "C", name: "Communication", codable: false, brief: "How agencies talk", colour: "#336699"),
+                Code(
+                    id: "C1", name: "Referral not made", parent: "C", brief: "A worry was not passed on",
+                    whenToUse: "nobody was told"),
+            ])
+        let corpus = Corpus(reviews: [
+            Review(
+                id: "R1", title: "Review",
+                excerpts: [
+                    Excerpt(
+                        id: "R1-1", section: "Findings",
+                        text: "The health visitor saw bruises; 家族 were not asked. Café staff noticed — nobody said.")
+                ])
         ])
-        let corpus = Corpus(reviews: [Review(id: "R1", title: "Review", excerpts: [
-            Excerpt(id: "R1-1", section: "Findings", text: "The health visitor saw bruises; 家族 were not asked. Café staff noticed — nobody said."),
-        ])])
-        let study = Study(folder: StudyFolder(path: "/nowhere"), manifest: StudyManifest(title: "Study", created: "2026-11-23T10:00:00Z"),
-                          codebook: codebook, corpus: corpus, codings: [:], consensus: Consensus())
+        let study = Study(
+            folder: StudyFolder(path: "/nowhere"),
+            manifest: StudyManifest(title: "Study", created: "2026-11-23T10:00:00Z"),
+            codebook: codebook, corpus: corpus, codings: [:], consensus: Consensus())
         var coding = Coding(coder: "tester")
-        coding.excerpts["R1-1"] = ExcerptCoding(finished: true, codes: ["C1": AppliedCode(spans: [TextSpan(start: 4, end: 17)])],
-                                                updated: "2026-11-23T10:00:00Z", codebookRevision: 1)
+        coding.excerpts["R1-1"] = ExcerptCoding(
+            finished: true, codes: ["C1": AppliedCode(spans: [TextSpan(start: 4, end: 17)])],
+            updated: "2026-11-23T10:00:00Z", codebookRevision: 1)
         for size in [Size(rows: 24, columns: 80), Size(rows: 40, columns: 132), Size(rows: 6, columns: 20)] {
             let screen = CodingScreenView.render(CodingScreenState(study: study, coding: coding, size: size))
             #expect(try drawn(screen) == screen.lines, "\(size.rows)x\(size.columns)")
@@ -152,7 +167,9 @@ import ThematicCore
             guard let scalar = Unicode.Scalar(value) else { continue }
             let c = Int(thematic_wcwidth(value))
             let swift = DisplayWidth.isPrintable(scalar) ? DisplayWidth.of(scalar) : -1
-            if c != swift && disagreements.count < 10 { disagreements.append("U+\(String(value, radix: 16)): C \(c), Swift \(swift)") }
+            if c != swift && disagreements.count < 10 {
+                disagreements.append("U+\(String(value, radix: 16)): C \(c), Swift \(swift)")
+            }
         }
         #expect(disagreements == [])
     }

@@ -1,6 +1,7 @@
 import CNcursesw
-import Testing
 import TerminalUI
+import Testing
+
 @testable import NcursesTerminal
 
 @Suite struct KeyDecodingTests {

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct KeyTests {
     @Test func singleCharacterIsThatCharacter() {
@@ -13,7 +13,8 @@ import TerminalUI
 
     @Test(arguments: [
         ("<Down>", Key.down), ("<PgDn>", .pageDown), ("<Esc>", .escape), ("<Enter>", .enter), ("<Tab>", .tab),
-        ("<S-Tab>", .backTab), ("<BS>", .backspace), ("<Del>", .delete), ("<Space>", .character(" ")), ("<lt>", .character("<")),
+        ("<S-Tab>", .backTab), ("<BS>", .backspace), ("<Del>", .delete), ("<Space>", .character(" ")),
+        ("<lt>", .character("<")),
     ])
     func namedKeysParse(notation: String, key: Key) {
         #expect(Key(notation: notation) == key)
@@ -35,7 +36,9 @@ import TerminalUI
     }
 
     @Test func notationRoundTrips() {
-        let keys: [Key] = [.character("q"), .ctrl("c"), .up, .pageDown, .backTab, .function(5), .character(" "), .character("<")]
+        let keys: [Key] = [
+            .character("q"), .ctrl("c"), .up, .pageDown, .backTab, .function(5), .character(" "), .character("<"),
+        ]
         #expect(keys.map { Key(notation: $0.notation) } == keys)
     }
 }

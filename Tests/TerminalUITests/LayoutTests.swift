@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct LayoutTests {
     @Test func fixedAndRestPartsShareTheRows() {
@@ -25,7 +25,9 @@ import TerminalUI
     }
 
     @Test func laterPartsGiveWayWhenTheSpaceIsTooSmall() {
-        let parts = Rect(row: 0, column: 0, rows: 1, columns: 5).splitColumns([.fixed(4), .rest(minimum: 10), .fixed(3)])
+        let parts = Rect(row: 0, column: 0, rows: 1, columns: 5).splitColumns([
+            .fixed(4), .rest(minimum: 10), .fixed(3),
+        ])
         #expect(parts.map(\.columns) == [4, 1, 0])
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Suite struct WidgetTests {
     @Test func boxDrawsAFrameWithItsTitleAndReturnsTheInside() {

@@ -8,7 +8,9 @@ public enum FolderSnapshot {
         var files: [String: [UInt8]] = [:]
         func walk(_ path: String, _ relative: String) throws {
             if FileSystem.isDirectory(path) {
-                for name in try FileSystem.list(path) { try walk(path + "/" + name, relative.isEmpty ? name : relative + "/" + name) }
+                for name in try FileSystem.list(path) {
+                    try walk(path + "/" + name, relative.isEmpty ? name : relative + "/" + name)
+                }
             } else if !(skippingLocks && relative.hasSuffix(".lock")) {
                 files[relative] = try FileSystem.readBytes(path)
             }

@@ -22,7 +22,9 @@ public enum ScreenGolden {
             return nil
         }
         guard FileSystem.exists(path) else {
-            return "no golden \(path): run `\(updateVariable)=1 swift test --filter GoldenScreenTests` and look at it\n\n" + actual
+            return
+                "no golden \(path): run `\(updateVariable)=1 swift test --filter GoldenScreenTests` and look at it\n\n"
+                + actual
         }
         let expected = String(decoding: try FileSystem.readBytes(path), as: UTF8.self)
         guard expected != actual else { return nil }
@@ -62,7 +64,9 @@ public enum ScreenGolden {
         var parts: [String] = []
         if style.foreground != .default { parts.append("fg " + describe(style.foreground)) }
         if style.background != .default { parts.append("bg " + describe(style.background)) }
-        let names: [(TextAttributes, String)] = [(.bold, "bold"), (.dim, "dim"), (.underline, "underline"), (.reverse, "reverse"), (.italic, "italic")]
+        let names: [(TextAttributes, String)] = [
+            (.bold, "bold"), (.dim, "dim"), (.underline, "underline"), (.reverse, "reverse"), (.italic, "italic"),
+        ]
         parts += names.filter { style.attributes.contains($0.0) }.map(\.1)
         return parts.joined(separator: " ")
     }
@@ -80,7 +84,8 @@ public enum ScreenGolden {
     static func difference(expected: String, actual: String, path: String) -> String {
         let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        var report = "the screen differs from \(path) (- expected, + actual; rerun with \(updateVariable)=1 if the change is meant):\n"
+        var report =
+            "the screen differs from \(path) (- expected, + actual; rerun with \(updateVariable)=1 if the change is meant):\n"
         for index in 0..<max(expectedLines.count, actualLines.count) {
             let old = index < expectedLines.count ? String(expectedLines[index]) : nil
             let new = index < actualLines.count ? String(actualLines[index]) : nil

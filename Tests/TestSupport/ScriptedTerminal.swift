@@ -9,7 +9,8 @@ public final class ScriptedTerminal: Terminal {
     private let onDraw: (Screen) -> Void
 
     /// `keys` in notation (`"j"`, `"<Enter>"`); `onDraw` sees each frame as it is drawn.
-    public init(keys: [String], size: Size = Size(rows: 24, columns: 80), onDraw: @escaping (Screen) -> Void = { _ in }) {
+    public init(keys: [String], size: Size = Size(rows: 24, columns: 80), onDraw: @escaping (Screen) -> Void = { _ in })
+    {
         events = keys.map { notation in
             guard let key = Key(notation: notation) else { fatalError("no key \(notation)") }
             return .key(key)
@@ -23,7 +24,9 @@ public final class ScriptedTerminal: Terminal {
         onDraw(screen)
     }
 
-    public func nextEvent(timeout: Duration) -> TerminalEvent? { events.isEmpty ? .terminate(signal: 15) : events.removeFirst() }
+    public func nextEvent(timeout: Duration) -> TerminalEvent? {
+        events.isEmpty ? .terminate(signal: 15) : events.removeFirst()
+    }
     public func stop() {}
 
     /// The last frame's text, rows joined by newlines.

@@ -1,8 +1,9 @@
 import Agreement
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct AgreementScreenRendering {
@@ -28,19 +29,25 @@ import ThematicCore
             #expect(text(alpha) == expected, "\(code)")
             #expect(alpha.filter { $0.base != " " }.allSatisfy { $0.style.foreground == .basic(colour) }, "\(code)")
             for column in [AgreementColumn.kappa, .ac1] {
-                let reading = AlphaReading(column.statistic(state.table.rows.first { $0.code == code }!, in: state.table)!)
+                let reading = AlphaReading(
+                    column.statistic(state.table.rows.first { $0.code == code }!, in: state.table)!)
                 #expect(try cells(state, code: code, column: column).last?.text == AgreementScreenView.mark(reading))
             }
         }
         let percent = try cells(state, code: "A1", column: .percentAgreement)
-        #expect(percent.allSatisfy { $0.style.foreground == .default }, "percent agreement is not chance-corrected: no reading")
+        #expect(
+            percent.allSatisfy { $0.style.foreground == .default },
+            "percent agreement is not chance-corrected: no reading")
     }
 
     @Test func anUndefinedFigureShowsNotApplicableDimmedAndTheSelectedRowSaysWhy() throws {
         var state = try AgreementFixture.state()
         let alpha = try cells(state, code: "N", column: .alpha)
         #expect(text(alpha) == "n/a")
-        #expect(alpha.filter { $0.base != " " }.allSatisfy { $0.style.attributes.contains(.dim) && $0.style.foreground == .default })
+        #expect(
+            alpha.filter { $0.base != " " }.allSatisfy {
+                $0.style.attributes.contains(.dim) && $0.style.foreground == .default
+            })
         state.press("G")
         let detail = state.screen.lines[state.layout.detail.row]
         #expect(detail.contains("N Never used · Cohen k n/a: "))
@@ -68,7 +75,9 @@ import ThematicCore
         #expect(!header.contains("code▲"))
     }
 
-    @Test(arguments: [(0, 0), (1, 1), (2, 10), (3, 20), (4, 7), (5, 30), (8, 25), (12, 40), (24, 80), (30, 120), (50, 220)])
+    @Test(arguments: [
+        (0, 0), (1, 1), (2, 10), (3, 20), (4, 7), (5, 30), (8, 25), (12, 40), (24, 80), (30, 120), (50, 220),
+    ])
     func everyViewDrawsSanelyAtEverySize(rows: Int, columns: Int) throws {
         var state = try AgreementFixture.state(coders: nil, rows: rows, columns: columns)
         var frames = [state.screen]

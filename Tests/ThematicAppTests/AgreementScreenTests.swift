@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct AgreementScreenKeys {
@@ -20,7 +21,9 @@ import ThematicCore
         #expect(text.contains("2 excerpts where asha, ben, cara disagree on C2 情報が失われた"))
         #expect(text.contains("R1-3  Findings  applied by ben · not by asha · not finished by cara"))
         #expect(text.contains("R1-4  Analysis  applied by asha, ben · not by cara"))
-        #expect(text.contains("家族 visited the clinic twice; the notes stayed behind."), "the text of the excerpt under the cursor")
+        #expect(
+            text.contains("家族 visited the clinic twice; the notes stayed behind."),
+            "the text of the excerpt under the cursor")
         state.press("j")
         #expect(state.screenText.contains("Records were lost between two health visiting teams."))
         state.press("<Esc>")
@@ -32,7 +35,9 @@ import ThematicCore
         var state = try AgreementFixture.state(coders: nil, pages: ["R1-3": 7, "R1-2": 3])
         state.press("j", "<Enter>")
         #expect(state.screenText.contains("R1-3  Findings · p. 7  applied by ben · not by asha · not finished by cara"))
-        #expect(state.screenText.contains("R1-4  Analysis  applied by asha, ben · not by cara"), "no page: the section alone")
+        #expect(
+            state.screenText.contains("R1-4  Analysis  applied by asha, ben · not by cara"),
+            "no page: the section alone")
         state.showExcerpt("R1-2")
         #expect(state.excerptDialog?.title == "R1-2 · First review · Findings · p. 3")
     }
@@ -45,7 +50,9 @@ import ThematicCore
                 for _ in 0..<position { state.press("j") }
                 let row = try #require(state.selectedRow)
                 state.press("<Enter>")
-                #expect((state.disagreements?.entries.count ?? 0) == state.table.rows[row].disagreements, "\(state.table.rows[row].code)")
+                #expect(
+                    (state.disagreements?.entries.count ?? 0) == state.table.rows[row].disagreements,
+                    "\(state.table.rows[row].code)")
                 state.press("<Esc>")
             }
         }
@@ -65,7 +72,10 @@ import ThematicCore
         state.showExcerpt("R1-2")
         let dialog = try #require(state.excerptDialog)
         #expect(dialog.title == "R1-2 · First review · Findings")
-        #expect(dialog.codings == ["asha: C1 Referral not made; R Risk assessment", "ben: R Risk assessment", "cara: C1 Referral not made"])
+        #expect(
+            dialog.codings == [
+                "asha: C1 Referral not made; R Risk assessment", "ben: R Risk assessment", "cara: C1 Referral not made",
+            ])
         let text = state.screenText
         #expect(text.contains("R1-2 · First review · Findings (Esc closes)"))
         #expect(text.contains("The school saw bruises."))
@@ -78,7 +88,10 @@ import ThematicCore
     @Test func theDialogSaysWhoHasNotFinishedAndWhoFoundNoCode() throws {
         var state = try AgreementFixture.state(coders: nil)
         state.showExcerpt("R1-3")
-        #expect(state.excerptDialog?.codings == ["asha: finished, no code applies", "ben: C2 情報が失われた", "cara: not finished"])
+        #expect(
+            state.excerptDialog?.codings == [
+                "asha: finished, no code applies", "ben: C2 情報が失われた", "cara: not finished",
+            ])
     }
 
     @Test func choosingCodersRecomputesTheTable() throws {

@@ -1,5 +1,6 @@
 import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct AgreementSorting {
@@ -26,7 +27,8 @@ import ThematicCore
     @Test(arguments: [["asha", "ben"], nil] as [[String]?])
     func everyColumnSortsBothWaysWithNotApplicableLast(coders: [String]?) throws {
         for study in [AgreementFixture.study(), try AgreementFixture.demo()] {
-            var state = try AgreementScreenState(study: study, selection: AgreementSelection(coders: coders), size: .init(rows: 30, columns: 100))
+            var state = try AgreementScreenState(
+                study: study, selection: AgreementSelection(coders: coders), size: .init(rows: 30, columns: 100))
             let columns = state.columns
             for (index, column) in columns.enumerated() {
                 #expect(state.sort == AgreementSort(column: column, descending: false))

@@ -1,7 +1,8 @@
 import Agreement
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 /// The agreement screen's span view, on the hand-made agreement study with asha's C1 on R1-1 narrowed to its first
@@ -13,21 +14,28 @@ import ThematicCore
         var study = AgreementFixture.study()
         study.codings["asha"]!.excerpts["R1-1"]!.codes["C1"] = AppliedCode(spans: [TextSpan(start: 0, end: 23)])
         if benAgreesOnR { study.codings["ben"]!.excerpts["R2-1"]!.codes["R"] = AppliedCode() }
-        return try AgreementScreenState(study: study, selection: AgreementSelection(coders: ["asha", "ben"]), size: Size(rows: rows, columns: columns))
+        return try AgreementScreenState(
+            study: study, selection: AgreementSelection(coders: ["asha", "ben"]),
+            size: Size(rows: rows, columns: columns))
     }
 
     static func figures(for continuum: SpanContinuum) -> SpanAgreement {
         let perCode = continuum.codes.map { code in
             code == "C1"
-                ? SpanAgreement.CodeFigures(code: "C1", uAlphaK: .undefined(reason: "asha has C1 and R on the same text in R1-2"),
-                                            binaryUAlphaK: .value(0.5), dkpro2004: .value(0.4), nvivoPercentAgreement: .value(0.8),
-                                            nvivoKappa: .value(0.3), sharedShare: .value(0.125), codedCharacters: [143, 23])
-                : SpanAgreement.CodeFigures(code: code, uAlphaK: .value(0.9), binaryUAlphaK: .value(0.95), dkpro2004: .value(0.9),
-                                            nvivoPercentAgreement: .value(1), nvivoKappa: .value(1), sharedShare: .value(1), codedCharacters: [31, 31])
+                ? SpanAgreement.CodeFigures(
+                    code: "C1", uAlphaK: .undefined(reason: "asha has C1 and R on the same text in R1-2"),
+                    binaryUAlphaK: .value(0.5), dkpro2004: .value(0.4), nvivoPercentAgreement: .value(0.8),
+                    nvivoKappa: .value(0.3), sharedShare: .value(0.125), codedCharacters: [143, 23])
+                : SpanAgreement.CodeFigures(
+                    code: code, uAlphaK: .value(0.9), binaryUAlphaK: .value(0.95), dkpro2004: .value(0.9),
+                    nvivoPercentAgreement: .value(1), nvivoKappa: .value(1), sharedShare: .value(1),
+                    codedCharacters: [31, 31])
         }
-        return SpanAgreement(coders: continuum.coders, units: continuum.unitIDs.count, length: continuum.length, binaryUAlpha: .value(0.413),
-                             uAlpha: .undefined(reason: "asha has C1 and R on the same text in R1-2"), cuAlpha: .value(0.724),
-                             dkpro2004Overall: .value(0.5), perCode: perCode)
+        return SpanAgreement(
+            coders: continuum.coders, units: continuum.unitIDs.count, length: continuum.length,
+            binaryUAlpha: .value(0.413),
+            uAlpha: .undefined(reason: "asha has C1 and R on the same text in R1-2"), cuAlpha: .value(0.724),
+            dkpro2004Overall: .value(0.5), perCode: perCode)
     }
 
     /// Presses `u` and answers its effect as the driver does.
@@ -50,7 +58,9 @@ import ThematicCore
             return
         }
         #expect(continuum.coders == ["asha", "ben"])
-        #expect(continuum.unitIDs == ["R1-1", "R1-2", "R1-3", "R1-4", "R2-1", "R2-2", "R2-3"], "R2-4: asha has not finished it")
+        #expect(
+            continuum.unitIDs == ["R1-1", "R1-2", "R1-3", "R1-4", "R2-1", "R2-2", "R2-3"],
+            "R2-4: asha has not finished it")
         #expect(continuum.codes == ["C1", "C2", "R"], "the codebook's order, only codes applied to those excerpts")
         #expect(!state.spansShown, "nothing to show until the driver answers")
         state.showSpanAgreement(Self.figures(for: continuum), of: continuum)
@@ -66,7 +76,8 @@ import ThematicCore
 
     @Test func aCodeAppliedWithoutSpansCoversTheWholeExcerpt() throws {
         let state = try Self.state()
-        let data = try StudySpanReliability(study: state.study, selection: AgreementSelection(coders: ["asha", "ben"])).data
+        let data = try StudySpanReliability(study: state.study, selection: AgreementSelection(coders: ["asha", "ben"]))
+            .data
         let r12 = try #require(data.units.first { $0.id == "R1-2" })
         #expect(r12.length == 80)
         #expect(r12.spans["asha"] == [.init(code: "C1", start: 0, end: 80), .init(code: "R", start: 0, end: 80)])
@@ -81,12 +92,18 @@ import ThematicCore
     @Test func theSpanTableShowsEachCodesFiguresTheOverallOnesAndWhyAFigureIsNA() throws {
         let text = try Self.opened(columns: 160).screenText
         #expect(text.contains("Span agreement · Agreement test study · coders asha, ben"))
-        #expect(text.contains("7 excerpts every coder finished, 342 characters · |uα 0.413 · uα n/a (asha has C1 and R on the same text in R1-2) · cuα 0.724"))
+        #expect(
+            text.contains(
+                "7 excerpts every coder finished, 342 characters · |uα 0.413 · uα n/a (asha has C1 and R on the same text in R1-2) · cuα 0.724"
+            ))
         #expect(text.contains("code  name"))
         #expect(text.contains("|uα    (k)uα   shared    asha     ben"))
         #expect(text.contains("C1    Referral not made") && text.contains("0.500!     n/a     12.5%     143      23"))
         #expect(text.contains("0.950    0.900    100.0%      31      31"))
-        #expect(text.contains("C1 Referral not made · (k)uα n/a: asha has C1 and R on the same text in R1-2 · asha 143, ben 23 characters marked"))
+        #expect(
+            text.contains(
+                "C1 Referral not made · (k)uα n/a: asha has C1 and R on the same text in R1-2 · asha 143, ben 23 characters marked"
+            ))
         #expect(text.contains("span view · code 1 of 3"))
     }
 
@@ -99,7 +116,8 @@ import ThematicCore
         var text = state.screenText
         #expect(text.contains("3 excerpts where asha, ben marked C1 Referral not made on different characters"))
         #expect(text.contains("R1-2  Findings  · 80 characters marked by one coder only"))
-        #expect(text.contains("asha: «The school saw bruises. Nobody made a referral, and the risk was never assessed.»"))
+        #expect(
+            text.contains("asha: «The school saw bruises. Nobody made a referral, and the risk was never assessed.»"))
         #expect(text.contains("ben: marked nothing"))
         state.press("G")
         text = state.screenText
@@ -170,7 +188,10 @@ import ThematicCore
 
 @Suite struct SpanDifferences {
     @Test func charactersMarkedByExactlyOneOfThreeCoders() {
-        let spans = [[TextSpan(start: 0, end: 10)], [TextSpan(start: 5, end: 15)], [TextSpan(start: 8, end: 9), TextSpan(start: 20, end: 22)]]
+        let spans = [
+            [TextSpan(start: 0, end: 10)], [TextSpan(start: 5, end: 15)],
+            [TextSpan(start: 8, end: 9), TextSpan(start: 20, end: 22)],
+        ]
         // 0-5 asha only, 9-10 asha and ben, 10-15 ben only, 20-22 cara only; 5-8 two, 8-9 three.
         #expect(SpanDifference.charactersMarkedByExactlyOne(spans) == 5 + 5 + 2)
     }
@@ -182,9 +203,17 @@ import ThematicCore
     }
 
     @Test func aCodersSpanIsCutWhereTheOthersSpansBeginAndEnd() {
-        let pieces = SpanPiece.pieces(of: TextSpan(start: 0, end: 30), others: [TextSpan(start: 20, end: 40), TextSpan(start: 5, end: 10), TextSpan(start: 8, end: 12)])
-        #expect(pieces == [SpanPiece(range: 0..<5, onlyThisCoder: true), SpanPiece(range: 5..<12, onlyThisCoder: false),
-                           SpanPiece(range: 12..<20, onlyThisCoder: true), SpanPiece(range: 20..<30, onlyThisCoder: false)])
-        #expect(SpanPiece.pieces(of: TextSpan(start: 3, end: 6), others: []) == [SpanPiece(range: 3..<6, onlyThisCoder: true)])
+        let pieces = SpanPiece.pieces(
+            of: TextSpan(start: 0, end: 30),
+            others: [TextSpan(start: 20, end: 40), TextSpan(start: 5, end: 10), TextSpan(start: 8, end: 12)])
+        #expect(
+            pieces == [
+                SpanPiece(range: 0..<5, onlyThisCoder: true), SpanPiece(range: 5..<12, onlyThisCoder: false),
+                SpanPiece(range: 12..<20, onlyThisCoder: true), SpanPiece(range: 20..<30, onlyThisCoder: false),
+            ])
+        #expect(
+            SpanPiece.pieces(of: TextSpan(start: 3, end: 6), others: []) == [
+                SpanPiece(range: 3..<6, onlyThisCoder: true)
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Agreement
 import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct AgreementTableFigures {
@@ -30,7 +31,8 @@ import ThematicCore
     @Test func theFiguresAreThoseOfTheAgreeCommandsReport() throws {
         let study = AgreementFixture.study()
         let table = try AgreementFixture.state().table
-        let report = AgreementReport(try StudyReliability(study: study, selection: AgreementSelection(coders: ["asha", "ben"])).data)
+        let report = AgreementReport(
+            try StudyReliability(study: study, selection: AgreementSelection(coders: ["asha", "ben"])).data)
         #expect(table.rows.map(\.agreement) == report.perCode.map(\.agreement))
         #expect(table.pooled.agreement == report.pooled)
         #expect(table.setValued == report.setValued)
@@ -39,10 +41,11 @@ import ThematicCore
     @Test func aDisagreementSaysWhoAppliedTheCodeWhoDidNotAndWhoHasNotFinished() throws {
         let table = try AgreementFixture.state(coders: nil).table
         let c2 = table.disagreements(row: 1)
-        #expect(c2 == [
-            .init(excerptID: "R1-3", applied: ["ben"], without: ["asha"], notFinished: ["cara"]),
-            .init(excerptID: "R1-4", applied: ["asha", "ben"], without: ["cara"], notFinished: []),
-        ])
+        #expect(
+            c2 == [
+                .init(excerptID: "R1-3", applied: ["ben"], without: ["asha"], notFinished: ["cara"]),
+                .init(excerptID: "R1-4", applied: ["asha", "ben"], without: ["cara"], notFinished: []),
+            ])
         #expect(table.disagreements(row: 3).isEmpty)
     }
 
@@ -55,15 +58,18 @@ import ThematicCore
         #expect(!perCode.isEmpty)
         for (index, row) in table.rows.enumerated() {
             #expect(row.disagreements == perCode[row.code] ?? 0, "\(row.code)")
-            #expect(table.disagreements(row: index).map(\.excerptID) == reconciliation.items.filter { $0.disputedCodes.contains(row.code) }.map(\.excerpt.id))
+            #expect(
+                table.disagreements(row: index).map(\.excerptID)
+                    == reconciliation.items.filter { $0.disputedCodes.contains(row.code) }.map(\.excerpt.id))
         }
         #expect(Set(perCode.keys).isSubset(of: Set(table.rows.map(\.code))))
         #expect(table.excerptsInDisagreement == reconciliation.items.filter(\.isDisagreement).count)
     }
 
     @Test func rolledUpToTheTopLevelACategoryIsDisputedWhereAnyOfItsCodesSplitsTheCoders() throws {
-        let state = try AgreementScreenState(study: AgreementFixture.study(), selection: AgreementSelection(coders: ["asha", "ben"], level: 1),
-                                             size: .init(rows: 30, columns: 120))
+        let state = try AgreementScreenState(
+            study: AgreementFixture.study(), selection: AgreementSelection(coders: ["asha", "ben"], level: 1),
+            size: .init(rows: 30, columns: 120))
         #expect(state.table.rows.map(\.code) == ["C", "R", "N"])
         #expect(state.table.rows.map(\.name) == ["Communication", "Risk assessment", "Never used"])
         #expect(state.table.disagreements(row: 0).map(\.excerptID) == ["R1-2", "R1-3", "R2-2"])

@@ -1,8 +1,9 @@
 import Foundation
 import TerminalUI
 import ThematicCore
-@testable import ThematicApp
 import ThematicTestSupport
+
+@testable import ThematicApp
 
 /// A small study on disk for the codebook screen: the coding screen's codebook and corpus, three coders and a
 /// consensus, arranged so that every operation has something to move:
@@ -20,22 +21,27 @@ enum CodebookFixture {
         study.manifest.settings = settings
         study.codebook.history = [CodebookChange(revision: 3, at: Fixture.time, by: "thematic", action: .create)]
         study.codings = [
-            "asha": Coding(coder: "asha", excerpts: [
-                "R1-1": record(["C1": AppliedCode(spans: [TextSpan(start: 4, end: 10)], memo: "the move")]),
-                "R1-2": record(["C1": AppliedCode(), "C2": AppliedCode()]),
-                "R2-1": record(["R": AppliedCode()]),
-                "R2-2": record([:]),
-            ]),
-            "ben": Coding(coder: "ben", excerpts: [
-                "R1-1": record(["C2": AppliedCode()]),
-                "R1-2": record(["C1": AppliedCode()]),
-                "R2-1": record(["C1": AppliedCode()], finished: false),
-            ]),
+            "asha": Coding(
+                coder: "asha",
+                excerpts: [
+                    "R1-1": record(["C1": AppliedCode(spans: [TextSpan(start: 4, end: 10)], memo: "the move")]),
+                    "R1-2": record(["C1": AppliedCode(), "C2": AppliedCode()]),
+                    "R2-1": record(["R": AppliedCode()]),
+                    "R2-2": record([:]),
+                ]),
+            "ben": Coding(
+                coder: "ben",
+                excerpts: [
+                    "R1-1": record(["C2": AppliedCode()]),
+                    "R1-2": record(["C1": AppliedCode()]),
+                    "R2-1": record(["C1": AppliedCode()], finished: false),
+                ]),
             "cara": Coding(coder: "cara", excerpts: ["R1-1": record(["C1": AppliedCode()])]),
         ]
         study.consensus = Consensus(excerpts: [
-            "R1-2": ConsensusDecision(codes: ["C1": AppliedCode(), "C2": AppliedCode()], basis: .union, comparedCoders: ["asha", "ben"],
-                                      coderCodes: ["asha": ["C1", "C2"], "ben": ["C1"]], lead: "lena", at: Fixture.time, codebookRevision: 3),
+            "R1-2": ConsensusDecision(
+                codes: ["C1": AppliedCode(), "C2": AppliedCode()], basis: .union, comparedCoders: ["asha", "ben"],
+                coderCodes: ["asha": ["C1", "C2"], "ben": ["C1"]], lead: "lena", at: Fixture.time, codebookRevision: 3)
         ])
         return study
     }
@@ -54,12 +60,15 @@ final class CodebookDriver {
     let terminal: ScriptedTerminal
     let app: CodebookScreenDriver
 
-    init(editor: String = "lena", rows: Int = 30, columns: Int = 100, settings: StudySettings = StudySettings()) throws {
+    init(editor: String = "lena", rows: Int = 30, columns: Int = 100, settings: StudySettings = StudySettings()) throws
+    {
         let study = try CodebookFixture.saved(settings: settings)
         folder = study.folder
         terminal = ScriptedTerminal(keys: [])
         terminal.size = Size(rows: rows, columns: columns)
-        app = CodebookScreenDriver(study: try CodebookEffects.load(folder, editor: editor), editor: editor, terminal: terminal, clock: { Fixture.time })
+        app = CodebookScreenDriver(
+            study: try CodebookEffects.load(folder, editor: editor), editor: editor, terminal: terminal,
+            clock: { Fixture.time })
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder.path) }
@@ -90,7 +99,8 @@ final class CodebookDriver {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder.path)
         while let path = enumerator?.nextObject() as? String {
-            guard !path.hasSuffix(".lock"), let data = FileManager.default.contents(atPath: folder.path + "/" + path) else { continue }
+            guard !path.hasSuffix(".lock"), let data = FileManager.default.contents(atPath: folder.path + "/" + path)
+            else { continue }
             files[path] = data
         }
         return files

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 /// Each change made from the codebook screen's keys, on a saved study with three coders and a consensus: the files
@@ -136,7 +137,9 @@ import ThematicCore
         #expect(study.consensus.excerpts["R1-2"]?.codes.keys.sorted() == ["C1"])
         #expect(study.codebook.code("C2")?.status == .merged(into: "C1"))
         #expect(study.codebook.history.last?.note == "coders could not tell them apart")
-        #expect(driver.state.message == "Revision 4: merge C2 into C1; codings moved: asha 1, ben 1, cara 0, consensus 1; 2 had both codes")
+        #expect(
+            driver.state.message
+                == "Revision 4: merge C2 into C1; codings moved: asha 1, ben 1, cara 0, consensus 1; 2 had both codes")
         #expect(driver.state.cursor == "C1")
         #expect(driver.checksClean)
     }
@@ -150,7 +153,10 @@ import ThematicCore
         #expect(study.codings.mapValues(\.excerpts) == before.codings.mapValues(\.excerpts))
         #expect(study.consensus == before.consensus)
         #expect(study.codebook.code("C2")?.status == .active)
-        #expect(driver.state.message == "Revision 5: undo revision 4 (merge of C2, C1); codings restored: asha 1, ben 1, cara 0, consensus 1")
+        #expect(
+            driver.state.message
+                == "Revision 5: undo revision 4 (merge of C2, C1); codings restored: asha 1, ben 1, cara 0, consensus 1"
+        )
         #expect(driver.checksClean)
     }
 
@@ -182,7 +188,10 @@ import ThematicCore
 
     @Test func aSplitWalksEveryExcerptCodedWithTheOldCodeInReadingOrder() throws {
         let driver = try splittingC1()
-        guard case .splitting(let walk) = driver.state.mode else { Issue.record("not splitting: \(driver.state.mode)"); return }
+        guard case .splitting(let walk) = driver.state.mode else {
+            Issue.record("not splitting: \(driver.state.mode)")
+            return
+        }
         #expect(walk.items.map(\.excerptID) == ["R1-1", "R1-2", "R2-1"])
         #expect(walk.items.map(\.appliedBy) == [["asha", "cara"], ["asha", "ben", "consensus"], ["ben"]])
         let screen = driver.screenText
@@ -197,8 +206,13 @@ import ThematicCore
         let driver = try splittingC1()
         let before = try driver.files()
         driver.press("1", "n", "2", "<Enter>")
-        #expect(driver.state.message == "2 of 3 assigned: 1 excerpt has no part yet (here is R2-1); nothing is dropped silently")
-        guard case .splitting(let walk) = driver.state.mode else { Issue.record("the split was left"); return }
+        #expect(
+            driver.state.message
+                == "2 of 3 assigned: 1 excerpt has no part yet (here is R2-1); nothing is dropped silently")
+        guard case .splitting(let walk) = driver.state.mode else {
+            Issue.record("the split was left")
+            return
+        }
         #expect(walk.currentItem?.excerptID == "R2-1")
         #expect(try driver.files() == before)
     }
@@ -211,7 +225,10 @@ import ThematicCore
         driver.type("two readings")
         driver.press("<Enter>")
         let study = try driver.onDisk()
-        #expect(study.codings["asha"]?.excerpts["R1-1"]?.codes == ["C1a": AppliedCode(spans: [TextSpan(start: 4, end: 10)], memo: "the move")])
+        #expect(
+            study.codings["asha"]?.excerpts["R1-1"]?.codes == [
+                "C1a": AppliedCode(spans: [TextSpan(start: 4, end: 10)], memo: "the move")
+            ])
         #expect(study.codings["cara"]?.excerpts["R1-1"]?.codeIDs == ["C1a"])
         #expect(study.codings["asha"]?.excerpts["R1-2"]?.codeIDs == ["C1b", "C2"])
         #expect(study.codings["ben"]?.excerpts["R1-2"]?.codeIDs == ["C1b"])
@@ -220,7 +237,9 @@ import ThematicCore
         #expect(study.codebook.code("C1")?.status == .retired)
         #expect(study.codebook.history.suffix(3).map(\.action.type) == ["add", "add", "split"])
         #expect(study.codebook.history.last?.note == "two readings")
-        #expect(driver.state.message == "Revision 6: split C1 into C1a, C1b; codings moved: asha 2, ben 2, cara 1, consensus 1")
+        #expect(
+            driver.state.message
+                == "Revision 6: split C1 into C1a, C1b; codings moved: asha 2, ben 2, cara 1, consensus 1")
         #expect(driver.checksClean)
     }
 
@@ -236,7 +255,10 @@ import ThematicCore
     @Test func escapeAtTheSplitsNoteGoesBackToTheWalkWithItsAssignments() throws {
         let driver = try splittingC1()
         driver.press("1", "n", "1", "n", "1", "<Enter>", "<Esc>")
-        guard case .splitting(let walk) = driver.state.mode else { Issue.record("not back in the split"); return }
+        guard case .splitting(let walk) = driver.state.mode else {
+            Issue.record("not back in the split")
+            return
+        }
         #expect(walk.isComplete)
     }
 
@@ -282,7 +304,11 @@ import ThematicCore
 @Suite struct CodebookScreenGuard {
     @Test func aCoderIsRefusedBeforeTheScreenOpens() throws {
         let study = try CodebookFixture.saved()
-        #expect(throws: CodebookEditError("ben is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it")) {
+        #expect(
+            throws: CodebookEditError(
+                "ben is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it"
+            )
+        ) {
             try CodebookEffects.load(study.folder, editor: "ben")
         }
     }

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 extension CodebookScreenState {
@@ -15,7 +16,9 @@ extension CodebookScreenState {
         #expect(text.contains("Revision 3 · Test codebook"))
         #expect(text.contains("▾ C Communication"))
         #expect(text.contains("C3 (retired) Retired code"))
-        #expect(text.contains("C1 Referral not made") && text.contains(" 5│"), "C1: asha 2, ben 1 (R2-1 is not finished), cara 1, consensus 1")
+        #expect(
+            text.contains("C1 Referral not made") && text.contains(" 5│"),
+            "C1: asha 2, ben 1 (R2-1 is not finished), cara 1, consensus 1")
     }
 
     @Test func aCodeNobodyAppliedIsFlaggedInTheTreeAndTheDetail() {
@@ -44,8 +47,10 @@ extension CodebookScreenState {
 
     @Test func theDetailListsTheGroupsOfTheCodeUnderTheCursor() {
         var study = CodebookFixture.study()
-        study.codebook.groups = [CodeGroup(id: "risk", name: "Risk factors", codes: ["R", "C1"]),
-                                 CodeGroup(id: "health", name: "Health", codes: ["C1"])]
+        study.codebook.groups = [
+            CodeGroup(id: "risk", name: "Risk factors", codes: ["R", "C1"]),
+            CodeGroup(id: "health", name: "Health", codes: ["C1"]),
+        ]
         var state = CodebookScreenState(study: study, editor: "lena", size: Size(rows: 40, columns: 140))
         state.press("j")
         #expect(state.screenText.contains("Groups: Risk factors, Health"))
@@ -139,7 +144,9 @@ extension CodebookScreenState {
 
     @Test func theHistoryOverlayListsEveryChangeNewestFirst() {
         var study = CodebookFixture.study()
-        study.codebook.history.append(CodebookChange(revision: 4, at: Fixture.time, by: "lena", action: .retire, codes: ["C3"], note: "nobody used it"))
+        study.codebook.history.append(
+            CodebookChange(
+                revision: 4, at: Fixture.time, by: "lena", action: .retire, codes: ["C3"], note: "nobody used it"))
         study.codebook.revision = 4
         var state = CodebookScreenState(study: study, editor: "lena", size: Size(rows: 30, columns: 100))
         state.press("H")
@@ -164,7 +171,9 @@ extension CodebookScreenState {
     @Test func theHelpOverlayIsTheKeyTable() {
         var state = CodebookScreenState.fixture(rows: 60, columns: 160)
         state.press("?")
-        #expect(state.screenText.contains("M  ") && state.screenText.contains("merge into another code: all its codings move to it"))
+        #expect(
+            state.screenText.contains("M  ")
+                && state.screenText.contains("merge into another code: all its codings move to it"))
         state.press("j")
         #expect(state.help.offset == 1)
         state.press("x")

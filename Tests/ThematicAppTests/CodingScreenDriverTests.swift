@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
-@testable import ThematicApp
 import ThematicTestSupport
+
+@testable import ThematicApp
 
 @Suite struct Driver {
     func savedStudy() throws -> Study {
@@ -15,7 +16,8 @@ import ThematicTestSupport
 
     @Test func everyDecisionIsInTheSessionBeforeTheFrameIsDrawn() throws {
         let study = try savedStudy()
-        let session = try CodingSession(folder: study.folder, coder: "tester", codebook: study.codebook, corpus: study.corpus)
+        let session = try CodingSession(
+            folder: study.folder, coder: "tester", codebook: study.codebook, corpus: study.corpus)
         let terminal = ScriptedTerminal(keys: ["3", "<Enter>", "f", "z"])
         let app = CodingScreenDriver(study: study, session: session, terminal: terminal, clock: { Fixture.time })
         app.run()
@@ -29,20 +31,27 @@ import ThematicTestSupport
     }
 
     /// A saved study whose only excerpt is `text`, run as coder `lena` through `keys`; returns the finished app.
-    func runOnOneExcerpt(_ text: String, keys: [String], before: (Study) throws -> Void = { _ in }) throws -> (CodingScreenDriver, Study) {
+    func runOnOneExcerpt(_ text: String, keys: [String], before: (Study) throws -> Void = { _ in }) throws -> (
+        CodingScreenDriver, Study
+    ) {
         var study = try savedStudy()
-        study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [Excerpt(id: "R1-1", section: "Findings", text: text)])])
+        study.corpus = Corpus(reviews: [
+            Review(id: "R1", title: "First", excerpts: [Excerpt(id: "R1-1", section: "Findings", text: text)])
+        ])
         _ = try StudyWriter.save(study)
         try before(study)
-        let session = try CodingSession(folder: study.folder, coder: "lena", codebook: study.codebook, corpus: study.corpus)
-        let app = CodingScreenDriver(study: study, session: session, terminal: ScriptedTerminal(keys: keys), clock: { Fixture.time })
+        let session = try CodingSession(
+            folder: study.folder, coder: "lena", codebook: study.codebook, corpus: study.corpus)
+        let app = CodingScreenDriver(
+            study: study, session: session, terminal: ScriptedTerminal(keys: keys), clock: { Fixture.time })
         app.run()
         try session.close()
         return (app, study)
     }
 
     @Test func allowingAFindingRecordsWhoAndWhyInTheStudyAndRefreshesTheList() throws {
-        let (app, study) = try runOnOneExcerpt("Mother rang from 07700 900123, then from 07700 900456.", keys: ["I", "a", "o", "k", "<Enter>"])
+        let (app, study) = try runOnOneExcerpt(
+            "Mother rang from 07700 900123, then from 07700 900456.", keys: ["I", "a", "o", "k", "<Enter>"])
         let register = try IdentifierRegister.load(study.folder)
         #expect(register.decisions.count == 1)
         #expect(register.decisions.first?.by == "lena")
@@ -52,7 +61,8 @@ import ThematicTestSupport
     }
 
     @Test func redactingAFindingReplacesItInTheCorpusAndOnScreen() throws {
-        let (app, study) = try runOnOneExcerpt("Mother rang from 07700 900123 that night.", keys: ["I", "R", "o", "k", "<Enter>"])
+        let (app, study) = try runOnOneExcerpt(
+            "Mother rang from 07700 900123 that night.", keys: ["I", "R", "o", "k", "<Enter>"])
         let onDisk = try StudyReader.load(study.folder).study.corpus.excerpt("R1-1")?.text
         #expect(onDisk == "Mother rang from [PHONE] that night.")
         #expect(app.state.corpus.excerpt("R1-1")?.text == onDisk)
@@ -64,8 +74,11 @@ import ThematicTestSupport
         let text = "Mother rang from 07700 900123 that night."
         let (app, study) = try runOnOneExcerpt(text, keys: ["I", "R", "o", "k", "<Enter>"]) { study in
             let other = try CodingSession(folder: study.folder, coder: "asha")
-            try other.record("R1-1", ExcerptCoding(finished: true, codes: ["R": AppliedCode(spans: [TextSpan(start: 30, end: 40)])],
-                                                   updated: Fixture.time, codebookRevision: 3))
+            try other.record(
+                "R1-1",
+                ExcerptCoding(
+                    finished: true, codes: ["R": AppliedCode(spans: [TextSpan(start: 30, end: 40)])],
+                    updated: Fixture.time, codebookRevision: 3))
             try other.close()
         }
         #expect(app.state.message?.hasPrefix("not redacted: cannot redact R1-1@17") == true)
@@ -74,7 +87,8 @@ import ThematicTestSupport
 
     @Test func quittingEndsTheLoopWithoutAnotherFrame() throws {
         let study = try savedStudy()
-        let session = try CodingSession(folder: study.folder, coder: "tester", codebook: study.codebook, corpus: study.corpus)
+        let session = try CodingSession(
+            folder: study.folder, coder: "tester", codebook: study.codebook, corpus: study.corpus)
         let terminal = ScriptedTerminal(keys: ["q", "f"])
         CodingScreenDriver(study: study, session: session, terminal: terminal).run()
         #expect(terminal.frames.count == 1)

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct ApplyingCodes {
@@ -8,7 +9,10 @@ import ThematicCore
         var state = Fixture.state()
         let effects = state.press("1", "<Enter>")
         #expect(effects.count == 1)
-        guard case .record(let excerpt, let decision)? = effects.first else { Issue.record("no write"); return }
+        guard case .record(let excerpt, let decision)? = effects.first else {
+            Issue.record("no write")
+            return
+        }
         #expect(excerpt == "R1-1")
         #expect(decision?.codes.keys.sorted() == ["C1"])
         #expect(decision?.finished == false)
@@ -111,7 +115,12 @@ import ThematicCore
     }
 
     @Test func blindCodingShowsOnlyTheSessionsOwnDecisions() {
-        let own = Coding(coder: "tester", excerpts: ["R1-1": ExcerptCoding(finished: true, codes: ["R": AppliedCode()], updated: Fixture.time, codebookRevision: 3)])
+        let own = Coding(
+            coder: "tester",
+            excerpts: [
+                "R1-1": ExcerptCoding(
+                    finished: true, codes: ["R": AppliedCode()], updated: Fixture.time, codebookRevision: 3)
+            ])
         let state = Fixture.state(coding: own)
         #expect(state.decisions.keys.sorted() == ["R1-1"])
         #expect(state.coder == "tester")

@@ -1,8 +1,9 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
-@testable import ThematicApp
 import ThematicTestSupport
+
+@testable import ThematicApp
 
 /// Each screen drawn whole, every row and every style, and compared with a golden file in Goldens/, named
 /// `<screen>-<state>-<columns>x<rows>.txt`: at 80x24, and at 120x35 on text or codes in Japanese, whose characters
@@ -27,8 +28,12 @@ import ThematicTestSupport
 
     @Test func codingOpening() throws { try expectGolden(coding(), "coding-opening-80x24") }
     @Test func codingHelp() throws { try expectGolden(coding(["?"]), "coding-help-80x24") }
-    @Test func codingSearchPrompt() throws { try expectGolden(coding(["s"] + .typing("bruises")), "coding-search-prompt-80x24") }
-    @Test func codingCodedAndFinished() throws { try expectGolden(coding(["z", "f"]), "coding-coded-and-finished-80x24") }
+    @Test func codingSearchPrompt() throws {
+        try expectGolden(coding(["s"] + .typing("bruises")), "coding-search-prompt-80x24")
+    }
+    @Test func codingCodedAndFinished() throws {
+        try expectGolden(coding(["z", "f"]), "coding-coded-and-finished-80x24")
+    }
     @Test func codingHeatMap() throws { try expectGolden(coding(["z", "f", "H"]), "coding-heat-map-80x24") }
     @Test func codingNarrow() throws { try expectGolden(coding(rows: 20, columns: 50), "coding-narrow-50x20") }
     @Test func codingJapaneseExcerpt() throws {
@@ -40,7 +45,8 @@ import ThematicTestSupport
 
     // MARK: Reconcile screen
 
-    func reconcile(rows: Int = 24, columns: Int = 80, at excerpt: String? = nil, _ keys: [String] = []) throws -> Screen {
+    func reconcile(rows: Int = 24, columns: Int = 80, at excerpt: String? = nil, _ keys: [String] = []) throws -> Screen
+    {
         var state = try ReconcileStudy.state(try ReconcileStudy.folder(), rows: rows, columns: columns)
         if let excerpt {
             let jumped = state.jump(toExcerpt: excerpt)
@@ -53,13 +59,16 @@ import ThematicTestSupport
     @Test func reconcileOpening() throws { try expectGolden(reconcile(), "reconcile-opening-80x24") }
     @Test func reconcileHelp() throws { try expectGolden(reconcile(["?"]), "reconcile-help-80x24") }
     @Test func reconcilePicker() throws { try expectGolden(reconcile(["e"]), "reconcile-picker-80x24") }
-    @Test func reconcileNotePrompt() throws { try expectGolden(reconcile(["u"] + .typing("ok")), "reconcile-note-prompt-80x24") }
+    @Test func reconcileNotePrompt() throws {
+        try expectGolden(reconcile(["u"] + .typing("ok")), "reconcile-note-prompt-80x24")
+    }
     @Test func reconcileNarrow() throws { try expectGolden(reconcile(rows: 20, columns: 50), "reconcile-narrow-50x20") }
     @Test func reconcileJapaneseExcerpt() throws {
         try expectGolden(reconcile(rows: 35, columns: 120, at: "R2-1"), "reconcile-japanese-excerpt-120x35")
     }
     @Test func reconcileJapaneseExcerptPicker() throws {
-        try expectGolden(reconcile(rows: 35, columns: 120, at: "R2-1", ["e"]), "reconcile-japanese-excerpt-picker-120x35")
+        try expectGolden(
+            reconcile(rows: 35, columns: 120, at: "R2-1", ["e"]), "reconcile-japanese-excerpt-picker-120x35")
     }
 
     // MARK: Agreement screen
@@ -73,7 +82,9 @@ import ThematicTestSupport
     @Test func agreementOpening() throws { try expectGolden(agreement(), "agreement-opening-80x24") }
     @Test func agreementHelp() throws { try expectGolden(agreement(["?"]), "agreement-help-80x24") }
     @Test func agreementCodersPrompt() throws { try expectGolden(agreement(["c"]), "agreement-coders-prompt-80x24") }
-    @Test func agreementDisagreements() throws { try expectGolden(agreement(["<Enter>"]), "agreement-disagreements-80x24") }
+    @Test func agreementDisagreements() throws {
+        try expectGolden(agreement(["<Enter>"]), "agreement-disagreements-80x24")
+    }
     @Test func agreementNarrow() throws { try expectGolden(agreement(rows: 20, columns: 50), "agreement-narrow-50x20") }
     @Test func agreementJapaneseCode() throws {
         try expectGolden(agreement(rows: 35, columns: 120, ["j", "j"]), "agreement-japanese-code-120x35")
@@ -104,6 +115,8 @@ import ThematicTestSupport
         try expectGolden(codebook(rows: 35, columns: 120, japaneseName: true, ["j"]), "codebook-japanese-code-120x35")
     }
     @Test func codebookJapaneseCodeEditPrompt() throws {
-        try expectGolden(codebook(rows: 35, columns: 120, japaneseName: true, ["j", "e"]), "codebook-japanese-code-edit-prompt-120x35")
+        try expectGolden(
+            codebook(rows: 35, columns: 120, japaneseName: true, ["j", "e"]),
+            "codebook-japanese-code-edit-prompt-120x35")
     }
 }

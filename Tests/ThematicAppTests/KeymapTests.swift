@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import TerminalUI
-@testable import ThematicApp
+import Testing
 import ThematicTestSupport
+
+@testable import ThematicApp
 
 @Suite struct KeymapTable {
     @Test func everyKeyParsesAndNoKeyMeansTwoThingsInOnePlace() {
@@ -22,9 +23,11 @@ import ThematicTestSupport
         let readme = try String(contentsOfFile: TestFolders.packageRoot + "/README.md", encoding: .utf8)
         for (screen, markdown) in ScreenKeys.markdown {
             let begin = "<!-- keys:\(screen):begin -->\n", end = "<!-- keys:\(screen):end -->"
-            let start = try #require(readme.range(of: begin), "\(screen)"), stop = try #require(readme.range(of: end), "\(screen)")
-            #expect(String(readme[start.upperBound..<stop.lowerBound]) == markdown,
-                    "run `thematic keys --screen \(screen)` and paste its output between the markers")
+            let start = try #require(readme.range(of: begin), "\(screen)"),
+                stop = try #require(readme.range(of: end), "\(screen)")
+            #expect(
+                String(readme[start.upperBound..<stop.lowerBound]) == markdown,
+                "run `thematic keys --screen \(screen)` and paste its output between the markers")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicApp
 
 /// The list cursor the coding and reconcile screens share, over a full list of ten items.

@@ -1,16 +1,21 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct MemoListOverlay {
     /// The tester's memos: on R1-2 (the excerpt) and on R2-1's C1.
     static func coding() -> Coding {
-        Coding(coder: "tester", excerpts: [
-            "R1-2": ExcerptCoding(finished: true, memo: "ask about the GP", updated: Fixture.time, codebookRevision: 3),
-            "R2-1": ExcerptCoding(finished: false, codes: ["C1": AppliedCode(memo: "Mother's account only")],
-                                  updated: Fixture.time, codebookRevision: 3),
-        ])
+        Coding(
+            coder: "tester",
+            excerpts: [
+                "R1-2": ExcerptCoding(
+                    finished: true, memo: "ask about the GP", updated: Fixture.time, codebookRevision: 3),
+                "R2-1": ExcerptCoding(
+                    finished: false, codes: ["C1": AppliedCode(memo: "Mother's account only")],
+                    updated: Fixture.time, codebookRevision: 3),
+            ])
     }
 
     @Test func wListsTheCodersOwnMemosWithExcerptCodeAndFirstWords() {

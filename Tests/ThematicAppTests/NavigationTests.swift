@@ -1,11 +1,14 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct Navigation {
     @Test func theScreenOpensOnTheFirstExcerptNotFinished() {
-        let coding = Coding(coder: "tester", excerpts: ["R1-1": ExcerptCoding(finished: true, updated: Fixture.time, codebookRevision: 3)])
+        let coding = Coding(
+            coder: "tester",
+            excerpts: ["R1-1": ExcerptCoding(finished: true, updated: Fixture.time, codebookRevision: 3)])
         #expect(Fixture.state(coding: coding).currentEntry?.id == "R1-2")
     }
 

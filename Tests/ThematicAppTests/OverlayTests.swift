@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct CodeExcerptsOverlay {
@@ -17,7 +18,9 @@ import ThematicCore
     @Test func theListQuotesTheCodedSpans() {
         var state = Fixture.state(columns: 120)
         state.press("<Tab>", "<Tab>", "j", "<S-Tab>", "l", "l", "l", "+", "x")
-        #expect(state.screenText.contains("R1-1 R1 Background: The family moved often. Records were not sent… | \"often.\""))
+        #expect(
+            state.screenText.contains("R1-1 R1 Background: The family moved often. Records were not sent… | \"often.\"")
+        )
     }
 
     @Test func onACategoryTheListTakesTheCodesUnderIt() {
@@ -91,10 +94,14 @@ import ThematicCore
 @Suite struct FindingsOverlay {
     static func state(text: String) -> CodingScreenState {
         var study = Fixture.study()
-        study.corpus = Corpus(reviews: [Review(id: "R1", title: "First", excerpts: [
-            Excerpt(id: "R1-1", section: "Background", text: "Agencies met once."),
-            Excerpt(id: "R1-2", section: "Findings", text: text),
-        ])])
+        study.corpus = Corpus(reviews: [
+            Review(
+                id: "R1", title: "First",
+                excerpts: [
+                    Excerpt(id: "R1-1", section: "Background", text: "Agencies met once."),
+                    Excerpt(id: "R1-2", section: "Findings", text: text),
+                ])
+        ])
         return CodingScreenState(study: study, coding: Coding(coder: "lead"), size: Size(rows: 24, columns: 100))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 /// The agreement table inside the reconcile screen: from a code's disagreements straight to reconciling one.

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
-@testable import ThematicApp
 import ThematicTestSupport
+
+@testable import ThematicApp
 
 /// Decisions made from the keyboard land in consensus.json with their provenance, and only when confirmed.
 @Suite struct ReconcileDecisions {
@@ -48,7 +49,9 @@ import ThematicTestSupport
 
     @Test func choosingTheCodesStartsFromTheUnionAndRecordsAnEditedDecision() throws {
         // Filter to A3 (the cursor lands on it), take it; go to A1 and drop it.
-        let keys = ["e"] + .typing("A3") + ["<Space>", "<BS>", "<BS>", "<Up>", "<Up>", "<Space>", "<Enter>"] + .typing("own call") + ["<Enter>"]
+        let keys =
+            ["e"] + .typing("A3") + ["<Space>", "<BS>", "<BS>", "<Up>", "<Up>", "<Space>", "<Enter>"]
+            + .typing("own call") + ["<Enter>"]
         let decision = try #require(try decideFirst(keys))
         #expect(decision.codes == ["A2": AppliedCode(spans: [TextSpan(start: 0, end: 25)]), "A3": AppliedCode()])
         #expect(decision.basis == .edited)
@@ -91,7 +94,9 @@ import ThematicTestSupport
         // Decide R1-1, come back to it, ask for the intersection, say no; then ask again and say yes.
         let (app, _) = try ReconcileStudy.run(folder, keys: ["u", "<Enter>", "k", "i"])
         #expect(app.state.mode == .confirmingReplace(.intersection))
-        #expect(ReconcileView.render(app.state).lines.last?.hasPrefix("R1-1 is already decided. Replace the decision? y/n") == true)
+        #expect(
+            ReconcileView.render(app.state).lines.last?.hasPrefix("R1-1 is already decided. Replace the decision? y/n")
+                == true)
         try ReconcileStudy.run(folder, keys: ["k", "i", "n"])
         #expect(try ReconcileStudy.consensus(folder).excerpts["R1-1"]?.basis == .union, "n keeps the decision")
         try ReconcileStudy.run(folder, keys: ["k", "i", "y"] + .typing("second look") + ["<Enter>"])
@@ -114,9 +119,12 @@ import ThematicTestSupport
         #expect(try FileSystem.readBytes(path) == bytes)
         #expect(app.state.currentItem?.state == .undecided)
         let lines = try #require(terminal.frames.last).trimmedLines
-        #expect(lines.last?.hasPrefix("R1-1 not recorded: consensus.json was changed on disk by another program") == true)
+        #expect(
+            lines.last?.hasPrefix("R1-1 not recorded: consensus.json was changed on disk by another program") == true)
         #expect(lines.last?.hasSuffix("NOT RECORDED · ? keys") == true)
-        #expect(lines.contains { $0.contains("Not recorded: consensus.json was changed on disk") }, "the whole reason is in the pane")
+        #expect(
+            lines.contains { $0.contains("Not recorded: consensus.json was changed on disk") },
+            "the whole reason is in the pane")
     }
 
     @Test func acceptingACoderWhoDidNotFinishTheExcerptIsRefusedWithTheReason() throws {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 /// Walking the queue: where the screen opens, resuming, stale decisions, three coders, filters and jumping.
@@ -10,7 +11,9 @@ import ThematicCore
         let state = try ReconcileStudy.state(try ReconcileStudy.folder())
         #expect(state.items.map(\.excerpt.id) == ["R1-1", "R1-3", "R1-4", "R2-1", "R2-2"])
         #expect(state.currentItem?.excerpt.id == "R1-1")
-        #expect(ReconcileView.render(state).trimmedLines.last?.hasPrefix("0 of 5 decided, 0 stale · R1-1 (1 of 5) · lena") == true)
+        #expect(
+            ReconcileView.render(state).trimmedLines.last?.hasPrefix("0 of 5 decided, 0 stale · R1-1 (1 of 5) · lena")
+                == true)
     }
 
     @Test func reopeningResumesAtTheFirstExcerptInReadingOrderStillToDecide() throws {
@@ -72,7 +75,9 @@ import ThematicCore
     }
 
     @Test func threeCodersGoOneUnderTheOtherWhenThePaneIsNarrow() throws {
-        let lines = ReconcileView.render(try ReconcileStudy.state(try ReconcileStudy.folder(ReconcileStudy.threeCoders), rows: 40, columns: 40)).trimmedLines
+        let lines = ReconcileView.render(
+            try ReconcileStudy.state(try ReconcileStudy.folder(ReconcileStudy.threeCoders), rows: 40, columns: 40)
+        ).trimmedLines
         let rows = ["│1 asha ", "│2 ben ", "│3 cara "].map { heading in lines.firstIndex { $0.contains(heading) } }
         #expect(rows.allSatisfy { $0 != nil })
         #expect(Set(rows).count == 3, "each coder on a line of their own")
@@ -136,7 +141,9 @@ import ThematicCore
         #expect(state.filter == .all)
         let jumpedAway = state.jump(toExcerpt: "R1-2")
         #expect(!jumpedAway)
-        #expect(state.message == "R1-2 is not in this queue (excerpts two or more of asha, ben finished with different codes)")
+        #expect(
+            state.message
+                == "R1-2 is not in this queue (excerpts two or more of asha, ben finished with different codes)")
         #expect(state.currentItem?.excerpt.id == "R1-1")
     }
 

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct ReconcileRendering {

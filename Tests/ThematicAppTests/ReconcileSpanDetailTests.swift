@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 /// A code every coder applied to different spans (`~`): each coder's spans show the characters only they marked.
@@ -23,7 +24,8 @@ import ThematicCore
         #expect(text.contains("«[Mother ]moved house twice.»"), "asha")
         #expect(text.contains("«moved house twice.[ No risk assess]»"), "ben")
         let row = try #require(screen.lines.firstIndex { $0.contains("«[Mother ]") })
-        let column = DisplayWidth.of(String(screen.lines[row][..<screen.lines[row].range(of: "«[Mother ]")!.lowerBound])) + 1
+        let column =
+            DisplayWidth.of(String(screen.lines[row][..<screen.lines[row].range(of: "«[Mother ]")!.lowerBound])) + 1
         #expect(screen[row, column + 1].style.attributes.contains(.underline), "M of Mother: only asha marked it")
         #expect(!screen[row, column + 10].style.attributes.contains(.underline), "moved: ben marked it too")
     }
@@ -39,8 +41,10 @@ import ThematicCore
     @Test func theAgreementTablesSpanViewIsAskedOfTheDriverAndShownInsideReconcile() throws {
         let folder = try ReconcileStudy.folder(Self.codings())
         var state = try ReconcileStudy.state(folder)
-        state.showAgreement(try AgreementScreenState(study: StudyReader.load(folder).study, selection: AgreementSelection(coders: ["asha", "ben"]),
-                                                     size: state.size))
+        state.showAgreement(
+            try AgreementScreenState(
+                study: StudyReader.load(folder).study, selection: AgreementSelection(coders: ["asha", "ben"]),
+                size: state.size))
         let effects = state.handle(Key(notation: "u")!)
         guard case .computeSpanAgreement(let continuum)? = effects.first else {
             Issue.record("u asks the reconcile driver for the span figures: \(effects)")
@@ -48,6 +52,8 @@ import ThematicCore
         }
         state.showSpanAgreement(AgreementSpanView.figures(for: continuum), of: continuum)
         #expect(state.agreement?.context == .spans)
-        #expect(ReconcileView.render(state).lines.joined(separator: "\n").contains("Span agreement · Reconcile study · coders asha, ben"))
+        #expect(
+            ReconcileView.render(state).lines.joined(separator: "\n").contains(
+                "Span agreement · Reconcile study · coders asha, ben"))
     }
 }

@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 @Suite struct Rendering {
@@ -83,11 +84,13 @@ import ThematicCore
         state.press("<Tab>", "<Tab>", "j", "<S-Tab>", "V", "+", "<Tab>")
         let screen = CodingScreenView.render(state)
         let row = screen.lines.firstIndex { $0.contains("The family moved") }!
-        let column = screen.lines[row].distance(from: screen.lines[row].startIndex, to: screen.lines[row].range(of: "The family")!.lowerBound)
+        let column = screen.lines[row].distance(
+            from: screen.lines[row].startIndex, to: screen.lines[row].range(of: "The family")!.lowerBound)
         #expect(screen[row, column].style.attributes.contains(.underline))
         let records = screen.lines.firstIndex { $0.contains("Records were") }
         if let records, let start = screen.lines[records].range(of: "Records") {
-            let recordsColumn = screen.lines[records].distance(from: screen.lines[records].startIndex, to: start.lowerBound)
+            let recordsColumn = screen.lines[records].distance(
+                from: screen.lines[records].startIndex, to: start.lowerBound)
             #expect(!screen[records, recordsColumn].style.attributes.contains(.underline))
         }
     }

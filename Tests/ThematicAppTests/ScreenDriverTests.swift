@@ -1,7 +1,8 @@
-import Testing
 import TerminalUI
-@testable import ThematicApp
+import Testing
 import ThematicTestSupport
+
+@testable import ThematicApp
 
 /// A screen small enough to watch the runtime on its own: `+` asks for one more tally to be written, `q` quits.
 struct Tally: ScreenProgram {

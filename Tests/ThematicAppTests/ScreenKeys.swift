@@ -1,4 +1,5 @@
 import TerminalUI
+
 @testable import ThematicApp
 
 /// Keys for any screen in a test: on its state, as pure data, or through a driver, as the terminal would send them.

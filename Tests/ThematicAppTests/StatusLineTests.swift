@@ -1,6 +1,7 @@
-import Testing
 import TerminalUI
+import Testing
 import ThematicCore
+
 @testable import ThematicApp
 
 /// Every screen's status line says who is working: the coder, the codebook's editor, the lead, or whoever is

@@ -1,11 +1,13 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 /// Each folder in Fixtures/broken is a small study with one deliberate fault; `<name>.expected` holds the exact
 /// problems a researcher must be shown, one per line.
 @Suite struct BrokenStudyTests {
-    static let brokenStudies: [String] = (try? FileSystem.list(TestSupport.fixtures + "/broken"))?
+    static let brokenStudies: [String] =
+        (try? FileSystem.list(TestSupport.fixtures + "/broken"))?
         .filter { !$0.hasSuffix(".expected") } ?? []
 
     @Test func thereAreAtLeastTwelveBrokenStudies() {
@@ -30,7 +32,10 @@ import ThematicTestSupport
 
     @Test func aFolderWithoutManifestIsNotAStudy() {
         let problems = StudyReader.read(StudyFolder(path: TestSupport.fixtures)).problems
-        #expect(problems.map(\.message) == ["not a study folder: it has no study.json (create a study with `thematic init`)"])
+        #expect(
+            problems.map(\.message) == [
+                "not a study folder: it has no study.json (create a study with `thematic init`)"
+            ])
     }
 
     @Test func everyShippedCodebookReadsCleanly() throws {

@@ -1,12 +1,16 @@
 import CanonicalJSON
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
 
+@testable import ThematicCore
+
 @Suite struct CodingSessionTests {
-    private func decision(_ codes: [String], finished: Bool = true, at time: String = "2026-11-23T10:00:00Z") -> ExcerptCoding {
-        ExcerptCoding(finished: finished, codes: Dictionary(uniqueKeysWithValues: codes.map { ($0, AppliedCode()) }),
-                      updated: time, codebookRevision: 2)
+    private func decision(_ codes: [String], finished: Bool = true, at time: String = "2026-11-23T10:00:00Z")
+        -> ExcerptCoding
+    {
+        ExcerptCoding(
+            finished: finished, codes: Dictionary(uniqueKeysWithValues: codes.map { ($0, AppliedCode()) }),
+            updated: time, codebookRevision: 2)
     }
 
     private func valid() throws -> StudyFolder { try TestFolders.copyStudy(TestSupport.fixtures + "/valid") }
@@ -39,7 +43,9 @@ import ThematicTestSupport
         try session.recordInSnapshot(all: [("R2-1", decision(["A1"])), ("R1-1", nil)])
         #expect(try FileSystem.readBytes(folder.url("codings/ben.journal")).isEmpty)
         let onDisk = try #require(try StudyReader.load(folder).study.codings["ben"])
-        #expect(onDisk.excerpts["R1-2"] == decision(["A2"]) && onDisk.excerpts["R2-1"] == decision(["A1"]) && onDisk.excerpts["R1-1"] == nil)
+        #expect(
+            onDisk.excerpts["R1-2"] == decision(["A2"]) && onDisk.excerpts["R2-1"] == decision(["A1"])
+                && onDisk.excerpts["R1-1"] == nil)
         #expect(onDisk.journalSequence == 3)
         try session.close()
     }
@@ -83,11 +89,16 @@ import ThematicTestSupport
     @Test func aTornLastJournalLineIsIgnoredAndCutOff() throws {
         let folder = try valid()
         let whole = CodingJournal.encode(CodingJournal.Entry(sequence: 1, excerptID: "R1-2", record: decision(["A1"])))
-        let torn = Array(CodingJournal.encode(CodingJournal.Entry(sequence: 2, excerptID: "R2-1", record: decision(["A2"]))).prefix(30))
+        let torn = Array(
+            CodingJournal.encode(CodingJournal.Entry(sequence: 2, excerptID: "R2-1", record: decision(["A2"]))).prefix(
+                30))
         try AtomicFile.write(whole + torn, to: folder.url("codings/ben.journal"))
         let result = StudyReader.read(folder)
         #expect(result.errors == [])
-        #expect(result.warnings.map(\.description) == ["codings/ben.journal:2:1: warning: the last line is incomplete (a write interrupted by a crash, never acknowledged); it is ignored and will be removed by the next session"])
+        #expect(
+            result.warnings.map(\.description) == [
+                "codings/ben.journal:2:1: warning: the last line is incomplete (a write interrupted by a crash, never acknowledged); it is ignored and will be removed by the next session"
+            ])
         let session = try CodingSession(folder: folder, coder: "ben")
         #expect(session.coding.excerpts["R2-1"] == nil)
         #expect(session.coding.excerpts["R1-2"] == decision(["A1"]))
@@ -137,7 +148,8 @@ import ThematicTestSupport
     @Test func aBatchIsDurableAndNumberedLikeSingleRecords() throws {
         let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         let session = try CodingSession(folder: folder, coder: "ben")
-        let done = ExcerptCoding(finished: true, codes: ["A1": AppliedCode()], updated: "2026-11-23T10:00:00Z", codebookRevision: 2)
+        let done = ExcerptCoding(
+            finished: true, codes: ["A1": AppliedCode()], updated: "2026-11-23T10:00:00Z", codebookRevision: 2)
         try session.record(all: [("R1-2", done), ("R2-1", done), ("R1-1", nil)])
         let seen = try StudyReader.load(folder).study.codings["ben"]
         #expect(seen?.journalSequence == 3)

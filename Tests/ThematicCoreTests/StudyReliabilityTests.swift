@@ -1,7 +1,8 @@
 import Agreement
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct StudyReliabilityTests {
     private func valid() throws -> Study {
@@ -55,7 +56,9 @@ import ThematicTestSupport
         study.codings["ben"]!.excerpts["R1-1"]!.codebookRevision = 1
         let warnings = try StudyReliability(study: study).warnings
         #expect(warnings.count == 1)
-        #expect(warnings[0].hasPrefix("coders worked against different codebook revisions (asha 2; ben 1; current revision 2)"))
+        #expect(
+            warnings[0].hasPrefix(
+                "coders worked against different codebook revisions (asha 2; ben 1; current revision 2)"))
     }
 
     @Test func fewerThanTwoCodersIsAClearError() throws {

@@ -1,7 +1,8 @@
 import CanonicalJSON
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct StudyRoundTripTests {
     @Test func demoStudyLoadsWithoutProblems() throws {
@@ -32,12 +33,15 @@ import ThematicTestSupport
 
     @Test func assignmentsTravelWithAStudyCopiedBySaving() throws {
         let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
-        _ = try AssignmentStore.assign(in: folder, coder: "cara", method: .sample(percent: 50, seed: 3, stratifiedByReview: false),
-                                       by: "lena", at: "2026-11-23T10:00:00Z")
+        _ = try AssignmentStore.assign(
+            in: folder, coder: "cara", method: .sample(percent: 50, seed: 3, stratifiedByReview: false),
+            by: "lena", at: "2026-11-23T10:00:00Z")
         let study = try StudyReader.load(folder).study
         let copy = StudyFolder(path: TestFolders.scratch() + "/copy")
         try StudyWriter.save(study, to: copy)
-        #expect(try FileSystem.readBytes(copy.url("assignments.json")) == FileSystem.readBytes(folder.url("assignments.json")))
+        #expect(
+            try FileSystem.readBytes(copy.url("assignments.json"))
+                == FileSystem.readBytes(folder.url("assignments.json")))
         #expect(try StudyReader.load(copy).study.assignments == study.assignments)
     }
 
@@ -54,9 +58,12 @@ import ThematicTestSupport
 
     @Test func generatorIsDeterministicForASeed() {
         let folder = StudyFolder(path: "/unused")
-        let first = StudyWriter.files(of: SyntheticStudy(reviews: 3, excerpts: 40, codes: 10, coders: 2, seed: 3).make(in: folder))
-        let second = StudyWriter.files(of: SyntheticStudy(reviews: 3, excerpts: 40, codes: 10, coders: 2, seed: 3).make(in: folder))
-        let other = StudyWriter.files(of: SyntheticStudy(reviews: 3, excerpts: 40, codes: 10, coders: 2, seed: 4).make(in: folder))
+        let first = StudyWriter.files(
+            of: SyntheticStudy(reviews: 3, excerpts: 40, codes: 10, coders: 2, seed: 3).make(in: folder))
+        let second = StudyWriter.files(
+            of: SyntheticStudy(reviews: 3, excerpts: 40, codes: 10, coders: 2, seed: 3).make(in: folder))
+        let other = StudyWriter.files(
+            of: SyntheticStudy(reviews: 3, excerpts: 40, codes: 10, coders: 2, seed: 4).make(in: folder))
         #expect(first.map(\.bytes) == second.map(\.bytes))
         #expect(first.map(\.bytes) != other.map(\.bytes))
     }

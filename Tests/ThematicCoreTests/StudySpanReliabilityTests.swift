@@ -1,7 +1,8 @@
 import Agreement
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct StudySpanReliabilityTests {
     private typealias Span = SpanReliabilityData.Span
@@ -13,14 +14,17 @@ import ThematicTestSupport
     /// The valid study with a second category, B, holding B2, which ben applied to R1-1.
     private func twoCategories() throws -> Study {
         var study = try valid()
-        study.codebook.codes += [Code(id: "B", name: "Services", codable: false), Code(id: "B2", name: "Waiting", parent: "B")]
+        study.codebook.codes += [
+            Code(id: "B", name: "Services", codable: false), Code(id: "B2", name: "Waiting", parent: "B"),
+        ]
         study.codings["ben"]!.excerpts["R1-1"]!.codes["B2"] = AppliedCode(spans: [TextSpan(start: 20, end: 30)])
         return study
     }
 
     @Test func onlyExcerptsFinishedByEveryCoderAreUnitsAsLongAsTheirTextInUnicodeScalars() throws {
         var study = try valid()
-        study.codings["ben"]!.excerpts["R1-2"] = ExcerptCoding(finished: true, updated: "2026-11-04T10:01:00Z", codebookRevision: 2)
+        study.codings["ben"]!.excerpts["R1-2"] = ExcerptCoding(
+            finished: true, updated: "2026-11-04T10:01:00Z", codebookRevision: 2)
         let data = try StudySpanReliability(study: study).data
         #expect(data.coders == ["asha", "ben"])
         #expect(data.units.map(\.id) == ["R1-1", "R1-2"], "R2-1 is not finished by asha")
@@ -32,15 +36,17 @@ import ThematicTestSupport
         let data = try StudySpanReliability(study: valid()).data
         #expect(data.codes == ["A1", "A2"])
         #expect(data.units[0].spans["asha"] == [Span(code: "A1", start: 4, end: 17)])
-        #expect(data.units[0].spans["ben"] == [Span(code: "A1", start: 0, end: 49), Span(code: "A2", start: 0, end: 49)])
+        #expect(
+            data.units[0].spans["ben"] == [Span(code: "A1", start: 0, end: 49), Span(code: "A2", start: 0, end: 49)])
     }
 
     @Test func rollingUpALevelCountsEachCodeAsItsAncestor() throws {
         let data = try StudySpanReliability(study: valid(), selection: AgreementSelection(level: 1)).data
         #expect(data.codes == ["A"])
         #expect(data.units[0].spans["asha"] == [Span(code: "A", start: 4, end: 17)])
-        #expect(data.units[0].spans["ben"] == [Span(code: "A", start: 0, end: 49), Span(code: "A", start: 0, end: 49)],
-                "the continuum joins one coder's overlapping spans of one code")
+        #expect(
+            data.units[0].spans["ben"] == [Span(code: "A", start: 0, end: 49), Span(code: "A", start: 0, end: 49)],
+            "the continuum joins one coder's overlapping spans of one code")
     }
 
     @Test func aCategoryKeepsOnlyTheCodesUnderIt() throws {
@@ -62,17 +68,24 @@ import ThematicTestSupport
     }
 
     @Test func anUnknownCategoryIsRefusedByName() throws {
-        let error = #expect(throws: StudyReliability.SelectionError.self) { try StudySpanReliability(study: valid(), category: "Z") }
+        let error = #expect(throws: StudyReliability.SelectionError.self) {
+            try StudySpanReliability(study: valid(), category: "Z")
+        }
         #expect(error?.description.hasPrefix("no code \"Z\" in the codebook") == true)
     }
 
     @Test func aCodeWithNothingUnderItIsRefusedAsACategory() throws {
-        let error = #expect(throws: StudyReliability.SelectionError.self) { try StudySpanReliability(study: valid(), category: "A1") }
-        #expect(error?.description == "\"A1\" (Information not shared) is not a category: no code sits under it in the codebook")
+        let error = #expect(throws: StudyReliability.SelectionError.self) {
+            try StudySpanReliability(study: valid(), category: "A1")
+        }
+        #expect(
+            error?.description
+                == "\"A1\" (Information not shared) is not a category: no code sits under it in the codebook")
     }
 
     @Test func reviewsAndCodersAreChosenAsForExcerptLevelAgreement() throws {
-        #expect(try StudySpanReliability(study: valid(), selection: AgreementSelection(reviews: ["R2"])).data.units.isEmpty)
+        #expect(
+            try StudySpanReliability(study: valid(), selection: AgreementSelection(reviews: ["R2"])).data.units.isEmpty)
         #expect(throws: StudyReliability.SelectionError.self) {
             try StudySpanReliability(study: valid(), selection: AgreementSelection(coders: ["asha"]))
         }
@@ -80,7 +93,10 @@ import ThematicTestSupport
 
     @Test func noExcerptFinishedByEveryCoderIsAWarning() throws {
         let warnings = try StudySpanReliability(study: valid(), selection: AgreementSelection(reviews: ["R2"])).warnings
-        #expect(warnings == ["no excerpt was finished by every one of asha, ben; span-level figures compare only excerpts all of them finished"])
+        #expect(
+            warnings == [
+                "no excerpt was finished by every one of asha, ben; span-level figures compare only excerpts all of them finished"
+            ])
     }
 
     @Test func theDemoStudyHasUnitsOfEveryExcerptBothCodersFinishedAndSpansNarrowerThanThem() throws {
@@ -92,7 +108,8 @@ import ThematicTestSupport
         #expect(data.units.map(\.id) == finishedByBoth)
         #expect(data.units.contains { unit in unit.spans.values.joined().contains { $0.end - $0.start < unit.length } })
         for unit in data.units {
-            #expect(unit.spans.values.joined().allSatisfy { 0 <= $0.start && $0.start < $0.end && $0.end <= unit.length })
+            #expect(
+                unit.spans.values.joined().allSatisfy { 0 <= $0.start && $0.start < $0.end && $0.end <= unit.length })
         }
     }
 }

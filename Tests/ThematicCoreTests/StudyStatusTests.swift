@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 @Test func statusCountsFinishedInProgressAndDisagreements() throws {

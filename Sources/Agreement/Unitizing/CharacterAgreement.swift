@@ -33,13 +33,15 @@ public enum CharacterAgreement {
         let anyCoder = characters(ranges.reduce([], union))
         let sharedShare = Statistic.ratio(Double(everyCoder), Double(anyCoder), else: "no coder marked this code")
         let (percentAgreement, kappa) = nvivo(coded: coded, both: everyCoder, length: length)
-        return Figures(percentAgreement: percentAgreement, kappa: kappa, sharedShare: sharedShare, codedCharacters: coded)
+        return Figures(
+            percentAgreement: percentAgreement, kappa: kappa, sharedShare: sharedShare, codedCharacters: coded)
     }
 
     /// NVivo's coding comparison: percentage agreement and Cohen's kappa of two coders, characters as units.
     private static func nvivo(coded: [Int], both: Int, length: Int) -> (percentAgreement: Statistic, kappa: Statistic) {
         guard coded.count == 2 else {
-            let reason = "NVivo's figure compares two coders; \(coded.count) \(coded.count == 1 ? "was" : "were") chosen"
+            let reason =
+                "NVivo's figure compares two coders; \(coded.count) \(coded.count == 1 ? "was" : "were") chosen"
             return (.undefined(reason: reason), .undefined(reason: reason))
         }
         guard length > 0 else {
@@ -50,7 +52,8 @@ public enum CharacterAgreement {
         let observed = Double(both + neither) / Double(length)
         // Chance agreement is 1 exactly when both coders marked nothing, or both marked every character.
         if coded[0] == coded[1] && (coded[0] == 0 || coded[0] == length) {
-            let reason = coded[0] == 0
+            let reason =
+                coded[0] == 0
                 ? "neither coder marked this code, so every character agrees by chance (expected agreement 1)"
                 : "both coders marked every character with this code (expected agreement 1)"
             return (.value(observed), .undefined(reason: reason))
@@ -82,9 +85,11 @@ public enum CharacterAgreement {
         while i < a.count || j < b.count {
             let next: Range<Int>
             if j == b.count || (i < a.count && a[i].lowerBound <= b[j].lowerBound) {
-                next = a[i]; i += 1
+                next = a[i]
+                i += 1
             } else {
-                next = b[j]; j += 1
+                next = b[j]
+                j += 1
             }
             if let last = result.last, next.lowerBound <= last.upperBound {
                 result[result.count - 1] = last.lowerBound..<max(last.upperBound, next.upperBound)

@@ -22,7 +22,8 @@ struct NominalUnitizingFamily {
             switch UnitList.nominal(marks, coder: coder) {
             case .success(let list): nominal.append(list)
             case .failure(let overlap):
-                let reason = "\(continuum.coders[overlap.coder]) has \(continuum.codes[overlap.first]) and \(continuum.codes[overlap.second])"
+                let reason =
+                    "\(continuum.coders[overlap.coder]) has \(continuum.codes[overlap.first]) and \(continuum.codes[overlap.second])"
                     + " on the same text in \(continuum.unitIDs[continuum.unit(at: overlap.position)])"
                 undefinedReason = reason
                 uAlpha = .undefined(reason: reason)
@@ -48,7 +49,9 @@ struct NominalUnitizingFamily {
         var coincidingSquares = coinciding
         for (coder, list) in nominal.enumerated() {
             var overlaps = [Int](repeating: 0, count: list.count)
-            for other in anyCode.lists.indices where other != coder { list.addOverlapsPerUnit(with: anyCode.lists[other], into: &overlaps) }
+            for other in anyCode.lists.indices where other != coder {
+                list.addOverlapsPerUnit(with: anyCode.lists[other], into: &overlaps)
+            }
             for (index, overlap) in overlaps.enumerated() {
                 coinciding[list.codes[index]] += overlap
                 coincidingSquares[list.codes[index]] += overlap * overlap
@@ -58,10 +61,12 @@ struct NominalUnitizingFamily {
         self.coincidingSquares = coincidingSquares
         coincidingTotal = Double(coinciding.reduce(0, +))
         coincidingWeights = Double(coincidingSquares.reduce(0, +))
-        cuAlpha = coincidingTotal == 0
+        cuAlpha =
+            coincidingTotal == 0
             ? .undefined(reason: UnitizingAlpha.noCoincidingUnits)
-            : UnitizingAlpha.alpha(total: coincidingTotal, agreement: Double(pairOverlaps.reduce(0, +)),
-                                   squaredMarginals: coinciding.reduce(0) { $0 + Double($1) * Double($1) }, weights: coincidingWeights)
+            : UnitizingAlpha.alpha(
+                total: coincidingTotal, agreement: Double(pairOverlaps.reduce(0, +)),
+                squaredMarginals: coinciding.reduce(0) { $0 + Double($1) * Double($1) }, weights: coincidingWeights)
     }
 
     /// (k)uα (eq. 38): 1 − (l_k. − l_kk) / (l_k. − e_kk) in cuα's coincidences, the disagreements involving k against

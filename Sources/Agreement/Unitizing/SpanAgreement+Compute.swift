@@ -7,7 +7,9 @@ extension SpanAgreement {
     }
 
     /// Every figure, with each code's 2004 observed and expected disagreement, which a report prints beside its uα.
-    static func withDisagreements(_ continuum: SpanContinuum) -> (agreement: SpanAgreement, dkpro2004: [Unitizing2004.Result]) {
+    static func withDisagreements(_ continuum: SpanContinuum) -> (
+        agreement: SpanAgreement, dkpro2004: [Unitizing2004.Result]
+    ) {
         // Every code's figures from one pass over the marks per statistic, not one pass per code; the three
         // statistics are independent, so they run side by side.
         let family = ConcurrentSlots<UnitizingAlpha.Figures?>(count: 1, initial: nil)
@@ -24,13 +26,17 @@ extension SpanAgreement {
         let character = characters.slots[0]
         let dkpro = dkproSlot.slots[0]
         let perCode = continuum.codes.indices.map { code in
-            CodeFigures(code: continuum.codes[code], uAlphaK: alphas.perCode[code].uAlphaK, binaryUAlphaK: alphas.perCode[code].binaryUAlphaK,
-                        dkpro2004: dkpro[code].alpha, nvivoPercentAgreement: character[code].percentAgreement, nvivoKappa: character[code].kappa,
-                        sharedShare: character[code].sharedShare, codedCharacters: character[code].codedCharacters)
+            CodeFigures(
+                code: continuum.codes[code], uAlphaK: alphas.perCode[code].uAlphaK,
+                binaryUAlphaK: alphas.perCode[code].binaryUAlphaK,
+                dkpro2004: dkpro[code].alpha, nvivoPercentAgreement: character[code].percentAgreement,
+                nvivoKappa: character[code].kappa,
+                sharedShare: character[code].sharedShare, codedCharacters: character[code].codedCharacters)
         }
-        let agreement = SpanAgreement(coders: continuum.coders, units: continuum.unitIDs.count, length: continuum.length,
-                                      binaryUAlpha: alphas.binaryUAlpha, uAlpha: alphas.uAlpha, cuAlpha: alphas.cuAlpha,
-                                      dkpro2004Overall: Unitizing2004.overall(continuum, perCode: dkpro), perCode: perCode)
+        let agreement = SpanAgreement(
+            coders: continuum.coders, units: continuum.unitIDs.count, length: continuum.length,
+            binaryUAlpha: alphas.binaryUAlpha, uAlpha: alphas.uAlpha, cuAlpha: alphas.cuAlpha,
+            dkpro2004Overall: Unitizing2004.overall(continuum, perCode: dkpro), perCode: perCode)
         return (agreement, dkpro)
     }
 

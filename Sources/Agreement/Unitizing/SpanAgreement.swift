@@ -19,8 +19,11 @@ public struct SpanAgreement: Sendable, Equatable {
         /// Characters each coder marked with the code, in `coders` order.
         public var codedCharacters: [Int]
 
-        public init(code: String, uAlphaK: Statistic, binaryUAlphaK: Statistic, dkpro2004: Statistic, nvivoPercentAgreement: Statistic,
-                    nvivoKappa: Statistic, sharedShare: Statistic, codedCharacters: [Int]) {
+        public init(
+            code: String, uAlphaK: Statistic, binaryUAlphaK: Statistic, dkpro2004: Statistic,
+            nvivoPercentAgreement: Statistic,
+            nvivoKappa: Statistic, sharedShare: Statistic, codedCharacters: [Int]
+        ) {
             self.code = code
             self.uAlphaK = uAlphaK
             self.binaryUAlphaK = binaryUAlphaK
@@ -47,8 +50,10 @@ public struct SpanAgreement: Sendable, Equatable {
     /// In `codes` order.
     public var perCode: [CodeFigures]
 
-    public init(coders: [String], units: Int, length: Int, binaryUAlpha: Statistic, uAlpha: Statistic, cuAlpha: Statistic,
-                dkpro2004Overall: Statistic, perCode: [CodeFigures]) {
+    public init(
+        coders: [String], units: Int, length: Int, binaryUAlpha: Statistic, uAlpha: Statistic, cuAlpha: Statistic,
+        dkpro2004Overall: Statistic, perCode: [CodeFigures]
+    ) {
         self.coders = coders
         self.units = units
         self.length = length

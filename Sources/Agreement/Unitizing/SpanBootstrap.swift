@@ -18,19 +18,25 @@ extension AlphaBootstrap {
     /// code's position, the overall |uα's from the position after the last code; a statistic undefined on the data
     /// has an interval undefined for the same reason. `progress` is told the replicates done and the replicates of
     /// every statistic together.
-    public func spanIntervals(_ continuum: SpanContinuum, pointEstimates agreement: SpanAgreement,
-                              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) -> SpanIntervals {
+    public func spanIntervals(
+        _ continuum: SpanContinuum, pointEstimates agreement: SpanAgreement,
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) -> SpanIntervals {
         let codes = continuum.codes.count
         let counter = ReplicateCounter(total: replicates * (codes + 1), progress: progress)
         let results = ConcurrentSlots<BootstrapInterval?>(count: codes + 1, initial: nil)
         DispatchQueue.concurrentPerform(iterations: codes + 1) { index in
             if index == codes {
-                results.slots[index] = interval(continuum, point: agreement.binaryUAlpha, stream: UInt64(codes), counter: counter) {
+                results.slots[index] = interval(
+                    continuum, point: agreement.binaryUAlpha, stream: UInt64(codes), counter: counter
+                ) {
                     SpanAgreement.binaryUAlpha($0)
                 }
             } else {
                 let alone = continuum.keepingMarks(ofCode: index)
-                results.slots[index] = interval(alone, point: agreement.perCode[index].binaryUAlphaK, stream: UInt64(index), counter: counter) {
+                results.slots[index] = interval(
+                    alone, point: agreement.perCode[index].binaryUAlphaK, stream: UInt64(index), counter: counter
+                ) {
                     SpanAgreement.binaryUAlpha($0, code: index)
                 }
             }
@@ -39,8 +45,10 @@ extension AlphaBootstrap {
         return SpanIntervals(binaryUAlpha: intervals[codes], perCode: Array(intervals.prefix(codes)))
     }
 
-    private func interval(_ continuum: SpanContinuum, point: Statistic, stream: UInt64, counter: ReplicateCounter,
-                          _ statistic: (SpanContinuum) -> Statistic) -> BootstrapInterval {
+    private func interval(
+        _ continuum: SpanContinuum, point: Statistic, stream: UInt64, counter: ReplicateCounter,
+        _ statistic: (SpanContinuum) -> Statistic
+    ) -> BootstrapInterval {
         if let reason = point.reason {
             counter.advance(replicates)
             return BootstrapInterval(procedure, replicates, undefined: reason)
@@ -61,7 +69,8 @@ extension AlphaBootstrap {
 extension SpanContinuum {
     /// The same continuum with only the marks of one code, so resampling it costs that code's marks, not all of them.
     func keepingMarks(ofCode code: Int) -> SpanContinuum {
-        SpanContinuum(coders: coders, codes: codes, unitIDs: unitIDs, unitStarts: unitStarts, length: length,
-                      marks: marks.map { $0.filter { $0.code == code } })
+        SpanContinuum(
+            coders: coders, codes: codes, unitIDs: unitIDs, unitStarts: unitStarts, length: length,
+            marks: marks.map { $0.filter { $0.code == code } })
     }
 }

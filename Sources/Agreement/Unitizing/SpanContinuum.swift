@@ -32,12 +32,15 @@ public struct SpanContinuum: Sendable, Equatable {
     public let marks: [[Mark]]
 
     public init(coders: [String], codes: [String], unitIDs: [String], unitStarts: [Int], length: Int, marks: [[Mark]]) {
-        self.init(coders: coders, codes: codes, unitIDs: unitIDs, unitStarts: unitStarts, length: length,
-                  sortedMarks: marks.map { $0.sorted(by: Self.inOrder) })
+        self.init(
+            coders: coders, codes: codes, unitIDs: unitIDs, unitStarts: unitStarts, length: length,
+            sortedMarks: marks.map { $0.sorted(by: Self.inOrder) })
     }
 
     /// Marks already sorted by `inOrder`, as the data initialiser lays them out.
-    private init(coders: [String], codes: [String], unitIDs: [String], unitStarts: [Int], length: Int, sortedMarks: [[Mark]]) {
+    private init(
+        coders: [String], codes: [String], unitIDs: [String], unitStarts: [Int], length: Int, sortedMarks: [[Mark]]
+    ) {
         self.coders = coders
         self.codes = codes
         self.unitIDs = unitIDs
@@ -50,7 +53,9 @@ public struct SpanContinuum: Sendable, Equatable {
 
     /// The units of `data` coded by every one of `coders` (all the data's coders when nil), with the marks of the
     /// codes in `codes` (all when nil; a `--category` keeps the codes under one category).
-    public init(_ data: SpanReliabilityData, coders chosen: [String]? = nil, codes kept: [String]? = nil) throws(ReliabilityDataError) {
+    public init(_ data: SpanReliabilityData, coders chosen: [String]? = nil, codes kept: [String]? = nil)
+        throws(ReliabilityDataError)
+    {
         let coders = chosen ?? data.coders
         for coder in coders where !data.coders.contains(coder) { throw .unknownCoder(coder, known: data.coders) }
         let codes = kept ?? data.codes
@@ -72,15 +77,18 @@ public struct SpanContinuum: Sendable, Equatable {
                 // Units follow each other on the continuum, so sorting each unit's marks sorts the coder's.
                 unitMarks.removeAll(keepingCapacity: true)
                 for span in unit.spans[coders[index]] ?? [] {
-                    if let code = codeIndex[span.code] { unitMarks.append(Mark(code: code, start: start + span.start, end: start + span.end)) }
+                    if let code = codeIndex[span.code] {
+                        unitMarks.append(Mark(code: code, start: start + span.start, end: start + span.end))
+                    }
                 }
                 unitMarks.sort { ($0.code, $0.start, $0.end) < ($1.code, $1.start, $1.end) }
                 marks += Self.joinedByCode(unitMarks).sorted(by: Self.inOrder)
             }
             laidOut.slots[index] = marks
         }
-        self.init(coders: coders, codes: codes, unitIDs: entered.map(\.id), unitStarts: unitStarts, length: offset,
-                  sortedMarks: Array(laidOut.slots))
+        self.init(
+            coders: coders, codes: codes, unitIDs: entered.map(\.id), unitStarts: unitStarts, length: offset,
+            sortedMarks: Array(laidOut.slots))
     }
 
     /// Marks sorted by code then start, with those of one code that overlap or touch joined.
@@ -108,7 +116,9 @@ public struct SpanContinuum: Sendable, Equatable {
     }
 
     /// The length of unit `index`.
-    public func unitLength(_ index: Int) -> Int { (index + 1 < unitStarts.count ? unitStarts[index + 1] : length) - unitStarts[index] }
+    public func unitLength(_ index: Int) -> Int {
+        (index + 1 < unitStarts.count ? unitStarts[index + 1] : length) - unitStarts[index]
+    }
 
     /// A continuum of some of these units, in the order given (a bootstrap sample may repeat a unit).
     public func units(_ indices: [Int]) -> SpanContinuum {
@@ -125,8 +135,11 @@ public struct SpanContinuum: Sendable, Equatable {
         let picked = marks.map { coderMarks -> [Mark] in
             var byUnit: [Int: [Mark]] = [:]
             for mark in coderMarks { byUnit[unit(at: mark.start), default: []].append(mark) }
-            return shift.flatMap { unit, by in (byUnit[unit] ?? []).map { Mark(code: $0.code, start: $0.start + by, end: $0.end + by) } }
+            return shift.flatMap { unit, by in
+                (byUnit[unit] ?? []).map { Mark(code: $0.code, start: $0.start + by, end: $0.end + by) }
+            }
         }
-        return SpanContinuum(coders: coders, codes: codes, unitIDs: ids, unitStarts: starts, length: offset, marks: picked)
+        return SpanContinuum(
+            coders: coders, codes: codes, unitIDs: ids, unitStarts: starts, length: offset, marks: picked)
     }
 }

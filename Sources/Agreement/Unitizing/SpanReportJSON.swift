@@ -7,12 +7,13 @@ extension SpanAgreementReport {
     func renderedJSON() -> String {
         let coders = agreement.coders
         let perCode = agreement.perCode.indices.map { index -> (String, JSONValue) in
-            let characters = JSONValue.object(zip(coders, agreement.perCode[index].codedCharacters).map { ($0, .int($1)) })
+            let characters = JSONValue.object(
+                zip(coders, agreement.perCode[index].codedCharacters).map { ($0, .int($1)) })
             return (agreement.perCode[index].code, codeFigures(index).json.adding([("coded_characters", characters)]))
         }
         let dkproOverall = NamedFigures(entries: [("overall", .statistic(agreement.dkpro2004Overall))]).json
         let dkpro = dkproOverall.adding([
-            ("per_code", .object(agreement.perCode.indices.map { (agreement.perCode[$0].code, dkproFigures($0).json) })),
+            ("per_code", .object(agreement.perCode.indices.map { (agreement.perCode[$0].code, dkproFigures($0).json) }))
         ])
         var top = overallFigures.json.adding([
             ("coders", .array(coders.map { .string($0) })),

@@ -54,7 +54,10 @@ extension SpanReliabilityData {
             text += "{\"id\":\(Self.quoted(unit.id)),\"length\":\(unit.length),\"spans\":{"
             text += coders.compactMap { coder in
                 unit.spans[coder].map { spans in
-                    Self.quoted(coder) + ":[" + spans.map { "{\"code\":\(quotedCodes[$0.code] ?? Self.quoted($0.code)),\"start\":\($0.start),\"end\":\($0.end)}" }
+                    Self.quoted(coder) + ":["
+                        + spans.map {
+                            "{\"code\":\(quotedCodes[$0.code] ?? Self.quoted($0.code)),\"start\":\($0.start),\"end\":\($0.end)}"
+                        }
                         .joined(separator: ",") + "]"
                 }
             }.joined(separator: ",")
@@ -64,5 +67,7 @@ extension SpanReliabilityData {
         return Array(text.utf8)
     }
 
-    private static func quoted(_ text: String) -> String { String(decoding: CanonicalWriter.compact(.string(text)), as: UTF8.self) }
+    private static func quoted(_ text: String) -> String {
+        String(decoding: CanonicalWriter.compact(.string(text)), as: UTF8.self)
+    }
 }

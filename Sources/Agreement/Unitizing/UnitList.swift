@@ -98,7 +98,9 @@ extension UnitList {
         var list = UnitList()
         for mark in marks {
             if let last = list.ends.last, mark.start < last, list.codes[list.count - 1] != mark.code {
-                return .failure(OverlappingCodes(coder: coder, first: list.codes[list.count - 1], second: mark.code, position: mark.start))
+                return .failure(
+                    OverlappingCodes(
+                        coder: coder, first: list.codes[list.count - 1], second: mark.code, position: mark.start))
             }
             list.join(code: mark.code, start: mark.start, end: mark.end)
         }

@@ -32,7 +32,9 @@ public enum Unitizing2004 {
 
     /// The uα over all codes from the codes' results already computed by `perCodeAll`.
     static func overall(_ continuum: SpanContinuum, perCode results: [Result]) -> Statistic {
-        if let reason = unavailable(coders: continuum.coders.count, length: continuum.length) { return .undefined(reason: reason) }
+        if let reason = unavailable(coders: continuum.coders.count, length: continuum.length) {
+            return .undefined(reason: reason)
+        }
         if continuum.marks.allSatisfy(\.isEmpty) { return .undefined(reason: "no coder marked any code") }
         let observed = results.reduce(0) { $0 + $1.observedDisagreement }
         let expected = results.reduce(0) { $0 + $1.expectedDisagreement }
@@ -45,19 +47,24 @@ public enum Unitizing2004 {
             return Result(observedDisagreement: 0, expectedDisagreement: 0, alpha: .undefined(reason: reason))
         }
         if ranges.allSatisfy(\.isEmpty) {
-            return Result(observedDisagreement: 0, expectedDisagreement: 0, alpha: .undefined(reason: "no coder marked this code"))
+            return Result(
+                observedDisagreement: 0, expectedDisagreement: 0, alpha: .undefined(reason: "no coder marked this code")
+            )
         }
         let segments = ranges.map { Segment.partition(length, by: $0) }
         let observed = observedDisagreement(segments, length: length)
-        let expected = expectedDisagreement(units: ranges.flatMap { $0.map { $0.count } },
-                                            gaps: segments.flatMap { $0.lazy.filter { !$0.isUnit }.map { $0.range.count } },
-                                            coders: ranges.count, length: length)
+        let expected = expectedDisagreement(
+            units: ranges.flatMap { $0.map { $0.count } },
+            gaps: segments.flatMap { $0.lazy.filter { !$0.isUnit }.map { $0.range.count } },
+            coders: ranges.count, length: length)
         let alpha = Statistic.ratio(observed, expected, else: "no disagreement to expect (D_e = 0)").map { 1 - $0 }
         return Result(observedDisagreement: observed, expectedDisagreement: expected, alpha: alpha)
     }
 
     private static func unavailable(coders: Int, length: Int) -> String? {
-        if coders < 2 { return "the 2004 uα compares two or more coders; \(coders) \(coders == 1 ? "was" : "were") chosen" }
+        if coders < 2 {
+            return "the 2004 uα compares two or more coders; \(coders) \(coders == 1 ? "was" : "were") chosen"
+        }
         if length == 0 { return "the continuum is empty: no text was coded by every chosen coder" }
         return nil
     }
@@ -73,7 +80,9 @@ public enum Unitizing2004 {
             segments.reserveCapacity(2 * units.count + 1)
             var position = 0
             for unit in units {
-                if unit.lowerBound > position { segments.append(Segment(range: position..<unit.lowerBound, isUnit: false)) }
+                if unit.lowerBound > position {
+                    segments.append(Segment(range: position..<unit.lowerBound, isUnit: false))
+                }
                 segments.append(Segment(range: unit, isUnit: true))
                 position = unit.upperBound
             }
@@ -87,7 +96,9 @@ public enum Unitizing2004 {
     private static func observedDisagreement(_ segments: [[Segment]], length: Int) -> Double {
         var sum = 0.0
         for first in segments.indices {
-            for second in segments.indices where second > first { sum += 2 * distances(segments[first], segments[second]) }
+            for second in segments.indices where second > first {
+                sum += 2 * distances(segments[first], segments[second])
+            }
         }
         let coders = Double(segments.count), length = Double(length)
         return sum / (coders * (coders - 1) * length * length)
@@ -111,7 +122,8 @@ public enum Unitizing2004 {
     private static func distance(_ a: Segment, _ b: Segment) -> Double {
         switch (a.isUnit, b.isUnit) {
         case (true, true):
-            let startShift = Double(a.range.lowerBound - b.range.lowerBound), endShift = Double(a.range.upperBound - b.range.upperBound)
+            let startShift = Double(a.range.lowerBound - b.range.lowerBound),
+                endShift = Double(a.range.upperBound - b.range.upperBound)
             return startShift * startShift + endShift * endShift
         case (true, false) where b.range.lowerBound <= a.range.lowerBound && a.range.upperBound <= b.range.upperBound:
             return Double(a.range.count) * Double(a.range.count)
@@ -123,8 +135,8 @@ public enum Unitizing2004 {
     }
 
     /// D_e (as DKPro computes it; DKPro notes the 1995 paper's D_e has a small error). Each of the N units
-    /// of length l, from any coder, is paired with the other N − 1 units, (N − 1)(2l³ − 3l² + l) / 3, and put at each of
-    /// the g − l + 1 positions it can take in every coder's gap g ≥ l, l² each. The sum times 2/L is divided by
+    /// of length l, from any coder, is paired with the other N − 1 units, (N − 1)(2l³ − 3l² + l) / 3, and put at each
+    /// of the g − l + 1 positions it can take in every coder's gap g ≥ l, l² each. The sum times 2/L is divided by
     /// mL(mL − 1) − Σ l(l − 1).
     private static func expectedDisagreement(units: [Int], gaps: [Int], coders: Int, length: Int) -> Double {
         let units = ascending(units), gaps = ascending(gaps)

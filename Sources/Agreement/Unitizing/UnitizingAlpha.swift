@@ -44,15 +44,18 @@ public enum UnitizingAlpha {
         let codeCount = continuum.codes.count
         if let reason = unavailable(continuum) {
             let undefined = Statistic.undefined(reason: reason)
-            return Figures(binaryUAlpha: undefined, uAlpha: undefined, cuAlpha: undefined,
-                           perCode: Array(repeating: CodeFigures(uAlphaK: undefined, binaryUAlphaK: undefined), count: codeCount))
+            return Figures(
+                binaryUAlpha: undefined, uAlpha: undefined, cuAlpha: undefined,
+                perCode: Array(repeating: CodeFigures(uAlphaK: undefined, binaryUAlphaK: undefined), count: codeCount))
         }
         let anyCode = UnitTallies(continuum.marks.map(UnitList.anyCode), values: 1)
         let byCode = UnitTallies(continuum.marks.map { UnitList.byCode($0, codeCount: codeCount) }, values: codeCount)
         let binaryUAlphaK = (0..<codeCount).map { binary(byCode, value: $0, continuum) }
         let nominal = NominalUnitizingFamily(continuum, anyCode: anyCode, byCode: byCode)
-        return Figures(binaryUAlpha: binary(anyCode, value: 0, continuum), uAlpha: nominal.uAlpha, cuAlpha: nominal.cuAlpha,
-                       perCode: (0..<codeCount).map { CodeFigures(uAlphaK: nominal.uAlphaK($0), binaryUAlphaK: binaryUAlphaK[$0]) })
+        return Figures(
+            binaryUAlpha: binary(anyCode, value: 0, continuum), uAlpha: nominal.uAlpha, cuAlpha: nominal.cuAlpha,
+            perCode: (0..<codeCount).map { CodeFigures(uAlphaK: nominal.uAlphaK($0), binaryUAlphaK: binaryUAlphaK[$0]) }
+        )
     }
 
     /// |uα over all codes.
@@ -64,7 +67,9 @@ public enum UnitizingAlpha {
     /// |uα of one code alone (index into `continuum.codes`).
     public static func binaryUAlpha(_ continuum: SpanContinuum, code: Int) -> Statistic {
         if let reason = unavailable(continuum) { return .undefined(reason: reason) }
-        return binary(UnitTallies(continuum.marks.map { UnitList.ofCode(code, $0) }, values: continuum.codes.count), value: code, continuum)
+        return binary(
+            UnitTallies(continuum.marks.map { UnitList.ofCode(code, $0) }, values: continuum.codes.count), value: code,
+            continuum)
     }
 
     /// |uα of one value against gaps (eq. 35). With a single value besides gaps, l_00 = l.. − 2 l_1. + l_11.
@@ -73,8 +78,9 @@ public enum UnitizingAlpha {
         if tallies.covered[value] == 0 { return .undefined(reason: noUnits) }
         let units = Double(tallies.covered[value]), gaps = total - units
         let sharedUnits = tallies.shared(value)
-        return alpha(total: total, agreement: sharedUnits + (gaps - units + sharedUnits),
-                     squaredMarginals: units * units + gaps * gaps, weights: Double(tallies.squaredLengths[value]) + gaps)
+        return alpha(
+            total: total, agreement: sharedUnits + (gaps - units + sharedUnits),
+            squaredMarginals: units * units + gaps * gaps, weights: Double(tallies.squaredLengths[value]) + gaps)
     }
 
     /// 1 − D_o / D_e with D_o = l.. − Σ_c l_cc and D_e = l.. − Σ_c e_cc = l..(l..² − Σ_c l_c.²) / (l..² − W), since

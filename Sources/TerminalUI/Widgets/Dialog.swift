@@ -19,7 +19,9 @@ public struct Dialog: Sendable {
         screen.fill(rect, style: style)
         let inside = Box(title: title, style: style).draw(in: rect, on: &screen).inset(left: 1, right: 1)
         for (index, line) in lines.prefix(inside.rows).enumerated() {
-            screen.write(DisplayWidth.truncate(line, toWidth: inside.columns), row: inside.row + index, column: inside.column, style: style, maxWidth: inside.columns)
+            screen.write(
+                DisplayWidth.truncate(line, toWidth: inside.columns), row: inside.row + index, column: inside.column,
+                style: style, maxWidth: inside.columns)
         }
         return rect
     }

@@ -31,7 +31,8 @@ public struct ScrollingList: Hashable, Sendable {
     /// selection). The selected row is filled across the whole width in `selectedStyle`.
     @discardableResult
     public func draw(
-        in rect: Rect, on screen: inout Screen, style: Style = .plain, selectedStyle: Style = Style(attributes: .reverse),
+        in rect: Rect, on screen: inout Screen, style: Style = .plain,
+        selectedStyle: Style = Style(attributes: .reverse),
         row text: (Int) -> String
     ) -> ScrollingList {
         let list = scrolled(toShowSelectionIn: rect.rows)

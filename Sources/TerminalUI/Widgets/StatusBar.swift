@@ -20,7 +20,9 @@ public struct StatusBar: Sendable {
         let rightWidth = DisplayWidth.of(shownRight)
         let leftRoom = rightWidth == 0 ? width : width - rightWidth - 1
         if leftRoom > 0 {
-            screen.write(DisplayWidth.truncate(left, toWidth: leftRoom), row: rect.row, column: rect.column, style: style, maxWidth: leftRoom)
+            screen.write(
+                DisplayWidth.truncate(left, toWidth: leftRoom), row: rect.row, column: rect.column, style: style,
+                maxWidth: leftRoom)
         }
         screen.write(shownRight, row: rect.row, column: rect.right - rightWidth, style: style, maxWidth: rightWidth)
     }

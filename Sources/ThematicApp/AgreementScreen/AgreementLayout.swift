@@ -19,7 +19,10 @@ struct AgreementLayout: Equatable {
         func line(_ row: Int) -> Rect { Rect(row: row, column: 0, rows: 1, columns: width) }
         let none = Rect(row: 0, column: 0, rows: 0, columns: 0)
         // Each optional line and the height from which it is shown.
-        let has = (title: rows >= 7, overall: rows >= 9, legend: rows >= 11, header: rows >= 3, pooled: rows >= 5, detail: rows >= 4)
+        let has = (
+            title: rows >= 7, overall: rows >= 9, legend: rows >= 11, header: rows >= 3, pooled: rows >= 5,
+            detail: rows >= 4
+        )
         var top = 0
         func take(_ shown: Bool) -> Rect {
             guard shown else { return none }

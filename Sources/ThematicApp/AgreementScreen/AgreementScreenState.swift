@@ -1,6 +1,6 @@
 import Agreement
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// What the agreement screen asks of whoever drives it. The screen itself never writes anything.
 public enum AgreementEffect: Equatable, Sendable {
@@ -86,7 +86,9 @@ public struct AgreementScreenState: Sendable {
     public var person: String?
 
     /// Computes the table for `selection` (every coder who finished an excerpt when it names none).
-    public init(study: Study, selection: AgreementSelection, size: Size, person: String? = nil) throws(StudyReliability.SelectionError) {
+    public init(study: Study, selection: AgreementSelection, size: Size, person: String? = nil) throws(StudyReliability
+        .SelectionError)
+    {
         self.study = study
         self.person = person
         self.selection = selection
@@ -159,20 +161,26 @@ public struct AgreementScreenState: Sendable {
     /// The standalone screen's answer to `.openExcerpt`: a dialog with the excerpt's whole text and every chosen
     /// coder's codes on it (by id and name, as they applied them).
     public mutating func showExcerpt(_ excerptID: String) {
-        guard let excerpt = study.corpus.excerpt(excerptID), let review = study.corpus.review(containing: excerptID) else {
+        guard let excerpt = study.corpus.excerpt(excerptID), let review = study.corpus.review(containing: excerptID)
+        else {
             message = "no excerpt \(excerptID) in the corpus"
             return
         }
         let codesByID = study.codebook.codesByID
         let codings = table.coders.map { coder -> String in
-            guard let record = study.codings[coder]?.excerpts[excerptID], record.finished else { return "\(coder): not finished" }
+            guard let record = study.codings[coder]?.excerpts[excerptID], record.finished else {
+                return "\(coder): not finished"
+            }
             if record.codes.isEmpty { return "\(coder): finished, no code applies" }
-            let codes = study.codebook.codes.map(\.id).filter { record.codes[$0] != nil }
+            let codes =
+                study.codebook.codes.map(\.id).filter { record.codes[$0] != nil }
                 + record.codes.keys.filter { codesByID[$0] == nil }.sorted()
-            return "\(coder): " + codes.map { id in codesByID[id].map { "\(id) \($0.name)" } ?? id }.joined(separator: "; ")
+            return "\(coder): "
+                + codes.map { id in codesByID[id].map { "\(id) \($0.name)" } ?? id }.joined(separator: "; ")
         }
-        excerptDialog = ExcerptDialog(excerptID: excerptID, title: "\(excerptID) · \(review.title) · \(excerpt.sectionAndPage())",
-                                      text: excerpt.text, codings: codings)
+        excerptDialog = ExcerptDialog(
+            excerptID: excerptID, title: "\(excerptID) · \(review.title) · \(excerpt.sectionAndPage())",
+            text: excerpt.text, codings: codings)
     }
 
     // MARK: Keeping cursors in range
@@ -183,14 +191,16 @@ public struct AgreementScreenState: Sendable {
     /// Clamps cursors and scrolls so the selections are visible.
     mutating func settle() {
         selected = min(max(0, selected), max(0, order.count - 1))
-        offset = ScrollingList(count: order.count, selected: order.isEmpty ? nil : selected, offset: offset)
+        offset =
+            ScrollingList(count: order.count, selected: order.isEmpty ? nil : selected, offset: offset)
             .scrolled(toShowSelectionIn: layout.body.rows).offset
         let scrolledCount = columns.filter { !$0.isFrozen }.count
         firstScrolledColumn = min(max(0, firstScrolledColumn), max(0, scrolledCount - 1))
         if var list = disagreements {
             let shape = DisagreementLayout(size: size)
             list.selected = min(max(0, list.selected), max(0, list.entries.count - 1))
-            list.offset = ScrollingList(count: list.entries.count, selected: list.selected, offset: list.offset)
+            list.offset =
+                ScrollingList(count: list.entries.count, selected: list.selected, offset: list.offset)
                 .scrolled(toShowSelectionIn: shape.listBody.rows).offset
             let textLines = DisagreementsView.textLines(self, width: shape.textBody.columns).count
             list.textScroll = min(max(0, list.textScroll), max(0, textLines - shape.textBody.rows))

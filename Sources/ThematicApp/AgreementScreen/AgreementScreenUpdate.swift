@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 extension AgreementScreenState {
     /// Handles one key: changes the state and returns what the driver should do. Nothing here writes a file.
@@ -64,12 +64,22 @@ extension AgreementScreenState {
             resort(AgreementSort(column: all[next], descending: sort.descending))
         case .reverseSort: resort(AgreementSort(column: sort.column, descending: !sort.descending))
         case .scrollRight:
-            if columnLayout.canScrollRight { firstScrolledColumn += 1 } else { message = "every column to the right is shown" }
+            if columnLayout.canScrollRight {
+                firstScrolledColumn += 1
+            } else {
+                message = "every column to the right is shown"
+            }
         case .scrollLeft:
-            if firstScrolledColumn > 0 { firstScrolledColumn -= 1 } else { message = "every column to the left is shown" }
+            if firstScrolledColumn > 0 {
+                firstScrolledColumn -= 1
+            } else {
+                message = "every column to the left is shown"
+            }
         case .showDisagreements: openDisagreements()
         case .chooseCoders:
-            let candidates = study.coders.map { CoderChoice.Candidate(name: $0, finished: study.codings[$0]?.finishedCount ?? 0) }
+            let candidates = study.coders.map {
+                CoderChoice.Candidate(name: $0, finished: study.codings[$0]?.finishedCount ?? 0)
+            }
             coderChoice = CoderChoice(candidates: candidates, ticked: Set(table.coders))
         default: break
         }
@@ -92,12 +102,13 @@ extension AgreementScreenState {
         let textPage = max(1, DisagreementLayout(size: size).textBody.rows - 1)
         switch action {
         case .moveDown, .moveUp, .first, .last:
-            let target = switch action {
-            case .moveDown: list.selected + 1
-            case .moveUp: list.selected - 1
-            case .first: 0
-            default: list.entries.count - 1
-            }
+            let target =
+                switch action {
+                case .moveDown: list.selected + 1
+                case .moveUp: list.selected - 1
+                case .first: 0
+                default: list.entries.count - 1
+                }
             list.selected = min(max(0, target), list.entries.count - 1)
             list.textScroll = 0
         case .pageDown: list.textScroll += textPage
@@ -124,7 +135,7 @@ extension AgreementScreenState {
         case .pageDown: spans?.selected += page
         case .pageUp: spans?.selected -= page
         case .first: spans?.selected = 0
-        case .last: spans?.selected = Int.max // settleSpans clamps it to the last code
+        case .last: spans?.selected = Int.max  // settleSpans clamps it to the last code
         default: break
         }
     }
@@ -134,12 +145,13 @@ extension AgreementScreenState {
         let textPage = max(1, DisagreementLayout(size: size).textBody.rows - 1)
         switch action {
         case .moveDown, .moveUp, .first, .last:
-            list.selected = switch action {
-            case .moveDown: list.selected + 1
-            case .moveUp: list.selected - 1
-            case .first: 0
-            default: list.entries.count - 1
-            }
+            list.selected =
+                switch action {
+                case .moveDown: list.selected + 1
+                case .moveUp: list.selected - 1
+                case .first: 0
+                default: list.entries.count - 1
+                }
             list.textScroll = 0
         case .pageDown: list.textScroll += textPage
         case .pageUp: list.textScroll -= textPage

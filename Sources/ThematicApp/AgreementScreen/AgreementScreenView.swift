@@ -1,6 +1,6 @@
 import Agreement
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Draws the agreement screen for a state: a pure function, so tests read the frame back as text.
 public enum AgreementScreenView {
@@ -28,7 +28,10 @@ public enum AgreementScreenView {
             // Under the two lines of instructions, as many coders as fit, the cursor's among them.
             let room = max(1, AgreementScreenState.dialogRows(state.size) - 2)
             let shown = coders.dropFirst(max(0, choice.cursor - room + 1))
-            Dialog(title: "Coders to compare", lines: ["Space ticks, Enter compares the ticked coders, Esc cancels", ""] + shown).draw(on: &screen)
+            Dialog(
+                title: "Coders to compare",
+                lines: ["Space ticks, Enter compares the ticked coders, Esc cancels", ""] + shown
+            ).draw(on: &screen)
         }
         if let dialog = state.excerptDialog {
             let lines = Array(dialog.lines(width: state.dialogTextWidth).dropFirst(dialog.offset))
@@ -52,8 +55,9 @@ public enum AgreementScreenView {
                 let isSort = placed.column == state.sort.column
                 let title = placed.column.title(in: table) + (isSort ? (state.sort.descending ? "▼" : "▲") : "")
                 let style = isSort ? Style(attributes: [.bold, .underline]) : bold
-                screen.write(fit(title, placed.width, right: !placed.column.isFrozen), row: layout.header.row, column: placed.x,
-                             style: style, maxWidth: placed.width)
+                screen.write(
+                    fit(title, placed.width, right: !placed.column.isFrozen), row: layout.header.row, column: placed.x,
+                    style: style, maxWidth: placed.width)
             }
         }
         if !layout.pooled.isEmpty {
@@ -64,9 +68,13 @@ public enum AgreementScreenView {
             guard position < state.order.count else { break }
             let y = layout.body.row + line
             let isSelected = position == state.selected
-            if isSelected { screen.fill(Rect(row: y, column: 0, rows: 1, columns: layout.body.columns), style: Style(attributes: .reverse)) }
-            drawRow(table.rows[state.order[position]], in: table, columns: columns, row: y,
-                    base: isSelected ? Style(attributes: .reverse) : .plain, on: &screen)
+            if isSelected {
+                screen.fill(
+                    Rect(row: y, column: 0, rows: 1, columns: layout.body.columns), style: Style(attributes: .reverse))
+            }
+            drawRow(
+                table.rows[state.order[position]], in: table, columns: columns, row: y,
+                base: isSelected ? Style(attributes: .reverse) : .plain, on: &screen)
         }
         if state.order.isEmpty, !layout.body.isEmpty {
             writeLine("no codes to compare in this selection", in: layout.body, style: dim, on: &screen)
@@ -78,8 +86,10 @@ public enum AgreementScreenView {
     }
 
     /// One row's cells; kappa, alpha and AC1 coloured and marked by their reading, n/a dimmed.
-    static func drawRow(_ row: AgreementTable.Row, in table: AgreementTable, columns: AgreementColumnLayout, row y: Int,
-                        base: Style, on screen: inout Screen) {
+    static func drawRow(
+        _ row: AgreementTable.Row, in table: AgreementTable, columns: AgreementColumnLayout, row y: Int,
+        base: Style, on screen: inout Screen
+    ) {
         for placed in columns.placed {
             let column = placed.column
             var text = column.text(row, in: table)
@@ -92,7 +102,9 @@ public enum AgreementScreenView {
                     if let colour = colour(reading) { style.foreground = colour }
                 }
             }
-            screen.write(fit(text, placed.width, right: !column.isFrozen), row: y, column: placed.x, style: style, maxWidth: placed.width)
+            screen.write(
+                fit(text, placed.width, right: !column.isFrozen), row: y, column: placed.x, style: style,
+                maxWidth: placed.width)
         }
     }
 
@@ -123,7 +135,9 @@ public enum AgreementScreenView {
 
     static func writeLine(_ text: String, in rect: Rect, style: Style, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
-        screen.write(DisplayWidth.truncate(text, toWidth: rect.columns), row: rect.row, column: rect.column, style: style, maxWidth: rect.columns)
+        screen.write(
+            DisplayWidth.truncate(text, toWidth: rect.columns), row: rect.row, column: rect.column, style: style,
+            maxWidth: rect.columns)
     }
 
     // MARK: The lines around the table
@@ -131,8 +145,10 @@ public enum AgreementScreenView {
     /// "Agreement · study · coders asha, ben · 207 excerpts, 204 pairable" and what the selection narrowed.
     static func titleText(_ state: AgreementScreenState) -> String {
         let table = state.table
-        var parts = ["Agreement", state.study.manifest.title, "coders \(table.coders.joined(separator: ", "))",
-                     "\(table.data.unitIDs.count) excerpts, \(table.pairableExcerpts) pairable"]
+        var parts = [
+            "Agreement", state.study.manifest.title, "coders \(table.coders.joined(separator: ", "))",
+            "\(table.data.unitIDs.count) excerpts, \(table.pairableExcerpts) pairable",
+        ]
         if let level = state.selection.level { parts.append("codes rolled up to level \(level)") }
         if let reviews = state.selection.reviews { parts.append("reviews \(reviews.joined(separator: ", "))") }
         if state.selection.onlyFinishedByAll { parts.append("only excerpts every coder finished") }
@@ -141,9 +157,12 @@ public enum AgreementScreenView {
 
     static func overallText(_ table: AgreementTable) -> String {
         let sets = table.setValued
-        func alpha(_ statistic: Statistic) -> String { statistic.value == nil ? "n/a (\(statistic.reason!))" : AgreementReport.threeDecimals(statistic) }
+        func alpha(_ statistic: Statistic) -> String {
+            statistic.value == nil ? "n/a (\(statistic.reason!))" : AgreementReport.threeDecimals(statistic)
+        }
         let excerpts = table.excerptsInDisagreement
-        return "Overall alpha on each coder's set of codes: MASI \(alpha(sets.alphaMASI)), Jaccard \(alpha(sets.alphaJaccard))"
+        return
+            "Overall alpha on each coder's set of codes: MASI \(alpha(sets.alphaMASI)), Jaccard \(alpha(sets.alphaJaccard))"
             + " · \(excerpts) excerpt\(excerpts == 1 ? "" : "s") with a disagreement"
     }
 
@@ -161,20 +180,29 @@ public enum AgreementScreenView {
         var parts = ["\(row.code) \(row.name)"]
         let figures: [AgreementColumn] = [.percentAgreement, .kappa, .alpha, .ac1]
         for column in figures {
-            if let reason = column.statistic(row, in: table)?.reason { parts.append("\(column.title(in: table)) n/a: \(reason)") }
+            if let reason = column.statistic(row, in: table)?.reason {
+                parts.append("\(column.title(in: table)) n/a: \(reason)")
+            }
         }
         let alpha = row.agreement.krippendorffAlpha
-        if alpha.value != nil { parts.append("alpha \(AgreementReport.threeDecimals(alpha)) \(AlphaReading(alpha).rawValue)") }
-        if !table.usesCohenKappa { parts.append("Fleiss k on the \(row.agreement.unitsComplete) excerpts every coder finished") }
-        parts.append(row.disagreements == 0 ? "no disagreement"
-            : "\(row.disagreements) disagreement\(row.disagreements == 1 ? "" : "s"): Enter lists them")
+        if alpha.value != nil {
+            parts.append("alpha \(AgreementReport.threeDecimals(alpha)) \(AlphaReading(alpha).rawValue)")
+        }
+        if !table.usesCohenKappa {
+            parts.append("Fleiss k on the \(row.agreement.unitsComplete) excerpts every coder finished")
+        }
+        parts.append(
+            row.disagreements == 0
+                ? "no disagreement"
+                : "\(row.disagreements) disagreement\(row.disagreements == 1 ? "" : "s"): Enter lists them")
         return parts.joined(separator: " · ")
     }
 
     static func statusText(_ state: AgreementScreenState) -> String {
         let direction = state.sort.descending ? "descending" : "ascending"
         let position = state.order.isEmpty ? "no code" : "code \(state.selected + 1) of \(state.order.count)"
-        let text = "sorted by \(state.sort.column.title(in: state.table)), \(direction) · \(position) · Enter lists its disagreements · c chooses coders · u spans"
+        let text =
+            "sorted by \(state.sort.column.title(in: state.table)), \(direction) · \(position) · Enter lists its disagreements · c chooses coders · u spans"
         return state.person.map { "\(text) · \($0)" } ?? text
     }
 }

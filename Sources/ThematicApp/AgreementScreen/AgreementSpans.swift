@@ -1,6 +1,6 @@
 import Agreement
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The span view of the agreement screen: span-level agreement for the chosen coders, computed once (by the
 /// driver, on `AgreementEffect.computeSpanAgreement`) and kept until the coders change.
@@ -56,7 +56,8 @@ extension AgreementScreenState {
             return []
         }
         guard !continuum.unitIDs.isEmpty else {
-            message = "no span agreement: no excerpt was finished by every one of \(table.coders.joined(separator: ", "))"
+            message =
+                "no span agreement: no excerpt was finished by every one of \(table.coders.joined(separator: ", "))"
             return []
         }
         return [.computeSpanAgreement(continuum)]
@@ -65,10 +66,12 @@ extension AgreementScreenState {
     /// Opens the list of excerpts where the selected code's spans differ.
     mutating func openSpanDifferences() {
         guard var view = spans, let figures = view.selectedCode,
-              let code = view.continuum.codes.firstIndex(of: figures.code) else { return }
+            let code = view.continuum.codes.firstIndex(of: figures.code)
+        else { return }
         let entries = SpanDifference.ranked(view.continuum, code: code)
         guard !entries.isEmpty else {
-            message = "\(table.coders.joined(separator: ", ")) marked \(figures.code) on the same characters wherever they applied it"
+            message =
+                "\(table.coders.joined(separator: ", ")) marked \(figures.code) on the same characters wherever they applied it"
             return
         }
         view.differences = SpanDifferenceList(row: view.selected, entries: entries)
@@ -80,12 +83,14 @@ extension AgreementScreenState {
         guard var view = spans else { return }
         let count = view.agreement.perCode.count
         view.selected = min(max(0, view.selected), max(0, count - 1))
-        view.offset = ScrollingList(count: count, selected: count == 0 ? nil : view.selected, offset: view.offset)
+        view.offset =
+            ScrollingList(count: count, selected: count == 0 ? nil : view.selected, offset: view.offset)
             .scrolled(toShowSelectionIn: layout.body.rows).offset
         if var list = view.differences {
             let shape = DisagreementLayout(size: size)
             list.selected = min(max(0, list.selected), max(0, list.entries.count - 1))
-            list.offset = ScrollingList(count: list.entries.count, selected: list.selected, offset: list.offset)
+            list.offset =
+                ScrollingList(count: list.entries.count, selected: list.selected, offset: list.offset)
                 .scrolled(toShowSelectionIn: shape.listBody.rows).offset
             let lines = SpanDifferencesView.spanLines(self, list, width: shape.textBody.columns).count
             list.textScroll = min(max(0, list.textScroll), max(0, lines - shape.textBody.rows))

@@ -51,15 +51,20 @@ public struct AgreementTable: Sendable {
             let disagreeing = data.disagreements(onCode: index)
             units.append(disagreeing)
             unitsInDisagreement.formUnion(disagreeing)
-            rows.append(Row(code: entry.code, name: codesByID[entry.code]?.name ?? "", agreement: entry.agreement,
-                            applicationsPerCoder: data.coders.indices.map { data.applications(ofCode: index, byCoder: $0) },
-                            disagreements: disagreeing.count))
+            rows.append(
+                Row(
+                    code: entry.code, name: codesByID[entry.code]?.name ?? "", agreement: entry.agreement,
+                    applicationsPerCoder: data.coders.indices.map { data.applications(ofCode: index, byCoder: $0) },
+                    disagreements: disagreeing.count))
         }
         self.data = data
         self.rows = rows
-        pooled = Row(code: "(pooled)", name: "every code", agreement: report.pooled,
-                     applicationsPerCoder: data.coders.indices.map { coder in rows.reduce(0) { $0 + $1.applicationsPerCoder[coder] } },
-                     disagreements: units.reduce(0) { $0 + $1.count })
+        pooled = Row(
+            code: "(pooled)", name: "every code", agreement: report.pooled,
+            applicationsPerCoder: data.coders.indices.map { coder in
+                rows.reduce(0) { $0 + $1.applicationsPerCoder[coder] }
+            },
+            disagreements: units.reduce(0) { $0 + $1.count })
         setValued = report.setValued
         pairableExcerpts = data.pairableUnitCount
         excerptsInDisagreement = unitsInDisagreement.count
@@ -92,7 +97,8 @@ public struct AgreementTable: Sendable {
                 case nil: notFinished.append(coder)
                 }
             }
-            return Disagreement(excerptID: data.unitIDs[unit], applied: applied, without: without, notFinished: notFinished)
+            return Disagreement(
+                excerptID: data.unitIDs[unit], applied: applied, without: without, notFinished: notFinished)
         }
     }
 }

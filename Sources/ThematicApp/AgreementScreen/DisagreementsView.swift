@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Where a code's disagreements go: a title line, the list of excerpts in a frame, the selected excerpt's text in a
 /// frame under it, and the status line. Under 10 rows the text goes and the list takes the room; at 0×0 nothing.
@@ -38,10 +38,14 @@ enum DisagreementsView {
                 + "\(state.table.coders.joined(separator: ", ")) disagree on \(row.code) \(row.name)",
             listTitle: "Disagreements on \(row.code) (\(list.entries.count))",
             count: list.entries.count, selected: list.selected, offset: list.offset,
-            selection: state.selectedDisagreement.map { entry in (place(state, entry.excerptID), { textLines(state, width: $0) }) },
+            selection: state.selectedDisagreement.map { entry in
+                (place(state, entry.excerptID), { textLines(state, width: $0) })
+            },
             textScroll: list.textScroll,
-            status: StatusBar(left: state.message ?? "\(row.code) · \(ExcerptListFrame.position(list.selected, of: list.entries.count))",
-                              right: "Enter opens · Esc back · ? keys"))
+            status: StatusBar(
+                left: state.message
+                    ?? "\(row.code) · \(ExcerptListFrame.position(list.selected, of: list.entries.count))",
+                right: "Enter opens · Esc back · ? keys"))
         frame.draw(on: &screen, size: state.size) { listRow(state, list.entries[$0]) }
     }
 
@@ -53,7 +57,9 @@ enum DisagreementsView {
 
     /// "applied by asha · not by ben" (and who has not finished it, when anybody).
     static func stances(_ entry: AgreementTable.Disagreement) -> String {
-        var parts = ["applied by \(entry.applied.joined(separator: ", "))", "not by \(entry.without.joined(separator: ", "))"]
+        var parts = [
+            "applied by \(entry.applied.joined(separator: ", "))", "not by \(entry.without.joined(separator: ", "))",
+        ]
         if !entry.notFinished.isEmpty { parts.append("not finished by \(entry.notFinished.joined(separator: ", "))") }
         return parts.joined(separator: " · ")
     }
@@ -69,6 +75,7 @@ enum DisagreementsView {
     static func textLines(_ state: AgreementScreenState, width: Int) -> [String] {
         guard let entry = state.selectedDisagreement, width > 0 else { return [] }
         let text = state.study.corpus.excerpt(entry.excerptID)?.text ?? ""
-        return TextWrap.wrap(stances(entry), width: width).map(\.text) + [""] + TextWrap.wrap(text, width: width).map(\.text)
+        return TextWrap.wrap(stances(entry), width: width).map(\.text) + [""]
+            + TextWrap.wrap(text, width: width).map(\.text)
     }
 }

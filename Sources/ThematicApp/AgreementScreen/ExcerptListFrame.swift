@@ -15,13 +15,16 @@ struct ExcerptListFrame {
 
     func draw(on screen: inout Screen, size: Size, row: (Int) -> String) {
         let layout = DisagreementLayout(size: size)
-        screen.write(DisplayWidth.truncate(title, toWidth: layout.title.columns), row: layout.title.row, column: 0,
-                     style: AgreementScreenView.bold, maxWidth: layout.title.columns)
+        screen.write(
+            DisplayWidth.truncate(title, toWidth: layout.title.columns), row: layout.title.row, column: 0,
+            style: AgreementScreenView.bold, maxWidth: layout.title.columns)
         let body = Box(title: listTitle, style: AgreementScreenView.bold).draw(in: layout.list, on: &screen)
         ScrollingList(count: count, selected: selected, offset: offset).draw(in: body, on: &screen, row: row)
         if let selection, !layout.text.isEmpty {
             let textBody = Box(title: selection.place).draw(in: layout.text, on: &screen)
-            for (index, line) in selection.lines(textBody.columns).dropFirst(textScroll).prefix(textBody.rows).enumerated() {
+            for (index, line) in selection.lines(textBody.columns).dropFirst(textScroll).prefix(textBody.rows)
+                .enumerated()
+            {
                 screen.write(line, row: textBody.row + index, column: textBody.column, maxWidth: textBody.columns)
             }
         }

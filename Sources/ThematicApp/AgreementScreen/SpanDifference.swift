@@ -24,11 +24,14 @@ public struct SpanDifference: Equatable, Sendable {
         let differences = byUnit.keys.sorted().compactMap { unit -> SpanDifference? in
             let spans = byUnit[unit]!
             let only = charactersMarkedByExactlyOne(spans)
-            return only == 0 ? nil : SpanDifference(excerptID: continuum.unitIDs[unit], charactersOnlyOneMarked: only, spans: spans)
+            return only == 0
+                ? nil : SpanDifference(excerptID: continuum.unitIDs[unit], charactersOnlyOneMarked: only, spans: spans)
         }
         // A stable sort: equal counts stay in reading order.
-        return differences.enumerated().sorted { ($1.element.charactersOnlyOneMarked, $0.offset) < ($0.element.charactersOnlyOneMarked, $1.offset) }
-            .map(\.element)
+        return differences.enumerated().sorted {
+            ($1.element.charactersOnlyOneMarked, $0.offset) < ($0.element.charactersOnlyOneMarked, $1.offset)
+        }
+        .map(\.element)
     }
 
     /// Characters covered by exactly one coder's spans (each coder's spans do not overlap each other).

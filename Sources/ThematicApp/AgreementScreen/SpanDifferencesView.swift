@@ -1,11 +1,12 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Draws the excerpts where one code's spans differ, in the look of a code's disagreements: a title, the list of
 /// excerpts (most characters marked by only one coder first) in a frame, and under it each coder's spans of the
 /// selected excerpt.
 enum SpanDifferencesView {
-    static func render(_ state: AgreementScreenState, _ list: SpanDifferenceList, code: String, on screen: inout Screen) {
+    static func render(_ state: AgreementScreenState, _ list: SpanDifferenceList, code: String, on screen: inout Screen)
+    {
         let name = state.study.codebook.code(code)?.name ?? ""
         let frame = ExcerptListFrame(
             title: "\(list.entries.count) excerpt\(list.entries.count == 1 ? "" : "s") where "
@@ -16,8 +17,9 @@ enum SpanDifferencesView {
                 (DisagreementsView.place(state, entry.excerptID), { spanLines(state, list, width: $0) })
             },
             textScroll: list.textScroll,
-            status: StatusBar(left: state.message ?? "\(code) · \(ExcerptListFrame.position(list.selected, of: list.entries.count))",
-                              right: "Enter opens · Esc back · ? keys"))
+            status: StatusBar(
+                left: state.message ?? "\(code) · \(ExcerptListFrame.position(list.selected, of: list.entries.count))",
+                right: "Enter opens · Esc back · ? keys"))
         frame.draw(on: &screen, size: state.size) { listRow(state, list.entries[$0]) }
     }
 
@@ -25,7 +27,8 @@ enum SpanDifferencesView {
     static func listRow(_ state: AgreementScreenState, _ entry: SpanDifference) -> String {
         let section = state.study.corpus.excerpt(entry.excerptID)?.sectionAndPage() ?? ""
         let characters = entry.charactersOnlyOneMarked
-        return "\(entry.excerptID)  \(section)  · \(characters) character\(characters == 1 ? "" : "s") marked by one coder only"
+        return
+            "\(entry.excerptID)  \(section)  · \(characters) character\(characters == 1 ? "" : "s") marked by one coder only"
     }
 
     /// The selected excerpt's frame: each coder's marked words, wrapped to `width`; a span longer than about two
@@ -35,7 +38,10 @@ enum SpanDifferencesView {
         let text = state.study.corpus.excerpt(entry.excerptID)?.text ?? ""
         let coders = state.spans?.agreement.coders ?? state.table.coders
         return zip(coders, entry.spans).flatMap { coder, spans in
-            let marked = spans.isEmpty ? "marked nothing" : spans.map { elidedQuote($0, of: text, limit: max(20, 2 * width - 10)) }.joined(separator: " ")
+            let marked =
+                spans.isEmpty
+                ? "marked nothing"
+                : spans.map { elidedQuote($0, of: text, limit: max(20, 2 * width - 10)) }.joined(separator: " ")
             return TextWrap.wrap("\(coder): \(marked)", width: width).map(\.text)
         }
     }

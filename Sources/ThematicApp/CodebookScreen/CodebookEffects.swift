@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Performs the codebook screen's changes, then reads the study again when a change rewrote codings.
 /// It holds no coder's lock while the screen waits for a key: only a merge or split takes them, for as long as it
@@ -12,13 +12,15 @@ public struct CodebookEffects: ScreenEffects {
     /// does not let edit its codebook, exactly as the command line does.
     public static func load(_ folder: StudyFolder, editor: String) throws -> Study {
         let study = try StudyReader.load(folder).study
-        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) {
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings)
+        {
             throw CodebookEditError(refusal)
         }
         return study
     }
 
-    public mutating func perform(_ effect: CodebookEffect, on state: inout CodebookScreenState, at time: String) -> Bool {
+    public mutating func perform(_ effect: CodebookEffect, on state: inout CodebookScreenState, at time: String) -> Bool
+    {
         let editorName = state.editor
         switch effect {
         case .quit:
@@ -34,8 +36,10 @@ public struct CodebookEffects: ScreenEffects {
     }
 
     /// Applies one change, then shows the study as it is on disk now, with the outcome or the editor's refusal.
-    private mutating func applyChange(on state: inout CodebookScreenState, at time: String,
-                                      _ change: (CodebookEditor) throws -> CodebookEditor.Outcome) {
+    private mutating func applyChange(
+        on state: inout CodebookScreenState, at time: String,
+        _ change: (CodebookEditor) throws -> CodebookEditor.Outcome
+    ) {
         let folder = state.study.folder
         let outcome: CodebookEditor.Outcome
         do {
@@ -75,9 +79,12 @@ public typealias CodebookScreenDriver = ScreenDriver<CodebookScreenState, Codebo
 
 extension ScreenDriver where Program == CodebookScreenState, Effects == CodebookEffects {
     /// Opens the codebook screen on a study read by `CodebookEffects.load`, for `editor`.
-    public convenience init(study: Study, editor: String, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        self.init(CodebookScreenState(study: study, editor: editor, size: terminal.size), effects: CodebookEffects(),
-                  terminal: terminal, clock: clock)
+    public convenience init(
+        study: Study, editor: String, terminal: Terminal, clock: @escaping () -> String = Timestamp.now
+    ) {
+        self.init(
+            CodebookScreenState(study: study, editor: editor, size: terminal.size), effects: CodebookEffects(),
+            terminal: terminal, clock: clock)
     }
 }
 

@@ -1,11 +1,12 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The codebook's history in words: revision, when, who, what, and why.
 enum CodebookHistoryView {
     static func paragraph(_ change: CodebookChange) -> CodebookDetailView.Paragraph {
-        CodebookDetailView.Paragraph(label: "r\(change.revision) \(change.at) \(change.by): ",
-                                     text: change.summary + (change.note.map { " (why: \($0))" } ?? ""))
+        CodebookDetailView.Paragraph(
+            label: "r\(change.revision) \(change.at) \(change.by): ",
+            text: change.summary + (change.note.map { " (why: \($0))" } ?? ""))
     }
 
     /// Rows the history overlay shows on a screen of `size` (its frame takes one above and one below).

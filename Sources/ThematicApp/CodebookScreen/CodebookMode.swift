@@ -28,12 +28,15 @@ public enum CodebookPrompt: Equatable, Sendable {
 
     var title: String {
         switch self {
-        case .newID(let parent, _, let category): category ? "New category, id: " : "New code under \(parent ?? "the top level"), id: "
+        case .newID(let parent, _, let category):
+            category ? "New category, id: " : "New code under \(parent ?? "the top level"), id: "
         case .newName(let id, _, _, _): "Name of \(id): "
-        case .field(let code, let field): "\(field.label.prefix(1).uppercased() + field.label.dropFirst()) of \(code)" + (isLong ? "" : ": ")
+        case .field(let code, let field):
+            "\(field.label.prefix(1).uppercased() + field.label.dropFirst()) of \(code)" + (isLong ? "" : ": ")
         case .rename(let code): "New name of \(code): "
         case .splitPart(let code, let parts):
-            "Split \(code), part \(parts.count + 1)" + (parts.isEmpty ? "" : " (after " + parts.map(\.id).joined(separator: ", ") + ")") + ": "
+            "Split \(code), part \(parts.count + 1)"
+                + (parts.isEmpty ? "" : " (after " + parts.map(\.id).joined(separator: ", ") + ")") + ": "
         case .note(let change): "Why \(change.words)? "
         }
     }
@@ -58,7 +61,8 @@ public enum CodebookPick: Equatable, Sendable {
 
     var instructions: String {
         switch self {
-        case .newParent(let id): "Move \(id) under which code? Enter chooses the one under the cursor, t the top level, Esc cancels"
+        case .newParent(let id):
+            "Move \(id) under which code? Enter chooses the one under the cursor, t the top level, Esc cancels"
         case .mergeTarget(let id): "Merge \(id) into which code? Enter chooses the one under the cursor, Esc cancels"
         }
     }

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Everything the codebook screen shows and remembers, as plain data: the study as last read from disk (the
 /// codebook, and every coder's codings and the consensus for usage counts and splits), the cursor and folds, what
@@ -38,7 +38,9 @@ public struct CodebookScreenState: Sendable {
     }
 
     public var codebook: Codebook { study.codebook }
-    public var layout: CodebookLayout { CodebookLayout(size: size, messageRows: CodebookScreenView.messageLines(self).count) }
+    public var layout: CodebookLayout {
+        CodebookLayout(size: size, messageRows: CodebookScreenView.messageLines(self).count)
+    }
     public var cursorCode: Code? { cursor.flatMap { codes[$0] } }
 
     /// The tree rows shown: every code whose ancestors are all unfolded.
@@ -67,7 +69,11 @@ public struct CodebookScreenState: Sendable {
         reload(study)
         message = "Revision \(change.revision): \(change.summary)"
         // A merge's target and a split's first part carry the codings now.
-        let carriesCodings = switch change.action { case .merge, .split: true; default: false }
+        let carriesCodings =
+            switch change.action {
+            case .merge, .split: true
+            default: false
+            }
         let target = carriesCodings ? change.codes.dropFirst().first : change.codes.first
         if let target, codes[target] != nil { show(target) }
     }
@@ -116,7 +122,8 @@ public struct CodebookScreenState: Sendable {
         }
         if cursor == nil { cursor = rows.first?.id }
         let selected = rows.firstIndex { $0.id == cursor }
-        treeOffset = ScrollingList(count: rows.count, selected: selected, offset: treeOffset)
+        treeOffset =
+            ScrollingList(count: rows.count, selected: selected, offset: treeOffset)
             .scrolled(toShowSelectionIn: max(1, layout.treeBody.rows)).offset
         detailScroll = max(0, detailScroll)
     }

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Draws the codebook screen for a state: a pure function, so tests read the frame back as text.
 public enum CodebookScreenView {
@@ -21,13 +21,18 @@ public enum CodebookScreenView {
         drawStatus(state, in: layout.status, on: &screen)
         switch state.mode {
         case .choosingField(let id):
-            if let code = state.codebook.code(id) { Dialog(title: "Edit which field of \(id)? (1-8, Esc cancels)", lines: fieldMenu(code)).draw(on: &screen) }
+            if let code = state.codebook.code(id) {
+                Dialog(title: "Edit which field of \(id)? (1-8, Esc cancels)", lines: fieldMenu(code)).draw(on: &screen)
+            }
         case .typing(let prompt) where prompt.isLong:
             LongFieldEditor.draw(state.field, title: prompt.title + " (Enter keeps it, Esc cancels)", on: &screen)
         case .history(let offset):
             let lines = CodebookHistoryView.lines(state)
-            Dialog(title: "History: \(state.codebook.history.count) change\(state.codebook.history.count == 1 ? "" : "s"), newest first (j/k scroll, Esc closes)",
-                   lines: Array(lines.dropFirst(offset))).draw(on: &screen)
+            Dialog(
+                title:
+                    "History: \(state.codebook.history.count) change\(state.codebook.history.count == 1 ? "" : "s"), newest first (j/k scroll, Esc closes)",
+                lines: Array(lines.dropFirst(offset))
+            ).draw(on: &screen)
         default:
             break
         }
@@ -67,7 +72,8 @@ public enum CodebookScreenView {
         guard !body.isEmpty else { return }
         let rows = state.rows
         let selected = rows.firstIndex { $0.id == state.cursor }
-        let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(toShowSelectionIn: body.rows)
+        let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(
+            toShowSelectionIn: body.rows)
         var picked: String?
         if case .picking(let pick) = state.mode { picked = pick.code }
         for line in 0..<body.rows {
@@ -83,10 +89,14 @@ public enum CodebookScreenView {
             let (count, countStyle) = usageText(code, in: state)
             let countWidth = min(DisplayWidth.of(count), body.columns)
             let y = body.row + line
-            screen.fill(Rect(row: y, column: body.column, rows: 1, columns: body.columns), style: index == selected ? style : .plain)
+            screen.fill(
+                Rect(row: y, column: body.column, rows: 1, columns: body.columns),
+                style: index == selected ? style : .plain)
             let text = DisplayWidth.truncate(row.label(rowTitle(code)), toWidth: max(0, body.columns - countWidth))
             screen.write(text, row: y, column: body.column, style: style, maxWidth: body.columns)
-            screen.write(count, row: y, column: body.right - countWidth, style: index == selected ? style : countStyle, maxWidth: countWidth)
+            screen.write(
+                count, row: y, column: body.right - countWidth, style: index == selected ? style : countStyle,
+                maxWidth: countWidth)
         }
     }
 
@@ -94,7 +104,8 @@ public enum CodebookScreenView {
 
     static func fieldMenu(_ code: Code) -> [String] {
         CodeField.allCases.enumerated().map { index, field in
-            let value = field.value(of: code).map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? "(none)"
+            let value =
+                field.value(of: code).map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") } ?? "(none)"
             return "\(index + 1) \(field.label.padded(to: 16)) " + DisplayWidth.truncate(value, toWidth: 60)
         }
     }
@@ -119,8 +130,10 @@ public enum CodebookScreenView {
         case .picking(let pick): return pick.instructions
         case .choosingField(let id): return "Edit which field of \(id)? 1-8 choose, Esc cancels"
         case .splitting(let walk):
-            return "Split \(walk.code): 1-\(walk.parts.count) give or take a part · n/p move · ] next without a part · Enter applies · Esc abandons"
-        case .typing(let prompt) where prompt.isLong: return "Enter keeps the text (then asks why), Esc cancels, Up/Down move a line"
+            return
+                "Split \(walk.code): 1-\(walk.parts.count) give or take a part · n/p move · ] next without a part · Enter applies · Esc abandons"
+        case .typing(let prompt) where prompt.isLong:
+            return "Enter keeps the text (then asks why), Esc cancels, Up/Down move a line"
         case .history: return "History: j/k scroll, Esc closes"
         default:
             return "\(state.editor) · codebook revision \(state.codebook.revision) · \(state.study.manifest.title)"

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The keys of a split: naming its parts, then walking every excerpt coded with the old code.
 extension CodebookScreenState {
@@ -19,7 +19,9 @@ extension CodebookScreenState {
         if let equals = text.firstIndex(of: "=") {
             let partID = String(text[..<equals]).trimmed
             let old = codes[id]
-            part = Code(id: partID, name: String(text[text.index(after: equals)...]).trimmed, parent: old?.parent, colour: old?.colour)
+            part = Code(
+                id: partID, name: String(text[text.index(after: equals)...]).trimmed, parent: old?.parent,
+                colour: old?.colour)
         } else if let existing = codes[text] {
             part = existing
         } else {
@@ -42,7 +44,8 @@ extension CodebookScreenState {
 
     mutating func finishParts(of id: String, _ parts: [Code], at time: String) {
         do {
-            _ = try adding(parts, at: time).applying(.split(id, into: parts.map(\.id), assignment: [:]), by: editor, at: time)
+            _ = try adding(parts, at: time).applying(
+                .split(id, into: parts.map(\.id), assignment: [:]), by: editor, at: time)
         } catch {
             message = error.message
             return
@@ -53,7 +56,8 @@ extension CodebookScreenState {
             message = "nobody has applied \(id), so no excerpt needs reassigning"
         } else {
             mode = .splitting(walk)
-            message = "\(walk.items.count) excerpt\(walk.items.count == 1 ? "" : "s") coded \(id): give each its parts with 1-\(parts.count), n and p move, Enter applies"
+            message =
+                "\(walk.items.count) excerpt\(walk.items.count == 1 ? "" : "s") coded \(id): give each its parts with 1-\(parts.count), n and p move, Enter applies"
         }
     }
 
@@ -63,7 +67,9 @@ extension CodebookScreenState {
         let action = action(for: key, in: .split)
         switch action {
         case .togglePart:
-            if case .character(let digit) = key, let number = digit.wholeNumberValue { message = walk.toggle(part: number) }
+            if case .character(let digit) = key, let number = digit.wholeNumberValue {
+                message = walk.toggle(part: number)
+            }
         case .nextExcerpt: walk.step(1)
         case .previousExcerpt: walk.step(-1)
         case .nextUnassigned:
@@ -77,7 +83,8 @@ extension CodebookScreenState {
                 let missing = walk.items.count - walk.assignedCount
                 walk.current = walk.items.firstIndex { walk.assignment[$0.excerptID]?.isEmpty ?? true } ?? walk.current
                 walk.scroll = 0
-                message = "\(walk.assignedCount) of \(walk.items.count) assigned: \(missing) excerpt\(missing == 1 ? " has" : "s have") no part yet (here is \(walk.currentItem?.excerptID ?? "")); nothing is dropped silently"
+                message =
+                    "\(walk.assignedCount) of \(walk.items.count) assigned: \(missing) excerpt\(missing == 1 ? " has" : "s have") no part yet (here is \(walk.currentItem?.excerptID ?? "")); nothing is dropped silently"
                 return
             }
             askWhy(.split(walk))

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 extension CodebookScreenState {
     /// Handles one key: changes the state and returns what the driver must do. `time` only stamps the trial runs
@@ -76,11 +76,14 @@ extension CodebookScreenState {
         case .retire: propose(.retire(code.id), words: "retire \(code.id)", at: time)
         case .split:
             guard code.status == .active, code.codable else {
-                message = "only an active code that coders apply can be split; \(code.id) is " + (code.codable ? code.status.description : "a category")
+                message =
+                    "only an active code that coders apply can be split; \(code.id) is "
+                    + (code.codable ? code.status.description : "a category")
                 return
             }
             startPrompt(.splitPart(code: code.id, parts: []), text: "")
-            message = "Name the parts of \(code.id) one at a time: ID=NAME for a new code, or an existing code's id; Enter on an empty line when done"
+            message =
+                "Name the parts of \(code.id) one at a time: ID=NAME for a new code, or an existing code's id; Enter on an empty line when done"
         default: break
         }
     }
@@ -97,7 +100,8 @@ extension CodebookScreenState {
         case .pageDown, .pageUp:
             let page = max(1, layout.detailBody.rows - 1)
             let total = CodebookDetailView.lines(self, width: layout.detailBody.columns).count
-            detailScroll = min(max(0, detailScroll + (action == .pageDown ? page : -page)), max(0, total - layout.detailBody.rows))
+            detailScroll = min(
+                max(0, detailScroll + (action == .pageDown ? page : -page)), max(0, total - layout.detailBody.rows))
         default: return false
         }
         return true
@@ -150,7 +154,9 @@ extension CodebookScreenState {
             message = "\(code.id) is already \(step > 0 ? "last" : "first") among its siblings"
             return
         }
-        propose(.reorder(code.id, position: index + step), words: "move \(code.id) \(step > 0 ? "down" : "up") to position \(index + step + 1)", at: time)
+        propose(
+            .reorder(code.id, position: index + step),
+            words: "move \(code.id) \(step > 0 ? "down" : "up") to position \(index + step + 1)", at: time)
     }
 
     // MARK: Adding
@@ -183,7 +189,8 @@ extension CodebookScreenState {
     /// `A9` under a category whose codes are A1 to A8; nothing when no child is named that way.
     private func nextNumberedID(under parent: String) -> String {
         let numbered = codebook.children(of: parent).contains { child in
-            child.id.hasPrefix(parent) && !child.id.dropFirst(parent.count).isEmpty && child.id.dropFirst(parent.count).allSatisfy(\.isNumber)
+            child.id.hasPrefix(parent) && !child.id.dropFirst(parent.count).isEmpty
+                && child.id.dropFirst(parent.count).allSatisfy(\.isNumber)
         }
         guard numbered else { return "" }
         return (1...).lazy.map { parent + String($0) }.first { codes[$0] == nil }!
@@ -226,7 +233,9 @@ extension CodebookScreenState {
             }
             // A trial add with the id as its name checks the id alone: its form, and that no code has it.
             do {
-                _ = try codebook.applying(.add(Code(id: text, name: text, parent: parent, codable: !category), position: position), by: editor, at: time)
+                _ = try codebook.applying(
+                    .add(Code(id: text, name: text, parent: parent, codable: !category), position: position),
+                    by: editor, at: time)
             } catch {
                 message = error.message
                 return []
@@ -234,9 +243,12 @@ extension CodebookScreenState {
             startPrompt(.newName(id: text, parent: parent, position: position, category: category), text: "")
         case .newName(let id, let parent, let position, let category):
             let code = Code(id: id, name: text, parent: parent, codable: !category)
-            propose(.add(code, position: position), words: "add the \(category ? "category" : "code") \(id) (\(text))", at: time)
+            propose(
+                .add(code, position: position), words: "add the \(category ? "category" : "code") \(id) (\(text))",
+                at: time)
         case .field(let id, let field):
-            propose(.edit(id, [field: text.isEmpty ? nil : text]), words: "change the \(field.label) of \(id)", at: time)
+            propose(
+                .edit(id, [field: text.isEmpty ? nil : text]), words: "change the \(field.label) of \(id)", at: time)
         case .rename(let id):
             propose(.rename(id, to: text), words: "rename \(id) to \"\(text)\"", at: time)
         case .splitPart(let id, let parts):
@@ -257,7 +269,9 @@ extension CodebookScreenState {
     private mutating func chooseField(_ key: Key, code id: String) {
         switch action(for: key, in: .fields) {
         case .chooseField:
-            guard case .character(let digit) = key, let number = digit.wholeNumberValue, let code = codes[id] else { return }
+            guard case .character(let digit) = key, let number = digit.wholeNumberValue, let code = codes[id] else {
+                return
+            }
             let field = CodeField.allCases[number - 1]
             startPrompt(.field(code: id, field), text: field.value(of: code) ?? "")
         case .cancel:

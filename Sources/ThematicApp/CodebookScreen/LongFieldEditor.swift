@@ -70,6 +70,7 @@ enum LongFieldEditor {
         for (index, line) in lines.dropFirst(scroll).prefix(inside.rows).enumerated() {
             screen.write(line, row: inside.row + index, column: inside.column, maxWidth: inside.columns) { _ in .plain }
         }
-        screen.cursor = Position(row: inside.row + cursor.row - scroll, column: inside.column + min(cursor.column, inside.columns - 1))
+        screen.cursor = Position(
+            row: inside.row + cursor.row - scroll, column: inside.column + min(cursor.column, inside.columns - 1))
     }
 }

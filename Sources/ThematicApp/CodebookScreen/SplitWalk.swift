@@ -27,7 +27,8 @@ public struct SplitWalk: Equatable, Sendable {
     public init(code: String, parts: [Code], study: Study) {
         self.code = code
         self.parts = parts
-        let order = Dictionary(study.corpus.excerptIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let order = Dictionary(
+            study.corpus.excerptIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         items = CodebookEditor.excerptsCoded(code, in: study)
             .map { Item(excerptID: $0.key, appliedBy: $0.value) }
             .sorted { (order[$0.excerptID] ?? Int.max, $0.excerptID) < (order[$1.excerptID] ?? Int.max, $1.excerptID) }
@@ -43,7 +44,9 @@ public struct SplitWalk: Equatable, Sendable {
     /// Gives the excerpt on screen part number `number` (from 1), or takes it away.
     mutating func toggle(part number: Int) -> String {
         guard let item = currentItem else { return "no excerpt to assign" }
-        guard parts.indices.contains(number - 1) else { return "there is no part \(number); the parts are 1 to \(parts.count)" }
+        guard parts.indices.contains(number - 1) else {
+            return "there is no part \(number); the parts are 1 to \(parts.count)"
+        }
         let id = parts[number - 1].id
         var given = Set(assignment[item.excerptID] ?? [])
         let added = given.insert(id).inserted

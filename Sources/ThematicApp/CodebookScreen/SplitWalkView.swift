@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The split, one excerpt at a time: where the excerpt sits, who applied the old code, the whole text wrapped with
 /// the old code's spans highlighted, and the numbered parts with the ones this excerpt has ticked.
@@ -21,8 +21,9 @@ enum SplitWalkView {
 
     static func textLines(_ walk: SplitWalk, in state: CodebookScreenState) -> [WrappedLine] {
         guard let item = walk.currentItem else { return [] }
-        return TextWrap.wrap(state.study.corpus.excerpt(item.excerptID)?.text ?? "(this excerpt is not in the corpus)",
-                             width: max(1, body(in: state).columns))
+        return TextWrap.wrap(
+            state.study.corpus.excerpt(item.excerptID)?.text ?? "(this excerpt is not in the corpus)",
+            width: max(1, body(in: state).columns))
     }
 
     /// Where the excerpt sits, and who applied the old code to it (with how many spans, when narrowed).
@@ -31,17 +32,24 @@ enum SplitWalkView {
         let study = state.study
         let review = study.corpus.review(containing: item.excerptID)
         let section = study.corpus.excerpt(item.excerptID)?.section ?? ""
-        let place = [review.map { "\($0.id) \($0.title)" }, section.isEmpty ? nil : section, item.excerptID].compactMap { $0 }.joined(separator: " · ")
+        let place = [review.map { "\($0.id) \($0.title)" }, section.isEmpty ? nil : section, item.excerptID].compactMap
+        { $0 }.joined(separator: " · ")
         let appliers = item.appliedBy.map { who -> String in
             let spans = spans(of: walk.code, on: item.excerptID, by: who, in: study).count
             return spans == 0 ? who : "\(who) (\(spans) span\(spans == 1 ? "" : "s"))"
         }
         let parts = walk.currentParts
-        return [place, "coded \(walk.code) by \(appliers.joined(separator: ", ")) · " + (parts.isEmpty ? "NO PART YET" : "gets \(parts.joined(separator: ", "))")]
+        return [
+            place,
+            "coded \(walk.code) by \(appliers.joined(separator: ", ")) · "
+                + (parts.isEmpty ? "NO PART YET" : "gets \(parts.joined(separator: ", "))"),
+        ]
     }
 
     static func spans(of code: String, on excerpt: String, by who: String, in study: Study) -> [TextSpan] {
-        let applied = who == "consensus" ? study.consensus.excerpts[excerpt]?.codes[code] : study.codings[who]?.excerpts[excerpt]?.codes[code]
+        let applied =
+            who == "consensus"
+            ? study.consensus.excerpts[excerpt]?.codes[code] : study.codings[who]?.excerpts[excerpt]?.codes[code]
         return applied?.spans ?? []
     }
 
@@ -55,15 +63,21 @@ enum SplitWalkView {
         let parts = walk.currentParts
         for (index, heading) in headings(walk, in: state).prefix(headingRows(walk, body: body)).enumerated() {
             let style = index == 1 && parts.isEmpty ? CodebookScreenView.warning : CodebookScreenView.dim
-            screen.write(DisplayWidth.truncate(heading, toWidth: body.columns), row: row, column: body.column, style: style, maxWidth: body.columns)
+            screen.write(
+                DisplayWidth.truncate(heading, toWidth: body.columns), row: row, column: body.column, style: style,
+                maxWidth: body.columns)
             row += 1
         }
         let textRows = textRows(walk, in: state)
         if textRows > 0, let item = walk.currentItem {
             row += 1
-            let highlighted = item.appliedBy.flatMap { spans(of: walk.code, on: item.excerptID, by: $0, in: state.study) }
-                .filter { $0.end > $0.start }
-            let highlight = Style(foreground: CodebookScreenView.colour(of: walk.code, in: state) ?? .default, attributes: [.bold, .underline])
+            let highlighted = item.appliedBy.flatMap {
+                spans(of: walk.code, on: item.excerptID, by: $0, in: state.study)
+            }
+            .filter { $0.end > $0.start }
+            let highlight = Style(
+                foreground: CodebookScreenView.colour(of: walk.code, in: state) ?? .default,
+                attributes: [.bold, .underline])
             for line in textLines(walk, in: state).dropFirst(walk.scroll).prefix(textRows) {
                 screen.write(line, row: row, column: body.column, maxWidth: body.columns) { glyph in
                     highlighted.contains { ($0.start..<$0.end).overlaps(glyph.range) } ? highlight : .plain
@@ -72,12 +86,17 @@ enum SplitWalkView {
             }
         }
         let partsTop = body.bottom - partRows(walk, body: body)
-        let lines = ["Parts (1-\(walk.parts.count) give or take one):"] + walk.parts.enumerated().map { index, part in
-            "\(index + 1) [\(parts.contains(part.id) ? "x" : " ")] \(part.id) \(part.name)" + (state.codes[part.id] == nil ? " (new)" : "")
-        }
+        let lines =
+            ["Parts (1-\(walk.parts.count) give or take one):"]
+            + walk.parts.enumerated().map { index, part in
+                "\(index + 1) [\(parts.contains(part.id) ? "x" : " ")] \(part.id) \(part.name)"
+                    + (state.codes[part.id] == nil ? " (new)" : "")
+            }
         for (index, line) in lines.prefix(partRows(walk, body: body)).enumerated() {
             let style = index == 0 ? CodebookScreenView.bold : .plain
-            screen.write(DisplayWidth.truncate(line, toWidth: body.columns), row: partsTop + index, column: body.column, style: style, maxWidth: body.columns)
+            screen.write(
+                DisplayWidth.truncate(line, toWidth: body.columns), row: partsTop + index, column: body.column,
+                style: style, maxWidth: body.columns)
         }
     }
 }

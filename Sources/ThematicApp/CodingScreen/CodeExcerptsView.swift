@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// "Pick a code, see its excerpts": the coder's own excerpts carrying a code (or, for a category, any code under
 /// it), in reading order, each with its review, section, first words and the coded spans' text.
@@ -12,7 +12,9 @@ enum CodeExcerptsView {
         var lines: [String] = []
         var targets: [String] = []
         for entry in state.entries {
-            guard let decision = state.decisions[entry.id], let excerpt = state.corpus.excerpt(entry.id) else { continue }
+            guard let decision = state.decisions[entry.id], let excerpt = state.corpus.excerpt(entry.id) else {
+                continue
+            }
             let applied = decision.codes.filter { counts($0.key) }
             guard !applied.isEmpty else { continue }
             lines.append(line(entry, excerpt: excerpt, spans: applied.values.flatMap(\.spans).sorted()))
@@ -20,9 +22,10 @@ enum CodeExcerptsView {
         }
         guard !lines.isEmpty else { return nil }
         let name = state.tree.entry(codeID)?.code.name ?? codeID
-        return Overlay(kind: .codeExcerpts(codeID: codeID),
-                       title: "\(codeID) \(name): \(lines.count) of your excerpts (Enter shows, Esc closes)",
-                       lines: lines, targets: targets)
+        return Overlay(
+            kind: .codeExcerpts(codeID: codeID),
+            title: "\(codeID) \(name): \(lines.count) of your excerpts (Enter shows, Esc closes)",
+            lines: lines, targets: targets)
     }
 
     /// `R1-2 R1 Findings: The school saw bruises. Nobody made… | "bruises"`

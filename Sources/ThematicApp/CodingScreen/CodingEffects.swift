@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Performs the coding screen's effects: the coder's decisions through the session, the findings through
 /// identifiers.json. A frame never shows as saved what is not on disk.
@@ -45,9 +45,13 @@ public typealias CodingScreenDriver = ScreenDriver<CodingScreenState, CodingEffe
 
 extension ScreenDriver where Program == CodingScreenState, Effects == CodingEffects {
     /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding).
-    public convenience init(study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        self.init(CodingScreenState(study: study, coding: session.coding, size: terminal.size), effects: CodingEffects(session: session),
-                  terminal: terminal, clock: clock)
+    public convenience init(
+        study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now
+    ) {
+        self.init(
+            CodingScreenState(study: study, coding: session.coding, size: terminal.size),
+            effects: CodingEffects(session: session),
+            terminal: terminal, clock: clock)
     }
 }
 

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The pane that has the keyboard.
 public enum Pane: CaseIterable, Sendable { case list, text, codes }
@@ -135,8 +135,10 @@ public struct CodingScreenState: Sendable {
         entries.reserveCapacity(study.corpus.excerptCount)
         for review in study.corpus.reviews {
             for (index, excerpt) in review.excerpts.enumerated() {
-                entries.append(ExcerptEntry(id: excerpt.id, reviewID: review.id, section: excerpt.section,
-                                            position: index + 1, reviewLength: review.excerpts.count))
+                entries.append(
+                    ExcerptEntry(
+                        id: excerpt.id, reviewID: review.id, section: excerpt.section,
+                        position: index + 1, reviewLength: review.excerpts.count))
             }
         }
         self.entries = entries
@@ -158,7 +160,8 @@ public struct CodingScreenState: Sendable {
         let older = Set(coding.excerpts.values.map(\.codebookRevision).filter { $0 < codebook.revision }).sorted()
         guard !older.isEmpty else { return nil }
         let list = older.map(String.init).joined(separator: ", ")
-        return "The codebook is now at revision \(codebook.revision); some of your codings were made against revision \(list) (see `thematic codebook history`)."
+        return
+            "The codebook is now at revision \(codebook.revision); some of your codings were made against revision \(list) (see `thematic codebook history`)."
     }
 
     // MARK: What is on screen

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Draws the coding screen for a state: a pure function, so tests read the frame back as text.
 public enum CodingScreenView {
@@ -39,13 +39,15 @@ public enum CodingScreenView {
     }
 
     static func drawList(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
-        let label = state.filter.label.map { "Excerpts: \($0) (\(state.visible.count))" } ?? "Excerpts (\(state.visible.count))"
+        let label =
+            state.filter.label.map { "Excerpts: \($0) (\(state.visible.count))" } ?? "Excerpts (\(state.visible.count))"
         let body = Box(title: label, style: frameStyle(state.focus == .list)).draw(in: rect, on: &screen)
         let list = ScrollingList(count: state.visible.count, selected: state.listSelection, offset: state.listOffset)
         _ = list.draw(in: body, on: &screen) { row in
             let entry = state.entries[state.visible[row]]
             let text = listRow(state, entry)
-            guard let count = text.split(separator: " ").last, Int(count) != nil, state.decisions[entry.id] != nil else { return text }
+            guard let count = text.split(separator: " ").last, Int(count) != nil, state.decisions[entry.id] != nil
+            else { return text }
             // Keep the number of codes visible at the right edge, cutting the section instead.
             let head = String(text.dropLast(count.count + 1))
             return DisplayWidth.truncate(head, toWidth: max(0, body.columns - count.count - 1)) + " " + count
@@ -70,7 +72,8 @@ public enum CodingScreenView {
         guard !body.isEmpty else { return }
         let applied = Set(state.currentDecision?.codes.keys.map { $0 } ?? [])
         let selected = state.codeCursor.selection
-        let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(toShowSelectionIn: body.rows)
+        let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(
+            toShowSelectionIn: body.rows)
         for line in 0..<body.rows {
             let index = list.offset + line
             guard index < rows.count else { break }
@@ -83,10 +86,15 @@ public enum CodingScreenView {
             if !row.item.code.codable { style = style.adding(.underline) }
             if index == selected { style = style.adding(.reverse) }
             let y = body.row + line
-            screen.fill(Rect(row: y, column: body.column, rows: 1, columns: body.columns), style: index == selected ? style : .plain)
-            let text = DisplayWidth.truncate(treeRow(state, row, applied: applied), toWidth: max(0, body.columns - countWidth))
+            screen.fill(
+                Rect(row: y, column: body.column, rows: 1, columns: body.columns),
+                style: index == selected ? style : .plain)
+            let text = DisplayWidth.truncate(
+                treeRow(state, row, applied: applied), toWidth: max(0, body.columns - countWidth))
             _ = screen.write(text, row: y, column: body.column, style: style, maxWidth: body.columns)
-            _ = screen.write(count, row: y, column: body.right - countWidth, style: index == selected ? style : dim, maxWidth: countWidth)
+            _ = screen.write(
+                count, row: y, column: body.right - countWidth, style: index == selected ? style : dim,
+                maxWidth: countWidth)
         }
     }
 
@@ -120,9 +128,13 @@ public enum CodingScreenView {
 
     /// The left of the status line: what the last key did (or why a write failed), then where the coder is.
     public static func statusText(_ state: CodingScreenState) -> String {
-        let position = (state.listSelection.map { $0 + 1 }).map { "\($0) of \(state.visible.count)" } ?? "\(state.current + 1) (not listed)"
-        var parts = [state.coder, "excerpt \(position)", "\(state.finishedCount)/\(state.entries.count) finished",
-                     "codebook r\(state.codebook.revision)", state.studyTitle]
+        let position =
+            (state.listSelection.map { $0 + 1 }).map { "\($0) of \(state.visible.count)" }
+            ?? "\(state.current + 1) (not listed)"
+        var parts = [
+            state.coder, "excerpt \(position)", "\(state.finishedCount)/\(state.entries.count) finished",
+            "codebook r\(state.codebook.revision)", state.studyTitle,
+        ]
         if let message = state.message { parts.insert(message, at: 0) }
         if let error = state.saveError { parts.insert("the last action was not saved: \(error)", at: 0) }
         return parts.joined(separator: " · ")
@@ -143,7 +155,9 @@ public enum CodingScreenView {
             screen.cursor = state.field.draw(in: field, on: &screen)
             return
         }
-        let style = state.saveError == nil ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
+        let style =
+            state.saveError == nil
+            ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
         StatusBar(left: statusText(state), right: statusRight(state), style: style).draw(in: rect, on: &screen)
     }
 }

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 extension CodingScreenState {
     /// Handles one key: changes the state and returns the effects to run, writes first. `time` stamps any decision
@@ -22,11 +22,12 @@ extension CodingScreenState {
             settle()
             return effects
         }
-        let context: CodingKeyContext = switch focus {
-        case .list: .list
-        case .text: .text
-        case .codes: .codes
-        }
+        let context: CodingKeyContext =
+            switch focus {
+            case .list: .list
+            case .text: .text
+            case .codes: .codes
+            }
         guard let action = CodingKeymap.table.action(for: key, in: context) else {
             typedNumber = ""
             message = HelpScroll.unbound(key)
@@ -49,7 +50,8 @@ extension CodingScreenState {
         case .quit: return [.quit]
         case .help: help.show()
         case .nextPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % 3]
-        case .previousPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]
+        case .previousPane:
+            focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]
         case .nextExcerpt: move(1)
         case .previousExcerpt: move(-1)
         case .nextUnfinished: goToUnfinished(step: 1)
@@ -101,7 +103,9 @@ extension CodingScreenState {
             return [.checkFindings]
         case .showMemos:
             overlay = MemosView.overlay(in: self)
-            if overlay == nil { message = "you have written no memo yet; m writes one on the excerpt, M on an applied code" }
+            if overlay == nil {
+                message = "you have written no memo yet; m writes one on the excerpt, M on an applied code"
+            }
         case .memoOnExcerpt:
             guard currentEntry != nil else { break }
             startPrompt(.excerptMemo, text: currentDecision?.memo ?? "")
@@ -113,8 +117,10 @@ extension CodingScreenState {
             startPrompt(.codingMemo(codeID: id), text: applied.memo ?? "")
         case .wordLeft: moveWordCursor(to: wordCursor - 1)
         case .wordRight: moveWordCursor(to: wordCursor + 1)
-        case .sentenceLeft: moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: -1))
-        case .sentenceRight: moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: 1))
+        case .sentenceLeft:
+            moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: -1))
+        case .sentenceRight:
+            moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: 1))
         case .selectFromHere: selectionAnchor = selectionAnchor == nil ? wordCursor : nil
         case .selectSentence:
             if let sentence = ExcerptWords(currentExcerpt?.text ?? "").sentence(containing: wordCursor) {
@@ -174,7 +180,9 @@ extension CodingScreenState {
         let words = ExcerptWords(currentExcerpt?.text ?? "")
         guard !words.words.isEmpty else { return }
         wordCursor = min(max(0, word), words.words.count - 1)
-        let row = TextWrap.position(ofOffset: words.words[wordCursor].lowerBound, in: ExcerptTextView.wrapped(for: self)).row
+        let row = TextWrap.position(
+            ofOffset: words.words[wordCursor].lowerBound, in: ExcerptTextView.wrapped(for: self)
+        ).row
         let height = max(1, layout.textBody.rows)
         if row < textScroll { textScroll = row } else if row >= textScroll + height { textScroll = row - height + 1 }
     }
@@ -193,7 +201,9 @@ extension CodingScreenState {
                 let id = entries[index].id
                 if corpus.excerpt(id)?.text.lowercased().contains(needle) == true { return true }
                 guard let decision = decisions[id] else { return false }
-                return ([decision.memo] + decision.codes.values.map(\.memo)).contains { $0?.lowercased().contains(needle) == true }
+                return ([decision.memo] + decision.codes.values.map(\.memo)).contains {
+                    $0?.lowercased().contains(needle) == true
+                }
             }
         }
         if matching.isEmpty && newFilter != .all {
@@ -271,7 +281,8 @@ extension CodingScreenState {
         let effect = change(entry.id, to: decision)
         let codes = decision.codes.count
         goToUnfinished(step: 1)
-        message = "finished \(entry.id) with " + (codes == 0 ? "no code applying" : "\(codes) code\(codes == 1 ? "" : "s")")
+        message =
+            "finished \(entry.id) with " + (codes == 0 ? "no code applying" : "\(codes) code\(codes == 1 ? "" : "s")")
         return [effect]
     }
 
@@ -335,8 +346,10 @@ extension CodingScreenState {
     }
 
     private mutating func removeSpan(at time: String) -> [CodingEffect] {
-        guard let entry = currentEntry, let word = ExcerptWords(currentExcerpt?.text ?? "").words.dropFirst(wordCursor).first,
-              let id = treeCursor, var applied = currentDecision?.codes[id] else {
+        guard let entry = currentEntry,
+            let word = ExcerptWords(currentExcerpt?.text ?? "").words.dropFirst(wordCursor).first,
+            let id = treeCursor, var applied = currentDecision?.codes[id]
+        else {
             message = "put the tree cursor on an applied code and the word cursor in its span"
             return []
         }

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The centre pane: the excerpt wrapped to the pane, coded spans highlighted, the word cursor and selection shown,
 /// then the applied codes and memos.
@@ -20,23 +20,31 @@ enum ExcerptTextView {
         var lines = wrapped(for: state).map(Line.text)
         let decision = state.currentDecision
         lines.append(.info("", .plain))
-        let status = decision == nil ? "not coded yet" : decision!.finished
-            ? (decision!.codes.isEmpty ? "finished: no code applies" : "finished") : "not finished"
+        let status =
+            decision == nil
+            ? "not coded yet"
+            : decision!.finished
+                ? (decision!.codes.isEmpty ? "finished: no code applies" : "finished") : "not finished"
         lines.append(.info("— \(status) —", Style(attributes: .dim)))
         for id in decision?.codeIDs ?? [] {
             let applied = decision!.codes[id]!
             let entry = state.tree.entry(id)
             let name = entry?.code.name ?? state.codebook.code(id)?.name ?? "(not in the codebook)"
-            let scope = applied.spans.isEmpty ? "" : " [\(applied.spans.count) span\(applied.spans.count == 1 ? "" : "s")]"
+            let scope =
+                applied.spans.isEmpty ? "" : " [\(applied.spans.count) span\(applied.spans.count == 1 ? "" : "s")]"
             for line in TextWrap.wrap("\(id) \(name)\(scope)", width: width(for: state)) {
                 lines.append(.info(line.text, Style(foreground: entry?.colour ?? .default, attributes: .bold)))
             }
             if let memo = applied.memo {
-                for line in TextWrap.wrap("  memo: \(memo)", width: width(for: state)) { lines.append(.info(line.text, .plain)) }
+                for line in TextWrap.wrap("  memo: \(memo)", width: width(for: state)) {
+                    lines.append(.info(line.text, .plain))
+                }
             }
         }
         if let memo = decision?.memo {
-            for line in TextWrap.wrap("Memo: \(memo)", width: width(for: state)) { lines.append(.info(line.text, .plain)) }
+            for line in TextWrap.wrap("Memo: \(memo)", width: width(for: state)) {
+                lines.append(.info(line.text, .plain))
+            }
         }
         return lines
     }
@@ -50,7 +58,8 @@ enum ExcerptTextView {
         }
         let body: Rect
         if rect.rows >= 3 && rect.columns >= 3 {
-            body = Box(title: title, style: CodingScreenView.frameStyle(state.focus == .text || state.layout.isCompact)).draw(in: rect, on: &screen)
+            body = Box(title: title, style: CodingScreenView.frameStyle(state.focus == .text || state.layout.isCompact))
+                .draw(in: rect, on: &screen)
         } else {
             body = rect
         }
@@ -86,7 +95,9 @@ enum ExcerptTextView {
         var result: [(range: Range<Int>, colour: Color)] = []
         for id in decision.codeIDs {
             let colour = state.tree.entry(id)?.colour ?? .basic(.yellow)
-            for span in decision.codes[id]!.spans where span.end > span.start { result.append((span.start..<span.end, colour)) }
+            for span in decision.codes[id]!.spans where span.end > span.start {
+                result.append((span.start..<span.end, colour))
+            }
         }
         return result
     }

@@ -48,7 +48,9 @@ public struct ExcerptWords: Sendable, Equatable {
         guard let current = sentence(containing: index) else { return index }
         if step > 0 { return min(current.upperBound + 1, words.count - 1) }
         if index > current.lowerBound { return current.lowerBound }
-        guard current.lowerBound > 0, let previous = sentence(containing: current.lowerBound - 1) else { return current.lowerBound }
+        guard current.lowerBound > 0, let previous = sentence(containing: current.lowerBound - 1) else {
+            return current.lowerBound
+        }
         return previous.lowerBound
     }
 

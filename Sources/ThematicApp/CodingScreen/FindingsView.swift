@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The anonymisation check in the coding screen, so a lead can step through the open findings, jump to each
 /// excerpt, and allow or redact one with a reason (recorded in identifiers.json with who and when).
@@ -12,9 +12,12 @@ enum FindingsView {
         guard !findings.isEmpty else { return .success(nil) }
         let width = findings.map { DisplayWidth.of($0.reference) }.max() ?? 0
         let lines = findings.map { "\($0.reference.padded(to: width))  \($0.rule.rawValue)  \"\($0.text)\"" }
-        return .success(Overlay(kind: .findings(references: findings.map(\.reference)),
-                                title: "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; a allows, R redacts, each with a reason)",
-                                lines: lines, targets: findings.map { excerptShown(for: $0, in: state.study.corpus) }))
+        return .success(
+            Overlay(
+                kind: .findings(references: findings.map(\.reference)),
+                title:
+                    "\(findings.count) open identifier finding\(findings.count == 1 ? "" : "s") (Enter shows; a allows, R redacts, each with a reason)",
+                lines: lines, targets: findings.map { excerptShown(for: $0, in: state.study.corpus) }))
     }
 
     /// The excerpt Enter shows for a finding: its own, or for a review's title or attribute the review's first.
@@ -40,7 +43,10 @@ enum FindingsView {
         let finding = try IdentifierCheck.finding(reference, in: whole, register: register)
         let review = try IdentifierCheck.redact(finding, in: whole, by: state.coder, why: why, register: &register)
         try register.save(to: whole.folder)
-        return (review, "redacted \(reference): \"\(finding.text)\" is now \(finding.rule.placeholder) in the corpus; recorded in identifiers.json")
+        return (
+            review,
+            "redacted \(reference): \"\(finding.text)\" is now \(finding.rule.placeholder) in the corpus; recorded in identifiers.json"
+        )
     }
 }
 

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// A quick look at the coder's own coding: reviews against the codebook's top-level categories, each cell the
 /// number of finished excerpts of the review carrying any code under the category, printed and shaded.
@@ -18,17 +18,25 @@ enum HeatMapView {
         let matrix: Matrix
         do {
             let columns = try CodeColumns(codebook: state.codebook, level: 1)
-            matrix = try ThemeMatrix.build(study: study, coding: SourceCoding(study: study, source: .coder(state.coder)),
-                                           columns: columns, rows: .review, cells: .count)
+            matrix = try ThemeMatrix.build(
+                study: study, coding: SourceCoding(study: study, source: .coder(state.coder)),
+                columns: columns, rows: .review, cells: .count)
         } catch { return .failure(error) }
         guard !matrix.rows.isEmpty else { return .success(nil) }
-        return .success(Overlay(kind: .heatMap(matrix), title: "Your finished excerpts per review and category (j/k scroll, Esc closes)",
-                                lines: lines(matrix), targets: []))
+        return .success(
+            Overlay(
+                kind: .heatMap(matrix),
+                title: "Your finished excerpts per review and category (j/k scroll, Esc closes)",
+                lines: lines(matrix), targets: []))
     }
 
-    static func labelWidth(_ matrix: Matrix) -> Int { max(6, matrix.rows.map { DisplayWidth.of($0.id) }.max() ?? 0) + 1 }
+    static func labelWidth(_ matrix: Matrix) -> Int {
+        max(6, matrix.rows.map { DisplayWidth.of($0.id) }.max() ?? 0) + 1
+    }
     static func cellWidth(_ matrix: Matrix) -> Int {
-        max(4, matrix.columns.map { DisplayWidth.of($0.id) + 1 }.max() ?? 0, String(Int(matrix.values.max() ?? 0)).count + 2)
+        max(
+            4, matrix.columns.map { DisplayWidth.of($0.id) + 1 }.max() ?? 0,
+            String(Int(matrix.values.max() ?? 0)).count + 2)
     }
 
     static func cell(_ text: String, width: Int) -> String { DisplayWidth.padLeft(text, toWidth: width) }
@@ -38,7 +46,9 @@ enum HeatMapView {
         let label = labelWidth(matrix), width = cellWidth(matrix)
         var lines = ["review".padded(to: label) + matrix.columns.map { cell($0.id, width: width) }.joined()]
         for (row, review) in matrix.rows.enumerated() {
-            lines.append(review.id.padded(to: label) + matrix.columns.indices.map { cell(String(Int(matrix[row, $0])), width: width) }.joined())
+            lines.append(
+                review.id.padded(to: label)
+                    + matrix.columns.indices.map { cell(String(Int(matrix[row, $0])), width: width) }.joined())
         }
         return lines
     }

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The lead's own choice of codes for one excerpt: a checklist over the codebook, narrowed by typing, toggled with
 /// Space. Codes kept from the starting point keep their spans; a code taken here applies to the whole excerpt.
@@ -28,7 +28,9 @@ public struct CodePicker: Sendable, Equatable {
 
     /// Moves the cursor to the next (or previous) codable row, skipping categories.
     mutating func move(_ step: Int, in tree: CodeTree) {
-        if let target = list.nearestItem(step: step, where: { tree.nodes[$0].item.code.codable }) { list.current = target }
+        if let target = list.nearestItem(step: step, where: { tree.nodes[$0].item.code.codable }) {
+            list.current = target
+        }
     }
 
     /// Takes or drops the code under the cursor; returns what happened, for the status line.
@@ -52,7 +54,9 @@ public struct CodePicker: Sendable, Equatable {
         let exact = filter.text.trimmed.lowercased()
         let previous = list.current
         list.list(rows.map(\.index), for: filter)
-        list.current = (codable.first { $0.id.lowercased() == exact } ?? codable.first { $0.index == previous } ?? codable.first)?.index
+        list.current =
+            (codable.first { $0.id.lowercased() == exact } ?? codable.first { $0.index == previous } ?? codable.first)?
+            .index
         return true
     }
 

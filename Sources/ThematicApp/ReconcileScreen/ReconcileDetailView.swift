@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// The right-hand pane of the reconcile screen as one scrolling column of lines: the excerpt with the coders' spans
 /// marked, each coder's codes side by side (one under the other when the pane is too narrow), the consensus decision
@@ -34,7 +34,9 @@ enum ReconcileDetailView {
 
     static func lines(for state: ReconcileState, width: Int) -> [Line] {
         guard let item = state.currentItem else {
-            return wrapped("Nothing to reconcile: no excerpt was finished by two or more of the coders compared with different codes.", width: width, style: dim)
+            return wrapped(
+                "Nothing to reconcile: no excerpt was finished by two or more of the coders compared with different codes.",
+                width: width, style: dim)
         }
         var lines = TextWrap.wrap(item.excerpt.text, width: width).map(Line.text)
         lines.append(rule("Coders", width: width))
@@ -102,7 +104,9 @@ enum ReconcileDetailView {
         let columnWidth = (width - columnGap * (coders.count - 1)) / max(1, coders.count)
         var lines: [Line]
         if columnWidth >= narrowestColumn {
-            let columns = coders.enumerated().map { column(for: $1, number: $0 + 1, item: item, state: state, width: columnWidth) }
+            let columns = coders.enumerated().map {
+                column(for: $1, number: $0 + 1, item: item, state: state, width: columnWidth)
+            }
             let height = columns.map(\.count).max() ?? 0
             lines = (0..<height).map { row in
                 var segments: [Segment] = []
@@ -115,7 +119,9 @@ enum ReconcileDetailView {
             }
         } else {
             lines = coders.enumerated().flatMap { index, coder in
-                column(for: coder, number: index + 1, item: item, state: state, width: width).map { .segments(runSegments($0, at: 0, width: width)) }
+                column(for: coder, number: index + 1, item: item, state: state, width: width).map {
+                    .segments(runSegments($0, at: 0, width: width))
+                }
             }
         }
         if !item.disputedCodes.isEmpty || !item.codesWithDifferentSpans.isEmpty {
@@ -138,8 +144,12 @@ enum ReconcileDetailView {
     /// One coder's column: a heading with the key that accepts their codes, then each code (wrapped under a
     /// two-column gutter that marks disputed codes) and the text of its spans; for a `~` code, the characters only
     /// this coder marked are set apart.
-    static func column(for coder: String, number: Int, item: ReconciliationItem, state: ReconcileState, width: Int) -> [ColumnLine] {
-        var lines: [ColumnLine] = [[(DisplayWidth.truncate("\(number) \(coder)", toWidth: width), bold.adding(.underline))]]
+    static func column(for coder: String, number: Int, item: ReconciliationItem, state: ReconcileState, width: Int)
+        -> [ColumnLine]
+    {
+        var lines: [ColumnLine] = [
+            [(DisplayWidth.truncate("\(number) \(coder)", toWidth: width), bold.adding(.underline))]
+        ]
         guard let coding = item.codings.first(where: { $0.coder == coder }) else {
             return lines + [[("not finished", dim)]]
         }
@@ -150,14 +160,18 @@ enum ReconcileDetailView {
             var style = Style(foreground: colour(of: id, in: state))
             if disputed { style = style.adding(.bold) }
             if id == state.focusedCode { style = style.adding(.reverse) }
-            for (index, text) in TextWrap.wrap("\(id) \(name(of: id, in: state))", width: max(1, width - 2)).enumerated() {
+            for (index, text) in TextWrap.wrap("\(id) \(name(of: id, in: state))", width: max(1, width - 2))
+                .enumerated()
+            {
                 lines.append([((index == 0 ? mark : "  ") + text.text, style)])
             }
             if item.codesWithDifferentSpans.contains(id) {
                 lines += differingSpanLines(of: id, by: coder, item: item)
             } else {
                 for span in coding.coding.codes[id]?.spans ?? [] {
-                    lines.append([(DisplayWidth.truncate("  " + quote(span, of: item.excerpt.text), toWidth: width), dim)])
+                    lines.append([
+                        (DisplayWidth.truncate("  " + quote(span, of: item.excerpt.text), toWidth: width), dim)
+                    ])
                 }
             }
         }
@@ -172,18 +186,22 @@ enum ReconcileDetailView {
             let applied = coding.coding.codes[id]?.spans ?? []
             return applied.isEmpty ? [TextSpan(start: 0, end: length)] : applied
         }
-        guard let own = item.codings.first(where: { $0.coder == coder }), own.coding.codes[id]?.spans.isEmpty == false else {
+        guard let own = item.codings.first(where: { $0.coder == coder }), own.coding.codes[id]?.spans.isEmpty == false
+        else {
             return [[("  the whole excerpt", dim)]]
         }
         let others = item.codings.filter { $0.coder != coder }.flatMap(spans)
         let scalars = Array(item.excerpt.text.unicodeScalars)
         func text(_ range: Range<Int>) -> String {
-            String(String.UnicodeScalarView(scalars[min(range.lowerBound, scalars.count)..<min(range.upperBound, scalars.count)]))
+            String(
+                String.UnicodeScalarView(
+                    scalars[min(range.lowerBound, scalars.count)..<min(range.upperBound, scalars.count)]))
         }
         return spans(own).map { span in
             var line: ColumnLine = [("  «", dim)]
             for piece in SpanPiece.pieces(of: span, others: others) {
-                line.append(piece.onlyThisCoder ? ("[" + text(piece.range) + "]", onlyThisCoder) : (text(piece.range), dim))
+                line.append(
+                    piece.onlyThisCoder ? ("[" + text(piece.range) + "]", onlyThisCoder) : (text(piece.range), dim))
             }
             return line + [("»", dim)]
         }
@@ -198,16 +216,23 @@ enum ReconcileDetailView {
         for coder in state.reconciliation.coders {
             guard let coding = item.codings.first(where: { $0.coder == coder })?.coding else { continue }
             if let memo = coding.memo, !memo.isEmpty {
-                lines.append(plain(DisplayWidth.truncate("\(coder) on the excerpt", toWidth: width), bold, width: width))
+                lines.append(
+                    plain(DisplayWidth.truncate("\(coder) on the excerpt", toWidth: width), bold, width: width))
                 lines += wrapped("  " + memo, width: width, style: .plain, indent: 2)
             }
             for id in coding.codeIDs {
                 guard let memo = coding.codes[id]?.memo, !memo.isEmpty else { continue }
-                lines.append(.segments([
-                    Segment(column: 0, width: width, text: DisplayWidth.truncate("\(coder) on ", toWidth: width), style: bold),
-                    Segment(column: DisplayWidth.of("\(coder) on "), width: max(0, width - DisplayWidth.of("\(coder) on ")),
-                            text: "\(id) \(name(of: id, in: state))", style: Style(foreground: colour(of: id, in: state), attributes: .bold)),
-                ]))
+                lines.append(
+                    .segments([
+                        Segment(
+                            column: 0, width: width, text: DisplayWidth.truncate("\(coder) on ", toWidth: width),
+                            style: bold),
+                        Segment(
+                            column: DisplayWidth.of("\(coder) on "),
+                            width: max(0, width - DisplayWidth.of("\(coder) on ")),
+                            text: "\(id) \(name(of: id, in: state))",
+                            style: Style(foreground: colour(of: id, in: state), attributes: .bold)),
+                    ]))
                 lines += wrapped("  " + memo, width: width, style: .plain, indent: 2)
             }
         }
@@ -231,31 +256,48 @@ enum ReconcileDetailView {
             lines += wrapped("Not recorded: " + refusal.reason, width: width, style: warning, indent: 2)
         }
         func codeList(_ ids: some Sequence<String>) {
-            let ordered = ids.sorted { (state.tree.entry($0)?.number ?? .max, $0) < (state.tree.entry($1)?.number ?? .max, $1) }
+            let ordered = ids.sorted {
+                (state.tree.entry($0)?.number ?? .max, $0) < (state.tree.entry($1)?.number ?? .max, $1)
+            }
             if ordered.isEmpty { lines += wrapped("  no code applies", width: width, style: .plain) }
             for id in ordered {
-                lines += wrapped("  \(id) \(name(of: id, in: state))", width: width, style: Style(foreground: colour(of: id, in: state)), indent: 4)
+                lines += wrapped(
+                    "  \(id) \(name(of: id, in: state))", width: width,
+                    style: Style(foreground: colour(of: id, in: state)), indent: 4)
             }
         }
         switch state.mode {
         case .writingNote(let pending) where pending.excerptID == item.excerpt.id:
-            lines += wrapped("About to record (\(choiceText(pending.choice))\(pending.replacing ? ", replacing the decision below" : "")):", width: width, style: bold)
+            lines += wrapped(
+                "About to record (\(choiceText(pending.choice))\(pending.replacing ? ", replacing the decision below" : "")):",
+                width: width, style: bold)
             codeList(pending.codes.keys)
-            lines += wrapped("Type a note in the status line (it may stay empty); Enter records, Esc cancels.", width: width, style: dim)
+            lines += wrapped(
+                "Type a note in the status line (it may stay empty); Enter records, Esc cancels.", width: width,
+                style: dim)
         case .confirmingReplace:
-            lines += wrapped("This excerpt is decided. Replace the decision below? y replaces it, n keeps it.", width: width, style: bold)
+            lines += wrapped(
+                "This excerpt is decided. Replace the decision below? y replaces it, n keeps it.", width: width,
+                style: bold)
         default:
             break
         }
         guard let decision = item.decision else {
             let keys = state.reconciliation.coders.count == 1 ? "1" : "1-\(min(9, state.reconciliation.coders.count))"
-            return lines + wrapped("Not decided yet. \(keys) accept a coder's codes, u union, i intersection, e choose the codes yourself.", width: width, style: dim)
+            return lines
+                + wrapped(
+                    "Not decided yet. \(keys) accept a coder's codes, u union, i intersection, e choose the codes yourself.",
+                    width: width, style: dim)
         }
         if case .stale(let changes) = item.state {
-            lines += wrapped("Stale: " + changes.map(\.description).joined(separator: "; ") + ". The decision stands until you decide again.",
-                             width: width, style: warning, indent: 2)
+            lines += wrapped(
+                "Stale: " + changes.map(\.description).joined(separator: "; ")
+                    + ". The decision stands until you decide again.",
+                width: width, style: warning, indent: 2)
         }
-        lines += wrapped("Decided: " + ReconciliationReport.decisionText(decision), width: width, style: item.state == .decided ? bold : .plain, indent: 2)
+        lines += wrapped(
+            "Decided: " + ReconciliationReport.decisionText(decision), width: width,
+            style: item.state == .decided ? bold : .plain, indent: 2)
         codeList(decision.codes.keys)
         return lines
     }
@@ -269,7 +311,9 @@ enum ReconcileDetailView {
             var title = Style(foreground: colour(of: code.id, in: state), attributes: .bold)
             if code.id == state.focusedCode { title = title.adding(.reverse) }
             lines += wrapped("\(code.id) \(code.name)", width: width, style: title, indent: 2)
-            let fields: [(String, String?)] = [("Brief", code.brief), ("Use when", code.whenToUse), ("Do not use when", code.whenNotToUse)]
+            let fields: [(String, String?)] = [
+                ("Brief", code.brief), ("Use when", code.whenToUse), ("Do not use when", code.whenNotToUse),
+            ]
             for case let (label, value?) in fields where !value.isEmpty {
                 lines += wrapped("  \(label): \(value)", width: width, style: .plain, indent: 4)
             }
@@ -283,7 +327,8 @@ enum ReconcileDetailView {
         guard !rect.isEmpty else { return }
         var title = "(no excerpt)"
         if let item = state.currentItem {
-            let review = item.reviewTitle.contains(item.reviewID) ? item.reviewTitle : "\(item.reviewID) \(item.reviewTitle)"
+            let review =
+                item.reviewTitle.contains(item.reviewID) ? item.reviewTitle : "\(item.reviewID) \(item.reviewTitle)"
             title = "\(item.excerpt.id) · \(review) · \(item.excerpt.sectionAndPage())"
         }
         let body = ReconcileLayout.framed(rect)
@@ -297,20 +342,25 @@ enum ReconcileDetailView {
             switch line {
             case .text(let wrapped):
                 screen.write(wrapped, row: row, column: body.column, maxWidth: body.columns) { glyph in
-                    if spans.focused.contains(where: { $0.overlaps(glyph.range) }) { return Style(attributes: [.reverse, .bold]) }
+                    if spans.focused.contains(where: { $0.overlaps(glyph.range) }) {
+                        return Style(attributes: [.reverse, .bold])
+                    }
                     if spans.any.contains(where: { $0.overlaps(glyph.range) }) { return Style(attributes: .underline) }
                     return .plain
                 }
             case .segments(let segments):
                 for segment in segments where segment.column < body.columns {
-                    screen.write(segment.text, row: row, column: body.column + segment.column, style: segment.style,
-                                 maxWidth: min(segment.width, body.columns - segment.column))
+                    screen.write(
+                        segment.text, row: row, column: body.column + segment.column, style: segment.style,
+                        maxWidth: min(segment.width, body.columns - segment.column))
                 }
             }
         }
         if body != rect, scroll + body.rows < all.count {
             let more = " more: PgDn "
-            screen.write(more, row: rect.bottom - 1, column: max(rect.column + 1, rect.right - 1 - DisplayWidth.of(more)), style: bold, maxWidth: rect.columns - 2)
+            screen.write(
+                more, row: rect.bottom - 1, column: max(rect.column + 1, rect.right - 1 - DisplayWidth.of(more)),
+                style: bold, maxWidth: rect.columns - 2)
         }
     }
 

@@ -1,6 +1,6 @@
 import Agreement
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Performs the reconcile screen's effects: the lead's decisions through the session, and the agreement table.
 public struct ReconcileEffects: ScreenEffects {
@@ -13,7 +13,9 @@ public struct ReconcileEffects: ScreenEffects {
         case .openAgreement:
             do {
                 let selection = AgreementSelection(coders: session.reconciliation.coders)
-                state.showAgreement(try AgreementScreenState(study: session.study, selection: selection, size: state.size, person: session.lead))
+                state.showAgreement(
+                    try AgreementScreenState(
+                        study: session.study, selection: selection, size: state.size, person: session.lead))
             } catch {
                 state.message = "no agreement table: \(error.description)"
             }
@@ -21,7 +23,8 @@ public struct ReconcileEffects: ScreenEffects {
             state.showSpanAgreement(SpanAgreement(continuum), of: continuum)
         case .decide(let pending, let note):
             do {
-                let decision = try session.decide(pending.excerptID, pending.choice, note: note, replacing: pending.replacing, at: time)
+                let decision = try session.decide(
+                    pending.excerptID, pending.choice, note: note, replacing: pending.replacing, at: time)
                 state.recorded(decision, for: pending.excerptID, queue: session.reconciliation)
             } catch {
                 state.refused(pending.excerptID, because: "\(error)")
@@ -38,10 +41,14 @@ public typealias ReconcileScreenDriver = ScreenDriver<ReconcileState, ReconcileE
 extension ScreenDriver where Program == ReconcileState, Effects == ReconcileEffects {
     /// Opens the reconcile screen on the session's study and queue; the cursor starts where the lead stopped last
     /// time, and the status line says how many warnings reading the study gave.
-    public convenience init(session: ReconciliationSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now) {
-        var state = ReconcileState(study: session.study, reconciliation: session.reconciliation, lead: session.lead, size: terminal.size)
+    public convenience init(
+        session: ReconciliationSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now
+    ) {
+        var state = ReconcileState(
+            study: session.study, reconciliation: session.reconciliation, lead: session.lead, size: terminal.size)
         if !session.warnings.isEmpty, state.message == nil {
-            state.message = "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s") reading the study (see `thematic check`)"
+            state.message =
+                "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s") reading the study (see `thematic check`)"
         }
         self.init(state, effects: ReconcileEffects(session: session), terminal: terminal, clock: clock)
     }

@@ -1,6 +1,6 @@
 import Agreement
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Which excerpts of the reconciliation queue the list shows.
 public enum ReconcileFilter: Sendable, Equatable {
@@ -59,7 +59,8 @@ public enum ReconcileEffect: Sendable, Equatable {
     case decide(PendingDecision, note: String)
     /// Compute the agreement table for the compared coders and show it (`showAgreement`).
     case openAgreement
-    /// The agreement table's span view was opened: compute `SpanAgreement(continuum)` and show it (`showSpanAgreement`).
+    /// The agreement table's span view was opened: compute `SpanAgreement(continuum)` and show it
+    /// (`showSpanAgreement`).
     case computeSpanAgreement(SpanContinuum)
     case quit
 }
@@ -113,7 +114,9 @@ public struct ReconcileState: Sendable {
             current = reconciliation.items.firstIndex { $0.excerpt.id == resume.excerpt.id }
         } else {
             current = reconciliation.items.isEmpty ? nil : 0
-            message = reconciliation.items.isEmpty ? "nothing to reconcile: no excerpt in this queue" : "nothing left to decide"
+            message =
+                reconciliation.items.isEmpty
+                ? "nothing to reconcile: no excerpt in this queue" : "nothing left to decide"
         }
         list = ListCursor(filter: .all, visible: Array(reconciliation.items.indices), current: current)
         settle()
@@ -144,7 +147,8 @@ public struct ReconcileState: Sendable {
     @discardableResult
     public mutating func jump(toExcerpt excerptID: String) -> Bool {
         guard let index = items.firstIndex(where: { $0.excerpt.id == excerptID }) else {
-            message = "\(excerptID) is not in this queue (excerpts two or more of \(reconciliation.coders.joined(separator: ", ")) finished\(reconciliation.scope == .disagreements ? " with different codes" : ""))"
+            message =
+                "\(excerptID) is not in this queue (excerpts two or more of \(reconciliation.coders.joined(separator: ", ")) finished\(reconciliation.scope == .disagreements ? " with different codes" : ""))"
             return false
         }
         if !filter.includes(items[index]) { setFilter(.all) }
@@ -161,7 +165,9 @@ public struct ReconcileState: Sendable {
         refusal = nil
         list.relist(items.indices.filter { filter.includes(items[$0]) })
         var text = "\(excerptID) recorded: \(ReconcileDetailView.codesText(decision.codes.keys))"
-        let unlisted = queue.nextToDecide(after: excerptID).flatMap { next in items.firstIndex { $0.excerpt.id == next.excerpt.id } }
+        let unlisted = queue.nextToDecide(after: excerptID).flatMap { next in
+            items.firstIndex { $0.excerpt.id == next.excerpt.id }
+        }
         if let next = listedToDecide(step: 1) ?? unlisted {
             show(next)
             text += "; next \(items[next].excerpt.id)"

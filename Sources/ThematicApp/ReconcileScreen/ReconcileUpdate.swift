@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 extension ReconcileState {
     /// Handles one key: changes the state and returns the effects to run. A decision is only asked for here; the
@@ -76,7 +76,8 @@ extension ReconcileState {
         if let target = listedToDecide(step: step) {
             show(target)
         } else {
-            message = currentItem.map { $0.state != .decided } == true
+            message =
+                currentItem.map { $0.state != .decided } == true
                 ? "this is the only excerpt still to decide in the list" : "nothing left to decide in the list"
         }
     }
@@ -103,7 +104,8 @@ extension ReconcileState {
     private mutating func acceptCoder(inColumn column: Int) {
         let coders = reconciliation.coders
         guard coders.indices.contains(column - 1) else {
-            message = "there is no coder in column \(column) (\(coders.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", ")))"
+            message =
+                "there is no coder in column \(column) (\(coders.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", ")))"
             return
         }
         start(.accept(coder: coders[column - 1]))
@@ -116,11 +118,13 @@ extension ReconcileState {
             return
         }
         guard item.codings.count >= 2 else {
-            message = "\(item.excerpt.id) is no longer finished by two or more of the coders; there is nothing to reconcile"
+            message =
+                "\(item.excerpt.id) is no longer finished by two or more of the coders; there is nothing to reconcile"
             return
         }
         if case .accept(let coder) = kind, !item.codings.contains(where: { $0.coder == coder }) {
-            message = "\(coder) did not finish \(item.excerpt.id); accept one of \(item.codings.map(\.coder).joined(separator: ", "))"
+            message =
+                "\(coder) did not finish \(item.excerpt.id); accept one of \(item.codings.map(\.coder).joined(separator: ", "))"
             return
         }
         if item.state == .decided {
@@ -141,7 +145,9 @@ extension ReconcileState {
             startPicking(item, replacing: replacing)
             return
         }
-        askForNote(PendingDecision(excerptID: item.excerpt.id, choice: choice, codes: codes(of: choice, for: item), replacing: replacing))
+        askForNote(
+            PendingDecision(
+                excerptID: item.excerpt.id, choice: choice, codes: codes(of: choice, for: item), replacing: replacing))
     }
 
     private func codes(of choice: ReconciliationChoice, for item: ReconciliationItem) -> [String: AppliedCode] {
@@ -193,10 +199,13 @@ extension ReconcileState {
                 return []
             }
             let choice = ReconciliationChoice.edited(picker.chosen)
-            askForNote(PendingDecision(excerptID: item.excerpt.id, choice: choice, codes: picker.chosen, replacing: replacing))
+            askForNote(
+                PendingDecision(excerptID: item.excerpt.id, choice: choice, codes: picker.chosen, replacing: replacing))
             return []
         default:
-            if !picker.edit(with: key, in: tree) { message = "\(key.notation) does nothing here; Enter goes on to the note, Esc cancels" }
+            if !picker.edit(with: key, in: tree) {
+                message = "\(key.notation) does nothing here; Enter goes on to the note, Esc cancels"
+            }
         }
         mode = .picking(picker, replacing: replacing)
         return []

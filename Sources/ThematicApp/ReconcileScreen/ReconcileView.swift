@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Draws the reconcile screen for a state: a pure function, so tests read the frame back as text.
 public enum ReconcileView {
@@ -9,7 +9,9 @@ public enum ReconcileView {
         let layout = state.layout
         if !layout.isCompact { drawQueue(state, in: layout.queue, on: &screen) }
         ReconcileDetailView.draw(state, in: layout.detail, on: &screen)
-        if case .picking(let picker, _) = state.mode { drawPicker(picker, state: state, in: layout.detail, on: &screen) }
+        if case .picking(let picker, _) = state.mode {
+            drawPicker(picker, state: state, in: layout.detail, on: &screen)
+        }
         drawStatus(state, in: layout.status, on: &screen)
         HelpOverlay.draw(state.help, of: ReconcileKeymap.table, on: &screen)
         return screen
@@ -27,12 +29,15 @@ public enum ReconcileView {
     }
 
     static func drawQueue(_ state: ReconcileState, in rect: Rect, on screen: inout Screen) {
-        let title = state.filter == .all ? "Queue (\(state.visible.count))" : "\(state.filter.label) (\(state.visible.count))"
+        let title =
+            state.filter == .all ? "Queue (\(state.visible.count))" : "\(state.filter.label) (\(state.visible.count))"
         let body = Box(title: title).draw(in: rect, on: &screen)
         let list = ScrollingList(count: state.visible.count, selected: state.listSelection, offset: state.listOffset)
         list.draw(in: body, on: &screen) { queueRow(state.items[state.visible[$0]]) }
         if state.visible.isEmpty {
-            screen.write("nothing listed; a shows all", row: body.row, column: body.column, style: ReconcileDetailView.dim, maxWidth: body.columns)
+            screen.write(
+                "nothing listed; a shows all", row: body.row, column: body.column, style: ReconcileDetailView.dim,
+                maxWidth: body.columns)
         }
     }
 
@@ -53,8 +58,10 @@ public enum ReconcileView {
         if body != rect { Box(title: title, style: ReconcileDetailView.bold).draw(in: rect, on: &screen) }
         guard !body.isEmpty else { return }
         let label = "Filter: "
-        let used = screen.write(label, row: body.row, column: body.column, style: ReconcileDetailView.dim, maxWidth: body.columns)
-        screen.cursor = picker.filter.draw(in: Rect(row: body.row, column: body.column + used, rows: 1, columns: body.columns - used), on: &screen)
+        let used = screen.write(
+            label, row: body.row, column: body.column, style: ReconcileDetailView.dim, maxWidth: body.columns)
+        screen.cursor = picker.filter.draw(
+            in: Rect(row: body.row, column: body.column + used, rows: 1, columns: body.columns - used), on: &screen)
         var appliedBy: [String: [String]] = [:]
         for coding in state.currentItem?.codings ?? [] {
             for id in coding.codes { appliedBy[id, default: []].append(coding.coder) }
@@ -75,17 +82,23 @@ public enum ReconcileView {
             // Who applied the code stays visible at the right edge; the name is cut instead.
             let coders = appliedBy[row.id].map { " " + $0.joined(separator: " ") } ?? ""
             let codersWidth = min(DisplayWidth.of(coders), list.columns / 2)
-            screen.write(DisplayWidth.truncate(pickerRow(row, picker: picker), toWidth: list.columns - codersWidth),
-                         row: y, column: list.column, style: style, maxWidth: list.columns - codersWidth)
-            screen.write(DisplayWidth.truncate(coders, toWidth: codersWidth), row: y, column: list.right - codersWidth,
-                         style: isCursor ? style : ReconcileDetailView.dim, maxWidth: codersWidth)
+            screen.write(
+                DisplayWidth.truncate(pickerRow(row, picker: picker), toWidth: list.columns - codersWidth),
+                row: y, column: list.column, style: style, maxWidth: list.columns - codersWidth)
+            screen.write(
+                DisplayWidth.truncate(coders, toWidth: codersWidth), row: y, column: list.right - codersWidth,
+                style: isCursor ? style : ReconcileDetailView.dim, maxWidth: codersWidth)
         }
         if rows.isEmpty && list.rows > 0 {
-            screen.write("no code matches \"\(picker.filter.text)\"", row: list.row, column: list.column, style: ReconcileDetailView.dim, maxWidth: list.columns)
+            screen.write(
+                "no code matches \"\(picker.filter.text)\"", row: list.row, column: list.column,
+                style: ReconcileDetailView.dim, maxWidth: list.columns)
         }
         if body.rows >= 2 {
-            screen.write(DisplayWidth.truncate("Chosen: " + ReconcileDetailView.codesText(picker.chosen.keys), toWidth: body.columns),
-                         row: body.bottom - 1, column: body.column, style: ReconcileDetailView.bold, maxWidth: body.columns)
+            screen.write(
+                DisplayWidth.truncate(
+                    "Chosen: " + ReconcileDetailView.codesText(picker.chosen.keys), toWidth: body.columns),
+                row: body.bottom - 1, column: body.column, style: ReconcileDetailView.bold, maxWidth: body.columns)
         }
     }
 
@@ -111,15 +124,24 @@ public enum ReconcileView {
         switch state.mode {
         case .writingNote(let pending):
             let label = "Note on \(pending.excerptID) (Enter records, Esc cancels): "
-            let used = screen.write(label, row: rect.row, column: rect.column, style: ReconcileDetailView.bold, maxWidth: rect.columns)
-            screen.cursor = state.field.draw(in: Rect(row: rect.row, column: rect.column + used, rows: 1, columns: rect.columns - used), on: &screen)
+            let used = screen.write(
+                label, row: rect.row, column: rect.column, style: ReconcileDetailView.bold, maxWidth: rect.columns)
+            screen.cursor = state.field.draw(
+                in: Rect(row: rect.row, column: rect.column + used, rows: 1, columns: rect.columns - used), on: &screen)
         case .confirmingReplace:
             let id = state.currentItem?.excerpt.id ?? ""
-            StatusBar(left: "\(id) is already decided. Replace the decision? y/n", style: Style(attributes: [.reverse, .bold])).draw(in: rect, on: &screen)
+            StatusBar(
+                left: "\(id) is already decided. Replace the decision? y/n",
+                style: Style(attributes: [.reverse, .bold])
+            ).draw(in: rect, on: &screen)
         default:
-            let style = state.refusal == nil ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
-            StatusBar(left: statusText(state), right: (state.refusal == nil ? "" : "NOT RECORDED · ") + "? keys", style: style)
-                .draw(in: rect, on: &screen)
+            let style =
+                state.refusal == nil
+                ? Style(attributes: .reverse) : Style(foreground: .basic(.red), attributes: [.reverse, .bold])
+            StatusBar(
+                left: statusText(state), right: (state.refusal == nil ? "" : "NOT RECORDED · ") + "? keys", style: style
+            )
+            .draw(in: rect, on: &screen)
         }
     }
 }

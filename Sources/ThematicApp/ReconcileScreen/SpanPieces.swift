@@ -20,7 +20,9 @@ struct SpanPiece: Equatable {
         var cursor = span.start
         for range in covered where range.upperBound > cursor {
             guard range.lowerBound < span.end else { break }
-            if range.lowerBound > cursor { pieces.append(SpanPiece(range: cursor..<range.lowerBound, onlyThisCoder: true)) }
+            if range.lowerBound > cursor {
+                pieces.append(SpanPiece(range: cursor..<range.lowerBound, onlyThisCoder: true))
+            }
             let end = min(range.upperBound, span.end)
             pieces.append(SpanPiece(range: max(cursor, range.lowerBound)..<end, onlyThisCoder: false))
             cursor = end

@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// What the coding and reconcile screens show of a code besides its place in the tree: the number a coder types to
 /// toggle it, its usable codebook hotkey and its colour (inherited from the parent when it has none).
@@ -28,14 +28,21 @@ extension FoldableTree where ID == String, Item == CodeEntry {
             let depth = codebook.ancestors(of: code.id).filter { activeIDs.contains($0) }.count
             var colourText = code.colour
             var parent = code.parent
-            while colourText == nil, let id = parent { colourText = byID[id]?.colour; parent = byID[id]?.parent }
+            while colourText == nil, let id = parent {
+                colourText = byID[id]?.colour
+                parent = byID[id]?.parent
+            }
             var hotkey: Key?
-            if let text = code.hotkey, let key = Key(notation: text), !CodingKeymap.boundKeys.contains(key), !hotkeys.contains(key), code.codable {
+            if let text = code.hotkey, let key = Key(notation: text), !CodingKeymap.boundKeys.contains(key),
+                !hotkeys.contains(key), code.codable
+            {
                 hotkey = key
                 hotkeys.insert(key)
             }
             if code.codable { number += 1 }
-            let entry = CodeEntry(code: code, number: code.codable ? number : nil, hotkey: hotkey, colour: colourText.flatMap(CodeTree.colour(hex:)))
+            let entry = CodeEntry(
+                code: code, number: code.codable ? number : nil, hotkey: hotkey,
+                colour: colourText.flatMap(CodeTree.colour(hex:)))
             nodes.append(Node(id: code.id, parent: code.parent, depth: depth, item: entry))
         }
         self.init(nodes)
@@ -44,11 +51,15 @@ extension FoldableTree where ID == String, Item == CodeEntry {
     public func entry(_ id: String) -> CodeEntry? { node(id)?.item }
 
     public var codeByNumber: [Int: String] {
-        Dictionary(nodes.compactMap { node in node.item.number.map { ($0, node.id) } }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            nodes.compactMap { node in node.item.number.map { ($0, node.id) } }, uniquingKeysWith: { first, _ in first }
+        )
     }
 
     public var codeByHotkey: [Key: String] {
-        Dictionary(nodes.compactMap { node in node.item.hotkey.map { ($0, node.id) } }, uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            nodes.compactMap { node in node.item.hotkey.map { ($0, node.id) } }, uniquingKeysWith: { first, _ in first }
+        )
     }
 
     /// The rows shown: with no filter, codes whose ancestors are all expanded; with a filter, the codes matching

@@ -1,7 +1,8 @@
 import TerminalUI
 
 /// Where in a screen a key binding applies (a pane, "anywhere", or a prompt being typed).
-public protocol KeyContextKind: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String, AllCases == [Self] {
+public protocol KeyContextKind: CaseIterable, Hashable, Sendable, RawRepresentable
+where RawValue == String, AllCases == [Self] {
     /// The contexts looked up for a key pressed here, first match wins: usually the context itself, then "anywhere";
     /// a prompt only itself, so typed letters are text.
     var lookup: [Self] { get }
@@ -40,7 +41,8 @@ public struct KeyTable<Context: KeyContextKind, Action: Hashable & Sendable>: Se
     /// The action `key` triggers in `context`, trying `context.lookup` in order.
     public func action(for key: Key, in context: Context) -> Action? {
         for place in context.lookup {
-            for binding in bindings where binding.context == place && binding.keys.contains(where: { Key(notation: $0) == key }) {
+            for binding in bindings
+            where binding.context == place && binding.keys.contains(where: { Key(notation: $0) == key }) {
                 return binding.action
             }
         }

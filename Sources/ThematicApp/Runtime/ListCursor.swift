@@ -85,7 +85,8 @@ public struct ListCursor<Filter: Equatable & Sendable>: Equatable, Sendable {
     /// Scrolls as little as possible so the current row is one of `height` rows shown, and no empty space is left
     /// below the last row.
     public mutating func settle(height: Int) {
-        offset = ScrollingList(count: visible.count, selected: selection, offset: offset)
+        offset =
+            ScrollingList(count: visible.count, selected: selection, offset: offset)
             .scrolled(toShowSelectionIn: max(1, height)).offset
     }
 

@@ -1,8 +1,9 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// A box over the coding screen that lists what the coder asked for (a code's excerpts, the heat map, the
-/// anonymisation findings, the coder's memos); Enter jumps to the excerpt of the selected line where lines name one, Esc closes.
+/// anonymisation findings, the coder's memos); Enter jumps to the excerpt of the selected line where lines name one,
+/// Esc closes.
 public struct Overlay: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case codeExcerpts(codeID: String)
@@ -38,7 +39,9 @@ public struct Overlay: Equatable, Sendable {
             return
         }
         selected = min(max(0, selected + step), lines.count - 1)
-        offset = ScrollingList(count: lines.count, selected: selected, offset: offset).scrolled(toShowSelectionIn: rows).offset
+        offset =
+            ScrollingList(count: lines.count, selected: selected, offset: offset).scrolled(toShowSelectionIn: rows)
+            .offset
     }
 }
 

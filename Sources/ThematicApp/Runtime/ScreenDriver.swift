@@ -1,5 +1,5 @@
-import ThematicCore
 import TerminalUI
+import ThematicCore
 
 /// Runs any screen on a terminal: draws the first frame, then for each key asks the state what to do, has the
 /// effects performed (and reported back to the state), and draws the result. Ctrl-C reaches the state as a key and

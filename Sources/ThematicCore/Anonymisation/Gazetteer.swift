@@ -31,7 +31,9 @@ struct Gazetteer: Sendable {
         let folder = try? WordLists.folder()
         for resource in resources {
             guard let folder,
-                  let data = try? Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(resource).txt"), options: .mappedIfSafe) else { continue }
+                let data = try? Data(
+                    contentsOf: URL(fileURLWithPath: "\(folder)/\(resource).txt"), options: .mappedIfSafe)
+            else { continue }
             hashes.reserveCapacity(hashes.count + data.count / 7)
             Self.addEntries(data, to: &hashes)
         }
@@ -56,8 +58,19 @@ struct Gazetteer: Sendable {
                 // Decode UTF-8 so a non-ASCII entry hashes as its scalars, like the scanner's tokens.
                 var scalar = UInt32(byte)
                 var length = 1
-                if byte >= 0xF0 { scalar = UInt32(byte & 0x07); length = 4 } else if byte >= 0xE0 { scalar = UInt32(byte & 0x0F); length = 3 } else if byte >= 0xC0 { scalar = UInt32(byte & 0x1F); length = 2 }
-                for next in 1..<length where index + next < bytes.count { scalar = (scalar << 6) | UInt32(bytes[index + next] & 0x3F) }
+                if byte >= 0xF0 {
+                    scalar = UInt32(byte & 0x07)
+                    length = 4
+                } else if byte >= 0xE0 {
+                    scalar = UInt32(byte & 0x0F)
+                    length = 3
+                } else if byte >= 0xC0 {
+                    scalar = UInt32(byte & 0x1F)
+                    length = 2
+                }
+                for next in 1..<length where index + next < bytes.count {
+                    scalar = (scalar << 6) | UInt32(bytes[index + next] & 0x3F)
+                }
                 value = (value ^ UInt64(scalar)) &* 0x100_0000_01b3
                 empty = false
                 index += length

@@ -10,7 +10,9 @@ public enum IdentifierCheck {
     /// by name, then each excerpt's section name (where it first appears) and text. Words used in lower case anywhere
     /// in the excerpt text of `reviews` or `vocabulary` (the rest of the corpus, usually) are not taken for names;
     /// titles, section names and attributes are too short and too capitalised to tell common words from names.
-    public static func findings(in reviews: [Review], vocabulary: [Review], register: IdentifierRegister) -> [IdentifierFinding] {
+    public static func findings(in reviews: [Review], vocabulary: [Review], register: IdentifierRegister)
+        -> [IdentifierFinding]
+    {
         let allowed = Set(register.allowedTerms.map { $0.term.lowercased() })
         // One reading of each scanned review finds everything but names and collects its words at the same time.
         let prepared = reviews.parallelMap { review in
@@ -22,14 +24,21 @@ public enum IdentifierCheck {
             var sectionsSeen = Set<String>()
             for excerpt in review.excerpts {
                 if !excerpt.section.isEmpty, sectionsSeen.insert(excerpt.section).inserted {
-                    places.append((.section, IdentifierScanner.prepare(Excerpt(id: excerpt.id, section: "", text: excerpt.section), allowedTerms: allowed)))
+                    places.append(
+                        (
+                            .section,
+                            IdentifierScanner.prepare(
+                                Excerpt(id: excerpt.id, section: "", text: excerpt.section), allowedTerms: allowed)
+                        ))
                 }
-                places.append((.text, IdentifierScanner.prepare(excerpt, allowedTerms: allowed, lowerCaseWords: &words)))
+                places.append(
+                    (.text, IdentifierScanner.prepare(excerpt, allowedTerms: allowed, lowerCaseWords: &words)))
             }
             return (places, words)
         }
         let scanned = Set(reviews.map(\.id))
-        var words = IdentifierScanner.lowerCaseWords(in: vocabulary.filter { !scanned.contains($0.id) }.flatMap { $0.excerpts.map(\.text) })
+        var words = IdentifierScanner.lowerCaseWords(
+            in: vocabulary.filter { !scanned.contains($0.id) }.flatMap { $0.excerpts.map(\.text) })
         for (_, reviewWords) in prepared { words.formUnion(reviewWords) }
         let lowerCaseWords = words
         return prepared.map(\.0).parallelMap { places in
@@ -47,7 +56,9 @@ public enum IdentifierCheck {
     /// scanner reads them like text.
     private static func labels(of review: Review) -> [(IdentifierFinding.Field, Excerpt)] {
         [(.title, Excerpt(id: review.id, section: "", text: review.title))]
-            + review.attributes.sorted { $0.key < $1.key }.map { (.attribute($0.key), Excerpt(id: review.id, section: "", text: $0.value)) }
+            + review.attributes.sorted { $0.key < $1.key }.map {
+                (.attribute($0.key), Excerpt(id: review.id, section: "", text: $0.value))
+            }
     }
 
     /// Open findings in the whole corpus of a study.
@@ -63,9 +74,14 @@ public enum IdentifierCheck {
     /// The open finding a reviewer names by its `IdentifierFinding.reference`: `EXCERPT@START`,
     /// `EXCERPT#section@START`, `REVIEW#title@START` or `REVIEW#attribute:NAME@START`. A section name may be named
     /// through any excerpt carrying it.
-    public static func finding(_ reference: String, in study: Study, register: IdentifierRegister) throws(Refusal) -> IdentifierFinding {
+    public static func finding(_ reference: String, in study: Study, register: IdentifierRegister) throws(Refusal)
+        -> IdentifierFinding
+    {
         guard let at = reference.lastIndex(of: "@"), let start = Int(reference[reference.index(after: at)...]) else {
-            throw Refusal(description: "\"\(reference)\" is not a finding; name one as EXCERPT@START (or EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START), as `thematic check --identifiers` lists them")
+            throw Refusal(
+                description:
+                    "\"\(reference)\" is not a finding; name one as EXCERPT@START (or EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START), as `thematic check --identifiers` lists them"
+            )
         }
         let place = reference[..<at]
         var id = String(place)
@@ -73,36 +89,54 @@ public enum IdentifierCheck {
         if let hash = place.firstIndex(of: "#") {
             id = String(place[..<hash])
             guard let named = IdentifierFinding.Field(tag: String(place[place.index(after: hash)...])) else {
-                throw Refusal(description: "\"\(reference)\" names no field: after # write section, title or attribute:NAME")
+                throw Refusal(
+                    description: "\"\(reference)\" names no field: after # write section, title or attribute:NAME")
             }
             field = named
         }
         let review: Review
         if field.isReviewField {
-            guard let found = study.corpus.review(id) else { throw Refusal(description: "no review \"\(id)\" in the corpus") }
+            guard let found = study.corpus.review(id) else {
+                throw Refusal(description: "no review \"\(id)\" in the corpus")
+            }
             review = found
         } else {
-            guard let found = study.corpus.review(containing: id) else { throw Refusal(description: "no excerpt \"\(id)\" in the corpus") }
+            guard let found = study.corpus.review(containing: id) else {
+                throw Refusal(description: "no excerpt \"\(id)\" in the corpus")
+            }
             review = found
         }
-        if field == .section, let section = study.corpus.excerpt(id)?.section, let first = review.excerpts.first(where: { $0.section == section }) {
+        if field == .section, let section = study.corpus.excerpt(id)?.section,
+            let first = review.excerpts.first(where: { $0.section == section })
+        {
             id = first.id
         }
         let open = findings(in: [review], vocabulary: study.corpus.reviews, register: register)
-        guard let finding = open.first(where: { $0.excerptID == id && $0.field == field && $0.range.start == start }) else {
-            throw Refusal(description: "no open finding at \(reference) (already allowed or redacted, or the text changed?); run `thematic check --identifiers` for the current list")
+        guard let finding = open.first(where: { $0.excerptID == id && $0.field == field && $0.range.start == start })
+        else {
+            throw Refusal(
+                description:
+                    "no open finding at \(reference) (already allowed or redacted, or the text changed?); run `thematic check --identifiers` for the current list"
+            )
         }
         return finding
     }
 
     /// Records that a finding does not identify anybody.
-    public static func allow(_ finding: IdentifierFinding, by: String, why: String, in register: inout IdentifierRegister, at: String = Timestamp.now()) {
-        register.decisions.append(.init(excerptID: finding.excerptID, range: finding.range, rule: finding.rule,
-                                        action: .allowed(text: finding.text), by: by, why: why, at: at, field: finding.field))
+    public static func allow(
+        _ finding: IdentifierFinding, by: String, why: String, in register: inout IdentifierRegister,
+        at: String = Timestamp.now()
+    ) {
+        register.decisions.append(
+            .init(
+                excerptID: finding.excerptID, range: finding.range, rule: finding.rule,
+                action: .allowed(text: finding.text), by: by, why: why, at: at, field: finding.field))
     }
 
     /// Allows a term everywhere in the study (matched ignoring case).
-    public static func allowTerm(_ term: String, by: String, why: String, in register: inout IdentifierRegister, at: String = Timestamp.now()) {
+    public static func allowTerm(
+        _ term: String, by: String, why: String, in register: inout IdentifierRegister, at: String = Timestamp.now()
+    ) {
         register.allowedTerms.removeAll { $0.term.lowercased() == term.lowercased() }
         register.allowedTerms.append(.init(term: term, by: by, why: why, at: at))
         register.allowedTerms.sort { $0.term.lowercased() < $1.term.lowercased() }
@@ -117,13 +151,16 @@ public enum IdentifierCheck {
     /// holds no coded span, so its redaction is never refused for codes; a section name is replaced in every
     /// excerpt of the review that carries it. Returns the new review, already written.
     @discardableResult
-    public static func redact(_ finding: IdentifierFinding, in study: Study, by: String, why: String,
-                              register: inout IdentifierRegister, at: String = Timestamp.now()) throws -> Review {
+    public static func redact(
+        _ finding: IdentifierFinding, in study: Study, by: String, why: String,
+        register: inout IdentifierRegister, at: String = Timestamp.now()
+    ) throws -> Review {
         var review: Review
         switch finding.field {
         case .text:
             guard let found = study.corpus.review(containing: finding.excerptID),
-                  let index = found.excerpts.firstIndex(where: { $0.id == finding.excerptID }) else {
+                let index = found.excerpts.firstIndex(where: { $0.id == finding.excerptID })
+            else {
                 throw Refusal(description: "no excerpt \"\(finding.excerptID)\" in the corpus")
             }
             review = found
@@ -131,7 +168,8 @@ public enum IdentifierCheck {
             review.excerpts[index].text = try replacing(finding, in: review.excerpts[index].text)
         case .section:
             guard let found = study.corpus.review(containing: finding.excerptID),
-                  let section = found.excerpts.first(where: { $0.id == finding.excerptID })?.section else {
+                let section = found.excerpts.first(where: { $0.id == finding.excerptID })?.section
+            else {
                 throw Refusal(description: "no excerpt \"\(finding.excerptID)\" in the corpus")
             }
             review = found
@@ -140,7 +178,9 @@ public enum IdentifierCheck {
                 review.excerpts[index].section = redacted
             }
         case .title:
-            guard let found = study.corpus.review(finding.excerptID) else { throw Refusal(description: "no review \"\(finding.excerptID)\" in the corpus") }
+            guard let found = study.corpus.review(finding.excerptID) else {
+                throw Refusal(description: "no review \"\(finding.excerptID)\" in the corpus")
+            }
             review = found
             review.title = try replacing(finding, in: review.title)
         case .attribute(let name):
@@ -150,11 +190,17 @@ public enum IdentifierCheck {
             review = found
             review.attributes[name] = try replacing(finding, in: value)
         }
-        try AtomicFile.write(CanonicalWriter.pretty(ReviewFormat.encode(review)), to: study.folder.url(StudyFolder.reviewFile(review.id)))
-        register.decisions.append(.init(excerptID: finding.excerptID,
-                                        range: TextSpan(start: finding.range.start, end: finding.range.start + finding.rule.placeholder.unicodeScalars.count),
-                                        rule: finding.rule, action: .redacted(placeholder: finding.rule.placeholder), by: by, why: why, at: at,
-                                        field: finding.field))
+        try AtomicFile.write(
+            CanonicalWriter.pretty(ReviewFormat.encode(review)), to: study.folder.url(StudyFolder.reviewFile(review.id))
+        )
+        register.decisions.append(
+            .init(
+                excerptID: finding.excerptID,
+                range: TextSpan(
+                    start: finding.range.start, end: finding.range.start + finding.rule.placeholder.unicodeScalars.count
+                ),
+                rule: finding.rule, action: .redacted(placeholder: finding.rule.placeholder), by: by, why: why, at: at,
+                field: finding.field))
         return review
     }
 
@@ -168,19 +214,27 @@ public enum IdentifierCheck {
                 }
             }
         }
-        for coder in study.coders { check(study.codings[coder]?.excerpts[finding.excerptID]?.codes ?? [:], owner: coder) }
+        for coder in study.coders {
+            check(study.codings[coder]?.excerpts[finding.excerptID]?.codes ?? [:], owner: coder)
+        }
         check(study.consensus.excerpts[finding.excerptID]?.codes ?? [:], owner: "consensus")
         guard blocking.isEmpty else {
-            throw Refusal(description: "cannot redact \(finding.reference): codes are narrowed to text at or after it (\(blocking.joined(separator: "; "))), and the placeholder would move them. Have the coders widen those codes to the whole excerpt or clear the spans, then redact; or allow the finding if it does not identify anybody.")
+            throw Refusal(
+                description:
+                    "cannot redact \(finding.reference): codes are narrowed to text at or after it (\(blocking.joined(separator: "; "))), and the placeholder would move them. Have the coders widen those codes to the whole excerpt or clear the spans, then redact; or allow the finding if it does not identify anybody."
+            )
         }
     }
 
     /// `text` with the finding's range replaced by its placeholder; refused when the range no longer holds the finding.
     private static func replacing(_ finding: IdentifierFinding, in text: String) throws(Refusal) -> String {
         var scalars = Array(text.unicodeScalars)
-        guard finding.range.end <= scalars.count, String(String.UnicodeScalarView(scalars[finding.range.start..<finding.range.end])) == finding.text else {
+        guard finding.range.end <= scalars.count,
+            String(String.UnicodeScalarView(scalars[finding.range.start..<finding.range.end])) == finding.text
+        else {
             let place = finding.field == .text ? finding.excerptID : "the \(finding.field) of \(finding.excerptID)"
-            throw Refusal(description: "the text of \(place) changed since the check; run `thematic check --identifiers` again")
+            throw Refusal(
+                description: "the text of \(place) changed since the check; run `thematic check --identifiers` again")
         }
         scalars.replaceSubrange(finding.range.start..<finding.range.end, with: finding.rule.placeholder.unicodeScalars)
         return String(String.UnicodeScalarView(scalars))

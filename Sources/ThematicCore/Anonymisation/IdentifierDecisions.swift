@@ -42,8 +42,11 @@ public struct IdentifierDecisions: Sendable {
         var redactions: [IdentifierFinding] = []
         do {
             // Later offsets first, so redacting one finding never moves another still to be redacted in the same text.
-            for finding in toRedact.sorted(by: { ($0.excerptID, $0.field.tag ?? "", $1.range.start) < ($1.excerptID, $1.field.tag ?? "", $0.range.start) }) {
-                let review = try IdentifierCheck.redact(finding, in: study, by: by, why: why, register: &register, at: time)
+            for finding in toRedact.sorted(by: {
+                ($0.excerptID, $0.field.tag ?? "", $1.range.start) < ($1.excerptID, $1.field.tag ?? "", $0.range.start)
+            }) {
+                let review = try IdentifierCheck.redact(
+                    finding, in: study, by: by, why: why, register: &register, at: time)
                 study.corpus = Corpus(reviews: study.corpus.reviews.map { $0.id == review.id ? review : $0 })
                 redactions.append(finding)
             }
@@ -52,6 +55,7 @@ public struct IdentifierDecisions: Sendable {
             throw error
         }
         if register != recorded { try register.save(to: study.folder) }
-        return Outcome(study: study, register: register, allowedCount: toAllow.count + allowedTerms.count, redactions: redactions)
+        return Outcome(
+            study: study, register: register, allowedCount: toAllow.count + allowedTerms.count, redactions: redactions)
     }
 }

@@ -49,8 +49,11 @@ public struct IdentifierRegister: Sendable, Equatable {
         public var at: String
         public var field: IdentifierFinding.Field
 
-        public init(excerptID: String, range: TextSpan, rule: IdentifierRule, action: Action, by: String, why: String, at: String,
-                    field: IdentifierFinding.Field = .text) {
+        public init(
+            excerptID: String, range: TextSpan, rule: IdentifierRule, action: Action, by: String, why: String,
+            at: String,
+            field: IdentifierFinding.Field = .text
+        ) {
             self.excerptID = excerptID
             self.range = range
             self.rule = rule
@@ -95,13 +98,19 @@ public struct IdentifierRegister: Sendable, Equatable {
         }
         let json: JSONValue
         do { json = try JSONParser.parse(bytes) } catch {
-            throw StudyLoadError(problems: [StudyProblem(file: file, line: error.line, column: error.column, message: error.message)])
+            throw StudyLoadError(problems: [
+                StudyProblem(file: file, line: error.line, column: error.column, message: error.message)
+            ])
         }
         do {
             return try decode(json)
         } catch {
             let place = SourceText.location(ofOffset: error.offset, in: bytes)
-            throw StudyLoadError(problems: [StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message)])
+            throw StudyLoadError(problems: [
+                StudyProblem(
+                    file: file, line: place.line, column: place.column, path: error.path.description,
+                    message: error.message)
+            ])
         }
     }
 
@@ -114,53 +123,78 @@ public struct IdentifierRegister: Sendable, Equatable {
         let record = try JSONRecord(value, at: .root)
         let kindValue = try record.string("kind")
         guard kindValue == kind else {
-            throw JSONShapeError(path: record.path.field("kind"), offset: record.value("kind")?.offset ?? record.offset,
-                                 message: "expected \"\(kind)\" here, found \"\(kindValue)\" (is this the right file?)")
+            throw JSONShapeError(
+                path: record.path.field("kind"), offset: record.value("kind")?.offset ?? record.offset,
+                message: "expected \"\(kind)\" here, found \"\(kindValue)\" (is this the right file?)")
         }
         let version = try record.int("schemaVersion")
         guard (1...schemaVersion).contains(version) else {
-            throw JSONShapeError(path: record.path.field("schemaVersion"), offset: record.value("schemaVersion")?.offset ?? record.offset,
-                                 message: "schemaVersion \(version) is not one this build reads (highest: \(schemaVersion) for \(kind))\(version > schemaVersion ? "; update Thematic" : "")")
+            throw JSONShapeError(
+                path: record.path.field("schemaVersion"),
+                offset: record.value("schemaVersion")?.offset ?? record.offset,
+                message:
+                    "schemaVersion \(version) is not one this build reads (highest: \(schemaVersion) for \(kind))\(version > schemaVersion ? "; update Thematic" : "")"
+            )
         }
         try record.requireOnly(["kind", "schemaVersion", "allowedTerms", "decisions"])
         var register = IdentifierRegister()
         for (index, element) in try record.array("allowedTerms").enumerated() {
             let item = try JSONRecord(element, at: JSONPath.root.field("allowedTerms").index(index))
             try item.requireOnly(["term", "by", "why", "at"])
-            register.allowedTerms.append(AllowedTerm(term: try item.string("term"), by: try item.string("by"), why: try item.string("why"), at: try item.string("at")))
+            register.allowedTerms.append(
+                AllowedTerm(
+                    term: try item.string("term"), by: try item.string("by"), why: try item.string("why"),
+                    at: try item.string("at")))
         }
         for (index, element) in try record.array("decisions").enumerated() {
             let path = JSONPath.root.field("decisions").index(index)
             let item = try JSONRecord(element, at: path)
-            try item.requireOnly(["excerpt", "field", "start", "end", "rule", "decision", "text", "placeholder", "by", "why", "at"])
+            try item.requireOnly([
+                "excerpt", "field", "start", "end", "rule", "decision", "text", "placeholder", "by", "why", "at",
+            ])
             var field = IdentifierFinding.Field.text
             if let tag = try item.optionalString("field") {
                 let offset = item.value("field")?.offset ?? item.offset
                 guard version >= 2 else {
-                    throw JSONShapeError(path: path.field("field"), offset: offset, message: "\"field\" needs schemaVersion 2 (this file says \(version))")
+                    throw JSONShapeError(
+                        path: path.field("field"), offset: offset,
+                        message: "\"field\" needs schemaVersion 2 (this file says \(version))")
                 }
                 guard let named = IdentifierFinding.Field(tag: tag), named != .text else {
-                    throw JSONShapeError(path: path.field("field"), offset: offset,
-                                         message: "unknown field \"\(tag)\" (fields: \"section\", \"title\", \"attribute:NAME\"; leave the key out for an excerpt's text)")
+                    throw JSONShapeError(
+                        path: path.field("field"), offset: offset,
+                        message:
+                            "unknown field \"\(tag)\" (fields: \"section\", \"title\", \"attribute:NAME\"; leave the key out for an excerpt's text)"
+                    )
                 }
                 field = named
             }
             let ruleName = try item.string("rule")
             guard let rule = IdentifierRule(rawValue: ruleName) else {
-                throw JSONShapeError(path: path.field("rule"), offset: item.value("rule")?.offset ?? item.offset,
-                                     message: "unknown rule \"\(ruleName)\" (rules: \(IdentifierRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw JSONShapeError(
+                    path: path.field("rule"), offset: item.value("rule")?.offset ?? item.offset,
+                    message:
+                        "unknown rule \"\(ruleName)\" (rules: \(IdentifierRule.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             let action: Decision.Action
             switch try item.string("decision") {
             case "allowed": action = .allowed(text: try item.string("text"))
             case "redacted": action = .redacted(placeholder: try item.string("placeholder"))
             case let other:
-                throw JSONShapeError(path: path.field("decision"), offset: item.value("decision")?.offset ?? item.offset,
-                                     message: "expected \"allowed\" (with \"text\") or \"redacted\" (with \"placeholder\"), found \"\(other)\"")
+                throw JSONShapeError(
+                    path: path.field("decision"), offset: item.value("decision")?.offset ?? item.offset,
+                    message:
+                        "expected \"allowed\" (with \"text\") or \"redacted\" (with \"placeholder\"), found \"\(other)\""
+                )
             }
-            register.decisions.append(Decision(excerptID: try item.string("excerpt"), range: TextSpan(start: try item.int("start"), end: try item.int("end")),
-                                               rule: rule, action: action, by: try item.string("by"), why: try item.string("why"), at: try item.string("at"),
-                                               field: field))
+            register.decisions.append(
+                Decision(
+                    excerptID: try item.string("excerpt"),
+                    range: TextSpan(start: try item.int("start"), end: try item.int("end")),
+                    rule: rule, action: action, by: try item.string("by"), why: try item.string("why"),
+                    at: try item.string("at"),
+                    field: field))
         }
         return register
     }
@@ -171,21 +205,35 @@ public struct IdentifierRegister: Sendable, Equatable {
         return .object([
             ("kind", .string(Self.kind)),
             ("schemaVersion", .int(version)),
-            ("allowedTerms", .array(allowedTerms.map { term in
-                .object([("term", .string(term.term)), ("by", .string(term.by)), ("why", .string(term.why)), ("at", .string(term.at))])
-            })),
-            ("decisions", .array(decisions.map { decision in
-                var pairs: [(String, JSONValue)] = [
-                    ("excerpt", .string(decision.excerptID)), ("start", .int(decision.range.start)), ("end", .int(decision.range.end)),
-                    ("rule", .string(decision.rule.rawValue)), ("by", .string(decision.by)), ("why", .string(decision.why)), ("at", .string(decision.at)),
-                ]
-                if let tag = decision.field.tag { pairs.append(("field", .string(tag))) }
-                switch decision.action {
-                case .allowed(let text): pairs += [("decision", .string("allowed")), ("text", .string(text))]
-                case .redacted(let placeholder): pairs += [("decision", .string("redacted")), ("placeholder", .string(placeholder))]
-                }
-                return .object(pairs)
-            })),
+            (
+                "allowedTerms",
+                .array(
+                    allowedTerms.map { term in
+                        .object([
+                            ("term", .string(term.term)), ("by", .string(term.by)), ("why", .string(term.why)),
+                            ("at", .string(term.at)),
+                        ])
+                    })
+            ),
+            (
+                "decisions",
+                .array(
+                    decisions.map { decision in
+                        var pairs: [(String, JSONValue)] = [
+                            ("excerpt", .string(decision.excerptID)), ("start", .int(decision.range.start)),
+                            ("end", .int(decision.range.end)),
+                            ("rule", .string(decision.rule.rawValue)), ("by", .string(decision.by)),
+                            ("why", .string(decision.why)), ("at", .string(decision.at)),
+                        ]
+                        if let tag = decision.field.tag { pairs.append(("field", .string(tag))) }
+                        switch decision.action {
+                        case .allowed(let text): pairs += [("decision", .string("allowed")), ("text", .string(text))]
+                        case .redacted(let placeholder):
+                            pairs += [("decision", .string("redacted")), ("placeholder", .string(placeholder))]
+                        }
+                        return .object(pairs)
+                    })
+            ),
         ])
     }
 }

@@ -32,7 +32,8 @@ public enum IdentifierRule: String, Sendable, CaseIterable {
     /// One line for a reviewer: what was matched.
     public var explanation: String {
         switch self {
-        case .personalName: "a personal name (a known given name or surname, or a capitalised word that is no English word)"
+        case .personalName:
+            "a personal name (a known given name or surname, or a capitalised word that is no English word)"
         case .fullDate: "a date (day, month and year, or month and year)"
         case .dateOfBirth: "a date of birth"
         case .postcode: "a UK postcode"

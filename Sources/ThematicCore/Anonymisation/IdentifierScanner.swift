@@ -44,7 +44,9 @@ public struct IdentifierScanner: Sendable {
 
     /// Every finding in one excerpt, in text order, leaving out allowed terms.
     public func findings(in excerpt: Excerpt) -> [IdentifierFinding] {
-        Self.resolve(Self.prepare(excerpt, allowedTerms: allowedTerms), lowerCaseWords: lowerCaseWords, allowedTerms: allowedTerms)
+        Self.resolve(
+            Self.prepare(excerpt, allowedTerms: allowedTerms), lowerCaseWords: lowerCaseWords,
+            allowedTerms: allowedTerms)
     }
 
     /// Hashes of the words used in lower case in `texts` (read on every core, in chunks).
@@ -106,12 +108,15 @@ public struct IdentifierScanner: Sendable {
         var beforePostcode = false
         /// Before "Council", "Borough", "County"...: an area's name ("Hackney Council").
         var beforeAreaWord = false
-        /// Joined to the token before by one space, a line break, a hyphen ("Harrow-Whitfield") or ". " after an initial.
+        /// Joined to the token before by one space, a line break, a hyphen ("Harrow-Whitfield") or ". " after an
+        /// initial.
         var joinsPrevious = false
         var joinedByHyphen = false
     }
 
-    static func prepare(_ excerpt: Excerpt, allowedTerms: Set<String>, lowerCaseWords: inout Set<UInt64>) -> PreparedExcerpt {
+    static func prepare(_ excerpt: Excerpt, allowedTerms: Set<String>, lowerCaseWords: inout Set<UInt64>)
+        -> PreparedExcerpt
+    {
         var pass = Pass(scalars: scalars(excerpt.text))
         addLowerCaseWords(pass.scalars, pass.tokens, to: &lowerCaseWords)
         pass.findAddresses()
@@ -121,7 +126,10 @@ public struct IdentifierScanner: Sendable {
         pass.findInstitutions()
         pass.findStreets()
         pass.findMultiWordPlaces()
-        let found = pass.found.map { IdentifierFinding(excerptID: excerpt.id, range: $0.range, text: pass.string($0.range.start, $0.range.end), rule: $0.rule) }
+        let found = pass.found.map {
+            IdentifierFinding(
+                excerptID: excerpt.id, range: $0.range, text: pass.string($0.range.start, $0.range.end), rule: $0.rule)
+        }
         return PreparedExcerpt(excerpt: excerpt, found: found, names: pass.nameCandidates(allowedTerms: allowedTerms))
     }
 
@@ -147,7 +155,10 @@ public struct IdentifierScanner: Sendable {
         var tokens: [Token] = []
         var index = 0
         while index < scalars.count {
-            guard isWordScalar(scalars[index]) else { index += 1; continue }
+            guard isWordScalar(scalars[index]) else {
+                index += 1
+                continue
+            }
             let start = index
             var allDigits = true
             while index < scalars.count {
@@ -155,7 +166,9 @@ public struct IdentifierScanner: Sendable {
                 if isWordScalar(scalar) {
                     if !isDigit(scalar) { allDigits = false }
                     index += 1
-                } else if (scalar == "'" || scalar == "’"), index + 1 < scalars.count, isWordScalar(scalars[index + 1]), !allDigits {
+                } else if scalar == "'" || scalar == "’", index + 1 < scalars.count, isWordScalar(scalars[index + 1]),
+                    !allDigits
+                {
                     index += 1
                 } else {
                     break
@@ -171,7 +184,8 @@ public struct IdentifierScanner: Sendable {
         let before = token.start > 0 ? scalars[token.start - 1] : " "
         let after = token.end < scalars.count ? scalars[token.end] : " "
         let afterNext = token.end + 1 < scalars.count ? scalars[token.end + 1] : " "
-        return before == "@" || before == "/" || before == "." || after == "@" || after == "/" || (after == "." && isWordScalar(afterNext))
+        return before == "@" || before == "/" || before == "." || after == "@" || after == "/"
+            || (after == "." && isWordScalar(afterNext))
     }
 
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
@@ -195,7 +209,10 @@ public struct IdentifierScanner: Sendable {
     /// The end of a token without a possessive "'s" or "’s".
     static func withoutPossessive(_ scalars: [Unicode.Scalar], _ token: Token) -> Int {
         if token.end - token.start > 2, scalars[token.end - 1] == "s" || scalars[token.end - 1] == "S",
-           scalars[token.end - 2] == "'" || scalars[token.end - 2] == "’" { return token.end - 2 }
+            scalars[token.end - 2] == "'" || scalars[token.end - 2] == "’"
+        {
+            return token.end - 2
+        }
         return token.end
     }
 
@@ -211,11 +228,15 @@ public struct IdentifierScanner: Sendable {
     }
 
     /// FNV-1a of the lower-cased scalars: the vocabulary holds hashes, so building it allocates no strings.
-    static func hash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, continuing: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    static func hash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, continuing: UInt64 = 0xcbf2_9ce4_8422_2325)
+        -> UInt64
+    {
         var value = continuing
         for index in start..<end {
             var scalar = scalars[index].value
-            if scalar >= 65 && scalar <= 90 { scalar += 32 } else if scalar > 127 {
+            if scalar >= 65 && scalar <= 90 {
+                scalar += 32
+            } else if scalar > 127 {
                 scalar = scalars[index].properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar
             }
             value = (value ^ UInt64(scalar)) &* 0x100_0000_01b3
@@ -241,7 +262,11 @@ private struct Pass {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(end - start)
         for scalar in scalars[start..<end] {
-            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -251,7 +276,8 @@ private struct Pass {
         let token = tokens[index]
         let stripped = IdentifierScanner.withoutPossessive(scalars, token)
         func matches(_ end: Int) -> Bool {
-            list.hashes.contains(IdentifierScanner.hash(scalars, token.start, end)) && (list.ignoresCase || list.words.contains(string(token.start, end)))
+            list.hashes.contains(IdentifierScanner.hash(scalars, token.start, end))
+                && (list.ignoresCase || list.words.contains(string(token.start, end)))
         }
         return matches(token.end) || (stripped != token.end && matches(stripped))
     }
@@ -269,7 +295,8 @@ private struct Pass {
         index + 1 < tokens.count ? string(tokens[index].end, tokens[index + 1].start) : ""
     }
 
-    /// An upper-case letter followed by lower-case ones: not a single letter ("Child B's"), not an acronym ("NHS", "GPs").
+    /// An upper-case letter followed by lower-case ones: not a single letter ("Child B's"), not an acronym ("NHS",
+    /// "GPs").
     func isCapitalised(_ index: Int) -> Bool {
         let token = tokens[index]
         var end = IdentifierScanner.withoutPossessive(scalars, token)
@@ -302,9 +329,11 @@ private struct Pass {
             while end > index + 1, scalars[end - 1] == "." || scalars[end - 1] == "-" { end -= 1 }
             if start < index, scalars[(index + 1)..<end].contains(".") { add(start, end, .emailAddress) }
         }
-        for (position, token) in tokens.enumerated() where "hHwW".unicodeScalars.contains(scalars[token.start]) && token.end - token.start <= 5 {
+        for (position, token) in tokens.enumerated()
+        where "hHwW".unicodeScalars.contains(scalars[token.start]) && token.end - token.start <= 5 {
             let lower = word(position).lowercased()
-            let isWeb = ((lower == "http" || lower == "https") && string(token.end, min(scalars.count, token.end + 3)) == "://")
+            let isWeb =
+                ((lower == "http" || lower == "https") && string(token.end, min(scalars.count, token.end + 3)) == "://")
                 || (lower == "www" && token.end < scalars.count && scalars[token.end] == ".")
             guard isWeb else { continue }
             var end = token.end
@@ -339,7 +368,9 @@ private struct Pass {
 
     /// `12/03/2015`, `1.3.15`, `12-03-2015` or `2015-03-12`: the index of the last token.
     private func numericDate(at index: Int) -> Int? {
-        guard index + 2 < tokens.count, tokens[index].allDigits, tokens[index + 1].allDigits, tokens[index + 2].allDigits else { return nil }
+        guard index + 2 < tokens.count, tokens[index].allDigits, tokens[index + 1].allDigits,
+            tokens[index + 2].allDigits
+        else { return nil }
         let separator = gap(index)
         guard ["/", ".", "-"].contains(separator), gap(index + 1) == separator else { return nil }
         let lengths = (digitCount(index), digitCount(index + 1), digitCount(index + 2))
@@ -358,19 +389,23 @@ private struct Pass {
         /// The last token of a day number with its ordinal ("3", "3rd", "3 rd"), or nil.
         func dayEnd(_ position: Int) -> Int? {
             guard position < tokens.count, IdentifierScanner.isDigit(scalars[tokens[position].start]),
-                  tokens[position].end - tokens[position].start <= 4 else { return nil }
+                tokens[position].end - tokens[position].start <= 4
+            else { return nil }
             let text = word(position).lowercased()
             let digits = text.prefix { $0.isASCII && $0.isNumber }
             guard let day = Int(digits), (1...31).contains(day), digits.count <= 2 else { return nil }
             let suffix = String(text.dropFirst(digits.count))
-            if suffix.isEmpty, position + 1 < tokens.count, isGap(after: position, " "), Words.ordinalSuffixes.contains(word(position + 1).lowercased()) {
+            if suffix.isEmpty, position + 1 < tokens.count, isGap(after: position, " "),
+                Words.ordinalSuffixes.contains(word(position + 1).lowercased())
+            {
                 return position + 1
             }
             return suffix.isEmpty || Words.ordinalSuffixes.contains(suffix) ? position : nil
         }
         func isMonth(_ position: Int) -> Bool {
             guard position < tokens.count, IdentifierScanner.isUppercase(scalars[tokens[position].start]),
-                  (3...9).contains(tokens[position].end - tokens[position].start) else { return false }
+                (3...9).contains(tokens[position].end - tokens[position].start)
+            else { return false }
             return Words.months.contains(word(position).lowercased())
         }
         func isYear(_ position: Int) -> Bool {
@@ -382,8 +417,10 @@ private struct Pass {
             while true {
                 if [", ", " & "].contains(gap(day)), let next = dayEnd(day + 1) {
                     day = next
-                } else if isGap(after: day, " "), day + 2 < tokens.count, ["and", "or"].contains(word(day + 1)), isGap(after: day + 1, " "),
-                          let next = dayEnd(day + 2) {
+                } else if isGap(after: day, " "), day + 2 < tokens.count, ["and", "or"].contains(word(day + 1)),
+                    isGap(after: day + 1, " "),
+                    let next = dayEnd(day + 2)
+                {
                     day = next
                 } else {
                     break
@@ -396,7 +433,11 @@ private struct Pass {
             }
         }
         if isMonth(index), spaced(index) {
-            if let day = dayEnd(index + 1), spaced(day), isYear(day + 1), digitCount(index + 1) <= 2 || !tokens[index + 1].allDigits { return day + 1 }
+            if let day = dayEnd(index + 1), spaced(day), isYear(day + 1),
+                digitCount(index + 1) <= 2 || !tokens[index + 1].allDigits
+            {
+                return day + 1
+            }
             if isYear(index + 1) { return index + 1 }
         }
         return nil
@@ -412,11 +453,15 @@ private struct Pass {
     mutating func findNumbers() {
         var index = 0
         while index < tokens.count {
-            guard tokens[index].allDigits, isFree(index) else { index += 1; continue }
+            guard tokens[index].allDigits, isFree(index) else {
+                index += 1
+                continue
+            }
             var groups = [index]
             var digits = digitCount(index)
             while let last = groups.last, last + 1 < tokens.count, tokens[last + 1].allDigits, isFree(last + 1),
-                  [" ", "-", ") ", ")", " (", " - "].contains(gap(last)), digits + digitCount(last + 1) <= 13 {
+                [" ", "-", ") ", ")", " (", " - "].contains(gap(last)), digits + digitCount(last + 1) <= 13
+            {
                 groups.append(last + 1)
                 digits += digitCount(last + 1)
             }
@@ -430,7 +475,8 @@ private struct Pass {
                 let values = text.unicodeScalars.map { Int($0.value) - 48 }
                 if values.count == 10, sizes == [10] || sizes == [3, 3, 4], NHSNumber.isValid(values) {
                     add(start, end, .nhsNumber)
-                } else if let kind = phoneStart(text, start: start), kind.digits == 10 || kind.digits == 11, kind.valid {
+                } else if let kind = phoneStart(text, start: start), kind.digits == 10 || kind.digits == 11, kind.valid
+                {
                     add(kind.start, end, .phoneNumber)
                 } else {
                     continue
@@ -443,7 +489,8 @@ private struct Pass {
         }
     }
 
-    /// Whether digits read as a UK number: national (0...) or international (+44...), and the digit count as dialled at home.
+    /// Whether digits read as a UK number: national (0...) or international (+44...), and the digit count as dialled at
+    /// home.
     private func phoneStart(_ text: String, start: Int) -> (start: Int, digits: Int, valid: Bool)? {
         let opening = start > 0 && scalars[start - 1] == "(" ? start - 1 : start
         if start > 0, scalars[start - 1] == "+", text.hasPrefix("44") {
@@ -466,7 +513,9 @@ private struct Pass {
             let text = word(index)
             if index + 1 < tokens.count, gap(index) == " ", isOutwardCode(text), isInwardCode(word(index + 1)) {
                 add(tokens[index].start, tokens[index + 1].end, .postcode)
-            } else if (5...7).contains(text.unicodeScalars.count), isOutwardCode(String(text.dropLast(3))), isInwardCode(String(text.suffix(3))) {
+            } else if (5...7).contains(text.unicodeScalars.count), isOutwardCode(String(text.dropLast(3))),
+                isInwardCode(String(text.suffix(3)))
+            {
                 add(tokens[index].start, tokens[index].end, .postcode)
             }
         }
@@ -485,14 +534,17 @@ private struct Pass {
         let scalars = Array(text.unicodeScalars)
         let letters = scalars.prefix { $0.value >= 65 && $0.value <= 90 }.count
         guard (1...2).contains(letters), scalars.count > letters, scalars.count - letters <= 2,
-              IdentifierScanner.isDigit(scalars[letters]) else { return false }
-        return scalars.count == letters + 1 || IdentifierScanner.isDigit(scalars[letters + 1]) || (scalars[letters + 1].value >= 65 && scalars[letters + 1].value <= 90)
+            IdentifierScanner.isDigit(scalars[letters])
+        else { return false }
+        return scalars.count == letters + 1 || IdentifierScanner.isDigit(scalars[letters + 1])
+            || (scalars[letters + 1].value >= 65 && scalars[letters + 1].value <= 90)
     }
 
     /// `9AA`, with the letters the Royal Mail uses in inward codes (no C, I, K, M, O or V).
     private func isInwardCode(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        return scalars.count == 3 && IdentifierScanner.isDigit(scalars[0]) && scalars.dropFirst().allSatisfy { "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains($0) }
+        return scalars.count == 3 && IdentifierScanner.isDigit(scalars[0])
+            && scalars.dropFirst().allSatisfy { "ABDEFGHJLNPQRSTUWXYZ".unicodeScalars.contains($0) }
     }
 
     // MARK: street addresses
@@ -501,11 +553,15 @@ private struct Pass {
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
             guard isWord(index, in: Words.streetTypes) else { continue }
             var first = index
-            while first > 0, isGap(after: first - 1, " "), isCapitalised(first - 1), index - first < 3, isFree(first - 1) { first -= 1 }
+            while first > 0, isGap(after: first - 1, " "), isCapitalised(first - 1), index - first < 3,
+                isFree(first - 1)
+            { first -= 1 }
             guard first < index else { continue }
             if first > 0, isGap(after: first - 1, " "), isHouseNumber(first - 1), isFree(first - 1) {
                 add(tokens[first - 1].start, tokens[index].end, .streetAddress)
-            } else if isWord(index, in: Words.namedStreetTypes), (first..<index).contains(where: { !isWord($0, in: Words.rolesAndAgencies) }) {
+            } else if isWord(index, in: Words.namedStreetTypes),
+                (first..<index).contains(where: { !isWord($0, in: Words.rolesAndAgencies) })
+            {
                 add(tokens[first].start, tokens[index].end, .streetAddress)
             }
         }
@@ -521,12 +577,17 @@ private struct Pass {
 
     mutating func findInstitutions() {
         for index in tokens.indices where isFree(index) && isCapitalised(index) {
-            let qualified = isWord(index, in: Words.qualifiedInstitutionSuffixes) && index > 0 && isGap(after: index - 1, " ")
+            let qualified =
+                isWord(index, in: Words.qualifiedInstitutionSuffixes) && index > 0 && isGap(after: index - 1, " ")
                 && isWord(index - 1, in: Words.institutionQualifiers)
             guard qualified || isWord(index, in: Words.institutionSuffixes) else { continue }
             var first = index
-            while first > 0, isGap(after: first - 1, " "), isCapitalised(first - 1) || word(first - 1) == "St", isFree(first - 1) { first -= 1 }
-            let naming = (first..<index).filter { !isWord($0, in: Words.genericInstitutionWords) && !isWord($0, in: Words.rolesAndAgencies) }
+            while first > 0, isGap(after: first - 1, " "), isCapitalised(first - 1) || word(first - 1) == "St",
+                isFree(first - 1)
+            { first -= 1 }
+            let naming = (first..<index).filter {
+                !isWord($0, in: Words.genericInstitutionWords) && !isWord($0, in: Words.rolesAndAgencies)
+            }
             while first < index, ["The", "A", "An"].contains(word(first)) { first += 1 }
             if !naming.isEmpty { add(tokens[first].start, tokens[index].end, .namedInstitution) }
         }
@@ -540,15 +601,19 @@ private struct Pass {
     mutating func findMultiWordPlaces() {
         var index = 0
         while index < tokens.count {
-            guard isFree(index), isCapitalised(index) else { index += 1; continue }
+            guard isFree(index), isCapitalised(index) else {
+                index += 1
+                continue
+            }
             var matched: Int?
             for last in stride(from: min(tokens.count - 1, index + 3), through: index + 1, by: -1) {
                 let span = index...last
                 guard span.allSatisfy({ isFree($0) }), isCapitalised(last),
-                      (index..<last).allSatisfy({ isGap(after: $0, " ") || isGap(after: $0, "-") }),
-                      span.allSatisfy({ isCapitalised($0) || Words.placeConnectors.contains(word($0)) }),
-                      span.contains(where: { isCapitalised($0) && !isStopWord($0) }),
-                      Gazetteer.places.contains(IdentifierScanner.hash(scalars, tokens, index, last)) else { continue }
+                    (index..<last).allSatisfy({ isGap(after: $0, " ") || isGap(after: $0, "-") }),
+                    span.allSatisfy({ isCapitalised($0) || Words.placeConnectors.contains(word($0)) }),
+                    span.contains(where: { isCapitalised($0) && !isStopWord($0) }),
+                    Gazetteer.places.contains(IdentifierScanner.hash(scalars, tokens, index, last))
+                else { continue }
                 matched = last
                 break
             }
@@ -565,7 +630,8 @@ private struct Pass {
 
     /// Role, relation, agency, title and generic words: never part of a name.
     private func isStopWord(_ index: Int) -> Bool {
-        isWord(index, in: Words.rolesAndAgencies) || isWord(index, in: Words.titles) || isWord(index, in: Words.genericInstitutionWords)
+        isWord(index, in: Words.rolesAndAgencies) || isWord(index, in: Words.titles)
+            || isWord(index, in: Words.genericInstitutionWords)
     }
 
     /// A capital inside the word that no naming convention explains: an acronym or a coinage ("LiPP", "eCAF",
@@ -575,24 +641,31 @@ private struct Pass {
         let end = IdentifierScanner.withoutPossessive(scalars, token)
         let capitals = ((token.start + 1)..<end).filter { IdentifierScanner.isUppercase(scalars[$0]) }
         guard let capital = capitals.first else { return false }
-        guard capitals.count == 1, capital + 1 < end, IdentifierScanner.isLowercase(scalars[capital + 1]) else { return true }
+        guard capitals.count == 1, capital + 1 < end, IdentifierScanner.isLowercase(scalars[capital + 1]) else {
+            return true
+        }
         return !Words.namePrefixes.contains(string(token.start, capital))
     }
 
     /// "I'm", "Don't", "We've": a word and a contraction, no name (names put a capital after the apostrophe: "O'Dell").
     private func isContraction(_ index: Int) -> Bool {
         let token = tokens[index]
-        guard let apostrophe = (token.start..<token.end).last(where: { scalars[$0] == "'" || scalars[$0] == "’" }) else { return false }
+        guard let apostrophe = (token.start..<token.end).last(where: { scalars[$0] == "'" || scalars[$0] == "’" })
+        else { return false }
         return ["m", "t", "d", "ve", "ll", "re"].contains(string(apostrophe + 1, token.end))
     }
 
     /// A single capital before a name: "J. Smith", "Jane E. Leather" ("A" and "I" only with a full stop).
     private func isInitial(_ index: Int) -> Bool {
         let token = tokens[index]
-        guard token.end - token.start == 1, IdentifierScanner.isUppercase(scalars[token.start]), index + 1 < tokens.count,
-              isCapitalised(index + 1) || tokens[index + 1].end - tokens[index + 1].start == 1 else { return false }
+        guard token.end - token.start == 1, IdentifierScanner.isUppercase(scalars[token.start]),
+            index + 1 < tokens.count,
+            isCapitalised(index + 1) || tokens[index + 1].end - tokens[index + 1].start == 1
+        else { return false }
         let letter = scalars[token.start]
-        guard isGap(after: index, ". ") || (isGap(after: index, " ") && letter != "A" && letter != "I") else { return false }
+        guard isGap(after: index, ". ") || (isGap(after: index, " ") && letter != "A" && letter != "I") else {
+            return false
+        }
         // "Child A", "Sibling B": a pseudonym, not an initial.
         return !(index > 0 && isGap(after: index - 1, " ") && isStopWord(index - 1))
     }
@@ -605,13 +678,15 @@ private struct Pass {
         for finding in found where finding.rule == .postcode { postcodeStarts.insert(finding.range.start) }
         for index in tokens.indices where isFree(index) {
             let initial = isInitial(index)
-            guard initial || (isCapitalised(index) && !isStopWord(index) && !isCoinage(index) && !isContraction(index)) else { continue }
+            guard initial || (isCapitalised(index) && !isStopWord(index) && !isCoinage(index) && !isContraction(index))
+            else { continue }
             let start = tokens[index].start
             let end = IdentifierScanner.withoutPossessive(scalars, tokens[index])
             let base = string(start, end)
             if allowedTerms.contains(base.lowercased()) { continue }
             let hash = IdentifierScanner.hash(scalars, start, end)
-            var candidate = IdentifierScanner.NameCandidate(token: index, range: TextSpan(start: start, end: end), hash: hash, base: base)
+            var candidate = IdentifierScanner.NameCandidate(
+                token: index, range: TextSpan(start: start, end: end), hash: hash, base: base)
             candidate.isInitial = initial
             if !initial {
                 candidate.isGivenName = Gazetteer.givenNames.contains(hash)
@@ -622,15 +697,18 @@ private struct Pass {
             candidate.afterTitle = afterTitle(index)
             candidate.afterLabel = afterLabel(index)
             candidate.opensSentence = opensSentence(index)
-            candidate.afterPlaceWord = index > 0 && isGap(after: index - 1, " ") && Words.placePrepositions.contains(word(index - 1))
+            candidate.afterPlaceWord =
+                index > 0 && isGap(after: index - 1, " ") && Words.placePrepositions.contains(word(index - 1))
             if index + 1 < tokens.count, isGap(after: index, " ") || isGap(after: index, ", ") {
                 candidate.beforePostcode = postcodeStarts.contains(tokens[index + 1].start)
             }
-            candidate.beforeAreaWord = index + 1 < tokens.count && isGap(after: index, " ") && Words.areaWords.contains(word(index + 1))
+            candidate.beforeAreaWord =
+                index + 1 < tokens.count && isGap(after: index, " ") && Words.areaWords.contains(word(index + 1))
             if index > 0 {
                 candidate.joinedByHyphen = isGap(after: index - 1, "-")
                 // A line break too: a title page's lines break a name ("Ellie Mendez" / "Sayer") where they break.
-                candidate.joinsPrevious = isGap(after: index - 1, " ") || isGap(after: index - 1, "\n") || candidate.joinedByHyphen
+                candidate.joinsPrevious =
+                    isGap(after: index - 1, " ") || isGap(after: index - 1, "\n") || candidate.joinedByHyphen
                     || (isGap(after: index - 1, ". ") && tokens[index - 1].end - tokens[index - 1].start == 1)
             }
             candidates.append(candidate)
@@ -639,7 +717,8 @@ private struct Pass {
     }
 
     private func afterTitle(_ index: Int) -> Bool {
-        index > 0 && (isGap(after: index - 1, " ") || isGap(after: index - 1, ". ")) && isWord(index - 1, in: Words.titles)
+        index > 0 && (isGap(after: index - 1, " ") || isGap(after: index - 1, ". "))
+            && isWord(index - 1, in: Words.titles)
     }
 
     /// After "Label:" or "by": where a report names its author, chair or reviewer.

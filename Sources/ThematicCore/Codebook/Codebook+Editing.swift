@@ -3,7 +3,9 @@ import CanonicalJSON
 extension Codebook {
     /// The codebook after `edit`: revision incremented and a history entry appended. The codebook alone: a merge or
     /// split here changes only the codes' statuses; `CodebookEditor` also moves the codings.
-    public func applying(_ edit: CodebookEdit, by editor: String, at time: String, note: String? = nil) throws(CodebookEditError) -> Codebook {
+    public func applying(_ edit: CodebookEdit, by editor: String, at time: String, note: String? = nil)
+        throws(CodebookEditError) -> Codebook
+    {
         guard !editor.isEmpty else { throw CodebookEditError("say who makes the change (a lead's name)") }
         var book = self
         var changed: [String]
@@ -60,7 +62,9 @@ extension Codebook {
             action = .removeFromGroup(id)
         case .retire(let id):
             let code = try book.existing(id)
-            guard code.status == .active else { throw CodebookEditError("\(id) (\(code.name)) is not active: it is \(code.status.description)") }
+            guard code.status == .active else {
+                throw CodebookEditError("\(id) (\(code.name)) is not active: it is \(code.status.description)")
+            }
             book.update(id) { $0.status = .retired }
             changed = [id]
             action = .retire
@@ -71,19 +75,24 @@ extension Codebook {
         }
         try book.checkFile()
         book.revision += 1
-        book.history.append(CodebookChange(revision: book.revision, at: time, by: editor, action: action, codes: changed,
-                                           note: note, groupsBefore: book.groups == groups ? nil : groups))
+        book.history.append(
+            CodebookChange(
+                revision: book.revision, at: time, by: editor, action: action, codes: changed,
+                note: note, groupsBefore: book.groups == groups ? nil : groups))
         return book
     }
 
     /// The change `undo` would revert: the latest one not yet undone. Undo stops at the codebook's creation or an
     /// import, since the changes before an import were made to other codes.
     public var undoableChange: CodebookChange? {
-        let undone = Set(history.compactMap { change -> Int? in
-            guard case .undo(let revision, _, _, _) = change.action else { return nil }
-            return revision
-        })
-        guard let latest = history.last(where: { $0.action.type != "undo" && !undone.contains($0.revision) }) else { return nil }
+        let undone = Set(
+            history.compactMap { change -> Int? in
+                guard case .undo(let revision, _, _, _) = change.action else { return nil }
+                return revision
+            })
+        guard let latest = history.last(where: { $0.action.type != "undo" && !undone.contains($0.revision) }) else {
+            return nil
+        }
         switch latest.action {
         case .create, .import: return nil
         default: return latest
@@ -124,8 +133,12 @@ extension Codebook {
     }
 
     private mutating func add(_ code: Code, position: Int?) throws(CodebookEditError) {
-        guard Identifier.isValidID(code.id) else { throw CodebookEditError("\"\(code.id)\" is not a valid code id (\(Identifier.idRule))") }
-        if let other = self.code(code.id) { throw CodebookEditError("the id \(code.id) is already used by \"\(other.name)\"") }
+        guard Identifier.isValidID(code.id) else {
+            throw CodebookEditError("\"\(code.id)\" is not a valid code id (\(Identifier.idRule))")
+        }
+        if let other = self.code(code.id) {
+            throw CodebookEditError("the id \(code.id) is already used by \"\(other.name)\"")
+        }
         guard !code.name.isEmpty else { throw CodebookEditError("a code's name cannot be empty") }
         if let parent = code.parent { _ = try existing(parent) }
         var order = siblingOrder()
@@ -136,7 +149,9 @@ extension Codebook {
         arrange(order)
     }
 
-    private mutating func edit(_ id: String, _ fields: [CodeField: String?]) throws(CodebookEditError) -> [CodeField: FieldChange] {
+    private mutating func edit(_ id: String, _ fields: [CodeField: String?]) throws(CodebookEditError) -> [CodeField:
+        FieldChange]
+    {
         let code = try existing(id)
         guard !fields.isEmpty else { throw CodebookEditError("nothing to change: name at least one field") }
         var changes: [CodeField: FieldChange] = [:]
@@ -154,12 +169,16 @@ extension Codebook {
     }
 
     /// Returns where the code was and where it is now.
-    private mutating func move(_ id: String, parent: String?, position: Int?) throws(CodebookEditError) -> (CodePlace, CodePlace) {
+    private mutating func move(_ id: String, parent: String?, position: Int?) throws(CodebookEditError) -> (
+        CodePlace, CodePlace
+    ) {
         let code = try existing(id)
         if let parent {
             _ = try existing(parent)
             if parent == id || ancestors(of: parent).contains(id) {
-                throw CodebookEditError("cannot move \(id) under \(parent): \(parent) is \(parent == id ? "the code itself" : "one of its own descendants")")
+                throw CodebookEditError(
+                    "cannot move \(id) under \(parent): \(parent) is \(parent == id ? "the code itself" : "one of its own descendants")"
+                )
             }
         }
         var order = siblingOrder()
@@ -168,7 +187,8 @@ extension Codebook {
         var siblings = order[parent] ?? []
         let newPosition = try Self.slot(position, count: siblings.count)
         guard parent != code.parent || newPosition != oldPosition else {
-            throw CodebookEditError("\(id) is already there (position \(oldPosition + 1) under \(parent ?? "the top level"))")
+            throw CodebookEditError(
+                "\(id) is already there (position \(oldPosition + 1) under \(parent ?? "the top level"))")
         }
         siblings.insert(id, at: newPosition)
         order[parent] = siblings
@@ -181,29 +201,52 @@ extension Codebook {
         let into = try existing(target)
         guard id != target else { throw CodebookEditError("cannot merge \(id) into itself") }
         for candidate in [code, into] {
-            guard candidate.status == .active else { throw CodebookEditError("\(candidate.id) (\(candidate.name)) is \(candidate.status.description); only active codes merge") }
-            guard candidate.codable else { throw CodebookEditError("\(candidate.id) (\(candidate.name)) is a category; only codes that are applied merge") }
+            guard candidate.status == .active else {
+                throw CodebookEditError(
+                    "\(candidate.id) (\(candidate.name)) is \(candidate.status.description); only active codes merge")
+            }
+            guard candidate.codable else {
+                throw CodebookEditError(
+                    "\(candidate.id) (\(candidate.name)) is a category; only codes that are applied merge")
+            }
         }
         let children = self.children(of: id)
         guard children.isEmpty else {
-            throw CodebookEditError("\(id) has \(children.count) code\(children.count == 1 ? "" : "s") under it (\(children.map(\.id).joined(separator: ", "))); move them elsewhere first")
+            throw CodebookEditError(
+                "\(id) has \(children.count) code\(children.count == 1 ? "" : "s") under it (\(children.map(\.id).joined(separator: ", "))); move them elsewhere first"
+            )
         }
         update(id) { $0.status = .merged(into: target) }
     }
 
-    private mutating func split(_ id: String, into targets: [String], assignment: [String: [String]]) throws(CodebookEditError) {
+    private mutating func split(_ id: String, into targets: [String], assignment: [String: [String]])
+        throws(CodebookEditError)
+    {
         let code = try existing(id)
-        guard code.status == .active, code.codable else { throw CodebookEditError("\(id) (\(code.name)) must be an active code to be split") }
-        guard targets.count >= 2 || (targets.count == 1 && targets[0] != id) else { throw CodebookEditError("split \(id) into at least two codes") }
-        guard Set(targets).count == targets.count, !targets.contains(id) else { throw CodebookEditError("the codes a split goes into must be different from each other and from \(id)") }
+        guard code.status == .active, code.codable else {
+            throw CodebookEditError("\(id) (\(code.name)) must be an active code to be split")
+        }
+        guard targets.count >= 2 || (targets.count == 1 && targets[0] != id) else {
+            throw CodebookEditError("split \(id) into at least two codes")
+        }
+        guard Set(targets).count == targets.count, !targets.contains(id) else {
+            throw CodebookEditError("the codes a split goes into must be different from each other and from \(id)")
+        }
         for target in targets {
             let part = try existing(target)
-            guard part.status == .active, part.codable else { throw CodebookEditError("\(target) (\(part.name)) must be an active code to take codings") }
+            guard part.status == .active, part.codable else {
+                throw CodebookEditError("\(target) (\(part.name)) must be an active code to take codings")
+            }
         }
         for (excerpt, parts) in assignment.sorted(by: { $0.key < $1.key }) {
-            guard !parts.isEmpty else { throw CodebookEditError("excerpt \(excerpt) is assigned no code; every excerpt coded \(id) needs one of \(targets.joined(separator: ", "))") }
+            guard !parts.isEmpty else {
+                throw CodebookEditError(
+                    "excerpt \(excerpt) is assigned no code; every excerpt coded \(id) needs one of \(targets.joined(separator: ", "))"
+                )
+            }
             for part in parts where !targets.contains(part) {
-                throw CodebookEditError("excerpt \(excerpt) is assigned \(part), which is not one of \(targets.joined(separator: ", "))")
+                throw CodebookEditError(
+                    "excerpt \(excerpt) is assigned \(part), which is not one of \(targets.joined(separator: ", "))")
             }
         }
         update(id) { $0.status = .retired }
@@ -226,8 +269,12 @@ extension Codebook {
     }
 
     private mutating func addGroup(_ group: CodeGroup) throws(CodebookEditError) {
-        guard Identifier.isValidID(group.id) else { throw CodebookEditError("\"\(group.id)\" is not a valid group id (\(Identifier.idRule))") }
-        if let other = self.group(group.id) { throw CodebookEditError("the group id \(group.id) is already used by \"\(other.name)\"") }
+        guard Identifier.isValidID(group.id) else {
+            throw CodebookEditError("\"\(group.id)\" is not a valid group id (\(Identifier.idRule))")
+        }
+        if let other = self.group(group.id) {
+            throw CodebookEditError("the group id \(group.id) is already used by \"\(other.name)\"")
+        }
         guard !group.name.isEmpty else { throw CodebookEditError("a group's name cannot be empty") }
         for id in group.codes { _ = try existing(id) }
         groups.append(group)
@@ -238,7 +285,9 @@ extension Codebook {
         guard !ids.isEmpty else { throw CodebookEditError("name at least one code to add to \(id)") }
         for code in ids {
             _ = try existing(code)
-            guard !group.codes.contains(code) else { throw CodebookEditError("\(code) is already in group \(id) (\(group.name))") }
+            guard !group.codes.contains(code) else {
+                throw CodebookEditError("\(code) is already in group \(id) (\(group.name))")
+            }
             group.codes.append(code)
         }
         groups[groups.firstIndex { $0.id == id }!] = group
@@ -248,7 +297,9 @@ extension Codebook {
         var group = try existingGroup(id)
         guard !ids.isEmpty else { throw CodebookEditError("name at least one code to remove from \(id)") }
         for code in ids {
-            guard group.codes.contains(code) else { throw CodebookEditError("\(code) is not in group \(id) (\(group.name))") }
+            guard group.codes.contains(code) else {
+                throw CodebookEditError("\(code) is not in group \(id) (\(group.name))")
+            }
             group.codes.removeAll { $0 == code }
         }
         groups[groups.firstIndex { $0.id == id }!] = group
@@ -260,7 +311,10 @@ extension Codebook {
         switch change.action {
         case .add:
             _ = try existing(id)
-            guard children(of: id).isEmpty else { throw CodebookEditError("cannot undo adding \(id): codes were added under it since; undo or move those first") }
+            guard children(of: id).isEmpty else {
+                throw CodebookEditError(
+                    "cannot undo adding \(id): codes were added under it since; undo or move those first")
+            }
             codes.removeAll { $0.id == id }
         case .edit(let fields):
             var code = try existing(id)
@@ -271,22 +325,30 @@ extension Codebook {
         case .rename(let from, _):
             update(id) { $0.name = from }
         case .retire:
-            guard try existing(id).status == .retired else { throw CodebookEditError("cannot undo retiring \(id): it is no longer retired") }
+            guard try existing(id).status == .retired else {
+                throw CodebookEditError("cannot undo retiring \(id): it is no longer retired")
+            }
             update(id) { $0.status = .active }
         case .merge, .split:
             guard change.codings != nil else {
-                throw CodebookEditError("the last change (revision \(change.revision), \(change.action.type) of \(change.codes.joined(separator: ", "))) was recorded without the codings it moved; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead")
+                throw CodebookEditError(
+                    "the last change (revision \(change.revision), \(change.action.type) of \(change.codes.joined(separator: ", "))) was recorded without the codings it moved; it cannot be undone from the history. Restore the study from git (e.g. `git checkout` the commit before it) instead"
+                )
             }
             let code = try existing(id)
-            let expected: Code.Status = change.action.type == "merge" ? .merged(into: change.codes.dropFirst().first ?? "") : .retired
+            let expected: Code.Status =
+                change.action.type == "merge" ? .merged(into: change.codes.dropFirst().first ?? "") : .retired
             guard code.status == expected else {
-                throw CodebookEditError("cannot undo the \(change.action.type) of \(id): it is \(code.status.description) now, not \(expected.description)")
+                throw CodebookEditError(
+                    "cannot undo the \(change.action.type) of \(id): it is \(code.status.description) now, not \(expected.description)"
+                )
             }
             update(id) { $0.status = .active }
         case .addGroup, .deleteGroup, .addToGroup, .removeFromGroup:
             guard change.groupsBefore != nil else { throw Self.unreadable(change) }
         case .create, .import, .undo:
-            throw CodebookEditError("the last change (revision \(change.revision), \"\(change.action.type)\") cannot be undone")
+            throw CodebookEditError(
+                "the last change (revision \(change.revision), \"\(change.action.type)\") cannot be undone")
         }
         if let before = change.groupsBefore { groups = before }
         return change
@@ -307,12 +369,16 @@ extension Codebook {
 
     private static func slot(_ position: Int?, count: Int) throws(CodebookEditError) -> Int {
         guard let position else { return count }
-        guard (0...count).contains(position) else { throw CodebookEditError("position \(position + 1) is out of range (1 to \(count + 1))") }
+        guard (0...count).contains(position) else {
+            throw CodebookEditError("position \(position + 1) is out of range (1 to \(count + 1))")
+        }
         return position
     }
 
     private static func unreadable(_ change: CodebookChange) -> CodebookEditError {
-        CodebookEditError("the history entry of revision \(change.revision) does not keep the groups as they were before it (was codebook.json edited by hand?); it cannot be undone")
+        CodebookEditError(
+            "the history entry of revision \(change.revision) does not keep the groups as they were before it (was codebook.json edited by hand?); it cannot be undone"
+        )
     }
 }
 

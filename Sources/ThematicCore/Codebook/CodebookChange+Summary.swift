@@ -24,7 +24,8 @@ extension CodebookChange {
         case .create:
             return "create the codebook"
         case .import(let file, let count, let groups):
-            return "import from \(file): \(Self.count(count, "code"))" + (groups == 0 ? "" : ", " + Self.count(groups, "group"))
+            return "import from \(file): \(Self.count(count, "code"))"
+                + (groups == 0 ? "" : ", " + Self.count(groups, "group"))
         case .add(let parent):
             return "add \(id) " + Self.place(parent)
         case .edit(let fields):
@@ -38,9 +39,11 @@ extension CodebookChange {
             return "reorder \(id) to position \(to.position + 1) " + Self.place(to.parent)
         case .merge(let moved, let both):
             return "merge \(id) into " + codes.dropFirst().joined(separator: ", ")
-                + (moved.map { "; codings moved: " + Self.counts($0) } ?? "") + (both > 0 ? "; \(both) had both codes" : "")
+                + (moved.map { "; codings moved: " + Self.counts($0) } ?? "")
+                + (both > 0 ? "; \(both) had both codes" : "")
         case .split(let moved):
-            return "split \(id) into " + codes.dropFirst().joined(separator: ", ") + (moved.map { "; codings moved: " + Self.counts($0) } ?? "")
+            return "split \(id) into " + codes.dropFirst().joined(separator: ", ")
+                + (moved.map { "; codings moved: " + Self.counts($0) } ?? "")
         case .retire:
             return "retire \(id)"
         case .addGroup(let group):
@@ -52,7 +55,8 @@ extension CodebookChange {
         case .removeFromGroup(let group):
             return "remove \(list) from group \(group)"
         case .undo(let revision, let type, let restored, let kept):
-            return "undo revision \(revision) (\(type) of \(list))" + (restored.map { "; codings restored: " + Self.counts($0) } ?? "")
+            return "undo revision \(revision) (\(type) of \(list))"
+                + (restored.map { "; codings restored: " + Self.counts($0) } ?? "")
                 + (kept.isEmpty ? "" : "; left as coded since: " + kept.joined(separator: ", "))
         }
     }

@@ -3,16 +3,24 @@ extension CodebookEditor {
     /// with codes keeps its title and history). Refused when a code that codings use would disappear or stop being
     /// applicable.
     @discardableResult
-    public func importCodebook(_ imported: Codebook, from file: String, by editor: String, note: String? = nil,
-                               at time: String = Timestamp.now()) throws -> Codebook {
-        try importCodebook(imported, into: try StudyReader.load(folder).study, from: file, by: editor, note: note, at: time)
+    public func importCodebook(
+        _ imported: Codebook, from file: String, by editor: String, note: String? = nil,
+        at time: String = Timestamp.now()
+    ) throws -> Codebook {
+        try importCodebook(
+            imported, into: try StudyReader.load(folder).study, from: file, by: editor, note: note, at: time)
     }
 
     /// The same into `study` as the caller has just read it (the codebook on disk must still be at its revision).
     @discardableResult
-    func importCodebook(_ imported: Codebook, into study: Study, from file: String, by editor: String, note: String? = nil,
-                        at time: String = Timestamp.now()) throws -> Codebook {
-        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
+    func importCodebook(
+        _ imported: Codebook, into study: Study, from file: String, by editor: String, note: String? = nil,
+        at time: String = Timestamp.now()
+    ) throws -> Codebook {
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings)
+        {
+            throw CodebookEditError(refusal)
+        }
         try Self.requireCodesInUse(study, kept: imported)
         var book = study.codebook
         if study.codebook.codes.isEmpty {
@@ -29,8 +37,10 @@ extension CodebookEditor {
         book.codes = imported.codes
         book.groups = imported.groups
         book.revision += 1
-        book.history.append(CodebookChange(revision: book.revision, at: time, by: editor,
-                                           action: .import(file: file, codes: imported.codes.count, groups: imported.groups.count), note: note))
+        book.history.append(
+            CodebookChange(
+                revision: book.revision, at: time, by: editor,
+                action: .import(file: file, codes: imported.codes.count, groups: imported.groups.count), note: note))
         try writeCodebook(book, replacing: study.codebook.revision)
         return book
     }
@@ -40,8 +50,10 @@ extension CodebookEditor {
     /// no record names an excerpt the study lacks. Records of excerpts the project codes replace the coder's own.
     /// Returns the number of excerpt records written per coder.
     @discardableResult
-    public func importProject(_ project: RefiProjectImport, from file: String, by editor: String, note: String? = nil,
-                              at time: String = Timestamp.now()) throws -> [String: Int] {
+    public func importProject(
+        _ project: RefiProjectImport, from file: String, by editor: String, note: String? = nil,
+        at time: String = Timestamp.now()
+    ) throws -> [String: Int] {
         let study = try StudyReader.load(folder).study
         let records = project.records(in: study.corpus.reviews)
         try ProjectImport.requireWritable(coders: Array(records.keys), folder: folder)
@@ -63,8 +75,12 @@ extension CodebookEditor {
             for code in decision.codes.keys where !(codes[code]?.codable ?? false) { missing[code, default: 0] += 1 }
         }
         guard missing.isEmpty else {
-            let list = missing.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value) coding\($0.value == 1 ? "" : "s"))" }.joined(separator: ", ")
-            throw CodebookEditError("the imported codebook lacks codes the study's codings use, or has them as categories: \(list); nothing was changed")
+            let list = missing.sorted { $0.key < $1.key }.map {
+                "\($0.key) (\($0.value) coding\($0.value == 1 ? "" : "s"))"
+            }.joined(separator: ", ")
+            throw CodebookEditError(
+                "the imported codebook lacks codes the study's codings use, or has them as categories: \(list); nothing was changed"
+            )
         }
     }
 }

@@ -45,18 +45,30 @@ public struct CodebookEditor {
     /// Applies one edit made by `editor` (refused for a coder unless the study allows it). A merge, split or undo
     /// reports each coder's file read and rewritten to `progress`.
     @discardableResult
-    public func apply(_ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now(),
-                      progress: any ProgressReporter = .silent) throws -> Outcome {
+    public func apply(
+        _ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now(),
+        progress: any ProgressReporter = .silent
+    ) throws -> Outcome {
         // Only a split or an undo needs the codings up front (a merge reads each coder's through their session);
         // other edits read just the coder names, not their files.
-        let needsCodings = switch edit { case .split, .undo: true; default: false }
+        let needsCodings =
+            switch edit {
+            case .split, .undo: true
+            default: false
+            }
         let study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
         let coders = needsCodings ? study.coders : Self.coderNames(in: folder)
-        if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
-        if case .undo = edit, let change = study.codebook.undoableChange, case .add = change.action, let id = change.codes.first {
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) {
+            throw CodebookEditError(refusal)
+        }
+        if case .undo = edit, let change = study.codebook.undoableChange, case .add = change.action,
+            let id = change.codes.first
+        {
             let users = Self.excerptsCoded(id, in: study)
             if !users.isEmpty {
-                throw CodebookEditError("cannot undo adding \(id): it is applied to \(users.count) excerpt\(users.count == 1 ? "" : "s") already (\(Self.sample(users.keys))); retire it instead")
+                throw CodebookEditError(
+                    "cannot undo adding \(id): it is applied to \(users.count) excerpt\(users.count == 1 ? "" : "s") already (\(Self.sample(users.keys))); retire it instead"
+                )
             }
         }
         let undone = study.codebook.undoableChange
@@ -65,17 +77,23 @@ public struct CodebookEditor {
         let last = book.history.count - 1
         switch edit {
         case .merge(let from, let target):
-            let moved = try rewriteCodings(study, coders: coders, involving: [from, target], progress: Phase("merging \(from) into \(target)", progress)) { codes, _ in
+            let moved = try rewriteCodings(
+                study, coders: coders, involving: [from, target],
+                progress: Phase("merging \(from) into \(target)", progress)
+            ) { codes, _ in
                 CodingRewrite.merging(codes, from, into: target)
             } replacing: { ids, _ in
                 CodingRewrite.replacing(ids, from, with: [target])
-            } check: { _ in }
+            } check: { _ in
+            }
             book.history[last].action = .merge(moved: moved.counts, bothApplied: moved.both)
             book.history[last].codings = moved.codings
             rewrite = moved
         case .split(let from, let parts, let assignment):
-            let moved = try rewriteCodings(study, coders: coders, involving: [from] + parts,
-                                           progress: Phase("splitting \(from) into \(parts.joined(separator: ", "))", progress)) { codes, excerpt in
+            let moved = try rewriteCodings(
+                study, coders: coders, involving: [from] + parts,
+                progress: Phase("splitting \(from) into \(parts.joined(separator: ", "))", progress)
+            ) { codes, excerpt in
                 CodingRewrite.splitting(codes, from, into: assignment[excerpt] ?? [])
             } replacing: { ids, excerpt in
                 CodingRewrite.replacing(ids, from, with: assignment[excerpt] ?? [])
@@ -87,53 +105,72 @@ public struct CodebookEditor {
             rewrite = moved
         case .undo:
             guard let undone, let codings = undone.codings else { break }
-            let restored = try restoreCodings(study, coders: coders, codings, progress: Phase("undoing \(undone.action.type) of \(undone.codes.joined(separator: ", "))", progress))
-            book.history[last].action = .undo(revision: undone.revision, type: undone.action.type, restored: restored.counts,
-                                              keptAsCodedSince: restored.kept)
+            let restored = try restoreCodings(
+                study, coders: coders, codings,
+                progress: Phase("undoing \(undone.action.type) of \(undone.codes.joined(separator: ", "))", progress))
+            book.history[last].action = .undo(
+                revision: undone.revision, type: undone.action.type, restored: restored.counts,
+                keptAsCodedSince: restored.kept)
             rewrite = restored
         default:
             break
         }
         try writeCodebook(book, replacing: study.codebook.revision)
-        return Outcome(codebook: book, change: book.history[last], rewritten: rewrite?.counts ?? [:],
-                       keptAsCodedSince: rewrite?.kept ?? [])
+        return Outcome(
+            codebook: book, change: book.history[last], rewritten: rewrite?.counts ?? [:],
+            keptAsCodedSince: rewrite?.kept ?? [])
     }
 
     /// Splits `code` into `parts`, first adding those that are not in the codebook yet (each its own revision).
     @discardableResult
-    public func split(_ code: String, into parts: [Code], assignment: [String: [String]], by editor: String,
-                      note: String? = nil, at time: String = Timestamp.now(), progress: any ProgressReporter = .silent) throws -> Outcome {
+    public func split(
+        _ code: String, into parts: [Code], assignment: [String: [String]], by editor: String,
+        note: String? = nil, at time: String = Timestamp.now(), progress: any ProgressReporter = .silent
+    ) throws -> Outcome {
         let study = try StudyReader.load(folder).study
-        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings) { throw CodebookEditError(refusal) }
+        if let refusal = CodebookGuard.refusal(editor: editor, coders: study.coders, settings: study.manifest.settings)
+        {
+            throw CodebookEditError(refusal)
+        }
         let source = try study.codebook.existing(code)
         var book = study.codebook
         for part in parts where book.code(part.id) == nil {
-            book = try book.applying(.add(part), by: editor, at: time, note: "for the split of \(code) (\(source.name))")
+            book = try book.applying(
+                .add(part), by: editor, at: time, note: "for the split of \(code) (\(source.name))")
         }
-        _ = try book.applying(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, at: time, note: note)
+        _ = try book.applying(
+            .split(code, into: parts.map(\.id), assignment: assignment), by: editor, at: time, note: note)
         try Self.requireAssigned(Set(Self.excerptsCoded(code, in: study).keys), code, parts.map(\.id), assignment)
         for part in parts where study.codebook.code(part.id) == nil {
             try apply(.add(part), by: editor, note: "for the split of \(code) (\(source.name))", at: time)
         }
-        return try apply(.split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time, progress: progress)
+        return try apply(
+            .split(code, into: parts.map(\.id), assignment: assignment), by: editor, note: note, at: time,
+            progress: progress)
     }
 
     /// A split drops nothing silently: every excerpt coded with the old code must get at least one part.
-    private static func requireAssigned(_ coded: Set<String>, _ code: String, _ parts: [String], _ assignment: [String: [String]]) throws {
+    private static func requireAssigned(
+        _ coded: Set<String>, _ code: String, _ parts: [String], _ assignment: [String: [String]]
+    ) throws {
         let missing = coded.filter { assignment[$0]?.isEmpty ?? true }
         guard missing.isEmpty else {
-            throw CodebookEditError("\(missing.count) excerpt\(missing.count == 1 ? " is" : "s are") coded \(code) but assigned none of \(parts.joined(separator: ", ")): \(sample(missing)); assign them (or give a default) so that nothing is dropped")
+            throw CodebookEditError(
+                "\(missing.count) excerpt\(missing.count == 1 ? " is" : "s are") coded \(code) but assigned none of \(parts.joined(separator: ", ")): \(sample(missing)); assign them (or give a default) so that nothing is dropped"
+            )
         }
     }
 
     /// Coders with a file in codings/ (a snapshot or a journal).
     static func coderNames(in folder: StudyFolder) -> [String] {
         let names = (try? FileSystem.list(folder.url(StudyFolder.codingsFolder))) ?? []
-        return Set(names.filter { !$0.hasPrefix(".") }.compactMap { name -> String? in
-            if name.hasSuffix(".json") { return String(name.dropLast(5)) }
-            if name.hasSuffix(".journal") { return String(name.dropLast(8)) }
-            return nil
-        }).sorted()
+        return Set(
+            names.filter { !$0.hasPrefix(".") }.compactMap { name -> String? in
+                if name.hasSuffix(".json") { return String(name.dropLast(5)) }
+                if name.hasSuffix(".journal") { return String(name.dropLast(8)) }
+                return nil
+            }
+        ).sorted()
     }
 
     /// Excerpt id -> who applied `code` to it (coders, and "consensus"): every record that holds it, finished or not,
@@ -153,18 +190,22 @@ public struct CodebookEditor {
 
     /// Rewrites the codes of every coder's records and every consensus decision, recording the codes `involved` before
     /// and after.
-    private func rewriteCodings(_ study: Study, coders: [String], involving involved: [String], progress: Phase,
-                                _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
-                                replacing: ([String], String) -> [String],
-                                check: (Set<String>) throws -> Void) throws -> Rewrite {
+    private func rewriteCodings(
+        _ study: Study, coders: [String], involving involved: [String], progress: Phase,
+        _ rewrite: ([String: AppliedCode], String) -> [String: AppliedCode]?,
+        replacing: ([String], String) -> [String],
+        check: (Set<String>) throws -> Void
+    ) throws -> Rewrite {
         var result = Rewrite()
         var coded: Set<String> = []
         let only = Set(involved)
-        func record(_ coder: String, _ excerpt: String, _ before: [String: AppliedCode], _ after: [String: AppliedCode]) {
+        func record(_ coder: String, _ excerpt: String, _ before: [String: AppliedCode], _ after: [String: AppliedCode])
+        {
             coded.insert(excerpt)
             if after.count < before.count { result.both += 1 }
-            result.codings.coders[coder, default: [:]][excerpt] = .init(before: before.filter { only.contains($0.key) },
-                                                                       after: after.filter { only.contains($0.key) })
+            result.codings.coders[coder, default: [:]][excerpt] = .init(
+                before: before.filter { only.contains($0.key) },
+                after: after.filter { only.contains($0.key) })
         }
         result.counts = try rewriteFiles(study, coders: coders, progress: progress) { coder, excerpt, codes in
             guard let after = rewrite(codes, excerpt) else { return nil }
@@ -189,7 +230,9 @@ public struct CodebookEditor {
 
     /// Undoes a merge or split: every record still as the change left it gets its codes back; a record changed since
     /// is left as it is and listed.
-    private func restoreCodings(_ study: Study, coders: [String], _ codings: RewrittenCodings, progress: Phase) throws -> Rewrite {
+    private func restoreCodings(_ study: Study, coders: [String], _ codings: RewrittenCodings, progress: Phase) throws
+        -> Rewrite
+    {
         var result = Rewrite()
         result.counts = try rewriteFiles(study, coders: coders, progress: progress) { coder, excerpt, codes in
             guard let change = codings.coders[coder]?[excerpt] else { return nil }
@@ -207,7 +250,8 @@ public struct CodebookEditor {
                 return nil
             }
             return change.before
-        } check: {}
+        } check: {
+        }
         for (coder, excerpts) in codings.coders where !coders.contains(coder) {
             result.kept += excerpts.keys.map { "\(coder):\($0) (no coding file now)" }
         }
@@ -218,17 +262,22 @@ public struct CodebookEditor {
     /// Rewrites coder records (`codes`: coder, excerpt, codes -> new codes or nil to leave the record) and consensus
     /// decisions (nil: leave it), then writes: every coder's file through their locked session, then consensus.json.
     /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file.
-    private func rewriteFiles(_ study: Study, coders: [String], progress: Phase,
-                              codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
-                              decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
-                              check: () throws -> Void) throws -> [String: Int] {
+    private func rewriteFiles(
+        _ study: Study, coders: [String], progress: Phase,
+        codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
+        decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
+        check: () throws -> Void
+    ) throws -> [String: Int] {
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
         // Every lock is tried before any session opens, since opening one already creates its journal file.
         for coder in coders {
             do {
-                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
+                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder))
+                    .release()
             } catch let held as CoderLock.Held {
-                throw CodebookEditError("\(coder) has the study open in a coding session (\(held.holder)); this change rewrites every coder's file, so it waits until they close it. Nothing was changed.")
+                throw CodebookEditError(
+                    "\(coder) has the study open in a coding session (\(held.holder)); this change rewrites every coder's file, so it waits until they close it. Nothing was changed."
+                )
             }
         }
         var sessions: [CodingSession] = []
@@ -268,7 +317,8 @@ public struct CodebookEditor {
             counts[session.coder] = changes.count
         }
         if consensusChanges > 0 {
-            try AtomicFile.write(CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), to: folder.url(StudyFolder.consensusFile))
+            try AtomicFile.write(
+                CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), to: folder.url(StudyFolder.consensusFile))
         }
         counts["consensus"] = consensusChanges
         return counts
@@ -292,8 +342,11 @@ public struct CodebookEditor {
     private func readConsensus() throws -> Consensus {
         guard FileSystem.exists(folder.url(StudyFolder.consensusFile)) else { return Consensus() }
         var problems: [StudyProblem] = []
-        guard let consensus = StudyReader.readFile(folder, StudyFolder.consensusFile, problems: &problems, decode: ConsensusFormat.decode),
-              !problems.contains(where: { $0.severity == .error }) else {
+        guard
+            let consensus = StudyReader.readFile(
+                folder, StudyFolder.consensusFile, problems: &problems, decode: ConsensusFormat.decode),
+            !problems.contains(where: { $0.severity == .error })
+        else {
             throw StudyLoadError(problems: problems.filter { $0.severity == .error })
         }
         return consensus
@@ -302,16 +355,22 @@ public struct CodebookEditor {
     /// Refuses when codebook.json is no longer at `revision`: someone else changed it since it was read.
     private func requireCodebookRevision(_ revision: Int) throws {
         var problems: [StudyProblem] = []
-        let onDisk = StudyReader.readFile(folder, StudyFolder.codebookFile, problems: &problems, decode: CodebookFormat.decode)
-        guard let onDisk, !problems.contains(where: { $0.severity == .error }) else { throw StudyLoadError(problems: problems) }
+        let onDisk = StudyReader.readFile(
+            folder, StudyFolder.codebookFile, problems: &problems, decode: CodebookFormat.decode)
+        guard let onDisk, !problems.contains(where: { $0.severity == .error }) else {
+            throw StudyLoadError(problems: problems)
+        }
         guard onDisk.revision == revision else {
-            throw CodebookEditError("codebook.json changed while this change was being made (now at revision \(onDisk.revision), was \(revision)); run the command again")
+            throw CodebookEditError(
+                "codebook.json changed while this change was being made (now at revision \(onDisk.revision), was \(revision)); run the command again"
+            )
         }
     }
 
     func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
         try requireCodebookRevision(revision)
-        try AtomicFile.write(CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))
+        try AtomicFile.write(
+            CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))
     }
 
     private static func sample<S: Sequence>(_ ids: S) -> String where S.Element == String {

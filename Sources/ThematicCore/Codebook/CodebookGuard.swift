@@ -8,7 +8,8 @@ public enum CodebookGuard {
     public static func refusal(editor: String, coders: [String], settings: StudySettings) -> String? {
         guard !editor.isEmpty else { return "say who makes the change (a lead's name)" }
         guard coders.contains(editor), !settings.coderCodebookEdits else { return nil }
-        return "\(editor) is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it"
+        return
+            "\(editor) is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it"
     }
 
     /// Whether a coder's coding session may offer codebook edits.

@@ -10,7 +10,9 @@ enum CodingRewrite {
     }
 
     /// `from` becomes each of `parts` (keeping its spans and memo); nil when `from` was not applied.
-    static func splitting(_ codes: [String: AppliedCode], _ from: String, into parts: [String]) -> [String: AppliedCode]? {
+    static func splitting(_ codes: [String: AppliedCode], _ from: String, into parts: [String]) -> [String:
+        AppliedCode]?
+    {
         guard let moved = codes[from] else { return nil }
         var result = codes
         result[from] = nil

@@ -57,15 +57,21 @@ public struct SplitPlan: Sendable, Equatable {
     /// Every excerpt coded with the old code, with who coded it.
     public let coded: [String: [String]]
 
-    public init(splitting code: String, into parts: [Part], rules: [Rule] = [], choices: [Choice] = [], fallback: String? = nil,
-                in study: Study) throws(CodebookEditError) {
-        guard let old = study.codebook.code(code) else { throw CodebookEditError("no code \"\(code)\" in the codebook") }
+    public init(
+        splitting code: String, into parts: [Part], rules: [Rule] = [], choices: [Choice] = [], fallback: String? = nil,
+        in study: Study
+    ) throws(CodebookEditError) {
+        guard let old = study.codebook.code(code) else {
+            throw CodebookEditError("no code \"\(code)\" in the codebook")
+        }
         self.parts = try parts.map { part throws(CodebookEditError) -> Code in
             switch part {
             case .new(let id, let name):
                 return Code(id: id, name: name, parent: old.parent, colour: old.colour)
             case .existing(let id):
-                guard let existing = study.codebook.code(id) else { throw CodebookEditError("--into \(id): no such code; write ID=NAME for a new one") }
+                guard let existing = study.codebook.code(id) else {
+                    throw CodebookEditError("--into \(id): no such code; write ID=NAME for a new one")
+                }
                 return existing
             }
         }
@@ -74,7 +80,9 @@ public struct SplitPlan: Sendable, Equatable {
         for excerpt in coded.keys {
             let text = study.corpus.excerpt(excerpt)?.text.lowercased() ?? ""
             var given: [String] = []
-            for rule in rules where text.contains(rule.text.lowercased()) && !given.contains(rule.code) { given.append(rule.code) }
+            for rule in rules where text.contains(rule.text.lowercased()) && !given.contains(rule.code) {
+                given.append(rule.code)
+            }
             assignment[excerpt] = given.isEmpty ? fallback.map { [$0] } : given
         }
         for choice in choices { assignment[choice.excerpt] = choice.codes }

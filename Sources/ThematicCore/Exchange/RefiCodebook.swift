@@ -36,8 +36,12 @@ public enum RefiCodebook {
     /// The .qdc document; `scope` names the study, so that GUIDs are stable across exports of it.
     public static func export(_ codebook: Codebook, scope: String) -> [UInt8] {
         var xml = XMLText()
-        xml.open("CodeBook", [("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-                              ("xsi:schemaLocation", "\(namespace) Codebook.xsd"), ("origin", "Thematic")])
+        xml.open(
+            "CodeBook",
+            [
+                ("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                ("xsi:schemaLocation", "\(namespace) Codebook.xsd"), ("origin", "Thematic"),
+            ])
         write(codebook, scope: scope, into: &xml)
         writeSets(codebook, scope: scope, place: .codebook, into: &xml)
         xml.close("CodeBook")
@@ -48,7 +52,8 @@ public enum RefiCodebook {
     public static func read(_ bytes: [UInt8], file: String, title: String) throws(RefiError) -> Imported {
         let (root, comments) = try RefiXMLReader.read(bytes, file: file)
         guard root.name == "CodeBook" else {
-            throw RefiError(file: file, message: "expected a REFI-QDA codebook (a <CodeBook> element), found <\(root.name)>")
+            throw RefiError(
+                file: file, message: "expected a REFI-QDA codebook (a <CodeBook> element), found <\(root.name)>")
         }
         return try read(root, sets: root.child("Sets"), comments: comments, file: file, title: title)
     }
@@ -58,7 +63,9 @@ public enum RefiCodebook {
 
     static func derivedGUID(_ id: String, scope: String) -> String { RefiGUID.make("\(scope)/code/\(id)") }
 
-    static func groupGUID(_ group: CodeGroup, scope: String) -> String { group.guid ?? RefiGUID.make("\(scope)/group/\(group.id)") }
+    static func groupGUID(_ group: CodeGroup, scope: String) -> String {
+        group.guid ?? RefiGUID.make("\(scope)/group/\(group.id)")
+    }
 
     /// `<Codes>` of a codebook, inside a CodeBook element, and the comment with its title and history.
     static func write(_ codebook: Codebook, scope: String, into xml: inout XMLText) {
@@ -73,8 +80,13 @@ public enum RefiCodebook {
         func writeChildren(of parent: String?) {
             for code in codebook.children(of: parent) {
                 let children = codebook.children(of: code.id)
-                xml.open("Code", [("guid", guid(code, scope: scope)), ("name", code.name), ("isCodable", code.codable ? "true" : "false"),
-                                  ("color", code.colour)], empty: false)
+                xml.open(
+                    "Code",
+                    [
+                        ("guid", guid(code, scope: scope)), ("name", code.name),
+                        ("isCodable", code.codable ? "true" : "false"),
+                        ("color", code.colour),
+                    ], empty: false)
                 xml.element("Description", description(of: code))
                 if !children.isEmpty { writeChildren(of: code.id) }
                 xml.close("Code")
@@ -89,9 +101,13 @@ public enum RefiCodebook {
         let retired = codebook.codes.filter { $0.status == .retired }
         let merged = codebook.codes.filter { if case .merged = $0.status { true } else { false } }
         guard !codebook.groups.isEmpty || !retired.isEmpty || !merged.isEmpty else { return }
-        let guids = Dictionary(codebook.codes.map { ($0.id, guid($0, scope: scope)) }, uniquingKeysWith: { first, _ in first })
+        let guids = Dictionary(
+            codebook.codes.map { ($0.id, guid($0, scope: scope)) }, uniquingKeysWith: { first, _ in first })
         func members(_ ids: [String]) {
-            for id in ids { xml.open("MemberCode", [(place.memberAttribute, guids[id] ?? derivedGUID(id, scope: scope))], empty: true) }
+            for id in ids {
+                xml.open(
+                    "MemberCode", [(place.memberAttribute, guids[id] ?? derivedGUID(id, scope: scope))], empty: true)
+            }
         }
         xml.open("Sets")
         for group in codebook.groups {
@@ -110,8 +126,10 @@ public enum RefiCodebook {
 
     /// The group's description for other tools, then its exact fields for Thematic.
     static func description(of group: CodeGroup) -> String {
-        let block = JSONValue.record([("id", .string(group.id)), ("description", .optionalString(group.description)),
-                                      ("guid", .optionalString(group.guid))])
+        let block = JSONValue.record([
+            ("id", .string(group.id)), ("description", .optionalString(group.description)),
+            ("guid", .optionalString(group.guid)),
+        ])
         let exact = blockMarker + String(decoding: CanonicalWriter.compact(block), as: UTF8.self)
         return group.description.map { $0 + "\n\n" + exact } ?? exact
     }
@@ -120,13 +138,20 @@ public enum RefiCodebook {
     static func description(of code: Code) -> String {
         var parts: [String] = []
         if let brief = code.brief { parts.append(brief) }
-        for (label, value) in [("Full definition", code.full), ("When to use", code.whenToUse),
-                               ("When not to use", code.whenNotToUse), ("Example", code.example)] {
+        for (label, value) in [
+            ("Full definition", code.full), ("When to use", code.whenToUse),
+            ("When not to use", code.whenNotToUse), ("Example", code.example),
+        ] {
             if let value { parts.append("\(label): \(value)") }
         }
         var mergedInto: String?
         if case .merged(let target) = code.status { mergedInto = target }
-        let status = switch code.status { case .active: "active"; case .retired: "retired"; case .merged: "merged" }
+        let status =
+            switch code.status {
+            case .active: "active"
+            case .retired: "retired"
+            case .merged: "merged"
+            }
         let block = JSONValue.record([
             ("id", .string(code.id)), ("status", .string(status)), ("mergedInto", .optionalString(mergedInto)),
             ("brief", .optionalString(code.brief)), ("full", .optionalString(code.full)),
@@ -139,16 +164,22 @@ public enum RefiCodebook {
     }
 
     /// The codebook of a CodeBook element and a Sets element: a .qdc's own, or, in a project, the Project's.
-    static func read(_ root: RefiElement, sets: RefiElement?, comments: [String], file: String, title: String) throws(RefiError) -> Imported {
+    static func read(_ root: RefiElement, sets: RefiElement?, comments: [String], file: String, title: String)
+        throws(RefiError) -> Imported
+    {
         var codebook = Codebook(title: title)
         var warnings: [String] = []
         if let comment = comments.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) }) {
             let payload = comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)
             var problems = FileProblems()
-            if let value = try? JSONParser.parse(Array(payload.utf8)), let header = try? CodebookFormat.decode(value, problems: &problems) {
+            if let value = try? JSONParser.parse(Array(payload.utf8)),
+                let header = try? CodebookFormat.decode(value, problems: &problems)
+            {
                 codebook = header
             } else {
-                warnings.append("the Thematic comment with the codebook's title and history could not be read; they were not imported")
+                warnings.append(
+                    "the Thematic comment with the codebook's title and history could not be read; they were not imported"
+                )
             }
         }
         var importer = CodeImporter(file: file)
@@ -193,12 +224,17 @@ struct CodeImporter {
         for child in element.children("Code") {
             let name = child.attribute("name")?.trimmingCharacters(in: .whitespaces) ?? ""
             let description = child.child("Description")?.text
-            var code = Code(id: "", name: name.isEmpty ? "Unnamed code" : name, parent: parent,
-                            codable: (child.attribute("isCodable") ?? "true").lowercased() != "false")
+            var code = Code(
+                id: "", name: name.isEmpty ? "Unnamed code" : name, parent: parent,
+                codable: (child.attribute("isCodable") ?? "true").lowercased() != "false")
             if name.isEmpty { warnings.append("a code without a name was named \"Unnamed code\"") }
             if let color = child.attribute("color") {
                 let colour = color.hasPrefix("#") ? color : "#" + color
-                if CodebookFormat.isColour(colour) { code.colour = colour } else { warnings.append("code \"\(code.name)\": colour \"\(color)\" is not #RRGGBB; left out") }
+                if CodebookFormat.isColour(colour) {
+                    code.colour = colour
+                } else {
+                    warnings.append("code \"\(code.name)\": colour \"\(color)\" is not #RRGGBB; left out")
+                }
             }
             let block = description.flatMap(Self.block)
             if let block {
@@ -206,7 +242,9 @@ struct CodeImporter {
             } else if let text = description?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
                 code.brief = text
             }
-            if code.id.isEmpty || used.contains(code.id) || !Identifier.isValidID(code.id) { code.id = freshID(for: code.name) }
+            if code.id.isEmpty || used.contains(code.id) || !Identifier.isValidID(code.id) {
+                code.id = freshID(for: code.name)
+            }
             if let hotkey = code.hotkey, !hotkeys.insert(hotkey).inserted { code.hotkey = nil }
             used.insert(code.id)
             if block != nil { described.insert(code.id) }
@@ -226,7 +264,9 @@ struct CodeImporter {
         for set in sets?.children("Set") ?? [] {
             let name = set.attribute("name") ?? ""
             // A .qdc names a member by `guid`, a project by `targetGUID` (see RefiCodebook.SetsPlace).
-            let members = set.children("MemberCode").compactMap { ($0.attribute("targetGUID") ?? $0.attribute("guid")).map(RefiGUID.normalise) }
+            let members = set.children("MemberCode").compactMap {
+                ($0.attribute("targetGUID") ?? $0.attribute("guid")).map(RefiGUID.normalise)
+            }
             guard name == RefiCodebook.retiredSet || name == RefiCodebook.mergedSet else {
                 readGroup(set, name: name, members: members)
                 continue
@@ -234,7 +274,10 @@ struct CodeImporter {
             for id in members.compactMap({ idsByGUID[$0] }) where !described.contains(id) {
                 guard let index = codes.firstIndex(where: { $0.id == id }) else { continue }
                 codes[index].status = .retired
-                if name == RefiCodebook.mergedSet { warnings.append("code \(id) was merged, but the file no longer says into which code; it is imported as retired") }
+                if name == RefiCodebook.mergedSet {
+                    warnings.append(
+                        "code \(id) was merged, but the file no longer says into which code; it is imported as retired")
+                }
             }
         }
     }
@@ -245,7 +288,9 @@ struct CodeImporter {
         let codes = members.compactMap { idsByGUID[$0] }
         let displayName = name.isEmpty ? "Unnamed group" : name
         if codes.isEmpty && others > 0 {
-            warnings.append("set \"\(displayName)\" was not imported: it holds \(others) source\(others == 1 ? "" : "s") or note\(others == 1 ? "" : "s") and no code")
+            warnings.append(
+                "set \"\(displayName)\" was not imported: it holds \(others) source\(others == 1 ? "" : "s") or note\(others == 1 ? "" : "s") and no code"
+            )
             return
         }
         let description = set.child("Description")?.text
@@ -266,7 +311,9 @@ struct CodeImporter {
         for code in codes where !group.codes.contains(code) { group.codes.append(code) }
         let left = members.count - codes.count + others
         if left > 0 {
-            warnings.append("group \"\(displayName)\": \(left) member\(left == 1 ? " that is not a code" : "s that are not codes") of this codebook \(left == 1 ? "was" : "were") left out")
+            warnings.append(
+                "group \"\(displayName)\": \(left) member\(left == 1 ? " that is not a code" : "s that are not codes") of this codebook \(left == 1 ? "was" : "were") left out"
+            )
         }
         groups.append(group)
     }
@@ -275,7 +322,9 @@ struct CodeImporter {
     mutating func resolveMerges() {
         for index in codes.indices {
             if case .merged(let target) = codes[index].status, !used.contains(target) || target == codes[index].id {
-                warnings.append("code \(codes[index].id) was merged into \(target), which is not in the file; it is imported as retired")
+                warnings.append(
+                    "code \(codes[index].id) was merged into \(target), which is not in the file; it is imported as retired"
+                )
                 codes[index].status = .retired
             }
         }
@@ -301,9 +350,11 @@ struct CodeImporter {
     /// The fields of a Description's last `[Thematic] {...}` line, if it has one.
     static func block(_ description: String) -> [String: String]? {
         guard let range = description.range(of: RefiCodebook.blockMarker, options: .backwards),
-              range.lowerBound == description.startIndex || description[description.index(before: range.lowerBound)] == "\n",
-              let value = try? JSONParser.parse(Array(description[range.upperBound...].utf8)),
-              case .object(let members) = value.kind else { return nil }
+            range.lowerBound == description.startIndex
+                || description[description.index(before: range.lowerBound)] == "\n",
+            let value = try? JSONParser.parse(Array(description[range.upperBound...].utf8)),
+            case .object(let members) = value.kind
+        else { return nil }
         var fields: [String: String] = [:]
         for member in members { if case .string(let text) = member.value.kind { fields[member.key] = text } }
         return fields
@@ -313,9 +364,15 @@ struct CodeImporter {
 
     /// An id made from the name: letters, digits, '.', '-', '_'; numbered when taken.
     private static func freshID(for name: String, taken used: Set<String>) -> String {
-        var base = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "." || scalar == "-" || scalar == "_") ? scalar : "_"
-        }).prefix(56))
+        var base = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.map { scalar in
+                    scalar.isASCII
+                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "."
+                            || scalar == "-" || scalar == "_")
+                        ? scalar : "_"
+                }
+            ).prefix(56))
         if base.first.map({ !$0.isLetter && !$0.isNumber }) ?? true { base = "c" + base }
         var candidate = base
         var number = 2

@@ -22,17 +22,24 @@ public enum RefiProject {
         let scope = scope(of: study)
         let users = study.coders + (study.consensus.excerpts.isEmpty ? [] : ["consensus"])
         var xml = XMLText()
-        xml.open("Project", [("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-                             ("xsi:schemaLocation", "\(namespace) Project.xsd"), ("name", study.manifest.title),
-                             ("origin", "Thematic"), ("creationDateTime", study.manifest.created)])
+        xml.open(
+            "Project",
+            [
+                ("xmlns", namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                ("xsi:schemaLocation", "\(namespace) Project.xsd"), ("name", study.manifest.title),
+                ("origin", "Thematic"), ("creationDateTime", study.manifest.created),
+            ])
         xml.open("Users")
-        for user in users { xml.open("User", [("guid", RefiGUID.make("\(scope)/user/\(user)")), ("name", user)], empty: true) }
+        for user in users {
+            xml.open("User", [("guid", RefiGUID.make("\(scope)/user/\(user)")), ("name", user)], empty: true)
+        }
         xml.close("Users")
         xml.open("CodeBook")
         RefiCodebook.write(study.codebook, scope: scope, into: &xml)
         xml.close("CodeBook")
         writeCases(study, scope: scope, into: &xml)
-        let codeGUIDs = Dictionary(uniqueKeysWithValues: study.codebook.codes.map { ($0.id, RefiCodebook.guid($0, scope: scope)) })
+        let codeGUIDs = Dictionary(
+            uniqueKeysWithValues: study.codebook.codes.map { ($0.id, RefiCodebook.guid($0, scope: scope)) })
         var texts: [(String, String)] = []
         xml.open("Sources")
         for review in study.corpus.reviews {
@@ -47,18 +54,36 @@ public enum RefiProject {
             for excerpt in review.excerpts {
                 let length = excerpt.text.unicodeScalars.count
                 for user in users {
-                    let applied = user == "consensus" ? study.consensus.excerpts[excerpt.id]?.codes : study.codings[user]?.excerpts[excerpt.id]?.codes
-                    let when = user == "consensus" ? study.consensus.excerpts[excerpt.id]?.at : study.codings[user]?.excerpts[excerpt.id]?.updated
+                    let applied =
+                        user == "consensus"
+                        ? study.consensus.excerpts[excerpt.id]?.codes : study.codings[user]?.excerpts[excerpt.id]?.codes
+                    let when =
+                        user == "consensus"
+                        ? study.consensus.excerpts[excerpt.id]?.at : study.codings[user]?.excerpts[excerpt.id]?.updated
                     for (code, application) in (applied ?? [:]).sorted(by: { $0.key < $1.key }) {
                         let ranges = application.spans.isEmpty ? [TextSpan(start: 0, end: length)] : application.spans
                         for (index, span) in ranges.enumerated() {
                             let name = "\(user)/\(excerpt.id)/\(code)/\(index)"
-                            xml.open("PlainTextSelection", [("guid", RefiGUID.make("\(scope)/selection/\(name)")), ("name", excerpt.id),
-                                                            ("startPosition", String(start + span.start)), ("endPosition", String(start + span.end)),
-                                                            ("creatingUser", RefiGUID.make("\(scope)/user/\(user)")), ("creationDateTime", when)])
+                            xml.open(
+                                "PlainTextSelection",
+                                [
+                                    ("guid", RefiGUID.make("\(scope)/selection/\(name)")), ("name", excerpt.id),
+                                    ("startPosition", String(start + span.start)),
+                                    ("endPosition", String(start + span.end)),
+                                    ("creatingUser", RefiGUID.make("\(scope)/user/\(user)")),
+                                    ("creationDateTime", when),
+                                ])
                             if let memo = application.memo { xml.element("Description", memo) }
-                            xml.open("Coding", [("guid", RefiGUID.make("\(scope)/coding/\(name)")), ("creatingUser", RefiGUID.make("\(scope)/user/\(user)"))])
-                            xml.open("CodeRef", [("targetGUID", codeGUIDs[code] ?? RefiCodebook.derivedGUID(code, scope: scope))], empty: true)
+                            xml.open(
+                                "Coding",
+                                [
+                                    ("guid", RefiGUID.make("\(scope)/coding/\(name)")),
+                                    ("creatingUser", RefiGUID.make("\(scope)/user/\(user)")),
+                                ])
+                            xml.open(
+                                "CodeRef",
+                                [("targetGUID", codeGUIDs[code] ?? RefiCodebook.derivedGUID(code, scope: scope))],
+                                empty: true)
                             xml.close("Coding")
                             xml.close("PlainTextSelection")
                         }
@@ -71,7 +96,8 @@ public enum RefiProject {
         xml.close("Sources")
         RefiCodebook.writeSets(study.codebook, scope: scope, place: .project, into: &xml)
         xml.close("Project")
-        return try zip([("project.qde", Array(xml.text.utf8))] + texts.map { ("sources/\($0.0).txt", Array($0.1.utf8)) })
+        return try zip(
+            [("project.qde", Array(xml.text.utf8))] + texts.map { ("sources/\($0.0).txt", Array($0.1.utf8)) })
     }
 
     /// A zip archive of the files, in order, with a fixed date so that the same study gives the same bytes.
@@ -88,7 +114,12 @@ public enum RefiProject {
         xml.comment(ThematicComments.attributesComment(attributes))
         xml.open("Variables")
         for attribute in attributes {
-            xml.open("Variable", [("guid", RefiGUID.make("\(scope)/variable/\(attribute.id)")), ("name", attribute.label), ("typeOfVariable", "Text")], empty: true)
+            xml.open(
+                "Variable",
+                [
+                    ("guid", RefiGUID.make("\(scope)/variable/\(attribute.id)")), ("name", attribute.label),
+                    ("typeOfVariable", "Text"),
+                ], empty: true)
         }
         xml.close("Variables")
         xml.open("Cases")
@@ -97,7 +128,8 @@ public enum RefiProject {
             for attribute in attributes {
                 guard let value = review.attributes[attribute.id] else { continue }
                 xml.open("VariableValue")
-                xml.open("VariableRef", [("targetGUID", RefiGUID.make("\(scope)/variable/\(attribute.id)"))], empty: true)
+                xml.open(
+                    "VariableRef", [("targetGUID", RefiGUID.make("\(scope)/variable/\(attribute.id)"))], empty: true)
                 xml.element("TextValue", value)
                 xml.close("VariableValue")
             }
@@ -109,21 +141,41 @@ public enum RefiProject {
 
     /// Per coder and excerpt of one review: what selections cannot carry.
     private static func records(_ study: Study, _ review: Review) -> JSONValue {
-        JSONValue.object(study.coders.map { coder in
-            (coder, JSONValue.object(review.excerpts.compactMap { excerpt in
-                study.codings[coder]?.excerpts[excerpt.id].map { (excerpt.id, $0) }
-            }.map { excerpt, record in
-                (excerpt, JSONValue.record([("finished", .bool(record.finished)), ("memo", .optionalString(record.memo)),
-                                            ("whole", .array(record.codeIDs.filter { record.codes[$0]?.spans.isEmpty ?? false }.map { .string($0) })),
-                                            ("updated", .string(record.updated)), ("codebookRevision", .int(record.codebookRevision))]))
-            }))
-        })
+        JSONValue.object(
+            study.coders.map { coder in
+                (
+                    coder,
+                    JSONValue.object(
+                        review.excerpts.compactMap { excerpt in
+                            study.codings[coder]?.excerpts[excerpt.id].map { (excerpt.id, $0) }
+                        }.map { excerpt, record in
+                            (
+                                excerpt,
+                                JSONValue.record([
+                                    ("finished", .bool(record.finished)), ("memo", .optionalString(record.memo)),
+                                    (
+                                        "whole",
+                                        .array(
+                                            record.codeIDs.filter { record.codes[$0]?.spans.isEmpty ?? false }.map {
+                                                .string($0)
+                                            })
+                                    ),
+                                    ("updated", .string(record.updated)),
+                                    ("codebookRevision", .int(record.codebookRevision)),
+                                ])
+                            )
+                        })
+                )
+            })
     }
 
     private static func add(_ path: String, _ bytes: [UInt8], to archive: Archive) throws {
         let data = Data(bytes)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: Date(timeIntervalSince1970: 946_684_800),
-                             compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count),
+            modificationDate: Date(timeIntervalSince1970: 946_684_800),
+            compressionMethod: .deflate
+        ) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }

@@ -89,22 +89,29 @@ public struct RefiProjectFile: Sendable {
 
     /// Reads and checks a .qdpx archive. Throws, naming the file, the element and the reason, for anything that would
     /// make the import wrong.
-    public static func read(_ bytes: [UInt8], file: String, progress: any ProgressReporter = .silent) throws(RefiError) -> RefiProjectFile {
+    public static func read(_ bytes: [UInt8], file: String, progress: any ProgressReporter = .silent) throws(RefiError)
+        -> RefiProjectFile
+    {
         progress.report("reading the project: unpacking the archive", done: 0, total: 0, unit: "")
-        let (documentPath, document, entries) = try projectDocument(try RefiProject.unzip(bytes, file: file), file: file)
+        let (documentPath, document, entries) = try projectDocument(
+            try RefiProject.unzip(bytes, file: file), file: file)
         let place = "\(file)/\(documentPath)"
         progress.report("reading the project: reading \(documentPath)", done: 0, total: 0, unit: "")
         let (root, comments) = try RefiXMLReader.read(document, file: place)
         guard root.name == "Project" else {
-            throw RefiError(file: place, message: "expected a REFI-QDA project (a <Project> element), found <\(root.name)>")
+            throw RefiError(
+                file: place, message: "expected a REFI-QDA project (a <Project> element), found <\(root.name)>")
         }
         try requireUniqueGUIDs(root, file: place)
-        let codebook = try RefiCodebook.read(root.child("CodeBook") ?? RefiElement(name: "CodeBook", attributes: [:]), sets: root.child("Sets"), comments: comments,
-                                             file: place, title: root.attribute("name").map { "\($0) codebook" } ?? "Imported codebook")
-        var project = RefiProjectFile(file: file, name: root.attribute("name"), origin: root.attribute("origin"),
-                                      creatingUserGUID: root.attribute("creatingUserGUID").map(RefiGUID.normalise),
-                                      users: [], codebook: codebook, sources: [], notes: [:], variables: [:], variableOrder: [],
-                                      cases: [], notCarried: [:], warnings: codebook.warnings, comments: comments)
+        let codebook = try RefiCodebook.read(
+            root.child("CodeBook") ?? RefiElement(name: "CodeBook", attributes: [:]), sets: root.child("Sets"),
+            comments: comments,
+            file: place, title: root.attribute("name").map { "\($0) codebook" } ?? "Imported codebook")
+        var project = RefiProjectFile(
+            file: file, name: root.attribute("name"), origin: root.attribute("origin"),
+            creatingUserGUID: root.attribute("creatingUserGUID").map(RefiGUID.normalise),
+            users: [], codebook: codebook, sources: [], notes: [:], variables: [:], variableOrder: [],
+            cases: [], notCarried: [:], warnings: codebook.warnings, comments: comments)
         for user in root.child("Users")?.children("User") ?? [] {
             guard let guid = user.attribute("guid").map(RefiGUID.normalise) else { continue }
             project.users.append(User(guid: guid, name: user.attribute("name") ?? user.attribute("id") ?? ""))
@@ -115,16 +122,26 @@ public struct RefiProjectFile: Sendable {
             project.variableOrder.append(guid)
         }
         for element in root.child("Cases")?.children("Case") ?? [] {
-            project.cases.append(Case(name: element.attribute("name") ?? "", values: values(of: element),
-                                      sourceGUIDs: element.children("SourceRef").compactMap { $0.attribute("targetGUID").map(RefiGUID.normalise) }))
+            project.cases.append(
+                Case(
+                    name: element.attribute("name") ?? "", values: values(of: element),
+                    sourceGUIDs: element.children("SourceRef").compactMap {
+                        $0.attribute("targetGUID").map(RefiGUID.normalise)
+                    }))
             let selections = element.children("SelectionRef").count
-            if selections > 0 { project.count("case memberships of selections (a case is a whole source here)", selections) }
+            if selections > 0 {
+                project.count("case memberships of selections (a case is a whole source here)", selections)
+            }
         }
         for note in root.child("Notes")?.children("Note") ?? [] {
             guard let guid = note.attribute("guid").map(RefiGUID.normalise) else { continue }
-            let text = note.child("PlainTextContent")?.text ?? textFile(of: note, entries: entries).flatMap { try? RefiSourceText.decode($0) } ?? ""
-            project.notes[guid] = Note(name: note.attribute("name"), text: text.trimmingCharacters(in: .whitespacesAndNewlines),
-                                       userGUID: note.attribute("creatingUser").map(RefiGUID.normalise))
+            let text =
+                note.child("PlainTextContent")?.text ?? textFile(of: note, entries: entries).flatMap {
+                    try? RefiSourceText.decode($0)
+                } ?? ""
+            project.notes[guid] = Note(
+                name: note.attribute("name"), text: text.trimmingCharacters(in: .whitespacesAndNewlines),
+                userGUID: note.attribute("creatingUser").map(RefiGUID.normalise))
         }
         let sources = root.child("Sources")?.children ?? []
         for (index, element) in sources.enumerated() {
@@ -161,19 +178,28 @@ public struct RefiProjectFile: Sendable {
 
     /// The project document: `project.qde`, else the one `.qde` file in the archive (ATLAS.ti names it after the
     /// project; some archives hold a folder). Returns the entries relative to the document's folder.
-    private static func projectDocument(_ entries: [String: [UInt8]], file: String) throws(RefiError) -> (String, [UInt8], [String: [UInt8]]) {
+    private static func projectDocument(_ entries: [String: [UInt8]], file: String) throws(RefiError) -> (
+        String, [UInt8], [String: [UInt8]]
+    ) {
         if let bytes = entries["project.qde"] { return ("project.qde", bytes, entries) }
         let documents = entries.keys.filter { $0.lowercased().hasSuffix(".qde") }.sorted()
         guard let path = documents.first else {
-            throw RefiError(file: file, message: "no project.qde (or other .qde file) inside: not a REFI-QDA project (.qdpx)")
+            throw RefiError(
+                file: file, message: "no project.qde (or other .qde file) inside: not a REFI-QDA project (.qdpx)")
         }
         guard documents.count == 1 else {
-            throw RefiError(file: file, message: "\(documents.count) project documents inside (\(documents.joined(separator: ", "))) and none named project.qde: cannot tell which is the project")
+            throw RefiError(
+                file: file,
+                message:
+                    "\(documents.count) project documents inside (\(documents.joined(separator: ", "))) and none named project.qde: cannot tell which is the project"
+            )
         }
         guard let slash = path.lastIndex(of: "/") else { return (path, entries[path]!, entries) }
         let folder = path[...slash]
         var relative = entries
-        for (name, bytes) in entries where name.hasPrefix(folder) { relative[String(name.dropFirst(folder.count))] = bytes }
+        for (name, bytes) in entries where name.hasPrefix(folder) {
+            relative[String(name.dropFirst(folder.count))] = bytes
+        }
         return (path, entries[path]!, relative)
     }
 
@@ -187,7 +213,9 @@ public struct RefiProjectFile: Sendable {
         func visit(_ element: RefiElement) {
             guard repeated == nil else { return }
             if let raw = element.attributes["guid"] {
-                let isNew = GUIDNumber(raw).map { seen.insert($0).inserted } ?? seenText.insert(RefiGUID.normalise(raw)).inserted
+                let isNew =
+                    GUIDNumber(raw).map { seen.insert($0).inserted }
+                    ?? seenText.insert(RefiGUID.normalise(raw)).inserted
                 if !isNew { repeated = (element, raw) }
             }
             for child in element.children { visit(child) }
@@ -195,7 +223,11 @@ public struct RefiProjectFile: Sendable {
         visit(root)
         guard let (element, raw) = repeated else { return }
         let first = firstElement(withGUID: RefiGUID.normalise(raw), in: root)
-        throw RefiError(file: file, message: "line \(element.line): <\(element.name) guid=\"\(raw)\"> repeats the GUID of the <\(first?.name ?? "")> at line \(first?.line ?? 0); every GUID in a project must be unique")
+        throw RefiError(
+            file: file,
+            message:
+                "line \(element.line): <\(element.name) guid=\"\(raw)\"> repeats the GUID of the <\(first?.name ?? "")> at line \(first?.line ?? 0); every GUID in a project must be unique"
+        )
     }
 
     private static func firstElement(withGUID guid: String, in element: RefiElement) -> RefiElement? {
@@ -204,13 +236,16 @@ public struct RefiProjectFile: Sendable {
         return nil
     }
 
-    private static func textSource(_ element: RefiElement, entries: [String: [UInt8]], file: String) throws(RefiError) -> TextSource {
+    private static func textSource(_ element: RefiElement, entries: [String: [UInt8]], file: String) throws(RefiError)
+        -> TextSource
+    {
         let guid = element.attribute("guid").map(RefiGUID.normalise) ?? ""
         let name = element.attribute("name") ?? guid
-        var source = TextSource(guid: guid, name: name, description: element.child("Description")?.text, line: element.line,
-                                text: nil, textNote: nil, userGUID: element.attribute("creatingUser").map(RefiGUID.normalise),
-                                selections: [], codings: codings(of: element), noteGUIDs: noteRefs(of: element),
-                                values: values(of: element))
+        var source = TextSource(
+            guid: guid, name: name, description: element.child("Description")?.text, line: element.line,
+            text: nil, textNote: nil, userGUID: element.attribute("creatingUser").map(RefiGUID.normalise),
+            selections: [], codings: codings(of: element), noteGUIDs: noteRefs(of: element),
+            values: values(of: element))
         try readText(of: element, into: &source, entries: entries, file: file)
         let length = source.text?.unicodeScalars.count
         for selection in element.children("PlainTextSelection") {
@@ -219,14 +254,20 @@ public struct RefiProjectFile: Sendable {
         return source
     }
 
-    private static func readText(of element: RefiElement, into source: inout TextSource, entries: [String: [UInt8]], file: String) throws(RefiError) {
+    private static func readText(
+        of element: RefiElement, into source: inout TextSource, entries: [String: [UInt8]], file: String
+    ) throws(RefiError) {
         if let inline = element.child("PlainTextContent") {
             source.text = inline.text
             return
         }
         if let bytes = textFile(of: element, entries: entries) {
             do { source.text = try RefiSourceText.decode(bytes) } catch {
-                throw RefiError(file: file, message: "line \(element.line): the text of source \"\(source.name)\" (\(element.attribute("plainTextPath") ?? "")) \(error.reason)")
+                throw RefiError(
+                    file: file,
+                    message:
+                        "line \(element.line): the text of source \"\(source.name)\" (\(element.attribute("plainTextPath") ?? "")) \(error.reason)"
+                )
             }
             return
         }
@@ -234,7 +275,8 @@ public struct RefiProjectFile: Sendable {
             do {
                 let document = try DocxText.read(bytes, file: path)
                 source.text = document.lines.map(\.text).joined(separator: "\n")
-                source.textNote = "its text is read from the Word file (no plain-text version in the project); selections may be off where the tools render it differently"
+                source.textNote =
+                    "its text is read from the Word file (no plain-text version in the project); selections may be off where the tools render it differently"
             } catch {
                 source.textNote = "its Word file cannot be read (\(error.reason))"
             }
@@ -254,7 +296,11 @@ public struct RefiProjectFile: Sendable {
     /// `sources/`.
     private static func entry(_ path: String, in entries: [String: [UInt8]]) -> [UInt8]? {
         var name = path
-        if let scheme = name.range(of: "://") { name = String(name[scheme.upperBound...]) } else if name.hasPrefix("internal:") { name = String(name.dropFirst(9)) }
+        if let scheme = name.range(of: "://") {
+            name = String(name[scheme.upperBound...])
+        } else if name.hasPrefix("internal:") {
+            name = String(name.dropFirst(9))
+        }
         let decoded = name.removingPercentEncoding ?? name
         // A GUID-named file may be written with or without the braces and capitals of the GUID in the path.
         let bare = decoded.filter { $0 != "{" && $0 != "}" }
@@ -265,21 +311,39 @@ public struct RefiProjectFile: Sendable {
         return entries["sources/\(last)"]
     }
 
-    private static func selection(_ element: RefiElement, sourceName: String, length: Int?, file: String) throws(RefiError) -> Selection {
+    private static func selection(_ element: RefiElement, sourceName: String, length: Int?, file: String)
+        throws(RefiError) -> Selection
+    {
         let guid = element.attribute("guid").map(RefiGUID.normalise) ?? ""
         let tag = "line \(element.line): <PlainTextSelection guid=\"\(element.attribute("guid") ?? "")\">"
-        guard let start = element.attribute("startPosition").flatMap(position), let end = element.attribute("endPosition").flatMap(position) else {
-            throw RefiError(file: file, message: "\(tag) needs whole-number startPosition and endPosition (found \"\(element.attribute("startPosition") ?? "")\" and \"\(element.attribute("endPosition") ?? "")\")")
+        guard let start = element.attribute("startPosition").flatMap(position),
+            let end = element.attribute("endPosition").flatMap(position)
+        else {
+            throw RefiError(
+                file: file,
+                message:
+                    "\(tag) needs whole-number startPosition and endPosition (found \"\(element.attribute("startPosition") ?? "")\" and \"\(element.attribute("endPosition") ?? "")\")"
+            )
         }
         guard start >= 0, start <= end else {
-            throw RefiError(file: file, message: "\(tag): startPosition \(start) and endPosition \(end) are not a range of the text (start must be 0 or more and not after the end)")
+            throw RefiError(
+                file: file,
+                message:
+                    "\(tag): startPosition \(start) and endPosition \(end) are not a range of the text (start must be 0 or more and not after the end)"
+            )
         }
         if let length, end > length {
-            throw RefiError(file: file, message: "\(tag): the selection [\(start), \(end)) lies outside the text of source \"\(sourceName)\", which has \(length) characters")
+            throw RefiError(
+                file: file,
+                message:
+                    "\(tag): the selection [\(start), \(end)) lies outside the text of source \"\(sourceName)\", which has \(length) characters"
+            )
         }
-        return Selection(guid: guid, line: element.line, start: start, end: end, userGUID: element.attribute("creatingUser").map(RefiGUID.normalise),
-                         created: element.attribute("creationDateTime"), description: element.child("Description")?.text,
-                         codings: codings(of: element), noteGUIDs: noteRefs(of: element))
+        return Selection(
+            guid: guid, line: element.line, start: start, end: end,
+            userGUID: element.attribute("creatingUser").map(RefiGUID.normalise),
+            created: element.attribute("creationDateTime"), description: element.child("Description")?.text,
+            codings: codings(of: element), noteGUIDs: noteRefs(of: element))
     }
 
     /// A position attribute as a whole number, spaces around it allowed.
@@ -291,8 +355,10 @@ public struct RefiProjectFile: Sendable {
         element.children("Coding").flatMap { coding in
             coding.children("CodeRef").compactMap { reference in
                 reference.attribute("targetGUID").map {
-                    Coding(codeGUID: RefiGUID.normalise($0), userGUID: coding.attribute("creatingUser").map(RefiGUID.normalise),
-                           created: coding.attribute("creationDateTime"), noteGUIDs: noteRefs(of: coding))
+                    Coding(
+                        codeGUID: RefiGUID.normalise($0),
+                        userGUID: coding.attribute("creatingUser").map(RefiGUID.normalise),
+                        created: coding.attribute("creationDateTime"), noteGUIDs: noteRefs(of: coding))
                 }
             }
         }
@@ -307,7 +373,8 @@ public struct RefiProjectFile: Sendable {
         var values: [String: String] = [:]
         for value in element.children("VariableValue") {
             guard let variable = value.child("VariableRef")?.attribute("targetGUID").map(RefiGUID.normalise),
-                  let content = value.children.first(where: { $0.name.hasSuffix("Value") }) else { continue }
+                let content = value.children.first(where: { $0.name.hasSuffix("Value") })
+            else { continue }
             let text = content.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !text.isEmpty { values[variable] = text }
         }
@@ -350,7 +417,9 @@ enum RefiSourceText {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             let units = stride(from: 2, to: bytes.count - 1, by: 2).map { index in
-                littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                littleEndian
+                    ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                    : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
             }
             return String(decoding: units, as: UTF16.self)
         }

@@ -24,8 +24,10 @@ public struct RefiProjectImport: Sendable {
         public var existingReviewsOnly: Bool
         public var now: String
 
-        public init(split: SplitOptions = SplitOptions(), coderMap: [String: String] = [:], existingReviewsOnly: Bool = false,
-                    now: String = Timestamp.now()) {
+        public init(
+            split: SplitOptions = SplitOptions(), coderMap: [String: String] = [:], existingReviewsOnly: Bool = false,
+            now: String = Timestamp.now()
+        ) {
             self.split = split
             self.coderMap = coderMap
             self.existingReviewsOnly = existingReviewsOnly
@@ -50,7 +52,9 @@ public struct RefiProjectImport: Sendable {
     public var warnings: [String]
 
     /// Maps `project` onto `study`; throws for a coder map that names no user or gives an invalid name.
-    public static func plan(_ project: RefiProjectFile, study: Study, options: Options = Options()) throws(RefiError) -> RefiProjectImport {
+    public static func plan(_ project: RefiProjectFile, study: Study, options: Options = Options()) throws(RefiError)
+        -> RefiProjectImport
+    {
         var builder = Builder(project: project, study: study, options: options)
         try builder.build()
         return builder.result
@@ -64,7 +68,9 @@ public struct RefiProjectImport: Sendable {
         for (coder, perReview) in codings {
             for (reviewID, records) in perReview {
                 guard let excerpts = byID[reviewID]?.excerpts else { continue }
-                for (index, record) in records where index < excerpts.count { result[coder, default: [:]][excerpts[index].id] = record }
+                for (index, record) in records where index < excerpts.count {
+                    result[coder, default: [:]][excerpts[index].id] = record
+                }
             }
         }
         return result
@@ -74,7 +80,9 @@ public struct RefiProjectImport: Sendable {
     public func decisions(in reviews: [Review]) -> [String: ConsensusDecision] {
         var result: [String: ConsensusDecision] = [:]
         for review in reviews {
-            for (index, decision) in consensus[review.id] ?? [:] where index < review.excerpts.count { result[review.excerpts[index].id] = decision }
+            for (index, decision) in consensus[review.id] ?? [:] where index < review.excerpts.count {
+                result[review.excerpts[index].id] = decision
+            }
         }
         return result
     }
@@ -102,8 +110,10 @@ private struct Builder {
         described = ThematicComments(project.isThematicExport ? project.comments : [])
         let sameCodes = study.codebook.hasSameCodesAndGroups(as: project.codebook.codebook)
         revision = sameCodes ? study.codebook.revision : study.codebook.revision + 1
-        result = RefiProjectImport(file: project.file, reviews: [], codebook: project.codebook, attributes: [], coders: [], codings: [:],
-                                   consensus: [:], emptySources: [], skippedSources: [], notCarried: project.notCarried, warnings: project.warnings)
+        result = RefiProjectImport(
+            file: project.file, reviews: [], codebook: project.codebook, attributes: [], coders: [], codings: [:],
+            consensus: [:], emptySources: [], skippedSources: [], notCarried: project.notCarried,
+            warnings: project.warnings)
     }
 
     mutating func build() throws(RefiError) {
@@ -113,7 +123,9 @@ private struct Builder {
         let sourcesPerCase = caseValuesBySource()
         var referencedNotes = Set<String>()
         for source in project.sources {
-            referencedNotes.formUnion(source.noteGUIDs + source.selections.flatMap { $0.noteGUIDs + $0.codings.flatMap(\.noteGUIDs) } + source.codings.flatMap(\.noteGUIDs))
+            referencedNotes.formUnion(
+                source.noteGUIDs + source.selections.flatMap { $0.noteGUIDs + $0.codings.flatMap(\.noteGUIDs) }
+                    + source.codings.flatMap(\.noteGUIDs))
             guard let text = source.text else {
                 result.emptySources.append("\"\(source.name)\": \(source.textNote ?? "no text")")
                 continue
@@ -126,14 +138,20 @@ private struct Builder {
                     continue
                 }
                 let (cuts, indexes) = Self.locate(review, in: text)
-                placeCodings(of: source, reviewID: review.id, cuts: cuts, exact: structure != nil, excerptIndex: { indexes[$0] })
+                placeCodings(
+                    of: source, reviewID: review.id, cuts: cuts, exact: structure != nil, excerptIndex: { indexes[$0] })
                 if let structure { applyRecords(structure, reviewID: review.id) }
                 attachSourceNotes(source, reviewID: review.id)
                 continue
             }
-            let cuts = structure.flatMap { $0.cuts(of: text) } ?? SourceTextCutter(options: options.split, selected: source.selections.map { $0.start..<$0.end }).cut(text)
+            let cuts =
+                structure.flatMap { $0.cuts(of: text) }
+                ?? SourceTextCutter(options: options.split, selected: source.selections.map { $0.start..<$0.end }).cut(
+                    text)
             if structure != nil, cuts.count != structure?.excerpts.count {
-                result.warnings.append("source \"\(source.name)\": its text no longer matches the excerpts Thematic exported; it was cut again")
+                result.warnings.append(
+                    "source \"\(source.name)\": its text no longer matches the excerpts Thematic exported; it was cut again"
+                )
             }
             guard !cuts.isEmpty else {
                 result.emptySources.append("\"\(source.name)\": its text is empty")
@@ -141,15 +159,24 @@ private struct Builder {
             }
             let id = reviewID(for: source, structure: structure, used: &usedIDs)
             var attributes = structure?.attributes ?? [:]
-            for (variable, value) in source.values.merging(sourcesPerCase[source.guid] ?? [:], uniquingKeysWith: { own, _ in own }) {
-                if let attribute = attributeOfVariable[variable], attributes[attribute] == nil { attributes[attribute] = value }
+            for (variable, value) in source.values.merging(
+                sourcesPerCase[source.guid] ?? [:], uniquingKeysWith: { own, _ in own })
+            {
+                if let attribute = attributeOfVariable[variable], attributes[attribute] == nil {
+                    attributes[attribute] = value
+                }
             }
             let exact = structure != nil && cuts.count == structure?.excerpts.count
-            result.reviews.append(ImportedReview(
-                id: id, title: structure?.title ?? source.description.flatMap { $0.isEmpty ? nil : $0 } ?? source.name,
-                source: structure?.source, attributes: attributes,
-                excerpts: cuts.enumerated().map { DraftExcerpt(section: $1.section, text: $1.text, page: exact ? structure?.excerpts[$0].page : nil) },
-                givenIDs: exact ? structure.map { $0.excerpts.map(\.id) } : nil, file: project.file))
+            result.reviews.append(
+                ImportedReview(
+                    id: id,
+                    title: structure?.title ?? source.description.flatMap { $0.isEmpty ? nil : $0 } ?? source.name,
+                    source: structure?.source, attributes: attributes,
+                    excerpts: cuts.enumerated().map {
+                        DraftExcerpt(
+                            section: $1.section, text: $1.text, page: exact ? structure?.excerpts[$0].page : nil)
+                    },
+                    givenIDs: exact ? structure.map { $0.excerpts.map(\.id) } : nil, file: project.file))
             placeCodings(of: source, reviewID: id, cuts: cuts, exact: exact, excerptIndex: { $0 })
             if let structure, exact {
                 applyRecords(structure, reviewID: id)
@@ -159,7 +186,9 @@ private struct Builder {
             attachSourceNotes(source, reviewID: id)
         }
         let loose = Set(project.notes.keys).subtracting(referencedNotes).count
-        if loose > 0 { result.notCarried["notes not attached to a source or selection (project memos)", default: 0] += loose }
+        if loose > 0 {
+            result.notCarried["notes not attached to a source or selection (project memos)", default: 0] += loose
+        }
         result.coders = coderSummary()
     }
 
@@ -170,10 +199,18 @@ private struct Builder {
         var taken = Set<String>()
         let names = Set(project.users.map(\.name))
         for key in options.coderMap.keys.sorted() where !names.contains(key) {
-            throw RefiError(file: project.file, message: "--coder-map names \"\(key)\", but the project's users are \(project.users.map { "\"\($0.name)\"" }.joined(separator: ", ")); nothing was imported")
+            throw RefiError(
+                file: project.file,
+                message:
+                    "--coder-map names \"\(key)\", but the project's users are \(project.users.map { "\"\($0.name)\"" }.joined(separator: ", ")); nothing was imported"
+            )
         }
         for (key, coder) in options.coderMap.sorted(by: { $0.key < $1.key }) where !Identifier.isValidCoderName(coder) {
-            throw RefiError(file: project.file, message: "--coder-map \"\(key)=\(coder)\": \"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule))")
+            throw RefiError(
+                file: project.file,
+                message:
+                    "--coder-map \"\(key)=\(coder)\": \"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule))"
+            )
         }
         for user in project.users {
             if project.isThematicExport, user.name == "consensus" {
@@ -181,7 +218,8 @@ private struct Builder {
                 continue
             }
             let chosen = options.coderMap[user.name]
-            let coder = chosen ?? RefiNames.unique(RefiNames.derive(user.name), among: taken) { "\($0.prefix(36))-\($1)" }
+            let coder =
+                chosen ?? RefiNames.unique(RefiNames.derive(user.name), among: taken) { "\($0.prefix(36))-\($1)" }
             taken.insert(coder)
             coderOfUser[user.guid] = coder
         }
@@ -190,14 +228,17 @@ private struct Builder {
     /// Variables become attributes: their Thematic id when the project is ours, else one made from the name.
     private mutating func nameAttributes() {
         var taken = Set(study.manifest.attributes.map(\.id))
-        let labels = Dictionary(study.manifest.attributes.map { ($0.label, $0.id) }, uniquingKeysWith: { first, _ in first })
+        let labels = Dictionary(
+            study.manifest.attributes.map { ($0.label, $0.id) }, uniquingKeysWith: { first, _ in first })
         for guid in project.variableOrder {
             let name = project.variables[guid] ?? guid
             if let existing = labels[name] {
                 attributeOfVariable[guid] = existing
                 continue
             }
-            let id = RefiNames.unique(described.attributeIDs[name] ?? RefiNames.attributeID(name), among: taken) { "\($0)\($1)" }
+            let id = RefiNames.unique(described.attributeIDs[name] ?? RefiNames.attributeID(name), among: taken) {
+                "\($0)\($1)"
+            }
             taken.insert(id)
             attributeOfVariable[guid] = id
             result.attributes.append(AttributeDefinition(id: id, label: name))
@@ -207,7 +248,9 @@ private struct Builder {
     /// A case's values, for the one source it holds, when no other case holds that source.
     private mutating func caseValuesBySource() -> [String: [String: String]] {
         var casesOfSource: [String: Int] = [:]
-        for member in project.cases where member.sourceGUIDs.count == 1 { casesOfSource[member.sourceGUIDs[0], default: 0] += 1 }
+        for member in project.cases where member.sourceGUIDs.count == 1 {
+            casesOfSource[member.sourceGUIDs[0], default: 0] += 1
+        }
         var values: [String: [String: String]] = [:]
         var unmapped = 0
         for member in project.cases where !member.values.isEmpty {
@@ -217,11 +260,17 @@ private struct Builder {
                 unmapped += 1
             }
         }
-        if unmapped > 0 { result.notCarried["cases with variables that hold no source or several (their values are not one review's attributes)", default: 0] += unmapped }
+        if unmapped > 0 {
+            result.notCarried[
+                "cases with variables that hold no source or several (their values are not one review's attributes)",
+                default: 0] += unmapped
+        }
         return values
     }
 
-    private func reviewID(for source: RefiProjectFile.TextSource, structure: ThematicComments.Review?, used: inout Set<String>) -> String {
+    private func reviewID(
+        for source: RefiProjectFile.TextSource, structure: ThematicComments.Review?, used: inout Set<String>
+    ) -> String {
         let base = structure?.id ?? ((try? ImportFile.idFromFileName(source.name)) ?? "source")
         let id = RefiNames.unique(base, among: used) { "\($0.prefix(50))-\($1)" }
         used.insert(id)
@@ -230,16 +279,22 @@ private struct Builder {
 
     // MARK: Codings
 
-    private func coder(_ coding: RefiProjectFile.Coding, _ selection: RefiProjectFile.Selection?, _ source: RefiProjectFile.TextSource) -> String {
+    private func coder(
+        _ coding: RefiProjectFile.Coding, _ selection: RefiProjectFile.Selection?, _ source: RefiProjectFile.TextSource
+    ) -> String {
         let user = coding.userGUID ?? selection?.userGUID ?? source.userGUID ?? project.creatingUserGUID
         return user.flatMap { coderOfUser[$0] } ?? "imported"
     }
 
     /// The review of the study a source is: by the id Thematic gave it, its name as an id, its name, or its title.
-    private func existingReview(for source: RefiProjectFile.TextSource, structure: ThematicComments.Review?) -> Review? {
+    private func existingReview(for source: RefiProjectFile.TextSource, structure: ThematicComments.Review?) -> Review?
+    {
         let corpus = study.corpus
-        return structure.flatMap { corpus.review($0.id) } ?? (try? ImportFile.idFromFileName(source.name)).flatMap { corpus.review($0) }
-            ?? corpus.review(source.name) ?? corpus.reviews.first { $0.title == source.description || $0.title == source.name }
+        return structure.flatMap { corpus.review($0.id) } ?? (try? ImportFile.idFromFileName(source.name)).flatMap {
+            corpus.review($0)
+        }
+            ?? corpus.review(source.name)
+            ?? corpus.reviews.first { $0.title == source.description || $0.title == source.name }
     }
 
     /// The study's excerpts of `review` found in the source text, in reading order, with each one's index.
@@ -252,17 +307,24 @@ private struct Builder {
             let needle = Array(excerpt.text.unicodeScalars)
             guard !needle.isEmpty, needle.count <= scalars.count else { continue }
             var position = from
-            while position + needle.count <= scalars.count, !scalars[position..<(position + needle.count)].elementsEqual(needle) { position += 1 }
+            while position + needle.count <= scalars.count,
+                !scalars[position..<(position + needle.count)].elementsEqual(needle)
+            { position += 1 }
             guard position + needle.count <= scalars.count else { continue }
-            cuts.append(SourceTextCutter.Cut(section: excerpt.section, start: position, end: position + needle.count, text: excerpt.text, droppedReturns: []))
+            cuts.append(
+                SourceTextCutter.Cut(
+                    section: excerpt.section, start: position, end: position + needle.count, text: excerpt.text,
+                    droppedReturns: []))
             indexes.append(index)
             from = position + needle.count
         }
         return (cuts, indexes)
     }
 
-    private mutating func placeCodings(of source: RefiProjectFile.TextSource, reviewID: String, cuts: [SourceTextCutter.Cut], exact: Bool,
-                                       excerptIndex: (Int) -> Int) {
+    private mutating func placeCodings(
+        of source: RefiProjectFile.TextSource, reviewID: String, cuts: [SourceTextCutter.Cut], exact: Bool,
+        excerptIndex: (Int) -> Int
+    ) {
         var unknownCodes = 0
         var offText = 0
         for selection in source.selections {
@@ -278,12 +340,15 @@ private struct Builder {
                 var placed = false
                 for index in overlapping(cuts, selection.start..<selection.end) {
                     let cut = cuts[index]
-                    let span = TextSpan(start: cut.local(max(selection.start, cut.start)), end: cut.local(min(selection.end, cut.end)))
+                    let span = TextSpan(
+                        start: cut.local(max(selection.start, cut.start)), end: cut.local(min(selection.end, cut.end)))
                     guard span.start < span.end else { continue }
                     placed = true
                     let whole = !exact && span == TextSpan(start: 0, end: cut.text.unicodeScalars.count)
-                    apply(code, AppliedCode(spans: whole ? [] : [span], memo: applicationMemo), coder: coder, reviewID: reviewID,
-                          index: excerptIndex(index), when: coding.created ?? selection.created)
+                    apply(
+                        code, AppliedCode(spans: whole ? [] : [span], memo: applicationMemo), coder: coder,
+                        reviewID: reviewID,
+                        index: excerptIndex(index), when: coding.created ?? selection.created)
                 }
                 if !placed { offText += 1 }
             }
@@ -295,16 +360,29 @@ private struct Builder {
                 continue
             }
             for index in cuts.indices {
-                apply(code, AppliedCode(memo: memo(description: nil, notes: coding.noteGUIDs)), coder: coder, reviewID: reviewID,
-                      index: excerptIndex(index), when: coding.created)
+                apply(
+                    code, AppliedCode(memo: memo(description: nil, notes: coding.noteGUIDs)), coder: coder,
+                    reviewID: reviewID,
+                    index: excerptIndex(index), when: coding.created)
             }
         }
-        if unknownCodes > 0 { result.warnings.append("source \"\(source.name)\": \(unknownCodes) coding\(unknownCodes == 1 ? "" : "s") of codes that are not in the codebook were left out") }
-        if offText > 0 { result.warnings.append("source \"\(source.name)\": \(offText) coding\(offText == 1 ? "" : "s") of selections holding only spaces or line breaks (no excerpt text) were left out") }
+        if unknownCodes > 0 {
+            result.warnings.append(
+                "source \"\(source.name)\": \(unknownCodes) coding\(unknownCodes == 1 ? "" : "s") of codes that are not in the codebook were left out"
+            )
+        }
+        if offText > 0 {
+            result.warnings.append(
+                "source \"\(source.name)\": \(offText) coding\(offText == 1 ? "" : "s") of selections holding only spaces or line breaks (no excerpt text) were left out"
+            )
+        }
     }
 
-    private mutating func apply(_ code: String, _ application: AppliedCode, coder: String, reviewID: String, index: Int, when: String?) {
-        var record = result.codings[coder]?[reviewID]?[index]
+    private mutating func apply(
+        _ code: String, _ application: AppliedCode, coder: String, reviewID: String, index: Int, when: String?
+    ) {
+        var record =
+            result.codings[coder]?[reviewID]?[index]
             ?? ExcerptCoding(finished: true, updated: when ?? options.now, codebookRevision: revision)
         record.codes[code] = record.codes[code].map { CodingRewrite.combine($0, application) } ?? application
         if let when, when > record.updated { record.updated = when }
@@ -336,12 +414,18 @@ private struct Builder {
 
     /// Thematic's own records: finished or not, memo, whole-excerpt codes, time and revision, and the consensus.
     private mutating func applyRecords(_ structure: ThematicComments.Review, reviewID: String) {
-        let coderOfName = Dictionary(project.users.compactMap { user in coderOfUser[user.guid].map { (user.name, $0) } }, uniquingKeysWith: { first, _ in first })
+        let coderOfName = Dictionary(
+            project.users.compactMap { user in coderOfUser[user.guid].map { (user.name, $0) } },
+            uniquingKeysWith: { first, _ in first })
         for (name, records) in described.records {
             guard let coder = coderOfName[name] else { continue }
             for (index, excerpt) in structure.excerpts.enumerated() {
                 guard let described = records[excerpt.id] else { continue }
-                var record = result.codings[coder]?[reviewID]?[index] ?? ExcerptCoding(finished: described.finished, updated: described.updated, codebookRevision: described.codebookRevision)
+                var record =
+                    result.codings[coder]?[reviewID]?[index]
+                    ?? ExcerptCoding(
+                        finished: described.finished, updated: described.updated,
+                        codebookRevision: described.codebookRevision)
                 record.finished = described.finished
                 record.memo = described.memo
                 record.updated = described.updated
@@ -350,7 +434,8 @@ private struct Builder {
                 result.codings[coder, default: [:]][reviewID, default: [:]][index] = record
             }
         }
-        let indexOf = Dictionary(structure.excerpts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let indexOf = Dictionary(
+            structure.excerpts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (excerptID, decision) in structure.consensus {
             if let index = indexOf[excerptID] { result.consensus[reviewID, default: [:]][index] = decision }
         }
@@ -363,7 +448,9 @@ private struct Builder {
             let user = note.userGUID ?? source.userGUID ?? project.creatingUserGUID
             let coder = user.flatMap { coderOfUser[$0] } ?? "imported"
             guard coder != "consensus" else { continue }
-            var record = result.codings[coder]?[reviewID]?[0] ?? ExcerptCoding(finished: false, updated: options.now, codebookRevision: revision)
+            var record =
+                result.codings[coder]?[reviewID]?[0]
+                ?? ExcerptCoding(finished: false, updated: options.now, codebookRevision: revision)
             let text = note.name.map { "\($0): \(note.text)" } ?? note.text
             record.memo = join(record.memo, "Note on the source: \(text)")
             result.codings[coder, default: [:]][reviewID, default: [:]][0] = record
@@ -372,8 +459,12 @@ private struct Builder {
 
     private func memo(description: String?, notes: [String]) -> String? {
         var parts: [String] = []
-        if let description = description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty { parts.append(description) }
-        for guid in notes { if let text = project.notes[guid]?.text, !text.isEmpty, !parts.contains(text) { parts.append(text) } }
+        if let description = description?.trimmingCharacters(in: .whitespacesAndNewlines), !description.isEmpty {
+            parts.append(description)
+        }
+        for guid in notes {
+            if let text = project.notes[guid]?.text, !text.isEmpty, !parts.contains(text) { parts.append(text) }
+        }
         return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
     }
 
@@ -388,7 +479,13 @@ private struct Builder {
             guard let coder = coderOfUser[user.guid], coder != "consensus" else { return nil }
             let excerpts = result.codings[coder]?.values.reduce(0) { $0 + $1.count } ?? 0
             return RefiProjectImport.CoderMapping(userName: user.name, coder: coder, excerpts: excerpts)
-        } + (result.codings["imported"].map { [RefiProjectImport.CoderMapping(userName: "(no user named)", coder: "imported", excerpts: $0.values.reduce(0) { $0 + $1.count })] } ?? [])
+        }
+            + (result.codings["imported"].map {
+                [
+                    RefiProjectImport.CoderMapping(
+                        userName: "(no user named)", coder: "imported", excerpts: $0.values.reduce(0) { $0 + $1.count })
+                ]
+            } ?? [])
     }
 }
 
@@ -455,18 +552,30 @@ extension RefiProjectImport {
         if study.codebook.hasSameCodesAndGroups(as: book) {
             lines.append("codebook: \(book.codes.count) codes, the same as the study's")
         } else {
-            lines.append("codebook: \(book.codes.count) codes (\(codable) codable) replace the study's \(study.codebook.codes.count) (revision \(study.codebook.revision + 1))")
+            lines.append(
+                "codebook: \(book.codes.count) codes (\(codable) codable) replace the study's \(study.codebook.codes.count) (revision \(study.codebook.revision + 1))"
+            )
         }
         if coders.isEmpty {
             lines.append("coders: none (the project has no codings of text)")
         } else {
-            lines.append("coders: " + coders.map { "\"\($0.userName)\" -> \($0.coder) (\($0.excerpts == 0 ? "no codings" : "\($0.excerpts) excerpt\($0.excerpts == 1 ? "" : "s")"))" }.joined(separator: ", "))
+            lines.append(
+                "coders: "
+                    + coders.map {
+                        "\"\($0.userName)\" -> \($0.coder) (\($0.excerpts == 0 ? "no codings" : "\($0.excerpts) excerpt\($0.excerpts == 1 ? "" : "s")"))"
+                    }.joined(separator: ", "))
         }
         if decisionCount > 0 { lines.append("consensus: \(decisionCount) decision\(decisionCount == 1 ? "" : "s")") }
-        if !attributes.isEmpty { lines.append("attributes: " + attributes.map { "\($0.id) (\"\($0.label)\")" }.joined(separator: ", ")) }
-        if !emptySources.isEmpty { lines.append("empty sources, no review made: " + emptySources.joined(separator: "; ")) }
+        if !attributes.isEmpty {
+            lines.append("attributes: " + attributes.map { "\($0.id) (\"\($0.label)\")" }.joined(separator: ", "))
+        }
+        if !emptySources.isEmpty {
+            lines.append("empty sources, no review made: " + emptySources.joined(separator: "; "))
+        }
         if !notCarried.isEmpty {
-            lines.append("not carried: " + notCarried.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
+            lines.append(
+                "not carried: "
+                    + notCarried.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))
         }
         return lines
     }

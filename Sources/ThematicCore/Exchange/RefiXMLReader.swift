@@ -32,19 +32,26 @@ public struct RefiError: Error, Sendable, Equatable, CustomStringConvertible {
 enum RefiXMLReader {
     static func read(_ bytes: [UInt8], file: String) throws(RefiError) -> (root: RefiElement, comments: [String]) {
         let input = XMLInput(bytes)
-        guard input.utf8.contains(where: { !XMLInput.isWhitespace($0) }) else { throw RefiError(file: file, message: "the file is empty") }
+        guard input.utf8.contains(where: { !XMLInput.isWhitespace($0) }) else {
+            throw RefiError(file: file, message: "the file is empty")
+        }
         do throws(XMLSyntaxError) {
             if let problem = input.problem { throw problem }
             return try input.utf8.withUnsafeBufferPointer { buffer throws(XMLSyntaxError) in
                 if let invalid = XMLInput.firstInvalidUTF8(buffer) {
-                    throw XMLSyntaxError(offset: invalid, reason: "the bytes here are not valid UTF-8 (only UTF-8 and UTF-16 files are read)")
+                    throw XMLSyntaxError(
+                        offset: invalid,
+                        reason: "the bytes here are not valid UTF-8 (only UTF-8 and UTF-16 files are read)")
                 }
                 var scanner = XMLScanner(buffer)
                 return try scanner.document()
             }
         } catch {
             let (line, column) = XMLInput.place(of: error.offset, in: input.utf8)
-            throw RefiError(file: file, message: "not well-formed XML (at line \(line), column \(column): \(error.reason)); is the file complete?")
+            throw RefiError(
+                file: file,
+                message:
+                    "not well-formed XML (at line \(line), column \(column): \(error.reason)); is the file complete?")
         }
     }
 }
@@ -77,10 +84,13 @@ struct XMLInput {
         }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(units.count)
-        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) { utf8.append($0) }
+        let failed = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: true) {
+            utf8.append($0)
+        }
         self.utf8 = utf8
         if failed || bytes.count % 2 == 1 {
-            problem = XMLSyntaxError(offset: utf8.count, reason: "the file begins with a UTF-16 byte order mark but is not valid UTF-16")
+            problem = XMLSyntaxError(
+                offset: utf8.count, reason: "the file begins with a UTF-16 byte order mark but is not valid UTF-16")
         }
     }
 
@@ -94,7 +104,8 @@ struct XMLInput {
         var position = 0
         while position < bytes.count {
             if position + 8 <= bytes.count,
-               UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
                 position += 8
                 continue
             }
@@ -104,8 +115,9 @@ struct XMLInput {
                 continue
             }
             guard let (length, second) = sequence(startingWith: lead), position + length <= bytes.count,
-                  second.contains(bytes[position + 1]),
-                  (position + 2..<position + length).allSatisfy({ bytes[$0] & 0xC0 == 0x80 }) else { return position }
+                second.contains(bytes[position + 1]),
+                (position + 2..<position + length).allSatisfy({ bytes[$0] & 0xC0 == 0x80 })
+            else { return position }
             position += length
         }
         return nil

@@ -51,8 +51,10 @@ struct ThematicComments: Sendable {
                 }
                 let (startByte, start) = (byte, position)
                 guard excerpt.length > 0, advance(excerpt.length) else { return nil }
-                cuts.append(SourceTextCutter.Cut(section: excerpt.section, start: start, end: position,
-                                                 text: String(decoding: bytes[startByte..<byte], as: UTF8.self), droppedReturns: []))
+                cuts.append(
+                    SourceTextCutter.Cut(
+                        section: excerpt.section, start: start, end: position,
+                        text: String(decoding: bytes[startByte..<byte], as: UTF8.self), droppedReturns: []))
             }
             return byte == bytes.count ? cuts : nil
         }
@@ -81,8 +83,10 @@ struct ThematicComments: Sendable {
                 readReview(text.dropFirst(Self.reviewMarker.count))
             } else if text.hasPrefix(Self.codingsMarker) {
                 readRecords(text.dropFirst(Self.codingsMarker.count))
-            } else if text.hasPrefix(Self.attributesMarker), let value = try? JSONParser.parse(Array(text.dropFirst(Self.attributesMarker.count).utf8)),
-                      case .object(let members) = value.kind {
+            } else if text.hasPrefix(Self.attributesMarker),
+                let value = try? JSONParser.parse(Array(text.dropFirst(Self.attributesMarker.count).utf8)),
+                case .object(let members) = value.kind
+            {
                 for member in members { if case .string(let id) = member.value.kind { attributeIDs[member.key] = id } }
             }
         }
@@ -90,35 +94,53 @@ struct ThematicComments: Sendable {
 
     private mutating func readReview(_ payload: Substring) {
         guard let value = try? JSONParser.parse(Array(payload.utf8)), let record = try? JSONRecord(value, at: .root),
-              let guid = try? record.string("guid"), let id = try? record.string("id"), let title = try? record.string("title"),
-              let excerpts = try? record.array("excerpts") else { return }
-        var review = Review(id: id, title: title, source: try? record.optionalString("source"), attributes: [:], excerpts: [], consensus: [:])
+            let guid = try? record.string("guid"), let id = try? record.string("id"),
+            let title = try? record.string("title"),
+            let excerpts = try? record.array("excerpts")
+        else { return }
+        var review = Review(
+            id: id, title: title, source: try? record.optionalString("source"), attributes: [:], excerpts: [],
+            consensus: [:])
         if case .object(let members)? = record.value("attributes")?.kind {
-            for member in members { if case .string(let text) = member.value.kind { review.attributes[member.key] = text } }
+            for member in members {
+                if case .string(let text) = member.value.kind { review.attributes[member.key] = text }
+            }
         }
         for (index, excerpt) in excerpts.enumerated() {
             guard let fields = try? JSONRecord(excerpt, at: JSONPath.root.field("excerpts").index(index)),
-                  let excerptID = try? fields.string("id"), let section = try? fields.string("section"), let length = try? fields.int("length") else { return }
-            review.excerpts.append(Review.Excerpt(id: excerptID, section: section, page: try? fields.optionalInt("page"), length: length))
+                let excerptID = try? fields.string("id"), let section = try? fields.string("section"),
+                let length = try? fields.int("length")
+            else { return }
+            review.excerpts.append(
+                Review.Excerpt(id: excerptID, section: section, page: try? fields.optionalInt("page"), length: length))
         }
         if case .object(let members)? = record.value("consensus")?.kind {
             for member in members {
-                if let decision = try? ConsensusFormat.decodeDecision(member.value, at: .root) { review.consensus[member.key] = decision }
+                if let decision = try? ConsensusFormat.decodeDecision(member.value, at: .root) {
+                    review.consensus[member.key] = decision
+                }
             }
         }
         reviews[RefiGUID.normalise(guid)] = review
     }
 
     private mutating func readRecords(_ payload: Substring) {
-        guard let value = try? JSONParser.parse(Array(payload.utf8)), case .object(let coders) = value.kind else { return }
+        guard let value = try? JSONParser.parse(Array(payload.utf8)), case .object(let coders) = value.kind else {
+            return
+        }
         for coder in coders {
             guard case .object(let excerpts) = coder.value.kind else { continue }
             for excerpt in excerpts {
-                guard let record = try? JSONRecord(excerpt.value, at: .root), let finished = try? record.bool("finished"),
-                      let updated = try? record.string("updated"), let revision = try? record.int("codebookRevision") else { continue }
-                let whole: [String] = ((try? record.array("whole")) ?? []).compactMap { if case .string(let code) = $0.kind { code } else { nil } }
-                records[coder.key, default: [:]][excerpt.key] = Record(finished: finished, memo: try? record.optionalString("memo"), whole: whole,
-                                                                       updated: updated, codebookRevision: revision)
+                guard let record = try? JSONRecord(excerpt.value, at: .root),
+                    let finished = try? record.bool("finished"),
+                    let updated = try? record.string("updated"), let revision = try? record.int("codebookRevision")
+                else { continue }
+                let whole: [String] = ((try? record.array("whole")) ?? []).compactMap {
+                    if case .string(let code) = $0.kind { code } else { nil }
+                }
+                records[coder.key, default: [:]][excerpt.key] = Record(
+                    finished: finished, memo: try? record.optionalString("memo"), whole: whole,
+                    updated: updated, codebookRevision: revision)
             }
         }
     }
@@ -126,14 +148,26 @@ struct ThematicComments: Sendable {
     /// The `thematic-review` comment of one review: everything but its text, which is the source.
     static func reviewComment(_ review: ThematicCore.Review, sourceGUID: String, consensus: Consensus) -> String {
         var decisions: [(String, JSONValue)] = []
-        for excerpt in review.excerpts { if let decision = consensus.excerpts[excerpt.id] { decisions.append((excerpt.id, ConsensusFormat.encodeDecision(decision))) } }
+        for excerpt in review.excerpts {
+            if let decision = consensus.excerpts[excerpt.id] {
+                decisions.append((excerpt.id, ConsensusFormat.encodeDecision(decision)))
+            }
+        }
         let value = JSONValue.record([
-            ("guid", .string(sourceGUID)), ("id", .string(review.id)), ("title", .string(review.title)), ("source", .optionalString(review.source)),
+            ("guid", .string(sourceGUID)), ("id", .string(review.id)), ("title", .string(review.title)),
+            ("source", .optionalString(review.source)),
             ("attributes", .object(review.attributes.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
-            ("excerpts", .array(review.excerpts.map { excerpt in
-                .record([("id", .string(excerpt.id)), ("section", .string(excerpt.section)), ("page", excerpt.page.map { .int($0) }),
-                         ("length", .int(excerpt.text.unicodeScalars.count))])
-            })),
+            (
+                "excerpts",
+                .array(
+                    review.excerpts.map { excerpt in
+                        .record([
+                            ("id", .string(excerpt.id)), ("section", .string(excerpt.section)),
+                            ("page", excerpt.page.map { .int($0) }),
+                            ("length", .int(excerpt.text.unicodeScalars.count)),
+                        ])
+                    })
+            ),
             ("consensus", .object(decisions)),
         ])
         return reviewMarker + commentSafe(value)

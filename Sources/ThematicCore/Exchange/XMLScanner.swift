@@ -1,4 +1,5 @@
-/// A well-formedness error at a byte offset of the UTF-8 input; `XMLInput.place` turns the offset into a line and column.
+/// A well-formedness error at a byte offset of the UTF-8 input; `XMLInput.place` turns the offset into a line and
+/// column.
 struct XMLSyntaxError: Error {
     var offset: Int
     var reason: String
@@ -51,7 +52,11 @@ struct XMLScanner {
         }
         if depth > 0 {
             let innermost = open[depth - 1]
-            throw XMLSyntaxError(offset: at, reason: "the document ends before <\(input.string(innermost.name))> (opened at line \(innermost.element.line)) is closed")
+            throw XMLSyntaxError(
+                offset: at,
+                reason:
+                    "the document ends before <\(input.string(innermost.name))> (opened at line \(innermost.element.line)) is closed"
+            )
         }
         guard let root else { throw XMLSyntaxError(offset: at, reason: "the document has no root element") }
         return (root, comments)
@@ -82,16 +87,20 @@ struct XMLScanner {
         at += 1
         let name = try self.name(what: "an element name after '<'")
         if depth == 0, let root {
-            throw XMLSyntaxError(offset: tagStart, reason: "a second root element <\(input.string(name))> after <\(root.name)>")
+            throw XMLSyntaxError(
+                offset: tagStart, reason: "a second root element <\(input.string(name))> after <\(root.name)>")
         }
         guard depth < Self.maximumDepth else {
             throw XMLSyntaxError(offset: tagStart, reason: "elements are nested more than \(Self.maximumDepth) deep")
         }
         let attributes = try self.attributes(of: name)
-        let element = RefiElement(name: names.intern(input.localPart(name), in: input.bytes), attributes: attributes,
-                                  line: lines.line(at: tagStart))
+        let element = RefiElement(
+            name: names.intern(input.localPart(name), in: input.bytes), attributes: attributes,
+            line: lines.line(at: tagStart))
         if input[at] == UInt8(ascii: "/") {
-            guard input.byte(at + 1) == UInt8(ascii: ">") else { throw XMLSyntaxError(offset: at, reason: "'/' in the tag <\(input.string(name))> not followed by '>'") }
+            guard input.byte(at + 1) == UInt8(ascii: ">") else {
+                throw XMLSyntaxError(offset: at, reason: "'/' in the tag <\(input.string(name))> not followed by '>'")
+            }
             at += 2
             close(element)
         } else {
@@ -112,23 +121,33 @@ struct XMLScanner {
                 var attributes = [String: String](minimumCapacity: attributePairs.count)
                 for (name, value) in attributePairs { attributes[name] = value }
                 return attributes
-            case nil: throw XMLSyntaxError(offset: at, reason: "the document ends inside the tag <\(input.string(element))>")
+            case nil:
+                throw XMLSyntaxError(offset: at, reason: "the document ends inside the tag <\(input.string(element))>")
             default: break
             }
-            guard spaced else { throw XMLSyntaxError(offset: at, reason: "the attributes of <\(input.string(element))> are not separated by spaces") }
+            guard spaced else {
+                throw XMLSyntaxError(
+                    offset: at, reason: "the attributes of <\(input.string(element))> are not separated by spaces")
+            }
             let name = try self.name(what: "an attribute name", in: element)
             if attributeNames.contains(where: { input.same($0, name) }) {
-                throw XMLSyntaxError(offset: name.lowerBound, reason: "the attribute \(input.string(name)) appears twice in <\(input.string(element))>")
+                throw XMLSyntaxError(
+                    offset: name.lowerBound,
+                    reason: "the attribute \(input.string(name)) appears twice in <\(input.string(element))>")
             }
             attributeNames.append(name)
             skipWhitespace()
             guard input.byte(at) == UInt8(ascii: "=") else {
-                throw XMLSyntaxError(offset: at, reason: "the attribute \(input.string(name)) in <\(input.string(element))> has no '=' and value")
+                throw XMLSyntaxError(
+                    offset: at,
+                    reason: "the attribute \(input.string(name)) in <\(input.string(element))> has no '=' and value")
             }
             at += 1
             skipWhitespace()
             let value = try attributeValue(of: name)
-            if !input.isNamespaceDeclaration(name) { attributePairs.append((names.intern(input.localPart(name), in: input.bytes), value)) }
+            if !input.isNamespaceDeclaration(name) {
+                attributePairs.append((names.intern(input.localPart(name), in: input.bytes), value))
+            }
         }
     }
 
@@ -141,11 +160,16 @@ struct XMLScanner {
         at = start
         var plain = true
         while at < input.count, input[at] != quote {
-            if input[at] == UInt8(ascii: "<") { throw XMLSyntaxError(offset: at, reason: "'<' in the value of attribute \(input.string(name))") }
+            if input[at] == UInt8(ascii: "<") {
+                throw XMLSyntaxError(offset: at, reason: "'<' in the value of attribute \(input.string(name))")
+            }
             if input[at] == UInt8(ascii: "&") || input[at] < 0x20 { plain = false }
             at += 1
         }
-        guard at < input.count else { throw XMLSyntaxError(offset: start - 1, reason: "the value of attribute \(input.string(name)) is never closed") }
+        guard at < input.count else {
+            throw XMLSyntaxError(
+                offset: start - 1, reason: "the value of attribute \(input.string(name)) is never closed")
+        }
         let end = at
         at += 1
         if plain { return input.string(start..<end) }
@@ -174,10 +198,17 @@ struct XMLScanner {
         guard input.byte(at) == UInt8(ascii: ">") else {
             throw XMLSyntaxError(offset: at, reason: "the end tag </\(input.string(name))> is not closed with '>'")
         }
-        guard depth > 0 else { throw XMLSyntaxError(offset: tagStart, reason: "the end tag </\(input.string(name))> closes no open element") }
+        guard depth > 0 else {
+            throw XMLSyntaxError(
+                offset: tagStart, reason: "the end tag </\(input.string(name))> closes no open element")
+        }
         guard input.same(open[depth - 1].name, name) else {
             let innermost = open[depth - 1]
-            throw XMLSyntaxError(offset: tagStart, reason: "the end tag </\(input.string(name))> does not match <\(input.string(innermost.name))> (opened at line \(innermost.element.line))")
+            throw XMLSyntaxError(
+                offset: tagStart,
+                reason:
+                    "the end tag </\(input.string(name))> does not match <\(input.string(innermost.name))> (opened at line \(innermost.element.line))"
+            )
         }
         at += 1
         depth -= 1
@@ -232,7 +263,9 @@ struct XMLScanner {
     private mutating func whitespaceOutsideRoot() throws(XMLSyntaxError) {
         while at < input.count, input[at] != UInt8(ascii: "<") {
             guard XMLInput.isWhitespace(input[at]) else {
-                throw XMLSyntaxError(offset: at, reason: root.map { "text after the root element <\($0.name)>" } ?? "text before the root element")
+                throw XMLSyntaxError(
+                    offset: at,
+                    reason: root.map { "text after the root element <\($0.name)>" } ?? "text before the root element")
             }
             at += 1
         }
@@ -259,13 +292,16 @@ struct XMLScanner {
     /// Skips `<!DOCTYPE ...>` and its internal subset `[...]`, whose declarations are not used.
     private mutating func doctype() throws(XMLSyntaxError) {
         let start = at
-        guard depth == 0, root == nil else { throw XMLSyntaxError(offset: at, reason: "a DOCTYPE after the root element has begun") }
+        guard depth == 0, root == nil else {
+            throw XMLSyntaxError(offset: at, reason: "a DOCTYPE after the root element has begun")
+        }
         at += 9
         var inSubset = false
         while at < input.count {
             switch input[at] {
             case let quote where quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"):
-                at = try input.find(quote == UInt8(ascii: "'") ? "'" : "\"", from: at + 1, what: "quoted string in the DOCTYPE")
+                at = try input.find(
+                    quote == UInt8(ascii: "'") ? "'" : "\"", from: at + 1, what: "quoted string in the DOCTYPE")
             case UInt8(ascii: "<") where inSubset && input.starts(with: "<!--", at: at):
                 at = try input.find("-->", from: at + 4, what: "comment") + 2
             case UInt8(ascii: "["): inSubset = true
@@ -288,7 +324,9 @@ struct XMLScanner {
         while at < input.count, !XMLScanner.endsName(input[at]) { at += 1 }
         guard at > start else {
             let found = input.byte(at).map { "'\(Character(UnicodeScalar($0)))'" } ?? "the end of the document"
-            throw XMLSyntaxError(offset: at, reason: "expected \(what)\(element.map { " in <\(input.string($0))>" } ?? ""), found \(found)")
+            throw XMLSyntaxError(
+                offset: at,
+                reason: "expected \(what)\(element.map { " in <\(input.string($0))>" } ?? ""), found \(found)")
         }
         return start..<at
     }
@@ -296,7 +334,8 @@ struct XMLScanner {
     private static func endsName(_ byte: UInt8) -> Bool {
         switch byte {
         case ...0x20, UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "<"), UInt8(ascii: "?"),
-             UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+            UInt8(ascii: ";"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+            true
         default: false
         }
     }
@@ -355,7 +394,8 @@ struct XMLBytes {
 
     /// `xmlns` or `xmlns:prefix`.
     func isNamespaceDeclaration(_ name: Range<Int>) -> Bool {
-        starts(with: "xmlns", at: name.lowerBound) && (name.count == 5 || bytes[name.lowerBound + 5] == UInt8(ascii: ":"))
+        starts(with: "xmlns", at: name.lowerBound)
+            && (name.count == 5 || bytes[name.lowerBound + 5] == UInt8(ascii: ":"))
     }
 
     /// Appends `range` with each CR LF and lone CR made LF; refuses the control characters XML forbids.
@@ -374,7 +414,10 @@ struct XMLBytes {
     }
 
     func controlCharacter(at position: Int) -> XMLSyntaxError {
-        XMLSyntaxError(offset: position, reason: "the control character U+\(String(bytes[position], radix: 16, uppercase: true)) is not allowed in XML")
+        XMLSyntaxError(
+            offset: position,
+            reason:
+                "the control character U+\(String(bytes[position], radix: 16, uppercase: true)) is not allowed in XML")
     }
 
     // MARK: References
@@ -385,34 +428,43 @@ struct XMLBytes {
         var end = start
         while end < bytes.count, end - start <= 32, !XMLBytes.endsReference(bytes[end]) { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: ";"), end > start else {
-            throw XMLSyntaxError(offset: position, reason: "an '&' that begins no entity or character reference (write &amp; for '&')")
+            throw XMLSyntaxError(
+                offset: position, reason: "an '&' that begins no entity or character reference (write &amp; for '&')")
         }
         if bytes[start] == UInt8(ascii: "#") {
             UTF8.encode(try characterReference(start + 1..<end, at: position)) { text.append($0) }
         } else if let character = XMLBytes.predefinedEntities[string(start..<end)] {
             text.append(character)
         } else {
-            throw XMLSyntaxError(offset: position, reason: "the entity &\(string(start..<end)); is not defined (only &amp; &lt; &gt; &quot; &apos; and character references are read)")
+            throw XMLSyntaxError(
+                offset: position,
+                reason:
+                    "the entity &\(string(start..<end)); is not defined (only &amp; &lt; &gt; &quot; &apos; and character references are read)"
+            )
         }
         return end + 1
     }
 
     private static func endsReference(_ byte: UInt8) -> Bool {
         switch byte {
-        case ...0x20, UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
+        case ...0x20, UInt8(ascii: ";"), UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+            true
         default: false
         }
     }
 
     private static let predefinedEntities: [String: UInt8] = [
-        "amp": UInt8(ascii: "&"), "lt": UInt8(ascii: "<"), "gt": UInt8(ascii: ">"), "quot": UInt8(ascii: "\""), "apos": UInt8(ascii: "'"),
+        "amp": UInt8(ascii: "&"), "lt": UInt8(ascii: "<"), "gt": UInt8(ascii: ">"), "quot": UInt8(ascii: "\""),
+        "apos": UInt8(ascii: "'"),
     ]
 
     /// The digits of `&#N;` or `&#xH;` as a character XML allows.
     private func characterReference(_ digits: Range<Int>, at position: Int) throws(XMLSyntaxError) -> Unicode.Scalar {
         let hex = digits.first.map { bytes[$0] == UInt8(ascii: "x") } ?? false
-        guard let value = UInt32(string(hex ? digits.dropFirst() : digits), radix: hex ? 16 : 10), let scalar = Unicode.Scalar(value),
-              XMLBytes.isCharacter(scalar) else {
+        guard let value = UInt32(string(hex ? digits.dropFirst() : digits), radix: hex ? 16 : 10),
+            let scalar = Unicode.Scalar(value),
+            XMLBytes.isCharacter(scalar)
+        else {
             throw XMLSyntaxError(offset: position, reason: "&#\(string(digits)); is not a character XML allows")
         }
         return scalar
@@ -485,12 +537,16 @@ struct XMLLineCounter {
 
     mutating func line(at offset: Int) -> Int {
         while counted < offset {
-            if counted + 8 <= offset, !Self.mayHoldLineBreak(UnsafeRawPointer(bytes.baseAddress! + counted).loadUnaligned(as: UInt64.self)) {
+            if counted + 8 <= offset,
+                !Self.mayHoldLineBreak(UnsafeRawPointer(bytes.baseAddress! + counted).loadUnaligned(as: UInt64.self))
+            {
                 counted += 8
                 continue
             }
             let byte = bytes[counted]
-            if byte == 0x0A || (byte == 0x0D && (counted + 1 == bytes.count || bytes[counted + 1] != 0x0A)) { line += 1 }
+            if byte == 0x0A || (byte == 0x0D && (counted + 1 == bytes.count || bytes[counted + 1] != 0x0A)) {
+                line += 1
+            }
             counted += 1
         }
         return line

@@ -23,12 +23,18 @@ public struct CodeColumns: Sendable {
         for code in current { depth[code.id] = codebook.depth(of: code.id) }
         var columns: [Code]
         if let level {
-            guard level >= 1 else { throw ExportError("the level must be 1 (top of the codebook) or more; got \(level)") }
+            guard level >= 1 else {
+                throw ExportError("the level must be 1 (top of the codebook) or more; got \(level)")
+            }
             let parents = Set(current.compactMap(\.parent))
             // A leaf above the chosen level has nothing below it to roll up, so it stands as its own column.
-            columns = current.filter { depth[$0.id]! == level - 1 || (depth[$0.id]! < level - 1 && !parents.contains($0.id)) }
+            columns = current.filter {
+                depth[$0.id]! == level - 1 || (depth[$0.id]! < level - 1 && !parents.contains($0.id))
+            }
             guard depth.values.contains(where: { $0 == level - 1 }) else {
-                throw ExportError("the codebook has no code at level \(level) (its deepest level is \((depth.values.max() ?? -1) + 1))")
+                throw ExportError(
+                    "the codebook has no code at level \(level) (its deepest level is \((depth.values.max() ?? -1) + 1))"
+                )
             }
         } else {
             columns = current.filter(\.codable)
@@ -68,7 +74,8 @@ public struct CodeColumns: Sendable {
     /// What the columns are, for a matrix's notes.
     public var explanation: String {
         if byGroup { return "code groups (a group counts when any of its codes, or a code under one, was applied)" }
-        return level.map { "codes at level \($0) (a code counts when it or any code under it was applied)" } ?? "codable codes"
+        return level.map { "codes at level \($0) (a code counts when it or any code under it was applied)" }
+            ?? "codable codes"
     }
 
     /// The columns `codeID` counts toward (none: it counts toward no column).

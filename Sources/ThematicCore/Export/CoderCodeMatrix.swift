@@ -35,8 +35,9 @@ public enum CoderCodeMatrix {
             Matrix.Note("columns", columns.explanation),
             Matrix.Note("codebook revision", String(study.codebook.revision)),
         ]
-        return Matrix(title: "Codes by coder: count of excerpts", notes: notes, rowHeader: "coder",
-                      rowFactNames: ["finished_excerpts"], rows: rows, columns: MatrixColumn.of(columns, in: study.codebook),
-                      valueKind: .whole, values: values, rowTotals: rowTotals, columnTotals: columnTotals, grandTotal: grandTotal)
+        return Matrix(
+            title: "Codes by coder: count of excerpts", notes: notes, rowHeader: "coder",
+            rowFactNames: ["finished_excerpts"], rows: rows, columns: MatrixColumn.of(columns, in: study.codebook),
+            valueKind: .whole, values: values, rowTotals: rowTotals, columnTotals: columnTotals, grandTotal: grandTotal)
     }
 }

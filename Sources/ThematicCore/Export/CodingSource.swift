@@ -32,9 +32,13 @@ public enum CodingSource: Sendable, Equatable {
         case .rule(let rule):
             let coders = study.coders.joined(separator: ", ")
             switch rule {
-            case .any: return "rule any: a code counts when any coder who finished the excerpt applied it (coders \(coders))"
-            case .all: return "rule all: a code counts when every coder who finished the excerpt applied it (coders \(coders))"
-            case .majority: return "rule majority: a code counts when more than half of the coders who finished the excerpt applied it (coders \(coders))"
+            case .any:
+                return "rule any: a code counts when any coder who finished the excerpt applied it (coders \(coders))"
+            case .all:
+                return "rule all: a code counts when every coder who finished the excerpt applied it (coders \(coders))"
+            case .majority:
+                return
+                    "rule majority: a code counts when more than half of the coders who finished the excerpt applied it (coders \(coders))"
             }
         }
     }
@@ -44,11 +48,15 @@ public enum CodingSource: Sendable, Equatable {
         switch self {
         case .coder(let name):
             guard study.codings[name] != nil else {
-                let known = study.coders.isEmpty ? "the study has no coder yet" : "coders: \(study.coders.joined(separator: ", "))"
+                let known =
+                    study.coders.isEmpty
+                    ? "the study has no coder yet" : "coders: \(study.coders.joined(separator: ", "))"
                 throw ExportError("no coder \"\(name)\" in this study (\(known))")
             }
         case .consensus:
-            guard !study.consensus.excerpts.isEmpty else { throw ExportError("the study has no consensus decision yet") }
+            guard !study.consensus.excerpts.isEmpty else {
+                throw ExportError("the study has no consensus decision yet")
+            }
         case .rule:
             guard !study.codings.isEmpty else { throw ExportError("the study has no coder yet") }
         }
@@ -124,7 +132,12 @@ public struct SourceCoding: Sendable {
                         guard let record = coding[excerpt.id], record.finished else { continue }
                         finished += 1
                         for code in numbers(record.codes) {
-                            if let slot = codes.firstIndex(of: code) { coders[slot] += 1 } else { codes.append(code); coders.append(1) }
+                            if let slot = codes.firstIndex(of: code) {
+                                coders[slot] += 1
+                            } else {
+                                codes.append(code)
+                                coders.append(1)
+                            }
                         }
                     }
                     guard finished > 0 else { continue }
@@ -197,7 +210,8 @@ public struct SourceCoding: Sendable {
         for (id, code) in applied {
             let target = mergeTarget(id, codes)
             if let existing = result[target] {
-                result[target] = existing.isEmpty || code.spans.isEmpty ? [] : Array(Set(existing + code.spans)).sorted()
+                result[target] =
+                    existing.isEmpty || code.spans.isEmpty ? [] : Array(Set(existing + code.spans)).sorted()
             } else {
                 result[target] = code.spans
             }

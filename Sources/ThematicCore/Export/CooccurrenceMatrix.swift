@@ -34,14 +34,18 @@ public enum CooccurrenceMatrix {
         let notes = [
             Matrix.Note("study", study.manifest.title),
             Matrix.Note("source", coding.source.description(in: study)),
-            Matrix.Note("cells", unit == .excerpt
-                ? "number of coded excerpts that have both codes; the diagonal is the number of coded excerpts with the code"
-                : "number of reviews with both codes (on any of their coded excerpts); the diagonal is the number of reviews with the code"),
+            Matrix.Note(
+                "cells",
+                unit == .excerpt
+                    ? "number of coded excerpts that have both codes; the diagonal is the number of coded excerpts with the code"
+                    : "number of reviews with both codes (on any of their coded excerpts); the diagonal is the number of reviews with the code"
+            ),
             Matrix.Note("columns", columns.explanation),
             Matrix.Note("codebook revision", String(study.codebook.revision)),
         ]
-        return Matrix(title: "Co-occurrence of codes by \(unit.rawValue)", notes: notes, rowHeader: "code",
-                      rowFactNames: ["name"], rows: matrixColumns.map { MatrixRow(id: $0.id, facts: [$0.name]) },
-                      columns: matrixColumns, valueKind: .whole, values: counts.map(Double.init))
+        return Matrix(
+            title: "Co-occurrence of codes by \(unit.rawValue)", notes: notes, rowHeader: "code",
+            rowFactNames: ["name"], rows: matrixColumns.map { MatrixRow(id: $0.id, facts: [$0.name]) },
+            columns: matrixColumns, valueKind: .whole, values: counts.map(Double.init))
     }
 }

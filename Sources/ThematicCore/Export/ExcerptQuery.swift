@@ -19,7 +19,8 @@ public struct ExcerptQuery: Sendable, Equatable {
             throw ExportError("no code \"\(id)\" in the codebook")
         }
         let requiredSets = required.map { numbers(family(of: $0, in: study.codebook), coding) }
-        let excludedSet = numbers(excluded.reduce(into: Set<String>()) { $0.formUnion(family(of: $1, in: study.codebook)) }, coding)
+        let excludedSet = numbers(
+            excluded.reduce(into: Set<String>()) { $0.formUnion(family(of: $1, in: study.codebook)) }, coding)
         let wanted = requiredSets.reduce(into: Set<Int32>()) { $0.formUnion($1) }
         let isWanted = { (id: String) in coding.codeIndex.number(of: id).map(wanted.contains) ?? false }
         var found: [RetrievedExcerpt] = []
@@ -28,11 +29,14 @@ public struct ExcerptQuery: Sendable, Equatable {
             for excerpt in review.excerpts {
                 defer { position += 1 }
                 guard let applied = coding.coded[position],
-                      requiredSets.allSatisfy({ !$0.isDisjoint(with: applied) }),
-                      excludedSet.isDisjoint(with: applied),
-                      let codes = coding.codes(of: excerpt.id) else { continue }
-                found.append(RetrievedExcerpt(review: review, excerpt: excerpt, matched: codes.filter { isWanted($0.key) },
-                                              otherCodes: codes.keys.filter { !isWanted($0) }.sorted()))
+                    requiredSets.allSatisfy({ !$0.isDisjoint(with: applied) }),
+                    excludedSet.isDisjoint(with: applied),
+                    let codes = coding.codes(of: excerpt.id)
+                else { continue }
+                found.append(
+                    RetrievedExcerpt(
+                        review: review, excerpt: excerpt, matched: codes.filter { isWanted($0.key) },
+                        otherCodes: codes.keys.filter { !isWanted($0) }.sorted()))
             }
         }
         return found

@@ -34,9 +34,11 @@ public struct Matrix: Sendable, Equatable {
     public var columnTotals: [Double]?
     public var grandTotal: Double?
 
-    public init(title: String, notes: [Note], rowHeader: String, rowFactNames: [String], rows: [MatrixRow],
-                columns: [MatrixColumn], valueKind: ValueKind, values: [Double],
-                rowTotals: [Double]? = nil, columnTotals: [Double]? = nil, grandTotal: Double? = nil) {
+    public init(
+        title: String, notes: [Note], rowHeader: String, rowFactNames: [String], rows: [MatrixRow],
+        columns: [MatrixColumn], valueKind: ValueKind, values: [Double],
+        rowTotals: [Double]? = nil, columnTotals: [Double]? = nil, grandTotal: Double? = nil
+    ) {
         precondition(values.count == rows.count * columns.count, "a matrix needs one value per row and column")
         self.title = title
         self.notes = notes
@@ -79,8 +81,9 @@ public struct MatrixColumn: Sendable, Equatable {
 
     static func of(_ columns: CodeColumns, in codebook: Codebook) -> [MatrixColumn] {
         columns.codes.indices.map { index in
-            MatrixColumn(id: columns.codes[index].id, name: columns.codes[index].name,
-                         category: columns.category(of: index, in: codebook)?.id)
+            MatrixColumn(
+                id: columns.codes[index].id, name: columns.codes[index].name,
+                category: columns.category(of: index, in: codebook)?.id)
         }
     }
 }

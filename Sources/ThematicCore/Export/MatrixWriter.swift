@@ -10,11 +10,17 @@ public enum ExportFormat: String, Sendable, Equatable, CaseIterable {
     /// The format a file name implies (`.csv`, `.tsv`, `.json`, `.md`), if any.
     public init?(fileName: String) {
         let lower = fileName.lowercased()
-        if lower.hasSuffix(".csv") { self = .csv }
-        else if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { self = .tsv }
-        else if lower.hasSuffix(".json") { self = .json }
-        else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .markdown }
-        else { return nil }
+        if lower.hasSuffix(".csv") {
+            self = .csv
+        } else if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") {
+            self = .tsv
+        } else if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+            self = .markdown
+        } else {
+            return nil
+        }
     }
 }
 
@@ -29,8 +35,10 @@ public enum MatrixLayout: String, Sendable, Equatable, CaseIterable {
 /// CSV and TSV carry no comment line (R, pandas and Excel would read it as data): what the numbers mean is in
 /// `metadata(of:)`, written next to them as a JSON sidecar. JSON and Markdown carry the notes inside.
 public enum MatrixWriter {
-    public static func write(_ matrix: Matrix, format: ExportFormat, layout: MatrixLayout = .wide,
-                             byteOrderMark: Bool = false) -> [UInt8] {
+    public static func write(
+        _ matrix: Matrix, format: ExportFormat, layout: MatrixLayout = .wide,
+        byteOrderMark: Bool = false
+    ) -> [UInt8] {
         switch format {
         case .csv: delimited(matrix, .csv, layout, byteOrderMark)
         case .tsv: delimited(matrix, .tsv, layout, byteOrderMark)
@@ -48,15 +56,18 @@ public enum MatrixWriter {
 
     // MARK: CSV and TSV
 
-    static func delimited(_ matrix: Matrix, _ dialect: DelimitedText.Dialect, _ layout: MatrixLayout, _ bom: Bool) -> [UInt8] {
+    static func delimited(_ matrix: Matrix, _ dialect: DelimitedText.Dialect, _ layout: MatrixLayout, _ bom: Bool)
+        -> [UInt8]
+    {
         var out = DelimitedText(dialect, byteOrderMark: bom)
         let width = matrix.columns.count
         // Mostly one digit and a separator per cell; long lines also repeat the row and code names.
         out.reserve(matrix.values.count * (layout == .wide ? 2 : 40) + matrix.rows.count * 32)
         switch layout {
         case .wide:
-            out.line([matrix.rowHeader] + matrix.rowFactNames + matrix.columns.map(\.id)
-                     + (matrix.rowTotals == nil ? [] : [totalLabel]))
+            out.line(
+                [matrix.rowHeader] + matrix.rowFactNames + matrix.columns.map(\.id)
+                    + (matrix.rowTotals == nil ? [] : [totalLabel]))
             for (index, row) in matrix.rows.enumerated() {
                 out.field(row.id)
                 for fact in row.facts { out.field(fact) }
@@ -104,10 +115,16 @@ public enum MatrixWriter {
             ("rowHeader", .string(matrix.rowHeader)),
             ("rowFacts", .array(matrix.rowFactNames.map(JSONValue.string))),
             ("valueKind", .string(matrix.valueKind.rawValue)),
-            ("columns", .array(matrix.columns.map { column in
-                .object([("id", .string(column.id)), ("name", .string(column.name)),
-                         ("category", column.category.map(JSONValue.string) ?? .null)])
-            })),
+            (
+                "columns",
+                .array(
+                    matrix.columns.map { column in
+                        .object([
+                            ("id", .string(column.id)), ("name", .string(column.name)),
+                            ("category", column.category.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ),
         ]
     }
 
@@ -120,23 +137,33 @@ public enum MatrixWriter {
         members.append(("layout", .string(layout.rawValue)))
         switch layout {
         case .wide:
-            members.append(("rows", .array(matrix.rows.enumerated().map { index, row in
-                var fields: [(String, JSONValue)] = [
-                    ("id", .string(row.id)), ("facts", facts(row)),
-                    ("values", .array((0..<width).map { .number(matrix.values[index * width + $0]) })),
-                ]
-                if let totals = matrix.rowTotals { fields.append(("total", .number(totals[index]))) }
-                return .object(fields)
-            })))
-            if let totals = matrix.columnTotals { members.append(("columnTotals", .array(totals.map(JSONValue.number)))) }
+            members.append(
+                (
+                    "rows",
+                    .array(
+                        matrix.rows.enumerated().map { index, row in
+                            var fields: [(String, JSONValue)] = [
+                                ("id", .string(row.id)), ("facts", facts(row)),
+                                ("values", .array((0..<width).map { .number(matrix.values[index * width + $0]) })),
+                            ]
+                            if let totals = matrix.rowTotals { fields.append(("total", .number(totals[index]))) }
+                            return .object(fields)
+                        })
+                ))
+            if let totals = matrix.columnTotals {
+                members.append(("columnTotals", .array(totals.map(JSONValue.number))))
+            }
             if let grand = matrix.grandTotal { members.append(("grandTotal", .number(grand))) }
         case .long:
             var records: [JSONValue] = []
             records.reserveCapacity(matrix.values.count)
             for (index, row) in matrix.rows.enumerated() {
                 for (column, code) in matrix.columns.enumerated() {
-                    records.append(.object([("row", .string(row.id)), ("code", .string(code.id)),
-                                            ("value", .number(matrix.values[index * width + column]))]))
+                    records.append(
+                        .object([
+                            ("row", .string(row.id)), ("code", .string(code.id)),
+                            ("value", .number(matrix.values[index * width + column])),
+                        ]))
                 }
             }
             members.append(("records", .array(records)))
@@ -156,11 +183,13 @@ public enum MatrixWriter {
         }
         switch layout {
         case .wide:
-            let header = [matrix.rowHeader] + matrix.rowFactNames + matrix.columns.map(\.id)
+            let header =
+                [matrix.rowHeader] + matrix.rowFactNames + matrix.columns.map(\.id)
                 + (matrix.rowTotals == nil ? [] : [totalLabel])
             lines.append(MarkdownText.row(header))
-            lines.append("|" + String(repeating: "---|", count: 1 + matrix.rowFactNames.count)
-                         + String(repeating: "---:|", count: header.count - 1 - matrix.rowFactNames.count))
+            lines.append(
+                "|" + String(repeating: "---|", count: 1 + matrix.rowFactNames.count)
+                    + String(repeating: "---:|", count: header.count - 1 - matrix.rowFactNames.count))
             for (index, row) in matrix.rows.enumerated() {
                 var cells = [row.id] + row.facts + (0..<width).map { shown(matrix.values[index * width + $0]) }
                 if let totals = matrix.rowTotals { cells.append(shown(totals[index])) }
@@ -172,14 +201,18 @@ public enum MatrixWriter {
                 lines.append(MarkdownText.row(cells))
             }
             lines.append("")
-            lines.append("Codes: " + matrix.columns.map { "\(MarkdownText.escape($0.id)) = \(MarkdownText.escape($0.name))" }
-                .joined(separator: "; "))
+            lines.append(
+                "Codes: "
+                    + matrix.columns.map { "\(MarkdownText.escape($0.id)) = \(MarkdownText.escape($0.name))" }
+                    .joined(separator: "; "))
         case .long:
             lines.append(MarkdownText.row([matrix.rowHeader] + matrix.rowFactNames + ["code", "code name", "value"]))
             lines.append("|" + String(repeating: "---|", count: 3 + matrix.rowFactNames.count) + "---:|")
             for (index, row) in matrix.rows.enumerated() {
                 for (column, code) in matrix.columns.enumerated() {
-                    lines.append(MarkdownText.row([row.id] + row.facts + [code.id, code.name, shown(matrix.values[index * width + column])]))
+                    lines.append(
+                        MarkdownText.row(
+                            [row.id] + row.facts + [code.id, code.name, shown(matrix.values[index * width + column])]))
                 }
             }
         }
@@ -193,7 +226,9 @@ enum MarkdownText {
         var result = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|": result.append("\\"); result.append(character)
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|":
+                result.append("\\")
+                result.append(character)
             case "\n", "\r": result.append(" ")
             default: result.append(character)
             }

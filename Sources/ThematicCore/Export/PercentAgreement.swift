@@ -58,10 +58,12 @@ public struct PercentAgreement: Sendable, Equatable {
                 }
                 guard excerpts > 0 else { continue }
                 let counts = columns.codes.indices.map { column in
-                    CodeAgreement(both: both[column], onlyFirst: onlyFirst[column], onlySecond: onlySecond[column],
-                                  neither: excerpts - both[column] - onlyFirst[column] - onlySecond[column])
+                    CodeAgreement(
+                        both: both[column], onlyFirst: onlyFirst[column], onlySecond: onlySecond[column],
+                        neither: excerpts - both[column] - onlyFirst[column] - onlySecond[column])
                 }
-                pairs.append(Pair(first: study.coders[first], second: study.coders[second], excerpts: excerpts, codes: counts))
+                pairs.append(
+                    Pair(first: study.coders[first], second: study.coders[second], excerpts: excerpts, codes: counts))
             }
         }
         self.pairs = pairs

@@ -17,12 +17,18 @@ public enum RetrievalWriter {
 
     /// Plain text: a heading line per excerpt (excerpt, review, section, page when known), its matching codes, then the
     /// text with the coded passages marked.
-    public static func text(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource,
-                            marks: Marks = .brackets) -> String {
-        var lines = ["\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria) (source: \(source.description(in: study)))"]
+    public static func text(
+        _ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource,
+        marks: Marks = .brackets
+    ) -> String {
+        var lines = [
+            "\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria) (source: \(source.description(in: study)))"
+        ]
         for item in found {
             lines.append("")
-            lines.append("\(item.excerpt.id)  \(item.review.id) \(item.review.title)  ·  \(item.excerpt.sectionAndPage(separator: "  ·  "))")
+            lines.append(
+                "\(item.excerpt.id)  \(item.review.id) \(item.review.title)  ·  \(item.excerpt.sectionAndPage(separator: "  ·  "))"
+            )
             lines.append("codes: " + codeList(item, study))
             if let link = item.review.source { lines.append("review source: \(link)") }
             lines.append(item.pieces.map { $0.coded ? marks.open + $0.text + marks.close : $0.text }.joined())
@@ -32,14 +38,22 @@ public enum RetrievalWriter {
 
     /// Markdown: a heading per excerpt (with its page when known), its codes, and the text as a quotation with the
     /// coded passages in bold.
-    public static func markdown(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource) -> String {
-        var lines = ["# " + MarkdownText.escape("Excerpts " + query.criteria), "",
-                     "- study: " + MarkdownText.escape(study.manifest.title),
-                     "- source: " + MarkdownText.escape(source.description(in: study)),
-                     "- excerpts found: \(found.count)"]
+    public static func markdown(_ found: [RetrievedExcerpt], query: ExcerptQuery, study: Study, source: CodingSource)
+        -> String
+    {
+        var lines = [
+            "# " + MarkdownText.escape("Excerpts " + query.criteria), "",
+            "- study: " + MarkdownText.escape(study.manifest.title),
+            "- source: " + MarkdownText.escape(source.description(in: study)),
+            "- excerpts found: \(found.count)",
+        ]
         for item in found {
             lines.append("")
-            lines.append("## " + MarkdownText.escape("\(item.excerpt.id): \(item.review.title) (\(item.review.id)), \(item.excerpt.sectionAndPage(separator: ", "))"))
+            lines.append(
+                "## "
+                    + MarkdownText.escape(
+                        "\(item.excerpt.id): \(item.review.title) (\(item.review.id)), \(item.excerpt.sectionAndPage(separator: ", "))"
+                    ))
             lines.append("")
             lines.append("Codes: " + MarkdownText.escape(codeList(item, study)))
             if let link = item.review.source {
@@ -47,7 +61,11 @@ public enum RetrievalWriter {
                 lines.append("Review source: <\(link.replacingAll(">", with: "%3E"))>")
             }
             lines.append("")
-            lines.append("> " + item.pieces.map { $0.coded ? "**" + MarkdownText.escape($0.text) + "**" : MarkdownText.escape($0.text) }.joined())
+            lines.append(
+                "> "
+                    + item.pieces.map {
+                        $0.coded ? "**" + MarkdownText.escape($0.text) + "**" : MarkdownText.escape($0.text)
+                    }.joined())
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -55,13 +73,20 @@ public enum RetrievalWriter {
     /// One line per excerpt: ids, review, section, page, matching codes, the coded passages and the whole text.
     ///
     /// The page column is always there, empty when the source has no pages, so scripts read every study alike.
-    public static func delimited(_ found: [RetrievedExcerpt], dialect: DelimitedText.Dialect, byteOrderMark: Bool = false) -> [UInt8] {
+    public static func delimited(
+        _ found: [RetrievedExcerpt], dialect: DelimitedText.Dialect, byteOrderMark: Bool = false
+    ) -> [UInt8] {
         var out = DelimitedText(dialect, byteOrderMark: byteOrderMark)
-        out.line(["excerpt", "review", "review_title", "section", "page", "codes", "other_codes", "coded_text", "text", "review_source"])
+        out.line([
+            "excerpt", "review", "review_title", "section", "page", "codes", "other_codes", "coded_text", "text",
+            "review_source",
+        ])
         for item in found {
-            out.line([item.excerpt.id, item.review.id, item.review.title, item.excerpt.section, item.excerpt.pageField,
-                      item.matchedCodes.joined(separator: ";"), item.otherCodes.joined(separator: ";"),
-                      item.codedText, item.excerpt.text, item.review.source ?? ""])
+            out.line([
+                item.excerpt.id, item.review.id, item.review.title, item.excerpt.section, item.excerpt.pageField,
+                item.matchedCodes.joined(separator: ";"), item.otherCodes.joined(separator: ";"),
+                item.codedText, item.excerpt.text, item.review.source ?? "",
+            ])
         }
         return out.bytes
     }
@@ -71,10 +96,13 @@ public enum RetrievalWriter {
         let names = study.codebook.codesByID
         let matched = item.matchedCodes.map { id in
             let spans = item.matched[id]!
-            let extent = spans.isEmpty ? "whole excerpt" : "characters " + spans.map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
+            let extent =
+                spans.isEmpty
+                ? "whole excerpt" : "characters " + spans.map { "\($0.start)-\($0.end)" }.joined(separator: ", ")
             return "\(id) \(names[id]?.name ?? id) (\(extent))"
         }
-        return matched.joined(separator: "; ") + (item.otherCodes.isEmpty ? "" : "; also " + item.otherCodes.joined(separator: ", "))
+        return matched.joined(separator: "; ")
+            + (item.otherCodes.isEmpty ? "" : "; also " + item.otherCodes.joined(separator: ", "))
     }
 }
 

@@ -17,7 +17,8 @@ public enum ThemeMatrix {
             case "review", "reviews": self = .review
             default:
                 guard text.hasPrefix("attribute:"), text.count > "attribute:".count else {
-                    throw ExportError("rows must be excerpt, review or attribute:NAME (e.g. attribute:childAgeBand); got \"\(text)\"")
+                    throw ExportError(
+                        "rows must be excerpt, review or attribute:NAME (e.g. attribute:childAgeBand); got \"\(text)\"")
                 }
                 self = .attribute(String(text.dropFirst("attribute:".count)))
             }
@@ -45,7 +46,8 @@ public enum ThemeMatrix {
             switch self {
             case .presence: "1 when any coded excerpt of the row has the code, else 0"
             case .count: "number of coded excerpts with the code"
-            case .share: "share of the row's coded reviews (reviews with at least one coded excerpt) that have the code in any excerpt"
+            case .share:
+                "share of the row's coded reviews (reviews with at least one coded excerpt) that have the code in any excerpt"
             }
         }
     }
@@ -57,16 +59,22 @@ public enum ThemeMatrix {
     ///
     /// Totals, when asked for: for presence and counts, sums along the row and down the column; for shares, the
     /// same share over all the row's (or all) coded reviews, where the row total is the share with any of the codes.
-    public static func build(study: Study, coding: SourceCoding, columns: CodeColumns, rows rowKind: RowKind,
-                             cells: CellKind, totals: Bool = false) throws(ExportError) -> Matrix {
+    public static func build(
+        study: Study, coding: SourceCoding, columns: CodeColumns, rows rowKind: RowKind,
+        cells: CellKind, totals: Bool = false
+    ) throws(ExportError) -> Matrix {
         if case .attribute(let name) = rowKind {
-            let known = Set(study.manifest.attributes.map(\.id)).union(study.corpus.reviews.flatMap { $0.attributes.keys })
+            let known = Set(study.manifest.attributes.map(\.id)).union(
+                study.corpus.reviews.flatMap { $0.attributes.keys })
             guard known.contains(name) else {
-                throw ExportError("no review attribute \"\(name)\" in this study (attributes: \(known.sorted().joined(separator: ", ")))")
+                throw ExportError(
+                    "no review attribute \"\(name)\" in this study (attributes: \(known.sorted().joined(separator: ", ")))"
+                )
             }
         }
         if rowKind == .excerpt && cells == .share {
-            throw ExportError("a share of reviews needs rows of reviews or of an attribute, not of excerpts; use presence or count")
+            throw ExportError(
+                "a share of reviews needs rows of reviews or of an attribute, not of excerpts; use presence or count")
         }
         let width = columns.count
         let columnsByNumber = columns.columnsByNumber(coding)
@@ -151,11 +159,12 @@ public enum ThemeMatrix {
         for source in order {
             var total = 0.0
             for column in 0..<width {
-                let value: Double = switch cells {
-                case .presence: counts[source * width + column] > 0 ? 1 : 0
-                case .count: Double(counts[source * width + column])
-                case .share: Double(reviewsWithCode[source * width + column]) / Double(reviewCounts[source])
-                }
+                let value: Double =
+                    switch cells {
+                    case .presence: counts[source * width + column] > 0 ? 1 : 0
+                    case .count: Double(counts[source * width + column])
+                    case .share: Double(reviewsWithCode[source * width + column]) / Double(reviewCounts[source])
+                    }
                 values.append(value)
                 total += value
             }
@@ -174,13 +183,16 @@ public enum ThemeMatrix {
             rows = order.map { MatrixRow(id: rowNames[$0], facts: facts[$0] + [String(excerptCounts[$0])]) }
         case .attribute:
             factNames = ["coded_reviews", "coded_excerpts"]
-            rows = order.map { MatrixRow(id: rowNames[$0], facts: [String(reviewCounts[$0]), String(excerptCounts[$0])]) }
+            rows = order.map {
+                MatrixRow(id: rowNames[$0], facts: [String(reviewCounts[$0]), String(excerptCounts[$0])])
+            }
         }
-        let rowHeader = switch rowKind {
-        case .excerpt: "excerpt"
-        case .review: "review"
-        case .attribute(let name): name
-        }
+        let rowHeader =
+            switch rowKind {
+            case .excerpt: "excerpt"
+            case .review: "review"
+            case .attribute(let name): name
+            }
         var columnTotals: [Double]?
         var grandTotal: Double?
         if totals {
@@ -197,11 +209,12 @@ public enum ThemeMatrix {
                 grandTotal = sums.reduce(0, +)
             }
         }
-        let rowLabel = switch rowKind {
-        case .excerpt: "excerpts"
-        case .review: "reviews"
-        case .attribute(let name): "values of the review attribute \(name)"
-        }
+        let rowLabel =
+            switch rowKind {
+            case .excerpt: "excerpts"
+            case .review: "reviews"
+            case .attribute(let name): "values of the review attribute \(name)"
+            }
         let notes = [
             Matrix.Note("study", study.manifest.title),
             Matrix.Note("source", coding.source.description(in: study)),
@@ -210,15 +223,17 @@ public enum ThemeMatrix {
             Matrix.Note("cells", cells.explanation),
             Matrix.Note("codebook revision", String(study.codebook.revision)),
         ]
-        let cellTitle = switch cells {
-        case .presence: "presence"
-        case .count: "count of excerpts"
-        case .share: "share of reviews"
-        }
-        return Matrix(title: "Codes by \(rowHeader): \(cellTitle)", notes: notes, rowHeader: rowHeader,
-                      rowFactNames: factNames, rows: rows, columns: MatrixColumn.of(columns, in: study.codebook),
-                      valueKind: cells == .share ? .proportion : .whole, values: values,
-                      rowTotals: totals ? rowTotals : nil, columnTotals: columnTotals, grandTotal: grandTotal)
+        let cellTitle =
+            switch cells {
+            case .presence: "presence"
+            case .count: "count of excerpts"
+            case .share: "share of reviews"
+            }
+        return Matrix(
+            title: "Codes by \(rowHeader): \(cellTitle)", notes: notes, rowHeader: rowHeader,
+            rowFactNames: factNames, rows: rows, columns: MatrixColumn.of(columns, in: study.codebook),
+            valueKind: cells == .share ? .proportion : .whole, values: values,
+            rowTotals: totals ? rowTotals : nil, columnTotals: columnTotals, grandTotal: grandTotal)
     }
 }
 
@@ -263,7 +278,10 @@ enum NaturalOrder {
         }
         for character in text {
             let digit = character.isASCII && character.isNumber
-            if digit != inNumber { flush(); inNumber = digit }
+            if digit != inNumber {
+                flush()
+                inNumber = digit
+            }
             current.append(character)
         }
         flush()

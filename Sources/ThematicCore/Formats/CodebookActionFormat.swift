@@ -12,16 +12,21 @@ enum CodebookActionFormat {
         case "create": (action, fields) = (.create, [])
         case "retire": (action, fields) = (.retire, [])
         case "import":
-            action = .import(file: try record.string("file"), codes: try record.int("codes"), groups: try record.int("groups"))
+            action = .import(
+                file: try record.string("file"), codes: try record.int("codes"), groups: try record.int("groups"))
             fields = ["file", "codes", "groups"]
         case "add": (action, fields) = (.add(parent: try record.optionalString("parent")), ["parent"])
         case "edit": (action, fields) = (.edit(try decodeFields(record)), ["fields"])
-        case "rename": (action, fields) = (.rename(from: try record.string("from"), to: try record.string("to")), ["from", "to"])
+        case "rename":
+            (action, fields) = (.rename(from: try record.string("from"), to: try record.string("to")), ["from", "to"])
         case "move", "reorder":
             let from = try decodePlace(record.record("from")), to = try decodePlace(record.record("to"))
-            (action, fields) = (type == "move" ? .move(from: from, to: to) : .reorder(from: from, to: to), ["from", "to"])
+            (action, fields) = (
+                type == "move" ? .move(from: from, to: to) : .reorder(from: from, to: to), ["from", "to"]
+            )
         case "merge":
-            action = .merge(moved: try decodeCounts(record, "moved"), bothApplied: try record.optionalInt("bothApplied") ?? 0)
+            action = .merge(
+                moved: try decodeCounts(record, "moved"), bothApplied: try record.optionalInt("bothApplied") ?? 0)
             fields = ["moved", "bothApplied"]
         case "split": (action, fields) = (.split(moved: try decodeCounts(record, "moved")), ["moved"])
         case "add-group": (action, fields) = (.addGroup(try record.string("group")), ["group"])
@@ -35,12 +40,14 @@ enum CodebookActionFormat {
             for (index, element) in (try record.optionalArray("keptAsCodedSince") ?? []).enumerated() {
                 kept.append(try JSONRecord.string(element, at: path.field("keptAsCodedSince").index(index)))
             }
-            action = .undo(revision: try undid.int("revision"), type: try undid.string("type"),
-                           restored: try decodeCounts(record, "restored"), keptAsCodedSince: kept)
+            action = .undo(
+                revision: try undid.int("revision"), type: try undid.string("type"),
+                restored: try decodeCounts(record, "restored"), keptAsCodedSince: kept)
             fields = ["undid", "restored", "keptAsCodedSince"]
         default:
-            throw JSONShapeError(path: path.field("type"), offset: record.value("type")?.offset ?? value.offset,
-                                 message: "\"\(type)\" is not a kind of codebook change")
+            throw JSONShapeError(
+                path: path.field("type"), offset: record.value("type")?.offset ?? value.offset,
+                message: "\"\(type)\" is not a kind of codebook change")
         }
         try record.requireOnly(fields.union(["type"]))
         return action
@@ -51,8 +58,11 @@ enum CodebookActionFormat {
         for member in try record.map("fields") {
             let path = record.path.field("fields").key(member.key)
             guard let field = CodeField(rawValue: member.key) else {
-                throw JSONShapeError(path: path, offset: member.value.offset,
-                                     message: "\"\(member.key)\" is not a field of a code; expected one of: \(CodeField.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw JSONShapeError(
+                    path: path, offset: member.value.offset,
+                    message:
+                        "\"\(member.key)\" is not a field of a code; expected one of: \(CodeField.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             let change = try JSONRecord(member.value, at: path)
             try change.requireOnly(["from", "to"])
@@ -69,7 +79,9 @@ enum CodebookActionFormat {
     private static func decodeCounts(_ record: JSONRecord, _ key: String) throws(JSONShapeError) -> [String: Int]? {
         guard let members = try record.optionalMap(key) else { return nil }
         var counts: [String: Int] = [:]
-        for member in members { counts[member.key] = try JSONRecord.integer(member.value, at: record.path.field(key).key(member.key)) }
+        for member in members {
+            counts[member.key] = try JSONRecord.integer(member.value, at: record.path.field(key).key(member.key))
+        }
         return counts
     }
 
@@ -77,22 +89,36 @@ enum CodebookActionFormat {
         let members: [(String, JSONValue?)]
         switch action {
         case .create, .retire: members = []
-        case .import(let file, let codes, let groups): members = [("file", .string(file)), ("codes", .int(codes)), ("groups", .int(groups))]
+        case .import(let file, let codes, let groups):
+            members = [("file", .string(file)), ("codes", .int(codes)), ("groups", .int(groups))]
         case .add(let parent): members = [("parent", .optionalString(parent))]
         case .edit(let fields):
-            members = [("fields", .object(fields.map { field, change in
-                (field.rawValue, .record([("from", .optionalString(change.from)), ("to", .optionalString(change.to))]))
-            }))]
+            members = [
+                (
+                    "fields",
+                    .object(
+                        fields.map { field, change in
+                            (
+                                field.rawValue,
+                                .record([("from", .optionalString(change.from)), ("to", .optionalString(change.to))])
+                            )
+                        })
+                )
+            ]
         case .rename(let from, let to): members = [("from", .string(from)), ("to", .string(to))]
-        case .move(let from, let to), .reorder(let from, let to): members = [("from", encodePlace(from)), ("to", encodePlace(to))]
-        case .merge(let moved, let both): members = [("moved", moved.map(encodeCounts)), ("bothApplied", both > 0 ? .int(both) : nil)]
+        case .move(let from, let to), .reorder(let from, let to):
+            members = [("from", encodePlace(from)), ("to", encodePlace(to))]
+        case .merge(let moved, let both):
+            members = [("moved", moved.map(encodeCounts)), ("bothApplied", both > 0 ? .int(both) : nil)]
         case .split(let moved): members = [("moved", moved.map(encodeCounts))]
         case .addGroup(let group), .deleteGroup(let group), .addToGroup(let group), .removeFromGroup(let group):
             members = [("group", .string(group))]
         case .undo(let revision, let type, let restored, let kept):
-            members = [("undid", .object([("revision", .int(revision)), ("type", .string(type))])),
-                       ("restored", restored.map(encodeCounts)),
-                       ("keptAsCodedSince", kept.isEmpty ? nil : .array(kept.map { .string($0) }))]
+            members = [
+                ("undid", .object([("revision", .int(revision)), ("type", .string(type))])),
+                ("restored", restored.map(encodeCounts)),
+                ("keptAsCodedSince", kept.isEmpty ? nil : .array(kept.map { .string($0) })),
+            ]
         }
         return .record([("type", .string(action.type))] + members)
     }

@@ -22,12 +22,14 @@ public enum CodingFormat {
     static func decodeExcerpt(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) -> ExcerptCoding {
         let record = try JSONRecord(value, at: path)
         try record.requireOnly(excerptFields)
-        return ExcerptCoding(finished: try record.bool("finished"), codes: try decodeCodes(record.map("codes"), at: path.field("codes")),
-                             memo: try record.optionalString("memo"), updated: try record.string("updated"),
-                             codebookRevision: try record.int("codebookRevision"))
+        return ExcerptCoding(
+            finished: try record.bool("finished"), codes: try decodeCodes(record.map("codes"), at: path.field("codes")),
+            memo: try record.optionalString("memo"), updated: try record.string("updated"),
+            codebookRevision: try record.int("codebookRevision"))
     }
 
-    static func decodeCodes(_ members: [JSONMember], at path: JSONPath) throws(JSONShapeError) -> [String: AppliedCode] {
+    static func decodeCodes(_ members: [JSONMember], at path: JSONPath) throws(JSONShapeError) -> [String: AppliedCode]
+    {
         var codes: [String: AppliedCode] = [:]
         for member in members {
             let codePath = path.key(member.key)
@@ -45,11 +47,12 @@ public enum CodingFormat {
     }
 
     public static func encode(_ coding: Coding) -> JSONValue {
-        .record(FileKind.coding.header() + [
-            ("coder", .string(coding.coder)),
-            ("journalSequence", .int(coding.journalSequence)),
-            ("excerpts", .object(coding.excerpts.map { ($0.key, encodeExcerpt($0.value)) })),
-        ])
+        .record(
+            FileKind.coding.header() + [
+                ("coder", .string(coding.coder)),
+                ("journalSequence", .int(coding.journalSequence)),
+                ("excerpts", .object(coding.excerpts.map { ($0.key, encodeExcerpt($0.value)) })),
+            ])
     }
 
     static func encodeExcerpt(_ excerpt: ExcerptCoding) -> JSONValue {
@@ -63,13 +66,23 @@ public enum CodingFormat {
     }
 
     static func encodeCodes(_ codes: [String: AppliedCode]) -> JSONValue {
-        .object(codes.map { id, applied in
-            (id, .record([
-                ("spans", applied.spans.isEmpty ? nil : .array(applied.spans.sorted().map {
-                    .object([("start", .int($0.start)), ("end", .int($0.end))])
-                })),
-                ("memo", .optionalString(applied.memo)),
-            ]))
-        })
+        .object(
+            codes.map { id, applied in
+                (
+                    id,
+                    .record([
+                        (
+                            "spans",
+                            applied.spans.isEmpty
+                                ? nil
+                                : .array(
+                                    applied.spans.sorted().map {
+                                        .object([("start", .int($0.start)), ("end", .int($0.end))])
+                                    })
+                        ),
+                        ("memo", .optionalString(applied.memo)),
+                    ])
+                )
+            })
     }
 }

@@ -3,8 +3,10 @@ import CanonicalJSON
 /// `consensus.json`: the lead's decisions, each with its provenance.
 public enum ConsensusFormat {
     static let fields: Set<String> = ["kind", "schemaVersion", "excerpts"]
-    static let decisionFields: Set<String> = ["codes", "decision", "acceptedCoder", "comparedCoders", "coderCodes",
-                                              "lead", "at", "note", "codebookRevision"]
+    static let decisionFields: Set<String> = [
+        "codes", "decision", "acceptedCoder", "comparedCoders", "coderCodes",
+        "lead", "at", "note", "codebookRevision",
+    ]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Consensus {
         let record = try JSONRecord(value, at: .root)
@@ -12,7 +14,8 @@ public enum ConsensusFormat {
         try record.requireOnly(fields)
         var consensus = Consensus()
         for member in try record.map("excerpts") {
-            consensus.excerpts[member.key] = try decodeDecision(member.value, at: JSONPath.root.field("excerpts").key(member.key))
+            consensus.excerpts[member.key] = try decodeDecision(
+                member.value, at: JSONPath.root.field("excerpts").key(member.key))
         }
         return consensus
     }
@@ -29,10 +32,14 @@ public enum ConsensusFormat {
         case ("intersection", nil): basis = .intersection
         case ("edited", nil): basis = .edited
         case ("coder", nil):
-            throw JSONShapeError(path: path, offset: value.offset, message: "a \"coder\" decision needs \"acceptedCoder\"")
+            throw JSONShapeError(
+                path: path, offset: value.offset, message: "a \"coder\" decision needs \"acceptedCoder\"")
         default:
-            throw JSONShapeError(path: path.field("decision"), offset: record.value("decision")?.offset ?? value.offset,
-                                 message: "expected \"coder\" (with \"acceptedCoder\"), \"union\", \"intersection\" or \"edited\", found \"\(decision)\"\(accepted == nil ? "" : " with \"acceptedCoder\"")")
+            throw JSONShapeError(
+                path: path.field("decision"), offset: record.value("decision")?.offset ?? value.offset,
+                message:
+                    "expected \"coder\" (with \"acceptedCoder\"), \"union\", \"intersection\" or \"edited\", found \"\(decision)\"\(accepted == nil ? "" : " with \"acceptedCoder\"")"
+            )
         }
         var compared: [String] = []
         for (index, element) in try record.array("comparedCoders").enumerated() {
@@ -41,8 +48,9 @@ public enum ConsensusFormat {
         var coderCodes: [String: [String]] = [:]
         for member in try record.map("coderCodes") {
             guard case .array(let elements) = member.value.kind else {
-                throw JSONShapeError(path: path.field("coderCodes").key(member.key), offset: member.value.offset,
-                                     message: "expected an array of code ids, found \(member.value.typeDescription)")
+                throw JSONShapeError(
+                    path: path.field("coderCodes").key(member.key), offset: member.value.offset,
+                    message: "expected an array of code ids, found \(member.value.typeDescription)")
             }
             var ids: [String] = []
             for (index, element) in elements.enumerated() {
@@ -50,23 +58,27 @@ public enum ConsensusFormat {
             }
             coderCodes[member.key] = ids
         }
-        return ConsensusDecision(codes: try CodingFormat.decodeCodes(record.map("codes"), at: path.field("codes")), basis: basis,
-                                 comparedCoders: compared, coderCodes: coderCodes, lead: try record.string("lead"),
-                                 at: try record.string("at"), note: try record.optionalString("note"),
-                                 codebookRevision: try record.int("codebookRevision"))
+        return ConsensusDecision(
+            codes: try CodingFormat.decodeCodes(record.map("codes"), at: path.field("codes")), basis: basis,
+            comparedCoders: compared, coderCodes: coderCodes, lead: try record.string("lead"),
+            at: try record.string("at"), note: try record.optionalString("note"),
+            codebookRevision: try record.int("codebookRevision"))
     }
 
     public static func encode(_ consensus: Consensus) -> JSONValue {
-        .record(FileKind.consensus.header() + [
-            ("excerpts", .object(consensus.excerpts.map { ($0.key, encodeDecision($0.value)) })),
-        ])
+        .record(
+            FileKind.consensus.header() + [
+                ("excerpts", .object(consensus.excerpts.map { ($0.key, encodeDecision($0.value)) }))
+            ])
     }
 
     static func encodeDecision(_ decision: ConsensusDecision) -> JSONValue {
         let name: String
         var accepted: String?
         switch decision.basis {
-        case .coder(let coder): name = "coder"; accepted = coder
+        case .coder(let coder):
+            name = "coder"
+            accepted = coder
         case .union: name = "union"
         case .intersection: name = "intersection"
         case .edited: name = "edited"

@@ -2,7 +2,9 @@ import CanonicalJSON
 
 /// `study.json`: the study's title, attributes and settings.
 public enum ManifestFormat {
-    static let fields: Set<String> = ["kind", "schemaVersion", "title", "description", "created", "attributes", "settings"]
+    static let fields: Set<String> = [
+        "kind", "schemaVersion", "title", "description", "created", "attributes", "settings",
+    ]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> StudyManifest {
         let record = try JSONRecord(value, at: .root)
@@ -22,20 +24,31 @@ public enum ManifestFormat {
         }
         let settings = try record.record("settings")
         try settings.requireOnly(["blindCoding", "coderCodebookEdits"])
-        return StudyManifest(title: try record.string("title"), description: try record.optionalString("description"),
-                             created: try record.string("created"), attributes: attributes,
-                             settings: StudySettings(blindCoding: try settings.bool("blindCoding"),
-                                                     coderCodebookEdits: try settings.bool("coderCodebookEdits")))
+        return StudyManifest(
+            title: try record.string("title"), description: try record.optionalString("description"),
+            created: try record.string("created"), attributes: attributes,
+            settings: StudySettings(
+                blindCoding: try settings.bool("blindCoding"),
+                coderCodebookEdits: try settings.bool("coderCodebookEdits")))
     }
 
     public static func encode(_ manifest: StudyManifest) -> JSONValue {
-        .record(FileKind.study.header() + [
-            ("title", .string(manifest.title)),
-            ("description", .optionalString(manifest.description)),
-            ("created", .string(manifest.created)),
-            ("attributes", .array(manifest.attributes.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })),
-            ("settings", .object([("blindCoding", .bool(manifest.settings.blindCoding)),
-                                  ("coderCodebookEdits", .bool(manifest.settings.coderCodebookEdits))])),
-        ])
+        .record(
+            FileKind.study.header() + [
+                ("title", .string(manifest.title)),
+                ("description", .optionalString(manifest.description)),
+                ("created", .string(manifest.created)),
+                (
+                    "attributes",
+                    .array(manifest.attributes.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })
+                ),
+                (
+                    "settings",
+                    .object([
+                        ("blindCoding", .bool(manifest.settings.blindCoding)),
+                        ("coderCodebookEdits", .bool(manifest.settings.coderCodebookEdits)),
+                    ])
+                ),
+            ])
     }
 }

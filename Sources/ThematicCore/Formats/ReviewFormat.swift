@@ -13,10 +13,12 @@ public enum ReviewFormat {
         try record.requireOnly(fields)
         var attributes: [String: String] = [:]
         for member in try record.map("attributes") {
-            attributes[member.key] = try JSONRecord.string(member.value, at: JSONPath.root.field("attributes").key(member.key))
+            attributes[member.key] = try JSONRecord.string(
+                member.value, at: JSONPath.root.field("attributes").key(member.key))
         }
-        var review = Review(id: try record.string("id"), title: try record.string("title"),
-                            source: try record.optionalString("source"), attributes: attributes)
+        var review = Review(
+            id: try record.string("id"), title: try record.string("title"),
+            source: try record.optionalString("source"), attributes: attributes)
         let excerptsPath = JSONPath.root.field("excerpts")
         let elements = try record.array("excerpts")
         review.excerpts.reserveCapacity(elements.count)
@@ -26,27 +28,41 @@ public enum ReviewFormat {
             let id = try excerpt.string("id")
             let page = version >= 2 ? try excerpt.optionalInt("page") : nil
             if let page, page < 1 {
-                problems.error(excerptsPath.index(index).field("page"), excerpt.value("page")?.offset ?? element.offset, "expected a page number of 1 or more, found \(page)")
+                problems.error(
+                    excerptsPath.index(index).field("page"), excerpt.value("page")?.offset ?? element.offset,
+                    "expected a page number of 1 or more, found \(page)")
             }
             if !Identifier.isValidID(id) {
-                problems.error(excerptsPath.index(index).field("id"), element.offset, "\"\(id)\" is not a valid excerpt id (\(Identifier.idRule))")
+                problems.error(
+                    excerptsPath.index(index).field("id"), element.offset,
+                    "\"\(id)\" is not a valid excerpt id (\(Identifier.idRule))")
             }
-            review.excerpts.append(Excerpt(id: id, section: try excerpt.string("section"), text: try excerpt.string("text"), page: page))
+            review.excerpts.append(
+                Excerpt(id: id, section: try excerpt.string("section"), text: try excerpt.string("text"), page: page))
         }
         return review
     }
 
     public static func encode(_ review: Review) -> JSONValue {
         let hasPages = review.excerpts.contains { $0.page != nil }
-        return .record(FileKind.review.header(version: hasPages ? 2 : 1) + [
-            ("id", .string(review.id)),
-            ("title", .string(review.title)),
-            ("source", .optionalString(review.source)),
-            ("attributes", .object(review.attributes.map { ($0.key, .string($0.value)) })),
-            ("excerpts", .array(review.excerpts.map { excerpt in
-                .object([("id", .string(excerpt.id)), ("section", .string(excerpt.section)), ("text", .string(excerpt.text))]
-                        + (excerpt.page.map { [("page", JSONValue.int($0))] } ?? []))
-            })),
-        ])
+        return .record(
+            FileKind.review.header(version: hasPages ? 2 : 1) + [
+                ("id", .string(review.id)),
+                ("title", .string(review.title)),
+                ("source", .optionalString(review.source)),
+                ("attributes", .object(review.attributes.map { ($0.key, .string($0.value)) })),
+                (
+                    "excerpts",
+                    .array(
+                        review.excerpts.map { excerpt in
+                            .object(
+                                [
+                                    ("id", .string(excerpt.id)), ("section", .string(excerpt.section)),
+                                    ("text", .string(excerpt.text)),
+                                ]
+                                    + (excerpt.page.map { [("page", JSONValue.int($0))] } ?? []))
+                        })
+                ),
+            ])
     }
 }

@@ -26,7 +26,9 @@ public struct SyntheticStudy: Sendable {
         let codeIDs = codebook.applicableCodes.map(\.id)
         let corpus = makeCorpus(&random)
         // Code prevalence from 0.5% to ~25%, so some codes are rare and some common, as in real studies.
-        let prevalence = codeIDs.indices.map { 0.25 / Double($0 + 1).squareRoot() * Double.random(in: 0.4...1, using: &random) }
+        let prevalence = codeIDs.indices.map {
+            0.25 / Double($0 + 1).squareRoot() * Double.random(in: 0.4...1, using: &random)
+        }
         var codings: [String: Coding] = [:]
         let coderNames = (0..<coders).map { "coder\($0 + 1)" }
         for name in coderNames { codings[name] = Coding(coder: name) }
@@ -39,19 +41,27 @@ public struct SyntheticStudy: Sendable {
                     minute += 1
                     var applied: [String: AppliedCode] = [:]
                     for index in truth where random.chance(0.88) {
-                        applied[codeIDs[index]] = random.chance(0.1) ? AppliedCode(spans: [span(in: excerpt.text, &random)]) : AppliedCode()
+                        applied[codeIDs[index]] =
+                            random.chance(0.1) ? AppliedCode(spans: [span(in: excerpt.text, &random)]) : AppliedCode()
                     }
-                    if random.chance(0.06) { applied[codeIDs[Int.random(in: 0..<codeIDs.count, using: &random)]] = AppliedCode() }
+                    if random.chance(0.06) {
+                        applied[codeIDs[Int.random(in: 0..<codeIDs.count, using: &random)]] = AppliedCode()
+                    }
                     codings[name]!.excerpts[excerpt.id] = ExcerptCoding(
                         finished: true, codes: applied, memo: random.chance(0.02) ? "unsure about this one" : nil,
                         updated: stamp(minute), codebookRevision: 1)
                 }
             }
         }
-        let manifest = StudyManifest(title: "Synthetic study (\(reviews) reviews, \(excerpts) excerpts, seed \(seed))",
-                                     created: Self.timestamp,
-                                     attributes: [AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region")])
-        return Study(folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings, consensus: Consensus())
+        let manifest = StudyManifest(
+            title: "Synthetic study (\(reviews) reviews, \(excerpts) excerpts, seed \(seed))",
+            created: Self.timestamp,
+            attributes: [
+                AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region"),
+            ])
+        return Study(
+            folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings,
+            consensus: Consensus())
     }
 
     private func makeCodebook(_ random: inout SeededGenerator) -> Codebook {
@@ -60,17 +70,25 @@ public struct SyntheticStudy: Sendable {
         var made = 0
         for category in 0..<categories {
             let categoryID = "K\(category + 1)"
-            list.append(Code(id: categoryID, name: "Category \(category + 1)", codable: false, brief: "Grouping \(category + 1)",
-                             colour: Self.palette[category % Self.palette.count]))
+            list.append(
+                Code(
+                    id: categoryID, name: "Category \(category + 1)", codable: false, brief: "Grouping \(category + 1)",
+                    colour: Self.palette[category % Self.palette.count]))
             let count = category == categories - 1 ? codes - made : codes / categories
             for index in 0..<count {
                 made += 1
-                list.append(Code(id: "\(categoryID).\(index + 1)", name: "Theme \(made): \(phrase(&random, words: 4))", parent: categoryID,
-                                 brief: phrase(&random, words: 10), whenToUse: phrase(&random, words: 12)))
+                list.append(
+                    Code(
+                        id: "\(categoryID).\(index + 1)", name: "Theme \(made): \(phrase(&random, words: 4))",
+                        parent: categoryID,
+                        brief: phrase(&random, words: 10), whenToUse: phrase(&random, words: 12)))
             }
         }
-        return Codebook(title: "Synthetic codebook", revision: 1, codes: list,
-                        history: [CodebookChange(revision: 1, at: Self.timestamp, by: "thematic", action: .create, note: "generated")])
+        return Codebook(
+            title: "Synthetic codebook", revision: 1, codes: list,
+            history: [
+                CodebookChange(revision: 1, at: Self.timestamp, by: "thematic", action: .create, note: "generated")
+            ])
     }
 
     private func makeCorpus(_ random: inout SeededGenerator) -> Corpus {
@@ -78,13 +96,18 @@ public struct SyntheticStudy: Sendable {
         for reviewIndex in 0..<reviews {
             let count = excerpts / reviews + (reviewIndex < excerpts % reviews ? 1 : 0)
             let id = "S" + String(reviewIndex + 1).leftPadded(4)
-            var review = Review(id: id, title: "Synthetic review \(reviewIndex + 1)",
-                                attributes: ["year": "\(2010 + reviewIndex % 10)", "region": Self.regions[reviewIndex % Self.regions.count]])
+            var review = Review(
+                id: id, title: "Synthetic review \(reviewIndex + 1)",
+                attributes: [
+                    "year": "\(2010 + reviewIndex % 10)", "region": Self.regions[reviewIndex % Self.regions.count],
+                ])
             for position in 0..<count {
                 let sentences = Int.random(in: 2...6, using: &random)
                 let text = (0..<sentences).map { _ in sentence(&random) }.joined(separator: " ")
-                review.excerpts.append(Excerpt(id: "\(id)-" + String(position + 1).leftPadded(4),
-                                               section: Self.sections[position * Self.sections.count / max(count, 1)], text: text))
+                review.excerpts.append(
+                    Excerpt(
+                        id: "\(id)-" + String(position + 1).leftPadded(4),
+                        section: Self.sections[position * Self.sections.count / max(count, 1)], text: text))
             }
             reviewList.append(review)
         }
@@ -103,7 +126,8 @@ public struct SyntheticStudy: Sendable {
     }
 
     private func phrase(_ random: inout SeededGenerator, words: Int) -> String {
-        (0..<words).map { _ in Self.vocabulary[Int.random(in: 0..<Self.vocabulary.count, using: &random)] }.joined(separator: " ")
+        (0..<words).map { _ in Self.vocabulary[Int.random(in: 0..<Self.vocabulary.count, using: &random)] }.joined(
+            separator: " ")
     }
 
     private func stamp(_ minute: Int) -> String {
@@ -113,7 +137,9 @@ public struct SyntheticStudy: Sendable {
         return "2026-11-\(String(day).leftPadded(2))T\(String(hour).leftPadded(2)):\(String(minutes).leftPadded(2)):00Z"
     }
 
-    static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
+    static let palette = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    ]
     static let regions = ["North", "Midlands", "South East", "South West", "London area", "East"]
     static let sections = ["Background", "Key practice episodes", "Findings", "Analysis", "Recommendations"]
     /// Words the generated prose is drawn from.

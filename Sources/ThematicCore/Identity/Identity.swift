@@ -45,7 +45,9 @@ public struct Identity: Sendable, Equatable, CustomStringConvertible {
             guard Identifier.isValidCoderName(name) else { throw .invalidName(name, source: variable) }
             return Identity(name: name, source: .environment)
         }
-        guard let path = configFile(environment: sources.environment), let stored = sources.readFile(path) else { return nil }
+        guard let path = configFile(environment: sources.environment), let stored = sources.readFile(path) else {
+            return nil
+        }
         let name = stored.trimmingWhitespace
         if name.isEmpty { return nil }
         guard Identifier.isValidCoderName(name) else { throw .invalidName(name, source: path) }
@@ -55,9 +57,13 @@ public struct Identity: Sendable, Equatable, CustomStringConvertible {
     /// The known name, else git's user.name once the person accepts it (it is then stored in the config file).
     public static func resolve(_ sources: IdentitySources) throws(IdentityError) -> Identity {
         if let known = try known(sources) { return known }
-        guard let gitName = sources.gitUserName(), let suggestion = coderName(fromGitName: gitName) else { throw .notSet }
+        guard let gitName = sources.gitUserName(), let suggestion = coderName(fromGitName: gitName) else {
+            throw .notSet
+        }
         guard let ask = sources.ask else { throw .notATerminal(suggestion: suggestion) }
-        guard ask("Work as \"\(suggestion)\" (from git's user.name)? [Y/n] ") else { throw .declined(suggestion: suggestion) }
+        guard ask("Work as \"\(suggestion)\" (from git's user.name)? [Y/n] ") else {
+            throw .declined(suggestion: suggestion)
+        }
         _ = try store(suggestion, sources)
         return Identity(name: suggestion, source: .git)
     }

@@ -7,9 +7,12 @@ public struct IdentitySources {
     /// Asks a yes/no question; nil when standard input is not a terminal, so nothing is guessed.
     public var ask: ((String) -> Bool)?
 
-    public init(environment: [String: String], readFile: @escaping (String) -> String? = { _ in nil },
-                writeFile: @escaping (String, String) throws -> Void = { _, _ in }, gitUserName: @escaping () -> String? = { nil },
-                ask: ((String) -> Bool)? = nil) {
+    public init(
+        environment: [String: String], readFile: @escaping (String) -> String? = { _ in nil },
+        writeFile: @escaping (String, String) throws -> Void = { _, _ in },
+        gitUserName: @escaping () -> String? = { nil },
+        ask: ((String) -> Bool)? = nil
+    ) {
         self.environment = environment
         self.readFile = readFile
         self.writeFile = writeFile
@@ -32,7 +35,8 @@ public struct IdentitySources {
             },
             gitUserName: {
                 guard let git = Subprocess.find("git"), let result = try? Subprocess.run(git, ["config", "user.name"]),
-                      result.status == 0 else { return nil }
+                    result.status == 0
+                else { return nil }
                 let name = String(decoding: result.output, as: UTF8.self).trimmingWhitespace
                 return name.isEmpty ? nil : name
             },

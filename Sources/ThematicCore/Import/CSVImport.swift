@@ -16,49 +16,70 @@ public enum CSVImport {
             throw ImportProblem(file: file, line: 1, reason: "not a readable CSV file (\(error))")
         }
         var line = 1
-        guard let header = reader.next() else { throw ImportProblem(file: file, reason: "the file is empty: there is no header row") }
+        guard let header = reader.next() else {
+            throw ImportProblem(file: file, reason: "the file is empty: there is no header row")
+        }
         line += lineBreaks(in: header) + 1
         let columns = header.map(columnName)
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
         guard let reviewColumn = index("review") ?? index("reviewid") else {
-            throw ImportProblem(file: file, line: 1, reason: "missing column \"review\" (the header has: \(header.joined(separator: ", ")))")
+            throw ImportProblem(
+                file: file, line: 1,
+                reason: "missing column \"review\" (the header has: \(header.joined(separator: ", ")))")
         }
         for (position, name) in columns.enumerated() where columns.firstIndex(of: name) != position {
             throw ImportProblem(file: file, line: 1, reason: "the column \"\(header[position])\" appears twice")
         }
         let textColumn = index("text")
         if textColumn != nil, index("section") == nil {
-            throw ImportProblem(file: file, line: 1, reason: "missing column \"section\" (an excerpts file has the columns review, section, text)")
+            throw ImportProblem(
+                file: file, line: 1,
+                reason: "missing column \"section\" (an excerpts file has the columns review, section, text)")
         }
         var rows: [(line: Int, fields: [String])] = []
         while let row = reader.next() {
             if !(row.count == 1 && row[0].isEmpty) {
                 guard row.count == header.count else {
-                    throw ImportProblem(file: file, line: line, reason: "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count) (a missing comma or an unclosed quote?)")
+                    throw ImportProblem(
+                        file: file, line: line,
+                        reason:
+                            "this row has \(row.count) field\(row.count == 1 ? "" : "s") but the header has \(header.count) (a missing comma or an unclosed quote?)"
+                    )
                 }
                 let id = row[reviewColumn].trimmingSpaces()
                 guard Identifier.isValidID(id) else {
-                    throw ImportProblem(file: file, line: line, reason: "\"\(id)\" is not a valid review id (\(Identifier.idRule))")
+                    throw ImportProblem(
+                        file: file, line: line, reason: "\"\(id)\" is not a valid review id (\(Identifier.idRule))")
                 }
                 rows.append((line, row))
             }
             line += lineBreaks(in: row) + 1
         }
-        if let error = reader.error { throw ImportProblem(file: file, line: line, reason: "cannot read the CSV here (\(error))") }
-        guard !rows.isEmpty else { throw ImportProblem(file: file, reason: "the file has a header row but no rows to import") }
+        if let error = reader.error {
+            throw ImportProblem(file: file, line: line, reason: "cannot read the CSV here (\(error))")
+        }
+        guard !rows.isEmpty else {
+            throw ImportProblem(file: file, reason: "the file has a header row but no rows to import")
+        }
 
         if let textColumn, let sectionColumn = index("section") {
             let titleColumn = index("title")
             let known = Set([reviewColumn, textColumn, sectionColumn] + (titleColumn.map { [$0] } ?? []))
             if let extra = columns.indices.first(where: { !known.contains($0) }) {
-                throw ImportProblem(file: file, line: 1, reason: "unexpected column \"\(header[extra])\" in an excerpts file (columns: review, section, text, title); put review attributes in a file of their own")
+                throw ImportProblem(
+                    file: file, line: 1,
+                    reason:
+                        "unexpected column \"\(header[extra])\" in an excerpts file (columns: review, section, text, title); put review attributes in a file of their own"
+                )
             }
             var reviews: [ImportedReview] = []
             var place: [String: Int] = [:]
             for (rowLine, fields) in rows {
                 let id = fields[reviewColumn].trimmingSpaces()
                 let text = ExcerptSplitter.collapseWhitespace(fields[textColumn])
-                guard !text.isEmpty else { throw ImportProblem(file: file, line: rowLine, reason: "the text of this excerpt is empty") }
+                guard !text.isEmpty else {
+                    throw ImportProblem(file: file, line: rowLine, reason: "the text of this excerpt is empty")
+                }
                 let excerpt = DraftExcerpt(section: fields[sectionColumn].trimmingSpaces(), text: text)
                 if let at = place[id] {
                     reviews[at].excerpts.append(excerpt)
@@ -76,7 +97,8 @@ public enum CSVImport {
         for (rowLine, fields) in rows {
             let id = fields[reviewColumn].trimmingSpaces()
             if let first = seen[id] {
-                throw ImportProblem(file: file, line: rowLine, reason: "review \"\(id)\" already has a row (line \(first))")
+                throw ImportProblem(
+                    file: file, line: rowLine, reason: "review \"\(id)\" already has a row (line \(first))")
             }
             seen[id] = rowLine
             var entry = ReviewAttributes(reviewID: id, attributes: [:], file: file, line: rowLine)

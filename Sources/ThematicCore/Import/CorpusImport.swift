@@ -38,12 +38,16 @@ public struct ImportWouldOrphanCodings: Error, Sendable, CustomStringConvertible
     public var affected: [ImportPlan.AffectedCoding]
 
     public var description: String {
-        var lines = ["the new text removes or changes \(affected.count) excerpt\(affected.count == 1 ? "" : "s") that somebody has coded; nothing was written:"]
+        var lines = [
+            "the new text removes or changes \(affected.count) excerpt\(affected.count == 1 ? "" : "s") that somebody has coded; nothing was written:"
+        ]
         for item in affected {
             let who = item.coders + (item.inConsensus ? ["the consensus"] : [])
             lines.append("  \(item.excerptID) (review \(item.reviewID)) is coded by \(who.joined(separator: ", "))")
         }
-        lines.append("To keep the codings, restore those passages' text exactly and import again. To drop them, import again with --accept-changes: each coder's records for these excerpts are removed through that coder's session (it refuses while the coder is coding) and the consensus decisions are removed; git history keeps them.")
+        lines.append(
+            "To keep the codings, restore those passages' text exactly and import again. To drop them, import again with --accept-changes: each coder's records for these excerpts are removed through that coder's session (it refuses while the coder is coding) and the consensus decisions are removed; git history keeps them."
+        )
         return lines.joined(separator: "\n")
     }
 }
@@ -61,7 +65,11 @@ public enum CorpusImport {
             case .reviews(let reviews):
                 for review in reviews {
                     if let other = firstFile[review.id] {
-                        problems.append(ImportProblem(file: review.file, reason: "review \"\(review.id)\" is also imported from \(other); import each review once"))
+                        problems.append(
+                            ImportProblem(
+                                file: review.file,
+                                reason:
+                                    "review \"\(review.id)\" is also imported from \(other); import each review once"))
                         continue
                     }
                     firstFile[review.id] = review.file
@@ -87,30 +95,46 @@ public enum CorpusImport {
             if let title = draft.title { review.title = title }
             if let source = draft.source { review.source = source }
             review.attributes.merge(draft.attributes) { $1 }
-            var report = ImportPlan.ReviewReport(reviewID: draft.id, file: draft.file, isNew: existing == nil, excerptCount: draft.excerpts.count,
-                                                 kept: [], changed: [], vanished: [], added: [], attributesFrom: [], unchanged: false)
+            var report = ImportPlan.ReviewReport(
+                reviewID: draft.id, file: draft.file, isNew: existing == nil, excerptCount: draft.excerpts.count,
+                kept: [], changed: [], vanished: [], added: [], attributesFrom: [], unchanged: false)
             if existing == nil, let given = draft.givenIDs {
-                review.excerpts = zip(given, draft.excerpts).map { Excerpt(id: $0, section: $1.section, text: $1.text, page: $1.page) }
+                review.excerpts = zip(given, draft.excerpts).map {
+                    Excerpt(id: $0, section: $1.section, text: $1.text, page: $1.page)
+                }
                 report.added = given
             } else {
-                let outcome = ExcerptMatcher.match(reviewID: draft.id, old: existing?.excerpts ?? [], new: draft.excerpts, knownIDs: knownIDs)
+                let outcome = ExcerptMatcher.match(
+                    reviewID: draft.id, old: existing?.excerpts ?? [], new: draft.excerpts, knownIDs: knownIDs)
                 review.excerpts = outcome.excerpts
-                (report.kept, report.changed, report.vanished, report.added) = (outcome.kept, outcome.changed, outcome.vanished, outcome.added)
+                (report.kept, report.changed, report.vanished, report.added) = (
+                    outcome.kept, outcome.changed, outcome.vanished, outcome.added
+                )
                 for id in outcome.removed {
                     let coders = referenced[id].map { $0.sorted() } ?? []
                     let inConsensus = study.consensus.excerpts[id] != nil
                     if !coders.isEmpty || inConsensus {
-                        affected.append(ImportPlan.AffectedCoding(excerptID: id, reviewID: draft.id, coders: coders, inConsensus: inConsensus))
+                        affected.append(
+                            ImportPlan.AffectedCoding(
+                                excerptID: id, reviewID: draft.id, coders: coders, inConsensus: inConsensus))
                     }
                 }
             }
             for excerpt in review.excerpts {
                 if !Identifier.isValidID(excerpt.id) {
-                    problems.append(ImportProblem(file: draft.file, reason: "excerpt id \"\(excerpt.id)\" is not valid (\(Identifier.idRule)); choose a shorter review id with --review-id"))
+                    problems.append(
+                        ImportProblem(
+                            file: draft.file,
+                            reason:
+                                "excerpt id \"\(excerpt.id)\" is not valid (\(Identifier.idRule)); choose a shorter review id with --review-id"
+                        ))
                     break
                 }
                 if let owner = study.corpus.review(containing: excerpt.id), owner.id != draft.id {
-                    problems.append(ImportProblem(file: draft.file, reason: "excerpt id \"\(excerpt.id)\" is already used in review \(owner.id)"))
+                    problems.append(
+                        ImportProblem(
+                            file: draft.file,
+                            reason: "excerpt id \"\(excerpt.id)\" is already used in review \(owner.id)"))
                 }
             }
             reviews[draft.id] = review
@@ -119,16 +143,22 @@ public enum CorpusImport {
 
         for row in attributeRows {
             guard var review = reviews[row.reviewID] ?? study.corpus.review(row.reviewID) else {
-                problems.append(ImportProblem(file: row.file, line: row.line, reason: "no review \"\(row.reviewID)\" in the study or in this import"))
+                problems.append(
+                    ImportProblem(
+                        file: row.file, line: row.line,
+                        reason: "no review \"\(row.reviewID)\" in the study or in this import"))
                 continue
             }
             if let title = row.title { review.title = title }
             if let source = row.source { review.source = source }
             review.attributes.merge(row.attributes) { $1 }
             reviews[row.reviewID] = review
-            var report = reports[row.reviewID] ?? ImportPlan.ReviewReport(
-                reviewID: row.reviewID, file: row.file, isNew: false, excerptCount: review.excerpts.count,
-                kept: review.excerpts.map(\.id), changed: [], vanished: [], added: [], attributesFrom: [], unchanged: false)
+            var report =
+                reports[row.reviewID]
+                ?? ImportPlan.ReviewReport(
+                    reviewID: row.reviewID, file: row.file, isNew: false, excerptCount: review.excerpts.count,
+                    kept: review.excerpts.map(\.id), changed: [], vanished: [], added: [], attributesFrom: [],
+                    unchanged: false)
             report.attributesFrom.append(row.file)
             reports[row.reviewID] = report
         }
@@ -136,16 +166,19 @@ public enum CorpusImport {
 
         let ordered = reviews.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for id in ordered { reports[id]!.unchanged = study.corpus.review(id) == reviews[id] }
-        return ImportPlan(reviews: ordered.compactMap { reports[$0]!.unchanged ? nil : reviews[$0] },
-                          reports: ordered.map { reports[$0]! }, affected: affected)
+        return ImportPlan(
+            reviews: ordered.compactMap { reports[$0]!.unchanged ? nil : reviews[$0] },
+            reports: ordered.map { reports[$0]! }, affected: affected)
     }
 
     /// Writes the planned reviews. Refuses, writing nothing, when codings would be orphaned and `acceptChanges` is
     /// false; with it, removes those records through each coder's session (opened, and so locked, before anything
     /// is written) and removes the consensus decisions. Returns the study-relative paths written.
     @discardableResult
-    public static func apply(_ plan: ImportPlan, to study: Study, acceptChanges: Bool,
-                             progress: any ProgressReporter = .silent) throws -> [String] {
+    public static func apply(
+        _ plan: ImportPlan, to study: Study, acceptChanges: Bool,
+        progress: any ProgressReporter = .silent
+    ) throws -> [String] {
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
         let coders = Set(plan.affected.flatMap(\.coders)).sorted()
         var sessions: [CodingSession] = []
@@ -155,7 +188,9 @@ public enum CorpusImport {
             for coder in coders { sessions.append(try CodingSession(folder: study.folder, coder: coder)) }
         } catch {
             for session in sessions { try? session.close() }
-            for journal in newJournals where (try? FileSystem.readBytes(journal))?.isEmpty == true { try? FileSystem.remove(journal) }
+            for journal in newJournals where (try? FileSystem.readBytes(journal))?.isEmpty == true {
+                try? FileSystem.remove(journal)
+            }
             throw error
         }
         var written: [String] = []
@@ -163,11 +198,14 @@ public enum CorpusImport {
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
         // Review files are independent: encode and write them on every core, so their fsyncs overlap.
         let folder = study.folder
-        let counter = ProgressCounter("importing:", total: plan.reviews.count, unit: "reviews written", progress: progress)
+        let counter = ProgressCounter(
+            "importing:", total: plan.reviews.count, unit: "reviews written", progress: progress)
         let failures = plan.reviews.parallelMap { review -> FileError? in
             defer { counter.advance() }
             do throws(FileError) {
-                try AtomicFile.write(CanonicalWriter.pretty(ReviewFormat.encode(review)), to: folder.url(StudyFolder.reviewFile(review.id)))
+                try AtomicFile.write(
+                    CanonicalWriter.pretty(ReviewFormat.encode(review)),
+                    to: folder.url(StudyFolder.reviewFile(review.id)))
                 return nil
             } catch {
                 return error
@@ -177,8 +215,12 @@ public enum CorpusImport {
         written += plan.reviews.map { StudyFolder.reviewFile($0.id) }
         let affectedCoders = sessions.count
         while let session = sessions.first {
-            progress.report("importing: removing codings of changed excerpts", done: affectedCoders - sessions.count + 1, total: affectedCoders, unit: "coders")
-            for item in plan.affected where item.coders.contains(session.coder) { try session.record(item.excerptID, nil) }
+            progress.report(
+                "importing: removing codings of changed excerpts", done: affectedCoders - sessions.count + 1,
+                total: affectedCoders, unit: "coders")
+            for item in plan.affected where item.coders.contains(session.coder) {
+                try session.record(item.excerptID, nil)
+            }
             sessions.removeFirst()
             try session.close()
             written.append(StudyFolder.codingFile(session.coder))
@@ -186,7 +228,9 @@ public enum CorpusImport {
         var consensus = study.consensus
         for item in plan.affected where item.inConsensus { consensus.excerpts[item.excerptID] = nil }
         if consensus != study.consensus {
-            try AtomicFile.write(CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), to: study.folder.url(StudyFolder.consensusFile))
+            try AtomicFile.write(
+                CanonicalWriter.pretty(ConsensusFormat.encode(consensus)),
+                to: study.folder.url(StudyFolder.consensusFile))
             written.append(StudyFolder.consensusFile)
         }
         return written

@@ -20,8 +20,11 @@ public enum ExcerptMatcher {
         public var removed: [String] { changed.map(\.old) + vanished }
     }
 
-    /// `knownIDs` are every id the study still mentions (codings and consensus too), so a fresh id is never one of them.
-    public static func match(reviewID: String, old: [Excerpt], new drafts: [DraftExcerpt], knownIDs: some Sequence<String> = []) -> Outcome {
+    /// `knownIDs` are every id the study still mentions (codings and consensus too), so a fresh id is never one of
+    /// them.
+    public static func match(
+        reviewID: String, old: [Excerpt], new drafts: [DraftExcerpt], knownIDs: some Sequence<String> = []
+    ) -> Outcome {
         var byText: [String: [Int]] = [:]
         for (index, excerpt) in old.enumerated().reversed() { byText[excerpt.text, default: []].append(index) }
         var newToOld = [Int?](repeating: nil, count: drafts.count)
@@ -33,7 +36,9 @@ public enum ExcerptMatcher {
             }
         }
 
-        var nextNumber = (old.map(\.id) + Array(knownIDs)).compactMap { number(in: $0, reviewID: reviewID) }.max().map { $0 + 1 } ?? 1
+        var nextNumber =
+            (old.map(\.id) + Array(knownIDs)).compactMap { number(in: $0, reviewID: reviewID) }.max().map { $0 + 1 }
+            ?? 1
         var ids = [String](repeating: "", count: drafts.count)
         for index in drafts.indices {
             if let oldIndex = newToOld[index] {
@@ -49,8 +54,11 @@ public enum ExcerptMatcher {
         var pairedNew = Set<Int>()
         for oldIndex in old.indices where oldToNew[oldIndex] == nil {
             let before = old[..<oldIndex].indices.last { oldToNew[$0] != nil }.flatMap { oldToNew[$0] } ?? -1
-            let after = old[(oldIndex + 1)...].indices.first { oldToNew[$0] != nil }.flatMap { oldToNew[$0] } ?? drafts.count
-            if before + 1 < after, let newIndex = ((before + 1)..<after).first(where: { newToOld[$0] == nil && !pairedNew.contains($0) }) {
+            let after =
+                old[(oldIndex + 1)...].indices.first { oldToNew[$0] != nil }.flatMap { oldToNew[$0] } ?? drafts.count
+            if before + 1 < after,
+                let newIndex = ((before + 1)..<after).first(where: { newToOld[$0] == nil && !pairedNew.contains($0) })
+            {
                 pairedNew.insert(newIndex)
                 changed.append((old[oldIndex].id, ids[newIndex]))
             } else {
@@ -58,8 +66,11 @@ public enum ExcerptMatcher {
             }
         }
         let excerpts = zip(ids, drafts).map { Excerpt(id: $0, section: $1.section, text: $1.text, page: $1.page) }
-        return Outcome(excerpts: excerpts, kept: drafts.indices.compactMap { newToOld[$0] == nil ? nil : ids[$0] }, changed: changed,
-                       vanished: vanished, added: drafts.indices.compactMap { newToOld[$0] == nil && !pairedNew.contains($0) ? ids[$0] : nil })
+        return Outcome(
+            excerpts: excerpts, kept: drafts.indices.compactMap { newToOld[$0] == nil ? nil : ids[$0] },
+            changed: changed,
+            vanished: vanished,
+            added: drafts.indices.compactMap { newToOld[$0] == nil && !pairedNew.contains($0) ? ids[$0] : nil })
     }
 
     /// `R01-007` -> 7 for review `R01`.

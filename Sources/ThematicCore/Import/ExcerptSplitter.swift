@@ -27,13 +27,16 @@ public struct SplitOptions: Sendable, Equatable {
     public static let defaultMaximumLength = 2_500
 
     public var unit: Unit
-    /// An excerpt shorter than this (in characters, counted as Unicode scalars) is joined to the next one in its section.
+    /// An excerpt shorter than this (in characters, counted as Unicode scalars) is joined to the next one in its
+    /// section.
     public var minimumLength: Int
     /// An excerpt longer than this is cut at line breaks and sentence ends (at a space when one sentence is longer);
     /// nil keeps every excerpt whole.
     public var maximumLength: Int?
 
-    public init(unit: Unit = .paragraphs, minimumLength: Int = 0, maximumLength: Int? = SplitOptions.defaultMaximumLength) {
+    public init(
+        unit: Unit = .paragraphs, minimumLength: Int = 0, maximumLength: Int? = SplitOptions.defaultMaximumLength
+    ) {
         self.unit = unit
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength
@@ -43,15 +46,19 @@ public struct SplitOptions: Sendable, Equatable {
 /// Cuts the passages of a laid-out report into excerpts, by the unit and lengths of `SplitOptions`.
 public enum ExcerptSplitter {
     /// The excerpts of plain text or Markdown, and the title a Markdown file's opening `#` heading gives.
-    public static func split(_ text: String, markup: TextDocument.Markup, options: SplitOptions,
-                             isEnglishWord: @escaping @Sendable (String) -> Bool = EnglishWords.contains) -> (title: String?, excerpts: [DraftExcerpt]) {
+    public static func split(
+        _ text: String, markup: TextDocument.Markup, options: SplitOptions,
+        isEnglishWord: @escaping @Sendable (String) -> Bool = EnglishWords.contains
+    ) -> (title: String?, excerpts: [DraftExcerpt]) {
         let layout = ReportLayout(isMarkdown: markup == .markdown, isEnglishWord: isEnglishWord)
             .lay(TextDocument.read(text, markup: markup))
         return (layout.title, excerpts(from: layout.blocks, options: options).excerpts)
     }
 
     /// The excerpts of a report's passages, and how many passages were over the maximum and cut.
-    public static func excerpts(from blocks: [LaidOutReport.Block], options: SplitOptions) -> (excerpts: [DraftExcerpt], cut: Int) {
+    public static func excerpts(from blocks: [LaidOutReport.Block], options: SplitOptions) -> (
+        excerpts: [DraftExcerpt], cut: Int
+    ) {
         var excerpts: [DraftExcerpt] = []
         var cut = 0
         var start = 0
@@ -111,7 +118,9 @@ public enum ExcerptSplitter {
                 var end = index + 1
                 while end < range.upperBound, "\"')]”’".unicodeScalars.contains(scalars[end]) { end += 1 }
                 let wide = scalar.value > 0x3000
-                if (wide || (end < range.upperBound && scalars[end] == " ")) && !(scalar == "." && endsWithAbbreviation(scalars, before: index)) {
+                if (wide || (end < range.upperBound && scalars[end] == " "))
+                    && !(scalar == "." && endsWithAbbreviation(scalars, before: index))
+                {
                     ends.append(end)
                     index = end
                     continue
@@ -122,7 +131,9 @@ public enum ExcerptSplitter {
         return ends
     }
 
-    private static let abbreviations: Set<String> = ["Dr", "Mr", "Mrs", "Ms", "St", "No", "e.g", "i.e", "etc", "cf", "vs", "approx"]
+    private static let abbreviations: Set<String> = [
+        "Dr", "Mr", "Mrs", "Ms", "St", "No", "e.g", "i.e", "etc", "cf", "vs", "approx",
+    ]
 
     private static func endsWithAbbreviation(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
         var start = index
@@ -139,7 +150,9 @@ public enum ExcerptSplitter {
         if !sentence.isEmpty { result.append(sentence) }
     }
 
-    private static func joinShort(_ pieces: [(text: String, page: Int?)], minimum: Int, joiner: String) -> [(text: String, page: Int?)] {
+    private static func joinShort(_ pieces: [(text: String, page: Int?)], minimum: Int, joiner: String) -> [(
+        text: String, page: Int?
+    )] {
         guard minimum > 0 else { return pieces }
         var result: [(text: String, page: Int?)] = []
         var pending: (text: String, page: Int?)?
@@ -153,7 +166,11 @@ public enum ExcerptSplitter {
             }
         }
         if let pending {
-            if let last = result.popLast() { result.append((last.text + joiner + pending.text, last.page)) } else { result.append(pending) }
+            if let last = result.popLast() {
+                result.append((last.text + joiner + pending.text, last.page))
+            } else {
+                result.append(pending)
+            }
         }
         return result
     }
@@ -225,7 +242,8 @@ extension String {
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

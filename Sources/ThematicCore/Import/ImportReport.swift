@@ -11,7 +11,9 @@ public enum ImportReport {
         }
         if !removed.isEmpty { parts.append("removed " + removed.joined(separator: ", ")) }
         if layout.cutPassages > 0, let maximumLength {
-            parts.append("\(layout.cutPassages) passage\(layout.cutPassages == 1 ? "" : "s") over \(maximumLength) characters cut at sentence ends")
+            parts.append(
+                "\(layout.cutPassages) passage\(layout.cutPassages == 1 ? "" : "s") over \(maximumLength) characters cut at sentence ends"
+            )
         }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
@@ -21,6 +23,7 @@ public enum ImportReport {
         let scalars = excerpt.text.unicodeScalars
         let flat = String(String.UnicodeScalarView(scalars.prefix(60).map { $0 == "\n" ? " " : $0 }))
         let start = scalars.count > 60 ? flat + "…" : flat
-        return "\(excerpt.id)  \(excerpt.page.map { "p. \($0)" } ?? "-")  \"\(excerpt.section)\"  \(scalars.count) chars  \"\(start)\""
+        return
+            "\(excerpt.id)  \(excerpt.page.map { "p. \($0)" } ?? "-")  \"\(excerpt.section)\"  \(scalars.count) chars  \"\(start)\""
     }
 }

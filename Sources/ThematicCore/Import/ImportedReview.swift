@@ -31,8 +31,10 @@ public struct ImportedReview: Sendable, Equatable {
         }
     }
 
-    public init(id: String, title: String? = nil, source: String? = nil, attributes: [String: String] = [:],
-                excerpts: [DraftExcerpt], givenIDs: [String]? = nil, file: String, layout: LayoutSummary? = nil) {
+    public init(
+        id: String, title: String? = nil, source: String? = nil, attributes: [String: String] = [:],
+        excerpts: [DraftExcerpt], givenIDs: [String]? = nil, file: String, layout: LayoutSummary? = nil
+    ) {
         self.id = id
         self.title = title
         self.source = source

@@ -15,9 +15,12 @@ public enum ProjectImport {
     }
 
     @discardableResult
-    public static func apply(_ project: RefiProjectImport, plan: ImportPlan, to study: Study, by editor: String, acceptChanges: Bool,
-                             at time: String = Timestamp.now(), progress: any ProgressReporter = .silent) throws -> Outcome {
-        let reviews = plan.reviews + study.corpus.reviews.filter { existing in !plan.reviews.contains { $0.id == existing.id } }
+    public static func apply(
+        _ project: RefiProjectImport, plan: ImportPlan, to study: Study, by editor: String, acceptChanges: Bool,
+        at time: String = Timestamp.now(), progress: any ProgressReporter = .silent
+    ) throws -> Outcome {
+        let reviews =
+            plan.reviews + study.corpus.reviews.filter { existing in !plan.reviews.contains { $0.id == existing.id } }
         let records = project.records(in: reviews)
         try requireWritable(coders: Array(records.keys), folder: study.folder)
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
@@ -27,7 +30,8 @@ public enum ProjectImport {
         if codebookChanged {
             // The first write: it refuses, before writing, an editor who may not or a code in use that would go.
             progress.report("importing the project: writing the codebook", done: 0, total: 0, unit: "")
-            try CodebookEditor(folder: study.folder).importCodebook(book, into: study, from: project.file, by: editor, at: time)
+            try CodebookEditor(folder: study.folder).importCodebook(
+                book, into: study, from: project.file, by: editor, at: time)
             written.append(StudyFolder.codebookFile)
         }
         written += try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges, progress: progress)
@@ -36,7 +40,8 @@ public enum ProjectImport {
         if !added.isEmpty {
             var manifest = study.manifest
             manifest.attributes += added
-            try AtomicFile.write(CanonicalWriter.pretty(ManifestFormat.encode(manifest)), to: study.folder.url(StudyFolder.manifestFile))
+            try AtomicFile.write(
+                CanonicalWriter.pretty(ManifestFormat.encode(manifest)), to: study.folder.url(StudyFolder.manifestFile))
             written.append(StudyFolder.manifestFile)
         }
         let counts = try writeRecords(records, folder: study.folder, progress: progress)
@@ -50,10 +55,14 @@ public enum ProjectImport {
     /// Each coder's records, through their session (locked, the snapshot written atomically); records equal to the
     /// coder's are skipped.
     /// Coders' files are independent, so they are written on every core. Returns how many were written per coder.
-    static func writeRecords(_ records: [String: [String: ExcerptCoding]], folder: StudyFolder,
-                             progress: any ProgressReporter = .silent) throws -> [String: Int] {
-        let counter = ProgressCounter("importing the project:", total: records.count, unit: "coders' codings written", progress: progress)
-        let outcomes = records.sorted(by: { $0.key < $1.key }).parallelMap { coder, byExcerpt -> Result<(String, Int), Error> in
+    static func writeRecords(
+        _ records: [String: [String: ExcerptCoding]], folder: StudyFolder,
+        progress: any ProgressReporter = .silent
+    ) throws -> [String: Int] {
+        let counter = ProgressCounter(
+            "importing the project:", total: records.count, unit: "coders' codings written", progress: progress)
+        let outcomes = records.sorted(by: { $0.key < $1.key }).parallelMap {
+            coder, byExcerpt -> Result<(String, Int), Error> in
             defer { counter.advance() }
             return Result { (coder, try writeRecords(byExcerpt, of: coder, folder: folder)) }
         }
@@ -65,7 +74,9 @@ public enum ProjectImport {
         return counts
     }
 
-    private static func writeRecords(_ records: [String: ExcerptCoding], of coder: String, folder: StudyFolder) throws -> Int {
+    private static func writeRecords(_ records: [String: ExcerptCoding], of coder: String, folder: StudyFolder) throws
+        -> Int
+    {
         let session = try CodingSession(folder: folder, coder: coder)
         let changed = records.sorted { $0.key < $1.key }.filter { session.coding.excerpts[$0.key] != $0.value }
         do {
@@ -82,13 +93,18 @@ public enum ProjectImport {
     /// Refuses, before anything is written, a coder name that is not valid or a coder who is coding right now.
     static func requireWritable(coders: [String], folder: StudyFolder) throws {
         for coder in coders.sorted() where !Identifier.isValidCoderName(coder) {
-            throw CodebookEditError("\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); name the user with --coder-map. Nothing was changed.")
+            throw CodebookEditError(
+                "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); name the user with --coder-map. Nothing was changed."
+            )
         }
         for coder in coders.sorted() where FileSystem.exists(folder.url(StudyFolder.lockFile(coder))) {
             do {
-                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder)).release()
+                try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder))
+                    .release()
             } catch let held as CoderLock.Held {
-                throw CodebookEditError("\(coder) has the study open in a coding session (\(held.holder)); import their codings after they close it. Nothing was changed.")
+                throw CodebookEditError(
+                    "\(coder) has the study open in a coding session (\(held.holder)); import their codings after they close it. Nothing was changed."
+                )
             }
         }
     }

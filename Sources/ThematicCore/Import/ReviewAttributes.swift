@@ -7,7 +7,10 @@ public struct ReviewAttributes: Sendable, Equatable {
     public var file: String
     public var line: Int
 
-    public init(reviewID: String, title: String? = nil, source: String? = nil, attributes: [String: String], file: String, line: Int) {
+    public init(
+        reviewID: String, title: String? = nil, source: String? = nil, attributes: [String: String], file: String,
+        line: Int
+    ) {
         self.reviewID = reviewID
         self.title = title
         self.source = source

@@ -82,7 +82,9 @@ struct SourceTextCutter {
         var pending: Range<Int>?
         for unit in units {
             let joined = pending.map { $0.lowerBound..<unit.upperBound } ?? unit
-            if joined.count < options.minimumLength { pending = joined } else {
+            if joined.count < options.minimumLength {
+                pending = joined
+            } else {
                 result.append(joined)
                 pending = nil
             }
@@ -96,7 +98,9 @@ struct SourceTextCutter {
         guard unit.count > maximum else { return [unit] }
         var pieces: [Range<Int>] = []
         var current: Range<Int>?
-        let parts = Self.lines(scalars, in: unit).flatMap { Self.sentences(in: $0, scalars: scalars) }.flatMap { Self.atSpaces($0, maximum: maximum, scalars: scalars) }
+        let parts = Self.lines(scalars, in: unit).flatMap { Self.sentences(in: $0, scalars: scalars) }.flatMap {
+            Self.atSpaces($0, maximum: maximum, scalars: scalars)
+        }
         for part in parts {
             if let open = current, part.upperBound - open.lowerBound > maximum {
                 pieces.append(open)
@@ -148,7 +152,8 @@ struct SourceTextCutter {
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}" || scalar == "\u{0C}"
+        scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}"
+            || scalar == "\u{0C}"
     }
 
     private static func trim(_ range: Range<Int>, scalars: [Unicode.Scalar]) -> Range<Int>? {
@@ -169,7 +174,9 @@ struct SourceTextCutter {
                 text.append(isLineBreak(scalar) ? "\n" : scalar)
             }
         }
-        return Cut(section: section, start: range.lowerBound, end: range.upperBound, text: String(text), droppedReturns: dropped)
+        return Cut(
+            section: section, start: range.lowerBound, end: range.upperBound, text: String(text),
+            droppedReturns: dropped)
     }
 }
 
@@ -183,7 +190,10 @@ private struct CodedLines {
         let sorted = selections.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
         starts = sorted.map(\.lowerBound)
         var furthest = Int.min
-        reach = sorted.map { furthest = max(furthest, $0.upperBound); return furthest }
+        reach = sorted.map {
+            furthest = max(furthest, $0.upperBound)
+            return furthest
+        }
     }
 
     func touches(_ line: Range<Int>) -> Bool {

@@ -18,8 +18,10 @@ public struct Memo: Sendable, Equatable {
     public var firstWords: String
     public var text: String
 
-    public init(kind: Kind, excerptID: String, reviewID: String, codeID: String?, coder: String, updated: String,
-                firstWords: String, text: String) {
+    public init(
+        kind: Kind, excerptID: String, reviewID: String, codeID: String?, coder: String, updated: String,
+        firstWords: String, text: String
+    ) {
         self.kind = kind
         self.excerptID = excerptID
         self.reviewID = reviewID
@@ -83,8 +85,9 @@ public struct MemoIndex: Sendable {
                     guard let decision = coding.excerpts[excerpt.id] else { continue }
                     let opening = Self.firstWords(of: excerpt.text)
                     func memo(_ kind: Memo.Kind, _ code: String?, _ text: String) -> Memo {
-                        Memo(kind: kind, excerptID: excerpt.id, reviewID: review.id, codeID: code, coder: coding.coder,
-                             updated: decision.updated, firstWords: opening, text: text)
+                        Memo(
+                            kind: kind, excerptID: excerpt.id, reviewID: review.id, codeID: code, coder: coding.coder,
+                            updated: decision.updated, firstWords: opening, text: text)
                     }
                     if let text = decision.memo, !text.isEmpty { memos.append(memo(.excerpt, nil, text)) }
                     for id in decision.codeIDs {

@@ -6,7 +6,9 @@ extension Migration {
     /// by hand or by a broken tool, and is refused as unknown fields, as builds that read version 1 refused it.
     static let codebook1To2 = Migration(kind: .codebook, version: 1) { value throws(JSONShapeError) in
         let record = try JSONRecord(value, at: .root)
-        try record.requireOnly(["kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history"])
+        try record.requireOnly([
+            "kind", "schemaVersion", "title", "description", "source", "revision", "codes", "history",
+        ])
         for (index, entry) in try record.array("history").enumerated() {
             try JSONRecord(entry, at: record.path.field("history").index(index))
                 .requireOnly(["revision", "at", "by", "action", "codes", "detail", "note", "codings"])

@@ -23,8 +23,9 @@ enum CodebookDetail {
         let type = try record.string("action")
         let detailValue = record.value("detail")
         let detail = try record.optionalString("detail")
-        let place = Place(path: path.field(detailValue == nil ? "action" : "detail"),
-                          offset: (detailValue ?? record.value("action"))?.offset ?? entry.offset, type: type, detail: detail)
+        let place = Place(
+            path: path.field(detailValue == nil ? "action" : "detail"),
+            offset: (detailValue ?? record.value("action"))?.offset ?? entry.offset, type: type, detail: detail)
         let members: [(String, JSONValue)]
         switch type {
         case "create", "retire":
@@ -32,9 +33,12 @@ enum CodebookDetail {
             members = []
         case "import":
             members = try importMembers(place)
-        case "add", "edit", "rename", "move", "reorder", "add-group", "delete-group", "add-to-group", "remove-from-group":
+        case "add", "edit", "rename", "move", "reorder", "add-group", "delete-group", "add-to-group",
+            "remove-from-group":
             let object = try place.object()
-            members = type == "edit" ? [("fields", JSONValue(.object(object), offset: place.offset))] : object.map { ($0.key, $0.value) }
+            members =
+                type == "edit"
+                ? [("fields", JSONValue(.object(object), offset: place.offset))] : object.map { ($0.key, $0.value) }
         case "merge":
             members = try mergeMembers(place)
         case "split":
@@ -42,24 +46,33 @@ enum CodebookDetail {
         case "undo":
             members = try undoMembers(place)
         default:
-            throw JSONShapeError(path: path.field("action"), offset: record.value("action")?.offset ?? entry.offset,
-                                 message: "\"\(type)\" is not a kind of codebook change")
+            throw JSONShapeError(
+                path: path.field("action"), offset: record.value("action")?.offset ?? entry.offset,
+                message: "\"\(type)\" is not a kind of codebook change")
         }
-        let action = JSONValue(.object([JSONMember(key: "type", value: .string(type))] + members.map { JSONMember(key: $0.0, value: $0.1) }))
+        let action = JSONValue(
+            .object(
+                [JSONMember(key: "type", value: .string(type))] + members.map { JSONMember(key: $0.0, value: $0.1) }))
         return entry.removing("detail").replacing("action", with: action.withoutNulls(at: place.offset))
     }
 
     /// "from FILE: N codes" and, when the import had groups, ", G group(s)".
     private static func importMembers(_ place: Place) throws(JSONShapeError) -> [(String, JSONValue)] {
-        guard let detail = place.detail, detail.hasPrefix("from "), let colon = detail.range(of: ": ", options: .backwards) else {
+        guard let detail = place.detail, detail.hasPrefix("from "),
+            let colon = detail.range(of: ": ", options: .backwards)
+        else {
             throw place.refusal("expected \"from FILE: N codes\"")
         }
         let file = String(detail[detail.index(detail.startIndex, offsetBy: 5)..<colon.lowerBound])
         let counts = detail[colon.upperBound...].components(separatedBy: ", ")
-        guard let codes = count(counts.first, "code"), counts.count <= 2 else { throw place.refusal("expected \"from FILE: N codes\"") }
+        guard let codes = count(counts.first, "code"), counts.count <= 2 else {
+            throw place.refusal("expected \"from FILE: N codes\"")
+        }
         var members: [(String, JSONValue)] = [("file", .string(file)), ("codes", .int(codes))]
         if counts.count == 2 {
-            guard let groups = count(counts.last, "group") else { throw place.refusal("expected \", N groups\" after the codes") }
+            guard let groups = count(counts.last, "group") else {
+                throw place.refusal("expected \", N groups\" after the codes")
+            }
             members.append(("groups", .int(groups)))
         } else {
             members.append(("groups", .int(0)))
@@ -71,10 +84,13 @@ enum CodebookDetail {
     private static func mergeMembers(_ place: Place) throws(JSONShapeError) -> [(String, JSONValue)] {
         guard let detail = place.detail else { return [] }
         let parts = detail.components(separatedBy: "; ")
-        guard parts.count <= 2, let moved = movedCounts(parts[0]) else { throw place.refusal("expected \"codings moved: coder N, ...\"") }
+        guard parts.count <= 2, let moved = movedCounts(parts[0]) else {
+            throw place.refusal("expected \"codings moved: coder N, ...\"")
+        }
         var members: [(String, JSONValue)] = [("moved", moved)]
         if parts.count == 2 {
-            guard parts[1].hasSuffix(" had both codes"), let both = Int(parts[1].dropLast(" had both codes".count)) else {
+            guard parts[1].hasSuffix(" had both codes"), let both = Int(parts[1].dropLast(" had both codes".count))
+            else {
                 throw place.refusal("expected \"N had both codes\" after the codings moved")
             }
             members.append(("bothApplied", .int(both)))
@@ -86,20 +102,34 @@ enum CodebookDetail {
     private static func splitMembers(_ place: Place) throws(JSONShapeError) -> [(String, JSONValue)] {
         guard let detail = place.detail else { return [] }
         let parts = detail.components(separatedBy: "; ")
-        guard parts[0].hasPrefix("into "), parts.count <= 2 else { throw place.refusal("expected \"into A, B; codings moved: coder N, ...\"") }
+        guard parts[0].hasPrefix("into "), parts.count <= 2 else {
+            throw place.refusal("expected \"into A, B; codings moved: coder N, ...\"")
+        }
         guard parts.count == 2 else { return [] }
-        guard let moved = movedCounts(parts[1]) else { throw place.refusal("expected \"codings moved: coder N, ...\" after the parts") }
+        guard let moved = movedCounts(parts[1]) else {
+            throw place.refusal("expected \"codings moved: coder N, ...\" after the parts")
+        }
         return [("moved", moved)]
     }
 
     /// {"undid": N, "action": TYPE, "restored": "COUNTS", "keptAsCodedSince": [...]}.
     private static func undoMembers(_ place: Place) throws(JSONShapeError) -> [(String, JSONValue)] {
         let object = Dictionary(try place.object().map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        guard let undid = object["undid"], let type = object["action"] else { throw place.refusal("expected \"undid\" and \"action\"") }
-        var members: [(String, JSONValue)] = [("undid", JSONValue(.object([JSONMember(key: "revision", value: undid), JSONMember(key: "type", value: type)]),
-                                                                   offset: place.offset))]
+        guard let undid = object["undid"], let type = object["action"] else {
+            throw place.refusal("expected \"undid\" and \"action\"")
+        }
+        var members: [(String, JSONValue)] = [
+            (
+                "undid",
+                JSONValue(
+                    .object([JSONMember(key: "revision", value: undid), JSONMember(key: "type", value: type)]),
+                    offset: place.offset)
+            )
+        ]
         if let restored = object["restored"] {
-            guard case .string(let text) = restored.kind, let counts = counts(text) else { throw place.refusal("expected \"restored\": \"coder N, ...\"") }
+            guard case .string(let text) = restored.kind, let counts = counts(text) else {
+                throw place.refusal("expected \"restored\": \"coder N, ...\"")
+            }
             members.append(("restored", counts))
         }
         if let kept = object["keptAsCodedSince"] { members.append(("keptAsCodedSince", kept)) }
@@ -118,7 +148,9 @@ enum CodebookDetail {
     private static func counts(_ text: String) -> JSONValue? {
         var members: [JSONMember] = []
         for item in text.components(separatedBy: ", ") {
-            guard let space = item.lastIndex(of: " "), let number = Int(item[item.index(after: space)...]) else { return nil }
+            guard let space = item.lastIndex(of: " "), let number = Int(item[item.index(after: space)...]) else {
+                return nil
+            }
             members.append(JSONMember(key: String(item[..<space]), value: .int(number)))
         }
         return JSONValue(.object(members))
@@ -126,7 +158,8 @@ enum CodebookDetail {
 
     /// "4 codes" or "1 code" as 4 or 1.
     private static func count(_ text: String?, _ noun: String) -> Int? {
-        guard let words = text?.split(separator: " "), words.count == 2, words[1] == noun || words[1] == noun + "s" else { return nil }
+        guard let words = text?.split(separator: " "), words.count == 2, words[1] == noun || words[1] == noun + "s"
+        else { return nil }
         return Int(words[0])
     }
 
@@ -138,8 +171,10 @@ enum CodebookDetail {
         var detail: String?
 
         func refusal(_ expected: String) -> JSONShapeError {
-            JSONShapeError(path: path, offset: offset,
-                           message: "cannot read the detail of this \(type) entry (\(expected)); was codebook.json edited by hand?")
+            JSONShapeError(
+                path: path, offset: offset,
+                message: "cannot read the detail of this \(type) entry (\(expected)); was codebook.json edited by hand?"
+            )
         }
 
         /// The detail as the JSON object it holds, its null members left out (version 3 omits what is empty).
@@ -159,10 +194,12 @@ private extension JSONValue {
     func withoutNulls(at offset: Int) -> JSONValue {
         switch kind {
         case .object(let members):
-            return JSONValue(.object(members.compactMap { member in
-                if case .null = member.value.kind { return nil }
-                return JSONMember(key: member.key, value: member.value.withoutNulls(at: offset))
-            }), offset: offset)
+            return JSONValue(
+                .object(
+                    members.compactMap { member in
+                        if case .null = member.value.kind { return nil }
+                        return JSONMember(key: member.key, value: member.value.withoutNulls(at: offset))
+                    }), offset: offset)
         case .array(let elements):
             return JSONValue(.array(elements.map { $0.withoutNulls(at: offset) }), offset: offset)
         default:

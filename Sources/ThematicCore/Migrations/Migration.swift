@@ -22,8 +22,9 @@ struct Migration: Sendable {
         var upgraded = value
         while version < kind.currentVersion {
             guard let step = steps.first(where: { $0.kind == kind && $0.version == version }) else {
-                throw JSONShapeError(path: JSONPath.root.field("schemaVersion"), offset: value.offset,
-                                     message: "this build of Thematic cannot upgrade \(kind.rawValue) from schemaVersion \(version)")
+                throw JSONShapeError(
+                    path: JSONPath.root.field("schemaVersion"), offset: value.offset,
+                    message: "this build of Thematic cannot upgrade \(kind.rawValue) from schemaVersion \(version)")
             }
             version += 1
             upgraded = try step.upgrade(upgraded).replacing("schemaVersion", with: .int(version))

@@ -12,8 +12,10 @@ public struct Codebook: Sendable, Equatable {
     public var groups: [CodeGroup]
     public var history: [CodebookChange]
 
-    public init(title: String, description: String? = nil, source: String? = nil, revision: Int = 1,
-                codes: [Code] = [], groups: [CodeGroup] = [], history: [CodebookChange] = []) {
+    public init(
+        title: String, description: String? = nil, source: String? = nil, revision: Int = 1,
+        codes: [Code] = [], groups: [CodeGroup] = [], history: [CodebookChange] = []
+    ) {
         self.title = title
         self.description = description
         self.source = source
@@ -26,7 +28,9 @@ public struct Codebook: Sendable, Equatable {
     public func code(_ id: String) -> Code? { codes.first { $0.id == id } }
 
     /// Codes by id, for lookups in loops.
-    public var codesByID: [String: Code] { Dictionary(codes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }) }
+    public var codesByID: [String: Code] {
+        Dictionary(codes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public func children(of id: String?) -> [Code] { codes.filter { $0.parent == id } }
 
@@ -106,9 +110,11 @@ public struct Code: Sendable, Equatable, Identifiable {
     /// nil for Thematic's own codes, whose GUIDs are derived from the study and the id.
     public var guid: String?
 
-    public init(id: String, name: String, parent: String? = nil, status: Status = .active, codable: Bool = true,
-                brief: String? = nil, full: String? = nil, whenToUse: String? = nil, whenNotToUse: String? = nil,
-                example: String? = nil, colour: String? = nil, hotkey: String? = nil, source: String? = nil, guid: String? = nil) {
+    public init(
+        id: String, name: String, parent: String? = nil, status: Status = .active, codable: Bool = true,
+        brief: String? = nil, full: String? = nil, whenToUse: String? = nil, whenNotToUse: String? = nil,
+        example: String? = nil, colour: String? = nil, hotkey: String? = nil, source: String? = nil, guid: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.parent = parent
@@ -140,8 +146,10 @@ public struct CodebookChange: Sendable, Equatable {
     /// last-in-first-out (every later change is undone first), so restoring the whole list is exact.
     public var groupsBefore: [CodeGroup]?
 
-    public init(revision: Int, at: String, by: String, action: Action, codes: [String] = [],
-                note: String? = nil, codings: RewrittenCodings? = nil, groupsBefore: [CodeGroup]? = nil) {
+    public init(
+        revision: Int, at: String, by: String, action: Action, codes: [String] = [],
+        note: String? = nil, codings: RewrittenCodings? = nil, groupsBefore: [CodeGroup]? = nil
+    ) {
         self.revision = revision
         self.at = at
         self.by = by

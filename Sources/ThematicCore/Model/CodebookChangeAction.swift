@@ -26,7 +26,8 @@ extension CodebookChange {
         case addToGroup(String)
         case removeFromGroup(String)
         /// Reverted the change of `revision`, of kind `type` (an action's `type`). For a merge or split, `restored`
-        /// counts the records put back and `keptAsCodedSince` names those ("coder:excerpt") changed since, left as coded.
+        /// counts the records put back and `keptAsCodedSince` names those ("coder:excerpt") changed since, left as
+        /// coded.
         case undo(revision: Int, type: String, restored: [String: Int]?, keptAsCodedSince: [String])
 
         /// The name codebook.json and the history give this kind of change: "rename", "add-group".

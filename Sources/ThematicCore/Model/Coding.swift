@@ -32,7 +32,9 @@ public struct ExcerptCoding: Sendable, Equatable {
     /// The codebook revision the coder saw when making this decision.
     public var codebookRevision: Int
 
-    public init(finished: Bool, codes: [String: AppliedCode] = [:], memo: String? = nil, updated: String, codebookRevision: Int) {
+    public init(
+        finished: Bool, codes: [String: AppliedCode] = [:], memo: String? = nil, updated: String, codebookRevision: Int
+    ) {
         self.finished = finished
         self.codes = codes
         self.memo = memo

@@ -28,8 +28,10 @@ public struct ConsensusDecision: Sendable, Equatable {
     public var note: String?
     public var codebookRevision: Int
 
-    public init(codes: [String: AppliedCode], basis: Basis, comparedCoders: [String], coderCodes: [String: [String]],
-                lead: String, at: String, note: String? = nil, codebookRevision: Int) {
+    public init(
+        codes: [String: AppliedCode], basis: Basis, comparedCoders: [String], coderCodes: [String: [String]],
+        lead: String, at: String, note: String? = nil, codebookRevision: Int
+    ) {
         self.codes = codes
         self.basis = basis
         self.comparedCoders = comparedCoders

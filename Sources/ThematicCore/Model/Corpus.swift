@@ -8,7 +8,9 @@ public struct Review: Sendable, Equatable, Identifiable {
     public var attributes: [String: String]
     public var excerpts: [Excerpt]
 
-    public init(id: String, title: String, source: String? = nil, attributes: [String: String] = [:], excerpts: [Excerpt] = []) {
+    public init(
+        id: String, title: String, source: String? = nil, attributes: [String: String] = [:], excerpts: [Excerpt] = []
+    ) {
         self.id = id
         self.title = title
         self.source = source

@@ -7,8 +7,10 @@ public struct StudyManifest: Sendable, Equatable {
     public var attributes: [AttributeDefinition]
     public var settings: StudySettings
 
-    public init(title: String, description: String? = nil, created: String, attributes: [AttributeDefinition] = [],
-                settings: StudySettings = StudySettings()) {
+    public init(
+        title: String, description: String? = nil, created: String, attributes: [AttributeDefinition] = [],
+        settings: StudySettings = StudySettings()
+    ) {
         self.title = title
         self.description = description
         self.created = created
@@ -51,8 +53,10 @@ public struct Study: Sendable {
     /// Who is asked to code which excerpts (`assignments.json`; empty when the study has none).
     public var assignments: Assignments
 
-    public init(folder: StudyFolder, manifest: StudyManifest, codebook: Codebook, corpus: Corpus,
-                codings: [String: Coding], consensus: Consensus, assignments: Assignments = Assignments()) {
+    public init(
+        folder: StudyFolder, manifest: StudyManifest, codebook: Codebook, corpus: Corpus,
+        codings: [String: Coding], consensus: Consensus, assignments: Assignments = Assignments()
+    ) {
         self.folder = folder
         self.manifest = manifest
         self.codebook = codebook

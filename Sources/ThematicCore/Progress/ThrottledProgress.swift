@@ -22,8 +22,10 @@ public final class ThrottledProgress: ProgressReporter, @unchecked Sendable {
     private var lastDrawn: Double?
 
     /// `clock` gives seconds from any fixed point; the operation is taken to start when the reporter is made.
-    public init(delay: Double = 0.75, interval: Double = 0.1, clock: @escaping Clock = ThrottledProgress.monotonic,
-                draw: @escaping @Sendable (String) -> Void, clear: @escaping @Sendable () -> Void) {
+    public init(
+        delay: Double = 0.75, interval: Double = 0.1, clock: @escaping Clock = ThrottledProgress.monotonic,
+        draw: @escaping @Sendable (String) -> Void, clear: @escaping @Sendable () -> Void
+    ) {
         self.delay = delay
         self.interval = interval
         self.clock = clock

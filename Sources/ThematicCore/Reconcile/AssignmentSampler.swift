@@ -14,8 +14,10 @@ public enum AssignmentSampler {
     /// A sample takes `percent` of the whole corpus (rounded to whole excerpts, at least one), or with
     /// `stratifiedByReview` that share of each review, with the rounding spread by largest remainder so the
     /// total matches the unstratified sample's size.
-    public static func excerpts(for method: Assignment.Method, in corpus: Corpus,
-                                alreadyAssigned: Set<String> = []) throws(Failure) -> [String] {
+    public static func excerpts(
+        for method: Assignment.Method, in corpus: Corpus,
+        alreadyAssigned: Set<String> = []
+    ) throws(Failure) -> [String] {
         switch method {
         case .all:
             return corpus.excerptIDs.filter { !alreadyAssigned.contains($0) }
@@ -31,7 +33,10 @@ public enum AssignmentSampler {
             return corpus.excerptIDs.filter { wanted.contains($0) }
         case .sample(let percent, let seed, let stratified):
             guard percent > 0, percent <= 100 else {
-                throw Failure(description: "a sample is more than 0% and at most 100% of the excerpts, not \(Assignment.percentText(percent))%")
+                throw Failure(
+                    description:
+                        "a sample is more than 0% and at most 100% of the excerpts, not \(Assignment.percentText(percent))%"
+                )
             }
             var generator = SeededGenerator(seed: UInt64(seed))
             let groups = stratified ? corpus.reviews.map { $0.excerpts.map(\.id) } : [corpus.excerptIDs]
@@ -50,7 +55,9 @@ public enum AssignmentSampler {
         let exact = counts.map { Double($0) * percent / 100 }
         let total = min(counts.reduce(0, +), max(1, Int((exact.reduce(0, +)).rounded())))
         var sizes = exact.map { Int($0.rounded(.down)) }
-        let byRemainder = exact.indices.sorted { (exact[$0] - Double(sizes[$0]), -$0) > (exact[$1] - Double(sizes[$1]), -$1) }
+        let byRemainder = exact.indices.sorted {
+            (exact[$0] - Double(sizes[$0]), -$0) > (exact[$1] - Double(sizes[$1]), -$1)
+        }
         var missing = total - sizes.reduce(0, +)
         for index in byRemainder where missing > 0 && sizes[index] < counts[index] {
             sizes[index] += 1
@@ -59,7 +66,9 @@ public enum AssignmentSampler {
         return sizes
     }
 
-    private static func draw(_ count: Int, from candidates: [String], using generator: inout SeededGenerator) -> [String] {
+    private static func draw(_ count: Int, from candidates: [String], using generator: inout SeededGenerator)
+        -> [String]
+    {
         var pool = candidates
         for index in 0..<count {
             let other = index + Int(generator.next() % UInt64(pool.count - index))

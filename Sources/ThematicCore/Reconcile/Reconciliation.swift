@@ -27,17 +27,23 @@ public struct Reconciliation: Sendable {
     public init(study: Study, coders chosen: [String]? = nil, scope: Scope = .disagreements) throws(SelectionError) {
         let coders = chosen ?? study.coders.filter { study.codings[$0]!.finishedCount > 0 }
         for coder in coders where study.codings[coder] == nil {
-            throw SelectionError(description: "no coder named \"\(coder)\" in this study (coders: \(study.coders.joined(separator: ", ")))")
+            throw SelectionError(
+                description:
+                    "no coder named \"\(coder)\" in this study (coders: \(study.coders.joined(separator: ", ")))")
         }
         guard Set(coders).count >= 2 else {
-            throw SelectionError(description: "reconciling needs at least two coders who have finished excerpts; this selection has \(coders.count) (\(coders.joined(separator: ", ")))")
+            throw SelectionError(
+                description:
+                    "reconciling needs at least two coders who have finished excerpts; this selection has \(coders.count) (\(coders.joined(separator: ", ")))"
+            )
         }
         let compared = Array(Set(coders)).sorted()
         self.coders = compared
         self.scope = scope
         let context = ItemContext(study: study)
         items = study.corpus.excerptIDs.compactMap { excerptID in
-            guard let item = ReconciliationItem(excerptID: excerptID, study: study, coders: compared, context: context) else { return nil }
+            guard let item = ReconciliationItem(excerptID: excerptID, study: study, coders: compared, context: context)
+            else { return nil }
             return item.isInScope(scope) || item.state.isStale ? item : nil
         }
     }
@@ -51,8 +57,9 @@ public struct Reconciliation: Sendable {
     }
 
     public var progress: Progress {
-        Progress(total: items.count, decided: items.filter { $0.state == .decided }.count,
-                 stale: items.filter { $0.state.isStale }.count)
+        Progress(
+            total: items.count, decided: items.filter { $0.state == .decided }.count,
+            stale: items.filter { $0.state.isStale }.count)
     }
 
     /// Where a session resumes: the first excerpt in reading order still to decide (undecided, or decided and stale).
@@ -79,7 +86,9 @@ public struct Reconciliation: Sendable {
     /// Replaces one item after a decision (its state and decision changed; the rest of the queue did not).
     mutating func refresh(_ excerptID: String, study: Study) {
         guard let index = items.firstIndex(where: { $0.excerpt.id == excerptID }),
-              let item = ReconciliationItem(excerptID: excerptID, study: study, coders: coders, context: ItemContext(study: study)) else { return }
+            let item = ReconciliationItem(
+                excerptID: excerptID, study: study, coders: coders, context: ItemContext(study: study))
+        else { return }
         items[index] = item
     }
 }
@@ -91,7 +100,8 @@ struct ItemContext {
 
     init(study: Study) {
         codesByID = study.codebook.codesByID
-        codebookOrder = Dictionary(study.codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        codebookOrder = Dictionary(
+            study.codebook.codes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Codes in codebook order (unknown ids last, by id).

@@ -63,7 +63,8 @@ public struct ReconciliationItem: Sendable, Equatable {
 
     /// Nil when the excerpt has neither a coding by one of `coders` nor a decision.
     init?(excerptID: String, study: Study, coders: [String], context: ItemContext) {
-        guard let excerpt = study.corpus.excerpt(excerptID), let review = study.corpus.review(containing: excerptID) else { return nil }
+        guard let excerpt = study.corpus.excerpt(excerptID), let review = study.corpus.review(containing: excerptID)
+        else { return nil }
         let codings = coders.compactMap { coder -> CoderCoding? in
             guard let record = study.codings[coder]?.excerpts[excerptID], record.finished else { return nil }
             return CoderCoding(coder: coder, coding: record, codes: context.ordered(record.codes.keys))
@@ -81,7 +82,9 @@ public struct ReconciliationItem: Sendable, Equatable {
         codesWithDifferentSpans = agreedCodes.filter { code in
             Set(codings.map { Set($0.coding.codes[code]!.spans) }).count > 1
         }
-        definitions = context.ordered(applied.union(decision.map { Array($0.codes.keys) } ?? [])).compactMap { context.codesByID[$0] }
+        definitions = context.ordered(applied.union(decision.map { Array($0.codes.keys) } ?? [])).compactMap {
+            context.codesByID[$0]
+        }
         self.decision = decision
         if let decision {
             let changes = decision.changes(in: study, excerptID: excerptID)

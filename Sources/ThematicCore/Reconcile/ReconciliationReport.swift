@@ -16,15 +16,20 @@ public enum ReconciliationReport {
     /// A one-line summary of the queue, e.g. "27 excerpts: 5 decided, 1 stale, 21 to decide".
     public static func progressLine(_ reconciliation: Reconciliation) -> String {
         let progress = reconciliation.progress
-        return "\(progress.total) excerpt\(progress.total == 1 ? "" : "s") to reconcile (\(reconciliation.coders.joined(separator: ", "))): "
+        return
+            "\(progress.total) excerpt\(progress.total == 1 ? "" : "s") to reconcile (\(reconciliation.coders.joined(separator: ", "))): "
             + "\(progress.decided) decided, \(progress.stale) stale, \(progress.undecided) to decide"
     }
 
     static func markdown(_ reconciliation: Reconciliation, study: Study) -> String {
-        var lines = ["# Disagreements: \(study.manifest.title)", "",
-                     progressLine(reconciliation) + ". " + (reconciliation.scope == .disagreements
-                        ? "An excerpt is listed when two or more coders finished it and their codes differ."
-                        : "Every excerpt two or more coders finished is listed."), ""]
+        var lines = [
+            "# Disagreements: \(study.manifest.title)", "",
+            progressLine(reconciliation) + ". "
+                + (reconciliation.scope == .disagreements
+                    ? "An excerpt is listed when two or more coders finished it and their codes differ."
+                    : "Every excerpt two or more coders finished is listed."),
+            "",
+        ]
         for item in reconciliation.items {
             lines += itemLines(item, coders: reconciliation.coders, study: study)
             lines.append("")
@@ -50,8 +55,10 @@ public enum ReconciliationReport {
             lines.append("| \(coder) | \(coding.map { named($0.codes).replacingPipes } ?? "not finished") |")
         }
         lines.append("")
-        var facts = ["Disputed: \(item.disputedCodes.isEmpty ? "none" : item.disputedCodes.joined(separator: ", "))",
-                     "agreed: \(item.agreedCodes.isEmpty ? "none" : item.agreedCodes.joined(separator: ", "))"]
+        var facts = [
+            "Disputed: \(item.disputedCodes.isEmpty ? "none" : item.disputedCodes.joined(separator: ", "))",
+            "agreed: \(item.agreedCodes.isEmpty ? "none" : item.agreedCodes.joined(separator: ", "))",
+        ]
         if !item.codesWithDifferentSpans.isEmpty {
             facts.append("spans differ: \(item.codesWithDifferentSpans.joined(separator: ", "))")
         }
@@ -70,26 +77,32 @@ public enum ReconciliationReport {
     }
 
     static func csv(_ reconciliation: Reconciliation) -> String {
-        let header = ["excerpt", "review", "section", "text"] + reconciliation.coders
+        let header =
+            ["excerpt", "review", "section", "text"] + reconciliation.coders
             + ["disputed", "agreed", "state", "decision", "consensusCodes", "lead", "at", "note", "definitions"]
         var rows = [header]
         for item in reconciliation.items {
             let perCoder = reconciliation.coders.map { coder in
-                item.codings.first { $0.coder == coder }.map { $0.codes.isEmpty ? noCodeMarker : $0.codes.joined(separator: ";") } ?? ""
+                item.codings.first { $0.coder == coder }.map {
+                    $0.codes.isEmpty ? noCodeMarker : $0.codes.joined(separator: ";")
+                } ?? ""
             }
-            let state: String = switch item.state {
-            case .undecided: "undecided"
-            case .decided: "decided"
-            case .stale(let changes): "stale: " + changes.map(\.description).joined(separator: "; ")
-            }
+            let state: String =
+                switch item.state {
+                case .undecided: "undecided"
+                case .decided: "decided"
+                case .stale(let changes): "stale: " + changes.map(\.description).joined(separator: "; ")
+                }
             let decision = item.decision
-            rows.append([item.excerpt.id, item.reviewID, item.excerpt.section, item.excerpt.text] + perCoder + [
-                item.disputedCodes.joined(separator: ";"), item.agreedCodes.joined(separator: ";"), state,
-                decision.map { basisText($0.basis) } ?? "",
-                decision.map { $0.codes.isEmpty ? noCodeMarker : $0.codes.keys.sorted().joined(separator: ";") } ?? "",
-                decision?.lead ?? "", decision?.at ?? "", decision?.note ?? "",
-                item.definitions.map { definitionText($0, markdown: false) }.joined(separator: "\n"),
-            ])
+            rows.append(
+                [item.excerpt.id, item.reviewID, item.excerpt.section, item.excerpt.text] + perCoder + [
+                    item.disputedCodes.joined(separator: ";"), item.agreedCodes.joined(separator: ";"), state,
+                    decision.map { basisText($0.basis) } ?? "",
+                    decision.map { $0.codes.isEmpty ? noCodeMarker : $0.codes.keys.sorted().joined(separator: ";") }
+                        ?? "",
+                    decision?.lead ?? "", decision?.at ?? "", decision?.note ?? "",
+                    item.definitions.map { definitionText($0, markdown: false) }.joined(separator: "\n"),
+                ])
         }
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -100,7 +113,8 @@ public enum ReconciliationReport {
     /// A decision in one line, e.g. "A1, C3 (union, by lena at 2026-11-30T09:31:48Z), note: ...".
     public static func decisionText(_ decision: ConsensusDecision) -> String {
         let codes = decision.codes.isEmpty ? "no code" : decision.codes.keys.sorted().joined(separator: ", ")
-        return "\(codes) (\(basisText(decision.basis)), by \(decision.lead) at \(decision.at))" + (decision.note.map { ", note: \($0)" } ?? "")
+        return "\(codes) (\(basisText(decision.basis)), by \(decision.lead) at \(decision.at))"
+            + (decision.note.map { ", note: \($0)" } ?? "")
     }
 
     static func basisText(_ basis: ConsensusDecision.Basis) -> String {

@@ -43,7 +43,9 @@ public final class ReconciliationSession {
     }
 
     /// Opens the study for `lead`, comparing `coders` (default: every coder who finished an excerpt).
-    public init(folder: StudyFolder, lead: String, coders: [String]? = nil, scope: Reconciliation.Scope = .disagreements) throws {
+    public init(
+        folder: StudyFolder, lead: String, coders: [String]? = nil, scope: Reconciliation.Scope = .disagreements
+    ) throws {
         guard Identifier.isValidCoderName(lead) else {
             throw Refusal(description: "\"\(lead)\" is not a valid lead name (\(Identifier.coderNameRule))")
         }
@@ -73,22 +75,33 @@ public final class ReconciliationSession {
     /// Records the lead's decision for one excerpt finished by two or more of the compared coders; durable when it
     /// returns. A current decision is only replaced with `replacing`; a stale one may always be decided again.
     @discardableResult
-    public func decide(_ excerptID: String, _ choice: ReconciliationChoice, note: String? = nil, replacing: Bool = false,
-                       at: String = Timestamp.now()) throws -> ConsensusDecision {
+    public func decide(
+        _ excerptID: String, _ choice: ReconciliationChoice, note: String? = nil, replacing: Bool = false,
+        at: String = Timestamp.now()
+    ) throws -> ConsensusDecision {
         guard let excerpt = study.corpus.excerpt(excerptID) else {
             throw Refusal(description: "no excerpt \"\(excerptID)\" in this study")
         }
         let coders = reconciliation.coders
-        guard let item = reconciliation.item(excerptID)
-                ?? ReconciliationItem(excerptID: excerptID, study: study, coders: coders, context: ItemContext(study: study)),
-              item.codings.count >= 2 else {
-            throw Refusal(description: "\(excerptID) was not finished by two or more of the coders compared (\(coders.joined(separator: ", "))); there is nothing to reconcile")
+        guard
+            let item = reconciliation.item(excerptID)
+                ?? ReconciliationItem(
+                    excerptID: excerptID, study: study, coders: coders, context: ItemContext(study: study)),
+            item.codings.count >= 2
+        else {
+            throw Refusal(
+                description:
+                    "\(excerptID) was not finished by two or more of the coders compared (\(coders.joined(separator: ", "))); there is nothing to reconcile"
+            )
         }
         if item.state == .decided, !replacing, let decision = item.decision {
             throw AlreadyDecided(excerptID: excerptID, decision: decision)
         }
         if case .accept(let coder) = choice, !item.codings.contains(where: { $0.coder == coder }) {
-            throw Refusal(description: "\(coder) is not one of the coders who finished \(excerptID) (\(item.codings.map(\.coder).joined(separator: ", ")))")
+            throw Refusal(
+                description:
+                    "\(coder) is not one of the coders who finished \(excerptID) (\(item.codings.map(\.coder).joined(separator: ", ")))"
+            )
         }
         let textLength = excerpt.text.unicodeScalars.count
         if case .edited(let codes) = choice { try check(codes, textLength: textLength) }
@@ -120,10 +133,16 @@ public final class ReconciliationSession {
                 throw Refusal(description: "no code \"\(id)\" in the codebook")
             }
             guard code.codable, code.status == .active else {
-                throw Refusal(description: "code \(id) (\(code.name)) cannot be applied: \(code.codable ? "it is no longer active" : "it is a category that only groups codes")")
+                throw Refusal(
+                    description:
+                        "code \(id) (\(code.name)) cannot be applied: \(code.codable ? "it is no longer active" : "it is a category that only groups codes")"
+                )
             }
             for span in applied.spans where span.start < 0 || span.end > textLength || span.start >= span.end {
-                throw Refusal(description: "span [\(span.start), \(span.end)) of \(id) does not fit the excerpt's text (\(textLength) characters)")
+                throw Refusal(
+                    description:
+                        "span [\(span.start), \(span.end)) of \(id) does not fit the excerpt's text (\(textLength) characters)"
+                )
             }
         }
     }

@@ -30,17 +30,21 @@ public struct TrainingCheck: Sendable {
 
     public init(study: Study, coders chosen: [String]? = nil) throws(StudyReliability.SelectionError) {
         var withConsensus = study
-        withConsensus.codings[Self.consensusCoder] = Coding(coder: Self.consensusCoder, excerpts: study.consensus.excerpts.mapValues {
-            ExcerptCoding(finished: true, codes: $0.codes, updated: $0.at, codebookRevision: $0.codebookRevision)
-        })
+        withConsensus.codings[Self.consensusCoder] = Coding(
+            coder: Self.consensusCoder,
+            excerpts: study.consensus.excerpts.mapValues {
+                ExcerptCoding(finished: true, codes: $0.codes, updated: $0.at, codebookRevision: $0.codebookRevision)
+            })
         let coders = chosen ?? study.coders.filter { study.codings[$0]!.finishedCount > 0 }
         let names = study.codebook.codesByID
         var reports: [(coder: String, report: AgreementReport)] = []
         var rows: [Row] = []
         var warnings: [String] = []
         for coder in coders {
-            let reliability = try StudyReliability(study: withConsensus, selection: AgreementSelection(
-                coders: [coder, Self.consensusCoder], onlyFinishedByAll: true))
+            let reliability = try StudyReliability(
+                study: withConsensus,
+                selection: AgreementSelection(
+                    coders: [coder, Self.consensusCoder], onlyFinishedByAll: true))
             let data = reliability.data
             warnings += reliability.warnings.filter { !warnings.contains($0) }
             let report = AgreementReport(data)
@@ -53,9 +57,11 @@ public struct TrainingCheck: Sendable {
                     if byConsensus && !byCoder { missed += 1 }
                     if byCoder && !byConsensus { extra += 1 }
                 }
-                rows.append(Row(coder: coder, code: code, codeName: names[code]?.name ?? "", units: data.unitIDs.count,
-                                missed: missed, extra: extra, percentAgreement: agreement.percentAgreementUnits,
-                                cohenKappa: agreement.cohenKappa))
+                rows.append(
+                    Row(
+                        coder: coder, code: code, codeName: names[code]?.name ?? "", units: data.unitIDs.count,
+                        missed: missed, extra: extra, percentAgreement: agreement.percentAgreementUnits,
+                        cohenKappa: agreement.cohenKappa))
             }
         }
         self.reports = reports
@@ -73,15 +79,20 @@ public struct TrainingCheck: Sendable {
     public func rendered(as format: Format) -> String {
         let header = ["coder", "code", "units", "missed", "extra", "agreement", "kappa", "name"]
         let cells = rows.map { row in
-            [row.coder, row.code, String(row.units), String(row.missed), String(row.extra),
-             Self.figure(row.percentAgreement), Self.figure(row.cohenKappa), row.codeName]
+            [
+                row.coder, row.code, String(row.units), String(row.missed), String(row.extra),
+                Self.figure(row.percentAgreement), Self.figure(row.cohenKappa), row.codeName,
+            ]
         }
         switch format {
         case .csv:
-            return ([header] + cells).map { $0.map(ReconciliationReport.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+            return ([header] + cells).map { $0.map(ReconciliationReport.csvField).joined(separator: ",") }.joined(
+                separator: "\r\n") + "\r\n"
         case .markdown:
-            return (["| " + header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: header.count)]
-                    + cells.map { "| " + $0.map(\.replacingPipes).joined(separator: " | ") + " |" }).joined(separator: "\n") + "\n"
+            return
+                (["| " + header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: header.count)]
+                + cells.map { "| " + $0.map(\.replacingPipes).joined(separator: " | ") + " |" }).joined(separator: "\n")
+                + "\n"
         case .table:
             let widths = header.indices.map { column in ([header] + cells).map { $0[column].count }.max() ?? 0 }
             return ([header] + cells).map { line in

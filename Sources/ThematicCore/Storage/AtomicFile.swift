@@ -8,7 +8,9 @@ public enum AtomicFile {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = "\(folder)/.\(name).\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileError(path: path, action: "write (creating \(temporary))", errno: errno) }
+        guard descriptor >= 0 else {
+            throw FileError(path: path, action: "write (creating \(temporary))", errno: errno)
+        }
         do throws(FileError) {
             try writeAll(bytes, to: descriptor, path: path)
             guard fsync(descriptor) == 0 else { throw FileError(path: path, action: "write (fsync)", errno: errno) }

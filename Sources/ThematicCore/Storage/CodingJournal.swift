@@ -1,5 +1,5 @@
-import Glibc
 import CanonicalJSON
+import Glibc
 
 /// A coder's actions since their last snapshot, one JSON line each: `{"excerpt":…,"record":…,"seq":…}`.
 ///
@@ -34,11 +34,12 @@ public enum CodingJournal {
     }
 
     public static func encode(_ entry: Entry) -> [UInt8] {
-        var line = CanonicalWriter.compact(.object([
-            ("excerpt", .string(entry.excerptID)),
-            ("record", entry.record.map(CodingFormat.encodeExcerpt) ?? .null),
-            ("seq", .int(entry.sequence)),
-        ]))
+        var line = CanonicalWriter.compact(
+            .object([
+                ("excerpt", .string(entry.excerptID)),
+                ("record", entry.record.map(CodingFormat.encodeExcerpt) ?? .null),
+                ("seq", .int(entry.sequence)),
+            ]))
         line.append(UInt8(ascii: "\n"))
         return line
     }
@@ -51,9 +52,12 @@ public enum CodingJournal {
         while lineStart < bytes.count {
             guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else {
                 contents.hasTornTail = true
-                contents.problems.append(StudyProblem(file: file, line: lineNumber, column: 1,
-                    message: "the last line is incomplete (a write interrupted by a crash, never acknowledged); it is ignored and will be removed by the next session",
-                    severity: .warning))
+                contents.problems.append(
+                    StudyProblem(
+                        file: file, line: lineNumber, column: 1,
+                        message:
+                            "the last line is incomplete (a write interrupted by a crash, never acknowledged); it is ignored and will be removed by the next session",
+                        severity: .warning))
                 break
             }
             defer {
@@ -64,8 +68,12 @@ public enum CodingJournal {
             let line = Array(bytes[lineStart..<newline])
             if line.isEmpty { continue }
             if !SourceText.conflictMarkerLines(in: line).isEmpty {
-                contents.problems.append(StudyProblem(file: file, line: lineNumber, column: 1,
-                    message: "git merge conflict marker: the journal was merged with conflicts left in; resolve them (keep both sides' lines, in sequence order) and try again"))
+                contents.problems.append(
+                    StudyProblem(
+                        file: file, line: lineNumber, column: 1,
+                        message:
+                            "git merge conflict marker: the journal was merged with conflicts left in; resolve them (keep both sides' lines, in sequence order) and try again"
+                    ))
                 continue
             }
             do {
@@ -82,17 +90,25 @@ public enum CodingJournal {
                     throw JSONShapeError(path: .root, offset: 0, message: "missing required field \"record\"")
                 }
                 if sequence <= previousSequence {
-                    contents.problems.append(StudyProblem(file: file, line: lineNumber, column: 1, path: "seq",
-                        message: "sequence \(sequence) does not follow \(previousSequence); journal lines must be numbered in increasing order"))
+                    contents.problems.append(
+                        StudyProblem(
+                            file: file, line: lineNumber, column: 1, path: "seq",
+                            message:
+                                "sequence \(sequence) does not follow \(previousSequence); journal lines must be numbered in increasing order"
+                        ))
                 }
                 previousSequence = sequence
                 contents.entries.append(Entry(sequence: sequence, excerptID: excerptID, record: coding))
                 contents.recordValues.append((lineNumber, recordValue))
             } catch let error as JSONSyntaxError {
-                contents.problems.append(StudyProblem(file: file, line: lineNumber, column: error.column, message: error.message))
+                contents.problems.append(
+                    StudyProblem(file: file, line: lineNumber, column: error.column, message: error.message))
             } catch let error as JSONShapeError {
                 let column = SourceText.location(ofOffset: error.offset, in: line).column
-                contents.problems.append(StudyProblem(file: file, line: lineNumber, column: column, path: error.path.description, message: error.message))
+                contents.problems.append(
+                    StudyProblem(
+                        file: file, line: lineNumber, column: column, path: error.path.description,
+                        message: error.message))
             } catch {
                 contents.problems.append(StudyProblem(file: file, line: lineNumber, message: "\(error)"))
             }
@@ -130,7 +146,9 @@ final class JournalWriter {
 
     /// Empties the journal once its entries are safely in the snapshot.
     func truncate() throws(FileError) {
-        guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else { throw FileError(path: path, action: "empty the journal", errno: errno) }
+        guard ftruncate(descriptor, 0) == 0, fsync(descriptor) == 0 else {
+            throw FileError(path: path, action: "empty the journal", errno: errno)
+        }
     }
 
     func close() {

@@ -10,11 +10,15 @@ enum CodingReader {
         var journal: CodingJournal.Contents
     }
 
-    static func read(_ folder: StudyFolder, coder: String, context: ReferenceContext?, problems: inout [StudyProblem]) -> Coding? {
+    static func read(_ folder: StudyFolder, coder: String, context: ReferenceContext?, problems: inout [StudyProblem])
+        -> Coding?
+    {
         load(folder, coder: coder, context: context, problems: &problems)?.coding
     }
 
-    static func load(_ folder: StudyFolder, coder: String, context: ReferenceContext?, problems: inout [StudyProblem]) -> Loaded? {
+    static func load(_ folder: StudyFolder, coder: String, context: ReferenceContext?, problems: inout [StudyProblem])
+        -> Loaded?
+    {
         let file = StudyFolder.codingFile(coder)
         var coding = Coding(coder: coder)
         var snapshotBytes: [UInt8]?
@@ -27,18 +31,26 @@ enum CodingReader {
                 coding = try CodingFormat.decode(json, problems: &found)
             } catch {
                 let place = SourceText.location(ofOffset: error.offset, in: bytes)
-                problems.append(StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message))
+                problems.append(
+                    StudyProblem(
+                        file: file, line: place.line, column: place.column, path: error.path.description,
+                        message: error.message))
                 return nil
             }
             if coding.coder != coder {
-                found.error(JSONPath.root.field("coder"), 0, "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json")
+                found.error(
+                    JSONPath.root.field("coder"), 0,
+                    "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json"
+                )
             }
             if let context, case .object(let top) = json.kind,
-               case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind {
+                case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind
+            {
                 for member in members {
                     guard let record = coding.excerpts[member.key] else { continue }
-                    context.check(excerptID: member.key, codes: record.codes, revision: record.codebookRevision,
-                                  value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
+                    context.check(
+                        excerptID: member.key, codes: record.codes, revision: record.codebookRevision,
+                        value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
                 }
             }
             problems += found.located(in: file, bytes: bytes)
@@ -53,13 +65,17 @@ enum CodingReader {
                 return nil
             }
             problems += journal.problems
-            for (entry, located) in zip(journal.entries, journal.recordValues) where entry.sequence > coding.journalSequence {
+            for (entry, located) in zip(journal.entries, journal.recordValues)
+            where entry.sequence > coding.journalSequence {
                 if let record = entry.record, let context {
                     var found = FileProblems()
-                    context.check(excerptID: entry.excerptID, codes: record.codes, revision: record.codebookRevision,
-                                  value: nil, path: JSONPath.root.field("record"), problems: &found)
+                    context.check(
+                        excerptID: entry.excerptID, codes: record.codes, revision: record.codebookRevision,
+                        value: nil, path: JSONPath.root.field("record"), problems: &found)
                     problems += found.items.map {
-                        StudyProblem(file: journalFile, line: located.line, path: $0.path.description, message: $0.message, severity: $0.severity)
+                        StudyProblem(
+                            file: journalFile, line: located.line, path: $0.path.description, message: $0.message,
+                            severity: $0.severity)
                     }
                 }
                 coding.excerpts[entry.excerptID] = entry.record

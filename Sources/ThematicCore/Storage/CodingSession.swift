@@ -22,10 +22,15 @@ public final class CodingSession {
         }
     }
 
-    /// Opens (creating on first use) the coder's files. Refuses while another session holds them or when they have errors.
+    /// Opens (creating on first use) the coder's files. Refuses while another session holds them or when they have
+    /// errors.
     public init(folder: StudyFolder, coder: String, codebook: Codebook? = nil, corpus: Corpus? = nil) throws {
         guard Identifier.isValidCoderName(coder) else {
-            throw StudyLoadError(problems: [StudyProblem(file: StudyFolder.codingFile(coder), message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule))")])
+            throw StudyLoadError(problems: [
+                StudyProblem(
+                    file: StudyFolder.codingFile(coder),
+                    message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule))")
+            ])
         }
         try FileSystem.createDirectory(folder.url(StudyFolder.codingsFolder))
         lock = try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder))
@@ -39,7 +44,8 @@ public final class CodingSession {
         self.coder = coder
         self.coding = loaded.coding
         self.snapshotOnDisk = loaded.snapshotBytes
-        self.journal = try JournalWriter(path: folder.url(StudyFolder.journalFile(coder)), keepingFirst: loaded.journal.completeLength)
+        self.journal = try JournalWriter(
+            path: folder.url(StudyFolder.journalFile(coder)), keepingFirst: loaded.journal.completeLength)
         self.pendingEntries = loaded.journal.entries.count
         if snapshotOnDisk == nil || pendingEntries > 0 { try compact() }
     }
@@ -61,7 +67,8 @@ public final class CodingSession {
         var sequence = coding.journalSequence
         for (excerptID, decision) in decisions {
             sequence += 1
-            lines += CodingJournal.encode(CodingJournal.Entry(sequence: sequence, excerptID: excerptID, record: decision))
+            lines += CodingJournal.encode(
+                CodingJournal.Entry(sequence: sequence, excerptID: excerptID, record: decision))
         }
         try journal.append(lines)
         for (excerptID, decision) in decisions { coding.excerpts[excerptID] = decision }

@@ -29,18 +29,23 @@ public enum FileKind: String, Sendable, CaseIterable {
     func checkHeader(_ record: JSONRecord) throws(JSONShapeError) -> Int {
         let kindValue = try record.string("kind")
         guard kindValue == rawValue else {
-            throw JSONShapeError(path: record.path.field("kind"), offset: record.value("kind")?.offset ?? record.offset,
-                                 message: "expected \"\(rawValue)\" here, found \"\(kindValue)\" (is this the right file?)")
+            throw JSONShapeError(
+                path: record.path.field("kind"), offset: record.value("kind")?.offset ?? record.offset,
+                message: "expected \"\(rawValue)\" here, found \"\(kindValue)\" (is this the right file?)")
         }
         let version = try record.int("schemaVersion")
         let offset = record.value("schemaVersion")?.offset ?? record.offset
         if version > currentVersion {
-            throw JSONShapeError(path: record.path.field("schemaVersion"), offset: offset,
-                                 message: "schemaVersion \(version) is newer than this build of Thematic reads (highest: \(currentVersion) for \(rawValue)); update Thematic to open this study")
+            throw JSONShapeError(
+                path: record.path.field("schemaVersion"), offset: offset,
+                message:
+                    "schemaVersion \(version) is newer than this build of Thematic reads (highest: \(currentVersion) for \(rawValue)); update Thematic to open this study"
+            )
         }
         if version < 1 {
-            throw JSONShapeError(path: record.path.field("schemaVersion"), offset: offset,
-                                 message: "schemaVersion \(version) is not a version of \(rawValue) (versions start at 1)")
+            throw JSONShapeError(
+                path: record.path.field("schemaVersion"), offset: offset,
+                message: "schemaVersion \(version) is not a version of \(rawValue) (versions start at 1)")
         }
         return version
     }

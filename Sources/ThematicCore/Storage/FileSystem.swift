@@ -39,7 +39,9 @@ public enum FileSystem {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileError(path: path, action: "read", errno: errno) }
-        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw FileError(path: path, action: "read", reason: "it is a folder, not a file") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else {
+            throw FileError(path: path, action: "read", reason: "it is a folder, not a file")
+        }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while true {
@@ -60,7 +62,9 @@ public enum FileSystem {
 
     /// Names in a folder (not `.` or `..`), sorted by code point so every machine lists them alike.
     public static func list(_ path: String) throws(FileError) -> [String] {
-        guard let directory = opendir(path) else { throw FileError(path: path, action: "list the folder", errno: errno) }
+        guard let directory = opendir(path) else {
+            throw FileError(path: path, action: "list the folder", errno: errno)
+        }
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
@@ -74,7 +78,9 @@ public enum FileSystem {
 
     public static func createDirectory(_ path: String) throws(FileError) {
         if isDirectory(path) { return }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw FileError(path: path, action: "create the folder", errno: errno) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw FileError(path: path, action: "create the folder", errno: errno)
+        }
     }
 
     /// Creates the folder and any missing parents.

@@ -17,9 +17,9 @@ public enum InstalledData {
     /// The running executable with symbolic links resolved, or nil when the system will not say.
     public static let executablePath: String? = {
         #if os(Linux)
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if count > 0 { return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } }
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            if count > 0 { return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } }
         #endif
         return Bundle.main.executableURL?.resolvingSymlinksInPath().path
     }()

@@ -36,18 +36,21 @@ public enum Identifier {
     /// Coder names become file names: lower case so two coders never collide on a case-insensitive disk.
     public static func isValidCoderName(_ name: String) -> Bool {
         guard let first = name.utf8.first, name.utf8.count <= 40, name != "consensus" else { return false }
-        return isLowerAlphanumeric(first) && name.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+        return isLowerAlphanumeric(first)
+            && name.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// Ids of codes, reviews and excerpts: letters, digits, `.`, `_`, `-`, starting with a letter or digit.
     public static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, id.utf8.count <= 64 else { return false }
-        return isAlphanumeric(first) && id.utf8.allSatisfy {
-            isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-        }
+        return isAlphanumeric(first)
+            && id.utf8.allSatisfy {
+                isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+            }
     }
 
-    public static let coderNameRule = "1-40 characters: lower-case letters, digits, '-' or '_', starting with a letter or digit (and not \"consensus\")"
+    public static let coderNameRule =
+        "1-40 characters: lower-case letters, digits, '-' or '_', starting with a letter or digit (and not \"consensus\")"
     public static let idRule = "1-64 characters: letters, digits, '.', '-' or '_', starting with a letter or digit"
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {

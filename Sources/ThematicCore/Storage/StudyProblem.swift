@@ -17,7 +17,10 @@ public struct StudyProblem: Error, Sendable, Equatable, CustomStringConvertible 
     public var message: String
     public var severity: Severity
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String, severity: Severity = .error) {
+    public init(
+        file: String, line: Int? = nil, column: Int? = nil, path: String? = nil, message: String,
+        severity: Severity = .error
+    ) {
         self.file = file
         self.line = line
         self.column = column
@@ -57,8 +60,9 @@ struct FileProblems {
     func located(in file: String, bytes: [UInt8]) -> [StudyProblem] {
         items.map { item in
             let place = SourceText.location(ofOffset: item.offset, in: bytes)
-            return StudyProblem(file: file, line: place.line, column: place.column, path: item.path.description,
-                                message: item.message, severity: item.severity)
+            return StudyProblem(
+                file: file, line: place.line, column: place.column, path: item.path.description,
+                message: item.message, severity: item.severity)
         }
     }
 }

@@ -15,7 +15,9 @@ public enum StudyReader {
 
     /// Opens a study for use: throws when any file has an error; warnings are returned with the study.
     /// `coders` limits which coders' files are read (a blind coding session needs only its own).
-    public static func load(_ folder: StudyFolder, coders: Set<String>? = nil) throws(StudyLoadError) -> (study: Study, warnings: [StudyProblem]) {
+    public static func load(_ folder: StudyFolder, coders: Set<String>? = nil) throws(StudyLoadError) -> (
+        study: Study, warnings: [StudyProblem]
+    ) {
         let result = read(folder, coders: coders)
         guard let study = result.study, result.errors.isEmpty else { throw StudyLoadError(problems: result.errors) }
         return (study, result.warnings)
@@ -27,8 +29,15 @@ public enum StudyReader {
             return Result(study: nil, problems: [StudyProblem(file: "", message: "no such study folder")])
         }
         guard FileSystem.exists(folder.url(StudyFolder.manifestFile)) else {
-            return Result(study: nil, problems: [StudyProblem(file: "",
-                message: "not a study folder: it has no \(StudyFolder.manifestFile) (create a study with `thematic init`)")])
+            return Result(
+                study: nil,
+                problems: [
+                    StudyProblem(
+                        file: "",
+                        message:
+                            "not a study folder: it has no \(StudyFolder.manifestFile) (create a study with `thematic init`)"
+                    )
+                ])
         }
         let manifest = readFile(folder, StudyFolder.manifestFile, problems: &problems, decode: ManifestFormat.decode)
         let codebook = readFile(folder, StudyFolder.codebookFile, problems: &problems, decode: CodebookFormat.decode)
@@ -42,17 +51,21 @@ public enum StudyReader {
                 consensus = readConsensus(folder, context: context, problems: &problems) ?? consensus
             }
         }
-        // assignments.json (issue 6) is optional; its excerpt ids are checked against the corpus when the corpus could be read.
+        // assignments.json (issue 6) is optional; its excerpt ids are checked against the corpus when the corpus could
+        // be read.
         let assignments = AssignmentsFormat.read(folder, corpus: corpus, problems: &problems)
         guard let manifest, let codebook, let corpus else { return Result(study: nil, problems: problems) }
-        let study = Study(folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings,
-                          consensus: consensus, assignments: assignments)
+        let study = Study(
+            folder: folder, manifest: manifest, codebook: codebook, corpus: corpus, codings: codings,
+            consensus: consensus, assignments: assignments)
         return Result(study: study, problems: problems)
     }
 
     /// Reads, parses and decodes one file, turning every failure into located problems.
-    static func readFile<Value>(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem],
-                                decode: (JSONValue, inout FileProblems) throws(JSONShapeError) -> Value) -> Value? {
+    static func readFile<Value>(
+        _ folder: StudyFolder, _ file: String, problems: inout [StudyProblem],
+        decode: (JSONValue, inout FileProblems) throws(JSONShapeError) -> Value
+    ) -> Value? {
         guard let (bytes, json) = parseFile(folder, file, problems: &problems) else { return nil }
         var found = FileProblems()
         do {
@@ -62,17 +75,26 @@ public enum StudyReader {
         } catch {
             problems += found.located(in: file, bytes: bytes)
             let place = SourceText.location(ofOffset: error.offset, in: bytes)
-            problems.append(StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message))
+            problems.append(
+                StudyProblem(
+                    file: file, line: place.line, column: place.column, path: error.path.description,
+                    message: error.message))
             return nil
         }
     }
 
-    static func parseFile(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem]) -> ([UInt8], JSONValue)? {
+    static func parseFile(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem]) -> (
+        [UInt8], JSONValue
+    )? {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readBytes(folder.url(file))
         } catch {
-            problems.append(StudyProblem(file: file, message: FileSystem.exists(folder.url(file)) ? "cannot read: \(error.reason)" : "missing: every study has this file"))
+            problems.append(
+                StudyProblem(
+                    file: file,
+                    message: FileSystem.exists(folder.url(file))
+                        ? "cannot read: \(error.reason)" : "missing: every study has this file"))
             return nil
         }
         do {
@@ -98,7 +120,8 @@ public enum StudyReader {
         // Reviews are independent files: read and decode them on every core.
         let decoded = files.parallelMap { name -> (Review?, [StudyProblem]) in
             var found: [StudyProblem] = []
-            let review = readFile(folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found, decode: ReviewFormat.decode)
+            let review = readFile(
+                folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found, decode: ReviewFormat.decode)
             return (review, found)
         }
         for (name, (decodedReview, found)) in zip(files, decoded) {
@@ -111,12 +134,17 @@ public enum StudyReader {
             }
             let expectedID = String(name.dropLast(5))
             if review.id != expectedID {
-                problems.append(StudyProblem(file: file, path: "id", message: "the review id \"\(review.id)\" must match the file name (\(expectedID).json)"))
+                problems.append(
+                    StudyProblem(
+                        file: file, path: "id",
+                        message: "the review id \"\(review.id)\" must match the file name (\(expectedID).json)"))
             }
             for (index, excerpt) in review.excerpts.enumerated() {
                 if let other = firstPlace[excerpt.id] {
-                    problems.append(StudyProblem(file: file, path: "excerpts[\(index)].id",
-                                                 message: "duplicate excerpt id \"\(excerpt.id)\" (already used in \(other))"))
+                    problems.append(
+                        StudyProblem(
+                            file: file, path: "excerpts[\(index)].id",
+                            message: "duplicate excerpt id \"\(excerpt.id)\" (already used in \(other))"))
                 } else {
                     firstPlace[excerpt.id] = file
                 }
@@ -127,7 +155,9 @@ public enum StudyReader {
         return failed ? nil : Corpus(reviews: reviews)
     }
 
-    private static func readCodings(_ folder: StudyFolder, only wanted: Set<String>?, context: ReferenceContext, problems: inout [StudyProblem]) -> [String: Coding] {
+    private static func readCodings(
+        _ folder: StudyFolder, only wanted: Set<String>?, context: ReferenceContext, problems: inout [StudyProblem]
+    ) -> [String: Coding] {
         let codingsPath = folder.url(StudyFolder.codingsFolder)
         guard FileSystem.isDirectory(codingsPath) else { return [:] }
         var coders: Set<String> = []
@@ -138,8 +168,10 @@ public enum StudyReader {
         var codings: [String: Coding] = [:]
         let wantedCoders = coders.sorted().filter { wanted?.contains($0) ?? true }
         for coder in wantedCoders where !Identifier.isValidCoderName(coder) {
-            problems.append(StudyProblem(file: StudyFolder.codingFile(coder),
-                message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); rename the file"))
+            problems.append(
+                StudyProblem(
+                    file: StudyFolder.codingFile(coder),
+                    message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule)); rename the file"))
         }
         // Each coder's files are independent: read them on every core.
         let valid = wantedCoders.filter(Identifier.isValidCoderName)
@@ -155,25 +187,32 @@ public enum StudyReader {
         return codings
     }
 
-    private static func readConsensus(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem]) -> Consensus? {
+    private static func readConsensus(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem])
+        -> Consensus?
+    {
         let file = StudyFolder.consensusFile
         guard let (bytes, json) = parseFile(folder, file, problems: &problems) else { return nil }
         var found = FileProblems()
         do {
             let consensus = try ConsensusFormat.decode(json, problems: &found)
             if case .object(let top) = json.kind, let excerpts = top.first(where: { $0.key == "excerpts" }),
-               case .object(let members) = excerpts.value.kind {
+                case .object(let members) = excerpts.value.kind
+            {
                 for member in members {
                     guard let decision = consensus.excerpts[member.key] else { continue }
-                    context.check(excerptID: member.key, codes: decision.codes, revision: decision.codebookRevision,
-                                  value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
+                    context.check(
+                        excerptID: member.key, codes: decision.codes, revision: decision.codebookRevision,
+                        value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
                 }
             }
             problems += found.located(in: file, bytes: bytes)
             return consensus
         } catch {
             let place = SourceText.location(ofOffset: error.offset, in: bytes)
-            problems.append(StudyProblem(file: file, line: place.line, column: place.column, path: error.path.description, message: error.message))
+            problems.append(
+                StudyProblem(
+                    file: file, line: place.line, column: place.column, path: error.path.description,
+                    message: error.message))
             return nil
         }
     }
@@ -192,16 +231,22 @@ struct ReferenceContext {
     }
 
     /// Checks one excerpt's codes against the corpus and codebook; `value` is the record's JSON, for positions.
-    func check(excerptID: String, codes applied: [String: AppliedCode], revision: Int, value: JSONValue?,
-               path: JSONPath, problems: inout FileProblems) {
+    func check(
+        excerptID: String, codes applied: [String: AppliedCode], revision: Int, value: JSONValue?,
+        path: JSONPath, problems: inout FileProblems
+    ) {
         let offset = value?.offset ?? 0
         guard let excerpt = corpus.excerpt(excerptID) else {
-            problems.error(path, offset, "unknown excerpt \"\(excerptID)\": no review in corpus/ has it (was it removed or renamed?)")
+            problems.error(
+                path, offset,
+                "unknown excerpt \"\(excerptID)\": no review in corpus/ has it (was it removed or renamed?)")
             return
         }
         if revision > codebook.revision {
-            problems.warning(path.field("codebookRevision"), offset,
-                             "coded against codebook revision \(revision), but codebook.json is at revision \(codebook.revision) (an older codebook came in?)")
+            problems.warning(
+                path.field("codebookRevision"), offset,
+                "coded against codebook revision \(revision), but codebook.json is at revision \(codebook.revision) (an older codebook came in?)"
+            )
         }
         var textLength: Int?
         for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) {
@@ -212,17 +257,23 @@ struct ReferenceContext {
                 continue
             }
             if !code.codable {
-                problems.error(codePath, codeOffset, "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
+                problems.error(
+                    codePath, codeOffset,
+                    "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
             }
             if case .merged(let target) = code.status {
-                problems.warning(codePath, codeOffset, "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
+                problems.warning(
+                    codePath, codeOffset,
+                    "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
             }
             for (index, span) in application.spans.enumerated() {
                 let length = textLength ?? excerpt.text.unicodeScalars.count
                 textLength = length
                 if span.start < 0 || span.end > length || span.start >= span.end {
-                    problems.error(codePath.field("spans").index(index), codeOffset,
-                                   "span [\(span.start), \(span.end)) does not fit the excerpt's text (\(length) characters; start must be below end)")
+                    problems.error(
+                        codePath.field("spans").index(index), codeOffset,
+                        "span [\(span.start), \(span.end)) does not fit the excerpt's text (\(length) characters; start must be below end)"
+                    )
                 }
             }
         }
@@ -230,7 +281,8 @@ struct ReferenceContext {
 
     private func memberOffset(_ value: JSONValue?, _ field: String, _ key: String) -> Int? {
         guard case .object(let members)? = value?.kind,
-              case .object(let inner)? = members.first(where: { $0.key == field })?.value.kind else { return nil }
+            case .object(let inner)? = members.first(where: { $0.key == field })?.value.kind
+        else { return nil }
         return inner.first { $0.key == key }?.value.offset
     }
 }

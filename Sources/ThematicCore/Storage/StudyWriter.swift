@@ -10,7 +10,8 @@ public enum StudyWriter {
             case coding(Coding)
         }
         // assignments.json exists only once a lead has assigned work.
-        let parts: [Part] = [.manifest, .codebook, .consensus] + (study.assignments.items.isEmpty ? [] : [.assignments])
+        let parts: [Part] =
+            [.manifest, .codebook, .consensus] + (study.assignments.items.isEmpty ? [] : [.assignments])
             + study.corpus.reviews.map { .review($0) }
             + study.coders.map { .coding(study.codings[$0]!) }
         // Files are independent: encode them on every core.
@@ -18,10 +19,14 @@ public enum StudyWriter {
             switch part {
             case .manifest: (StudyFolder.manifestFile, CanonicalWriter.pretty(ManifestFormat.encode(study.manifest)))
             case .codebook: (StudyFolder.codebookFile, CanonicalWriter.pretty(CodebookFormat.encode(study.codebook)))
-            case .consensus: (StudyFolder.consensusFile, CanonicalWriter.pretty(ConsensusFormat.encode(study.consensus)))
-            case .assignments: (StudyFolder.assignmentsFile, CanonicalWriter.pretty(AssignmentsFormat.encode(study.assignments)))
-            case .review(let review): (StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review)))
-            case .coding(let coding): (StudyFolder.codingFile(coding.coder), CanonicalWriter.pretty(CodingFormat.encode(coding)))
+            case .consensus:
+                (StudyFolder.consensusFile, CanonicalWriter.pretty(ConsensusFormat.encode(study.consensus)))
+            case .assignments:
+                (StudyFolder.assignmentsFile, CanonicalWriter.pretty(AssignmentsFormat.encode(study.assignments)))
+            case .review(let review):
+                (StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review)))
+            case .coding(let coding):
+                (StudyFolder.codingFile(coding.coder), CanonicalWriter.pretty(CodingFormat.encode(coding)))
             }
         }
     }
@@ -60,23 +65,36 @@ public enum StudyWriter {
 public enum StudyCreator {
     /// Lock files belong to running sessions and temporary files to interrupted writes: neither belongs in git.
     /// Journals are the coder's own acknowledged work and are committed with the snapshot.
-    public static let gitignore = "# Written by Thematic: files that belong to running sessions, not to the study.\n*.lock\n.*.tmp\n"
+    public static let gitignore =
+        "# Written by Thematic: files that belong to running sessions, not to the study.\n*.lock\n.*.tmp\n"
 
     /// Creates `folder` as a new, empty study; refuses a folder that already has files in it.
-    public static func create(at folder: StudyFolder, title: String, codebook: Codebook?, now: String = Timestamp.now()) throws -> Study {
+    public static func create(at folder: StudyFolder, title: String, codebook: Codebook?, now: String = Timestamp.now())
+        throws -> Study
+    {
         if FileSystem.isDirectory(folder.path), !(try FileSystem.list(folder.path)).isEmpty {
-            throw FileError(path: folder.path, action: "create a study", reason: "the folder already exists and is not empty")
+            throw FileError(
+                path: folder.path, action: "create a study", reason: "the folder already exists and is not empty")
         }
         try FileSystem.createDirectories(folder.path)
         var book = codebook ?? Codebook(title: "\(title) codebook")
         if book.history.isEmpty {
-            book.history = [CodebookChange(revision: book.revision, at: now, by: "thematic", action: .create, note: "empty codebook created with the study")]
+            book.history = [
+                CodebookChange(
+                    revision: book.revision, at: now, by: "thematic", action: .create,
+                    note: "empty codebook created with the study")
+            ]
         }
-        let manifest = StudyManifest(title: title, created: now, attributes: [
-            AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region"),
-            AttributeDefinition(id: "childAgeBand", label: "Child age band"), AttributeDefinition(id: "incidentType", label: "Incident type"),
-        ])
-        let study = Study(folder: folder, manifest: manifest, codebook: book, corpus: Corpus(reviews: []), codings: [:], consensus: Consensus())
+        let manifest = StudyManifest(
+            title: title, created: now,
+            attributes: [
+                AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region"),
+                AttributeDefinition(id: "childAgeBand", label: "Child age band"),
+                AttributeDefinition(id: "incidentType", label: "Incident type"),
+            ])
+        let study = Study(
+            folder: folder, manifest: manifest, codebook: book, corpus: Corpus(reviews: []), codings: [:],
+            consensus: Consensus())
         try StudyWriter.save(study)
         return study
     }
@@ -87,8 +105,14 @@ public enum StudyCreator {
         let folder = StudyFolder(path: FileSystem.parent(of: path))
         let name = String(path.split(separator: "/").last ?? Substring(path))
         guard let codebook = StudyReader.readFile(folder, name, problems: &problems, decode: CodebookFormat.decode),
-              !problems.contains(where: { $0.severity == .error }) else {
-            throw StudyLoadError(problems: problems.map { var problem = $0; problem.file = path; return problem })
+            !problems.contains(where: { $0.severity == .error })
+        else {
+            throw StudyLoadError(
+                problems: problems.map {
+                    var problem = $0
+                    problem.file = path
+                    return problem
+                })
         }
         return codebook
     }

@@ -12,10 +12,15 @@ struct StudyAgreementScope {
     init(study: Study, selection: AgreementSelection) throws(StudyReliability.SelectionError) {
         let coders = selection.coders ?? study.coders.filter { study.codings[$0]!.finishedCount > 0 }
         for coder in coders where study.codings[coder] == nil {
-            throw .init(description: "no coder named \"\(coder)\" in this study (coders: \(study.coders.joined(separator: ", ")))")
+            throw .init(
+                description:
+                    "no coder named \"\(coder)\" in this study (coders: \(study.coders.joined(separator: ", ")))")
         }
         guard coders.count >= 2 else {
-            throw .init(description: "agreement needs at least two coders who have finished excerpts; this selection has \(coders.count) (\(coders.joined(separator: ", ")))")
+            throw .init(
+                description:
+                    "agreement needs at least two coders who have finished excerpts; this selection has \(coders.count) (\(coders.joined(separator: ", ")))"
+            )
         }
         var excerpts = study.corpus.excerptIDs
         if let reviews = selection.reviews {
@@ -48,7 +53,9 @@ struct StudyAgreementScope {
     }
 
     /// Code -> its ancestor at `level` of the codebook tree (1 = top), for the codes deeper than that.
-    static func ancestors(of codes: [String], atLevel level: Int, in codebook: Codebook) throws(StudyReliability.SelectionError) -> [String: String] {
+    static func ancestors(of codes: [String], atLevel level: Int, in codebook: Codebook) throws(StudyReliability
+        .SelectionError) -> [String: String]
+    {
         guard level >= 1 else { throw .init(description: "the level counts from 1 (the top of the codebook tree)") }
         var ancestorOf: [String: String] = [:]
         for code in codes {

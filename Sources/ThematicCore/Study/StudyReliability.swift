@@ -40,12 +40,15 @@ public struct StudyReliability: Sendable {
             for (unitIndex, unit) in scope.excerpts.enumerated() {
                 guard let record = coding.excerpts[unit], record.finished else { continue }
                 revisions[coder, default: []].insert(record.codebookRevision)
-                data.setCoding(unit: unitIndex, coder: coderIndex, codes: record.codes.keys.compactMap { codeIndex[scope.current($0)] }.sorted())
+                data.setCoding(
+                    unit: unitIndex, coder: coderIndex,
+                    codes: record.codes.keys.compactMap { codeIndex[scope.current($0)] }.sorted())
             }
         }
         if selection.onlyFinishedByAll { data = data.keepingUnitsFinishedByAllCoders() }
         if let level = selection.level {
-            data = data.rollingUp(try StudyAgreementScope.ancestors(of: scope.codes, atLevel: level, in: study.codebook))
+            data = data.rollingUp(
+                try StudyAgreementScope.ancestors(of: scope.codes, atLevel: level, in: study.codebook))
         }
         self.data = data
         self.warnings = Self.revisionWarnings(revisions, coders: scope.coders, current: study.codebook.revision)
@@ -58,6 +61,8 @@ public struct StudyReliability: Sendable {
         let detail = coders.compactMap { coder in
             revisions[coder].map { "\(coder) \($0.sorted().map(String.init).joined(separator: ", "))" }
         }.joined(separator: "; ")
-        return ["coders worked against different codebook revisions (\(detail); current revision \(current)); a code whose definition changed between them may not have meant the same to each coder (see `thematic codebook history`)"]
+        return [
+            "coders worked against different codebook revisions (\(detail); current revision \(current)); a code whose definition changed between them may not have meant the same to each coder (see `thematic codebook history`)"
+        ]
     }
 }

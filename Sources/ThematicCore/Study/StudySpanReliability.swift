@@ -10,16 +10,19 @@ public struct StudySpanReliability: Sendable {
 
     /// `category`: keep only the codes under this code (any depth), like ATLAS.ti's semantic domains, so that the
     /// nominal figures (uα, cuα, (k)uα) apply where the codes of one category exclude each other.
-    public init(study: Study, selection: AgreementSelection = AgreementSelection(), category: String? = nil) throws(StudyReliability.SelectionError) {
+    public init(study: Study, selection: AgreementSelection = AgreementSelection(), category: String? = nil)
+        throws(StudyReliability.SelectionError)
+    {
         let scope = try StudyAgreementScope(study: study, selection: selection)
         var codes = scope.codes
         if let category {
             try Self.requireCategory(category, in: study.codebook)
             codes = codes.filter { study.codebook.ancestors(of: $0).contains(category) }
         }
-        let ancestorOf = try selection.level.map { level throws(StudyReliability.SelectionError) in
-            try StudyAgreementScope.ancestors(of: codes, atLevel: level, in: study.codebook)
-        } ?? [:]
+        let ancestorOf =
+            try selection.level.map { level throws(StudyReliability.SelectionError) in
+                try StudyAgreementScope.ancestors(of: codes, atLevel: level, in: study.codebook)
+            } ?? [:]
         let kept = Set(codes)
         /// The code an applied id is counted as, or nil when it is not compared.
         func counted(_ id: String) -> String? {
@@ -46,17 +49,25 @@ public struct StudySpanReliability: Sendable {
         var rolled: [String] = []
         for code in codes.map({ ancestorOf[$0] ?? $0 }) where !rolled.contains(code) { rolled.append(code) }
         data = SpanReliabilityData(units: units, codes: rolled, coders: scope.coders)
-        warnings = StudyReliability.revisionWarnings(revisions, coders: scope.coders, current: study.codebook.revision)
-            + (units.isEmpty ? ["no excerpt was finished by every one of \(scope.coders.joined(separator: ", ")); span-level figures compare only excerpts all of them finished"] : [])
+        warnings =
+            StudyReliability.revisionWarnings(revisions, coders: scope.coders, current: study.codebook.revision)
+            + (units.isEmpty
+                ? [
+                    "no excerpt was finished by every one of \(scope.coders.joined(separator: ", ")); span-level figures compare only excerpts all of them finished"
+                ] : [])
     }
 
     /// A category is a code with codes under it.
     private static func requireCategory(_ id: String, in codebook: Codebook) throws(StudyReliability.SelectionError) {
         guard let code = codebook.code(id) else {
-            throw .init(description: "no code \"\(id)\" in the codebook; --category takes the id of a category (a code with codes under it)")
+            throw .init(
+                description:
+                    "no code \"\(id)\" in the codebook; --category takes the id of a category (a code with codes under it)"
+            )
         }
         guard !codebook.children(of: id).isEmpty else {
-            throw .init(description: "\"\(id)\" (\(code.name)) is not a category: no code sits under it in the codebook")
+            throw .init(
+                description: "\"\(id)\" (\(code.name)) is not a category: no code sits under it in the codebook")
         }
     }
 }

@@ -46,8 +46,9 @@ public struct StudyStatus: Sendable, Equatable {
         codebookRevision = study.codebook.revision
         coders = study.coders.map { coder in
             let coding = study.codings[coder]!
-            var progress = CoderProgress(coder: coder, finished: 0, inProgress: 0, codesApplied: 0, finishedWithoutCodes: 0,
-                                         lastActivity: coding.lastActivity, codebookRevisions: [])
+            var progress = CoderProgress(
+                coder: coder, finished: 0, inProgress: 0, codesApplied: 0, finishedWithoutCodes: 0,
+                lastActivity: coding.lastActivity, codebookRevisions: [])
             var revisions: Set<Int> = []
             for record in coding.excerpts.values {
                 revisions.insert(record.codebookRevision)
@@ -64,9 +65,10 @@ public struct StudyStatus: Sendable, Equatable {
         }
         assignments = study.assignments.items.map { assignment in
             let records = study.codings[assignment.coder]?.excerpts ?? [:]
-            return AssignmentProgress(coder: assignment.coder, method: assignment.methodDescription, assigned: assignment.excerpts.count,
-                                      finished: assignment.excerpts.reduce(0) { $0 + (records[$1]?.finished == true ? 1 : 0) },
-                                      at: assignment.at)
+            return AssignmentProgress(
+                coder: assignment.coder, method: assignment.methodDescription, assigned: assignment.excerpts.count,
+                finished: assignment.excerpts.reduce(0) { $0 + (records[$1]?.finished == true ? 1 : 0) },
+                at: assignment.at)
         }
         var doubleCoded = 0
         var disagreements = 0
@@ -96,14 +98,21 @@ public struct StudyStatus: Sendable, Equatable {
             lines.append("No coder has started yet.")
         } else {
             let nameWidth = max(5, coders.map(\.coder.count).max() ?? 0)
-            lines.append("coder".padding(nameWidth) + "  finished          in progress  codes applied  none apply  last activity")
+            lines.append(
+                "coder".padding(nameWidth) + "  finished          in progress  codes applied  none apply  last activity"
+            )
             for coder in coders {
-                let share = excerpts == 0 ? "" : " (\(Int((Double(coder.finished) / Double(excerpts) * 100).rounded()))%)"
-                let revisions = coder.codebookRevisions.count > 1 || coder.codebookRevisions.first.map({ $0 != codebookRevision }) == true
+                let share =
+                    excerpts == 0 ? "" : " (\(Int((Double(coder.finished) / Double(excerpts) * 100).rounded()))%)"
+                let revisions =
+                    coder.codebookRevisions.count > 1
+                        || coder.codebookRevisions.first.map({ $0 != codebookRevision }) == true
                     ? "  [codebook revisions \(coder.codebookRevisions.map(String.init).joined(separator: ", "))]" : ""
-                lines.append(coder.coder.padding(nameWidth) + "  " + "\(coder.finished)/\(excerpts)\(share)".padding(16)
-                             + "  " + "\(coder.inProgress)".padding(11) + "  " + "\(coder.codesApplied)".padding(13)
-                             + "  " + "\(coder.finishedWithoutCodes)".padding(10) + "  " + (coder.lastActivity ?? "-") + revisions)
+                lines.append(
+                    coder.coder.padding(nameWidth) + "  " + "\(coder.finished)/\(excerpts)\(share)".padding(16)
+                        + "  " + "\(coder.inProgress)".padding(11) + "  " + "\(coder.codesApplied)".padding(13)
+                        + "  " + "\(coder.finishedWithoutCodes)".padding(10) + "  " + (coder.lastActivity ?? "-")
+                        + revisions)
             }
         }
         if !assignments.isEmpty {
@@ -111,13 +120,19 @@ public struct StudyStatus: Sendable, Equatable {
             let nameWidth = max(5, assignments.map(\.coder.count).max() ?? 0)
             lines.append("assignment".padding(nameWidth + 2 + 16) + "  assigned on           how")
             for assignment in assignments {
-                let share = assignment.assigned == 0 ? 0 : Int((Double(assignment.finished) / Double(assignment.assigned) * 100).rounded())
-                lines.append(assignment.coder.padding(nameWidth) + "  " + "\(assignment.finished)/\(assignment.assigned) (\(share)%)".padding(16)
-                             + "  " + assignment.at.padding(20) + "  " + assignment.method)
+                let share =
+                    assignment.assigned == 0
+                    ? 0 : Int((Double(assignment.finished) / Double(assignment.assigned) * 100).rounded())
+                lines.append(
+                    assignment.coder.padding(nameWidth) + "  "
+                        + "\(assignment.finished)/\(assignment.assigned) (\(share)%)".padding(16)
+                        + "  " + assignment.at.padding(20) + "  " + assignment.method)
             }
         }
         lines.append("")
-        lines.append("Consensus: \(decisions) decisions; \(disagreementsSettled) of \(disagreements) disagreements settled (\(doubleCoded) excerpts double-coded)")
+        lines.append(
+            "Consensus: \(decisions) decisions; \(disagreementsSettled) of \(disagreements) disagreements settled (\(doubleCoded) excerpts double-coded)"
+        )
         return lines.joined(separator: "\n") + "\n"
     }
 }

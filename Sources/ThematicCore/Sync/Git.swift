@@ -27,14 +27,17 @@ struct Git {
 
     func run(_ arguments: [String]) throws -> Outcome {
         let result = try Subprocess.run(executable, ["-C", directory] + arguments)
-        return Outcome(status: result.status, output: String(decoding: result.output, as: UTF8.self), errors: result.standardError)
+        return Outcome(
+            status: result.status, output: String(decoding: result.output, as: UTF8.self), errors: result.standardError)
     }
 
     /// Runs a command that must succeed; a failure becomes a `SyncError.git` naming the command.
     @discardableResult
     func require(_ arguments: [String]) throws -> String {
         let outcome = try run(arguments)
-        guard outcome.succeeded else { throw SyncError.git(command: "git " + arguments.joined(separator: " "), said: outcome.said) }
+        guard outcome.succeeded else {
+            throw SyncError.git(command: "git " + arguments.joined(separator: " "), said: outcome.said)
+        }
         return outcome.output
     }
 

@@ -24,10 +24,15 @@ public struct StudyChanges: Sendable {
     public var reviews: [String] = []
 
     /// Compares two readings; no earlier reading (a study new to the repository) counts as an empty study.
-    public init(from before: Study?, to after: Study, identifiersBefore: IdentifierRegister = IdentifierRegister(),
-                identifiersAfter: IdentifierRegister = IdentifierRegister()) {
-        let order = Dictionary(after.corpus.excerptIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        func corpusOrder(_ ids: [String]) -> [String] { ids.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) } }
+    public init(
+        from before: Study?, to after: Study, identifiersBefore: IdentifierRegister = IdentifierRegister(),
+        identifiersAfter: IdentifierRegister = IdentifierRegister()
+    ) {
+        let order = Dictionary(
+            after.corpus.excerptIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func corpusOrder(_ ids: [String]) -> [String] {
+            ids.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+        }
         for coder in Set(after.codings.keys).union(before.map { Array($0.codings.keys) } ?? []) {
             let old = before?.codings[coder]?.excerpts ?? [:]
             let new = after.codings[coder]?.excerpts ?? [:]
@@ -49,13 +54,16 @@ public struct StudyChanges: Sendable {
             codebookEntries = after.codebook.history.filter { $0.revision > oldRevision }
         }
         let oldDecisions = before?.consensus.excerpts ?? [:]
-        for (id, decision) in after.consensus.excerpts where oldDecisions[id] != decision { consensusDecisions[id] = decision }
+        for (id, decision) in after.consensus.excerpts where oldDecisions[id] != decision {
+            consensusDecisions[id] = decision
+        }
         consensusRemoved = corpusOrder(oldDecisions.keys.filter { after.consensus.excerpts[$0] == nil })
         let oldAssignments = before?.assignments.items ?? []
         assignments = after.assignments.items.filter { !oldAssignments.contains($0) }
         identifierDecisions = identifiersAfter.decisions.filter { !identifiersBefore.decisions.contains($0) }
         allowedTerms = identifiersAfter.allowedTerms.filter { !identifiersBefore.allowedTerms.contains($0) }
-        let oldReviews = Dictionary((before?.corpus.reviews ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let oldReviews = Dictionary(
+            (before?.corpus.reviews ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let newReviews = Dictionary(after.corpus.reviews.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         reviews = Set(oldReviews.keys).union(newReviews.keys).filter { oldReviews[$0] != newReviews[$0] }.sorted()
     }
@@ -63,7 +71,9 @@ public struct StudyChanges: Sendable {
     /// "revision 5 → 6 (merge C2 into C1)"; each change in its own words, without the counts of moved codings.
     public var codebookSummary: String? {
         guard let (from, to) = codebookRevisions else { return nil }
-        let changes = codebookEntries.map { $0.summary.split(separator: ";", maxSplits: 1).first.map(String.init) ?? $0.summary }
+        let changes = codebookEntries.map {
+            $0.summary.split(separator: ";", maxSplits: 1).first.map(String.init) ?? $0.summary
+        }
         return "codebook revision \(from) → \(to)" + (changes.isEmpty ? "" : " (\(changes.joined(separator: ", ")))")
     }
 

@@ -37,26 +37,32 @@ public struct StudySync {
         // Holding the coder's lock keeps a coding session from writing while the files are committed and pulled.
         var lock: CoderLock?
         if FileSystem.isDirectory(folder.url(StudyFolder.codingsFolder)) {
-            lock = try CoderLock(path: folder.url(StudyFolder.lockFile(person)), displayName: StudyFolder.lockFile(person))
+            lock = try CoderLock(
+                path: folder.url(StudyFolder.lockFile(person)), displayName: StudyFolder.lockFile(person))
         }
         defer { lock?.release() }
 
         let current = StudyReader.read(folder)
-        guard let now = current.study, current.errors.isEmpty else { throw SyncError.studyHasErrors(count: current.errors.count) }
+        guard let now = current.study, current.errors.isEmpty else {
+            throw SyncError.studyHasErrors(count: current.errors.count)
+        }
         let identifiersNow = (try? IdentifierRegister.load(folder)) ?? IdentifierRegister()
         let changed = try git.changedPaths(prefix: prefix)
         var committed: String?
         var leftAlone: [String] = []
         if !changed.isEmpty {
             let head = try headVersion(git, prefix: prefix)
-            let changes = StudyChanges(from: head?.study, to: now, identifiersBefore: head?.identifiers ?? IdentifierRegister(),
-                                       identifiersAfter: identifiersNow)
+            let changes = StudyChanges(
+                from: head?.study, to: now, identifiersBefore: head?.identifiers ?? IdentifierRegister(),
+                identifiersAfter: identifiersNow)
             let empty = Set(changed.filter { (try? FileSystem.readBytes(folder.url($0)))?.isEmpty == true })
-            let ownership = SyncOwnership(changed: changed, person: person, changes: changes, corpus: now.corpus, emptyFiles: empty)
+            let ownership = SyncOwnership(
+                changed: changed, person: person, changes: changes, corpus: now.corpus, emptyFiles: empty)
             guard ownership.others.isEmpty else { throw SyncError.othersFiles(ownership.others) }
             leftAlone = ownership.notStudyFiles
             if !ownership.mine.isEmpty {
-                let message = SyncReport.commitMessage(person: person, files: ownership.mine, changes: changes, corpus: now.corpus)
+                let message = SyncReport.commitMessage(
+                    person: person, files: ownership.mine, changes: changes, corpus: now.corpus)
                 try git.require(["add", "-A", "--"] + ownership.mine)
                 // Naming the paths commits exactly them, whatever else the person had staged.
                 try git.require(["commit", "-q", "-m", message, "--"] + ownership.mine)
@@ -78,23 +84,29 @@ public struct StudySync {
         var incoming: [String] = []
         if let later = after.study {
             let identifiersLater = (try? IdentifierRegister.load(folder)) ?? IdentifierRegister()
-            incoming = SyncReport.incoming(StudyChanges(from: now, to: later, identifiersBefore: identifiersNow, identifiersAfter: identifiersLater))
+            incoming = SyncReport.incoming(
+                StudyChanges(
+                    from: now, to: later, identifiersBefore: identifiersNow, identifiersAfter: identifiersLater))
         }
         let push = try git.run(["push", "-q"])
         guard push.succeeded else { throw SyncError.pushFailed(said: push.said) }
-        return Outcome(committed: committed, incoming: incoming, leftAlone: leftAlone, problemsAfterPull: after.errors.count)
+        return Outcome(
+            committed: committed, incoming: incoming, leftAlone: leftAlone, problemsAfterPull: after.errors.count)
     }
 
     /// The study as HEAD holds it, read from a copy in a scratch folder; nil when HEAD has no such study yet (or
     /// none git can export) so every file counts as new.
     private func headVersion(_ git: Git, prefix: String) throws -> (study: Study, identifiers: IdentifierRegister)? {
-        guard try git.run(["rev-parse", "--verify", "-q", "HEAD"]).succeeded, let tar = Subprocess.find("tar") else { return nil }
+        guard try git.run(["rev-parse", "--verify", "-q", "HEAD"]).succeeded, let tar = Subprocess.find("tar") else {
+            return nil
+        }
         let scratch = NSTemporaryDirectory() + "thematic-sync-" + UUID().uuidString
         try FileSystem.createDirectories(scratch)
         defer { try? FileSystem.removeTree(scratch) }
         let archive = scratch + "/head.tar"
         guard try git.run(["archive", "--format=tar", "-o", archive, "HEAD", "--", "."]).succeeded,
-              try Subprocess.run(tar, ["-xf", archive, "-C", scratch]).status == 0 else { return nil }
+            try Subprocess.run(tar, ["-xf", archive, "-C", scratch]).status == 0
+        else { return nil }
         // Run in a subfolder, git archive writes paths relative to it; older versions keep the repository's.
         let nested = scratch + "/" + prefix
         let headFolder = StudyFolder(path: FileSystem.exists(nested + StudyFolder.manifestFile) ? nested : scratch)

@@ -15,16 +15,19 @@ public enum SyncError: Error, Equatable, CustomStringConvertible {
         case .gitMissing:
             return "git is not installed (or not on PATH): install git, then sync again"
         case .notARepository(let study, let said):
-            return "\(study) is not in a git repository (\(said)); clone the team's repository, or put the study in one with `git init`"
+            return
+                "\(study) is not in a git repository (\(said)); clone the team's repository, or put the study in one with `git init`"
         case .studyHasErrors(let count):
-            return "not syncing: the study has \(count) error\(count == 1 ? "" : "s"); fix them (`thematic check`) and sync again"
+            return
+                "not syncing: the study has \(count) error\(count == 1 ? "" : "s"); fix them (`thematic check`) and sync again"
         case .othersFiles(let files):
             return "not syncing: these files belong to others and were changed here: \(files.joined(separator: "; ")). "
                 + "Undo those changes (`git restore FILE`, or delete a file that should not be there), or let their owner sync them"
         case .pullFailed(let committed, let conflicts, let said):
             let kept = committed ? "your commit is kept and " : ""
             let files = conflicts.isEmpty ? "" : " in \(conflicts.joined(separator: ", "))"
-            return "the pull from the team failed\(files), so nothing was pushed; \(kept)the repository is as it was before the pull. "
+            return
+                "the pull from the team failed\(files), so nothing was pushed; \(kept)the repository is as it was before the pull. "
                 + "Git said: \(said). Ask whoever changed \(conflicts.isEmpty ? "those files" : "them") elsewhere, "
                 + "or run `git pull --rebase`, settle the conflict by hand and `git push`"
         case .pushFailed(let said):

@@ -16,19 +16,27 @@ public struct SyncOwnership: Sendable, Equatable {
 
     /// `emptyFiles`: changed paths that are empty files. An empty journal holds no action (a codebook change opens
     /// every coder's journal to lock it), so another coder's is left alone rather than refused or committed.
-    public init(changed paths: [String], person: String, changes: StudyChanges, corpus: Corpus, emptyFiles: Set<String> = []) {
+    public init(
+        changed paths: [String], person: String, changes: StudyChanges, corpus: Corpus, emptyFiles: Set<String> = []
+    ) {
         let ownCodebook = !changes.codebookEntries.isEmpty && changes.codebookEntries.allSatisfy { $0.by == person }
-        let rewrittenCoders = Set(changes.codebookEntries.filter { $0.by == person }.flatMap { $0.codings?.coders.keys.map { $0 } ?? [] })
-        let rewroteConsensus = changes.codebookEntries.contains { $0.by == person && !($0.codings?.consensus.isEmpty ?? true) }
-        let redactedReviews = Set(changes.identifierDecisions.filter { decision in
-            guard decision.by == person, case .redacted = decision.action else { return false }
-            return true
-        }.map { corpus.review(containing: $0.excerptID)?.id ?? $0.excerptID })
+        let rewrittenCoders = Set(
+            changes.codebookEntries.filter { $0.by == person }.flatMap { $0.codings?.coders.keys.map { $0 } ?? [] })
+        let rewroteConsensus = changes.codebookEntries.contains {
+            $0.by == person && !($0.codings?.consensus.isEmpty ?? true)
+        }
+        let redactedReviews = Set(
+            changes.identifierDecisions.filter { decision in
+                guard decision.by == person, case .redacted = decision.action else { return false }
+                return true
+            }.map { corpus.review(containing: $0.excerptID)?.id ?? $0.excerptID })
 
         // A study's .gitignore keeps these out of git; a study without one must not be refused for them.
         for path in paths.sorted() where !path.hasSuffix(".lock") && !path.hasSuffix(".tmp") {
             let owned: Bool
-            if let coder = Self.coder(ofFile: path), coder != person, path.hasSuffix(".journal"), emptyFiles.contains(path) {
+            if let coder = Self.coder(ofFile: path), coder != person, path.hasSuffix(".journal"),
+                emptyFiles.contains(path)
+            {
                 notStudyFiles.append(path)
                 continue
             } else if let coder = Self.coder(ofFile: path) {
@@ -46,7 +54,9 @@ public struct SyncOwnership: Sendable, Equatable {
             } else if path.hasPrefix(StudyFolder.corpusFolder + "/"), path.hasSuffix(".json") {
                 let review = String(path.dropFirst(StudyFolder.corpusFolder.count + 1).dropLast(5))
                 owned = redactedReviews.contains(review)
-            } else if path == StudyFolder.manifestFile || path == StudyFolder.gitignoreFile || path.hasPrefix(StudyFolder.codingsFolder + "/") {
+            } else if path == StudyFolder.manifestFile || path == StudyFolder.gitignoreFile
+                || path.hasPrefix(StudyFolder.codingsFolder + "/")
+            {
                 owned = false
             } else {
                 notStudyFiles.append(path)

@@ -7,10 +7,14 @@ enum SyncReport {
         if files.contains(where: codingFiles.contains) {
             let progress = changes.coders[person]
             if let finished = progress?.newlyFinished, !finished.isEmpty {
-                parts.append(StudyChanges.count(finished.count, "excerpt") + " finished in " + StudyChanges.reviews(of: finished, in: corpus))
+                parts.append(
+                    StudyChanges.count(finished.count, "excerpt") + " finished in "
+                        + StudyChanges.reviews(of: finished, in: corpus))
             }
             if let changed = progress?.otherwiseChanged, !changed.isEmpty {
-                parts.append(StudyChanges.count(changed.count, "excerpt") + " changed in " + StudyChanges.reviews(of: changed, in: corpus))
+                parts.append(
+                    StudyChanges.count(changed.count, "excerpt") + " changed in "
+                        + StudyChanges.reviews(of: changed, in: corpus))
             }
             if progress == nil { parts.append("coding saved") }
         }
@@ -20,17 +24,24 @@ enum SyncReport {
             parts.append(count > 0 ? StudyChanges.count(count, "consensus decision") : "consensus updated")
         }
         if files.contains(IdentifierRegister.file) {
-            parts.append(StudyChanges.count(changes.identifierDecisions.count + changes.allowedTerms.count, "anonymisation decision"))
+            parts.append(
+                StudyChanges.count(
+                    changes.identifierDecisions.count + changes.allowedTerms.count, "anonymisation decision"))
         }
         if files.contains(StudyFolder.assignmentsFile) {
             parts.append("assignments for " + unique(changes.assignments.map(\.coder)).joined(separator: ", "))
         }
         let reviews = files.filter { $0.hasPrefix(StudyFolder.corpusFolder + "/") }
         if !reviews.isEmpty {
-            parts.append("redactions in " + reviews.map { String($0.dropFirst(StudyFolder.corpusFolder.count + 1).dropLast(5)) }.joined(separator: ", "))
+            parts.append(
+                "redactions in "
+                    + reviews.map { String($0.dropFirst(StudyFolder.corpusFolder.count + 1).dropLast(5)) }.joined(
+                        separator: ", "))
         }
         let rewritten = files.compactMap(SyncOwnership.coder(ofFile:)).filter { $0 != person }
-        if !rewritten.isEmpty { parts.append("codings rewritten by the codebook change: " + unique(rewritten).joined(separator: ", ")) }
+        if !rewritten.isEmpty {
+            parts.append("codings rewritten by the codebook change: " + unique(rewritten).joined(separator: ", "))
+        }
         return "\(person): " + (parts.isEmpty ? "study files updated" : parts.joined(separator: "; "))
     }
 
@@ -40,8 +51,12 @@ enum SyncReport {
         for coder in changes.coders.keys.sorted() {
             guard let progress = changes.coders[coder] else { continue }
             var said: [String] = []
-            if !progress.newlyFinished.isEmpty { said.append("finished " + StudyChanges.count(progress.newlyFinished.count, "excerpt")) }
-            if !progress.otherwiseChanged.isEmpty { said.append("changed " + StudyChanges.count(progress.otherwiseChanged.count, "excerpt")) }
+            if !progress.newlyFinished.isEmpty {
+                said.append("finished " + StudyChanges.count(progress.newlyFinished.count, "excerpt"))
+            }
+            if !progress.otherwiseChanged.isEmpty {
+                said.append("changed " + StudyChanges.count(progress.otherwiseChanged.count, "excerpt"))
+            }
             lines.append("\(coder) " + said.joined(separator: " and "))
         }
         if let summary = changes.codebookSummary { lines.append(summary) }
@@ -49,10 +64,14 @@ enum SyncReport {
         for lead in byLead.keys.sorted() {
             lines.append(StudyChanges.count(byLead[lead]?.count ?? 0, "consensus decision") + " by \(lead)")
         }
-        if !changes.consensusRemoved.isEmpty { lines.append(StudyChanges.count(changes.consensusRemoved.count, "consensus decision") + " withdrawn") }
+        if !changes.consensusRemoved.isEmpty {
+            lines.append(StudyChanges.count(changes.consensusRemoved.count, "consensus decision") + " withdrawn")
+        }
         let identifiers = changes.identifierDecisions.map(\.by) + changes.allowedTerms.map(\.by)
         if !identifiers.isEmpty {
-            lines.append(StudyChanges.count(identifiers.count, "anonymisation decision") + " by " + unique(identifiers).joined(separator: ", "))
+            lines.append(
+                StudyChanges.count(identifiers.count, "anonymisation decision") + " by "
+                    + unique(identifiers).joined(separator: ", "))
         }
         if !changes.assignments.isEmpty {
             lines.append("new assignments for " + unique(changes.assignments.map(\.coder)).joined(separator: ", "))

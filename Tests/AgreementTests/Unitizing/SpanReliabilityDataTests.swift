@@ -18,32 +18,50 @@ import Testing
     }
 
     @Test func membersInAnyOrderEscapesAndUnknownMembersAreRead() throws {
-        let data = try read("""
-        {"version": {"ignored": [1, 2.5, true, null]},
-         "units": [{"spans": {"ash\\u00e9": [{"end": 4, "code": "A\\/1", "start": 0, "note": "x"}], "ben": []}, "length": 12.0, "id": "R01-\\ud83d\\ude00"}],
-         "codes": ["B2", "A/1"]}
-        """)
-        #expect(data.units == [.init(id: "R01-😀", length: 12, spans: ["ashé": [.init(code: "A/1", start: 0, end: 4)], "ben": []])])
+        let data = try read(
+            """
+            {"version": {"ignored": [1, 2.5, true, null]},
+             "units": [{"spans": {"ash\\u00e9": [{"end": 4, "code": "A\\/1", "start": 0, "note": "x"}], "ben": []}, "length": 12.0, "id": "R01-\\ud83d\\ude00"}],
+             "codes": ["B2", "A/1"]}
+            """)
+        #expect(
+            data.units == [
+                .init(id: "R01-😀", length: 12, spans: ["ashé": [.init(code: "A/1", start: 0, end: 4)], "ben": []])
+            ])
         #expect(data.codes == ["B2", "A/1"], "listed codes come first, in their order, even after the units")
         #expect(data.coders == ["ashé", "ben"])
     }
 
     @Test func codesNotListedFollowTheListedOnesInOrderOfFirstUse() throws {
-        let data = try read(#"{"codes": ["Z"], "units": [{"id": "u", "length": 9, "spans": {"a": [{"code": "Q", "start": 0, "end": 1}, {"code": "B", "start": 1, "end": 2}]}}]}"#)
+        let data = try read(
+            #"{"codes": ["Z"], "units": [{"id": "u", "length": 9, "spans": {"a": [{"code": "Q", "start": 0, "end": 1}, {"code": "B", "start": 1, "end": 2}]}}]}"#
+        )
         #expect(data.codes == ["Z", "Q", "B"])
     }
 
     @Test func eachMistakeIsRefusedWithItsLineAndColumn() {
-        #expect(refusal("{\"units\": [\n  {\"id\": \"u\", \"length\": 5, \"spans\": {\"a\": [{\"code\": \"A\", \"start\": 2, \"end\": 9}]}}]}")
-                == #"spans.json:2:44: span [2, 9) of "A" by "a" does not fit unit "u" of length 5 (0 <= start < end <= length)"#)
-        #expect(refusal(#"{"units": [{"id": "u", "length": 5, "spans": {}}, {"id": "u", "length": 5, "spans": {}}]}"#)
+        #expect(
+            refusal(
+                "{\"units\": [\n  {\"id\": \"u\", \"length\": 5, \"spans\": {\"a\": [{\"code\": \"A\", \"start\": 2, \"end\": 9}]}}]}"
+            )
+                == #"spans.json:2:44: span [2, 9) of "A" by "a" does not fit unit "u" of length 5 (0 <= start < end <= length)"#
+        )
+        #expect(
+            refusal(#"{"units": [{"id": "u", "length": 5, "spans": {}}, {"id": "u", "length": 5, "spans": {}}]}"#)
                 == #"spans.json:1:58: unit id "u" appears twice"#)
         #expect(refusal(#"{"units": [{"id": "u", "spans": {}}]}"#) == #"spans.json:1:12: unit "u" has no "length""#)
-        #expect(refusal(#"{"units": [{"id": "u", "length": 1.5, "spans": {}}]}"#) == "spans.json:1:34: the length of a unit must be a whole number")
-        #expect(refusal(#"{"units": [{"id": "u", "length": 5, "spans": {"a": [{"code": "A", "start": 0}]}}]}"#)
+        #expect(
+            refusal(#"{"units": [{"id": "u", "length": 1.5, "spans": {}}]}"#)
+                == "spans.json:1:34: the length of a unit must be a whole number")
+        #expect(
+            refusal(#"{"units": [{"id": "u", "length": 5, "spans": {"a": [{"code": "A", "start": 0}]}}]}"#)
                 == #"spans.json:1:53: a span must be {"code": "...", "start": N, "end": N}"#)
-        #expect(refusal(#"{"units": [{"id": "u", "length": 5, "spans": {}}"#) == #"spans.json:1:49: the text ends inside "units" (an array of {"id", "length", "spans"} objects)"#)
-        #expect(refusal(#"{"codes": ["A"]}"#) == #"spans.json:1:1: expected "units": an array of {"id", "length", "spans"} objects"#)
+        #expect(
+            refusal(#"{"units": [{"id": "u", "length": 5, "spans": {}}"#)
+                == #"spans.json:1:49: the text ends inside "units" (an array of {"id", "length", "spans"} objects)"#)
+        #expect(
+            refusal(#"{"codes": ["A"]}"#)
+                == #"spans.json:1:1: expected "units": an array of {"id", "length", "spans"} objects"#)
         #expect(refusal(#"{"units": []} x"#) == "spans.json:1:15: unexpected text after the end of the document")
         #expect(refusal("[]") == #"spans.json:1:1: expected an object with "units" (and optionally "codes")"#)
     }

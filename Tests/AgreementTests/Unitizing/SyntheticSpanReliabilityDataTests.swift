@@ -12,7 +12,8 @@ import Testing
     @Test func everySpanFitsItsExcerptOfRealisticLength() {
         for unit in data.units {
             #expect((200...2_500).contains(unit.length))
-            #expect(unit.spans.values.joined().allSatisfy { 0 <= $0.start && $0.start < $0.end && $0.end <= unit.length })
+            #expect(
+                unit.spans.values.joined().allSatisfy { 0 <= $0.start && $0.start < $0.end && $0.end <= unit.length })
         }
     }
 

@@ -1,22 +1,30 @@
 import CanonicalJSON
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 /// The anonymisation check reads what a reader sees besides excerpt text: section names, titles, attribute values.
 @Suite struct IdentifierCheckFieldsTests {
     /// Review F1: a name in its title and its "author" attribute, and in the section name of its first five excerpts.
     private func study() throws -> Study {
-        let study = try StudyCreator.create(at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Fields", codebook: nil)
+        let study = try StudyCreator.create(
+            at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Fields", codebook: nil)
         let family = "Family of Jayden Harrow"
-        let texts = ["the family moved twice in a year.", "the school noticed the child was often late.", "the health visitor made a home visit.",
-                     "the case was closed after a strategy discussion.", "the child was seen by a doctor.", "agencies shared little about the family."]
-        let review = Review(id: "F1", title: "Serious case review concerning Jayden Harrow",
-                            attributes: ["author": "Report by Jane Leather", "year": "2016"],
-                            excerpts: texts.enumerated().map { index, text in
-                                Excerpt(id: "F1-00\(index + 1)", section: index < 5 ? family : "Agency involvement", text: text)
-                            })
-        try AtomicFile.write(CanonicalWriter.pretty(ReviewFormat.encode(review)), to: study.folder.url(StudyFolder.reviewFile("F1")))
+        let texts = [
+            "the family moved twice in a year.", "the school noticed the child was often late.",
+            "the health visitor made a home visit.",
+            "the case was closed after a strategy discussion.", "the child was seen by a doctor.",
+            "agencies shared little about the family.",
+        ]
+        let review = Review(
+            id: "F1", title: "Serious case review concerning Jayden Harrow",
+            attributes: ["author": "Report by Jane Leather", "year": "2016"],
+            excerpts: texts.enumerated().map { index, text in
+                Excerpt(id: "F1-00\(index + 1)", section: index < 5 ? family : "Agency involvement", text: text)
+            })
+        try AtomicFile.write(
+            CanonicalWriter.pretty(ReviewFormat.encode(review)), to: study.folder.url(StudyFolder.reviewFile("F1")))
         return try TestSupport.load(study.folder)
     }
 
@@ -54,31 +62,45 @@ import ThematicTestSupport
 
     @Test func anUnknownFieldInAReferenceIsRefused() throws {
         let study = try study()
-        #expect(throws: IdentifierCheck.Refusal.self) { try IdentifierCheck.finding("F1#subtitle@0", in: study, register: IdentifierRegister()) }
-        #expect(throws: IdentifierCheck.Refusal.self) { try IdentifierCheck.finding("F1#attribute:@0", in: study, register: IdentifierRegister()) }
-        #expect(throws: IdentifierCheck.Refusal.self) { try IdentifierCheck.finding("F9#title@0", in: study, register: IdentifierRegister()) }
+        #expect(throws: IdentifierCheck.Refusal.self) {
+            try IdentifierCheck.finding("F1#subtitle@0", in: study, register: IdentifierRegister())
+        }
+        #expect(throws: IdentifierCheck.Refusal.self) {
+            try IdentifierCheck.finding("F1#attribute:@0", in: study, register: IdentifierRegister())
+        }
+        #expect(throws: IdentifierCheck.Refusal.self) {
+            try IdentifierCheck.finding("F9#title@0", in: study, register: IdentifierRegister())
+        }
     }
 
     @Test func redactingASectionNameReplacesItInEveryExcerptCarryingItAndRecordsIt() throws {
         let study = try study()
         var register = IdentifierRegister()
-        try IdentifierCheck.redact(try IdentifierCheck.finding("F1-001#section@10", in: study, register: register),
-                                   in: study, by: "lena", why: "a real name", register: &register, at: "2026-12-04T10:00:00Z")
+        try IdentifierCheck.redact(
+            try IdentifierCheck.finding("F1-001#section@10", in: study, register: register),
+            in: study, by: "lena", why: "a real name", register: &register, at: "2026-12-04T10:00:00Z")
         let after = try TestSupport.load(study.folder)
         let review = try #require(after.corpus.review("F1"))
-        #expect(review.excerpts.map(\.section) == Array(repeating: "Family of [NAME]", count: 5) + ["Agency involvement"])
+        #expect(
+            review.excerpts.map(\.section) == Array(repeating: "Family of [NAME]", count: 5) + ["Agency involvement"])
         #expect(review.excerpts.map(\.text) == study.corpus.review("F1")?.excerpts.map(\.text))
         #expect(review.title == "Serious case review concerning Jayden Harrow")
-        #expect(register.decisions == [.init(excerptID: "F1-001", range: TextSpan(start: 10, end: 16), rule: .personalName,
-                                             action: .redacted(placeholder: "[NAME]"), by: "lena", why: "a real name", at: "2026-12-04T10:00:00Z", field: .section)])
+        #expect(
+            register.decisions == [
+                .init(
+                    excerptID: "F1-001", range: TextSpan(start: 10, end: 16), rule: .personalName,
+                    action: .redacted(placeholder: "[NAME]"), by: "lena", why: "a real name",
+                    at: "2026-12-04T10:00:00Z", field: .section)
+            ])
         #expect(!open(after, register).contains { $0.field == .section })
     }
 
     @Test func redactingTheTitleReplacesOnlyTheTitle() throws {
         let study = try study()
         var register = IdentifierRegister()
-        try IdentifierCheck.redact(try IdentifierCheck.finding("F1#title@31", in: study, register: register),
-                                   in: study, by: "lena", why: "a real name", register: &register)
+        try IdentifierCheck.redact(
+            try IdentifierCheck.finding("F1#title@31", in: study, register: register),
+            in: study, by: "lena", why: "a real name", register: &register)
         let review = try #require(try TestSupport.load(study.folder).corpus.review("F1"))
         #expect(review.title == "Serious case review concerning [NAME]")
         #expect(review.excerpts == study.corpus.review("F1")?.excerpts)
@@ -90,8 +112,9 @@ import ThematicTestSupport
     @Test func redactingAnAttributeReplacesOnlyThatAttributesValue() throws {
         let study = try study()
         var register = IdentifierRegister()
-        try IdentifierCheck.redact(try IdentifierCheck.finding("F1#attribute:author@10", in: study, register: register),
-                                   in: study, by: "lena", why: "the author is named", register: &register)
+        try IdentifierCheck.redact(
+            try IdentifierCheck.finding("F1#attribute:author@10", in: study, register: register),
+            in: study, by: "lena", why: "the author is named", register: &register)
         let review = try #require(try TestSupport.load(study.folder).corpus.review("F1"))
         #expect(review.attributes == ["author": "Report by [NAME]", "year": "2016"])
         #expect(review.title == study.corpus.review("F1")?.title)
@@ -103,7 +126,9 @@ import ThematicTestSupport
     func anAllowedFindingInAFieldIsNoLongerReportedAndOthersStay(reference: String) throws {
         let study = try study()
         var register = IdentifierRegister()
-        IdentifierCheck.allow(try IdentifierCheck.finding(reference, in: study, register: register), by: "lena", why: "a pseudonym", in: &register)
+        IdentifierCheck.allow(
+            try IdentifierCheck.finding(reference, in: study, register: register), by: "lena", why: "a pseudonym",
+            in: &register)
         let references = open(study, register).map(\.reference)
         #expect(!references.contains(reference))
         #expect(references.count == 2)
@@ -113,7 +138,9 @@ import ThematicTestSupport
     @Test func allowingTheSameTextInOneFieldDoesNotAllowItInAnother() throws {
         let study = try study()
         var register = IdentifierRegister()
-        IdentifierCheck.allow(try IdentifierCheck.finding("F1#title@31", in: study, register: register), by: "lena", why: "a pseudonym", in: &register)
+        IdentifierCheck.allow(
+            try IdentifierCheck.finding("F1#title@31", in: study, register: register), by: "lena", why: "a pseudonym",
+            in: &register)
         #expect(open(study, register).contains { $0.field == .section && $0.text == "Jayden Harrow" })
     }
 
@@ -134,7 +161,8 @@ import ThematicTestSupport
         study.corpus = Corpus(reviews: study.corpus.reviews.map { $0.id == "R01" ? review : $0 })
         let finding = try #require(open(study).first { $0.field == .title })
         var register = IdentifierRegister()
-        let redacted = try IdentifierCheck.redact(finding, in: study, by: "lena", why: "a real name", register: &register)
+        let redacted = try IdentifierCheck.redact(
+            finding, in: study, by: "lena", why: "a real name", register: &register)
         #expect(redacted.title.hasSuffix(" about [NAME]"))
     }
 }

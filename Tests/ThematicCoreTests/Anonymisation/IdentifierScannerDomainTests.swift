@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// Published reviews are full of capitalised service and clinical words; none of them is a person or a place.

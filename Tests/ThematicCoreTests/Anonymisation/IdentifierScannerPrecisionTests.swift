@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThematicCore
 
 /// Precision and recall of the name, place and institution rules against a hand annotation
@@ -22,8 +23,12 @@ import Testing
 
     /// The scanner's findings over an import fixture, every excerpt seen against the whole document's vocabulary.
     static func findings(in file: String) throws -> [IdentifierFinding] {
-        guard case .reviews(let reviews) = try ImportFile.read(TestSupport.fixtures + "/import/" + file) else { return [] }
-        let excerpts = reviews[0].excerpts.enumerated().map { Excerpt(id: "D-\($0.offset + 1)", section: $0.element.section, text: $0.element.text) }
+        guard case .reviews(let reviews) = try ImportFile.read(TestSupport.fixtures + "/import/" + file) else {
+            return []
+        }
+        let excerpts = reviews[0].excerpts.enumerated().map {
+            Excerpt(id: "D-\($0.offset + 1)", section: $0.element.section, text: $0.element.text)
+        }
         let scanner = IdentifierScanner(vocabulary: excerpts.map(\.text))
         return excerpts.flatMap { scanner.findings(in: $0) }
     }
@@ -36,7 +41,8 @@ import Testing
     }
 
     static func scores(files: Set<String>? = nil) throws -> [IdentifierRule: Score] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: TestSupport.fixtures + "/import/identifier-annotations.json"))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: TestSupport.fixtures + "/import/identifier-annotations.json"))
         let annotations = try JSONDecoder().decode(Annotations.self, from: data)
         var scores: [IdentifierRule: Score] = [.personalName: Score(), .place: Score(), .namedInstitution: Score()]
         for document in annotations.documents where files?.contains(document.file) ?? true {
@@ -66,7 +72,9 @@ import Testing
 
     @Test func theRulesArePreciseOnPublishedDocuments() throws {
         let scores = try Self.scores()
-        print(scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue): \($0.value)" }.joined(separator: "; "))
+        print(
+            scores.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue): \($0.value)" }.joined(
+                separator: "; "))
         #expect(scores[.personalName]!.precision >= 0.95, "\(scores[.personalName]!)")
         #expect(scores[.personalName]!.recall >= 0.80, "\(scores[.personalName]!)")
         #expect(scores[.place]!.precision >= 0.95, "\(scores[.place]!)")
@@ -75,8 +83,12 @@ import Testing
     }
 
     @Test func theEvaluationReportsAuthorsAreFoundWholeAmongFewNames() throws {
-        let names = try Self.findings(in: "lipp-external-evaluation-report-2017.txt").filter { $0.rule == .personalName }.map(\.text)
+        let names = try Self.findings(in: "lipp-external-evaluation-report-2017.txt").filter {
+            $0.rule == .personalName
+        }.map(\.text)
         #expect(names.count <= 60)
-        for author in ["Louisa Thomson", "Rebecca McFarlane", "Chih Hoong Sin"] { #expect(names.contains(author), "\(author)") }
+        for author in ["Louisa Thomson", "Rebecca McFarlane", "Chih Hoong Sin"] {
+            #expect(names.contains(author), "\(author)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// The scanner on a whole fictional review (Fixtures/import/planted-review.txt) written in the forms published
@@ -46,11 +47,16 @@ import Testing
     }
 
     private func findings(_ text: String) -> [String] {
-        IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)).map { "\($0.rule.rawValue) \($0.text)" }
+        IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)).map {
+            "\($0.rule.rawValue) \($0.text)"
+        }
     }
 
     @Test func acronymsCoinagesAndDictionaryWordsHeadingAPhraseAreNotNames() {
-        #expect(findings("The LiPP Prompts, Figure 3, the CAF, the eCAF and the Directorate of the Institute for Excellence.") == [])
+        #expect(
+            findings(
+                "The LiPP Prompts, Figure 3, the CAF, the eCAF and the Directorate of the Institute for Excellence.")
+                == [])
         #expect(findings("\"I'm told Don't Panic was the slogan,\" she said.") == [])
     }
 
@@ -66,7 +72,10 @@ import Testing
 
     @Test func aWholeNameOpensASentenceAfterALabelOrAColon() {
         #expect(findings("Chair: Louisa Thomson") == ["name Louisa Thomson"])
-        #expect(findings("Rebecca McFarlane wrote it. Jane E. Leather agreed.") == ["name Rebecca McFarlane", "name Jane E. Leather"])
+        #expect(
+            findings("Rebecca McFarlane wrote it. Jane E. Leather agreed.") == [
+                "name Rebecca McFarlane", "name Jane E. Leather",
+            ])
         #expect(findings("The plan named Child A. Home visits went on. Police saw plan A. Young people helped.") == [])
     }
 
@@ -75,7 +84,10 @@ import Testing
     }
 
     @Test func townsArePlacesAndAnUnknownWordAfterInIsAPlace() {
-        #expect(findings("The family moved from Leeds to Milton Keynes, then lived in Ottermere.") == ["place Leeds", "place Milton Keynes", "place Ottermere"])
+        #expect(
+            findings("The family moved from Leeds to Milton Keynes, then lived in Ottermere.") == [
+                "place Leeds", "place Milton Keynes", "place Ottermere",
+            ])
     }
 
     @Test func aCommonWordThatIsATownIsAPlaceOnlyWithEvidence() {

@@ -1,6 +1,7 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct IdentifierScannerTests {
     /// Every identifier planted in Fixtures/import/planted-identifiers.md (all fictional: Ofcom drama numbers,
@@ -32,10 +33,13 @@ import ThematicTestSupport
     ]
 
     private func plantedFindings() throws -> [IdentifierFinding] {
-        guard case .reviews(let reviews) = try ImportFile.read(TestSupport.fixtures + "/import/planted-identifiers.md") else { return [] }
-        let review = Review(id: "P1", title: "planted", excerpts: reviews[0].excerpts.enumerated().map {
-            Excerpt(id: "P1-\($0.offset + 1)", section: $0.element.section, text: $0.element.text)
-        })
+        guard case .reviews(let reviews) = try ImportFile.read(TestSupport.fixtures + "/import/planted-identifiers.md")
+        else { return [] }
+        let review = Review(
+            id: "P1", title: "planted",
+            excerpts: reviews[0].excerpts.enumerated().map {
+                Excerpt(id: "P1-\($0.offset + 1)", section: $0.element.section, text: $0.element.text)
+            })
         return IdentifierCheck.findings(in: [review], vocabulary: [review], register: IdentifierRegister())
     }
 
@@ -70,7 +74,8 @@ import ThematicTestSupport
     }
 
     @Test func rolesPseudonymsAndAgenciesAreNotNames() {
-        let text = "In the meeting the GP, Police, the health visitor, Child A, Sibling 1 and Health Visitor 2 agreed with the Multi-Agency Safeguarding Hub."
+        let text =
+            "In the meeting the GP, Police, the health visitor, Child A, Sibling 1 and Health Visitor 2 agreed with the Multi-Agency Safeguarding Hub."
         #expect(IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)) == [])
     }
 
@@ -82,12 +87,16 @@ import ThematicTestSupport
 
     @Test func aNameAfterATitleIsFlaggedEvenWhenItIsACommonWord() {
         let text = "The brown dog barked; Mrs Brown called the police."
-        #expect(IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)).map(\.text) == ["Brown"])
+        #expect(
+            IdentifierScanner(vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)).map(\.text)
+                == ["Brown"])
     }
 
     @Test func anAllowedTermIsNeverFlagged() {
         let text = "Child A moved to Larchford with Mother."
-        #expect(IdentifierScanner(allowedTerms: ["larchford"], vocabulary: [text]).findings(in: Excerpt(id: "X-1", section: "", text: text)) == [])
+        #expect(
+            IdentifierScanner(allowedTerms: ["larchford"], vocabulary: [text]).findings(
+                in: Excerpt(id: "X-1", section: "", text: text)) == [])
     }
 
     @Test func aTenDigitNumberFailingTheNHSCheckDigitIsNotAnNHSNumber() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// Groups through codebook edits: managed as changes of their own, kept sound by merges and splits, put back by undo.
@@ -17,8 +18,11 @@ import Testing
         let before = try grouped()
         let book = try apply(.addGroup(CodeGroup(id: "agency", name: "Agencies", codes: ["A2"])), to: before)
         #expect(book.groups.map(\.id) == ["risk", "health", "agency"])
-        #expect(book.history.last == CodebookChange(revision: 3, at: time, by: "lena", action: .addGroup("agency"), codes: ["A2"],
-                                                    groupsBefore: before.groups))
+        #expect(
+            book.history.last
+                == CodebookChange(
+                    revision: 3, at: time, by: "lena", action: .addGroup("agency"), codes: ["A2"],
+                    groupsBefore: before.groups))
         #expect(book.history.last?.summary == "add group agency with A2")
     }
 
@@ -58,7 +62,8 @@ import Testing
     }
 
     @Test func aMergedCodeLeavesItsGroupsAndItsTargetTakesItsPlace() throws {
-        var book = try apply(.addGroup(CodeGroup(id: "agency", name: "Agencies", codes: ["A2", "A1"])), to: try grouped())
+        var book = try apply(
+            .addGroup(CodeGroup(id: "agency", name: "Agencies", codes: ["A2", "A1"])), to: try grouped())
         book = try apply(.merge("A1", into: "A2"), to: book)
         #expect(book.group("risk")?.codes == ["A2", "B1"])
         #expect(book.group("agency")?.codes == ["A2"])
@@ -79,7 +84,9 @@ import Testing
 
     @Test func aMergeInAStudyKeepsItsGroupsSoundAndUndoPutsThemBack() throws {
         let folder = try TestSupport.validStudy()
-        try AtomicFile.write(try FileSystem.readBytes(TestSupport.fixtures + "/codebooks/version-2-groups.json"), to: folder.url(StudyFolder.codebookFile))
+        try AtomicFile.write(
+            try FileSystem.readBytes(TestSupport.fixtures + "/codebooks/version-2-groups.json"),
+            to: folder.url(StudyFolder.codebookFile))
         try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
         #expect(TestSupport.checksClean(folder))
         try CodebookEditor(folder: folder).apply(.addToGroup(["A2"], group: "health"), by: "lena")

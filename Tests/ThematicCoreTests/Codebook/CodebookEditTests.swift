@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// Edits on a codebook alone: tree order, revisions, history, refusals.
@@ -14,10 +15,15 @@ import Testing
     }
 
     @Test func everyChangeIncrementsTheRevisionAndRecordsWhoWhenAndWhy() throws {
-        let book = try apply(.rename("A1", to: "Information withheld"), to: try tiny(), note: "coders read it as withheld")
+        let book = try apply(
+            .rename("A1", to: "Information withheld"), to: try tiny(), note: "coders read it as withheld")
         #expect(book.revision == 3)
-        #expect(book.history.last == CodebookChange(revision: 3, at: time, by: "lena", action: .rename(from: "Information not shared", to: "Information withheld"),
-                                                    codes: ["A1"], note: "coders read it as withheld"))
+        #expect(
+            book.history.last
+                == CodebookChange(
+                    revision: 3, at: time, by: "lena",
+                    action: .rename(from: "Information not shared", to: "Information withheld"),
+                    codes: ["A1"], note: "coders read it as withheld"))
     }
 
     @Test func anAddedCodeTakesItsPlaceAmongItsSiblingsInTreeOrder() throws {
@@ -37,10 +43,14 @@ import Testing
     }
 
     @Test func editingSetsAndClearsFieldsAndRecordsTheOldValues() throws {
-        let book = try apply(.edit("A2", [.whenNotToUse: "The referral was made late", .brief: nil, .colour: "#1f77b4"]), to: try tiny())
+        let book = try apply(
+            .edit("A2", [.whenNotToUse: "The referral was made late", .brief: nil, .colour: "#1f77b4"]), to: try tiny())
         let code = try #require(book.code("A2"))
         #expect(code.whenNotToUse == "The referral was made late" && code.brief == nil && code.colour == "#1f77b4")
-        guard case .edit(let fields)? = book.history.last?.action else { Issue.record("not an edit"); return }
+        guard case .edit(let fields)? = book.history.last?.action else {
+            Issue.record("not an edit")
+            return
+        }
         #expect(fields[.brief] == FieldChange(from: "A referral that was needed is not made", to: nil))
     }
 
@@ -94,7 +104,9 @@ import Testing
     }
 
     @Test func retiringARetiredCodeIsRefused() throws {
-        #expect(throws: CodebookEditError("B1 (Old theme) is not active: it is retired")) { try apply(.retire("B1"), to: try tiny()) }
+        #expect(throws: CodebookEditError("B1 (Old theme) is not active: it is retired")) {
+            try apply(.retire("B1"), to: try tiny())
+        }
     }
 
     @Test func undoRevertsTheLatestChangeAsAChangeOfItsOwn() throws {
@@ -134,7 +146,9 @@ import Testing
     @Test func undoStopsAtAnImport() throws {
         var book = try apply(.rename("A1", to: "Withheld"), to: try tiny())
         book.revision += 1
-        book.history.append(CodebookChange(revision: book.revision, at: time, by: "lena", action: .import(file: "other.qdc", codes: 4, groups: 0)))
+        book.history.append(
+            CodebookChange(
+                revision: book.revision, at: time, by: "lena", action: .import(file: "other.qdc", codes: 4, groups: 0)))
         #expect(throws: CodebookEditError("there is no change to undo")) { try apply(.undo, to: book) }
     }
 

@@ -1,12 +1,14 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 /// Edits applied to a study on disk: two coder files and a consensus, all kept consistent.
 @Suite struct CodebookEditorTests {
     @Test func aMergeMovesTheCodingsOfEveryCoderAndTheConsensus() throws {
         let folder = try TestSupport.validStudy()
-        try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena", note: "coders could not tell them apart")
+        try CodebookEditor(folder: folder).apply(
+            .merge("A2", into: "A1"), by: "lena", note: "coders could not tell them apart")
         let study = try TestSupport.load(folder)
         #expect(study.codings["asha"]?.excerpts["R2-1"]?.codes == ["A1": AppliedCode(memo: "not sure")])
         #expect(study.codings["ben"]?.excerpts["R1-1"]?.codes == ["A1": AppliedCode()])
@@ -19,13 +21,17 @@ import ThematicTestSupport
         let folder = try TestSupport.validStudy()
         let outcome = try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
         #expect(outcome.change.action == .merge(moved: ["asha": 1, "ben": 1, "consensus": 1], bothApplied: 1))
-        #expect(outcome.change.summary == "merge A2 into A1; codings moved: asha 1, ben 1, consensus 1; 1 had both codes")
+        #expect(
+            outcome.change.summary == "merge A2 into A1; codings moved: asha 1, ben 1, consensus 1; 1 had both codes")
     }
 
     @Test func codesBothAppliedBecomeOneApplicationWithTheUnionOfSpansAndBothMemos() {
         let kept = AppliedCode(spans: [TextSpan(start: 0, end: 5), TextSpan(start: 20, end: 25)], memo: "first")
         let moved = AppliedCode(spans: [TextSpan(start: 3, end: 10)], memo: "second")
-        #expect(CodingRewrite.combine(kept, moved) == AppliedCode(spans: [TextSpan(start: 0, end: 10), TextSpan(start: 20, end: 25)], memo: "first\n\nsecond"))
+        #expect(
+            CodingRewrite.combine(kept, moved)
+                == AppliedCode(
+                    spans: [TextSpan(start: 0, end: 10), TextSpan(start: 20, end: 25)], memo: "first\n\nsecond"))
     }
 
     @Test func aCodeAppliedToTheWholeExcerptStaysWholeWhenMergedWithASpan() {
@@ -35,10 +41,15 @@ import ThematicTestSupport
 
     @Test func aSplitAddsItsPartsAndReassignsEveryCodedExcerpt() throws {
         let folder = try TestSupport.validStudy()
-        let parts = [Code(id: "A1a", name: "Not shared on request", parent: "A"), Code(id: "A1b", name: "Never asked", parent: "A")]
+        let parts = [
+            Code(id: "A1a", name: "Not shared on request", parent: "A"),
+            Code(id: "A1b", name: "Never asked", parent: "A"),
+        ]
         try CodebookEditor(folder: folder).split("A1", into: parts, assignment: ["R1-1": ["A1b"]], by: "lena")
         let study = try TestSupport.load(folder)
-        #expect(study.codings["asha"]?.excerpts["R1-1"]?.codes == ["A1b": AppliedCode(spans: [TextSpan(start: 4, end: 17)])])
+        #expect(
+            study.codings["asha"]?.excerpts["R1-1"]?.codes == ["A1b": AppliedCode(spans: [TextSpan(start: 4, end: 17)])]
+        )
         #expect(study.codings["ben"]?.excerpts["R1-1"]?.codeIDs == ["A1b", "A2"])
         #expect(study.consensus.excerpts["R1-1"]?.codes == ["A1b": AppliedCode()])
         #expect(study.codebook.code("A1")?.status == .retired)
@@ -50,7 +61,11 @@ import ThematicTestSupport
         let folder = try TestSupport.validStudy()
         let before = try FolderSnapshot.take(folder.path)
         let parts = [Code(id: "A1a", name: "One", parent: "A"), Code(id: "A1b", name: "Two", parent: "A")]
-        #expect(throws: CodebookEditError("1 excerpt is coded A1 but assigned none of A1a, A1b: R1-1; assign them (or give a default) so that nothing is dropped")) {
+        #expect(
+            throws: CodebookEditError(
+                "1 excerpt is coded A1 but assigned none of A1a, A1b: R1-1; assign them (or give a default) so that nothing is dropped"
+            )
+        ) {
             try CodebookEditor(folder: folder).split("A1", into: parts, assignment: [:], by: "lena")
         }
         #expect(try FolderSnapshot.take(folder.path) == before)
@@ -64,14 +79,21 @@ import ThematicTestSupport
         #expect {
             try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
         } throws: { error in
-            "\(error)".hasPrefix("ben has the study open in a coding session") && "\(error)".hasSuffix("Nothing was changed.")
+            "\(error)".hasPrefix("ben has the study open in a coding session")
+                && "\(error)".hasSuffix("Nothing was changed.")
         }
-        #expect(try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
+        #expect(
+            try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".lock") }
+                == before.filter { !$0.key.hasSuffix(".lock") })
     }
 
     @Test func aCoderMayNotEditTheCodebookUnlessTheStudyAllowsIt() throws {
         let folder = try TestSupport.validStudy()
-        #expect(throws: CodebookEditError("ben is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it")) {
+        #expect(
+            throws: CodebookEditError(
+                "ben is a coder of this study, and coders may not edit the codebook here: ask a lead, or set \"coderCodebookEdits\": true in the settings of study.json to allow it"
+            )
+        ) {
             try CodebookEditor(folder: folder).apply(.rename("A1", to: "Withheld"), by: "ben")
         }
     }
@@ -90,9 +112,15 @@ import ThematicTestSupport
         let editor = CodebookEditor(folder: folder)
         try editor.apply(.add(Code(id: "A3", name: "New", parent: "A")), by: "lena")
         let session = try CodingSession(folder: folder, coder: "ben")
-        try session.record("R1-2", ExcerptCoding(finished: true, codes: ["A3": AppliedCode()], updated: "2026-11-23T12:00:00Z", codebookRevision: 3))
+        try session.record(
+            "R1-2",
+            ExcerptCoding(
+                finished: true, codes: ["A3": AppliedCode()], updated: "2026-11-23T12:00:00Z", codebookRevision: 3))
         try session.close()
-        #expect(throws: CodebookEditError("cannot undo adding A3: it is applied to 1 excerpt already (R1-2); retire it instead")) {
+        #expect(
+            throws: CodebookEditError(
+                "cannot undo adding A3: it is applied to 1 excerpt already (R1-2); retire it instead")
+        ) {
             try editor.apply(.undo, by: "lena")
         }
     }

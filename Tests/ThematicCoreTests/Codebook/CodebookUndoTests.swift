@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// Undoing a merge or a split puts every coding it moved back, from what its history entry recorded.
@@ -7,7 +8,9 @@ import Testing
         let folder = try TestSupport.validStudy()
         try CodebookEditor(folder: folder).apply(.merge("A2", into: "A1"), by: "lena")
         let codings = try #require(try TestSupport.load(folder).codebook.history.last?.codings)
-        #expect(codings.coders["asha"]?["R2-1"] == .init(before: ["A2": AppliedCode(memo: "not sure")], after: ["A1": AppliedCode(memo: "not sure")]))
+        #expect(
+            codings.coders["asha"]?["R2-1"]
+                == .init(before: ["A2": AppliedCode(memo: "not sure")], after: ["A1": AppliedCode(memo: "not sure")]))
         #expect(codings.coders["ben"]?["R1-1"]?.before.keys.sorted() == ["A1", "A2"])
         #expect(codings.coders["ben"]?["R1-1"]?.after.keys.sorted() == ["A1"])
         #expect(codings.consensus["R1-1"]?.before.coderCodes["ben"] == ["A1", "A2"])
@@ -27,8 +30,11 @@ import Testing
         #expect(after.codebook.revision == before.codebook.revision + 2)
         #expect(outcome.rewritten == ["asha": 1, "ben": 1, "consensus": 1])
         #expect(outcome.keptAsCodedSince.isEmpty)
-        #expect(outcome.change.action == .undo(revision: before.codebook.revision + 1, type: "merge",
-                                               restored: ["asha": 1, "ben": 1, "consensus": 1], keptAsCodedSince: []))
+        #expect(
+            outcome.change.action
+                == .undo(
+                    revision: before.codebook.revision + 1, type: "merge",
+                    restored: ["asha": 1, "ben": 1, "consensus": 1], keptAsCodedSince: []))
         #expect(TestSupport.checksClean(folder))
     }
 
@@ -36,7 +42,10 @@ import Testing
         let folder = try TestSupport.validStudy()
         let before = try TestSupport.load(folder)
         let editor = CodebookEditor(folder: folder)
-        let parts = [Code(id: "A1a", name: "Not shared on request", parent: "A"), Code(id: "A1b", name: "Never asked", parent: "A")]
+        let parts = [
+            Code(id: "A1a", name: "Not shared on request", parent: "A"),
+            Code(id: "A1b", name: "Never asked", parent: "A"),
+        ]
         try editor.split("A1", into: parts, assignment: ["R1-1": ["A1a", "A1b"]], by: "lena")
         try editor.apply(.undo, by: "lena")
         var after = try TestSupport.load(folder)
@@ -62,7 +71,8 @@ import Testing
         let outcome = try editor.apply(.undo, by: "lena")
         let after = try TestSupport.load(folder)
         #expect(outcome.keptAsCodedSince == ["asha:R2-1"])
-        #expect(after.codings["asha"]?.excerpts["R2-1"]?.codes == ["A1": AppliedCode(memo: "rethought after the merge")])
+        #expect(
+            after.codings["asha"]?.excerpts["R2-1"]?.codes == ["A1": AppliedCode(memo: "rethought after the merge")])
         #expect(after.codings["ben"]?.excerpts["R1-1"]?.codeIDs == ["A1", "A2"])
         #expect(TestSupport.checksClean(folder))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// How `thematic codebook split` hands out a code's excerpts, on the valid fixture: A2 is coded by ben on R1-1
@@ -7,8 +8,10 @@ import Testing
     private let parts: [SplitPlan.Part] = [.new(id: "A2a", name: "Moves"), .new(id: "A2b", name: "Injuries")]
 
     private func plan(rules: [String] = [], choices: [String] = [], fallback: String? = nil) throws -> SplitPlan {
-        try SplitPlan(splitting: "A2", into: parts, rules: rules.map { SplitPlan.Rule($0, parts: parts)! },
-                      choices: choices.map { SplitPlan.Choice($0)! }, fallback: fallback, in: try TestSupport.load(try TestSupport.validStudy()))
+        try SplitPlan(
+            splitting: "A2", into: parts, rules: rules.map { SplitPlan.Rule($0, parts: parts)! },
+            choices: choices.map { SplitPlan.Choice($0)! }, fallback: fallback,
+            in: try TestSupport.load(try TestSupport.validStudy()))
     }
 
     @Test func aPartIsANewCodeWhenItNamesOneAndAnExistingCodeOtherwise() {
@@ -58,7 +61,9 @@ import Testing
 
     @Test func anUnknownCodeOrPartIsRefused() throws {
         let study = try TestSupport.load(try TestSupport.validStudy())
-        #expect(throws: CodebookEditError("no code \"Z9\" in the codebook")) { try SplitPlan(splitting: "Z9", into: parts, in: study) }
+        #expect(throws: CodebookEditError("no code \"Z9\" in the codebook")) {
+            try SplitPlan(splitting: "Z9", into: parts, in: study)
+        }
         #expect(throws: CodebookEditError("--into Z9: no such code; write ID=NAME for a new one")) {
             try SplitPlan(splitting: "A2", into: [.existing("Z9")], in: study)
         }

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import ThematicCore
 
 @Suite struct MarkupTextTests {
     @Test func markupCharactersAndBothQuotesBecomeReferences() {
-        #expect(MarkupText.escaped(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(
+            MarkupText.escaped(#"<a href="x">Tom & Jerry's</a>"#)
+                == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     }
 
     @Test func lineBreaksAndTabsSurviveInAnAttributeValue() {

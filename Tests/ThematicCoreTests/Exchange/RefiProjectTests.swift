@@ -1,15 +1,19 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 /// REFI-QDA projects (.qdpx): a whole study out and its codebook and codings back in.
 @Suite struct RefiProjectTests {
-    private func valid() throws -> Study { try StudyReader.load(try TestFolders.copyStudy(TestSupport.fixtures + "/valid")).study }
+    private func valid() throws -> Study {
+        try StudyReader.load(try TestFolders.copyStudy(TestSupport.fixtures + "/valid")).study
+    }
 
     /// The study's project read back onto the study itself (codings of its own reviews only).
     private func roundTrip(_ study: Study) throws -> (RefiProjectImport, [String: [String: ExcerptCoding]]) {
-        let project = try RefiProjectImport.plan(try RefiProjectFile.read(try RefiProject.export(study), file: "study.qdpx"), study: study,
-                                                 options: .init(existingReviewsOnly: true))
+        let project = try RefiProjectImport.plan(
+            try RefiProjectFile.read(try RefiProject.export(study), file: "study.qdpx"), study: study,
+            options: .init(existingReviewsOnly: true))
         return (project, project.records(in: study.corpus.reviews))
     }
 
@@ -38,15 +42,16 @@ import ThematicTestSupport
         let review = try #require(study.corpus.review("R1"))
         let text = review.excerpts.map(\.text).joined(separator: " ")
         let project = """
-        <Project xmlns="urn:QDA-XML:project:1.0" name="Other tool"><Users><User guid="{U1}" name="Dana Smith"/></Users>
-        <CodeBook><Codes><Code guid="{C1}" name="Missed" isCodable="true"/></Codes></CodeBook>
-        <Sources><TextSource guid="{S1}" name="R1" plainTextPath="internal://s1.txt">
-        <PlainTextSelection guid="{P1}" startPosition="40" endPosition="60" creatingUser="{U1}"><Coding guid="{K1}" creatingUser="{U1}"><CodeRef targetGUID="{C1}"/></Coding></PlainTextSelection>
-        </TextSource></Sources></Project>
-        """
+            <Project xmlns="urn:QDA-XML:project:1.0" name="Other tool"><Users><User guid="{U1}" name="Dana Smith"/></Users>
+            <CodeBook><Codes><Code guid="{C1}" name="Missed" isCodable="true"/></Codes></CodeBook>
+            <Sources><TextSource guid="{S1}" name="R1" plainTextPath="internal://s1.txt">
+            <PlainTextSelection guid="{P1}" startPosition="40" endPosition="60" creatingUser="{U1}"><Coding guid="{K1}" creatingUser="{U1}"><CodeRef targetGUID="{C1}"/></Coding></PlainTextSelection>
+            </TextSource></Sources></Project>
+            """
         let archive = try ZipFixture.make(["project.qde": project, "sources/s1.txt": text])
-        let imported = try RefiProjectImport.plan(try RefiProjectFile.read(archive, file: "other.qdpx"), study: study,
-                                                  options: .init(existingReviewsOnly: true, now: "2026-11-23T12:00:00Z"))
+        let imported = try RefiProjectImport.plan(
+            try RefiProjectFile.read(archive, file: "other.qdpx"), study: study,
+            options: .init(existingReviewsOnly: true, now: "2026-11-23T12:00:00Z"))
         let coding = try #require(imported.records(in: study.corpus.reviews)["dana-smith"])
         #expect(coding["R1-1"]?.codes["Missed"] == AppliedCode(spans: [TextSpan(start: 40, end: 49)]))
         #expect(coding["R1-2"]?.codes["Missed"] == AppliedCode(spans: [TextSpan(start: 0, end: 10)]))
@@ -57,7 +62,10 @@ import ThematicTestSupport
         let archive = try RefiProject.export(study)
         let entries = try RefiProject.unzip(archive, file: "study.qdpx")
         let project = String(decoding: try #require(entries["project.qde"]), as: UTF8.self)
-        #expect(project.contains("<Variable guid=\"\(RefiGUID.make("study:2026-11-01T09:00:00Z/variable/year"))\" name=\"Year\" typeOfVariable=\"Text\"/>"))
+        #expect(
+            project.contains(
+                "<Variable guid=\"\(RefiGUID.make("study:2026-11-01T09:00:00Z/variable/year"))\" name=\"Year\" typeOfVariable=\"Text\"/>"
+            ))
         #expect(project.contains("<TextValue>2016</TextValue>"))
     }
 
@@ -67,10 +75,18 @@ import ThematicTestSupport
         let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         try FileSystem.remove(folder.url("codings/ben.json"))
         let target = try StudyReader.load(folder).study
-        let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "study.qdpx"), study: target, options: .init(existingReviewsOnly: true))
+        let project = try RefiProjectImport.plan(
+            try RefiProjectFile.read(bytes, file: "study.qdpx"), study: target,
+            options: .init(existingReviewsOnly: true))
         let written = try CodebookEditor(folder: folder).importProject(project, from: "study.qdpx", by: "lena")
         #expect(written == ["ben": 1])
-        #expect(try StudyReader.load(folder).study.codings["ben"] == source.codings["ben"].map { var coding = $0; coding.journalSequence = 1; return coding })
+        #expect(
+            try StudyReader.load(folder).study.codings["ben"]
+                == source.codings["ben"].map {
+                    var coding = $0
+                    coding.journalSequence = 1
+                    return coding
+                })
         #expect(StudyReader.read(folder).errors.isEmpty)
     }
 
@@ -78,7 +94,11 @@ import ThematicTestSupport
         let folder = try TestFolders.copyStudy(TestSupport.fixtures + "/valid")
         let before = try FolderSnapshot.take(folder.path)
         let imported = Codebook(title: "Other", codes: [Code(id: "A1", name: "Only one")])
-        #expect(throws: CodebookEditError("the imported codebook lacks codes the study's codings use, or has them as categories: A2 (2 codings); nothing was changed")) {
+        #expect(
+            throws: CodebookEditError(
+                "the imported codebook lacks codes the study's codings use, or has them as categories: A2 (2 codings); nothing was changed"
+            )
+        ) {
             try CodebookEditor(folder: folder).importCodebook(imported, from: "other.qdc", by: "lena")
         }
         #expect(try FolderSnapshot.take(folder.path) == before)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// The XML reader behind .qdc, .qdpx and .docx imports: what it reads, and how it refuses what is not well-formed.
@@ -47,10 +48,12 @@ import Testing
     }
 
     @Test func namespacePrefixesAreDroppedAndDeclarationsAreNotAttributes() throws {
-        let root = try read("""
-        <qdc:CodeBook xmlns:qdc="urn:QDA-XML:codebook:1:0" xmlns="urn:other" xsi:schemaLocation="urn:x x.xsd" qdc:origin="NVivo">\
-        <qdc:Codes/></qdc:CodeBook>
-        """).root
+        let root = try read(
+            """
+            <qdc:CodeBook xmlns:qdc="urn:QDA-XML:codebook:1:0" xmlns="urn:other" xsi:schemaLocation="urn:x x.xsd" qdc:origin="NVivo">\
+            <qdc:Codes/></qdc:CodeBook>
+            """
+        ).root
         #expect(root.name == "CodeBook")
         #expect(root.attributes == ["schemaLocation": "urn:x x.xsd", "origin": "NVivo"])
         #expect(root.children.map(\.name) == ["Codes"])
@@ -73,15 +76,17 @@ import Testing
     }
 
     @Test func elementsKnowTheLineTheirStartTagBeginsOn() throws {
-        let root = try read("""
-        <?xml version="1.0" encoding="utf-8"?>
-        <root>
-          <a>
-            <b x="1"
-               y="2"/>
-          </a>
-        </root>
-        """).root
+        let root = try read(
+            """
+            <?xml version="1.0" encoding="utf-8"?>
+            <root>
+              <a>
+                <b x="1"
+                   y="2"/>
+              </a>
+            </root>
+            """
+        ).root
         #expect(root.line == 2)
         #expect(root.children.first?.line == 3)
         #expect(root.children.first?.children.first?.line == 4)
@@ -108,15 +113,16 @@ import Testing
     }
 
     @Test func theDeclarationProcessingInstructionsAndADoctypeAreSkipped() throws {
-        let document = try read("""
-        <?xml version="1.0"?>
-        <!DOCTYPE a [
-          <!ENTITY e "x > y ]">
-          <!-- a ] comment > -->
-        ]>
-        <?app hint?>
-        <a><?inside?>ok</a>
-        """)
+        let document = try read(
+            """
+            <?xml version="1.0"?>
+            <!DOCTYPE a [
+              <!ENTITY e "x > y ]">
+              <!-- a ] comment > -->
+            ]>
+            <?app hint?>
+            <a><?inside?>ok</a>
+            """)
         #expect(document.root.text == "ok")
         #expect(document.comments.isEmpty)
     }
@@ -129,11 +135,15 @@ import Testing
     }
 
     @Test func aMismatchedEndTagSaysWhichElementIsOpen() {
-        #expect(refusal("<root>\n  <a></b>\n</root>") == notWellFormed(line: 2, column: 6, "the end tag </b> does not match <a> (opened at line 2)"))
+        #expect(
+            refusal("<root>\n  <a></b>\n</root>")
+                == notWellFormed(line: 2, column: 6, "the end tag </b> does not match <a> (opened at line 2)"))
     }
 
     @Test func anUnclosedElementAtTheEndSaysWhereItOpened() {
-        #expect(refusal("<root>\n  <a>text") == notWellFormed(line: 2, column: 10, "the document ends before <a> (opened at line 2) is closed"))
+        #expect(
+            refusal("<root>\n  <a>text")
+                == notWellFormed(line: 2, column: 10, "the document ends before <a> (opened at line 2) is closed"))
     }
 
     @Test func textAfterTheRootIsRefused() {
@@ -149,25 +159,35 @@ import Testing
     }
 
     @Test func aDuplicateAttributeIsRefused() {
-        #expect(refusal("<a x=\"1\" x=\"2\"/>") == notWellFormed(line: 1, column: 10, "the attribute x appears twice in <a>"))
+        #expect(
+            refusal("<a x=\"1\" x=\"2\"/>")
+                == notWellFormed(line: 1, column: 10, "the attribute x appears twice in <a>"))
     }
 
     @Test func aDocumentWithoutAnElementHasNoRoot() {
-        #expect(refusal("<?xml version=\"1.0\"?>\n<!-- only a comment -->")
-            == notWellFormed(line: 2, column: 24, "the document has no root element"))
+        #expect(
+            refusal("<?xml version=\"1.0\"?>\n<!-- only a comment -->")
+                == notWellFormed(line: 2, column: 24, "the document has no root element"))
     }
 
     @Test func declaredEntitiesAreNotExpandedButRefusedByName() {
         let laughs = """
-        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
-        <lolz>&lol2;</lolz>
-        """
-        #expect(refusal(laughs) == notWellFormed(line: 2, column: 7,
-                                                 "the entity &lol2; is not defined (only &amp; &lt; &gt; &quot; &apos; and character references are read)"))
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+            <lolz>&lol2;</lolz>
+            """
+        #expect(
+            refusal(laughs)
+                == notWellFormed(
+                    line: 2, column: 7,
+                    "the entity &lol2; is not defined (only &amp; &lt; &gt; &quot; &apos; and character references are read)"
+                ))
     }
 
     @Test func aBareAmpersandIsRefused() {
-        #expect(refusal("<a>this & that</a>") == notWellFormed(line: 1, column: 9, "an '&' that begins no entity or character reference (write &amp; for '&')"))
+        #expect(
+            refusal("<a>this & that</a>")
+                == notWellFormed(
+                    line: 1, column: 9, "an '&' that begins no entity or character reference (write &amp; for '&')"))
     }
 
     @Test func aCharacterReferenceToACharacterXMLForbidsIsRefused() {
@@ -175,8 +195,10 @@ import Testing
     }
 
     @Test func invalidUTF8IsRefusedWhereItIs() {
-        #expect(refusal(Array("<a>ok\né".utf8) + [0xFF] + Array("</a>".utf8))
-            == notWellFormed(line: 2, column: 2, "the bytes here are not valid UTF-8 (only UTF-8 and UTF-16 files are read)"))
+        #expect(
+            refusal(Array("<a>ok\né".utf8) + [0xFF] + Array("</a>".utf8))
+                == notWellFormed(
+                    line: 2, column: 2, "the bytes here are not valid UTF-8 (only UTF-8 and UTF-16 files are read)"))
     }
 
     @Test func aTagCutShortIsRefused() {
@@ -187,7 +209,8 @@ import Testing
         let limit = XMLScanner.maximumDepth
         let deepest = String(repeating: "<a>", count: limit) + String(repeating: "</a>", count: limit)
         #expect(try read(deepest).root.name == "a")
-        #expect(refusal(String(repeating: "<a>", count: limit + 1))
-            == notWellFormed(line: 1, column: 3 * limit + 1, "elements are nested more than \(limit) deep"))
+        #expect(
+            refusal(String(repeating: "<a>", count: limit + 1))
+                == notWellFormed(line: 1, column: 3 * limit + 1, "elements are nested more than \(limit) deep"))
     }
 }

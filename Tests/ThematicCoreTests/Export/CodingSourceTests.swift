@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 @Test func unfinishedExcerptsAreNotCodedUnderACoder() {
@@ -20,7 +21,8 @@ import Testing
 }
 
 @Test func combinedSpansAreTheUnionOfTheCodersSpans() {
-    let combined = SourceCoding.combine([["P1": [TextSpan(start: 6, end: 9)]], ["P1": [TextSpan(start: 0, end: 5)]]], .all)
+    let combined = SourceCoding.combine(
+        [["P1": [TextSpan(start: 6, end: 9)]], ["P1": [TextSpan(start: 0, end: 5)]]], .all)
     #expect(combined == ["P1": [TextSpan(start: 0, end: 5), TextSpan(start: 6, end: 9)]])
 }
 
@@ -31,7 +33,9 @@ import Testing
 }
 
 @Test func theConsensusSourceNamesItsLead() {
-    #expect(CodingSource.consensus.description(in: HandBuiltStudy.make()) == "consensus (lead lena; only the 2 excerpts with a decision count)")
+    #expect(
+        CodingSource.consensus.description(in: HandBuiltStudy.make())
+            == "consensus (lead lena; only the 2 excerpts with a decision count)")
 }
 
 @Test func spansOfAMergedCodeCountForTheCodeItWasMergedInto() {

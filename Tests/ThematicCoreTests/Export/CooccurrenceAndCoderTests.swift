@@ -1,10 +1,12 @@
 import Testing
+
 @testable import ThematicCore
 
 func cooccurrence(_ unit: CooccurrenceMatrix.Unit, level: Int? = nil) throws -> Matrix {
     let study = HandBuiltStudy.make()
-    return CooccurrenceMatrix.build(study: study, coding: SourceCoding(study: study, source: .rule(.any)),
-                                    columns: try CodeColumns(codebook: study.codebook, level: level), by: unit)
+    return CooccurrenceMatrix.build(
+        study: study, coding: SourceCoding(study: study, source: .rule(.any)),
+        columns: try CodeColumns(codebook: study.codebook, level: level), by: unit)
 }
 
 @Test func cooccurrenceByExcerptCountsExcerptsWithBothCodesAndTheCodeAloneOnTheDiagonal() throws {

@@ -1,16 +1,24 @@
 import Testing
+
 @testable import ThematicCore
 
 func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
-let tiny = Matrix(title: "Tiny", notes: [Matrix.Note("source", "coder ann")], rowHeader: "review", rowFactNames: ["title"],
-                  rows: [MatrixRow(id: "R1", facts: ["Smith, \"the\" case\nline two"]), MatrixRow(id: "R2", facts: ["Plain | pipe"])],
-                  columns: [MatrixColumn(id: "A1", name: "First", category: "A"), MatrixColumn(id: "A2", name: "Second", category: "A")],
-                  valueKind: .whole, values: [1, 0, 12, 3], rowTotals: [1, 15], columnTotals: [13, 3], grandTotal: 16)
+let tiny = Matrix(
+    title: "Tiny", notes: [Matrix.Note("source", "coder ann")], rowHeader: "review", rowFactNames: ["title"],
+    rows: [
+        MatrixRow(id: "R1", facts: ["Smith, \"the\" case\nline two"]), MatrixRow(id: "R2", facts: ["Plain | pipe"]),
+    ],
+    columns: [
+        MatrixColumn(id: "A1", name: "First", category: "A"), MatrixColumn(id: "A2", name: "Second", category: "A"),
+    ],
+    valueKind: .whole, values: [1, 0, 12, 3], rowTotals: [1, 15], columnTotals: [13, 3], grandTotal: 16)
 
 @Test func csvQuotesFieldsWithCommasQuotesAndLineBreaksAndEndsLinesWithCRLF() {
-    #expect(text(MatrixWriter.write(tiny, format: .csv)) ==
-        "review,title,A1,A2,total\r\nR1,\"Smith, \"\"the\"\" case\nline two\",1,0,1\r\nR2,Plain | pipe,12,3,15\r\ntotal,,13,3,16\r\n")
+    #expect(
+        text(MatrixWriter.write(tiny, format: .csv))
+            == "review,title,A1,A2,total\r\nR1,\"Smith, \"\"the\"\" case\nline two\",1,0,1\r\nR2,Plain | pipe,12,3,15\r\ntotal,,13,3,16\r\n"
+    )
 }
 
 @Test func tsvSeparatesWithTabsAndQuotesOnlyWhenNeeded() {
@@ -36,7 +44,9 @@ let tiny = Matrix(title: "Tiny", notes: [Matrix.Note("source", "coder ann")], ro
     shares.values = [0.5, 1, 0.25, 0]
     shares.rowTotals = nil
     shares.columnTotals = nil
-    #expect(text(MatrixWriter.write(shares, format: .csv)).contains("\r\nR1,\"Smith, \"\"the\"\" case\nline two\",0.5,1.0\r\n"))
+    #expect(
+        text(MatrixWriter.write(shares, format: .csv)).contains(
+            "\r\nR1,\"Smith, \"\"the\"\" case\nline two\",0.5,1.0\r\n"))
 }
 
 @Test func jsonCarriesTheNotesTheColumnsAndTheValues() {

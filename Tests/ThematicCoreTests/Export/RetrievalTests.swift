@@ -1,10 +1,14 @@
 import Testing
+
 @testable import ThematicCore
 
-func retrieve(_ required: [String], not excluded: [String] = [], from source: CodingSource = .rule(.any),
-              pages: [String: Int] = [:]) throws -> [RetrievedExcerpt] {
+func retrieve(
+    _ required: [String], not excluded: [String] = [], from source: CodingSource = .rule(.any),
+    pages: [String: Int] = [:]
+) throws -> [RetrievedExcerpt] {
     let study = HandBuiltStudy.make(pages: pages)
-    return try ExcerptQuery(required: required, excluded: excluded).run(study: study, coding: SourceCoding(study: study, source: source))
+    return try ExcerptQuery(required: required, excluded: excluded).run(
+        study: study, coding: SourceCoding(study: study, source: source))
 }
 
 @Test func aCategoryRetrievesEveryExcerptWithACodeUnderIt() throws {
@@ -40,23 +44,31 @@ func retrieve(_ required: [String], not excluded: [String] = [], from source: Co
 @Test func textOutputNamesReviewSectionCodesAndMarksPassages() throws {
     let study = HandBuiltStudy.make()
     let query = ExcerptQuery(required: ["P1"])
-    let output = RetrievalWriter.text(try retrieve(["P1"], from: .coder("ann")), query: query, study: study, source: .coder("ann"))
+    let output = RetrievalWriter.text(
+        try retrieve(["P1"], from: .coder("ann")), query: query, study: study, source: .coder("ann"))
     #expect(output.hasPrefix("2 excerpts with P1 (source: coder ann)\n"))
-    #expect(output.contains("e2  R1 Review one  ·  Findings\ncodes: P1 First issue (characters 0-5); also Q1\nreview source: https://example.org/r1\n[[Alpha]] beta gamma e2\n"))
+    #expect(
+        output.contains(
+            "e2  R1 Review one  ·  Findings\ncodes: P1 First issue (characters 0-5); also Q1\nreview source: https://example.org/r1\n[[Alpha]] beta gamma e2\n"
+        ))
 }
 
 @Test func markdownOutputQuotesTheTextWithPassagesInBold() throws {
     let study = HandBuiltStudy.make()
-    let output = RetrievalWriter.markdown(try retrieve(["P1"], from: .coder("ann")), query: ExcerptQuery(required: ["P1"]),
-                                          study: study, source: .coder("ann"))
+    let output = RetrievalWriter.markdown(
+        try retrieve(["P1"], from: .coder("ann")), query: ExcerptQuery(required: ["P1"]),
+        study: study, source: .coder("ann"))
     #expect(output.contains("> **Alpha** beta gamma e2"))
     #expect(output.contains("- source: coder ann"))
 }
 
 @Test func csvOutputHasOneLinePerExcerptWithTheCodedText() throws {
     let output = text(RetrievalWriter.delimited(try retrieve(["P1"], from: .coder("ann")), dialect: .csv))
-    #expect(output.hasPrefix("excerpt,review,review_title,section,page,codes,other_codes,coded_text,text,review_source\r\n"))
-    #expect(output.contains("\r\ne2,R1,Review one,Findings,,P1,Q1,Alpha,Alpha beta gamma e2,https://example.org/r1\r\n"))
+    #expect(
+        output.hasPrefix("excerpt,review,review_title,section,page,codes,other_codes,coded_text,text,review_source\r\n")
+    )
+    #expect(
+        output.contains("\r\ne2,R1,Review one,Findings,,P1,Q1,Alpha,Alpha beta gamma e2,https://example.org/r1\r\n"))
 }
 
 // MARK: Pages

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 @Suite struct StudyReportMemosTests {

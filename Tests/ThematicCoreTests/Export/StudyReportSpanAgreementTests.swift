@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// The hand-built study with every code applied to whole excerpts.
@@ -24,12 +25,15 @@ private func identicalSpans() -> Study {
 
 @Test func withoutSpansNarrowerThanAnExcerptTheReportSaysWhySpanAgreementIsLeftOut() throws {
     let html = try StudyReport(study: withoutSpans(), source: .rule(.any)).html
-    #expect(html.contains("No coder narrowed a code to part of an excerpt, so agreement on spans would only repeat agreement on excerpts; it is left out."))
+    #expect(
+        html.contains(
+            "No coder narrowed a code to part of an excerpt, so agreement on spans would only repeat agreement on excerpts; it is left out."
+        ))
     #expect(!html.contains("Agreement on where codes apply"))
 }
 
-/// Runs the span statistics: run after the merge with the statistics work (`SpanAgreement(_:)` is a placeholder before).
-@Suite struct StudyReportSpanAgreementAfterMergeTests {
+/// The report's span agreement figures, computed on a hand-built study.
+@Suite struct StudyReportSpanAgreementFigureTests {
     @Test func theAgreementSectionGivesEachSpanFigureWithHowToReadIt() throws {
         let html = try StudyReport(study: HandBuiltStudy.make(), source: .rule(.any)).html
         #expect(html.contains("<h3>Agreement on where codes apply</h3>"))

@@ -1,6 +1,7 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule(.any)) throws -> String {
     try StudyReport(study: study, source: source).html
@@ -26,7 +27,9 @@ func report(_ study: Study = HandBuiltStudy.make(), source: CodingSource = .rule
 
 @Test func gridCodesLinkToTheirExcerptsWithCountsOfReviewsAndExcerpts() throws {
     let html = try report()
-    #expect(html.contains("<a href=\"#code-P1\"><b>P1</b> First issue</a><span class=\"counts\">3 reviews · 4 excerpts</span>"))
+    #expect(
+        html.contains(
+            "<a href=\"#code-P1\"><b>P1</b> First issue</a><span class=\"counts\">3 reviews · 4 excerpts</span>"))
     #expect(html.contains("<section class=\"code-excerpts\" id=\"code-P1\">"))
 }
 

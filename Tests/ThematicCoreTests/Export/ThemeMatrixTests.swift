@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// Code -> value for one row, so an expectation reads like the hand-worked table in `HandBuiltStudy`.
@@ -20,11 +21,18 @@ func row(_ matrix: Matrix, _ id: String) -> [String: Double] {
 
 @Test func excerptRowsGiveThePageAfterTheSectionWhenTheSourceHasPages() throws {
     let matrix = try HandBuiltStudy.matrix(.coder("ann"), rows: .excerpt, cells: .count, pages: ["e1": 1, "e2": 12])
-    #expect(matrix.rows.prefix(3).map(\.facts) == [["R1", "Findings", "1"], ["R1", "Findings", "12"], ["R1", "Findings", ""]])
+    #expect(
+        matrix.rows.prefix(3).map(\.facts) == [
+            ["R1", "Findings", "1"], ["R1", "Findings", "12"], ["R1", "Findings", ""],
+        ])
     let csv = text(MatrixWriter.write(matrix, format: .csv))
-    #expect(csv.hasPrefix("excerpt,review,section,page,P1,P2,P2a,Q1\r\ne1,R1,Findings,1,1,0,0,0\r\ne2,R1,Findings,12,1,0,0,1\r\n"))
+    #expect(
+        csv.hasPrefix(
+            "excerpt,review,section,page,P1,P2,P2a,Q1\r\ne1,R1,Findings,1,1,0,0,0\r\ne2,R1,Findings,12,1,0,0,1\r\n"))
     let long = text(MatrixWriter.write(matrix, format: .csv, layout: .long))
-    #expect(long.hasPrefix("excerpt,review,section,page,code,code_name,category,value\r\ne1,R1,Findings,1,P1,First issue,P,1\r\n"))
+    #expect(
+        long.hasPrefix(
+            "excerpt,review,section,page,code,code_name,category,value\r\ne1,R1,Findings,1,P1,First issue,P,1\r\n"))
 }
 
 @Test func reviewRowsCountCodedExcerptsAndLeaveOutReviewsNotCodedYet() throws {
@@ -161,7 +169,10 @@ func row(_ matrix: Matrix, _ id: String) -> [String: Double] {
 
 @Test func attributeValuesSortWithNumbersAsNumbers() {
     let values = ["Under 1", "11 to 15", "(not recorded)", "6 to 10", "1 to 5", "16 and over"]
-    #expect(values.sorted(by: NaturalOrder.precedes) == ["1 to 5", "6 to 10", "11 to 15", "16 and over", "Under 1", "(not recorded)"])
+    #expect(
+        values.sorted(by: NaturalOrder.precedes) == [
+            "1 to 5", "6 to 10", "11 to 15", "16 and over", "Under 1", "(not recorded)",
+        ])
 }
 
 @Test func aLeafAboveTheChosenLevelStandsAsItsOwnColumn() throws {

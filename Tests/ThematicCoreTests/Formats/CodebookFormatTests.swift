@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Testing
+
 @testable import ThematicCore
 
 /// codebook.json across versions: versions 1 (no groups) and 2 (groups) still load, and every codebook is written at
@@ -19,10 +20,13 @@ import Testing
 
     @Test func aVersionTwoCodebookLoadsItsGroups() throws {
         let codebook = try StudyCreator.readCodebook(Self.folder + "/version-2-groups.json")
-        #expect(codebook.groups == [
-            CodeGroup(id: "risk", name: "Risk factors", description: "Signs that a child was at risk", codes: ["A1", "B1"]),
-            CodeGroup(id: "health", name: "Health", guid: "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
-        ])
+        #expect(
+            codebook.groups == [
+                CodeGroup(
+                    id: "risk", name: "Risk factors", description: "Signs that a child was at risk",
+                    codes: ["A1", "B1"]),
+                CodeGroup(id: "health", name: "Health", guid: "3f2504e0-4f89-11d3-9a0c-0305e82c3301"),
+            ])
         #expect(codebook.groups(of: "A1").map(\.id) == ["risk"])
     }
 
@@ -32,11 +36,14 @@ import Testing
 
     @Test func aHistoryThatChangedGroupsReadsBackWhenNoGroupIsLeft() throws {
         var codebook = try StudyCreator.readCodebook(Self.folder + "/version-1.json")
-        codebook = try codebook.applying(.addGroup(CodeGroup(id: "risk", name: "Risk")), by: "lena", at: "2026-12-01T09:00:00Z")
+        codebook = try codebook.applying(
+            .addGroup(CodeGroup(id: "risk", name: "Risk")), by: "lena", at: "2026-12-01T09:00:00Z")
         codebook = try codebook.applying(.deleteGroup("risk"), by: "lena", at: "2026-12-01T09:01:00Z")
         let encoded = CodebookFormat.encode(codebook)
         var problems = FileProblems()
-        #expect(try CodebookFormat.decode(JSONParser.parse(CanonicalWriter.pretty(encoded)), problems: &problems) == codebook)
+        #expect(
+            try CodebookFormat.decode(JSONParser.parse(CanonicalWriter.pretty(encoded)), problems: &problems)
+                == codebook)
         #expect(codebook.history.last?.groupsBefore?.map(\.id) == ["risk"])
     }
 

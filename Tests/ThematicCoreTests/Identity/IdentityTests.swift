@@ -11,9 +11,15 @@ import ThematicCore
         var answer: Bool?
 
         func sources(_ environment: [String: String]) -> IdentitySources {
-            IdentitySources(environment: environment, readFile: { self.files[$0] }, writeFile: { self.files[$0] = $1 },
-                            gitUserName: { self.gitName },
-                            ask: answer.map { answer in { question in self.questions.append(question); return answer } })
+            IdentitySources(
+                environment: environment, readFile: { self.files[$0] }, writeFile: { self.files[$0] = $1 },
+                gitUserName: { self.gitName },
+                ask: answer.map { answer in
+                    { question in
+                        self.questions.append(question)
+                        return answer
+                    }
+                })
         }
     }
 
@@ -39,7 +45,8 @@ import ThematicCore
     }
 
     @Test func theConfigFileIsUnderXDGConfigHomeWhenItIsSet() {
-        #expect(Identity.configFile(environment: ["HOME": "/home/asha", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg/thematic/user")
+        #expect(
+            Identity.configFile(environment: ["HOME": "/home/asha", "XDG_CONFIG_HOME": "/cfg"]) == "/cfg/thematic/user")
         #expect(Identity.configFile(environment: ["HOME": "/home/asha"]) == configFile)
         #expect(Identity.configFile(environment: [:]) == nil)
     }
@@ -64,9 +71,13 @@ import ThematicCore
     @Test func withoutATerminalGitsNameIsNotGuessed() {
         let fake = Fake()
         fake.gitName = "Jane Smith"
-        #expect(throws: IdentityError.notATerminal(suggestion: "jane-smith")) { try Identity.resolve(fake.sources(home)) }
+        #expect(throws: IdentityError.notATerminal(suggestion: "jane-smith")) {
+            try Identity.resolve(fake.sources(home))
+        }
         #expect(fake.files.isEmpty)
-        #expect(IdentityError.notATerminal(suggestion: "jane-smith").description.contains("THEMATIC_USER=NAME or `thematic whoami --set NAME`"))
+        #expect(
+            IdentityError.notATerminal(suggestion: "jane-smith").description.contains(
+                "THEMATIC_USER=NAME or `thematic whoami --set NAME`"))
     }
 
     @Test func sayingNoToGitsNameStoresNothing() {
@@ -90,18 +101,24 @@ import ThematicCore
         #expect(throws: IdentityError.invalidName("Asha Smith", source: "THEMATIC_USER")) {
             try Identity.resolve(fake.sources(home.merging(["THEMATIC_USER": "Asha Smith"]) { $1 }))
         }
-        #expect(IdentityError.invalidName("Asha Smith", source: "THEMATIC_USER").description.contains(Identifier.coderNameRule))
+        #expect(
+            IdentityError.invalidName("Asha Smith", source: "THEMATIC_USER").description.contains(
+                Identifier.coderNameRule))
     }
 
     @Test func anInvalidStoredNameIsRefusedNamingTheFile() {
         let fake = Fake()
         fake.files[configFile] = "consensus\n"
-        #expect(throws: IdentityError.invalidName("consensus", source: configFile)) { try Identity.resolve(fake.sources(home)) }
+        #expect(throws: IdentityError.invalidName("consensus", source: configFile)) {
+            try Identity.resolve(fake.sources(home))
+        }
     }
 
     @Test func storingRefusesAnInvalidNameAndWritesNothing() {
         let fake = Fake()
-        #expect(throws: IdentityError.invalidName("Lena", source: nil)) { try Identity.store("Lena", fake.sources(home)) }
+        #expect(throws: IdentityError.invalidName("Lena", source: nil)) {
+            try Identity.store("Lena", fake.sources(home))
+        }
         #expect(fake.files.isEmpty)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 @Suite struct CSVImportTests {
@@ -14,17 +15,25 @@ import Testing
     }
 
     @Test func excerptRowsWithCRLFQuotesAndEmbeddedLineBreaksBecomeReviews() throws {
-        guard case .reviews(let reviews) = try ImportFile.read(folder + "/excerpts.csv") else { Issue.record("no reviews"); return }
+        guard case .reviews(let reviews) = try ImportFile.read(folder + "/excerpts.csv") else {
+            Issue.record("no reviews")
+            return
+        }
         #expect(reviews.map(\.id) == ["R20", "R21"])
-        #expect(reviews[0].excerpts == [
-            DraftExcerpt(section: "Introduction", text: "This review concerns Child C, who was \"known\" to services."),
-            DraftExcerpt(section: "Background", text: "A paragraph with a line break inside quotes."),
-        ])
+        #expect(
+            reviews[0].excerpts == [
+                DraftExcerpt(
+                    section: "Introduction", text: "This review concerns Child C, who was \"known\" to services."),
+                DraftExcerpt(section: "Background", text: "A paragraph with a line break inside quotes."),
+            ])
     }
 
     @Test func aRaggedRowIsRefusedWithItsLine() {
-        #expect(throws: ImportProblem(file: folder + "/ragged.csv", line: 3,
-                                      reason: "this row has 4 fields but the header has 3 (a missing comma or an unclosed quote?)")) {
+        #expect(
+            throws: ImportProblem(
+                file: folder + "/ragged.csv", line: 3,
+                reason: "this row has 4 fields but the header has 3 (a missing comma or an unclosed quote?)")
+        ) {
             try ImportFile.read(folder + "/ragged.csv")
         }
     }
@@ -47,7 +56,10 @@ import Testing
     }
 
     @Test func attributeRowsNameAttributesFromTheirHeaders() throws {
-        guard case .attributes(let rows) = try ImportFile.read(folder + "/attributes.csv") else { Issue.record("no attributes"); return }
+        guard case .attributes(let rows) = try ImportFile.read(folder + "/attributes.csv") else {
+            Issue.record("no attributes")
+            return
+        }
         #expect(rows[0].attributes == ["year": "2016", "region": "North", "childAgeBand": "Under 1"])
         #expect(rows[0].source == "https://example.org/r20")
         #expect(rows[1].attributes == ["year": "2017", "region": "South"])
@@ -55,7 +67,8 @@ import Testing
     }
 
     @Test func anExcerptsFileWithAnUnexpectedColumnIsRefused() {
-        #expect(problem("review,section,text,year\nR1,A,b,2016\n")?.reason.contains("unexpected column \"year\"") == true)
+        #expect(
+            problem("review,section,text,year\nR1,A,b,2016\n")?.reason.contains("unexpected column \"year\"") == true)
     }
 
     @Test func aHeaderWithoutRowsIsRefused() {

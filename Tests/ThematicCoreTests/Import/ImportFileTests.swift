@@ -1,6 +1,7 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct ImportFileTests {
     private let folder = TestSupport.fixtures + "/import"
@@ -23,12 +24,19 @@ import ThematicTestSupport
     @Test func plainTextWithBOMCRLFAndTabsBecomesParagraphsUnderTheirHeadings() throws {
         let review = try #require(reviews(try ImportFile.read(folder + "/awkward.txt")).first)
         #expect(review.id == "awkward")
-        #expect(review.excerpts == [
-            DraftExcerpt(section: "Introduction", text: "This review concerns Child B. The family moved often. The second line of the first paragraph is hard-wrapped."),
-            DraftExcerpt(section: "Background", text: "Mother was twenty when Child B was born."),
-            // "Empty Section" has nothing under it: it names the next section with its sub-heading, so it is not lost.
-            DraftExcerpt(section: "Empty Section › Findings", text: "Agencies did not share information. Nobody asked why."),
-        ])
+        #expect(
+            review.excerpts == [
+                DraftExcerpt(
+                    section: "Introduction",
+                    text:
+                        "This review concerns Child B. The family moved often. The second line of the first paragraph is hard-wrapped."
+                ),
+                DraftExcerpt(section: "Background", text: "Mother was twenty when Child B was born."),
+                // "Empty Section" has nothing under it: it names the next section with its sub-heading, so it is not
+                // lost.
+                DraftExcerpt(
+                    section: "Empty Section › Findings", text: "Agencies did not share information. Nobody asked why."),
+            ])
     }
 
     @Test func markdownTakesItsTitleFromTheFirstHeadingAndKeepsNonLatinScripts() throws {
@@ -84,10 +92,12 @@ import ThematicTestSupport
 
     @Test func aBrokenCorpusJSONFileIsRefusedWithItsLine() {
         #expect(throws: ImportProblem.self) {
-            try ImportFile.parse(Array("{\n  \"kind\": \"thematic.review\",\n  oops\n}".utf8), file: "bad.json", format: .json)
+            try ImportFile.parse(
+                Array("{\n  \"kind\": \"thematic.review\",\n  oops\n}".utf8), file: "bad.json", format: .json)
         }
         do {
-            _ = try ImportFile.parse(Array("{\n  \"kind\": \"thematic.review\",\n  oops\n}".utf8), file: "bad.json", format: .json)
+            _ = try ImportFile.parse(
+                Array("{\n  \"kind\": \"thematic.review\",\n  oops\n}".utf8), file: "bad.json", format: .json)
         } catch {
             #expect(error.line == 3)
         }

@@ -1,6 +1,7 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 /// Whole REFI-QDA projects into a study: reviews, codebook, each user's codings on the same characters, memos and
 /// attributes; and the files real tools write, quirks included, refused with the element and reason when wrong.
@@ -13,10 +14,13 @@ import ThematicTestSupport
 
     /// Imports as `thematic import STUDY project.qdpx` does; returns the plan and what was written.
     @discardableResult
-    private func importProject(_ bytes: [UInt8], into folder: StudyFolder, file: String = "project.qdpx",
-                               options: RefiProjectImport.Options = .init(now: "2026-12-02T10:00:00Z")) throws -> (RefiProjectImport, ProjectImport.Outcome) {
+    private func importProject(
+        _ bytes: [UInt8], into folder: StudyFolder, file: String = "project.qdpx",
+        options: RefiProjectImport.Options = .init(now: "2026-12-02T10:00:00Z")
+    ) throws -> (RefiProjectImport, ProjectImport.Outcome) {
         let study = try TestSupport.load(folder)
-        let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: file), study: study, options: options)
+        let project = try RefiProjectImport.plan(
+            try RefiProjectFile.read(bytes, file: file), study: study, options: options)
         let plan = try CorpusImport.plan(study, contents: [.reviews(project.reviews)])
         return (project, try ProjectImport.apply(project, plan: plan, to: study, by: "lena", acceptChanges: false))
     }
@@ -26,7 +30,8 @@ import ThematicTestSupport
         study.codings[coder]?.excerpts.sorted { $0.key < $1.key }.flatMap { excerptID, record -> [String] in
             guard let applied = record.codes[code], let text = study.corpus.excerpt(excerptID)?.text else { return [] }
             let scalars = Array(text.unicodeScalars)
-            return applied.spans.isEmpty ? [text] : applied.spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
+            return applied.spans.isEmpty
+                ? [text] : applied.spans.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) }
         } ?? []
     }
 
@@ -41,7 +46,9 @@ import ThematicTestSupport
         #expect(imported.corpus == demo.corpus)
         #expect(imported.codebook.codes == demo.codebook.codes)
         #expect(imported.codebook.history.dropLast() == demo.codebook.history[...])
-        for coder in demo.coders { #expect(imported.codings[coder]?.excerpts == demo.codings[coder]?.excerpts, "coder \(coder)") }
+        for coder in demo.coders {
+            #expect(imported.codings[coder]?.excerpts == demo.codings[coder]?.excerpts, "coder \(coder)")
+        }
         #expect(imported.consensus == demo.consensus)
         #expect(imported.manifest.attributes == demo.manifest.attributes)
     }
@@ -53,14 +60,17 @@ import ThematicTestSupport
         let before = try FolderSnapshot.take(folder.path)
         let (_, outcome) = try importProject(bytes, into: folder)
         #expect(outcome.records.isEmpty && !outcome.codebookChanged)
-        #expect(try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".journal") } == before.filter { !$0.key.hasSuffix(".journal") })
+        #expect(
+            try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".journal") }
+                == before.filter { !$0.key.hasSuffix(".journal") })
     }
 
     @Test func theCodebookOnlyImportOfAProjectNeverWritesCodingsForExcerptsTheStudyLacks() throws {
         let bytes = try RefiProject.export(try StudyReader.load(StudyFolder(path: TestFolders.demoStudy)).study)
         let folder = try emptyStudy()
         let study = try TestSupport.load(folder)
-        let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "demo.qdpx"), study: study, options: .init(existingReviewsOnly: true))
+        let project = try RefiProjectImport.plan(
+            try RefiProjectFile.read(bytes, file: "demo.qdpx"), study: study, options: .init(existingReviewsOnly: true))
         #expect(project.skippedSources.count == 14)
         let written = try CodebookEditor(folder: folder).importProject(project, from: "demo.qdpx", by: "lena")
         #expect(written.isEmpty)
@@ -72,11 +82,14 @@ import ThematicTestSupport
 
     /// A project as qc writes it: one selection per coded line, its line break included, no `internal://`, no user
     /// on the selection (only on the coding), a source named by its path.
-    private static let qcText = "Interview with a health visitor\nShe said the notes were not shared.\r\nThe GP was not told — café meeting 🙂 missed.\n\nThe strategy meeting was never convened.\n"
+    private static let qcText =
+        "Interview with a health visitor\nShe said the notes were not shared.\r\nThe GP was not told — café meeting 🙂 missed.\n\nThe strategy meeting was never convened.\n"
 
-    private static func qcProject(text: String = qcText, path: String = "7d5c1c7e-0000-4000-8000-000000000001.txt",
-                                  document: String = "project.qde", namespace: String = "urn:QDA-XML:project:1.0",
-                                  selections: String? = nil) throws -> [UInt8] {
+    private static func qcProject(
+        text: String = qcText, path: String = "7d5c1c7e-0000-4000-8000-000000000001.txt",
+        document: String = "project.qde", namespace: String = "urn:QDA-XML:project:1.0",
+        selections: String? = nil
+    ) throws -> [UInt8] {
         let scalars = Array(text.unicodeScalars)
         func line(_ number: Int) -> (Int, Int) {
             var start = 0
@@ -89,26 +102,27 @@ import ThematicTestSupport
             return (start, scalars.count)
         }
         let (s1, e1) = line(1), (s2, e2) = line(2), (s4, e4) = line(4)
-        let selected = selections ?? """
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" name="line:1" startPosition="\(s1)" endPosition="\(e1)">\
-        <Coding guid="cc000000-0000-4000-8000-000000000001" creatingUser="11111111-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding>\
-        <Coding guid="cc000000-0000-4000-8000-000000000002" creatingUser="11111111-0000-4000-8000-000000000002"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding>\
-        </PlainTextSelection>\
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000002" name="line:2" startPosition="\(s2 + 4)" endPosition="\(e2 - 1)">\
-        <Coding guid="cc000000-0000-4000-8000-000000000003" creatingUser="11111111-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000003"/></Coding>\
-        </PlainTextSelection>\
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000003" name="line:4" startPosition="\(s4)" endPosition="\(e4)">\
-        <Coding guid="cc000000-0000-4000-8000-000000000004" creatingUser="11111111-0000-4000-8000-000000000002"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000003"/></Coding>\
-        </PlainTextSelection>
-        """
+        let selected =
+            selections ?? """
+                <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" name="line:1" startPosition="\(s1)" endPosition="\(e1)">\
+                <Coding guid="cc000000-0000-4000-8000-000000000001" creatingUser="11111111-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding>\
+                <Coding guid="cc000000-0000-4000-8000-000000000002" creatingUser="11111111-0000-4000-8000-000000000002"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding>\
+                </PlainTextSelection>\
+                <PlainTextSelection guid="aa000000-0000-4000-8000-000000000002" name="line:2" startPosition="\(s2 + 4)" endPosition="\(e2 - 1)">\
+                <Coding guid="cc000000-0000-4000-8000-000000000003" creatingUser="11111111-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000003"/></Coding>\
+                </PlainTextSelection>\
+                <PlainTextSelection guid="aa000000-0000-4000-8000-000000000003" name="line:4" startPosition="\(s4)" endPosition="\(e4)">\
+                <Coding guid="cc000000-0000-4000-8000-000000000004" creatingUser="11111111-0000-4000-8000-000000000002"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000003"/></Coding>\
+                </PlainTextSelection>
+                """
         let qde = """
-        <Project xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" origin="qc 1.3.2" name="qc project">\
-        <Users><User name="José Pérez" guid="11111111-0000-4000-8000-000000000001"/><User name="chrisp" guid="11111111-0000-4000-8000-000000000002"/></Users>\
-        <CodeBook><Codes><Code name="sharing" guid="c0000000-0000-4000-8000-000000000001" isCodable="true">\
-        <Code name="notes_not_shared" guid="c0000000-0000-4000-8000-000000000002" isCodable="true"/>\
-        <Code name="gp_not_told" guid="c0000000-0000-4000-8000-000000000003" isCodable="true"/></Code></Codes></CodeBook>\
-        <Sources><TextSource plainTextPath="\(path)" guid="5e000000-0000-4000-8000-000000000001" name="interviews/hv-interview.txt">\(selected)</TextSource></Sources></Project>
-        """
+            <Project xmlns="\(namespace)" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" origin="qc 1.3.2" name="qc project">\
+            <Users><User name="José Pérez" guid="11111111-0000-4000-8000-000000000001"/><User name="chrisp" guid="11111111-0000-4000-8000-000000000002"/></Users>\
+            <CodeBook><Codes><Code name="sharing" guid="c0000000-0000-4000-8000-000000000001" isCodable="true">\
+            <Code name="notes_not_shared" guid="c0000000-0000-4000-8000-000000000002" isCodable="true"/>\
+            <Code name="gp_not_told" guid="c0000000-0000-4000-8000-000000000003" isCodable="true"/></Code></Codes></CodeBook>\
+            <Sources><TextSource plainTextPath="\(path)" guid="5e000000-0000-4000-8000-000000000001" name="interviews/hv-interview.txt">\(selected)</TextSource></Sources></Project>
+            """
         return try ZipFixture.make([document: qde, "sources/7d5c1c7e-0000-4000-8000-000000000001.txt": text])
     }
 
@@ -149,8 +163,10 @@ import ThematicTestSupport
     @Test func atlasTisProjectDocumentNamedAfterTheProjectAndItsNamespaceVariantImport() throws {
         for namespace in ["urn:QDA-XML:project:1:0", "urn:QDA-XML:codebook:0:4"] {
             let folder = try emptyStudy()
-            try importProject(try Self.qcProject(path: "internal://7d5c1c7e-0000-4000-8000-000000000001.txt", document: "My ATLAS project.qde",
-                                                 namespace: namespace), into: folder)
+            try importProject(
+                try Self.qcProject(
+                    path: "internal://7d5c1c7e-0000-4000-8000-000000000001.txt", document: "My ATLAS project.qde",
+                    namespace: namespace), into: folder)
             #expect(try TestSupport.load(folder).corpus.reviews.count == 1)
         }
     }
@@ -158,9 +174,9 @@ import ThematicTestSupport
     @Test func aSelectionAcrossAParagraphBreakBecomesASpanInEachExcerpt() throws {
         let text = "First paragraph is here.\nSecond paragraph follows it.\n"
         let selection = """
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000009" startPosition="6" endPosition="31" creatingUser="11111111-0000-4000-8000-000000000001">\
-        <Coding guid="cc000000-0000-4000-8000-000000000009"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>
-        """
+            <PlainTextSelection guid="aa000000-0000-4000-8000-000000000009" startPosition="6" endPosition="31" creatingUser="11111111-0000-4000-8000-000000000001">\
+            <Coding guid="cc000000-0000-4000-8000-000000000009"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>
+            """
         let folder = try emptyStudy()
         try importProject(try Self.qcProject(text: text, selections: selection), into: folder)
         let study = try TestSupport.load(folder)
@@ -171,14 +187,19 @@ import ThematicTestSupport
     @Test func aSourceWhoseTextFileIsMissingIsReportedAndTheRestImports() throws {
         let folder = try emptyStudy()
         let (project, _) = try importProject(try Self.qcProject(path: "missing.txt"), into: folder)
-        #expect(project.emptySources == ["\"interviews/hv-interview.txt\": its text file missing.txt is not in the project archive"])
+        #expect(
+            project.emptySources == [
+                "\"interviews/hv-interview.txt\": its text file missing.txt is not in the project archive"
+            ])
         #expect(try TestSupport.load(folder).codebook.codes.count == 3)
     }
 
     @Test func theNVivoExportImportsItsCodebookAndReportsItsEmptySources() throws {
         let folder = try emptyStudy()
-        let (project, _) = try importProject(try FileSystem.readBytes(TestSupport.fixtures + "/refi/nvivo-mac-15-codebook.qdpx"), into: folder)
-        #expect(project.emptySources.count == 2 && project.emptySources.allSatisfy { $0.hasSuffix("its text is empty") })
+        let (project, _) = try importProject(
+            try FileSystem.readBytes(TestSupport.fixtures + "/refi/nvivo-mac-15-codebook.qdpx"), into: folder)
+        #expect(
+            project.emptySources.count == 2 && project.emptySources.allSatisfy { $0.hasSuffix("its text is empty") })
         let study = try TestSupport.load(folder)
         #expect(study.codebook.codes.count == 262 && study.corpus.reviews.isEmpty)
         #expect(TestSupport.checksClean(folder))
@@ -187,52 +208,62 @@ import ThematicTestSupport
     @Test func notesBecomeMemosAndCaseVariablesBecomeAttributes() throws {
         let text = "The referral was not followed up.\n"
         let qde = """
-        <Project xmlns="urn:QDA-XML:project:1.0" name="Memo test" origin="MAXQDA 24"><Users><User guid="11111111-0000-4000-8000-000000000001" name="Ana Smith"/></Users>\
-        <CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="Referral" isCodable="true" color="#AA0000"/></Codes></CodeBook>\
-        <Variables><Variable guid="ee000000-0000-4000-8000-000000000001" name="Local authority type" typeOfVariable="Text"/>\
-        <Variable guid="ee000000-0000-4000-8000-000000000002" name="Year" typeOfVariable="Integer"/></Variables>\
-        <Cases><Case guid="ca000000-0000-4000-8000-000000000001" name="Case A">\
-        <VariableValue><VariableRef targetGUID="ee000000-0000-4000-8000-000000000001"/><TextValue>Unitary</TextValue></VariableValue>\
-        <VariableValue><VariableRef targetGUID="ee000000-0000-4000-8000-000000000002"/><IntegerValue>2019</IntegerValue></VariableValue>\
-        <SourceRef targetGUID="5e000000-0000-4000-8000-000000000001"/></Case></Cases>\
-        <Sources><TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="internal://a.txt">\
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" startPosition="4" endPosition="12" creatingUser="11111111-0000-4000-8000-000000000001">\
-        <Description>Referral from school</Description>\
-        <Coding guid="cc000000-0000-4000-8000-000000000001" creatingUser="11111111-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/>\
-        <NoteRef targetGUID="bb000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>\
-        <NoteRef targetGUID="bb000000-0000-4000-8000-000000000001"/></TextSource>\
-        <AudioSource guid="5e000000-0000-4000-8000-000000000002" name="Interview audio" path="internal://x.mp3"/></Sources>\
-        <Notes><Note guid="bb000000-0000-4000-8000-000000000001" name="Overview" creatingUser="11111111-0000-4000-8000-000000000001"><PlainTextContent>A thin review.</PlainTextContent></Note>\
-        <Note guid="bb000000-0000-4000-8000-000000000002" creatingUser="11111111-0000-4000-8000-000000000001"><PlainTextContent>Check the chronology.</PlainTextContent></Note>\
-        <Note guid="bb000000-0000-4000-8000-000000000003"><PlainTextContent>Project memo.</PlainTextContent></Note></Notes>\
-        <Graphs><Graph guid="9a000000-0000-4000-8000-000000000001" name="Map"/></Graphs></Project>
-        """
+            <Project xmlns="urn:QDA-XML:project:1.0" name="Memo test" origin="MAXQDA 24"><Users><User guid="11111111-0000-4000-8000-000000000001" name="Ana Smith"/></Users>\
+            <CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="Referral" isCodable="true" color="#AA0000"/></Codes></CodeBook>\
+            <Variables><Variable guid="ee000000-0000-4000-8000-000000000001" name="Local authority type" typeOfVariable="Text"/>\
+            <Variable guid="ee000000-0000-4000-8000-000000000002" name="Year" typeOfVariable="Integer"/></Variables>\
+            <Cases><Case guid="ca000000-0000-4000-8000-000000000001" name="Case A">\
+            <VariableValue><VariableRef targetGUID="ee000000-0000-4000-8000-000000000001"/><TextValue>Unitary</TextValue></VariableValue>\
+            <VariableValue><VariableRef targetGUID="ee000000-0000-4000-8000-000000000002"/><IntegerValue>2019</IntegerValue></VariableValue>\
+            <SourceRef targetGUID="5e000000-0000-4000-8000-000000000001"/></Case></Cases>\
+            <Sources><TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="internal://a.txt">\
+            <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" startPosition="4" endPosition="12" creatingUser="11111111-0000-4000-8000-000000000001">\
+            <Description>Referral from school</Description>\
+            <Coding guid="cc000000-0000-4000-8000-000000000001" creatingUser="11111111-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/>\
+            <NoteRef targetGUID="bb000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>\
+            <NoteRef targetGUID="bb000000-0000-4000-8000-000000000001"/></TextSource>\
+            <AudioSource guid="5e000000-0000-4000-8000-000000000002" name="Interview audio" path="internal://x.mp3"/></Sources>\
+            <Notes><Note guid="bb000000-0000-4000-8000-000000000001" name="Overview" creatingUser="11111111-0000-4000-8000-000000000001"><PlainTextContent>A thin review.</PlainTextContent></Note>\
+            <Note guid="bb000000-0000-4000-8000-000000000002" creatingUser="11111111-0000-4000-8000-000000000001"><PlainTextContent>Check the chronology.</PlainTextContent></Note>\
+            <Note guid="bb000000-0000-4000-8000-000000000003"><PlainTextContent>Project memo.</PlainTextContent></Note></Notes>\
+            <Graphs><Graph guid="9a000000-0000-4000-8000-000000000001" name="Map"/></Graphs></Project>
+            """
         let folder = try emptyStudy()
-        let (project, _) = try importProject(try ZipFixture.make(["project.qde": qde, "sources/a.txt": text]), into: folder)
+        let (project, _) = try importProject(
+            try ZipFixture.make(["project.qde": qde, "sources/a.txt": text]), into: folder)
         let study = try TestSupport.load(folder)
         let review = try #require(study.corpus.review("Review-A"))
         #expect(review.title == "Review A")
         #expect(review.attributes == ["localAuthorityType": "Unitary", "year": "2019"])
         #expect(study.manifest.attributes.map(\.label).suffix(2) == ["Incident type", "Local authority type"])
         let record = try #require(study.codings["ana-smith"]?.excerpts[review.excerpts[0].id])
-        #expect(record.codes.values.first == AppliedCode(spans: [TextSpan(start: 4, end: 12)], memo: "Referral from school\n\nCheck the chronology."))
+        #expect(
+            record.codes.values.first
+                == AppliedCode(
+                    spans: [TextSpan(start: 4, end: 12)], memo: "Referral from school\n\nCheck the chronology."))
         #expect(record.memo == "Note on the source: Overview: A thin review.")
         #expect(study.codebook.codes.first?.colour == "#AA0000")
-        #expect(project.notCarried == ["audio sources": 1, "graphs": 1, "notes not attached to a source or selection (project memos)": 1])
+        #expect(
+            project.notCarried == [
+                "audio sources": 1, "graphs": 1, "notes not attached to a source or selection (project memos)": 1,
+            ])
     }
 
     /// A one-source project around `source` (a source element holding one selection of [4, 12) by the one user).
-    private static func oneSourceProject(_ source: (String) -> String, files: [String: [UInt8]], document: String = "project.qde") throws -> [UInt8] {
+    private static func oneSourceProject(
+        _ source: (String) -> String, files: [String: [UInt8]], document: String = "project.qde"
+    ) throws -> [UInt8] {
         let selection = """
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" startPosition="4" endPosition="12" creatingUser="11111111-0000-4000-8000-000000000001">\
-        <Coding guid="cc000000-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>
-        """
+            <PlainTextSelection guid="aa000000-0000-4000-8000-000000000001" startPosition="4" endPosition="12" creatingUser="11111111-0000-4000-8000-000000000001">\
+            <Coding guid="cc000000-0000-4000-8000-000000000001"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000001"/></Coding></PlainTextSelection>
+            """
         let qde = """
-        <Project xmlns="urn:QDA-XML:project:1.0" name="One"><Users><User guid="11111111-0000-4000-8000-000000000001" name="Ana"/></Users>\
-        <CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="Referral" isCodable="true"/></Codes></CodeBook>\
-        <Sources>\(source(selection))</Sources></Project>
-        """
-        return try RefiProject.zip([(document, Array(qde.utf8))] + files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            <Project xmlns="urn:QDA-XML:project:1.0" name="One"><Users><User guid="11111111-0000-4000-8000-000000000001" name="Ana"/></Users>\
+            <CodeBook><Codes><Code guid="c0000000-0000-4000-8000-000000000001" name="Referral" isCodable="true"/></Codes></CodeBook>\
+            <Sources>\(source(selection))</Sources></Project>
+            """
+        return try RefiProject.zip(
+            [(document, Array(qde.utf8))] + files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     private func referralSpans(_ bytes: [UInt8]) throws -> [String] {
@@ -243,21 +274,28 @@ import ThematicTestSupport
     }
 
     @Test func aPDFSourcesTextRepresentationIsImportedAndItsCoordinateSelectionsCounted() throws {
-        let bytes = try Self.oneSourceProject({ selection in """
-            <PDFSource guid="5e000000-0000-4000-8000-000000000001" name="Review B" path="internal://b.pdf">\
-            <PDFSelection guid="9d000000-0000-4000-8000-000000000001" page="1" firstX="1" firstY="1" secondX="5" secondY="5"/>\
-            <Representation guid="5e000000-0000-4000-8000-000000000002" plainTextPath="internal://b.txt">\(selection)</Representation></PDFSource>
-            """ }, files: ["sources/b.txt": Array("The referral was not followed up.\n".utf8)])
+        let bytes = try Self.oneSourceProject(
+            { selection in
+                """
+                <PDFSource guid="5e000000-0000-4000-8000-000000000001" name="Review B" path="internal://b.pdf">\
+                <PDFSelection guid="9d000000-0000-4000-8000-000000000001" page="1" firstX="1" firstY="1" secondX="5" secondY="5"/>\
+                <Representation guid="5e000000-0000-4000-8000-000000000002" plainTextPath="internal://b.txt">\(selection)</Representation></PDFSource>
+                """
+            }, files: ["sources/b.txt": Array("The referral was not followed up.\n".utf8)])
         #expect(try referralSpans(bytes) == ["referral"])
-        let project = try RefiProjectImport.plan(try RefiProjectFile.read(bytes, file: "b.qdpx"), study: try TestSupport.load(try emptyStudy()))
+        let project = try RefiProjectImport.plan(
+            try RefiProjectFile.read(bytes, file: "b.qdpx"), study: try TestSupport.load(try emptyStudy()))
         #expect(project.notCarried == ["PDF selections by coordinates": 1])
     }
 
     @Test func aSourceWithOnlyAWordFileIsReadFromIt() throws {
         let docx = try FileSystem.readBytes(TestSupport.fixtures + "/documents/overview-report.docx")
-        let bytes = try Self.oneSourceProject({ selection in """
-            <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Overview" richTextPath="internal://o.docx">\(selection)</TextSource>
-            """ }, files: ["sources/o.docx": docx])
+        let bytes = try Self.oneSourceProject(
+            { selection in
+                """
+                <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Overview" richTextPath="internal://o.docx">\(selection)</TextSource>
+                """
+            }, files: ["sources/o.docx": docx])
         let folder = try emptyStudy()
         let (project, _) = try importProject(bytes, into: folder)
         #expect(project.warnings.contains { $0.contains("its text is read from the Word file") })
@@ -267,27 +305,38 @@ import ThematicTestSupport
     @Test func utf16TextAndAProjectInsideAFolderOfTheArchiveAreRead() throws {
         let text = "The referral was not followed up.\n"
         let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        let bytes = try Self.oneSourceProject({ selection in """
-            <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="relative://a.txt">\(selection)</TextSource>
-            """ }, files: ["Study/sources/a.txt": utf16], document: "Study/Study.qde")
+        let bytes = try Self.oneSourceProject(
+            { selection in
+                """
+                <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="relative://a.txt">\(selection)</TextSource>
+                """
+            }, files: ["Study/sources/a.txt": utf16], document: "Study/Study.qde")
         #expect(try referralSpans(bytes) == ["referral"])
     }
 
     @Test func aSourcePathWithABracedGUIDFindsItsFileWrittenWithout() throws {
-        let bytes = try Self.oneSourceProject({ selection in """
-            <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="internal://{5E000000-0000-4000-8000-000000000001}.txt">\(selection)</TextSource>
-            """ }, files: ["sources/5e000000-0000-4000-8000-000000000001.txt": Array("The referral was not followed up.\n".utf8)])
+        let bytes = try Self.oneSourceProject(
+            { selection in
+                """
+                <TextSource guid="5e000000-0000-4000-8000-000000000001" name="Review A" plainTextPath="internal://{5E000000-0000-4000-8000-000000000001}.txt">\(selection)</TextSource>
+                """
+            },
+            files: [
+                "sources/5e000000-0000-4000-8000-000000000001.txt": Array("The referral was not followed up.\n".utf8)
+            ])
         #expect(try referralSpans(bytes) == ["referral"])
     }
 
     @Test func aCoderMapChoosesTheCoderNamesAndAMisspelledUserIsRefused() throws {
         let folder = try emptyStudy()
-        let (project, _) = try importProject(try Self.qcProject(), into: folder,
-                                             options: .init(coderMap: ["José Pérez": "jose", "chrisp": "chris"]))
+        let (project, _) = try importProject(
+            try Self.qcProject(), into: folder,
+            options: .init(coderMap: ["José Pérez": "jose", "chrisp": "chris"]))
         #expect(project.coders.map(\.coder) == ["jose", "chris"])
         #expect(throws: RefiError.self) {
-            try RefiProjectImport.plan(try RefiProjectFile.read(try Self.qcProject(), file: "qc.qdpx"), study: try TestSupport.load(folder),
-                                       options: .init(coderMap: ["Jose Perez": "jose"]))
+            try RefiProjectImport.plan(
+                try RefiProjectFile.read(try Self.qcProject(), file: "qc.qdpx"), study: try TestSupport.load(folder),
+                options: .init(coderMap: ["Jose Perez": "jose"]))
         }
     }
 
@@ -308,29 +357,40 @@ import ThematicTestSupport
 
     @Test func aTruncatedProjectIsRefused() throws {
         let bytes = try Self.qcProject()
-        try expectRefusal(Array(bytes.prefix(bytes.count / 2)), mentioning: ["broken.qdpx", "not a readable zip archive"])
+        try expectRefusal(
+            Array(bytes.prefix(bytes.count / 2)), mentioning: ["broken.qdpx", "not a readable zip archive"])
     }
 
     @Test func aProjectDocumentThatIsNotXMLIsRefused() throws {
-        try expectRefusal(try ZipFixture.make(["project.qde": "this is not XML {"]), mentioning: ["broken.qdpx/project.qde", "not well-formed XML"])
+        try expectRefusal(
+            try ZipFixture.make(["project.qde": "this is not XML {"]),
+            mentioning: ["broken.qdpx/project.qde", "not well-formed XML"])
     }
 
     @Test func aSelectionOutsideItsSourcesTextIsRefused() throws {
         let selection = """
-        <PlainTextSelection guid="aa000000-0000-4000-8000-000000000009" startPosition="10" endPosition="900">\
-        <Coding guid="cc000000-0000-4000-8000-000000000009"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>
-        """
-        try expectRefusal(try Self.qcProject(selections: selection),
-                          mentioning: ["broken.qdpx/project.qde", "line 1", "<PlainTextSelection guid=\"aa000000-0000-4000-8000-000000000009\">",
-                                       "[10, 900)", "outside the text of source \"interviews/hv-interview.txt\""])
+            <PlainTextSelection guid="aa000000-0000-4000-8000-000000000009" startPosition="10" endPosition="900">\
+            <Coding guid="cc000000-0000-4000-8000-000000000009"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>
+            """
+        try expectRefusal(
+            try Self.qcProject(selections: selection),
+            mentioning: [
+                "broken.qdpx/project.qde", "line 1",
+                "<PlainTextSelection guid=\"aa000000-0000-4000-8000-000000000009\">",
+                "[10, 900)", "outside the text of source \"interviews/hv-interview.txt\"",
+            ])
     }
 
     @Test func aDuplicatedGUIDIsRefused() throws {
         let selection = """
-        <PlainTextSelection guid="c0000000-0000-4000-8000-000000000002" startPosition="0" endPosition="5">\
-        <Coding guid="cc000000-0000-4000-8000-000000000009"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>
-        """
-        try expectRefusal(try Self.qcProject(selections: selection),
-                          mentioning: ["broken.qdpx/project.qde", "<PlainTextSelection guid=\"c0000000-0000-4000-8000-000000000002\"> repeats the GUID of the <Code>"])
+            <PlainTextSelection guid="c0000000-0000-4000-8000-000000000002" startPosition="0" endPosition="5">\
+            <Coding guid="cc000000-0000-4000-8000-000000000009"><CodeRef targetGUID="c0000000-0000-4000-8000-000000000002"/></Coding></PlainTextSelection>
+            """
+        try expectRefusal(
+            try Self.qcProject(selections: selection),
+            mentioning: [
+                "broken.qdpx/project.qde",
+                "<PlainTextSelection guid=\"c0000000-0000-4000-8000-000000000002\"> repeats the GUID of the <Code>",
+            ])
     }
 }

@@ -1,10 +1,13 @@
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct ReimportTests {
     private func newStudy() throws -> Study {
-        try StudyCreator.create(at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Import", codebook: nil, now: "2026-11-23T10:00:00Z")
+        try StudyCreator.create(
+            at: StudyFolder(path: TestFolders.scratch() + "/study"), title: "Import", codebook: nil,
+            now: "2026-11-23T10:00:00Z")
     }
 
     private func markdown(_ paragraphs: [String], id: String = "R1") throws -> ImportContent {
@@ -12,7 +15,9 @@ import ThematicTestSupport
         return try ImportFile.parse(Array(text.utf8), file: "\(id).md", format: .markdown)
     }
 
-    private func importing(_ contents: [ImportContent], into study: Study, acceptChanges: Bool = false) throws -> (ImportPlan, Study) {
+    private func importing(_ contents: [ImportContent], into study: Study, acceptChanges: Bool = false) throws -> (
+        ImportPlan, Study
+    ) {
         let plan = try CorpusImport.plan(study, contents: contents)
         try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges)
         return (plan, try StudyReader.load(study.folder).study)
@@ -35,8 +40,10 @@ import ThematicTestSupport
     }
 
     @Test func reimportKeepsTheIdsOfUnchangedTextAndReportsChangedAddedAndVanished() throws {
-        let (_, study) = try importing([try markdown(["First.", "Second.", "Third.", "Fourth."])], into: try newStudy())
-        let (plan, after) = try importing([try markdown(["Second.", "First.", "Third, rewritten.", "Fifth."])], into: study)
+        let (_, study) = try importing(
+            [try markdown(["First.", "Second.", "Third.", "Fourth."])], into: try newStudy())
+        let (plan, after) = try importing(
+            [try markdown(["Second.", "First.", "Third, rewritten.", "Fifth."])], into: study)
         #expect(after.corpus.review("R1")?.excerpts.map(\.id) == ["R1-002", "R1-001", "R1-005", "R1-006"])
         let report = try #require(plan.reports.first)
         #expect(report.kept == ["R1-002", "R1-001"])
@@ -46,15 +53,20 @@ import ThematicTestSupport
     }
 
     @Test func aFreshIdIsNeverOneThatACodingStillMentions() {
-        let outcome = ExcerptMatcher.match(reviewID: "R1", old: [Excerpt(id: "R1-001", section: "", text: "A.")],
-                                           new: [DraftExcerpt(section: "", text: "A."), DraftExcerpt(section: "", text: "B.")],
-                                           knownIDs: ["R1-007", "R10-050"])
+        let outcome = ExcerptMatcher.match(
+            reviewID: "R1", old: [Excerpt(id: "R1-001", section: "", text: "A.")],
+            new: [DraftExcerpt(section: "", text: "A."), DraftExcerpt(section: "", text: "B.")],
+            knownIDs: ["R1-007", "R10-050"])
         #expect(outcome.excerpts.map(\.id) == ["R1-001", "R1-008"])
     }
 
     @Test func repeatedIdenticalParagraphsKeepTheirIdsInOrder() {
-        let old = [Excerpt(id: "R1-001", section: "", text: "Same."), Excerpt(id: "R1-002", section: "", text: "Same.")]
-        let outcome = ExcerptMatcher.match(reviewID: "R1", old: old, new: [DraftExcerpt(section: "", text: "Same."), DraftExcerpt(section: "", text: "Same.")])
+        let old = [
+            Excerpt(id: "R1-001", section: "", text: "Same."), Excerpt(id: "R1-002", section: "", text: "Same."),
+        ]
+        let outcome = ExcerptMatcher.match(
+            reviewID: "R1", old: old,
+            new: [DraftExcerpt(section: "", text: "Same."), DraftExcerpt(section: "", text: "Same.")])
         #expect(outcome.excerpts.map(\.id) == ["R1-001", "R1-002"])
     }
 
@@ -64,7 +76,9 @@ import ThematicTestSupport
         let before = try FolderSnapshot.take(folder.path)
         var review = try #require(study.corpus.review("R01"))
         review.excerpts[3].text += " A sentence added later."
-        let draft = ImportedReview(id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
+        let draft = ImportedReview(
+            id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) },
+            file: "R01.txt")
         let plan = try CorpusImport.plan(study, contents: [.reviews([draft])])
         #expect(plan.affected.map(\.excerptID) == ["R01-004"])
         #expect(plan.affected.first?.coders == ["asha", "ben"])
@@ -77,7 +91,9 @@ import ThematicTestSupport
         let study = try StudyReader.load(folder).study
         var review = try #require(study.corpus.review("R01"))
         review.excerpts[3].text += " A sentence added later."
-        let draft = ImportedReview(id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
+        let draft = ImportedReview(
+            id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) },
+            file: "R01.txt")
         let (plan, after) = try importing([.reviews([draft])], into: study, acceptChanges: true)
         let newID = try #require(plan.reports.first?.changed.first?.new)
         #expect(after.corpus.excerpt("R01-004") == nil)
@@ -92,13 +108,17 @@ import ThematicTestSupport
         let study = try StudyReader.load(folder).study
         var review = try #require(study.corpus.review("R01"))
         review.excerpts[3].text = "Rewritten."
-        let draft = ImportedReview(id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
+        let draft = ImportedReview(
+            id: "R01", excerpts: review.excerpts.map { DraftExcerpt(section: $0.section, text: $0.text) },
+            file: "R01.txt")
         let plan = try CorpusImport.plan(study, contents: [.reviews([draft])])
         let session = try CodingSession(folder: folder, coder: "ben")
         let before = try FolderSnapshot.take(folder.path)
         #expect(throws: (any Error).self) { try CorpusImport.apply(plan, to: study, acceptChanges: true) }
         // Lock files belong to sessions (and to .gitignore), not to the study.
-        #expect(try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".lock") } == before.filter { !$0.key.hasSuffix(".lock") })
+        #expect(
+            try FolderSnapshot.take(folder.path).filter { !$0.key.hasSuffix(".lock") }
+                == before.filter { !$0.key.hasSuffix(".lock") })
         try session.close()
     }
 
@@ -129,14 +149,19 @@ import ThematicTestSupport
 
     @Test func aReviewInTheCorpusFormatKeepsItsIdsInANewStudy() throws {
         let bytes = try FileSystem.readBytes(TestFolders.demoStudy + "/corpus/R02.json")
-        let (_, after) = try importing([try ImportFile.parse(bytes, file: "R02.json", format: .json)], into: try newStudy())
+        let (_, after) = try importing(
+            [try ImportFile.parse(bytes, file: "R02.json", format: .json)], into: try newStudy())
         #expect(try FileSystem.readBytes(after.folder.url("corpus/R02.json")) == bytes)
     }
     @Test func acceptingChangesRemovesTheConsensusDecisionOfAVanishedExcerpt() throws {
         let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         let review = try #require(study.corpus.review("R01"))
-        let draft = ImportedReview(id: "R01", excerpts: review.excerpts.filter { $0.id != "R01-008" }.map { DraftExcerpt(section: $0.section, text: $0.text) }, file: "R01.txt")
+        let draft = ImportedReview(
+            id: "R01",
+            excerpts: review.excerpts.filter { $0.id != "R01-008" }.map {
+                DraftExcerpt(section: $0.section, text: $0.text)
+            }, file: "R01.txt")
         let (plan, after) = try importing([.reviews([draft])], into: study, acceptChanges: true)
         #expect(plan.reports.first?.vanished == ["R01-008"])
         #expect(plan.affected.first?.inConsensus == true)
@@ -147,7 +172,9 @@ import ThematicTestSupport
 
     @Test func reimportingTextKeepsTheReviewsAttributesAndTitle() throws {
         let (_, study) = try importing([try markdown(["First."], id: "R20")], into: try newStudy())
-        let rows = ImportContent.attributes([ReviewAttributes(reviewID: "R20", title: "Named", attributes: ["year": "2016"], file: "a.csv", line: 2)])
+        let rows = ImportContent.attributes([
+            ReviewAttributes(reviewID: "R20", title: "Named", attributes: ["year": "2016"], file: "a.csv", line: 2)
+        ])
         let (_, named) = try importing([rows], into: study)
         let text = try ImportFile.parse(Array("Second.\n".utf8), file: "R20.txt", format: .text)
         let (_, after) = try importing([text], into: named)

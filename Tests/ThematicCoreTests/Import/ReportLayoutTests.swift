@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// How the layout of a report's text becomes passages: page furniture out, paragraphs whole, headings only where a
@@ -30,20 +31,27 @@ import Testing
 
     @Test func pageNumberLinesGiveUnpagedTextItsPagesAndTheRunningHeaderGoes() {
         let layout = lay(copiedFromAPDF)
-        #expect(layout.removed.map(\.reason) == [.runningHeader, .pageNumber, .runningHeader, .pageNumber, .runningHeader, .pageNumber])
+        #expect(
+            layout.removed.map(\.reason) == [
+                .runningHeader, .pageNumber, .runningHeader, .pageNumber, .runningHeader, .pageNumber,
+            ])
         #expect(layout.blocks.map(\.page) == [4, 5, 6])
     }
 
     @Test func aParagraphRunsOnOverAPageBreakAndANumberedOneStartsAfresh() {
         let layout = lay(copiedFromAPDF)
-        #expect(layout.blocks.map(\.section) == ["3. Key practice episodes", "3. Key practice episodes", "4. Findings"])
+        #expect(
+            layout.blocks.map(\.section) == ["3. Key practice episodes", "3. Key practice episodes", "4. Findings"])
         #expect(layout.blocks[0].text.hasPrefix("3.1 The health visitor"))
-        #expect(layout.blocks[0].text.hasSuffix("No plan was made to see the mother alone, and the concern was not shared with the GP."))
+        #expect(
+            layout.blocks[0].text.hasSuffix(
+                "No plan was made to see the mother alone, and the concern was not shared with the GP."))
         #expect(layout.blocks[1].text.hasPrefix("3.2 A strategy discussion"))
     }
 
     @Test func aCoverPageOfShortLinesIsKeptAsOnePassageNotTakenForHeadings() {
-        let layout = lay("""
+        let layout = lay(
+            """
             Serious Case Review
 
             Child M
@@ -58,21 +66,28 @@ import Testing
 
             1.1 This review was commissioned by the partnership.
             """)
-        #expect(layout.blocks.first?.text == "Serious Case Review\nChild M\nAuthor: Jane Leather\nChair: Kath Nelson\nMarch 2019")
+        #expect(
+            layout.blocks.first?.text
+                == "Serious Case Review\nChild M\nAuthor: Jane Leather\nChair: Kath Nelson\nMarch 2019")
         #expect(layout.blocks.first?.section == "")
         #expect(layout.headings == ["1. Introduction"])
     }
 
     @Test func textWithOneParagraphPerLineIsSplitAtEveryLine() {
         let long = String(repeating: "The panel considered what the agencies knew and when they knew it. ", count: 5)
-        let layout = lay("Decision to Initiate\n\(long)\n\(long)\nA review must be arranged when:\n- a child has died; or\n- a child has been seriously harmed.")
+        let layout = lay(
+            "Decision to Initiate\n\(long)\n\(long)\nA review must be arranged when:\n- a child has died; or\n- a child has been seriously harmed."
+        )
         #expect(layout.blocks.count == 3)
         #expect(layout.blocks.allSatisfy { $0.section == "Decision to Initiate" })
-        #expect(layout.blocks[2].text == "A review must be arranged when:\n- a child has died; or\n- a child has been seriously harmed.")
+        #expect(
+            layout.blocks[2].text
+                == "A review must be arranged when:\n- a child has died; or\n- a child has been seriously harmed.")
     }
 
     @Test func wordsHyphenatedAtALineEndAreJoinedAndRealHyphensKept() {
-        let layout = lay("""
+        let layout = lay(
+            """
             The baby was non-
             mobile and the call-
             out team did not complete an assess-
@@ -80,12 +95,17 @@ import Testing
             sultation with the Anglo-
             Saxon named practitioner.
             """)
-        #expect(layout.blocks.map(\.text) == ["The baby was non-mobile and the call-out team did not complete an assessment of the family, nor a consultation with the Anglo-Saxon named practitioner."])
+        #expect(
+            layout.blocks.map(\.text) == [
+                "The baby was non-mobile and the call-out team did not complete an assessment of the family, nor a consultation with the Anglo-Saxon named practitioner."
+            ])
         #expect(layout.rejoinedWords == 2)
     }
 
     @Test func aContentsPageIsRemovedButAContentsLineInProseIsNot() {
-        let layout = lay("Contents\n\n1. Introduction\t3\n2. Background ........ 4\n\n1. Introduction\n\nThe contents of the file were read. 3")
+        let layout = lay(
+            "Contents\n\n1. Introduction\t3\n2. Background ........ 4\n\n1. Introduction\n\nThe contents of the file were read. 3"
+        )
         #expect(layout.removed.map(\.reason) == [.contents, .contents, .contents])
         #expect(layout.blocks.map(\.text) == ["The contents of the file were read. 3"])
     }
@@ -98,8 +118,14 @@ import Testing
 
 extension ReportLayoutTests {
     @Test func aNameOrADateAloneOnItsLineIsTextNotASection() {
-        let layout = lay("The panel thanks the family.\n\nKath Nelson\n\nThe review was completed in spring.\n\nMarch 2019\n\nIt was published later.")
+        let layout = lay(
+            "The panel thanks the family.\n\nKath Nelson\n\nThe review was completed in spring.\n\nMarch 2019\n\nIt was published later."
+        )
         #expect(layout.headings == [])
-        #expect(layout.blocks.map(\.text) == ["The panel thanks the family.", "Kath Nelson", "The review was completed in spring.", "March 2019", "It was published later."])
+        #expect(
+            layout.blocks.map(\.text) == [
+                "The panel thanks the family.", "Kath Nelson", "The review was completed in spring.", "March 2019",
+                "It was published later.",
+            ])
     }
 }

@@ -1,9 +1,12 @@
 import Testing
+
 @testable import ThematicCore
 
 /// Cutting an already-coded text into excerpts without changing a character, so source positions stay exact.
 @Suite struct SourceTextCutterTests {
-    private func cut(_ text: String, _ options: SplitOptions = SplitOptions(), selected: [Range<Int>] = []) -> [SourceTextCutter.Cut] {
+    private func cut(_ text: String, _ options: SplitOptions = SplitOptions(), selected: [Range<Int>] = [])
+        -> [SourceTextCutter.Cut]
+    {
         SourceTextCutter(options: options, selected: selected).cut(text)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ThematicCore
 
 /// The hand-built study with memos: ann on e1 (excerpt) and on e2's Q1 and P1; bob on e1's P1 and on e4 (excerpt).
@@ -15,15 +16,19 @@ func studyWithMemos() -> Study {
 @Suite struct MemoIndexTests {
     @Test func listsEveryCodersMemosInReadingOrderThenCoderExcerptMemoFirstThenCode() {
         let memos = MemoIndex(study: studyWithMemos()).memos
-        #expect(memos.map { "\($0.excerptID) \($0.coder) \($0.kind.rawValue) \($0.codeID ?? "-")" } == [
-            "e1 ann excerpt -", "e1 bob coding P1", "e2 ann coding P1", "e2 ann coding Q1", "e4 bob excerpt -",
-        ])
+        #expect(
+            memos.map { "\($0.excerptID) \($0.coder) \($0.kind.rawValue) \($0.codeID ?? "-")" } == [
+                "e1 ann excerpt -", "e1 bob coding P1", "e2 ann coding P1", "e2 ann coding Q1", "e4 bob excerpt -",
+            ])
     }
 
     @Test func eachMemoCarriesItsReviewWhenAndTheExcerptsFirstWords() {
         let memo = MemoIndex(study: studyWithMemos()).memos[0]
-        #expect(memo == Memo(kind: .excerpt, excerptID: "e1", reviewID: "R1", codeID: nil, coder: "ann",
-                             updated: HandBuiltStudy.stamp, firstWords: "Alpha beta gamma e1", text: "Same episode as before"))
+        #expect(
+            memo
+                == Memo(
+                    kind: .excerpt, excerptID: "e1", reviewID: "R1", codeID: nil, coder: "ann",
+                    updated: HandBuiltStudy.stamp, firstWords: "Alpha beta gamma e1", text: "Same episode as before"))
     }
 
     @Test func coderKeepsOnlyThatCodersMemos() {
@@ -47,7 +52,9 @@ func studyWithMemos() -> Study {
     }
 
     @Test func filtersCombine() {
-        #expect(MemoIndex(study: studyWithMemos(), filter: .init(coder: "ann", code: "Q1", review: "R1", search: "went")).memos.count == 1)
+        #expect(
+            MemoIndex(study: studyWithMemos(), filter: .init(coder: "ann", code: "Q1", review: "R1", search: "went"))
+                .memos.count == 1)
         #expect(MemoIndex(study: studyWithMemos(), filter: .init(coder: "bob", code: "Q1")).memos.isEmpty)
     }
 
@@ -64,7 +71,8 @@ func studyWithMemos() -> Study {
         let text = String(decoding: MemoWriter.delimited(memos), as: UTF8.self)
         let lines = text.split(separator: "\r\n")
         #expect(lines.first == "kind,excerpt,review,code,coder,updated,first_words,memo")
-        #expect(lines[2] == "coding,e1,R1,P1,bob,\(HandBuiltStudy.stamp),Alpha beta gamma e1,Ask the lead about BRUISES")
+        #expect(
+            lines[2] == "coding,e1,R1,P1,bob,\(HandBuiltStudy.stamp),Alpha beta gamma e1,Ask the lead about BRUISES")
         #expect(lines.count == 6)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ThematicCore
 
 /// The progress line's timing: nothing for a fast run, then at most one line per interval, cleared at the end.
@@ -16,7 +17,9 @@ import Testing
         func record(_ event: String) { lock.withLock { events.append(event) } }
 
         func reporter() -> ThrottledProgress {
-            ThrottledProgress(delay: 0.75, interval: 0.1, clock: { self.now }, draw: { self.record($0) }, clear: { self.record("<clear>") })
+            ThrottledProgress(
+                delay: 0.75, interval: 0.1, clock: { self.now }, draw: { self.record($0) },
+                clear: { self.record("<clear>") })
         }
     }
 
@@ -63,6 +66,8 @@ import Testing
     }
 
     @Test func aStepOfUnknownSizeIsItsPhaseAlone() {
-        #expect(progressLine("reading the project: unpacking the archive", done: 0, total: 0, unit: "") == "reading the project: unpacking the archive…")
+        #expect(
+            progressLine("reading the project: unpacking the archive", done: 0, total: 0, unit: "")
+                == "reading the project: unpacking the archive…")
     }
 }

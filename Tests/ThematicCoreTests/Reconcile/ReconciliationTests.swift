@@ -1,7 +1,8 @@
 import Agreement
 import Testing
-@testable import ThematicCore
 import ThematicTestSupport
+
+@testable import ThematicCore
 
 @Suite struct ReconciliationTests {
     private let twoCoders: [String: [String: [String]]] = [
@@ -23,7 +24,10 @@ import ThematicTestSupport
 
     @Test func theDoubleCodedScopeAlsoListsAgreedExcerpts() throws {
         let study = try StudyReader.load(ReconcileFixture.study(twoCoders)).study
-        #expect(try Reconciliation(study: study, scope: .doubleCoded).items.map(\.excerpt.id) == ["R1-1", "R1-2", "R1-3", "R1-4"])
+        #expect(
+            try Reconciliation(study: study, scope: .doubleCoded).items.map(\.excerpt.id) == [
+                "R1-1", "R1-2", "R1-3", "R1-4",
+            ])
     }
 
     @Test func withThreeCodersACodeIsDisputedWhenSomeButNotAllApplyIt() throws {
@@ -58,7 +62,9 @@ import ThematicTestSupport
         #expect(try session.decide("R1-2", .accept(coder: "ben")).codes.keys.sorted() == ["A2"])
         #expect(try session.decide("R1-3", .union).codes.keys.sorted() == ["A3"])
         #expect(try session.decide("R1-4", .intersection).codes.isEmpty)
-        #expect(try session.decide("R1-1", .edited(["A3": AppliedCode()]), note: "the child was not heard").basis == .edited)
+        #expect(
+            try session.decide("R1-1", .edited(["A3": AppliedCode()]), note: "the child was not heard").basis == .edited
+        )
         let consensus = try StudyReader.load(folder).study.consensus
         #expect(consensus.excerpts["R1-2"]?.basis == .coder("ben"))
         #expect(consensus.excerpts["R1-1"]?.note == "the child was not heard")
@@ -66,11 +72,22 @@ import ThematicTestSupport
 
     @Test func unionAndIntersectionCombineSpans() {
         let codings = [
-            ReconciliationItem.CoderCoding(coder: "asha", coding: ExcerptCoding(finished: true, codes: [
-                "A1": AppliedCode(spans: [TextSpan(start: 0, end: 10)]), "A2": AppliedCode()], updated: "", codebookRevision: 1), codes: ["A1", "A2"]),
-            ReconciliationItem.CoderCoding(coder: "ben", coding: ExcerptCoding(finished: true, codes: [
-                "A1": AppliedCode(spans: [TextSpan(start: 5, end: 20)]), "A2": AppliedCode(spans: [TextSpan(start: 3, end: 8)])],
-                updated: "", codebookRevision: 1), codes: ["A1", "A2"]),
+            ReconciliationItem.CoderCoding(
+                coder: "asha",
+                coding: ExcerptCoding(
+                    finished: true,
+                    codes: [
+                        "A1": AppliedCode(spans: [TextSpan(start: 0, end: 10)]), "A2": AppliedCode(),
+                    ], updated: "", codebookRevision: 1), codes: ["A1", "A2"]),
+            ReconciliationItem.CoderCoding(
+                coder: "ben",
+                coding: ExcerptCoding(
+                    finished: true,
+                    codes: [
+                        "A1": AppliedCode(spans: [TextSpan(start: 5, end: 20)]),
+                        "A2": AppliedCode(spans: [TextSpan(start: 3, end: 8)]),
+                    ],
+                    updated: "", codebookRevision: 1), codes: ["A1", "A2"]),
         ]
         let union = ReconciliationChoice.union.codes(from: codings, textLength: 40)
         #expect(union["A1"]?.spans == [TextSpan(start: 0, end: 20)])
@@ -166,14 +183,23 @@ import ThematicTestSupport
         let session = try ReconciliationSession(folder: folder, lead: "lena")
         defer { session.close() }
         let before = try FolderSnapshot.take(folder.path)
-        let cara = #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .accept(coder: "cara")) }
+        let cara = #expect(throws: ReconciliationSession.Refusal.self) {
+            try session.decide("R1-2", .accept(coder: "cara"))
+        }
         #expect(cara?.description == "cara is not one of the coders who finished R1-2 (asha, ben)")
         let single = #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R2-1", .union) }
         #expect(single?.description.hasPrefix("R2-1 was not finished by two or more of the coders compared") == true)
-        let category = #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .edited(["A": AppliedCode()])) }
-        #expect(category?.description == "code A (Assessment) cannot be applied: it is a category that only groups codes")
-        #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .edited(["A4": AppliedCode()])) }
-        #expect(throws: ReconciliationSession.Refusal.self) { try session.decide("R1-2", .edited(["Z9": AppliedCode()])) }
+        let category = #expect(throws: ReconciliationSession.Refusal.self) {
+            try session.decide("R1-2", .edited(["A": AppliedCode()]))
+        }
+        #expect(
+            category?.description == "code A (Assessment) cannot be applied: it is a category that only groups codes")
+        #expect(throws: ReconciliationSession.Refusal.self) {
+            try session.decide("R1-2", .edited(["A4": AppliedCode()]))
+        }
+        #expect(throws: ReconciliationSession.Refusal.self) {
+            try session.decide("R1-2", .edited(["Z9": AppliedCode()]))
+        }
         #expect(try FolderSnapshot.take(folder.path) == before)
     }
 
@@ -185,7 +211,8 @@ import ThematicTestSupport
             var implied: [String: Int] = [:]
             for (code, agreement) in BinaryAgreement.perCode(data) {
                 // Two coders: a pairable unit either agrees on the code or is a disagreement on it.
-                let disagreements = Int((Double(agreement.unitsPairable) * (1 - (agreement.percentAgreementUnits.value ?? 1))).rounded())
+                let disagreements = Int(
+                    (Double(agreement.unitsPairable) * (1 - (agreement.percentAgreementUnits.value ?? 1))).rounded())
                 if disagreements > 0 { implied[code] = disagreements }
             }
             #expect(reconciliation.disagreementsPerCode == implied, "\(pair)")

@@ -30,11 +30,14 @@ struct DocxNumbering {
             abstractLevels[id] = levels
         }
         for num in root.children("num") {
-            guard let id = num.attribute("numId"), let abstract = num.child("abstractNumId")?.attribute("val") else { continue }
+            guard let id = num.attribute("numId"), let abstract = num.child("abstractNumId")?.attribute("val") else {
+                continue
+            }
             var overrides: [Int: Int] = [:]
             for override in num.children("lvlOverride") {
                 if let ilvl = override.attribute("ilvl").flatMap(Int.init),
-                   let start = override.child("startOverride")?.attribute("val").flatMap(Int.init) {
+                    let start = override.child("startOverride")?.attribute("val").flatMap(Int.init)
+                {
                     overrides[ilvl] = start
                 }
             }
@@ -46,7 +49,8 @@ struct DocxNumbering {
     /// numbering is unknown or switched off (numId 0).
     mutating func nextLabel(numId: String, level: Int) -> String? {
         guard numId != "0", let instance = instances[numId], let levels = abstractLevels[instance.abstract],
-              let current = levels[level] else { return nil }
+            let current = levels[level]
+        else { return nil }
         func start(_ ilvl: Int) -> Int { instance.startOverrides[ilvl] ?? levels[ilvl]?.start ?? 1 }
 
         var numbers = counters[numId, default: [:]]
@@ -92,8 +96,10 @@ struct DocxNumbering {
 
     private static func roman(_ number: Int) -> String {
         guard number > 0, number < 4000 else { return "\(number)" }
-        let symbols: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                                        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        let symbols: [(Int, String)] = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        ]
         var rest = number
         var result = ""
         for (value, symbol) in symbols {

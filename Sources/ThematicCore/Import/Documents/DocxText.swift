@@ -24,16 +24,18 @@ public enum DocxText {
         guard let body = try xml("word/document.xml", in: archive, file: file)?.child("body") else {
             throw ImportProblem(file: file, reason: "not a Word .docx file (it has no word/document.xml)")
         }
-        var reader = DocumentReader(styles: DocxStyles(try xml("word/styles.xml", in: archive, file: file)),
-                                    numbering: DocxNumbering(try xml("word/numbering.xml", in: archive, file: file)))
+        var reader = DocumentReader(
+            styles: DocxStyles(try xml("word/styles.xml", in: archive, file: file)),
+            numbering: DocxNumbering(try xml("word/numbering.xml", in: archive, file: file)))
         reader.paginated = Self.hasPageBreaks(body)
         reader.readBlocks(body.children)
         reader.readNotes(try xml("word/footnotes.xml", in: archive, file: file), kind: .footnote)
         reader.readNotes(try xml("word/endnotes.xml", in: archive, file: file), kind: .endnote)
         let title = try xml("docProps/core.xml", in: archive, file: file)?.child("title")?.text
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return SourceDocument(lines: reader.lines, title: title?.isEmpty == false ? title : nil,
-                              pageCount: reader.paginated ? reader.page : nil)
+        return SourceDocument(
+            lines: reader.lines, title: title?.isEmpty == false ? title : nil,
+            pageCount: reader.paginated ? reader.page : nil)
     }
 
     /// One part of the package as XML, or nil when the package does not have it.
@@ -83,14 +85,15 @@ struct DocxStyles {
             guard let id = style.attribute("styleId") else { continue }
             let properties = style.child("pPr")
             let numbering = properties?.child("numPr")
-            styles[id] = Style(name: style.child("name")?.attribute("val")?.lowercased() ?? id.lowercased(),
-                               basedOn: style.child("basedOn")?.attribute("val"),
-                               outlineLevel: properties?.child("outlineLvl")?.attribute("val").flatMap(Int.init),
-                               numId: numbering?.child("numId")?.attribute("val"),
-                               numLevel: numbering?.child("ilvl")?.attribute("val").flatMap(Int.init),
-                               pageBreakBefore: properties?.child("pageBreakBefore").map {
-                                   $0.attribute("val").map(DocumentReader.isOn) ?? true
-                               })
+            styles[id] = Style(
+                name: style.child("name")?.attribute("val")?.lowercased() ?? id.lowercased(),
+                basedOn: style.child("basedOn")?.attribute("val"),
+                outlineLevel: properties?.child("outlineLvl")?.attribute("val").flatMap(Int.init),
+                numId: numbering?.child("numId")?.attribute("val"),
+                numLevel: numbering?.child("ilvl")?.attribute("val").flatMap(Int.init),
+                pageBreakBefore: properties?.child("pageBreakBefore").map {
+                    $0.attribute("val").map(DocumentReader.isOn) ?? true
+                })
         }
     }
 
@@ -106,7 +109,9 @@ struct DocxStyles {
     }
 
     func numbering(_ id: String) -> (numId: String?, level: Int?) {
-        lookup(id) { style in style.numId != nil || style.numLevel != nil ? (style.numId, style.numLevel) : nil } ?? (nil, nil)
+        lookup(id) { style in style.numId != nil || style.numLevel != nil ? (style.numId, style.numLevel) : nil } ?? (
+            nil, nil
+        )
     }
 
     func pageBreakBefore(_ id: String) -> Bool {
@@ -156,11 +161,18 @@ struct DocumentReader {
         /// Word numbers footnotes 1, 2, 3 and endnotes i, ii, iii by default.
         func mark(_ number: Int) -> String {
             guard self == .endnote else { return String(number) }
-            let numerals: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                                             (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+            let numerals: [(Int, String)] = [
+                (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+            ]
             var rest = number
             var mark = ""
-            for (value, numeral) in numerals { while rest >= value { mark += numeral; rest -= value } }
+            for (value, numeral) in numerals {
+                while rest >= value {
+                    mark += numeral
+                    rest -= value
+                }
+            }
             return mark
         }
     }
@@ -200,8 +212,9 @@ struct DocumentReader {
     mutating func readNotes(_ root: RefiElement?, kind: NoteKind) {
         let cited = citedNotes[kind] ?? []
         guard let root, !cited.isEmpty else { return }
-        let notes = Dictionary(root.children(kind.element).compactMap { note in note.attribute("id").map { ($0, note) } },
-                               uniquingKeysWith: { first, _ in first })
+        let notes = Dictionary(
+            root.children(kind.element).compactMap { note in note.attribute("id").map { ($0, note) } },
+            uniquingKeysWith: { first, _ in first })
         lines.append(SourceLine(kind.heading, page: nil, role: .heading(level: 1)))
         for (number, id) in cited.enumerated() {
             guard let note = notes[id] else { continue }
@@ -212,7 +225,8 @@ struct DocumentReader {
                 collectText(p.children, into: &text, startPage: &startPage)
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { continue }
-                lines.append(SourceLine(first ? "[\(kind.mark(number + 1))] \(trimmed)" : trimmed, page: nil, role: .paragraph))
+                lines.append(
+                    SourceLine(first ? "[\(kind.mark(number + 1))] \(trimmed)" : trimmed, page: nil, role: .paragraph))
                 first = false
             }
         }
@@ -249,8 +263,10 @@ struct DocumentReader {
         let direct = properties?.child("numPr")
         let inherited: (numId: String?, level: Int?) = styleId.map(styles.numbering) ?? (nil, nil)
         if let numId = direct?.child("numId")?.attribute("val") ?? inherited.numId,
-           let label = numbering.nextLabel(numId: numId,
-                                          level: direct?.child("ilvl")?.attribute("val").flatMap(Int.init) ?? inherited.level ?? 0) {
+            let label = numbering.nextLabel(
+                numId: numId,
+                level: direct?.child("ilvl")?.attribute("val").flatMap(Int.init) ?? inherited.level ?? 0)
+        {
             text = label + " " + text
         }
         return (text, level.map { .heading(level: $0) } ?? .paragraph, startPage)
@@ -269,7 +285,11 @@ struct DocumentReader {
             case "tab", "ptab": text += " "
             case "noBreakHyphen": text += "-"
             case "br", "cr":
-                if element.attribute("type") == "page" { breakPage() } else if element.attribute("type") != "column" { text += "\n" }
+                if element.attribute("type") == "page" {
+                    breakPage()
+                } else if element.attribute("type") != "column" {
+                    text += "\n"
+                }
             case "lastRenderedPageBreak": breakPage()
             case "footnoteReference", "endnoteReference":
                 let kind: NoteKind = element.name == "footnoteReference" ? .footnote : .endnote
@@ -278,10 +298,12 @@ struct DocumentReader {
                 if !cited.contains(id) { cited.append(id) }
                 citedNotes[kind] = cited
                 text += "[\(kind.mark((cited.firstIndex(of: id) ?? cited.count - 1) + 1))]"
-            case "r", "hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir", "bdo":
+            case "r", "hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "dir",
+                "bdo":
                 collectText(element.children, into: &text, startPage: &startPage)
             default:
-                // delText, instrText (field codes), softHyphen, drawings and text boxes: not part of the paragraph's text.
+                // delText, instrText (field codes), softHyphen, drawings and text boxes: not part of the paragraph's
+                // text.
                 break
             }
         }

@@ -26,7 +26,9 @@ struct LineShape: Sendable, Equatable {
         let scalars = Array(trimmed.unicodeScalars)
         length = scalars.count
         let leading = LineShape.leadingNumber(scalars)
-        let afterNumber = scalars.dropFirst(leading.map { $0.unicodeScalars.count } ?? 0).first { $0.properties.isAlphabetic }
+        let afterNumber = scalars.dropFirst(leading.map { $0.unicodeScalars.count } ?? 0).first {
+            $0.properties.isAlphabetic
+        }
         // "1. the period from…": a numbered item that carries on a sentence is a list item, not a paragraph.
         let numberedItem = leading != nil && (afterNumber?.properties.isLowercase ?? false)
         number = numberedItem ? nil : leading
@@ -36,7 +38,8 @@ struct LineShape: Sendable, Equatable {
         endsSentence = end >= 0 && ".!?:;".unicodeScalars.contains(scalars[end])
         startsLowercase = !numberedItem && (afterNumber?.properties.isLowercase ?? false)
         if let colon = scalars.firstIndex(of: ":"), colon > 0, colon + 1 < scalars.count, colon < 30,
-           !scalars[..<colon].contains(where: { IdentifierScanner.isDigit($0) }) {
+            !scalars[..<colon].contains(where: { IdentifierScanner.isDigit($0) })
+        {
             let firstWord = String(String.UnicodeScalarView(scalars.prefix { $0 != " " && $0 != ":" })).lowercased()
             isLabelled = number == nil && !LineShape.headingWords.contains(firstWord) && length <= 60 && !endsSentence
         } else {
@@ -48,8 +51,10 @@ struct LineShape: Sendable, Equatable {
         let body = scalars.dropFirst(number.map { $0.unicodeScalars.count } ?? 0)
         let holdsSentenceEnd = zip(body, body.dropFirst()).contains { $0 == "." && $1 == " " }
         // Nor a number alone (a footnote's, a table cell's), a table row, or a lead-in that stops on "that" or "the".
-        couldBeHeading = length > 0 && length <= 100 && !holdsSentenceEnd && scalars.contains { $0.properties.isAlphabetic }
-            && !scalars.contains("|") && !LineShape.continuingWords.contains(LineShape.lastWord(scalars)) && words <= 14 && opensRight && !isBullet && !startsLowercase
+        couldBeHeading =
+            length > 0 && length <= 100 && !holdsSentenceEnd && scalars.contains { $0.properties.isAlphabetic }
+            && !scalars.contains("|") && !LineShape.continuingWords.contains(LineShape.lastWord(scalars)) && words <= 14
+            && opensRight && !isBullet && !startsLowercase
             && !(end >= 0 && ".,;:!?".unicodeScalars.contains(scalars[end])) && !isLabelled
     }
 
@@ -57,10 +62,12 @@ struct LineShape: Sendable, Equatable {
 
     /// Words a heading does not end on: a line that stops on one carries on into the next ("Professionals told the
     /// review that").
-    static let continuingWords: Set<String> = ["a", "an", "the", "and", "or", "but", "that", "which", "who", "whom", "whose",
-                                               "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "was", "were",
-                                               "is", "are", "be", "been", "had", "has", "have", "not", "their", "his", "her",
-                                               "its", "this", "these", "those", "when", "where", "while", "if", "than", "into"]
+    static let continuingWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "that", "which", "who", "whom", "whose",
+        "to", "of", "in", "on", "at", "by", "for", "with", "from", "as", "was", "were",
+        "is", "are", "be", "been", "had", "has", "have", "not", "their", "his", "her",
+        "its", "this", "these", "those", "when", "where", "while", "if", "than", "into",
+    ]
 
     /// The last word of a line, in lower case ("" when it ends in something else).
     static func lastWord(_ scalars: [Unicode.Scalar]) -> String {
@@ -80,7 +87,8 @@ struct LineShape: Sendable, Equatable {
             if "¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars.contains(scalars[end]) {
                 end -= 1
             } else if scalars[end] == "]", let open = scalars[max(0, end - 5)..<end].lastIndex(of: "["), open + 1 < end,
-                      scalars[(open + 1)..<end].allSatisfy({ $0.properties.isAlphabetic || IdentifierScanner.isDigit($0) }) {
+                scalars[(open + 1)..<end].allSatisfy({ $0.properties.isAlphabetic || IdentifierScanner.isDigit($0) })
+            {
                 end = open - 1
             } else {
                 break
@@ -109,7 +117,8 @@ struct LineShape: Sendable, Equatable {
             break
         }
         guard sawDot, index < scalars.count, scalars[index] == " " || scalars[index] == "\t",
-              scalars[index...].contains(where: { $0.properties.isAlphabetic }) else { return nil }
+            scalars[index...].contains(where: { $0.properties.isAlphabetic })
+        else { return nil }
         var label = String.UnicodeScalarView()
         label.append(contentsOf: scalars[..<index])
         return String(label)
@@ -131,8 +140,10 @@ struct LineShape: Sendable, Equatable {
         // "(a) ", "(iv) ", "a) ", "1) "
         let body = first == "(" ? scalars.dropFirst() : scalars[...]
         guard let close = body.prefix(5).firstIndex(of: ")"), close > body.startIndex,
-              close + 1 < scalars.count, scalars[close + 1] == " " else { return false }
+            close + 1 < scalars.count, scalars[close + 1] == " "
+        else { return false }
         let label = body[body.startIndex..<close]
-        return label.allSatisfy { IdentifierScanner.isDigit($0) } || (label.allSatisfy { $0.properties.isLowercase } && label.count <= 4)
+        return label.allSatisfy { IdentifierScanner.isDigit($0) }
+            || (label.allSatisfy { $0.properties.isLowercase } && label.count <= 4)
     }
 }

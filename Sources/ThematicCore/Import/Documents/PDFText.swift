@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Poppler runs as its own process rather than linked in: a PDF that crashes or hangs the parser cannot take the
 /// import (or a coder's screen) down with it, and the `thematic` binary needs no PDF library to start. Blocks are
-/// No blank line goes between pages: the layout's rules decide whether a paragraph runs on. No OCR: a page without a text layer is reported, and a PDF without any is refused.
+/// No blank line goes between pages: the layout's rules decide whether a paragraph runs on. No OCR: a page without a
+/// text layer is reported, and a PDF without any is refused.
 public enum PDFText {
     /// The Debian package that provides `pdftotext`.
     public static let package = "poppler-utils"
@@ -17,28 +18,50 @@ public enum PDFText {
     /// Reads the PDF in `bytes`; `path` names it in messages.
     public static func read(_ bytes: [UInt8], path: String) throws(ImportProblem) -> SourceDocument {
         guard let tool = Subprocess.find("pdftotext") else {
-            throw ImportProblem(file: path, reason: "reading a PDF needs poppler's pdftotext, which is not installed (Debian and Ubuntu: apt-get install \(package); macOS: brew install poppler)")
+            throw ImportProblem(
+                file: path,
+                reason:
+                    "reading a PDF needs poppler's pdftotext, which is not installed (Debian and Ubuntu: apt-get install \(package); macOS: brew install poppler)"
+            )
         }
         let result: Subprocess.Result
-        do { result = try Subprocess.run(tool, ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-", "-"], input: bytes) } catch {
+        do {
+            result = try Subprocess.run(
+                tool, ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "-", "-"], input: bytes)
+        } catch {
             throw ImportProblem(file: path, reason: "cannot run pdftotext: \(error)")
         }
         let complaint = result.standardError.split(separator: "\n").first.map(String.init)
         switch result.status {
         case 0: break
         case 1 where result.standardError.contains("password"):
-            throw ImportProblem(file: path, reason: "the PDF is encrypted (it needs a password to open); save a copy without a password and import that")
+            throw ImportProblem(
+                file: path,
+                reason:
+                    "the PDF is encrypted (it needs a password to open); save a copy without a password and import that"
+            )
         case 3:
-            throw ImportProblem(file: path, reason: "the PDF's permissions forbid copying its text; save a copy without restrictions and import that")
+            throw ImportProblem(
+                file: path,
+                reason:
+                    "the PDF's permissions forbid copying its text; save a copy without restrictions and import that")
         default:
-            throw ImportProblem(file: path, reason: "not a readable PDF (damaged, truncated or another kind of file)\(complaint.map { ": pdftotext says \"\($0)\"" } ?? "")")
+            throw ImportProblem(
+                file: path,
+                reason:
+                    "not a readable PDF (damaged, truncated or another kind of file)\(complaint.map { ": pdftotext says \"\($0)\"" } ?? "")"
+            )
         }
         var document = parse(result.output)
         guard let pages = document.pageCount, pages > 0 else {
             throw ImportProblem(file: path, reason: "not a readable PDF: pdftotext found no pages in it")
         }
         if document.pagesWithoutText.count == pages {
-            throw ImportProblem(file: path, reason: "the PDF has no text layer (\(pages == 1 ? "its page is" : "all \(pages) pages are") images, as in a scanned document); Thematic reads the text layer only: run OCR on it first (for example ocrmypdf) and import the result")
+            throw ImportProblem(
+                file: path,
+                reason:
+                    "the PDF has no text layer (\(pages == 1 ? "its page is" : "all \(pages) pages are") images, as in a scanned document); Thematic reads the text layer only: run OCR on it first (for example ocrmypdf) and import the result"
+            )
         }
         if document.title.map(isPlaceholderTitle) ?? false { document.title = nil }
         return document
@@ -66,10 +89,15 @@ public enum PDFText {
         var index = 0
         let count = bytes.count
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
             let nameStart = index + 1
             var nameEnd = nameStart
-            while nameEnd < count, bytes[nameEnd] != UInt8(ascii: " "), bytes[nameEnd] != UInt8(ascii: ">") { nameEnd += 1 }
+            while nameEnd < count, bytes[nameEnd] != UInt8(ascii: " "), bytes[nameEnd] != UInt8(ascii: ">") {
+                nameEnd += 1
+            }
             guard let close = bytes[nameEnd...].firstIndex(of: UInt8(ascii: ">")) else { break }
             let name = bytes[nameStart..<nameEnd]
             if name.elementsEqual("word".utf8) {
@@ -87,7 +115,9 @@ public enum PDFText {
                 lineRight = attribute("xMax", in: bytes[nameEnd..<close]) ?? 0
             } else if name.elementsEqual("/line".utf8) {
                 if lineWords > 0 {
-                    let line = PageLine(text: decodeEntities(lineBytes[...]), top: lineTop, bottom: lineBottom, left: lineLeft, right: lineRight)
+                    let line = PageLine(
+                        text: decodeEntities(lineBytes[...]), top: lineTop, bottom: lineBottom, left: lineLeft,
+                        right: lineRight)
                     if let previous = pageLines.last, let joined = previous.joined(with: line) {
                         pageLines[pageLines.count - 1] = joined
                     } else {
@@ -113,7 +143,9 @@ public enum PDFText {
         }
         endPage()
         if page > 0, !pageHasText { pagesWithoutText.append(page) }
-        return SourceDocument(lines: lines, title: title.flatMap { $0.isEmpty ? nil : $0 }, pagesWithoutText: pagesWithoutText, pageCount: page)
+        return SourceDocument(
+            lines: lines, title: title.flatMap { $0.isEmpty ? nil : $0 }, pagesWithoutText: pagesWithoutText,
+            pageCount: page)
     }
 
     /// The number in `name="12.5"` inside a tag's attributes.
@@ -128,7 +160,8 @@ public enum PDFText {
     /// "untitled", "Microsoft Word - Child M final.docx", "Slide 1": metadata that is not the report's title.
     static func isPlaceholderTitle(_ title: String) -> Bool {
         let lower = title.lowercased()
-        return lower == "untitled" || lower.hasPrefix("microsoft word") || lower.hasSuffix(".docx") || lower.hasSuffix(".doc")
+        return lower == "untitled" || lower.hasPrefix("microsoft word") || lower.hasSuffix(".docx")
+            || lower.hasSuffix(".doc")
             || lower.hasSuffix(".pdf") || lower.hasSuffix(".indd") || !title.contains(where: \.isLetter)
     }
 

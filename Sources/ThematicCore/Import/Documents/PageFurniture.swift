@@ -32,8 +32,12 @@ enum PageFurniture {
             let bottom = indices.suffix(size).filter { !top.contains($0) }
             for index in top { zoneLines.append((index, true)) }
             for index in bottom { zoneLines.append((index, false)) }
-            for index in top where items[index].shape.length <= 160 { topKeys[key(items[index].shape.text), default: []].insert(page) }
-            for index in bottom where items[index].shape.length <= 160 { bottomKeys[key(items[index].shape.text), default: []].insert(page) }
+            for index in top where items[index].shape.length <= 160 {
+                topKeys[key(items[index].shape.text), default: []].insert(page)
+            }
+            for index in bottom where items[index].shape.length <= 160 {
+                bottomKeys[key(items[index].shape.text), default: []].insert(page)
+            }
         }
         let threshold = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
         var running: [String: LaidOutReport.Reason] = [:]
@@ -41,7 +45,9 @@ enum PageFurniture {
             let text = items[index].shape.text
             if isPageNumber(text) {
                 items[index].removal = .pageNumber
-            } else if items[index].shape.length <= 160, text.contains(where: \.isLetter), ((top ? topKeys : bottomKeys)[key(text)]?.count ?? 0) >= threshold {
+            } else if items[index].shape.length <= 160, text.contains(where: \.isLetter),
+                ((top ? topKeys : bottomKeys)[key(text)]?.count ?? 0) >= threshold
+            {
                 items[index].removal = top ? .runningHeader : .runningFooter
                 running[key(text)] = items[index].removal
             }
@@ -77,7 +83,8 @@ enum PageFurniture {
             if markerAt < markers.count, index == markers[markerAt].index {
                 if isHeader { page = markers[markerAt].page }
                 items[index].page = markers[markerAt].page
-                items[index].removal = isPageNumber(items[index].shape.text) ? .pageNumber : isHeader ? .runningHeader : .runningFooter
+                items[index].removal =
+                    isPageNumber(items[index].shape.text) ? .pageNumber : isHeader ? .runningHeader : .runningFooter
                 if !isHeader { page = markers[markerAt].page + 1 }
                 markerAt += 1
                 continue
@@ -114,7 +121,9 @@ enum PageFurniture {
         var best: [(index: Int, page: Int)] = []
         var chain: [(index: Int, page: Int)] = []
         for marker in lone {
-            if let last = chain.last, marker.page == last.page + 1 || marker.page == last.page + 2, marker.index - last.index >= 6 {
+            if let last = chain.last, marker.page == last.page + 1 || marker.page == last.page + 2,
+                marker.index - last.index >= 6
+            {
                 chain.append(marker)
             } else if chain.last?.page != marker.page {
                 if chain.count > best.count { best = chain }
@@ -134,7 +143,9 @@ enum PageFurniture {
         let parts = core.split(separator: " ")
         if parts.count == 1, let number = Int(parts[0]), (0...9999).contains(number) { return true }
         if parts.count == 3, Int(parts[0]) != nil, parts[1].lowercased() == "of", Int(parts[2]) != nil { return true }
-        if parts.count == 1, parts[0].count <= 6, parts[0].lowercased().allSatisfy({ "ivxl".contains($0) }) { return true }
+        if parts.count == 1, parts[0].count <= 6, parts[0].lowercased().allSatisfy({ "ivxl".contains($0) }) {
+            return true
+        }
         return false
     }
 

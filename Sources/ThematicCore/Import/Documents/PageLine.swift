@@ -15,7 +15,9 @@ struct PageLine: Sendable, Equatable {
     func joined(with next: PageLine) -> PageLine? {
         guard abs(next.top - top) < height * 0.3, next.left > right else { return nil }
         let separator = LineShape.isLoneMarker(text) || next.left - right < height * 1.5 ? " " : " | "
-        return PageLine(text: text + separator + next.text, top: top, bottom: max(bottom, next.bottom), left: left, right: next.right)
+        return PageLine(
+            text: text + separator + next.text, top: top, bottom: max(bottom, next.bottom), left: left,
+            right: next.right)
     }
 
     /// A page's lines in reading order, with a blank line where a paragraph ends: where the step down to a line is
@@ -38,10 +40,12 @@ struct PageLine: Sendable, Equatable {
                 let step = line.left - previous.left
                 let movesIn = step > previous.height * 0.8 && step < previous.height * 6
                 let movesOut = step < -previous.height * 0.8 && !previousOpened
-                // The line's shape only where its position already suggests a new paragraph: most lines keep their margin.
+                // The line's shape only where its position already suggests a new paragraph: most lines keep their
+                // margin.
                 let previousShape = movesIn || movesOut ? LineShape(previous.text) : nil
                 // A numbered or bulleted line's own next lines are indented by design (a hanging indent).
-                let indented = movesIn && previousShape.map { $0.endsSentence && $0.number == nil && !$0.isBullet } == true
+                let indented =
+                    movesIn && previousShape.map { $0.endsSentence && $0.number == nil && !$0.isBullet } == true
                     && !LineShape.isLoneMarker(line.text)
                 // Back to the margin after an indented passage (a list item's last line, a quotation) that finished
                 // its sentence: the next paragraph. Not after a paragraph's own first line, which a first-line indent
@@ -66,9 +70,14 @@ struct PageLine: Sendable, Equatable {
         while index < lines.count {
             let marker = lines[index]
             if LineShape.isLoneMarker(marker.text),
-               let target = lines.indices.first(where: { $0 != index && abs(lines[$0].top - marker.top) < marker.height * 0.3 && lines[$0].left > marker.right }) {
-                lines[target] = PageLine(text: marker.text + " " + lines[target].text, top: lines[target].top, bottom: lines[target].bottom,
-                                         left: marker.left, right: lines[target].right)
+                let target = lines.indices.first(where: {
+                    $0 != index && abs(lines[$0].top - marker.top) < marker.height * 0.3
+                        && lines[$0].left > marker.right
+                })
+            {
+                lines[target] = PageLine(
+                    text: marker.text + " " + lines[target].text, top: lines[target].top, bottom: lines[target].bottom,
+                    left: marker.left, right: lines[target].right)
                 lines.remove(at: index)
                 continue
             }

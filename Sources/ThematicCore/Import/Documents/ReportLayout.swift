@@ -108,7 +108,9 @@ public struct ReportLayout: Sendable {
             }
             switch item.line.role {
             case .heading(let level):
-                if report.title == nil, level == 0 || (level == 1 && isMarkdown && report.headings.isEmpty && builder.isEmpty) {
+                if report.title == nil,
+                    level == 0 || (level == 1 && isMarkdown && report.headings.isEmpty && builder.isEmpty)
+                {
                     report.title = item.shape.text
                 } else {
                     builder.startSection(item.shape.text)
@@ -134,17 +136,22 @@ public struct ReportLayout: Sendable {
     /// A blank line next to a page break (before the footer, after the header) says nothing about paragraphs: the
     /// page ended, and whether the paragraph runs on is for the lines themselves to tell.
     private func isAtPageBreak(_ index: Int, _ items: [LayoutItem]) -> Bool {
-        guard let before = neighbour(of: index, in: items, step: -1), let after = neighbour(of: index, in: items, step: 1) else { return false }
+        guard let before = neighbour(of: index, in: items, step: -1),
+            let after = neighbour(of: index, in: items, step: 1)
+        else { return false }
         return items[before.index].page != items[after.index].page
     }
 
     /// A paragraph number or list marker alone on its line ("3.4", "•": a hanging indent that a PDF gives a line of
     /// its own) goes in front of the next line.
     private func attachLoneMarkers(_ items: inout [LayoutItem]) {
-        for index in items.indices where items[index].removal == nil && LineShape.isLoneMarker(items[index].shape.text) {
+        for index in items.indices where items[index].removal == nil && LineShape.isLoneMarker(items[index].shape.text)
+        {
             guard case .line = items[index].line.role, let next = neighbour(of: index, in: items, step: 1),
-                  items[next.index].page == items[index].page, !PageFurniture.isPageNumber(items[next.index].shape.text),
-                  items[next.index].shape.text.unicodeScalars.first.map({ $0.properties.isAlphabetic || "\"“‘'".unicodeScalars.contains($0) }) ?? false
+                items[next.index].page == items[index].page, !PageFurniture.isPageNumber(items[next.index].shape.text),
+                items[next.index].shape.text.unicodeScalars.first.map({
+                    $0.properties.isAlphabetic || "\"“‘'".unicodeScalars.contains($0)
+                }) ?? false
             else { continue }
             let merged = items[index].shape.text + " " + items[next.index].shape.text
             items[next.index].line.text = merged
@@ -174,11 +181,17 @@ public struct ReportLayout: Sendable {
         guard shape.couldBeHeading else { return false }
         if let width, case .line = items[index].line.role, shape.length > max(60, width * 3 / 4) {
             // A long line is a heading only when it stands alone (the next line does not carry its words on).
-            guard shape.number != nil, neighbour(of: index, in: items, step: 1)?.blankBetween ?? true else { return false }
+            guard shape.number != nil, neighbour(of: index, in: items, step: 1)?.blankBetween ?? true else {
+                return false
+            }
         }
         // A line after a page break opens the page, as after a blank line; the line after it may still carry a
         // paragraph on over the page break, so a break is no blank there.
-        let before = neighbour(of: index, in: items, step: -1).map { Neighbour(index: $0.index, blankBetween: $0.blankBetween || $0.pageEndsBetween, pageEndsBetween: $0.pageEndsBetween) }
+        let before = neighbour(of: index, in: items, step: -1).map {
+            Neighbour(
+                index: $0.index, blankBetween: $0.blankBetween || $0.pageEndsBetween,
+                pageEndsBetween: $0.pageEndsBetween)
+        }
         let after = neighbour(of: index, in: items, step: 1)
         // The line after must open something new: not a lower-case continuation of this line.
         if let after, !after.blankBetween, items[after.index].shape.startsLowercase { return false }
@@ -189,9 +202,16 @@ public struct ReportLayout: Sendable {
         if shape.number != nil { return true }
         if Self.isOnlyANameOrDate(shape.text) { return false }
         // Lines on either side of a page break (a title page's last, the next page's heading) make no run.
-        let runBefore = before.map { !$0.pageEndsBetween && isUnnumberedCandidate(items[$0.index], width: width) } ?? false
-        let runAfter = after.map { !$0.pageEndsBetween && (isUnnumberedCandidate(items[$0.index], width: width) || items[$0.index].shape.isLabelled) } ?? false
-        if !runBefore && !runAfter { return !(before.map { !$0.pageEndsBetween && items[$0.index].shape.isLabelled } ?? false) }
+        let runBefore =
+            before.map { !$0.pageEndsBetween && isUnnumberedCandidate(items[$0.index], width: width) } ?? false
+        let runAfter =
+            after.map {
+                !$0.pageEndsBetween
+                    && (isUnnumberedCandidate(items[$0.index], width: width) || items[$0.index].shape.isLabelled)
+            } ?? false
+        if !runBefore && !runAfter {
+            return !(before.map { !$0.pageEndsBetween && items[$0.index].shape.isLabelled } ?? false)
+        }
         // Two such lines with a paragraph after them ("Executive Summary", "About the project") are a heading and
         // its sub-heading; three or more (a title page) are text.
         if runAfter, isPairOpening(index, items, width: width) { return true }
@@ -203,9 +223,11 @@ public struct ReportLayout: Sendable {
     /// cover line, never a section name.
     private static func isOnlyANameOrDate(_ text: String) -> Bool {
         let length = text.unicodeScalars.count
-        return IdentifierScanner(vocabulary: [String]()).findings(in: Excerpt(id: "line", section: "", text: text)).contains {
-            [.personalName, .place, .fullDate, .dateOfBirth].contains($0.rule) && $0.range.start == 0 && $0.range.end == length
-        }
+        return IdentifierScanner(vocabulary: [String]()).findings(in: Excerpt(id: "line", section: "", text: text))
+            .contains {
+                [.personalName, .place, .fullDate, .dateOfBirth].contains($0.rule) && $0.range.start == 0
+                    && $0.range.end == length
+            }
     }
 
     /// A line that could be a heading and is not numbered: short, and no longer than three quarters of the width
@@ -220,10 +242,15 @@ public struct ReportLayout: Sendable {
     /// paragraph follows the pair.
     private func isPairOpening(_ index: Int, _ items: [LayoutItem], width: Int?) -> Bool {
         guard isUnnumberedCandidate(items[index], width: width), let second = neighbour(of: index, in: items, step: 1),
-              isUnnumberedCandidate(items[second.index], width: width) else { return false }
+            isUnnumberedCandidate(items[second.index], width: width)
+        else { return false }
         if let before = neighbour(of: index, in: items, step: -1) {
             let shape = items[before.index].shape
-            if isUnnumberedCandidate(items[before.index], width: width) || shape.isLabelled || (!shape.endsSentence && !before.blankBetween) { return false }
+            if isUnnumberedCandidate(items[before.index], width: width) || shape.isLabelled
+                || (!shape.endsSentence && !before.blankBetween)
+            {
+                return false
+            }
         }
         guard let following = neighbour(of: second.index, in: items, step: 1) else { return false }
         let paragraph = items[following.index].shape
@@ -360,7 +387,9 @@ private struct BlockBuilder {
         }
         guard let width else {
             // One paragraph per line: a line continues the one before only mid-sentence, in lower case.
-            if !previous.endsSentence, shape.startsLowercase { text += " " + shape.text } else {
+            if !previous.endsSentence, shape.startsLowercase {
+                text += " " + shape.text
+            } else {
                 endParagraph()
                 start(shape.text, page: item.page, kind: .paragraph)
             }
@@ -392,9 +421,13 @@ private struct BlockBuilder {
     mutating func endParagraph() {
         guard !text.isEmpty else { return }
         let single = isShortLine(text)
-        if single || isShortRun(text), let previous = blocks.last, previous.section == section, isShortRun(previous.text), kind != .table {
+        if single || isShortRun(text), let previous = blocks.last, previous.section == section,
+            isShortRun(previous.text), kind != .table
+        {
             blocks[blocks.count - 1].text += "\n" + text
-        } else if kind == .list, let previous = blocks.last, previous.section == section, previous.text.hasSuffix(":") || lastBlockIsList {
+        } else if kind == .list, let previous = blocks.last, previous.section == section,
+            previous.text.hasSuffix(":") || lastBlockIsList
+        {
             // A list's items stay together and with their lead-in, blank lines between them or not.
             blocks[blocks.count - 1].text += "\n" + text
         } else {

@@ -41,11 +41,15 @@ enum Subprocess {
         // Standard error is read on another thread, so neither pipe can fill up and stall the program.
         let errorData = ErrorBox()
         let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errorData.data = errors.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) {
+            errorData.data = errors.fileHandleForReading.readDataToEndOfFile()
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: [UInt8](data), standardError: String(decoding: errorData.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, output: [UInt8](data),
+            standardError: String(decoding: errorData.data, as: UTF8.self))
     }
 
     private final class ErrorBox: @unchecked Sendable {

@@ -26,7 +26,9 @@ public enum TextDocument {
             }
         }
         // The last page of a `pdftotext` text ends with a form feed: nothing follows it.
-        while paged, let last = lines.last, last.text.allSatisfy(\.isWhitespace), last.page == pages.count { lines.removeLast() }
+        while paged, let last = lines.last, last.text.allSatisfy(\.isWhitespace), last.page == pages.count {
+            lines.removeLast()
+        }
         return SourceDocument(lines: lines, pageCount: paged ? lines.last?.page : nil)
     }
 
