@@ -72,9 +72,9 @@ import ThematicTestSupport
         let session = try open()
         // code, name, pairable, asha, ben, % agree, Cohen k, alpha, AC1, disagree: nine steps right, then reverse.
         // The status line is drawn last, so once it names the sort the rows above it are the sorted ones.
-        for _ in 0..<9 { try session.send(">") }
         let sorted = try session.send(
-            "s", "g", thenWaitFor: "sorted by disagree, descending · code 1 of 44", "disagree▼")
+            Array(repeating: ">", count: 9) + ["s", "g"],
+            thenWaitFor: ["sorted by disagree, descending · code 1 of 44", "disagree▼"])
         #expect(sorted.found, "\(sorted.screen)")
         let lines = sorted.screen.split(separator: "\n", omittingEmptySubsequences: false)
         let firstCode = try #require(lines.firstIndex { $0.hasPrefix("(pooled)") }.map { lines[$0 + 1] })
@@ -96,8 +96,7 @@ import ThematicTestSupport
         #expect(listed.count == implied[most]!)
         let excerpt = try session.send("Enter", thenWaitFor: "(Esc closes)", "asha: ")
         #expect(excerpt.found, "\(excerpt.screen)")
-        try session.send("Escape")
-        let back = try session.send("Escape", thenWaitFor: "sorted by disagree, descending")
+        let back = try session.send("Escape", "Escape", thenWaitFor: "sorted by disagree, descending")
         #expect(back.found, "\(back.screen)")
         try quit(session)
     }
@@ -150,7 +149,7 @@ import ThematicTestSupport
         let screen = try session.capture()
         #expect(row(screen, "A1")?.contains { $0.hasSuffix("!") } == true, "A1's alpha is unreliable:\n\(screen)")
         #expect(row(screen, "C1")?.contains { $0.hasSuffix("~") } == true, "C1's alpha is tentative")
-        let escapes = try TmuxSession.tmux(["capture-pane", "-e", "-p", "-t", session.name])
+        let escapes = try session.capture(escapes: true)
         #expect(
             !escapes.contains("[31m") && !escapes.contains("[32m") && !escapes.contains("[33m")
                 && !escapes.contains("38;5;"),
@@ -160,11 +159,11 @@ import ThematicTestSupport
 
     @Test func aNarrowAndThenTinyTerminalKeepsWorking() throws {
         let session = try open(columns: 50, rows: 14)
-        #expect(try session.send("l", "l", "l", thenWaitFor: "◂").found)
-        try session.resize(columns: 12, rows: 3)
-        usleep(300_000)
-        try session.resize(columns: 2, rows: 1)
-        usleep(300_000)
+        // Three columns scrolled off: asha's and ben's counts are gone, alpha has come in.
+        #expect(try session.send("l", "l", "l", thenWaitFor: "◂", "% agree   Cohen k   alpha").found)
+        // At each size, what only the program's redraw shows: the table's first cells, the status line cut to fit.
+        #expect(try session.resize(columns: 12, rows: 3, thenWaitFor: "code▲\nA1\n").found)
+        #expect(try session.resize(columns: 2, rows: 1, thenWaitFor: "◂…").found)
         let back = try session.resize(columns: 100, rows: 30, thenWaitFor: "Overall alpha on each coder's set of codes")
         #expect(back.found, "\(back.screen)")
         try quit(session)

@@ -54,23 +54,25 @@ import ThematicCore
     @Test func renamingAndEditingADefinitionChangeOnlyTheCodebook() throws {
         let coderFiles = try coderFiles()
         let session = try open()
-        try session.send("j", "r", "C-u")
-        try session.type("GP information withheld")
-        #expect(try session.send("Enter", thenWaitFor: "Why rename A1").found)
-        try session.type("shorter")
-        let renamed = try session.send("Enter", thenWaitFor: "Revision 2: rename A1", timeout: changeTimeout)
+        let named = try session.waitForChange(showing: ["Why rename A1"]) { keyboard in
+            try keyboard.send("j", "r", "C-u")
+            try keyboard.type("GP information withheld")
+            try keyboard.send("Enter")
+        }
+        #expect(named.found, "\(named.screen)")
+        let renamed = try session.enter("shorter", thenWaitFor: "Revision 2: rename A1", timeout: changeTimeout)
         #expect(renamed.found, "\(renamed.screen)")
         #expect(renamed.screen.contains("A1 GP information withheld"))
         try expectLastChange("rename", note: "shorter", revision: 2)
         try checksAndAgrees()
 
         #expect(try session.send("e", "3", thenWaitFor: "Full definition of A1").found)
-        try session.type(" Also when nobody asked the GP.")
-        #expect(try session.send("Enter", thenWaitFor: "Why change the full definition of A1").found)
-        try session.type("round two")
         #expect(
-            try session.send("Enter", thenWaitFor: "Revision 3: edit A1: full definition", timeout: changeTimeout).found
-        )
+            try session.enter(" Also when nobody asked the GP.", thenWaitFor: "Why change the full definition of A1")
+                .found)
+        #expect(
+            try session.enter("round two", thenWaitFor: "Revision 3: edit A1: full definition", timeout: changeTimeout)
+                .found)
         try expectLastChange("edit", note: "round two", revision: 3)
         #expect(
             try study().codebook.code("A1")?.full?.hasSuffix("adult health information. Also when nobody asked the GP.")
@@ -86,9 +88,9 @@ import ThematicCore
         let hadA2 = before.codings.mapValues { $0.excerpts.filter { $0.value.codes["A2"] != nil }.map(\.key).sorted() }
         let session = try open()
         #expect(try session.send("j", "j", "M", "k", "Enter", thenWaitFor: "Why merge A2 into A1").found)
-        try session.type("coders could not tell them apart")
-        let merged = try session.send(
-            "Enter", thenWaitFor: "Revision 2: merge A2 into A1; codings moved:", timeout: changeTimeout)
+        let merged = try session.enter(
+            "coders could not tell them apart", thenWaitFor: "Revision 2: merge A2 into A1; codings moved:",
+            timeout: changeTimeout)
         #expect(merged.found, "\(merged.screen)")
         try expectLastChange("merge", note: "coders could not tell them apart", revision: 2)
         let after = try study()
@@ -110,25 +112,28 @@ import ThematicCore
         let order = before.corpus.excerptIDs.filter { coded[$0] != nil }
         try #require(order.count >= 2, "the demo has excerpts coded A3")
         let session = try open()
-        try session.send("j", "j", "j", "S")
-        try session.type("A3a=Police to health")
-        try session.send("Enter")
-        try session.type("A3b=Police to school")
-        let walk = try session.send(
-            "Enter", "Enter", thenWaitFor: "Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned")
+        let walk = try session.waitForChange(
+            showing: ["Split A3 · excerpt 1 of \(order.count) · 0 of \(order.count) assigned"]
+        ) { keyboard in
+            try keyboard.send("j", "j", "j", "S")
+            try keyboard.type("A3a=Police to health")
+            try keyboard.send("Enter")
+            try keyboard.type("A3b=Police to school")
+            try keyboard.send("Enter", "Enter")
+        }
         #expect(walk.found, "\(walk.screen)")
         // Odd excerpts go to A3a, even ones to A3b; the last waits, to see the split refused while it has no part.
-        for index in 0..<(order.count - 1) { try session.send(index % 2 == 0 ? "1" : "2", "n") }
+        let parts = (0..<(order.count - 1)).flatMap { [$0 % 2 == 0 ? "1" : "2", "n"] }
         #expect(
             try session.send(
-                "Enter", thenWaitFor: "\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet"
+                parts + ["Enter"],
+                thenWaitFor: ["\(order.count - 1) of \(order.count) assigned: 1 excerpt has no part yet"]
             ).found)
         #expect(
             try session.send(order.count % 2 == 1 ? "1" : "2", "Enter", thenWaitFor: "Why split A3 into A3a, A3b").found
         )
-        try session.type("two readings")
-        let split = try session.send(
-            "Enter", thenWaitFor: "split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
+        let split = try session.enter(
+            "two readings", thenWaitFor: "split A3 into A3a, A3b; codings moved:", timeout: changeTimeout)
         #expect(split.found, "\(split.screen)")
         try expectLastChange("split", note: "two readings", revision: 4)
         let after = try study()

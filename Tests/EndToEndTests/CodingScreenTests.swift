@@ -32,9 +32,7 @@ import ThematicCore
 
     @Test func codingAFewExcerptsAndQuittingLeavesExactlyThoseDecisionsOnDisk() throws {
         let session = try open()
-        try session.send("1", "Enter", "3", "Enter", "f")
-        try session.send("f")
-        #expect(try session.send("5", "Enter", thenWaitFor: "applied B1").found)
+        #expect(try session.send("1", "Enter", "3", "Enter", "f", "f", "5", "Enter", thenWaitFor: "applied B1").found)
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: folder)
         #expect(coding.excerpts.count == 3)
@@ -50,17 +48,17 @@ import ThematicCore
 
     @Test func theWholeDemoStudyCanBeCodedFromTheKeyboardAlone() throws {
         let session = try open()
-        let start = try session.capture()
         // Excerpt n gets code number (n % 44) + 1, every seventh excerpt no code at all, then f finishes it.
-        for index in 0..<207 {
-            if index % 7 == 0 {
-                try session.send("f")
-            } else {
-                try session.type("\((index % 44) + 1)")
-                try session.send("Enter", "f")
+        let done = try session.waitForChange(showing: ["207/207 finished"], timeout: 60) { keyboard in
+            for index in 0..<207 {
+                if index % 7 == 0 {
+                    try keyboard.send("f")
+                } else {
+                    try keyboard.type("\((index % 44) + 1)")
+                    try keyboard.send("Enter", "f")
+                }
             }
         }
-        let done = try session.waitForChange(from: start, showing: ["207/207 finished"], timeout: 60)
         #expect(done.found, "\(done.screen)")
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: folder)
@@ -75,11 +73,10 @@ import ThematicCore
 
     @Test func resizingToATinyWindowAndBackKeepsTheScreenWorking() throws {
         let session = try open()
-        try session.resize(columns: 20, rows: 6)
-        usleep(300_000)
-        try session.resize(columns: 3, rows: 2)
-        usleep(300_000)
-        #expect(try session.resize(columns: 100, rows: 30, thenWaitFor: "Excerpts (207)").found)
+        // At each size, the status line as only the program cuts it to fit; then the top line, which tmux dropped.
+        #expect(try session.resize(columns: 20, rows: 6, thenWaitFor: "test… saved · ? keys").found)
+        #expect(try session.resize(columns: 3, rows: 2, thenWaitFor: "sa…").found)
+        #expect(try session.resize(columns: 100, rows: 30, thenWaitFor: "┌ Excerpts (207)").found)
         #expect(try session.send("2", "Enter", thenWaitFor: "applied A2").found)
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A2"])
@@ -89,17 +86,8 @@ import ThematicCore
     /// had: the terminal has cut the frame all the same, so it must be painted again in full.
     @Test func aResizeAndBackWhileTheProgramIsBusyRepaintsTheWholeScreen() throws {
         let session = try open()
-        let pid = try #require(try session.programPID())
-        kill(pid, SIGSTOP)
-        try session.resize(columns: 20, rows: 6)
-        usleep(100_000)
-        try session.resize(columns: 3, rows: 2)
-        usleep(100_000)
-        try session.resize(columns: 100, rows: 30)
-        usleep(100_000)
-        let repainted = try session.waitForChange(showing: ["┌ Excerpts (207)", "│  R01 1/14 Introducti"]) {
-            kill(pid, SIGCONT)
-        }
+        let repainted = try session.resizeWhileStopped(
+            through: [(20, 6), (3, 2), (100, 30)], thenWaitFor: ["┌ Excerpts (207)", "│  R01 1/14 Introducti"])
         #expect(repainted.found, "the screen stayed as the terminal cut it:\n\(repainted.screen)")
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
     }
@@ -127,7 +115,7 @@ import ThematicCore
         let session = try open()
         #expect(try session.send("9", "Enter", thenWaitFor: "applied C1").found)
         let pid = try #require(try session.programPID())
-        #expect(try session.waitForChange(showing: ["exit status 0"]) { kill(pid, SIGTERM) }.found)
+        #expect(try session.waitForChange(showing: ["exit status 0"]) { _ in kill(pid, SIGTERM) }.found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["C1"])
     }
 
@@ -162,7 +150,7 @@ import ThematicCore
         let refused = try second.waitFor("exit status 1")
         #expect(refused.found)
         #expect(refused.screen.contains("held by another Thematic session"))
-        try first.send("q")
+        #expect(try first.send("q", thenWaitFor: "exit status 0").found)
     }
 
     @Test func withLANGUnsetTheScreenStillDrawsBoxesAndWideText() throws {

@@ -44,7 +44,7 @@ import ThematicCore
     /// Does `action` (keys), then waits until the screen shows `excerptID` as the current excerpt.
     func waitUntilShowing(
         _ excerptID: String, decided: Int? = nil, in session: TmuxSession,
-        after action: () throws -> Void
+        after action: (TmuxSession.Keyboard) throws -> Void
     ) throws -> Bool {
         expectFound(try session.waitForChange(showing: showing(excerptID, decided: decided), after: action), excerptID)
     }
@@ -82,23 +82,26 @@ import ThematicCore
             default:
                 // Choose the codes: the union without the first disputed code, found by typing its id.
                 let dropped = item.disputedCodes[0]
-                try session.type("e")
-                #expect(try session.type(dropped, thenWaitFor: "Filter: \(dropped)").found)
+                #expect(try session.type("e" + dropped, thenWaitFor: "Filter: \(dropped)").found)
                 decision = ["Space", "Enter"]
                 expected[item.excerpt.id] = ("edited", union.subtracting([dropped]))
             }
-            let note = try session.waitForChange(showing: ["Note on \(item.excerpt.id)"]) { try session.send(decision) }
+            let note = try session.send(decision, thenWaitFor: ["Note on \(item.excerpt.id)"])
             guard expectFound(note, "the note prompt for \(item.excerpt.id)") else { break }
-            try session.type("meeting note \(index + 1)")
+            let text = "meeting note \(index + 1)"
             // Each decision moves the count on by one: a state only this Enter can produce.
             if index + 1 < toDecide.count {
                 let next = toDecide[index + 1].excerpt.id
                 guard
                     try waitUntilShowing(
-                        next, decided: 38 + index + 1, in: session, after: { try session.send("Enter") })
+                        next, decided: 38 + index + 1, in: session,
+                        after: { keyboard in
+                            try keyboard.type(text)
+                            try keyboard.send("Enter")
+                        })
                 else { break }
             } else {
-                let done = try session.send("Enter", thenWaitFor: "85 of 85 decided, 0 stale")
+                let done = try session.enter(text, thenWaitFor: "85 of 85 decided, 0 stale")
                 #expect(done.found, "\(done.screen)")
                 #expect(done.screen.contains("nothing left to decide"))
             }
@@ -155,11 +158,10 @@ import ThematicCore
                 "Enter", thenWaitFor: "excerpts where asha, ben, cara disagree on A1 ", "A1 · excerpt 1 of "
             ).found)
         // The list of A1's disagreements already shows a box titled with the excerpt: wait for the reconcile screen.
-        guard try waitUntilShowing(excerpt, in: session, after: { try session.send("Enter") }) else { return }
-        try session.type("u")
+        guard try waitUntilShowing(excerpt, in: session, after: { try $0.send("Enter") }) else { return }
         // A decision already made is replaced only when the lead says so.
-        if study.consensus.excerpts[excerpt] != nil { try session.type("y") }
-        #expect(try session.send("Enter", thenWaitFor: "\(excerpt) recorded").found)
+        let confirm = study.consensus.excerpts[excerpt] != nil ? ["y"] : []
+        #expect(try session.send(["u"] + confirm + ["Enter"], thenWaitFor: ["\(excerpt) recorded"]).found)
         #expect(try session.type("q", thenWaitFor: "exit status 0").found)
         #expect(try consensusJSON()[excerpt]?["decision"] as? String == "union")
     }
@@ -173,7 +175,7 @@ import ThematicCore
             guard
                 try waitUntilShowing(
                     toDecide[index + 1].excerpt.id, decided: 38 + index + 1, in: session,
-                    after: { try session.send("u", "Enter") })
+                    after: { try $0.send("u", "Enter") })
             else { return }
         }
         let quit = try session.send("q", thenWaitFor: "exit status 0")
@@ -204,10 +206,9 @@ import ThematicCore
 
     @Test func aTinyWindowAndBackKeepsTheScreenWorking() throws {
         let session = try open()
-        try session.resize(columns: 20, rows: 6)
-        usleep(300_000)
-        try session.resize(columns: 3, rows: 2)
-        usleep(300_000)
+        // At each size, the status line as only the program cuts it to fit.
+        #expect(try session.resize(columns: 20, rows: 6, thenWaitFor: "38 of 85 dec… ? keys").found)
+        #expect(try session.resize(columns: 3, rows: 2, thenWaitFor: "? …").found)
         // tmux keeps the status line through the shrink and shows it again as it grows: only the program's redraw
         // brings back the top line.
         #expect(try session.resize(columns: 100, rows: 30, thenWaitFor: "┌ Queue (85)", "38 of 85 decided").found)

@@ -4,9 +4,16 @@ import ThematicTestSupport
 
 /// A program running in a detached tmux session on a private tmux server: type keys, read the pane, resize it.
 /// The program runs under `sh` so that when it exits the pane stays readable and says `exit status N`.
+///
+/// Keys reach the program only inside a wait that captured the pane before them (`send(_:thenWaitFor:)`,
+/// `type(_:thenWaitFor:)`, `resize(columns:rows:thenWaitFor:)`, `waitForChange(showing:after:)`), and that wait
+/// refuses texts the pane already shows: under load the program may not have read the keys yet, so a wait that the
+/// screen as it was could satisfy would let the test read the old screen.
 final class TmuxSession {
-    let name: String
+    private let name: String
     private static let server = "thematic-e2e-\(getpid())"
+    /// Whether keys or a resize have been sent: from then on only a wait begun before them proves anything.
+    private var inputSent = false
 
     init(
         command: [String], environment: [String: String] = ["TERM": "tmux-256color"], unset: [String] = [],
@@ -31,100 +38,126 @@ final class TmuxSession {
 
     deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
 
-    /// Sends keys in tmux notation ("Enter", "C-c", "Tab", or text such as "f").
-    func send(_ keys: String...) throws {
-        try send(keys)
-    }
-
-    func send(_ keys: [String]) throws {
-        try TmuxSession.tmux(["send-keys", "-t", name] + keys)
-    }
-
-    /// Sends text exactly as typed, each character a key.
-    func type(_ text: String) throws {
-        try TmuxSession.tmux(["send-keys", "-t", name, "-l", text])
-    }
-
-    func capture() throws -> String {
-        try TmuxSession.tmux(["capture-pane", "-p", "-t", name])
-    }
-
-    func resize(columns: Int, rows: Int) throws {
-        try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    /// The pane's text; with `escapes`, the colours and attributes too, as terminal escape sequences.
+    func capture(escapes: Bool = false) throws -> String {
+        try TmuxSession.tmux(["capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", name])
     }
 
     /// Waits until the pane shows every text given and has held still for a moment; returns the pane as last
-    /// seen and whether the texts appeared. For the program's first screen or its exit; after keys, use
-    /// `send(_:thenWaitFor:)` or `type(_:thenWaitFor:)`, which cannot be fooled by text that was already there.
+    /// seen and whether the texts appeared. Only for what the program shows by itself before any key (its first
+    /// screen, or its output and exit when it reads no keys): once keys have been sent this throws `UnsafeWait`.
     @discardableResult
     func waitFor(_ text: String, _ more: String..., timeout: Double = 10) throws -> (found: Bool, screen: String) {
-        try waitUntilSettled(showing: [text] + more, timeout: timeout)
+        try waitFor([text] + more, timeout: timeout)
     }
 
     @discardableResult
     func waitFor(_ texts: [String], timeout: Double = 10) throws -> (found: Bool, screen: String) {
-        try waitUntilSettled(showing: texts, timeout: timeout)
+        if inputSent { throw UnsafeWait(texts: texts, screen: try capture(), reason: "keys were sent before it began") }
+        return try waitUntilSettled(showing: texts, timeout: timeout)
     }
 
-    /// Sends keys (as `send`), then waits for what only they can produce: every text given, on a pane that has
-    /// held still, so a frame half drawn is never the one read. If the pane already shows every text before the
-    /// keys, the wait would prove nothing about them: that is a mistake in the test, thrown at once, not a race.
+    /// Sends keys in tmux notation ("Enter", "C-c", "Tab", or a key such as "f"), then waits for what only they can
+    /// produce: every text given, on a pane that has held still, so a frame half drawn is never the one read. The
+    /// texts should be what the last key produces, so no key is still unread when the wait ends.
     @discardableResult
     func send(_ keys: String..., thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (
         found: Bool, screen: String
     ) {
-        try waitForChange(showing: [text] + more, timeout: timeout) { try self.send(keys) }
+        try send(keys, thenWaitFor: [text] + more, timeout: timeout)
     }
 
-    /// Types text (as `type`), then waits as `send(_:thenWaitFor:)` does.
+    @discardableResult
+    func send(_ keys: [String], thenWaitFor texts: [String], timeout: Double = 10) throws -> (
+        found: Bool, screen: String
+    ) {
+        try waitForChange(showing: texts, timeout: timeout) { try $0.send(keys) }
+    }
+
+    /// Types text exactly as given, each character a key, then waits as `send(_:thenWaitFor:)` does.
     @discardableResult
     func type(_ text: String, thenWaitFor awaited: String, _ more: String..., timeout: Double = 10) throws -> (
         found: Bool, screen: String
     ) {
-        try waitForChange(showing: [awaited] + more, timeout: timeout) { try self.type(text) }
+        try waitForChange(showing: [awaited] + more, timeout: timeout) { try $0.type(text) }
     }
 
-    /// Resizes the window, then waits as `send(_:thenWaitFor:)` does: for the program's redraw at the new size.
+    /// Types text exactly as given and presses Enter (answering a prompt), then waits as `send(_:thenWaitFor:)` does.
+    @discardableResult
+    func enter(_ text: String, thenWaitFor awaited: String, _ more: String..., timeout: Double = 10) throws -> (
+        found: Bool, screen: String
+    ) {
+        try waitForChange(showing: [awaited] + more, timeout: timeout) { keyboard in
+            try keyboard.type(text)
+            try keyboard.send("Enter")
+        }
+    }
+
+    /// Resizes the window, then waits as `send(_:thenWaitFor:)` does: for the program's redraw at the new size. The
+    /// texts must be ones only that redraw brings: tmux keeps what the program drew beyond a narrowed edge and shows
+    /// it again when the window widens, but it drops the lines cut off at the top.
     @discardableResult
     func resize(columns: Int, rows: Int, thenWaitFor text: String, _ more: String..., timeout: Double = 10) throws -> (
         found: Bool, screen: String
     ) {
-        try waitForChange(showing: [text] + more, timeout: timeout) { try self.resize(columns: columns, rows: rows) }
+        try waitForChange(showing: [text] + more, timeout: timeout) { _ in
+            try self.resizeTerminal(columns: columns, rows: rows)
+        }
     }
 
-    /// Captures the pane, does `action` (keys sent in one or more calls, a resize, a signal), then waits until the
-    /// pane shows every one of `texts` and holds still. At least one text must be missing from the capture before
-    /// the action, or the screen as it was would satisfy the wait: that throws `UnsafeWait` without acting.
+    /// Stops the program, resizes the window through `sizes` (each one reaching the program's terminal, whose
+    /// resize signal waits for the program), then lets the program go on and waits as `send(_:thenWaitFor:)` does,
+    /// from the pane as tmux left it: nothing on it can be the program's doing, since it was stopped throughout.
     @discardableResult
-    func waitForChange(showing texts: [String], timeout: Double = 10, after action: () throws -> Void) throws -> (
-        found: Bool, screen: String
-    ) {
+    func resizeWhileStopped(
+        through sizes: [(columns: Int, rows: Int)], thenWaitFor texts: [String], timeout: Double = 10
+    ) throws -> (found: Bool, screen: String) {
+        guard let pid = try programPID() else { throw ProgramNotRunning() }
+        kill(pid, SIGSTOP)
+        for size in sizes { try resizeTerminal(columns: size.columns, rows: size.rows) }
+        return try waitForChange(showing: texts, timeout: timeout) { _ in kill(pid, SIGCONT) }
+    }
+
+    /// Captures the pane, does `action` (keys sent through the keyboard in one or more calls, a signal), then waits
+    /// until the pane shows every one of `texts` and holds still. At least one text must be missing from the capture
+    /// before the action, or the screen as it was would satisfy the wait: that throws `UnsafeWait` without acting.
+    @discardableResult
+    func waitForChange(showing texts: [String], timeout: Double = 10, after action: (Keyboard) throws -> Void) throws
+        -> (found: Bool, screen: String)
+    {
         let before = try capture()
-        try UnsafeWait.check(texts, before)
-        try action()
+        if texts.allSatisfy(before.contains) {
+            throw UnsafeWait(texts: texts, screen: before, reason: "already on the pane before the keys")
+        }
+        inputSent = true
+        try action(Keyboard(session: self))
         return try waitUntilSettled(showing: texts, timeout: timeout)
     }
 
-    /// Waits as `send(_:thenWaitFor:)` does, from `before`, a capture taken before keys sent in many calls.
-    @discardableResult
-    func waitForChange(from before: String, showing texts: [String], timeout: Double = 10) throws -> (
-        found: Bool, screen: String
-    ) {
-        try UnsafeWait.check(texts, before)
-        return try waitUntilSettled(showing: texts, timeout: timeout)
+    struct ProgramNotRunning: Error {}
+
+    /// The program's keyboard, lent only to the action of `waitForChange(showing:after:)`, so that no key is sent
+    /// without a wait that began before it.
+    struct Keyboard {
+        fileprivate let session: TmuxSession
+
+        /// Sends keys in tmux notation ("Enter", "C-c", "Tab", or a key such as "f").
+        func send(_ keys: String...) throws { try send(keys) }
+
+        func send(_ keys: [String]) throws { try TmuxSession.tmux(["send-keys", "-t", session.name] + keys) }
+
+        /// Sends text exactly as typed, each character a key.
+        func type(_ text: String) throws { try TmuxSession.tmux(["send-keys", "-t", session.name, "-l", text]) }
     }
 
-    /// A wait that the pane satisfied before the keys that were meant to satisfy it.
+    /// A wait that could be satisfied without the keys that were meant to satisfy it.
     struct UnsafeWait: Error, CustomStringConvertible {
         var texts: [String]
         var screen: String
-
-        static func check(_ texts: [String], _ before: String) throws {
-            if texts.allSatisfy(before.contains) { throw UnsafeWait(texts: texts, screen: before) }
-        }
+        var reason: String
 
         var description: String {
-            "waiting for \(texts.map { "\"\($0)\"" }.joined(separator: ", ")) proves nothing: already on the pane before the keys:\n\(screen)"
+            "waiting for \(texts.map { "\"\($0)\"" }.joined(separator: ", ")) proves nothing: \(reason):\n\(screen)"
         }
     }
 
@@ -147,6 +180,33 @@ final class TmuxSession {
         return (texts.allSatisfy(screen.contains), screen)
     }
 
+    /// Resizes the window and waits until the program's terminal has the new size (tmux passes a size on to the
+    /// terminal a moment later, and only then does the program get its signal); not for the program's redraw.
+    private func resizeTerminal(columns: Int, rows: Int) throws {
+        inputSent = true
+        try TmuxSession.tmux(["resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+        let terminal = try TmuxSession.tmux(["display-message", "-p", "-t", name, "#{pane_tty}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let deadline = Date().addingTimeInterval(10)
+        repeat {
+            if let size = TmuxSession.size(of: terminal), size == (columns, rows) { return }
+            usleep(20_000)
+        } while Date() < deadline
+        throw ResizeNotApplied(columns: columns, rows: rows)
+    }
+
+    struct ResizeNotApplied: Error { var columns: Int, rows: Int }
+
+    /// The size of a terminal device, as the program on it reads it; nil when it cannot be read.
+    private static func size(of terminal: String) -> (columns: Int, rows: Int)? {
+        let device = open(terminal, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard device >= 0 else { return nil }
+        defer { close(device) }
+        var size = winsize()
+        guard ioctl(device, UInt(TIOCGWINSZ), &size) == 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
     /// The pid of the program (the child of the pane's shell).
     func programPID() throws -> Int32? {
         let shell = try TmuxSession.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
@@ -158,7 +218,7 @@ final class TmuxSession {
     private static var serverArguments: [String] { ["-L", server, "-f", "/dev/null"] }
 
     @discardableResult
-    static func tmux(_ arguments: [String]) throws -> String {
+    private static func tmux(_ arguments: [String]) throws -> String {
         try run("/usr/bin/tmux", serverArguments + arguments)
     }
 
