@@ -33,7 +33,7 @@ struct SoakCommand: ParsableCommand {
         let first = seed ?? UInt64.random(in: 1...UInt64(1 << 40))
         let scratch = try Self.scratchFolder()
         let shared = try SoakBench(thematic: thematic, bench: bench, scratch: scratch)
-        print("soak: \(trials) trials from seed \(first) on \(scratch)")
+        print("soak: \(trials) trial\(trials == 1 ? "" : "s") from seed \(first) on \(scratch)")
         var tally = SoakTally()
         for number in 0..<trials {
             let trialSeed = first &+ UInt64(number)
