@@ -97,6 +97,16 @@ public enum FileSystem {
         }
     }
 
+    /// A new folder named `prefix` and six random characters that only its owner can enter (0700, `mkdtemp`), for
+    /// a copy of a study's data that must not be readable in a shared place such as /tmp.
+    public static func createPrivateFolder(prefix: String) throws(FileError) -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw FileError(path: prefix + "XXXXXX", action: "create a private folder", errno: errno)
+        }
+        return String(cString: made)
+    }
+
     /// Creates the folder and any missing parents.
     public static func createDirectories(_ path: String) throws(FileError) {
         var prefix = path.hasPrefix("/") ? "" : "."
