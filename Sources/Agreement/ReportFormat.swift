@@ -40,9 +40,10 @@ public enum AlphaReading: String, Sendable {
 }
 
 extension AgreementReport {
-    /// The report as text in `format`.
-    public func rendered(as format: ReportFormat) -> String {
-        format.render(table: renderedTable(markdown:), csv: renderedCSV, json: renderedJSON)
+    /// The report as text in `format`; CSV meant for a spreadsheet has its would-be formulas neutralised.
+    public func rendered(as format: ReportFormat, forSpreadsheet: Bool = false) -> String {
+        format.render(
+            table: renderedTable(markdown:), csv: { renderedCSV(forSpreadsheet: forSpreadsheet) }, json: renderedJSON)
     }
 
     /// Which convention each figure follows, under its key.

@@ -135,9 +135,11 @@ public final class NcursesTerminal: Terminal {
                 if Int(new.width) + column > columns { continue }
                 withUnsafeMutableBytes(of: &characters) { raw in
                     let buffer = raw.bindMemory(to: wchar_t.self)
+                    // The base, the marks and a terminating zero must fit whatever the cell holds.
+                    let marks = new.marks.prefix(min(Cell.maximumMarks, buffer.count - 2))
                     buffer[0] = wchar_t(bitPattern: new.base.value)
-                    for (index, mark) in new.marks.enumerated() { buffer[index + 1] = wchar_t(bitPattern: mark.value) }
-                    buffer[new.marks.count + 1] = 0
+                    for (index, mark) in marks.enumerated() { buffer[index + 1] = wchar_t(bitPattern: mark.value) }
+                    buffer[marks.count + 1] = 0
                     let attributes = thematic_attributes(UInt32(new.style.attributes.rawValue))
                     let pair = palette.pair(for: new.style)
                     setcchar(&cell, buffer.baseAddress, attributes, pair, nil)

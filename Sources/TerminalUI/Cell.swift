@@ -3,8 +3,11 @@
 public struct Cell: Hashable, Sendable {
     /// The spacing scalar shown in this column (a space for blank and continuation cells).
     public var base: Unicode.Scalar
-    /// Zero-width scalars drawn on top of `base` (combining accents, ZWJ, variation selectors).
-    public var marks: [Unicode.Scalar]
+    /// Zero-width scalars drawn on top of `base` (combining accents, ZWJ, variation selectors): at most
+    /// `maximumMarks`; any beyond are dropped, here and when the cell is made, as `setcchar` would drop them.
+    public var marks: [Unicode.Scalar] {
+        didSet { if marks.count > Self.maximumMarks { marks = Self.clamped(marks) } }
+    }
     /// Columns this cell's character covers: 1 or 2; 0 marks the right half of the wide character to its left.
     public var width: UInt8
     public var style: Style
@@ -12,11 +15,16 @@ public struct Cell: Hashable, Sendable {
     /// ncurses keeps at most five wide characters per cell (CCHARW_MAX): the base and four marks.
     public static let maximumMarks = 4
 
+    /// A cell showing `base` with the first `maximumMarks` of `marks` on it.
     public init(base: Unicode.Scalar, marks: [Unicode.Scalar] = [], width: UInt8 = 1, style: Style = .plain) {
         self.base = base
-        self.marks = marks
+        self.marks = Self.clamped(marks)
         self.width = width
         self.style = style
+    }
+
+    private static func clamped(_ marks: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        marks.count > maximumMarks ? Array(marks.prefix(maximumMarks)) : marks
     }
 
     /// An empty column in `style`.

@@ -32,6 +32,7 @@ struct AgreeCommand: ParsableCommand {
     @Option(help: "Only excerpts of these reviews, comma-separated.") var reviews: String?
     @Flag(help: "Only excerpts every chosen coder finished.") var finishedByAll = false
     @Option(help: "table (the default), csv, markdown or json.") var format: String?
+    @OptionGroup var spreadsheet: SpreadsheetOption
     @Option(help: "Bootstrap replicates for a confidence interval of each alpha (0: none).") var bootstrap: Int?
     @Option(help: "Bootstrap procedure: units (resample excerpts; default) or kalpha (Hayes & Krippendorff's KALPHA).")
     var bootstrapProcedure: String?
@@ -74,6 +75,7 @@ struct AgreeCommand: ParsableCommand {
                 ("--format", format != nil), ("--bootstrap", bootstrap != nil),
                 ("--bootstrap-procedure", bootstrapProcedure != nil),
                 ("--seed", seed != nil), ("--reliability-data", reliabilityData != nil),
+                ("--excel", spreadsheet.excel),
             ]
             let refused = printing.filter(\.1).map(\.0)
             guard refused.isEmpty else {
@@ -134,7 +136,7 @@ struct AgreeCommand: ParsableCommand {
             )
         }
         for warning in warnings { printError("warning: \(warning)") }
-        print(report.rendered(as: reportFormat), terminator: "")
+        spreadsheet.printed(report.rendered(as: reportFormat, forSpreadsheet: spreadsheet.excel))
     }
 
     /// The --format asked for (table by default).
@@ -145,6 +147,7 @@ struct AgreeCommand: ParsableCommand {
                 "unknown format \"\(format)\"; expected one of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
+        try spreadsheet.check(delimited: reportFormat == .csv)
         return reportFormat
     }
 

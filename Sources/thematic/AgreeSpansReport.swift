@@ -21,7 +21,7 @@ extension AgreeCommand {
             )
         }
         for warning in warnings { printError("warning: \(warning)") }
-        print(report.rendered(as: reportFormat), terminator: "")
+        spreadsheet.printed(report.rendered(as: reportFormat, forSpreadsheet: spreadsheet.excel))
     }
 
     /// The continuum of the excerpts (units) every chosen coder coded, with what the reader must know about it.

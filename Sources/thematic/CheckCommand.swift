@@ -6,7 +6,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate every file of a study and report every problem found.",
         discussion: """
-            Exit status 0 only when there is no error (warnings are reported but do not fail). Nothing is written.
+            Exit status 0 only when there is no error (warnings are reported but do not fail). Nothing is written. \
+            Files and folders that anyone on the computer can read or change are a warning, with the chmod that fixes it.
 
             With --identifiers, also run the anonymisation check over the corpus (excerpt text, section names, review \
             titles and attribute values) and list every open finding as REF, its rule and its text; the exit status \
@@ -29,6 +30,7 @@ struct CheckCommand: ParsableCommand {
         if result.study != nil {
             do { _ = try IdentifierRegister.load(StudyFolder(path: study)) } catch { result.problems += error.problems }
         }
+        result.problems += StudyExposure.problems(in: StudyFolder(path: study))
         for problem in result.problems {
             printError(problem.description(inStudy: study))
         }

@@ -179,9 +179,10 @@ struct MatrixOutputOptions: ParsableArguments {
     var withMetadata = false
     @Flag(
         help:
-            "Start CSV/TSV with a UTF-8 byte order mark, for Excel's double-click (R and Python then need encoding='utf-8-sig')."
+            "Start CSV/TSV with a UTF-8 byte order mark, for Excel's double-click (R and Python then need encoding='utf-8-sig'); the same as --excel."
     )
     var bom = false
+    @OptionGroup var spreadsheet: SpreadsheetOption
 
     func validate() throws {
         if withMetadata && output == nil {
@@ -194,7 +195,12 @@ struct MatrixOutputOptions: ParsableArguments {
     func write(_ matrix: Matrix) throws {
         let format = chosenFormat
         if bom && !(format == .csv || format == .tsv) { throw CommandFailure("--bom applies to csv and tsv only") }
-        let bytes = MatrixWriter.write(matrix, format: format, layout: layout, byteOrderMark: bom)
+        try spreadsheet.check(delimited: format == .csv || format == .tsv)
+        // --bom has always meant "for Excel", so it neutralises formulas as --excel does.
+        let forSpreadsheet = bom || spreadsheet.excel
+        let bytes = MatrixWriter.write(
+            matrix, format: format, layout: layout, byteOrderMark: forSpreadsheet,
+            neutralisingFormulas: forSpreadsheet)
         try writeOutput(bytes, to: output)
         if format == .csv || format == .tsv {
             let source = matrix.notes.first { $0.key == "source" }?.value ?? ""

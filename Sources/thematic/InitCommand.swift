@@ -17,6 +17,9 @@ struct InitCommand: ParsableCommand {
     @Option(help: "A codebook file to start from (for example Codebooks/lipp-a3-grid.json).")
     var codebook: String?
 
+    @Flag(help: "Let your group read the study's files (0640, folders 0750); by default only you can (0600, 0700).")
+    var shareWithGroup = false
+
     func run() throws {
         var book: Codebook?
         if let codebook {
@@ -27,7 +30,8 @@ struct InitCommand: ParsableCommand {
             }
         }
         do {
-            let study = try StudyCreator.create(at: StudyFolder(path: directory), title: title, codebook: book)
+            let study = try StudyCreator.create(
+                at: StudyFolder(path: directory), title: title, codebook: book, shareWithGroup: shareWithGroup)
             print(
                 "Created study \"\(study.manifest.title)\" in \(directory) with codebook \"\(study.codebook.title)\" (\(study.codebook.codes.count) codes)."
             )

@@ -27,6 +27,7 @@ struct MemosCommand: ParsableCommand {
         Format?
     @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).") var output:
         String?
+    @OptionGroup var spreadsheet: SpreadsheetOption
 
     func run() throws {
         // With --coder only that coder's file is read.
@@ -46,10 +47,13 @@ struct MemosCommand: ParsableCommand {
                 default: nil
                 }
             } ?? .table
+        try spreadsheet.check(delimited: chosen == .csv)
         let bytes: [UInt8] =
             switch chosen {
             case .table: Array(MemoWriter.table(memos).utf8)
-            case .csv: MemoWriter.delimited(memos)
+            case .csv:
+                MemoWriter.delimited(
+                    memos, byteOrderMark: spreadsheet.excel, neutralisingFormulas: spreadsheet.excel)
             case .markdown: Array(MemoWriter.markdown(memos, studyTitle: loaded.manifest.title).utf8)
             case .json: MemoWriter.json(memos)
             }

@@ -10,12 +10,15 @@ extension ReconcileCommand {
         )
         @OptionGroup var queue: Queue
         @Option(help: "The report's format.") var format: ReconciliationReport.Format = .markdown
+        @OptionGroup var spreadsheet: SpreadsheetOption
 
         func run() throws {
+            try spreadsheet.check(delimited: format == .csv)
             let loaded = try openStudy(queue.study)
-            print(
-                ReconciliationReport.rendered(try queue.reconciliation(of: loaded), study: loaded, as: format),
-                terminator: "")
+            spreadsheet.printed(
+                ReconciliationReport.rendered(
+                    try queue.reconciliation(of: loaded), study: loaded, as: format,
+                    forSpreadsheet: spreadsheet.excel))
         }
     }
 }

@@ -8,8 +8,10 @@ extension ReconcileCommand {
             abstract: "Print each coder's agreement with the consensus, per code.")
         @OptionGroup var comparison: Comparison
         @Option(help: "The table's format.") var format: TrainingCheck.Format = .table
+        @OptionGroup var spreadsheet: SpreadsheetOption
 
         func run() throws {
+            try spreadsheet.check(delimited: format == .csv)
             let loaded = try openStudy(comparison.study)
             guard !loaded.consensus.excerpts.isEmpty else {
                 throw CommandFailure(
@@ -22,7 +24,7 @@ extension ReconcileCommand {
                 throw CommandFailure("\(comparison.study): \(error.description)")
             }
             for warning in check.warnings { printError("warning: \(warning)") }
-            print(check.rendered(as: format), terminator: "")
+            spreadsheet.printed(check.rendered(as: format, forSpreadsheet: spreadsheet.excel))
         }
     }
 }

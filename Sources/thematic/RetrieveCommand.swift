@@ -28,6 +28,7 @@ struct RetrieveCommand: ParsableCommand {
         Format?
     @Option(name: [.short, .customLong("output")], help: "Write to this file (default: standard output).") var output:
         String?
+    @OptionGroup var spreadsheet: SpreadsheetOption
 
     func run() throws {
         let loaded = try openStudy(study)
@@ -45,6 +46,7 @@ struct RetrieveCommand: ParsableCommand {
                 default: nil
                 }
             } ?? .text
+        try spreadsheet.check(delimited: chosen == .csv || chosen == .tsv)
         let bytes: [UInt8]
         switch chosen {
         case .text:
@@ -54,7 +56,9 @@ struct RetrieveCommand: ParsableCommand {
         case .markdown:
             bytes = Array(RetrievalWriter.markdown(found, query: query, study: loaded, source: codingSource).utf8)
         case .csv, .tsv:
-            bytes = RetrievalWriter.delimited(found, dialect: chosen == .csv ? .csv : .tsv)
+            bytes = RetrievalWriter.delimited(
+                found, dialect: chosen == .csv ? .csv : .tsv, byteOrderMark: spreadsheet.excel,
+                neutralisingFormulas: spreadsheet.excel)
             printError(
                 "\(found.count) excerpt\(found.count == 1 ? "" : "s") \(query.criteria); source: \(codingSource.description(in: loaded))"
             )

@@ -73,6 +73,15 @@ import ThematicCore
         #expect(try drawn(screen) == ["cafe\u{301}! "])
     }
 
+    @Test func aCellBuiltWithTwentyMarksDrawsItsFirstMaximumMarks() throws {
+        let marks = (0..<20).map { Unicode.Scalar(0x300 + $0)! }
+        var screen = Screen(rows: 1, columns: 3)
+        screen.put(Cell(base: "e", marks: marks), row: 0, column: 1)
+        var expected = String.UnicodeScalarView()
+        expected.append(contentsOf: [" ", "e"] + marks.prefix(Cell.maximumMarks) + [" "])
+        #expect(try drawn(screen) == [String(expected)])
+    }
+
     @Test func wideCharacterClippedAtTheRightEdgeShowsAsASpace() throws {
         var screen = Screen(rows: 1, columns: 4)
         screen.write("abc安", row: 0, column: 0)

@@ -31,9 +31,10 @@ public struct SpanAgreementReport: Sendable, Equatable {
         self.intervals = intervals
     }
 
-    /// The report as text in `format`.
-    public func rendered(as format: ReportFormat) -> String {
-        format.render(table: renderedTable(markdown:), csv: renderedCSV, json: renderedJSON)
+    /// The report as text in `format`; CSV meant for a spreadsheet has its would-be formulas neutralised.
+    public func rendered(as format: ReportFormat, forSpreadsheet: Bool = false) -> String {
+        format.render(
+            table: renderedTable(markdown:), csv: { renderedCSV(forSpreadsheet: forSpreadsheet) }, json: renderedJSON)
     }
 
     /// The overall figures under the JSON's top-level keys.

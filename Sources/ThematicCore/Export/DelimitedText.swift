@@ -1,8 +1,11 @@
+import Agreement
+
 /// Writes RFC 4180 delimited text: CSV (comma) or TSV (tab), UTF-8, CRLF line ends, a header row first.
 ///
 /// A field is quoted only when it holds the separator, a double quote, a carriage return or a line feed; quotes inside
 /// are doubled. CRLF is what RFC 4180 prescribes and what Python's csv module writes; R's read.csv, pandas.read_csv
-/// and Excel all read it as-is. No byte order mark unless asked for (see `byteOrderMark`).
+/// and Excel all read it as-is. No byte order mark unless asked for (see `byteOrderMark`); text cells stay raw unless
+/// the file is meant for a spreadsheet (see `SpreadsheetCell`).
 public struct DelimitedText: Sendable {
     public enum Dialect: Sendable, Equatable {
         case csv
@@ -16,11 +19,14 @@ public struct DelimitedText: Sendable {
     public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     public let dialect: Dialect
+    /// Whether text cells that a spreadsheet would run as formulas are neutralised.
+    public let neutralisesFormulas: Bool
     public private(set) var bytes: [UInt8] = []
     private var fieldsInLine = 0
 
-    public init(_ dialect: Dialect, byteOrderMark: Bool = false) {
+    public init(_ dialect: Dialect, byteOrderMark: Bool = false, neutralisingFormulas: Bool = false) {
         self.dialect = dialect
+        self.neutralisesFormulas = neutralisingFormulas
         if byteOrderMark { bytes = Self.byteOrderMark }
     }
 
@@ -32,7 +38,7 @@ public struct DelimitedText: Sendable {
     /// Appends one field to the current line.
     public mutating func field(_ text: String) {
         separate()
-        var text = text
+        var text = neutralisesFormulas ? SpreadsheetCell.neutralised(text) : text
         text.withUTF8 { utf8 in
             let separator = dialect.separator
             let needsQuotes = utf8.contains { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }

@@ -37,11 +37,17 @@ public enum MatrixLayout: String, Sendable, Equatable, CaseIterable {
 public enum MatrixWriter {
     public static func write(
         _ matrix: Matrix, format: ExportFormat, layout: MatrixLayout = .wide,
-        byteOrderMark: Bool = false
+        byteOrderMark: Bool = false, neutralisingFormulas: Bool = false
     ) -> [UInt8] {
         switch format {
-        case .csv: delimited(matrix, .csv, layout, byteOrderMark)
-        case .tsv: delimited(matrix, .tsv, layout, byteOrderMark)
+        case .csv:
+            delimited(
+                matrix, DelimitedText(.csv, byteOrderMark: byteOrderMark, neutralisingFormulas: neutralisingFormulas),
+                layout)
+        case .tsv:
+            delimited(
+                matrix, DelimitedText(.tsv, byteOrderMark: byteOrderMark, neutralisingFormulas: neutralisingFormulas),
+                layout)
         case .json: CanonicalWriter.pretty(json(matrix, layout))
         case .markdown: Array(markdown(matrix, layout).utf8)
         }
@@ -56,10 +62,8 @@ public enum MatrixWriter {
 
     // MARK: CSV and TSV
 
-    static func delimited(_ matrix: Matrix, _ dialect: DelimitedText.Dialect, _ layout: MatrixLayout, _ bom: Bool)
-        -> [UInt8]
-    {
-        var out = DelimitedText(dialect, byteOrderMark: bom)
+    static func delimited(_ matrix: Matrix, _ empty: DelimitedText, _ layout: MatrixLayout) -> [UInt8] {
+        var out = empty
         let width = matrix.columns.count
         // Mostly one digit and a separator per cell; long lines also repeat the row and code names.
         out.reserve(matrix.values.count * (layout == .wide ? 2 : 40) + matrix.rows.count * 32)

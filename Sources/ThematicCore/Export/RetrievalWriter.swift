@@ -74,9 +74,10 @@ public enum RetrievalWriter {
     ///
     /// The page column is always there, empty when the source has no pages, so scripts read every study alike.
     public static func delimited(
-        _ found: [RetrievedExcerpt], dialect: DelimitedText.Dialect, byteOrderMark: Bool = false
+        _ found: [RetrievedExcerpt], dialect: DelimitedText.Dialect, byteOrderMark: Bool = false,
+        neutralisingFormulas: Bool = false
     ) -> [UInt8] {
-        var out = DelimitedText(dialect, byteOrderMark: byteOrderMark)
+        var out = DelimitedText(dialect, byteOrderMark: byteOrderMark, neutralisingFormulas: neutralisingFormulas)
         out.line([
             "excerpt", "review", "review_title", "section", "page", "codes", "other_codes", "coded_text", "text",
             "review_source",

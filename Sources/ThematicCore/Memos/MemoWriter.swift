@@ -29,10 +29,11 @@ public enum MemoWriter {
     }
 
     /// One line per memo with the `headers` columns.
-    public static func delimited(_ memos: [Memo], dialect: DelimitedText.Dialect = .csv, byteOrderMark: Bool = false)
-        -> [UInt8]
-    {
-        var out = DelimitedText(dialect, byteOrderMark: byteOrderMark)
+    public static func delimited(
+        _ memos: [Memo], dialect: DelimitedText.Dialect = .csv, byteOrderMark: Bool = false,
+        neutralisingFormulas: Bool = false
+    ) -> [UInt8] {
+        var out = DelimitedText(dialect, byteOrderMark: byteOrderMark, neutralisingFormulas: neutralisingFormulas)
         out.line(headers)
         for memo in memos { out.line(fields(memo)) }
         return out.bytes

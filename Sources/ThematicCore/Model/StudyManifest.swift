@@ -34,10 +34,14 @@ public struct StudySettings: Sendable, Equatable {
     public var blindCoding: Bool
     /// Whether a coder's session may edit the codebook (otherwise only a lead may).
     public var coderCodebookEdits: Bool
+    /// Whether the owner's group may read the study's files (`thematic init --share-with-group`); otherwise only
+    /// their owner may. See `folderMode`.
+    public var shareWithGroup: Bool
 
-    public init(blindCoding: Bool = true, coderCodebookEdits: Bool = false) {
+    public init(blindCoding: Bool = true, coderCodebookEdits: Bool = false, shareWithGroup: Bool = false) {
         self.blindCoding = blindCoding
         self.coderCodebookEdits = coderCodebookEdits
+        self.shareWithGroup = shareWithGroup
     }
 }
 

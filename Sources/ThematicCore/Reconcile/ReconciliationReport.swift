@@ -1,3 +1,5 @@
+import Agreement
+
 /// The disagreements as a list for a team meeting: each excerpt's text, every coder's codes, the decision so far,
 /// and the definitions of the codes involved.
 public enum ReconciliationReport {
@@ -6,10 +8,13 @@ public enum ReconciliationReport {
         case csv
     }
 
-    public static func rendered(_ reconciliation: Reconciliation, study: Study, as format: Format) -> String {
+    /// The report in `format`; CSV meant for a spreadsheet has its would-be formulas neutralised.
+    public static func rendered(
+        _ reconciliation: Reconciliation, study: Study, as format: Format, forSpreadsheet: Bool = false
+    ) -> String {
         switch format {
         case .markdown: markdown(reconciliation, study: study)
-        case .csv: csv(reconciliation)
+        case .csv: csv(reconciliation, forSpreadsheet: forSpreadsheet)
         }
     }
 
@@ -76,7 +81,7 @@ public enum ReconciliationReport {
         return lines
     }
 
-    static func csv(_ reconciliation: Reconciliation) -> String {
+    static func csv(_ reconciliation: Reconciliation, forSpreadsheet: Bool) -> String {
         let header =
             ["excerpt", "review", "section", "text"] + reconciliation.coders
             + ["disputed", "agreed", "state", "decision", "consensusCodes", "lead", "at", "note", "definitions"]
@@ -104,7 +109,8 @@ public enum ReconciliationReport {
                     item.definitions.map { definitionText($0, markdown: false) }.joined(separator: "\n"),
                 ])
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return rows.map { $0.map { csvField($0, forSpreadsheet: forSpreadsheet) }.joined(separator: ",") }.joined(
+            separator: "\r\n") + "\r\n"
     }
 
     /// Marks "finished, no code applies" in CSV cells, as in reliability-data files; an empty cell is "not finished".
@@ -136,8 +142,10 @@ public enum ReconciliationReport {
         return title + (sentences.isEmpty ? "" : ": " + sentences.joined(separator: " "))
     }
 
-    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-    static func csvField(_ text: String) -> String {
+    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled; neutralised for a spreadsheet
+    /// when asked (`SpreadsheetCell`).
+    static func csvField(_ text: String, forSpreadsheet: Bool = false) -> String {
+        let text = forSpreadsheet ? SpreadsheetCell.neutralised(text) : text
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }

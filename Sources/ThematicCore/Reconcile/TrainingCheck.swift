@@ -75,8 +75,9 @@ public struct TrainingCheck: Sendable {
         case csv
     }
 
-    /// The per-code rows: one line per coder and code (the code's name last, as it is the longest).
-    public func rendered(as format: Format) -> String {
+    /// The per-code rows: one line per coder and code (the code's name last, as it is the longest). CSV meant for a
+    /// spreadsheet has its would-be formulas neutralised.
+    public func rendered(as format: Format, forSpreadsheet: Bool = false) -> String {
         let header = ["coder", "code", "units", "missed", "extra", "agreement", "kappa", "name"]
         let cells = rows.map { row in
             [
@@ -86,7 +87,9 @@ public struct TrainingCheck: Sendable {
         }
         switch format {
         case .csv:
-            return ([header] + cells).map { $0.map(ReconciliationReport.csvField).joined(separator: ",") }.joined(
+            return ([header] + cells).map {
+                $0.map { ReconciliationReport.csvField($0, forSpreadsheet: forSpreadsheet) }.joined(separator: ",")
+            }.joined(
                 separator: "\r\n") + "\r\n"
         case .markdown:
             return

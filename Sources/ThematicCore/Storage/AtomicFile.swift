@@ -2,16 +2,23 @@ import Glibc
 
 /// Replaces a file so that a crash at any instant leaves either the old or the new content, never a torn file:
 /// write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
+///
+/// The file keeps the mode of the file it replaces, so a `chmod` the user made survives; a new file takes the
+/// permissions of its folder (`FileSystem.newFileMode(in:)`), which makes a study's files as private as the study.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
         let folder = FileSystem.parent(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = "\(folder)/.\(name).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let replacedMode = FileSystem.permissions(of: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, FileSystem.newFileMode(in: folder))
         guard descriptor >= 0 else {
             throw FileError(path: path, action: "write (creating \(temporary))", errno: errno)
         }
         do throws(FileError) {
+            if let replacedMode, fchmod(descriptor, replacedMode) != 0 {
+                throw FileError(path: path, action: "write (keeping its permissions)", errno: errno)
+            }
             try writeAll(bytes, to: descriptor, path: path)
             guard fsync(descriptor) == 0 else { throw FileError(path: path, action: "write (fsync)", errno: errno) }
         } catch {

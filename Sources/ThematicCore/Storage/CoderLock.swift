@@ -17,7 +17,8 @@ public final class CoderLock {
     }
 
     public init(path: String, displayName: String) throws {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(
+            path, O_RDWR | O_CREAT | O_CLOEXEC, FileSystem.newFileMode(in: FileSystem.parent(of: path)))
         guard descriptor >= 0 else { throw FileError(path: path, action: "create the lock file", errno: errno) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let holder = (try? FileSystem.readBytes(path)).map { String(decoding: $0, as: UTF8.self) } ?? ""

@@ -124,7 +124,8 @@ final class JournalWriter {
 
     init(path: String, keepingFirst completeLength: Int) throws(FileError) {
         let existed = FileSystem.exists(path)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        let descriptor = open(
+            path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, FileSystem.newFileMode(in: FileSystem.parent(of: path)))
         guard descriptor >= 0 else { throw FileError(path: path, action: "open the journal", errno: errno) }
         var info = stat()
         if fstat(descriptor, &info) == 0, Int(info.st_size) > completeLength {

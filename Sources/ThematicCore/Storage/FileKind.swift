@@ -7,7 +7,7 @@ import CanonicalJSON
 /// know. A codebook is upgraded step by step before it is decoded (see `Migration`) and always written at its current
 /// version. A review file is still read at either version by its decoder, and written at version 2 only when it uses
 /// what version 2 added (excerpt pages), so files without pages stay byte-identical and readable by builds that know
-/// only version 1.
+/// only version 1; so is a manifest, at version 2 only when it shares the study with the owner's group.
 public enum FileKind: String, Sendable, CaseIterable {
     case study = "thematic.study"
     case codebook = "thematic.codebook"
@@ -19,7 +19,7 @@ public enum FileKind: String, Sendable, CaseIterable {
     public var currentVersion: Int {
         switch self {
         case .codebook: 3
-        case .review: 2
+        case .review, .study: 2
         default: 1
         }
     }

@@ -76,11 +76,35 @@ public enum FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The read and write permissions of `folder`, for a file made in it: a file is never more open than the folder
+    /// that holds it, so a study's files are as private as its folder (`StudySettings.folderMode`). Outside a study
+    /// this changes nobody's access: the folder already keeps out whom it does not let in. The umask applies as ever.
+    public static func newFileMode(in folder: String) -> mode_t {
+        permissions(of: folder).map { $0 & 0o666 } ?? 0o600
+    }
+
+    /// A path's permission bits (`rwxrwxrwx`), nil when it cannot be read.
+    public static func permissions(of path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o777 : nil
+    }
+
+    /// Creates a folder with the permissions of the folder it is made in (see `newFileMode(in:)`).
     public static func createDirectory(_ path: String) throws(FileError) {
         if isDirectory(path) { return }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+        guard mkdir(path, permissions(of: parent(of: path)) ?? 0o700) == 0 || errno == EEXIST else {
             throw FileError(path: path, action: "create the folder", errno: errno)
         }
+    }
+
+    /// A new folder named `prefix` and six random characters that only its owner can enter (0700, `mkdtemp`), for
+    /// a copy of a study's data that must not be readable in a shared place such as /tmp.
+    public static func createPrivateFolder(prefix: String) throws(FileError) -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw FileError(path: prefix + "XXXXXX", action: "create a private folder", errno: errno)
+        }
+        return String(cString: made)
     }
 
     /// Creates the folder and any missing parents.

@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Glibc
 
 /// Writes a study's files in their canonical form, touching only files whose bytes would change.
 public enum StudyWriter {
@@ -31,10 +32,18 @@ public enum StudyWriter {
         }
     }
 
-    /// Saves into `folder` (the study's own by default); returns the paths that were written.
+    /// Saves into `folder` (the study's own by default); returns the paths that were written. A folder that is new
+    /// or empty becomes the study's, as private as its manifest says (`StudySettings.folderMode`).
     @discardableResult
     public static func save(_ study: Study, to folder: StudyFolder? = nil) throws -> [String] {
         let target = folder ?? study.folder
+        let isNewFolder = try !FileSystem.isDirectory(target.path) || FileSystem.list(target.path).isEmpty
+        if isNewFolder {
+            try FileSystem.createDirectories(target.path)
+            guard chmod(target.path, study.manifest.settings.folderMode) == 0 else {
+                throw FileError(path: target.path, action: "make the study folder private", errno: errno)
+            }
+        }
         try FileSystem.createDirectories(target.url(StudyFolder.corpusFolder))
         try FileSystem.createDirectory(target.url(StudyFolder.codingsFolder))
         // Each file is replaced on its own (atomically); doing them on every core overlaps the fsyncs.
@@ -68,15 +77,16 @@ public enum StudyCreator {
     public static let gitignore =
         "# Written by Thematic: files that belong to running sessions, not to the study.\n*.lock\n.*.tmp\n"
 
-    /// Creates `folder` as a new, empty study; refuses a folder that already has files in it.
-    public static func create(at folder: StudyFolder, title: String, codebook: Codebook?, now: String = Timestamp.now())
-        throws -> Study
-    {
+    /// Creates `folder` as a new, empty study; refuses a folder that already has files in it. Only its owner may read
+    /// it, unless `shareWithGroup` lets the owner's group read it too.
+    public static func create(
+        at folder: StudyFolder, title: String, codebook: Codebook?, shareWithGroup: Bool = false,
+        now: String = Timestamp.now()
+    ) throws -> Study {
         if FileSystem.isDirectory(folder.path), !(try FileSystem.list(folder.path)).isEmpty {
             throw FileError(
                 path: folder.path, action: "create a study", reason: "the folder already exists and is not empty")
         }
-        try FileSystem.createDirectories(folder.path)
         var book = codebook ?? Codebook(title: "\(title) codebook")
         if book.history.isEmpty {
             book.history = [
@@ -91,7 +101,7 @@ public enum StudyCreator {
                 AttributeDefinition(id: "year", label: "Year"), AttributeDefinition(id: "region", label: "Region"),
                 AttributeDefinition(id: "childAgeBand", label: "Child age band"),
                 AttributeDefinition(id: "incidentType", label: "Incident type"),
-            ])
+            ], settings: StudySettings(shareWithGroup: shareWithGroup))
         let study = Study(
             folder: folder, manifest: manifest, codebook: book, corpus: Corpus(reviews: []), codings: [:],
             consensus: Consensus())

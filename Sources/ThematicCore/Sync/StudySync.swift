@@ -100,8 +100,8 @@ public struct StudySync {
         guard try git.run(["rev-parse", "--verify", "-q", "HEAD"]).succeeded, let tar = Subprocess.find("tar") else {
             return nil
         }
-        let scratch = NSTemporaryDirectory() + "thematic-sync-" + UUID().uuidString
-        try FileSystem.createDirectories(scratch)
+        // The copy holds the study's data: only its owner may enter the folder in a shared /tmp.
+        let scratch = try FileSystem.createPrivateFolder(prefix: NSTemporaryDirectory() + "thematic-sync-")
         defer { try? FileSystem.removeTree(scratch) }
         let archive = scratch + "/head.tar"
         guard try git.run(["archive", "--format=tar", "-o", archive, "HEAD", "--", "."]).succeeded,
