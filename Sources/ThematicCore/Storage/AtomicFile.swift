@@ -4,6 +4,7 @@ import Glibc
 /// write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+        try FileSystem.refuseWritingThroughLink(path)
         let folder = FileSystem.parent(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = "\(folder)/.\(name).\(getpid()).tmp"

@@ -17,6 +17,7 @@ public final class CoderLock {
     }
 
     public init(path: String, displayName: String) throws {
+        try FileSystem.refuseWritingThroughLink(path)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, action: "create the lock file", errno: errno) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {

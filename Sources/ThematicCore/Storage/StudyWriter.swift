@@ -35,6 +35,7 @@ public enum StudyWriter {
     @discardableResult
     public static func save(_ study: Study, to folder: StudyFolder? = nil) throws -> [String] {
         let target = folder ?? study.folder
+        try target.refuseLinkedSubfolders()
         try FileSystem.createDirectories(target.url(StudyFolder.corpusFolder))
         try FileSystem.createDirectory(target.url(StudyFolder.codingsFolder))
         // Each file is replaced on its own (atomically); doing them on every core overlaps the fsyncs.
