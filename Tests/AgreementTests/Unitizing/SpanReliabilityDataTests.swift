@@ -65,4 +65,9 @@ import Testing
         #expect(refusal(#"{"units": []} x"#) == "spans.json:1:15: unexpected text after the end of the document")
         #expect(refusal("[]") == #"spans.json:1:1: expected an object with "units" (and optionally "codes")"#)
     }
+
+    @Test func anUnknownMemberNestedAHundredThousandDeepIsRefusedAtTheLimit() {
+        let deep = #"{"notes": "# + String(repeating: "[", count: 100_000)
+        #expect(refusal(deep) == "spans.json:1:523: values nested deeper than 512 levels")
+    }
 }
