@@ -25,9 +25,7 @@ public struct ReliabilityDataFile: Sendable {
 
     /// Reads `path` as CSV when its name ends in `.csv`, otherwise as JSON.
     public static func read(path: String) throws(ReliabilityDataError) -> ReliabilityDataFile {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            throw .invalidFile(path: path, location: "1:1", message: "cannot read the file (missing or unreadable)")
-        }
+        let contents = try ReliabilityDataBytes.read(path: path)
         if path.lowercased().hasSuffix(".csv") {
             guard let text = String(data: contents, encoding: .utf8) else {
                 throw .invalidFile(path: path, location: "1:1", message: "not UTF-8 text")

@@ -205,7 +205,7 @@ struct ImportCommand: ParsableCommand {
     /// A whole REFI-QDA project: read and checked, mapped onto the study, summarised, then written.
     private func importProject(_ file: String, into loaded: Study, options: SplitOptions) throws {
         let bytes: [UInt8]
-        do { bytes = try FileSystem.readBytes(file) } catch {
+        do { bytes = try FileSystem.readBytes(file, limit: FileSizeLimit.importedDocument) } catch {
             throw CommandFailure("\(file): cannot read: \(error.reason); nothing was imported")
         }
         let map = Dictionary(

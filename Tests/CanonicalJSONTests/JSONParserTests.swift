@@ -96,3 +96,15 @@ private func syntaxError(_ text: String) -> JSONSyntaxError? { syntaxError(Array
 @Test func loneSurrogateEscapesAreRefused() {
     #expect(syntaxError(#"["\udc00"]"#)?.message == "\\u escape holds a lone low surrogate (not a character)")
 }
+
+@Test func nestingOfAHundredThousandLevelsIsRefusedWhereItPassesTheLimitWithoutExhaustingTheStack() {
+    let error = syntaxError(String(repeating: "[", count: 100_000))
+    #expect(error?.message == "nesting deeper than \(JSONParser.maximumDepth) levels")
+    #expect(error?.line == 1 && error?.column == JSONParser.maximumDepth + 1)
+}
+
+@Test func nestingUpToTheLimitIsRead() throws {
+    let depth = JSONParser.maximumDepth
+    let text = String(repeating: "[", count: depth - 1) + "{}" + String(repeating: "]", count: depth - 1)
+    #expect(throws: Never.self) { try parse(text) }
+}

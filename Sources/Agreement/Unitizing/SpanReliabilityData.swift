@@ -46,9 +46,7 @@ public struct SpanReliabilityData: Sendable, Equatable {
     }
 
     public static func read(path: String) throws(ReliabilityDataError) -> SpanReliabilityData {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            throw .invalidFile(path: path, location: "1:1", message: "cannot read the file (missing or unreadable)")
-        }
+        let contents = try ReliabilityDataBytes.read(path: path)
         return try json([UInt8](contents), path: path)
     }
 

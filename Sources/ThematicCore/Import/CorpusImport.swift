@@ -180,6 +180,7 @@ public enum CorpusImport {
         progress: any ProgressReporter = .silent
     ) throws -> [String] {
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
+        try study.folder.refuseLinkedSubfolders()
         let coders = Set(plan.affected.flatMap(\.coders)).sorted()
         var sessions: [CodingSession] = []
         // Opening a session creates an empty journal for a coder who had none; a refused import takes it away again.

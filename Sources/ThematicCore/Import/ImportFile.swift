@@ -64,7 +64,7 @@ public enum ImportFile {
             )
         }
         let bytes: [UInt8]
-        do { bytes = try FileSystem.readBytes(path) } catch {
+        do { bytes = try FileSystem.readBytes(path, limit: FileSizeLimit.importedDocument) } catch {
             throw ImportProblem(file: path, reason: "cannot read: \(error.reason)")
         }
         return try parse(bytes, file: path, format: format, reviewID: reviewID, title: title, options: options)

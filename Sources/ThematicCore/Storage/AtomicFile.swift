@@ -7,6 +7,7 @@ import Glibc
 /// permissions of its folder (`FileSystem.newFileMode(in:)`), which makes a study's files as private as the study.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+        try FileSystem.refuseWritingThroughLink(path)
         let folder = FileSystem.parent(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let temporary = "\(folder)/.\(name).\(getpid()).tmp"

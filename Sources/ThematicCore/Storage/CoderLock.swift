@@ -17,6 +17,7 @@ public final class CoderLock {
     }
 
     public init(path: String, displayName: String) throws {
+        try FileSystem.refuseWritingThroughLink(path)
         let descriptor = open(
             path, O_RDWR | O_CREAT | O_CLOEXEC, FileSystem.newFileMode(in: FileSystem.parent(of: path)))
         guard descriptor >= 0 else { throw FileError(path: path, action: "create the lock file", errno: errno) }

@@ -123,6 +123,7 @@ final class JournalWriter {
     private var descriptor: Int32
 
     init(path: String, keepingFirst completeLength: Int) throws(FileError) {
+        try FileSystem.refuseWritingThroughLink(path)
         let existed = FileSystem.exists(path)
         let descriptor = open(
             path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, FileSystem.newFileMode(in: FileSystem.parent(of: path)))

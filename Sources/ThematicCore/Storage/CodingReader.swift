@@ -38,8 +38,12 @@ enum CodingReader {
                 return nil
             }
             if coding.coder != coder {
+                var coderOffset = json.offset
+                if case .object(let top) = json.kind, let field = top.first(where: { $0.key == "coder" }) {
+                    coderOffset = field.value.offset
+                }
                 found.error(
-                    JSONPath.root.field("coder"), 0,
+                    JSONPath.root.field("coder"), coderOffset,
                     "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json"
                 )
             }

@@ -32,6 +32,8 @@ public final class CodingSession {
                     message: "\"\(coder)\" is not a valid coder name (\(Identifier.coderNameRule))")
             ])
         }
+        try folder.refuseLinkedSubfolders()
+        try FileSystem.refuseWritingThroughLink(folder.url(StudyFolder.codingFile(coder)))
         try FileSystem.createDirectory(folder.url(StudyFolder.codingsFolder))
         lock = try CoderLock(path: folder.url(StudyFolder.lockFile(coder)), displayName: StudyFolder.codingFile(coder))
         var problems: [StudyProblem] = []

@@ -33,7 +33,9 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    public static func readBytes(_ path: String) throws(FileError) -> [UInt8] {
+    /// The whole file; refused, before anything is read, when it holds more than `limit` bytes (see
+    /// `FileSizeLimit`). A file that grows while being read, or a device without a size, is refused at the limit.
+    public static func readBytes(_ path: String, limit: Int = FileSizeLimit.studyFile) throws(FileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileError(path: path, action: "read", errno: errno) }
         defer { close(descriptor) }
@@ -42,6 +44,7 @@ public enum FileSystem {
         guard (info.st_mode & S_IFMT) != S_IFDIR else {
             throw FileError(path: path, action: "read", reason: "it is a folder, not a file")
         }
+        guard Int(info.st_size) <= limit else { throw tooLarge(path, size: Int(info.st_size), limit: limit) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while true {
@@ -55,9 +58,19 @@ public enum FileSystem {
             }
             if count == 0 { break }
             filled += count
+            guard filled <= limit else { throw tooLarge(path, size: nil, limit: limit) }
         }
         bytes.removeSubrange(filled...)
         return bytes
+    }
+
+    private static func tooLarge(_ path: String, size: Int?, limit: Int) -> FileError {
+        let size = size.map { "it is \(FileSizeLimit.describe($0))" } ?? "it holds more"
+        return FileError(
+            path: path, action: "read",
+            reason:
+                "\(size), over the \(FileSizeLimit.describe(limit)) Thematic reads for a file of this kind (is it the right file?); nothing was read"
+        )
     }
 
     /// Names in a folder (not `.` or `..`), sorted by code point so every machine lists them alike.

@@ -44,6 +44,7 @@ public enum StudyWriter {
                 throw FileError(path: target.path, action: "make the study folder private", errno: errno)
             }
         }
+        try target.refuseLinkedSubfolders()
         try FileSystem.createDirectories(target.url(StudyFolder.corpusFolder))
         try FileSystem.createDirectory(target.url(StudyFolder.codingsFolder))
         // Each file is replaced on its own (atomically); doing them on every core overlaps the fsyncs.

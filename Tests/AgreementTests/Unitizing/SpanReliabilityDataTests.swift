@@ -1,4 +1,5 @@
 import Agreement
+import Foundation
 import Testing
 
 /// The span reliability-data JSON format, read straight from its bytes: every shape JSON allows, and every
@@ -64,5 +65,24 @@ import Testing
                 == #"spans.json:1:1: expected "units": an array of {"id", "length", "spans"} objects"#)
         #expect(refusal(#"{"units": []} x"#) == "spans.json:1:15: unexpected text after the end of the document")
         #expect(refusal("[]") == #"spans.json:1:1: expected an object with "units" (and optionally "codes")"#)
+    }
+
+    @Test func anUnknownMemberNestedAHundredThousandDeepIsRefusedAtTheLimit() {
+        let deep = #"{"notes": "# + String(repeating: "[", count: 100_000)
+        #expect(refusal(deep) == "spans.json:1:523: values nested deeper than 512 levels")
+    }
+
+    @Test func aReliabilityDataFileOfTwoGigabytesIsRefusedBeforeItIsRead() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/thematic-huge-spans-\(getpid()).json"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 2 << 30)
+        try handle.close()
+        let refusal = #expect(throws: ReliabilityDataError.self) { try SpanReliabilityData.read(path: path) }
+        #expect(
+            refusal?.description
+                == "\(path):1:1: the file is 2.0 GiB, over the 1 GiB Thematic reads as reliability data; nothing was read"
+        )
     }
 }
