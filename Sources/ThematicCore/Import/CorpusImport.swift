@@ -187,6 +187,8 @@ public enum CorpusImport {
         do {
             for coder in coders { sessions.append(try CodingSession(folder: study.folder, coder: coder)) }
         } catch {
+            // Undoing what the refused import began: the refusal is the error to report, and a journal left
+            // behind is empty, which every reader takes as no records.
             for session in sessions { try? session.close() }
             for journal in newJournals where (try? FileSystem.readBytes(journal))?.isEmpty == true {
                 try? FileSystem.remove(journal)
@@ -194,6 +196,8 @@ public enum CorpusImport {
             throw error
         }
         var written: [String] = []
+        // Only sessions still open when an error is thrown (each is closed, with `try`, once its records are
+        // written): that error is the one to report.
         defer { for session in sessions { try? session.close() } }
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
         // Review files are independent: encode and write them on every core, so their fsyncs overlap.
