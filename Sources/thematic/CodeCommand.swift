@@ -41,6 +41,7 @@ func openCodingScreen(study path: String, coder: String) throws {
             return app
         }
     } catch {
+        // The screen's own failure is the one to report; every record is already durable in the journal.
         try? session.close()
         throw error
     }

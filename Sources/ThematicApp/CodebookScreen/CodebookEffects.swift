@@ -45,7 +45,13 @@ public struct CodebookEffects: ScreenEffects {
         do {
             outcome = try change(CodebookEditor(folder: folder))
         } catch {
-            state.refused(Self.words(error), study: try? StudyReader.load(folder).study)
+            do {
+                state.refused(Self.words(error), study: try StudyReader.load(folder).study)
+            } catch let unreadable {
+                state.refused(
+                    Self.words(error) + "; and the study could not be read again: " + Self.words(unreadable),
+                    study: nil)
+            }
             return
         }
         changesApplied += 1

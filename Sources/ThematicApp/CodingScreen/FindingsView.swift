@@ -28,10 +28,11 @@ enum FindingsView {
 
     /// Records that `reference` may stay, with the coder as the one who decided.
     static func allow(_ reference: String, why: String, in state: CodingScreenState) throws -> String {
-        var register = try IdentifierRegister.load(state.study.folder)
-        let finding = try IdentifierCheck.finding(reference, in: state.study, register: register)
-        IdentifierCheck.allow(finding, by: state.coder, why: why, in: &register)
-        try register.save(to: state.study.folder)
+        let finding = try IdentifierRegister.update(state.study.folder) { register in
+            let finding = try IdentifierCheck.finding(reference, in: state.study, register: register)
+            IdentifierCheck.allow(finding, by: state.coder, why: why, in: &register)
+            return finding
+        }
         return "allowed \(reference) (\(finding.rule.rawValue) \"\(finding.text)\"); recorded in identifiers.json"
     }
 
@@ -39,10 +40,12 @@ enum FindingsView {
     /// (a span after the finding would move), so this reads all coders' files from disk, though the screen shows none.
     static func redact(_ reference: String, why: String, in state: CodingScreenState) throws -> (Review, String) {
         let whole = try StudyReader.load(state.study.folder).study
-        var register = try IdentifierRegister.load(whole.folder)
-        let finding = try IdentifierCheck.finding(reference, in: whole, register: register)
-        let review = try IdentifierCheck.redact(finding, in: whole, by: state.coder, why: why, register: &register)
-        try register.save(to: whole.folder)
+        let (finding, review) = try IdentifierRegister.update(whole.folder) { register in
+            let finding = try IdentifierCheck.finding(reference, in: whole, register: register)
+            let review = try IdentifierCheck.redact(
+                finding, in: whole, by: state.coder, why: why, register: &register, openSessionOf: state.coder)
+            return (finding, review)
+        }
         return (
             review,
             "redacted \(reference): \"\(finding.text)\" is now \(finding.rule.placeholder) in the corpus; recorded in identifiers.json"

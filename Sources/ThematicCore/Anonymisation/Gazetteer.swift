@@ -28,6 +28,7 @@ struct Gazetteer: Sendable {
 
     init(resources: [String]) {
         var hashes = Set<UInt64>()
+        // Safe: the commands that run the check call `WordLists.folder()` first and refuse a broken installation.
         let folder = try? WordLists.folder()
         for resource in resources {
             guard let folder,

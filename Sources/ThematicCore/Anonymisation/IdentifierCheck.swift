@@ -150,12 +150,18 @@ public enum IdentifierCheck {
     /// spans wholly before it, and codes on the whole excerpt, are unaffected. A section name, title or attribute
     /// holds no coded span, so its redaction is never refused for codes; a section name is replaced in every
     /// excerpt of the review that carries it. Returns the new review, already written.
+    ///
+    /// The spans are checked and the review replaced holding every coder's lock, so no coder narrows a span in
+    /// between: a coder with a session open refuses the redaction, except `openSessionOf`, the coder whose own screen
+    /// makes it (their records are on disk already, each durable before their screen moved on). The check reads the
+    /// codings from disk, not from `study`, and the review must still be as `study` holds it.
     @discardableResult
     public static func redact(
         _ finding: IdentifierFinding, in study: Study, by: String, why: String,
-        register: inout IdentifierRegister, at: String = Timestamp.now()
+        register: inout IdentifierRegister, at: String = Timestamp.now(), openSessionOf: String? = nil
     ) throws -> Review {
         var review: Review
+        let original: Review
         switch finding.field {
         case .text:
             guard let found = study.corpus.review(containing: finding.excerptID),
@@ -164,7 +170,7 @@ public enum IdentifierCheck {
                 throw Refusal(description: "no excerpt \"\(finding.excerptID)\" in the corpus")
             }
             review = found
-            try refuseIfCodesWouldMove(finding, in: study)
+            original = found
             review.excerpts[index].text = try replacing(finding, in: review.excerpts[index].text)
         case .section:
             guard let found = study.corpus.review(containing: finding.excerptID),
@@ -173,6 +179,7 @@ public enum IdentifierCheck {
                 throw Refusal(description: "no excerpt \"\(finding.excerptID)\" in the corpus")
             }
             review = found
+            original = found
             let redacted = try replacing(finding, in: section)
             for index in review.excerpts.indices where review.excerpts[index].section == section {
                 review.excerpts[index].section = redacted
@@ -182,17 +189,19 @@ public enum IdentifierCheck {
                 throw Refusal(description: "no review \"\(finding.excerptID)\" in the corpus")
             }
             review = found
+            original = found
             review.title = try replacing(finding, in: review.title)
         case .attribute(let name):
             guard let found = study.corpus.review(finding.excerptID), let value = found.attributes[name] else {
                 throw Refusal(description: "no attribute \"\(name)\" on review \"\(finding.excerptID)\" in the corpus")
             }
             review = found
+            original = found
             review.attributes[name] = try replacing(finding, in: value)
         }
-        try AtomicFile.write(
-            CanonicalWriter.pretty(ReviewFormat.encode(review)), to: study.folder.url(StudyFolder.reviewFile(review.id))
-        )
+        // Refused first from the caller's read, so a redaction refused for its spans writes nothing, not even a lock.
+        if case .text = finding.field { try refuseIfCodesWouldMove(finding, in: study) }
+        try replace(original, with: review, redacting: finding, in: study.folder, openSessionOf: openSessionOf)
         register.decisions.append(
             .init(
                 excerptID: finding.excerptID,
@@ -202,6 +211,27 @@ public enum IdentifierCheck {
                 rule: finding.rule, action: .redacted(placeholder: finding.rule.placeholder), by: by, why: why, at: at,
                 field: finding.field))
         return review
+    }
+
+    /// Writes the redacted review under every coder's lock (but `openSessionOf`), after checking against the codings
+    /// on disk that no span would move and that the review is still `original`.
+    private static func replace(
+        _ original: Review, with review: Review, redacting finding: IdentifierFinding, in folder: StudyFolder,
+        openSessionOf: String?
+    ) throws {
+        let coders = try CodebookEditor.coderNames(in: folder).filter { $0 != openSessionOf }
+        let locks = try StudyLocks.coders(coders, in: folder, for: "redacting \(finding.reference)")
+        defer { for lock in locks { lock.release() } }
+        let file = try FileSnapshot(folder, StudyFolder.reviewFile(review.id))
+        let now = try StudyReader.load(folder).study
+        guard now.corpus.review(review.id) == original else {
+            throw Refusal(
+                description:
+                    "\(StudyFolder.reviewFile(review.id)) changed since the check read it (another redaction or a re-import?); nothing was redacted. Run the check again."
+            )
+        }
+        if case .text = finding.field { try refuseIfCodesWouldMove(finding, in: now) }
+        try file.replace(with: CanonicalWriter.pretty(ReviewFormat.encode(review)), in: folder)
     }
 
     /// Refuses a redaction in an excerpt's text while a coded span ends after the finding starts.

@@ -28,19 +28,26 @@ public struct IdentifierDecisions: Sendable {
         public var redactions: [IdentifierFinding]
     }
 
-    /// Makes every decision and saves the register. Every reference is checked before anything changes; a
-    /// redaction refused after others were written leaves them recorded (the corpus already holds them) and throws.
+    /// Makes every decision and saves the register, under its lock (`IdentifierRegister.update`). Every reference is
+    /// checked before anything changes; a redaction refused after others were written leaves them recorded (the
+    /// corpus already holds them) and throws.
     public func apply(to study: Study, at time: String = Timestamp.now()) throws -> Outcome {
         var study = study
-        let recorded = try IdentifierRegister.load(study.folder)
-        var register = recorded
-        let toAllow = try allowed.map { try IdentifierCheck.finding($0, in: study, register: register) }
-        // A section name may be named through any excerpt carrying it: redact it once.
-        let toRedact = try Array(Set(redacted.map { try IdentifierCheck.finding($0, in: study, register: register) }))
-        for term in allowedTerms { IdentifierCheck.allowTerm(term, by: by, why: why, in: &register, at: time) }
-        for finding in toAllow { IdentifierCheck.allow(finding, by: by, why: why, in: &register, at: time) }
         var redactions: [IdentifierFinding] = []
-        do {
+        var allowedCount = 0
+        // Checked once before the lock is taken, so a mistaken reference leaves the study as it was, lock file and all.
+        let unlocked = try IdentifierRegister.load(study.folder)
+        for reference in allowed + redacted {
+            _ = try IdentifierCheck.finding(reference, in: study, register: unlocked)
+        }
+        let register = try IdentifierRegister.update(study.folder) { register in
+            let toAllow = try allowed.map { try IdentifierCheck.finding($0, in: study, register: register) }
+            // A section name may be named through any excerpt carrying it: redact it once.
+            let toRedact = try Array(
+                Set(redacted.map { try IdentifierCheck.finding($0, in: study, register: register) }))
+            for term in allowedTerms { IdentifierCheck.allowTerm(term, by: by, why: why, in: &register, at: time) }
+            for finding in toAllow { IdentifierCheck.allow(finding, by: by, why: why, in: &register, at: time) }
+            allowedCount = toAllow.count + allowedTerms.count
             // Later offsets first, so redacting one finding never moves another still to be redacted in the same text.
             for finding in toRedact.sorted(by: {
                 ($0.excerptID, $0.field.tag ?? "", $1.range.start) < ($1.excerptID, $1.field.tag ?? "", $0.range.start)
@@ -50,12 +57,9 @@ public struct IdentifierDecisions: Sendable {
                 study.corpus = Corpus(reviews: study.corpus.reviews.map { $0.id == review.id ? review : $0 })
                 redactions.append(finding)
             }
-        } catch {
-            if register != recorded { try register.save(to: study.folder) }
-            throw error
+            return register
         }
-        if register != recorded { try register.save(to: study.folder) }
         return Outcome(
-            study: study, register: register, allowedCount: toAllow.count + allowedTerms.count, redactions: redactions)
+            study: study, register: register, allowedCount: allowedCount, redactions: redactions)
     }
 }

@@ -11,6 +11,11 @@ import CanonicalJSON
 /// in a `"field"` key (`"section"`, `"title"`, `"attribute:NAME"`), and its `"excerpt"` is then the first excerpt
 /// carrying the section name, or the review's id for a title or attribute. Schema version 2 added `"field"`; a file
 /// is written as version 1, byte for byte as before, until a decision needs the key.
+extension StudyFolder {
+    /// Held while a reviewer's decisions are recorded in identifiers.json.
+    public static let identifiersLock = "identifiers.lock"
+}
+
 public struct IdentifierRegister: Sendable, Equatable {
     public static let file = "identifiers.json"
     public static let kind = "thematic.identifiers"
@@ -112,6 +117,37 @@ public struct IdentifierRegister: Sendable, Equatable {
                     message: error.message)
             ])
         }
+    }
+
+    /// Runs `change` on the register as it is on disk and saves what it recorded, holding identifiers.lock so that
+    /// two reviewers never overwrite each other's decisions, and refusing if the file changed meanwhile (a git pull).
+    /// What `change` recorded is saved even when it then throws, since a redaction already written must stay
+    /// recorded; its error is rethrown.
+    public static func update<T>(_ folder: StudyFolder, _ change: (inout IdentifierRegister) throws -> T) throws -> T {
+        let lock: CoderLock
+        do {
+            lock = try CoderLock(path: folder.url(StudyFolder.identifiersLock), displayName: file)
+        } catch let held as CoderLock.Held {
+            throw StudyLocks.Refusal(
+                description:
+                    "another reviewer is recording identifier decisions right now (\(held.holder)); run the command again when they have finished. Nothing was changed."
+            )
+        }
+        defer { lock.release() }
+        let read = try FileSnapshot(folder, file)
+        let recorded = try load(folder)
+        var register = recorded
+        func save() throws {
+            guard register != recorded else { return }
+            try read.replace(with: CanonicalWriter.pretty(register.encode()), in: folder)
+        }
+        let result: T
+        do { result = try change(&register) } catch {
+            try save()
+            throw error
+        }
+        try save()
+        return result
     }
 
     /// Writes the register canonically and atomically.

@@ -7,8 +7,12 @@ import CanonicalJSON
 /// 1. Everything is checked first (the study loads, the editor may edit, the edit is valid, every excerpt of a split
 ///    is assigned, no coder has a session open) and nothing is written if anything fails.
 /// 2. Coder files, each through a `CodingSession` (the coder's lock; every changed record journalled durably).
-/// 3. consensus.json, re-read and replaced atomically.
-/// 4. codebook.json last, re-read (refused if another change landed meanwhile) and replaced atomically.
+/// 3. consensus.json, re-read and replaced atomically, refused if it changed since it was read.
+/// 4. codebook.json last, re-read (refused if another change landed meanwhile) and replaced atomically under
+///    `codebook.lock`.
+///
+/// A merge, split, retire or undo holds `consensus.lock` throughout, so it waits while a lead's reconciliation
+/// session is open: that session decides with the codes as they were, and may be writing a decision right now.
 ///
 /// A crash before step 4 leaves the old codebook with codings that already name the merge target or the split's
 /// parts. Those codes exist in the old codebook (a split's new parts are added, each as its own revision, before
@@ -57,7 +61,7 @@ public struct CodebookEditor {
             default: false
             }
         let study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
-        let coders = needsCodings ? study.coders : Self.coderNames(in: folder)
+        let coders = needsCodings ? study.coders : try Self.coderNames(in: folder)
         if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) {
             throw CodebookEditError(refusal)
         }
@@ -73,6 +77,8 @@ public struct CodebookEditor {
         }
         let undone = study.codebook.undoableChange
         var book = try study.codebook.applying(edit, by: editor, at: time, note: note)
+        let consensusLock = try Self.changeOfDecisions(edit).map { try StudyLocks.consensus(folder, for: $0) }
+        defer { consensusLock?.release() }
         var rewrite: Rewrite?
         let last = book.history.count - 1
         switch edit {
@@ -149,6 +155,18 @@ public struct CodebookEditor {
             progress: progress)
     }
 
+    /// What the edit does, for a refusal to name, when it changes what a lead may decide or the decisions made:
+    /// nil for an edit that leaves them as they are.
+    private static func changeOfDecisions(_ edit: CodebookEdit) -> String? {
+        switch edit {
+        case .merge(let from, let target): "merging \(from) into \(target)"
+        case .split(let from, let parts, _): "splitting \(from) into \(parts.joined(separator: ", "))"
+        case .retire(let code): "retiring \(code)"
+        case .undo: "undoing the last codebook change"
+        default: nil
+        }
+    }
+
     /// A split drops nothing silently: every excerpt coded with the old code must get at least one part.
     private static func requireAssigned(
         _ coded: Set<String>, _ code: String, _ parts: [String], _ assignment: [String: [String]]
@@ -161,9 +179,16 @@ public struct CodebookEditor {
         }
     }
 
-    /// Coders with a file in codings/ (a snapshot or a journal).
-    static func coderNames(in folder: StudyFolder) -> [String] {
-        let names = (try? FileSystem.list(folder.url(StudyFolder.codingsFolder))) ?? []
+    /// Coders with a file in codings/ (a snapshot or a journal); none when the study has no codings/ yet.
+    static func coderNames(in folder: StudyFolder) throws(StudyLoadError) -> [String] {
+        let path = folder.url(StudyFolder.codingsFolder)
+        guard FileSystem.isDirectory(path) else { return [] }
+        let names: [String]
+        do { names = try FileSystem.list(path) } catch {
+            throw StudyLoadError(problems: [
+                StudyProblem(file: StudyFolder.codingsFolder, message: "cannot list the folder: \(error.reason)")
+            ])
+        }
         return Set(
             names.filter { !$0.hasPrefix(".") }.compactMap { name -> String? in
                 if name.hasSuffix(".json") { return String(name.dropLast(5)) }
@@ -281,11 +306,14 @@ public struct CodebookEditor {
             }
         }
         var sessions: [CodingSession] = []
+        // Only sessions still open when an error is thrown: that error is the one to report, and a session's records
+        // are durable in its journal whether or not it closes.
         defer { for session in sessions { try? session.close() } }
         for (index, coder) in coders.enumerated() {
             progress.report("reading codings", done: index, total: coders.count, unit: "coders")
             sessions.append(try CodingSession(folder: folder, coder: coder))
         }
+        let consensusRead = try FileSnapshot(folder, StudyFolder.consensusFile)
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         for session in sessions {
@@ -306,6 +334,7 @@ public struct CodebookEditor {
         }
         try check()
         try requireCodebookRevision(study.codebook.revision)
+        try consensusRead.requireUnchanged(in: folder)
         var counts: [String: Int] = [:]
         let total = sessions.count
         while !sessions.isEmpty {
@@ -317,8 +346,7 @@ public struct CodebookEditor {
             counts[session.coder] = changes.count
         }
         if consensusChanges > 0 {
-            try AtomicFile.write(
-                CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), to: folder.url(StudyFolder.consensusFile))
+            try consensusRead.replace(with: CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), in: folder)
         }
         counts["consensus"] = consensusChanges
         return counts
@@ -368,6 +396,8 @@ public struct CodebookEditor {
     }
 
     func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
+        let lock = try StudyLocks.codebook(folder)
+        defer { lock.release() }
         try requireCodebookRevision(revision)
         try AtomicFile.write(
             CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))

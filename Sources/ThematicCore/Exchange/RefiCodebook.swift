@@ -172,6 +172,7 @@ public enum RefiCodebook {
         if let comment = comments.first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(commentMarker) }) {
             let payload = comment.trimmingCharacters(in: .whitespaces).dropFirst(commentMarker.count)
             var problems = FileProblems()
+            // An optional header another tool may have mangled: without it the codebook is read from its XML alone.
             if let value = try? JSONParser.parse(Array(payload.utf8)),
                 let header = try? CodebookFormat.decode(value, problems: &problems)
             {
@@ -349,6 +350,7 @@ struct CodeImporter {
 
     /// The fields of a Description's last `[Thematic] {...}` line, if it has one.
     static func block(_ description: String) -> [String: String]? {
+        // A block that does not parse is left as part of the description, as another tool's text would be.
         guard let range = description.range(of: RefiCodebook.blockMarker, options: .backwards),
             range.lowerBound == description.startIndex
                 || description[description.index(before: range.lowerBound)] == "\n",

@@ -271,6 +271,7 @@ private struct Builder {
     private func reviewID(
         for source: RefiProjectFile.TextSource, structure: ThematicComments.Review?, used: inout Set<String>
     ) -> String {
+        // A source name that makes no valid id gets a made-up one; the import report names the source beside it.
         let base = structure?.id ?? ((try? ImportFile.idFromFileName(source.name)) ?? "source")
         let id = RefiNames.unique(base, among: used) { "\($0.prefix(50))-\($1)" }
         used.insert(id)

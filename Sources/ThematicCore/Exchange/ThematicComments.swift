@@ -4,7 +4,7 @@ import CanonicalJSON
 /// (ids, sections, pages, lengths), title, attributes and consensus decisions (`thematic-review`), each coder's
 /// records (`thematic-codings`), and attribute ids by label (`thematic-attributes`). Other tools ignore comments, so
 /// a project that went through one of them is cut and read as any other; a comment that does not fit the text is
-/// not used.
+/// not used. So every `try?` here is safe: a payload that does not parse is read as absent, never as an error.
 struct ThematicComments: Sendable {
     static let reviewMarker = "thematic-review "
     static let codingsMarker = "thematic-codings "

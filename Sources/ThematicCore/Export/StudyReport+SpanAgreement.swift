@@ -8,6 +8,8 @@ extension StudyReport {
     /// span figure restates excerpt-level agreement weighted by excerpt length: a second set of numbers for the same
     /// fact, which would invite a reader to quote the nicer one.
     func spanAgreement(_ page: inout HTMLPage) {
+        // Refused only for a selection of coders or codes, and this one is the whole study's; an empty study has
+        // no span section, which the excerpt-level table beside it already explains.
         guard let spans = try? StudySpanReliability(study: study), let continuum = try? SpanContinuum(spans.data),
             !continuum.unitIDs.isEmpty
         else { return }

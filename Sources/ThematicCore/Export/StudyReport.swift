@@ -52,6 +52,8 @@ public struct StudyReport: Sendable {
         summary(&page, coding)
         step()
         if let leaves, let categories {
+            // By review, with leaf codes as columns, cannot fail: ThemeMatrix refuses only an attribute row or an
+            // empty column set, and `leaves` exists only when the codebook has codable codes.
             let byReview = try? ThemeMatrix.build(
                 study: study, coding: coding, columns: leaves, rows: .review, cells: .count)
             grid(&page, byReview, leaves, categories)
@@ -215,11 +217,16 @@ public struct StudyReport: Sendable {
             }
             if attributes.isEmpty { page.add("<p>The reviews have no attributes.</p>") }
             for (id, label) in attributes {
-                guard
-                    let matrix = try? ThemeMatrix.build(
-                        study: study, coding: coding, columns: leaves, rows: .attribute(id), cells: .share)
-                else { continue }
                 page.add("<h3>\(MarkupText.escaped(label))</h3>")
+                let matrix: Matrix
+                do {
+                    matrix = try ThemeMatrix.build(
+                        study: study, coding: coding, columns: leaves, rows: .attribute(id), cells: .share)
+                } catch {
+                    // Said where the table would be: a reader must not take a missing attribute for an absent one.
+                    page.add("<p>Not shown: \(MarkupText.escaped("\(error)"))</p>")
+                    continue
+                }
                 heatMap(
                     &page, matrix,
                     caption:

@@ -80,6 +80,7 @@ public enum CodebookFormat {
         var seen: Set<String> = []
         for (index, group) in groups.enumerated() {
             let path = JSONPath.root.field("groups").index(index)
+            // Only to place a problem: a group of the wrong shape is already reported by the decoder.
             let record = try? JSONRecord(elements[index], at: path)
             let idOffset = record?.value("id")?.offset ?? elements[index].offset
             let memberOffsets = (try? record?.array("codes"))?.map(\.offset) ?? []

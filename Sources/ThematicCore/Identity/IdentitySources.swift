@@ -34,6 +34,7 @@ public struct IdentitySources {
                 try AtomicFile.write(Array(text.utf8), to: path)
             },
             gitUserName: {
+                // No git, or no user.name: git simply does not name anybody, and the other sources are asked.
                 guard let git = Subprocess.find("git"), let result = try? Subprocess.run(git, ["config", "user.name"]),
                     result.status == 0
                 else { return nil }

@@ -181,6 +181,11 @@ public enum CorpusImport {
     ) throws -> [String] {
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
         try study.folder.refuseLinkedSubfolders()
+        // Taken before anything is written, so a lead reconciling refuses the import rather than lose decisions.
+        let removesDecisions = plan.affected.contains(where: \.inConsensus)
+        let consensusLock =
+            removesDecisions ? try StudyLocks.consensus(study.folder, for: "re-importing changed excerpts") : nil
+        defer { consensusLock?.release() }
         let coders = Set(plan.affected.flatMap(\.coders)).sorted()
         var sessions: [CodingSession] = []
         // Opening a session creates an empty journal for a coder who had none; a refused import takes it away again.
@@ -188,6 +193,8 @@ public enum CorpusImport {
         do {
             for coder in coders { sessions.append(try CodingSession(folder: study.folder, coder: coder)) }
         } catch {
+            // Undoing what the refused import began: the refusal is the error to report, and a journal left
+            // behind is empty, which every reader takes as no records.
             for session in sessions { try? session.close() }
             for journal in newJournals where (try? FileSystem.readBytes(journal))?.isEmpty == true {
                 try? FileSystem.remove(journal)
@@ -195,6 +202,8 @@ public enum CorpusImport {
             throw error
         }
         var written: [String] = []
+        // Only sessions still open when an error is thrown (each is closed, with `try`, once its records are
+        // written): that error is the one to report.
         defer { for session in sessions { try? session.close() } }
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
         // Review files are independent: encode and write them on every core, so their fsyncs overlap.
@@ -226,14 +235,24 @@ public enum CorpusImport {
             try session.close()
             written.append(StudyFolder.codingFile(session.coder))
         }
-        var consensus = study.consensus
-        for item in plan.affected where item.inConsensus { consensus.excerpts[item.excerptID] = nil }
-        if consensus != study.consensus {
-            try AtomicFile.write(
-                CanonicalWriter.pretty(ConsensusFormat.encode(consensus)),
-                to: study.folder.url(StudyFolder.consensusFile))
+        if removesDecisions, try removeDecisions(of: plan.affected, in: study.folder) {
             written.append(StudyFolder.consensusFile)
         }
         return written
+    }
+
+    /// Removes the decisions of changed excerpts from consensus.json as it is now (under consensus.lock, which the
+    /// caller holds), so a decision recorded after the study was read stays; returns whether the file changed.
+    private static func removeDecisions(of affected: [ImportPlan.AffectedCoding], in folder: StudyFolder) throws -> Bool
+    {
+        let read = try FileSnapshot(folder, StudyFolder.consensusFile)
+        guard let bytes = read.bytes else { return false }
+        var problems = FileProblems()
+        let before = try ConsensusFormat.decode(try JSONParser.parse(bytes), problems: &problems)
+        var consensus = before
+        for item in affected where item.inConsensus { consensus.excerpts[item.excerptID] = nil }
+        guard consensus != before else { return false }
+        try read.replace(with: CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), in: folder)
+        return true
     }
 }

@@ -179,6 +179,7 @@ enum CodebookDetail {
 
         /// The detail as the JSON object it holds, its null members left out (version 3 omits what is empty).
         func object() throws(JSONShapeError) -> [JSONMember] {
+            // Not swallowed: a detail that does not parse is refused below, with the migration's own message.
             guard let detail, let value = try? JSONParser.parse(Array(detail.utf8)), case .object = value.kind else {
                 throw refusal("expected a JSON object")
             }

@@ -1,7 +1,7 @@
 import CanonicalJSON
 
-/// Adds assignments to a study: under `assignments.lock`, re-reading the file so no other change is lost,
-/// written atomically.
+/// Adds assignments to a study: under `assignments.lock`, re-reading the file so no other change is lost, written
+/// atomically and only if the file is unchanged since it was read.
 public enum AssignmentStore {
     public struct Refusal: Error, Sendable, CustomStringConvertible {
         public var description: String
@@ -20,6 +20,7 @@ public enum AssignmentStore {
         let lock = try CoderLock(
             path: folder.url(StudyFolder.assignmentsLock), displayName: StudyFolder.assignmentsFile)
         defer { lock.release() }
+        let read = try FileSnapshot(folder, StudyFolder.assignmentsFile)
         let study = try StudyReader.load(folder).study
         let excerpts: [String]
         do {
@@ -35,8 +36,8 @@ public enum AssignmentStore {
         let assignment = Assignment(coder: coder, method: method, excerpts: excerpts, by: by, at: at)
         var assignments = study.assignments
         assignments.items.append(assignment)
-        try AtomicFile.write(
-            CanonicalWriter.pretty(AssignmentsFormat.encode(assignments)), to: folder.url(StudyFolder.assignmentsFile))
+        // The lock keeps out other assigners; the check, a git pull or an editor meanwhile.
+        try read.replace(with: CanonicalWriter.pretty(AssignmentsFormat.encode(assignments)), in: folder)
         return assignment
     }
 }

@@ -22,6 +22,7 @@ public final class CoderLock {
             path, O_RDWR | O_CREAT | O_CLOEXEC, FileSystem.newFileMode(in: FileSystem.parent(of: path)))
         guard descriptor >= 0 else { throw FileError(path: path, action: "create the lock file", errno: errno) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            // Only to name the holder in the refusal; unreadable, it is "unknown process".
             let holder = (try? FileSystem.readBytes(path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
             close(descriptor)
             throw Held(file: displayName, holder: holder.isEmpty ? "unknown process" : holder.trimmingTrailingNewlines)

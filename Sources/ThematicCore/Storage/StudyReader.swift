@@ -161,7 +161,14 @@ public enum StudyReader {
         let codingsPath = folder.url(StudyFolder.codingsFolder)
         guard FileSystem.isDirectory(codingsPath) else { return [:] }
         var coders: Set<String> = []
-        for name in (try? FileSystem.list(codingsPath)) ?? [] where !name.hasPrefix(".") {
+        let names: [String]
+        do { names = try FileSystem.list(codingsPath) } catch {
+            // Loaded as no codings, a study would look uncoded, and an edit would skip every coder's file.
+            problems.append(
+                StudyProblem(file: StudyFolder.codingsFolder, message: "cannot list the folder: \(error.reason)"))
+            return [:]
+        }
+        for name in names where !name.hasPrefix(".") {
             if name.hasSuffix(".json") { coders.insert(String(name.dropLast(5))) }
             if name.hasSuffix(".journal") { coders.insert(String(name.dropLast(8))) }
         }

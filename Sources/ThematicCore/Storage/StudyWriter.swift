@@ -50,6 +50,7 @@ public enum StudyWriter {
         // Each file is replaced on its own (atomically); doing them on every core overlaps the fsyncs.
         let outcomes = files(of: study).parallelMap { file -> Result<String?, FileError> in
             let url = target.url(file.path)
+            // An unreadable file is simply written again.
             if FileSystem.exists(url), (try? FileSystem.readBytes(url)) == file.bytes { return .success(nil) }
             do throws(FileError) {
                 try AtomicFile.write(file.bytes, to: url)

@@ -46,7 +46,7 @@ public struct StudySync {
         guard let now = current.study, current.errors.isEmpty else {
             throw SyncError.studyHasErrors(count: current.errors.count)
         }
-        let identifiersNow = (try? IdentifierRegister.load(folder)) ?? IdentifierRegister()
+        let identifiersNow = try IdentifierRegister.load(folder)
         let changed = try git.changedPaths(prefix: prefix)
         var committed: String?
         var leftAlone: [String] = []
@@ -55,6 +55,7 @@ public struct StudySync {
             let changes = StudyChanges(
                 from: head?.study, to: now, identifiersBefore: head?.identifiers ?? IdentifierRegister(),
                 identifiersAfter: identifiersNow)
+            // A changed path that cannot be read (deleted) is not an empty file.
             let empty = Set(changed.filter { (try? FileSystem.readBytes(folder.url($0)))?.isEmpty == true })
             let ownership = SyncOwnership(
                 changed: changed, person: person, changes: changes, corpus: now.corpus, emptyFiles: empty)
@@ -83,6 +84,8 @@ public struct StudySync {
         let after = StudyReader.read(folder)
         var incoming: [String] = []
         if let later = after.study {
+            // Only for the summary of what came in: after a pull the sync must still push, and `thematic check`
+            // reports a register the pull broke.
             let identifiersLater = (try? IdentifierRegister.load(folder)) ?? IdentifierRegister()
             incoming = SyncReport.incoming(
                 StudyChanges(
@@ -102,6 +105,7 @@ public struct StudySync {
         }
         // The copy holds the study's data: only its owner may enter the folder in a shared /tmp.
         let scratch = try FileSystem.createPrivateFolder(prefix: NSTemporaryDirectory() + "thematic-sync-")
+        // A scratch copy in the temporary folder: left behind, it harms nothing.
         defer { try? FileSystem.removeTree(scratch) }
         let archive = scratch + "/head.tar"
         guard try git.run(["archive", "--format=tar", "-o", archive, "HEAD", "--", "."]).succeeded,
@@ -111,6 +115,7 @@ public struct StudySync {
         let nested = scratch + "/" + prefix
         let headFolder = StudyFolder(path: FileSystem.exists(nested + StudyFolder.manifestFile) ? nested : scratch)
         guard let study = StudyReader.read(headFolder).study else { return nil }
+        // A register HEAD cannot parse counts as empty: its decisions are then listed as new, never lost.
         return (study, (try? IdentifierRegister.load(headFolder)) ?? IdentifierRegister())
     }
 }

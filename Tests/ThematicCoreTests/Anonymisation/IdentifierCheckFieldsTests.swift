@@ -159,6 +159,9 @@ import ThematicTestSupport
         var review = try #require(study.corpus.review("R01"))
         review.title += " about Jayden Harrow"
         study.corpus = Corpus(reviews: study.corpus.reviews.map { $0.id == "R01" ? review : $0 })
+        // The redaction replaces the review only as the study read it from disk.
+        try AtomicFile.write(
+            CanonicalWriter.pretty(ReviewFormat.encode(review)), to: folder.url(StudyFolder.reviewFile("R01")))
         let finding = try #require(open(study).first { $0.field == .title })
         var register = IdentifierRegister()
         let redacted = try IdentifierCheck.redact(

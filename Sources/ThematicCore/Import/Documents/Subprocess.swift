@@ -34,6 +34,7 @@ enum Subprocess {
             // Written on its own thread: the program may answer before it has read everything.
             let writer = inputPipe.fileHandleForWriting
             DispatchQueue.global().async {
+                // A tool that exits without reading all its input closes the pipe; its exit status reports it.
                 input.withUnsafeBytes { try? writer.write(contentsOf: $0) }
                 try? writer.close()
             }
