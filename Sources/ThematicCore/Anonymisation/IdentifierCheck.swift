@@ -160,6 +160,7 @@ public enum IdentifierCheck {
         _ finding: IdentifierFinding, in study: Study, by: String, why: String,
         register: inout IdentifierRegister, at: String = Timestamp.now(), openSessionOf: String? = nil
     ) throws -> Review {
+        try study.folder.refuseLinkedSubfolders()
         var review: Review
         let original: Review
         switch finding.field {

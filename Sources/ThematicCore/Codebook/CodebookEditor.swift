@@ -293,6 +293,8 @@ public struct CodebookEditor {
         decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
         check: () throws -> Void
     ) throws -> [String: Int] {
+        // A linked corpus/ or codings/ would take some files and refuse others: refused before any is written.
+        try folder.refuseLinkedSubfolders()
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
         // Every lock is tried before any session opens, since opening one already creates its journal file.
         for coder in coders {

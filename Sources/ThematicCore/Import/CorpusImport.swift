@@ -205,6 +205,24 @@ public enum CorpusImport {
         // Only sessions still open when an error is thrown (each is closed, with `try`, once its records are
         // written): that error is the one to report.
         defer { for session in sessions { try? session.close() } }
+        // The codings and decisions of changed excerpts go first, the reviews last: killed in between, the study
+        // is still valid (it only lacks those records) and the same import, run again, finishes the job. The other
+        // way round, a coding would name an excerpt the corpus no longer has, and the study would not load.
+        let affectedCoders = sessions.count
+        while let session = sessions.first {
+            progress.report(
+                "importing: removing codings of changed excerpts", done: affectedCoders - sessions.count + 1,
+                total: affectedCoders, unit: "coders")
+            for item in plan.affected where item.coders.contains(session.coder) {
+                try session.record(item.excerptID, nil)
+            }
+            sessions.removeFirst()
+            try session.close()
+            written.append(StudyFolder.codingFile(session.coder))
+        }
+        if removesDecisions, try removeDecisions(of: plan.affected, in: study.folder) {
+            written.append(StudyFolder.consensusFile)
+        }
         try FileSystem.createDirectories(study.folder.url(StudyFolder.corpusFolder))
         // Review files are independent: encode and write them on every core, so their fsyncs overlap.
         let folder = study.folder
@@ -223,21 +241,6 @@ public enum CorpusImport {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         written += plan.reviews.map { StudyFolder.reviewFile($0.id) }
-        let affectedCoders = sessions.count
-        while let session = sessions.first {
-            progress.report(
-                "importing: removing codings of changed excerpts", done: affectedCoders - sessions.count + 1,
-                total: affectedCoders, unit: "coders")
-            for item in plan.affected where item.coders.contains(session.coder) {
-                try session.record(item.excerptID, nil)
-            }
-            sessions.removeFirst()
-            try session.close()
-            written.append(StudyFolder.codingFile(session.coder))
-        }
-        if removesDecisions, try removeDecisions(of: plan.affected, in: study.folder) {
-            written.append(StudyFolder.consensusFile)
-        }
         return written
     }
 

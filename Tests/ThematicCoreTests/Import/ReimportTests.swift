@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ThematicTestSupport
 
@@ -170,6 +171,35 @@ import ThematicTestSupport
         #expect(StudyReader.read(folder).errors == [])
     }
 
+    @Test func aReimportKilledBetweenItsWritesLeavesAStudyThatLoadsAndThatTheSameImportFinishes() throws {
+        let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
+        let study = try StudyReader.load(folder).study
+        let review = try #require(study.corpus.review("R01"))
+        let draft = ImportedReview(
+            id: "R01",
+            excerpts: review.excerpts.filter { $0.id != "R01-008" }.map {
+                DraftExcerpt(section: $0.section, text: $0.text)
+            }, file: "R01.txt")
+        let plan = try CorpusImport.plan(study, contents: [.reviews([draft])])
+        #expect(plan.affected.contains { $0.excerptID == "R01-008" && $0.inConsensus })
+        // The study as a kill would leave it at each step the import reports.
+        let watcher = StepCopies(of: folder.path)
+        try CorpusImport.apply(plan, to: study, acceptChanges: true, progress: watcher)
+        #expect(watcher.copies.count >= 3)
+        for (step, copy) in watcher.copies {
+            #expect(StudyReader.read(StudyFolder(path: copy)).errors == [], "killed at \(step)")
+        }
+        let killed = StudyFolder(
+            path: try #require(watcher.copies.first { $0.step.hasPrefix("importing: 0 of") }?.path))
+        let rerun = try CorpusImport.plan(try StudyReader.load(killed).study, contents: [.reviews([draft])])
+        #expect(rerun.affected.isEmpty)
+        try CorpusImport.apply(rerun, to: try StudyReader.load(killed).study, acceptChanges: false)
+        let finished = try StudyReader.load(killed).study
+        #expect(finished.corpus.excerpt("R01-008") == nil)
+        #expect(finished.consensus.excerpts["R01-008"] == nil)
+        #expect(StudyReader.read(killed).errors == [])
+    }
+
     @Test func reimportingTextKeepsTheReviewsAttributesAndTitle() throws {
         let (_, study) = try importing([try markdown(["First."], id: "R20")], into: try newStudy())
         let rows = ImportContent.attributes([
@@ -181,5 +211,23 @@ import ThematicTestSupport
         #expect(after.corpus.review("R20")?.attributes == ["year": "2016"])
         #expect(after.corpus.review("R20")?.title == "Named")
         #expect(after.corpus.review("R20")?.excerpts.map(\.id) == ["R20-002"])
+    }
+}
+
+/// Copies the study at every step an operation reports (one thread at a time: the copies are the study as a kill at
+/// that step would leave it).
+private final class StepCopies: ProgressReporter, @unchecked Sendable {
+    private let source: String
+    private let lock = NSLock()
+    private(set) var copies: [(step: String, path: String)] = []
+
+    init(of source: String) { self.source = source }
+
+    func report(_ phase: String, done: Int, total: Int, unit: String) {
+        lock.withLock {
+            let path = TestFolders.scratch() + "/step-\(copies.count)"
+            guard (try? TestFolders.copyTree(source, path)) != nil else { return }
+            copies.append((progressLine(phase, done: done, total: total, unit: unit), path))
+        }
     }
 }
