@@ -32,6 +32,7 @@ if ! swift build --package-path "$here" --scratch-path "$scratch" -Xswiftc -sani
 fi
 echo "fuzz: built in $((SECONDS - started))s"
 
+export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 for target in "${targets[@]}"; do
   corpus="$here/corpus/$target"
   artifacts="$scratch/artifacts/$target"
