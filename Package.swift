@@ -7,6 +7,10 @@ let package = Package(
     products: [
         .executable(name: "thematic", targets: ["thematic"]),
         .executable(name: "thematic-bench", targets: ["thematic-bench"]),
+        // The libraries, for packages that build on them (the fuzz targets in Tests/fuzz).
+        .library(name: "CanonicalJSON", targets: ["CanonicalJSON"]),
+        .library(name: "Agreement", targets: ["Agreement"]),
+        .library(name: "ThematicCore", targets: ["ThematicCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

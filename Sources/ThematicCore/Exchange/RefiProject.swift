@@ -182,7 +182,13 @@ public enum RefiProject {
 
     static func unzip(_ bytes: [UInt8], file: String) throws(RefiError) -> [String: [UInt8]] {
         do {
-            let archive = try Archive(data: Data(bytes), accessMode: .read)
+            // Read from a file: ZIPFoundation's in-memory archive traps on an entry whose header lies past the end of
+            // the data (weichsel/ZIPFoundation#394), where the file-backed one throws.
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "thematic-unzip-\(UUID().uuidString).zip")
+            try Data(bytes).write(to: scratch)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let archive = try Archive(url: scratch, accessMode: .read)
             var entries: [String: [UInt8]] = [:]
             for entry in archive where entry.type == .file {
                 // Straight into an array of the entry's size: a project document can be over 100 MB.

@@ -361,6 +361,16 @@ import ThematicTestSupport
             Array(bytes.prefix(bytes.count / 2)), mentioning: ["broken.qdpx", "not a readable zip archive"])
     }
 
+    /// Found by fuzzing (Tests/fuzz/corpus/FuzzRefiProject): ZIPFoundation's in-memory reader trapped here.
+    @Test func aZipEntryWhoseHeaderLiesPastTheEndIsRefused() throws {
+        var bytes = try ZipFixture.make(["project.qde": "<Project/>"])
+        let centralDirectory = try #require(
+            bytes.indices.first { bytes[$0...].starts(with: [0x50, 0x4B, 0x01, 0x02]) })
+        // The entry's relativeOffsetOfLocalHeader, 42 bytes into its central directory header, past the archive's end.
+        bytes.replaceSubrange(centralDirectory + 42..<centralDirectory + 46, with: [0x00, 0x00, 0x10, 0x00])
+        try expectRefusal(bytes, mentioning: ["broken.qdpx", "not a REFI-QDA project"])
+    }
+
     @Test func aProjectDocumentThatIsNotXMLIsRefused() throws {
         try expectRefusal(
             try ZipFixture.make(["project.qde": "this is not XML {"]),
