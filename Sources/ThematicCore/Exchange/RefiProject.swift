@@ -183,23 +183,40 @@ public enum RefiProject {
     static func unzip(_ bytes: [UInt8], file: String) throws(RefiError) -> [String: [UInt8]] {
         do {
             // Read from a file: ZIPFoundation's in-memory archive traps on an entry whose header lies past the end of
-            // the data (weichsel/ZIPFoundation#394), where the file-backed one throws.
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "thematic-unzip-\(UUID().uuidString).zip")
-            try Data(bytes).write(to: scratch)
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            let archive = try Archive(url: scratch, accessMode: .read)
+            // the data (weichsel/ZIPFoundation#394), where the file-backed one throws. The copy holds the project's
+            // text, so it goes in a folder only its owner can enter.
+            let scratch = try FileSystem.createPrivateFolder(prefix: NSTemporaryDirectory() + "thematic-unzip-")
+            // Removing the scratch copy may fail only if the temporary folder is gone; left behind, it is private.
+            defer { try? FileSystem.removeTree(scratch) }
+            let copy = URL(fileURLWithPath: scratch + "/project.zip")
+            try Data(bytes).write(to: copy)
+            let archive = try Archive(url: copy, accessMode: .read)
             var entries: [String: [UInt8]] = [:]
+            var total = 0
             for entry in archive where entry.type == .file {
-                // Straight into an array of the entry's size: a project document can be over 100 MB.
+                // Straight into an array of the entry's size (a project document can be over 100 MB), but no more
+                // than 64 MiB on the word of the archive's header alone: a damaged or hostile header can claim
+                // gigabytes for a few bytes of data. A larger entry grows as its data arrives.
                 var content: [UInt8] = []
-                content.reserveCapacity(Int(clamping: entry.uncompressedSize))
-                _ = try archive.extract(entry, skipCRC32: false) { content.append(contentsOf: $0) }
+                content.reserveCapacity(min(Int(clamping: entry.uncompressedSize), 64 << 20))
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    total += chunk.count
+                    guard total <= FileSizeLimit.importedDocument else { throw UnpackedTooLarge() }
+                    content.append(contentsOf: chunk)
+                }
                 entries[entry.path] = content
             }
             return entries
+        } catch is UnpackedTooLarge {
+            throw RefiError(
+                file: file,
+                message: "unpacks to more than the \(FileSizeLimit.describe(FileSizeLimit.importedDocument)) "
+                    + "Thematic imports (a damaged archive, or a zip bomb?); nothing was read")
         } catch {
             throw RefiError(file: file, message: "not a readable zip archive (\(error)); is the file complete?")
         }
     }
+
+    /// The archive's entries together unpack to more than an import takes.
+    private struct UnpackedTooLarge: Error {}
 }

@@ -207,7 +207,9 @@ public enum ExcerptSplitter {
         var pieces: [String] = []
         while scalars.count > maximum {
             let limit = scalars.startIndex + maximum
-            let space = scalars[scalars.startIndex...limit].lastIndex(of: " ") ?? limit
+            // The rest of a cut sentence starts with the space it was cut at: only a later space cuts anything (a
+            // space at the start would cut nothing, and the loop would never end).
+            let space = scalars[(scalars.startIndex + 1)...limit].lastIndex(of: " ") ?? limit
             appendSentence(scalars[..<space], to: &pieces)
             scalars = scalars[space...]
         }

@@ -17,6 +17,15 @@ import Testing
         Six.
         """
 
+    /// Found by fuzzing: the rest of a cut sentence began with the space it was cut at, and with no later space
+    /// within the maximum the cut never moved on.
+    @Test(.timeLimit(.minutes(1))) func aLongWordAfterTheFirstCutIsCutAtTheMaximum() {
+        let sentence = "aaaa " + String(repeating: "b", count: 25)
+        let pieces = ExcerptSplitter.cut(sentence, maximum: 10)
+        #expect(pieces.joined(separator: " ").filter { $0 != " " } == "aaaa" + String(repeating: "b", count: 25))
+        #expect(pieces.allSatisfy { $0.unicodeScalars.count <= 10 })
+    }
+
     @Test func paragraphsAreTheDefaultUnit() {
         let (title, excerpts) = ExcerptSplitter.split(text, markup: .markdown, options: SplitOptions())
         #expect(title == "Title")
