@@ -20,6 +20,16 @@ enum CodingReader {
         -> Loaded?
     {
         let file = StudyFolder.codingFile(coder)
+        let journalFile = StudyFolder.journalFile(coder)
+        var journal = CodingJournal.Contents()
+        if FileSystem.exists(folder.url(journalFile)) {
+            do {
+                journal = CodingJournal.read(try FileSystem.readBytes(folder.url(journalFile)), file: journalFile)
+            } catch {
+                problems.append(StudyProblem(file: journalFile, message: "cannot read: \(error.reason)"))
+                return nil
+            }
+        }
         var coding = Coding(coder: coder)
         var snapshotBytes: [UInt8]?
         let before = problems.count
@@ -50,7 +60,11 @@ enum CodingReader {
             if let context, case .object(let top) = json.kind,
                 case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind
             {
-                for member in members {
+                // A record the journal replaces is checked as the journal has it: a kill between a journal append and
+                // the snapshot's replacement leaves the snapshot naming, say, an excerpt a re-import then removed.
+                let replaced = Set(
+                    journal.entries.lazy.filter { $0.sequence > coding.journalSequence }.map(\.excerptID))
+                for member in members where !replaced.contains(member.key) {
                     guard let record = coding.excerpts[member.key] else { continue }
                     context.check(
                         excerptID: member.key, codes: record.codes, revision: record.codebookRevision,
@@ -59,32 +73,22 @@ enum CodingReader {
             }
             problems += found.located(in: file, bytes: bytes)
         }
-        let journalFile = StudyFolder.journalFile(coder)
-        var journal = CodingJournal.Contents()
-        if FileSystem.exists(folder.url(journalFile)) {
-            do {
-                journal = CodingJournal.read(try FileSystem.readBytes(folder.url(journalFile)), file: journalFile)
-            } catch {
-                problems.append(StudyProblem(file: journalFile, message: "cannot read: \(error.reason)"))
-                return nil
-            }
-            problems += journal.problems
-            for (entry, located) in zip(journal.entries, journal.recordValues)
-            where entry.sequence > coding.journalSequence {
-                if let record = entry.record, let context {
-                    var found = FileProblems()
-                    context.check(
-                        excerptID: entry.excerptID, codes: record.codes, revision: record.codebookRevision,
-                        value: nil, path: JSONPath.root.field("record"), problems: &found)
-                    problems += found.items.map {
-                        StudyProblem(
-                            file: journalFile, line: located.line, path: $0.path.description, message: $0.message,
-                            severity: $0.severity)
-                    }
+        problems += journal.problems
+        for (entry, located) in zip(journal.entries, journal.recordValues)
+        where entry.sequence > coding.journalSequence {
+            if let record = entry.record, let context {
+                var found = FileProblems()
+                context.check(
+                    excerptID: entry.excerptID, codes: record.codes, revision: record.codebookRevision,
+                    value: nil, path: JSONPath.root.field("record"), problems: &found)
+                problems += found.items.map {
+                    StudyProblem(
+                        file: journalFile, line: located.line, path: $0.path.description, message: $0.message,
+                        severity: $0.severity)
                 }
-                coding.excerpts[entry.excerptID] = entry.record
-                coding.journalSequence = entry.sequence
             }
+            coding.excerpts[entry.excerptID] = entry.record
+            coding.journalSequence = entry.sequence
         }
         if problems[before...].contains(where: { $0.severity == .error }) { return nil }
         return Loaded(coding: coding, snapshotBytes: snapshotBytes, journal: journal)
