@@ -41,8 +41,11 @@ struct IdentifiersCommand: ParsableCommand {
             for finding in outcome.redactions {
                 print("Redacted \(finding.reference) (\(finding.rule.rawValue)) as \(finding.rule.placeholder).")
             }
+            for reference in outcome.completed {
+                print("\(reference) was already redacted by a run that was interrupted; its decision is now recorded.")
+            }
             print(
-                "Recorded \(outcome.allowedCount) allowed and \(outcome.redactions.count) redacted in \(IdentifierRegister.file)."
+                "Recorded \(outcome.allowedCount) allowed and \(outcome.redactions.count + outcome.completed.count) redacted in \(IdentifierRegister.file)."
             )
             let open = IdentifierCheck.findings(in: outcome.study, register: outcome.register).count
             print(

@@ -26,6 +26,8 @@ public struct IdentifierDecisions: Sendable {
         public var allowedCount: Int
         /// In the order they were made.
         public var redactions: [IdentifierFinding]
+        /// Redactions an interrupted run had written to the corpus, now recorded (`IdentifierCheck.interruptedRedaction`).
+        public var completed: [String] = []
     }
 
     /// Makes every decision and saves the register, under its lock (`IdentifierRegister.update`). Every reference is
@@ -37,14 +39,27 @@ public struct IdentifierDecisions: Sendable {
         var allowedCount = 0
         // Checked once before the lock is taken, so a mistaken reference leaves the study as it was, lock file and all.
         let unlocked = try IdentifierRegister.load(study.folder)
-        for reference in allowed + redacted {
+        for reference in allowed {
             _ = try IdentifierCheck.finding(reference, in: study, register: unlocked)
         }
+        for reference in redacted where interrupted(reference, in: study, register: unlocked, at: time) == nil {
+            _ = try IdentifierCheck.finding(reference, in: study, register: unlocked)
+        }
+        var completed: [String] = []
         let register = try IdentifierRegister.update(study.folder) { register in
             let toAllow = try allowed.map { try IdentifierCheck.finding($0, in: study, register: register) }
+            var open: [String] = []
+            for reference in redacted {
+                if let decision = interrupted(reference, in: study, register: register, at: time) {
+                    register.decisions.append(decision)
+                    completed.append(reference)
+                } else {
+                    open.append(reference)
+                }
+            }
             // A section name may be named through any excerpt carrying it: redact it once.
             let toRedact = try Array(
-                Set(redacted.map { try IdentifierCheck.finding($0, in: study, register: register) }))
+                Set(open.map { try IdentifierCheck.finding($0, in: study, register: register) }))
             for term in allowedTerms { IdentifierCheck.allowTerm(term, by: by, why: why, in: &register, at: time) }
             for finding in toAllow { IdentifierCheck.allow(finding, by: by, why: why, in: &register, at: time) }
             allowedCount = toAllow.count + allowedTerms.count
@@ -60,6 +75,12 @@ public struct IdentifierDecisions: Sendable {
             return register
         }
         return Outcome(
-            study: study, register: register, allowedCount: allowedCount, redactions: redactions)
+            study: study, register: register, allowedCount: allowedCount, redactions: redactions, completed: completed)
+    }
+
+    private func interrupted(_ reference: String, in study: Study, register: IdentifierRegister, at time: String)
+        -> IdentifierRegister.Decision?
+    {
+        IdentifierCheck.interruptedRedaction(reference, in: study, register: register, by: by, why: why, at: time)
     }
 }

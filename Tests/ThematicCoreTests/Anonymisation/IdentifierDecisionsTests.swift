@@ -40,6 +40,28 @@ import ThematicTestSupport
             ])
     }
 
+    /// Soak seed 9810: a redaction killed after it wrote the review and before it saved identifiers.json. Run again,
+    /// it records the decision instead of refusing a finding that is no longer open.
+    @Test func aRedactionKilledBeforeItWasRecordedIsRecordedWhenRunAgain() throws {
+        let study = try study()
+        let finding = try IdentifierCheck.finding("F1#attribute:author@10", in: study, register: IdentifierRegister())
+        var unsaved = IdentifierRegister()
+        _ = try IdentifierCheck.redact(finding, in: study, by: "lena", why: "a real name", register: &unsaved)
+        #expect(try IdentifierRegister.load(study.folder).decisions.isEmpty)
+        let killed = try TestSupport.load(study.folder)
+        let outcome = try IdentifierDecisions(redacted: ["F1#attribute:author@10"], by: "lena", why: "a real name")
+            .apply(to: killed, at: "2026-12-01T10:00:00Z")
+        #expect(outcome.completed == ["F1#attribute:author@10"])
+        #expect(outcome.redactions.isEmpty)
+        let saved = try IdentifierRegister.load(study.folder)
+        #expect(saved.decisions.map(\.action) == [.redacted(placeholder: "[NAME]")])
+        #expect(saved.decisions.first?.range == TextSpan(start: 10, end: 16))
+        #expect(try TestSupport.load(study.folder).corpus.review("F1")?.attributes["author"] == "Report by [NAME]")
+        #expect(throws: IdentifierCheck.Refusal.self) {
+            try IdentifierDecisions(redacted: ["F1#attribute:author@10"], by: "lena", why: "again").apply(to: killed)
+        }
+    }
+
     @Test func aSectionNameNamedThroughEachOfItsExcerptsIsRedactedOnce() throws {
         let study = try study()
         let outcome = try IdentifierDecisions(
