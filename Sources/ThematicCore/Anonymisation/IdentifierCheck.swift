@@ -77,23 +77,8 @@ public enum IdentifierCheck {
     public static func finding(_ reference: String, in study: Study, register: IdentifierRegister) throws(Refusal)
         -> IdentifierFinding
     {
-        guard let at = reference.lastIndex(of: "@"), let start = Int(reference[reference.index(after: at)...]) else {
-            throw Refusal(
-                description:
-                    "\"\(reference)\" is not a finding; name one as EXCERPT@START (or EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START), as `thematic check --identifiers` lists them"
-            )
-        }
-        let place = reference[..<at]
-        var id = String(place)
-        var field = IdentifierFinding.Field.text
-        if let hash = place.firstIndex(of: "#") {
-            id = String(place[..<hash])
-            guard let named = IdentifierFinding.Field(tag: String(place[place.index(after: hash)...])) else {
-                throw Refusal(
-                    description: "\"\(reference)\" names no field: after # write section, title or attribute:NAME")
-            }
-            field = named
-        }
+        let (named, field, start) = try place(of: reference)
+        var id = named
         let review: Review
         if field.isReviewField {
             guard let found = study.corpus.review(id) else {
@@ -120,6 +105,29 @@ public enum IdentifierCheck {
             )
         }
         return finding
+    }
+
+    /// Where a reference points: the excerpt or review id, the field and the start offset.
+    static func place(of reference: String) throws(Refusal) -> (id: String, field: IdentifierFinding.Field, start: Int)
+    {
+        guard let at = reference.lastIndex(of: "@"), let start = Int(reference[reference.index(after: at)...]) else {
+            throw Refusal(
+                description:
+                    "\"\(reference)\" is not a finding; name one as EXCERPT@START (or EXCERPT#section@START, REVIEW#title@START, REVIEW#attribute:NAME@START), as `thematic check --identifiers` lists them"
+            )
+        }
+        let place = reference[..<at]
+        var id = String(place)
+        var field = IdentifierFinding.Field.text
+        if let hash = place.firstIndex(of: "#") {
+            id = String(place[..<hash])
+            guard let named = IdentifierFinding.Field(tag: String(place[place.index(after: hash)...])) else {
+                throw Refusal(
+                    description: "\"\(reference)\" names no field: after # write section, title or attribute:NAME")
+            }
+            field = named
+        }
+        return (id, field, start)
     }
 
     /// Records that a finding does not identify anybody.

@@ -8,19 +8,8 @@ extension IdentifierCheck {
     static func interruptedRedaction(
         _ reference: String, in study: Study, register: IdentifierRegister, by: String, why: String, at time: String
     ) -> IdentifierRegister.Decision? {
-        guard let at = reference.lastIndex(of: "@"), let start = Int(reference[reference.index(after: at)...]) else {
-            return nil
-        }
-        let place = reference[..<at]
-        var id = String(place)
-        var field = IdentifierFinding.Field.text
-        if let hash = place.firstIndex(of: "#") {
-            id = String(place[..<hash])
-            guard let named = IdentifierFinding.Field(tag: String(place[place.index(after: hash)...])) else {
-                return nil
-            }
-            field = named
-        }
+        // A malformed reference is refused with its reason by `finding`, which the caller asks next.
+        guard let (id, field, start) = try? place(of: reference) else { return nil }
         guard let text = Self.text(of: field, at: id, in: study), start >= 0 else { return nil }
         let rest = text.unicodeScalars.dropFirst(start)
         guard

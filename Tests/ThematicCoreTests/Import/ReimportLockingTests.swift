@@ -11,11 +11,7 @@ import ThematicTestSupport
         let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         let review = try #require(study.corpus.review("R01"))
-        let draft = ImportedReview(
-            id: "R01",
-            excerpts: review.excerpts.filter { $0.id != "R01-008" }.map {
-                DraftExcerpt(section: $0.section, text: $0.text)
-            }, file: "R01.txt")
+        let draft = review.redrafted(without: "R01-008")
         return (study, try CorpusImport.plan(study, contents: [.reviews([draft])]))
     }
 

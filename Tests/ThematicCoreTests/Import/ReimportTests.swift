@@ -158,11 +158,7 @@ import ThematicTestSupport
         let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         let review = try #require(study.corpus.review("R01"))
-        let draft = ImportedReview(
-            id: "R01",
-            excerpts: review.excerpts.filter { $0.id != "R01-008" }.map {
-                DraftExcerpt(section: $0.section, text: $0.text)
-            }, file: "R01.txt")
+        let draft = review.redrafted(without: "R01-008")
         let (plan, after) = try importing([.reviews([draft])], into: study, acceptChanges: true)
         #expect(plan.reports.first?.vanished == ["R01-008"])
         #expect(plan.affected.first?.inConsensus == true)
@@ -175,11 +171,7 @@ import ThematicTestSupport
         let folder = try TestFolders.copyStudy(TestFolders.demoStudy)
         let study = try StudyReader.load(folder).study
         let review = try #require(study.corpus.review("R01"))
-        let draft = ImportedReview(
-            id: "R01",
-            excerpts: review.excerpts.filter { $0.id != "R01-008" }.map {
-                DraftExcerpt(section: $0.section, text: $0.text)
-            }, file: "R01.txt")
+        let draft = review.redrafted(without: "R01-008")
         let plan = try CorpusImport.plan(study, contents: [.reviews([draft])])
         #expect(plan.affected.contains { $0.excerptID == "R01-008" && $0.inConsensus })
         // The study as a kill would leave it at each step the import reports.
@@ -229,5 +221,15 @@ private final class StepCopies: ProgressReporter, @unchecked Sendable {
             guard (try? TestFolders.copyTree(source, path)) != nil else { return }
             copies.append((progressLine(phase, done: done, total: total, unit: unit), path))
         }
+    }
+}
+
+extension Review {
+    /// The review as a re-import would bring it in with one excerpt gone from its text.
+    func redrafted(without excerptID: String) -> ImportedReview {
+        ImportedReview(
+            id: id,
+            excerpts: excerpts.filter { $0.id != excerptID }.map { DraftExcerpt(section: $0.section, text: $0.text) },
+            file: "\(id).txt")
     }
 }
