@@ -28,14 +28,22 @@ final class TmuxSession {
             .map(TmuxSession.quote).joined(separator: " ")
         let program = command.map(TmuxSession.quote).joined(separator: " ")
         let script = "env \(env) \(program); echo \"exit status $?\"; sleep 600"
-        // The first command starts the tmux server, which would hold a captured stdout open for ever.
-        try TmuxSession.run(
-            "/usr/bin/tmux",
+        // The first command starts the tmux server, which would hold a captured stdout open for ever. A server
+        // exits when its last session closes: a test starting its session just then reaches a server on its way
+        // out and is refused, so a refused start is tried again on the next server.
+        let start =
             TmuxSession.serverArguments + [
                 "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", script,
-            ], capturing: false)
+            ]
+        var status = try TmuxSession.run("/usr/bin/tmux", start, capturing: false).status
+        for _ in 0..<20 where status != 0 {
+            usleep(100_000)
+            status = try TmuxSession.run("/usr/bin/tmux", start, capturing: false).status
+        }
+        guard status == 0 else { throw TmuxFailure(arguments: start, status: status) }
     }
 
+    /// The session may be gone already (its server exited): nothing is left to close then.
     deinit { _ = try? TmuxSession.tmux(["kill-session", "-t", name]) }
 
     /// The pane's text; with `escapes`, the colours and attributes too, as terminal escape sequences.
@@ -211,21 +219,34 @@ final class TmuxSession {
     func programPID() throws -> Int32? {
         let shell = try TmuxSession.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
             in: .whitespacesAndNewlines)
-        let children = try TmuxSession.run("/usr/bin/pgrep", ["-P", shell])
+        let children = try TmuxSession.run("/usr/bin/pgrep", ["-P", shell]).output
         return children.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
     private static var serverArguments: [String] { ["-L", server, "-f", "/dev/null"] }
 
+    /// Runs a tmux command on the private server; a refusal throws, so a lost session is never read as an empty
+    /// pane.
     @discardableResult
     private static func tmux(_ arguments: [String]) throws -> String {
-        try run("/usr/bin/tmux", serverArguments + arguments)
+        let arguments = serverArguments + arguments
+        let (output, status) = try run("/usr/bin/tmux", arguments)
+        guard status == 0 else { throw TmuxFailure(arguments: arguments, status: status) }
+        return output
     }
 
-    /// Runs a program and returns what it printed. posix_spawn rather than Foundation's Process, whose wait can miss
+    struct TmuxFailure: Error, CustomStringConvertible {
+        var arguments: [String]
+        var status: Int32
+
+        var description: String { "tmux \(arguments.joined(separator: " ")) exited with status \(status)" }
+    }
+
+    /// Runs a program and returns what it printed and its exit status. posix_spawn rather than Foundation's Process, whose wait can miss
     /// the child's exit under the test runner; the child starts with no signals blocked, as from a shell.
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String], capturing: Bool = true) throws -> String {
+    static func run(_ executable: String, _ arguments: [String], capturing: Bool = true) throws -> (
+        output: String, status: Int32
+    ) {
         var pipe: [Int32] = [0, 0]
         guard Glibc.pipe(&pipe) == 0 else { throw SpawnFailure(program: executable) }
         var actions = posix_spawn_file_actions_t()
@@ -262,7 +283,8 @@ final class TmuxSession {
         }
         var exitStatus: Int32 = 0
         while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
+        let exited = exitStatus & 0x7f == 0
+        return (String(decoding: output, as: UTF8.self), exited ? (exitStatus >> 8) & 0xff : 128 + exitStatus & 0x7f)
     }
 
     struct SpawnFailure: Error { var program: String }
