@@ -97,11 +97,11 @@ import ThematicCore
 
     @Test func theHelpOverlayComesFromTheKeymap() {
         var state = Fixture.state(rows: 60, columns: 120)
-        state.press("?")
+        state.press("?", "1")
         let text = state.screenText
         #expect(text.contains("mark the excerpt finished"))
         #expect(text.contains("Excerpt list"))
-        state.press("x")
+        state.press("q")
         #expect(state.help.offset == nil)
     }
 

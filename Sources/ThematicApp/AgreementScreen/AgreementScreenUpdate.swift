@@ -33,7 +33,7 @@ extension AgreementScreenState {
     private mutating func perform(_ action: AgreementAction) -> [AgreementEffect] {
         switch (context, action) {
         case (_, .quit): return [.quit]
-        case (_, .help): help.show()
+        case (_, .help): showHelp(at: context)
         case (.excerpt, _): scrollDialog(action)
         case (.coders, _): chooseCoders(action)
         case (.disagreements, _): return moveInDisagreements(action)

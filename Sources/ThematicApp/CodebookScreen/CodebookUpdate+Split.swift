@@ -91,7 +91,7 @@ extension CodebookScreenState {
         case .abandonSplit:
             mode = .browsing
             message = "the split of \(walk.code) was abandoned; nothing was written"
-        case .help: help.show()
+        case .help: showHelp(at: .split)
         default: doesNothing(key)
         }
     }

@@ -45,7 +45,7 @@ extension CodebookScreenState {
         if navigate(action) { return [] }
         switch action {
         case .quit: return [.quit]
-        case .help: help.show()
+        case .help: showHelp(at: .tree)
         case .history: mode = .history(offset: 0)
         case .addCode: startAdding(category: false)
         case .addCategory: startAdding(category: true)
@@ -277,7 +277,7 @@ extension CodebookScreenState {
         case .cancel:
             mode = .browsing
             message = "cancelled; nothing was changed"
-        case .help: help.show()
+        case .help: showHelp(at: .fields)
         default: doesNothing(key)
         }
     }
@@ -303,7 +303,7 @@ extension CodebookScreenState {
             mode = .browsing
             show(pick.code)
             message = "cancelled; nothing was changed"
-        case (.help, _): help.show()
+        case (.help, _): showHelp(at: .picking)
         default: doesNothing(key)
         }
     }
@@ -320,7 +320,7 @@ extension CodebookScreenState {
         case .pageDown: mode = .history(offset: min(offset + page, last))
         case .pageUp: mode = .history(offset: max(0, offset - page))
         case .close: mode = .browsing
-        case .help: help.show()
+        case .help: showHelp(at: .history)
         default: doesNothing(key)
         }
     }

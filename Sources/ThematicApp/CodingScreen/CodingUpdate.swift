@@ -22,13 +22,7 @@ extension CodingScreenState {
             settle()
             return effects
         }
-        let context: CodingKeyContext =
-            switch focus {
-            case .list: .list
-            case .text: .text
-            case .codes: .codes
-            }
-        guard let action = CodingKeymap.table.action(for: key, in: context) else {
+        guard let action = CodingKeymap.table.action(for: key, in: keyContext) else {
             typedNumber = ""
             message = HelpScroll.unbound(key)
             return []
@@ -37,6 +31,15 @@ extension CodingScreenState {
         let effects = perform(action, key: key, at: time)
         settle()
         return effects
+    }
+
+    /// Where the keys go: the focused pane's bindings, then those that work anywhere.
+    var keyContext: CodingKeyContext {
+        switch focus {
+        case .list: .list
+        case .text: .text
+        case .codes: .codes
+        }
     }
 
     /// Lays the screen out again for a new terminal size.
@@ -48,7 +51,7 @@ extension CodingScreenState {
     private mutating func perform(_ action: CodingAction, key: Key, at time: String) -> [CodingEffect] {
         switch action {
         case .quit: return [.quit]
-        case .help: help.show()
+        case .help: showHelp(at: keyContext)
         case .nextPane: focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % 3]
         case .previousPane:
             focus = layout.isCompact ? .text : Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % 3]

@@ -38,7 +38,7 @@ extension ReconcileState {
         let page = max(1, layout.detailBody.rows - 1)
         switch action {
         case .quit: return [.quit]
-        case .help: help.show()
+        case .help: showHelp(at: .queue)
         case .next: move(1)
         case .previous: move(-1)
         case .nextToDecide: goToUndecided(step: 1)

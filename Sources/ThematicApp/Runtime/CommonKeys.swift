@@ -14,11 +14,12 @@ protocol HelpedScreen: ScreenProgram where Effect: QuitEffect {
 extension HelpedScreen {
     /// Answers the keys every screen answers alike, before its own: Ctrl-C leaves whatever is open (nothing is
     /// lost: every change is on disk when it is made, one still being prepared was never written), a new size lays
-    /// the screen out again, and while the help is shown a key scrolls or closes it. Nil when the key is the
+    /// the screen out again, and while the help is shown it takes every key. Nil when the key is the
     /// screen's to handle.
     mutating func answerCommonKey(_ key: Key) -> [Effect]? {
         if key == .ctrl("c") { return [.quit] }
         if case .resize(let newSize) = key {
+            help.resize(of: Self.keys, from: size, to: newSize)
             resize(to: newSize)
             return []
         }
@@ -27,5 +28,10 @@ extension HelpedScreen {
             return []
         }
         return nil
+    }
+
+    /// Shows the help from the section of the keys that work in `context`, where `?` was pressed.
+    mutating func showHelp(at context: BindingContext) {
+        help.show(at: context, of: Self.keys, size: size)
     }
 }

@@ -52,26 +52,6 @@ public struct KeyTable<Context: KeyContextKind, Action: Hashable & Sendable>: Se
     /// Every key the table uses.
     public var boundKeys: Set<Key> { Set(bindings.flatMap { $0.keys.compactMap { Key(notation: $0) } }) }
 
-    /// The help overlay's lines: one section per context, one line per binding.
-    public var helpLines: [String] {
-        let width = bindings.map { DisplayWidth.of($0.label) }.max() ?? 0
-        var lines: [String] = []
-        for context in Context.allCases {
-            let rows = bindings.filter { $0.context == context }
-            guard !rows.isEmpty else { continue }
-            if !lines.isEmpty { lines.append("") }
-            lines.append(context.rawValue)
-            for binding in rows {
-                lines.append("  " + binding.label.padded(to: width) + "  " + binding.description)
-            }
-        }
-        if let footnote {
-            lines.append("")
-            lines.append(footnote)
-        }
-        return lines
-    }
-
     /// The key list as Markdown, for the README (between the screen's `<!-- keys…:begin -->` and `:end -->` markers).
     public var markdown: String {
         var text = ""

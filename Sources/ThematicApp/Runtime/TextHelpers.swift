@@ -12,4 +12,17 @@ extension String {
 
     /// The string padded with spaces to `width` terminal columns (a wide character takes two).
     func padded(to width: Int) -> String { DisplayWidth.padRight(self, toWidth: width) }
+
+    /// The string wrapped to `width` columns, every line after the first indented by `indent` columns (at most
+    /// half the width, so the words keep room).
+    func wrapped(toWidth width: Int, hangingIndent indent: Int) -> [String] {
+        let width = max(1, width)
+        let pieces = TextWrap.wrap(self, width: width)
+        guard let first = pieces.first else { return [""] }
+        let rest = String(unicodeScalars.dropFirst(first.range.upperBound)).trimmed
+        guard !rest.isEmpty else { return [first.text] }
+        let indent = min(max(0, indent), width / 2)
+        let margin = String(repeating: " ", count: indent)
+        return [first.text] + TextWrap.wrap(rest, width: max(1, width - indent)).map { margin + $0.text }
+    }
 }
