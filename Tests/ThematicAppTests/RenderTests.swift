@@ -5,15 +5,17 @@ import ThematicCore
 @testable import ThematicApp
 
 @Suite struct Rendering {
-    @Test func at80x24TheScreenShowsListTextCodesDefinitionAndStatus() {
-        let lines = CodingScreenView.render(Fixture.state()).trimmedLines
+    @Test func at80x24TheScreenShowsTextListAndStatusThenCodesAndDefinition() {
+        var state = Fixture.state()
+        let lines = CodingScreenView.render(state).trimmedLines
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Excerpts (5)"))
         #expect(text.contains("R1 1/5") == false)
-        #expect(text.contains("R1 1/3 Backgro"))
+        #expect(text.contains("R1 1/3 Background"))
         #expect(text.contains("The family moved"))
-        #expect(text.contains("[ ] z C1 Referral"))
-        #expect(text.contains("Definition"))
+        state.press("<Tab>")
+        #expect(state.screenText.contains("[ ] z C1 Referral not made"))
+        #expect(state.screenText.contains("Definition"))
         #expect(lines.last?.hasPrefix("tester · excerpt 1 of 5 · 0/5 finished · codebook r3 · Test study") == true)
         #expect(lines.last?.hasSuffix("saved · ? keys") == true)
     }
@@ -31,7 +33,7 @@ import ThematicCore
 
     @Test func theTreeShowsAppliedStateHotkeyAndUsage() {
         var state = Fixture.state()
-        state.press("z")
+        state.press("z", "<Tab>")
         let text = state.screenText
         #expect(text.contains("[x] z C1 Referral"))
         #expect(text.contains("[ ] 2 C2 Informat"))

@@ -16,7 +16,7 @@ public enum CodingAction: Hashable, Sendable {
     case quit, help, nextPane, previousPane
     case nextExcerpt, previousExcerpt, nextUnfinished, previousUnfinished, firstExcerpt, lastExcerpt
     case nextReview, previousReview, pageDown, pageUp
-    case moveDown, moveUp, collapse, expand
+    case moveDown, moveUp, collapse, expand, definitionDown, definitionUp
     case toggleCode, toggleTypedNumber, filterCodes
     case finish, unfinish, undo, redo
     case search, showUnfinished, showReview, showCode, showAll
@@ -45,6 +45,8 @@ public enum CodingKeymap {
             KeyBinding(["G"], .anywhere, .lastExcerpt, "last excerpt"),
             KeyBinding(["<PgDn>"], .anywhere, .pageDown, "scroll the excerpt text down a page"),
             KeyBinding(["<PgUp>"], .anywhere, .pageUp, "scroll the excerpt text up a page"),
+            KeyBinding(["J"], .anywhere, .definitionDown, "scroll the code's definition down a line"),
+            KeyBinding(["K"], .anywhere, .definitionUp, "scroll the code's definition up a line"),
             KeyBinding(
                 ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], .anywhere, .typeDigit,
                 "type a code's number (shown in the tree)", label: "0-9"),

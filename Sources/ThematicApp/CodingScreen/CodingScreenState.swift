@@ -102,6 +102,9 @@ public struct CodingScreenState: Sendable {
     public internal(set) var wordCursor = 0
     public internal(set) var selectionAnchor: Int?
 
+    /// The definition panel's first shown line, and the code it is scrolled for: another code's starts at its top.
+    public internal(set) var definitionScroll = 0
+    private var definitionCode: String?
     public internal(set) var collapsed: Set<String> = []
     /// The codes pane: the tree rows shown (indices into `tree.nodes`), the code under the cursor and the filter typed.
     public internal(set) var codeCursor: ListCursor<String>
@@ -229,7 +232,12 @@ public struct CodingScreenState: Sendable {
         list.settle(height: layout.listBody.rows)
         codeCursor.relist(treeRows.map(\.index))
         if codeCursor.selection == nil { codeCursor.current = codeCursor.visible.first }
-        codeCursor.settle(height: layout.treeBody.rows)
+        // The row under the cursor shows the code's full name over as many lines as it needs.
+        codeCursor.settle(height: layout.treeBody.rows - CodingScreenView.cursorRowLines(self).count + 1)
+        if definitionCode != treeCursor {
+            definitionCode = treeCursor
+            definitionScroll = 0
+        }
         let words = ExcerptWords(currentExcerpt?.text ?? "")
         wordCursor = min(max(0, wordCursor), max(0, words.words.count - 1))
         if let anchor = selectionAnchor, anchor >= words.words.count { selectionAnchor = nil }

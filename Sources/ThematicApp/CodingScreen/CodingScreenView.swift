@@ -9,8 +9,10 @@ public enum CodingScreenView {
     public static func render(_ state: CodingScreenState) -> Screen {
         var screen = Screen(size: state.size)
         let layout = state.layout
-        if !layout.isCompact {
+        if layout.listSharesCodesColumn && state.focus == .list {
             drawList(state, in: layout.list, on: &screen)
+        } else if !layout.isCompact {
+            if !layout.listSharesCodesColumn { drawList(state, in: layout.list, on: &screen) }
             drawTree(state, in: layout.tree, on: &screen)
             drawDefinition(state, in: layout.definition, on: &screen)
         }
@@ -65,36 +67,68 @@ public enum CodingScreenView {
         return indent + fold + box + key + entry.code.id + " " + entry.code.name
     }
 
+    /// The lines of the row under the tree cursor: the whole name, wrapped under the code's id, leaving room for
+    /// the usage count at the right of the first line. One line when the tree is hidden.
+    static func cursorRowLines(_ state: CodingScreenState) -> [String] {
+        let body = state.layout.treeBody
+        let rows = state.treeRows
+        guard !body.isEmpty, let selected = state.codeCursor.selection, rows.indices.contains(selected) else {
+            return [""]
+        }
+        return rowLines(state, rows[selected], applied: appliedCodes(state), width: body.columns, wrapped: true)
+    }
+
+    static func appliedCodes(_ state: CodingScreenState) -> Set<String> {
+        Set(state.currentDecision?.codes.keys.map { $0 } ?? [])
+    }
+
+    private static func usageCount(_ state: CodingScreenState, _ row: CodeTree.Row) -> String {
+        row.item.code.codable ? " \(state.usage[row.id] ?? 0)" : ""
+    }
+
+    private static func rowLines(
+        _ state: CodingScreenState, _ row: CodeTree.Row, applied: Set<String>, width: Int, wrapped: Bool
+    ) -> [String] {
+        let text = treeRow(state, row, applied: applied)
+        let room = max(1, width - DisplayWidth.of(usageCount(state, row)))
+        guard wrapped else { return [DisplayWidth.truncate(text, toWidth: room)] }
+        let name = DisplayWidth.of(text) - DisplayWidth.of(row.item.code.name)
+        let lines = text.wrapped(toWidth: room, hangingIndent: name)
+        return lines.map { DisplayWidth.truncate($0, toWidth: room) }
+    }
+
     static func drawTree(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         let rows = state.treeRows
         let title = state.codeFilter.isEmpty ? "Codes" : "Codes matching \"\(state.codeFilter)\""
         let body = Box(title: title, style: frameStyle(state.focus == .codes)).draw(in: rect, on: &screen)
         guard !body.isEmpty else { return }
-        let applied = Set(state.currentDecision?.codes.keys.map { $0 } ?? [])
+        let applied = appliedCodes(state)
         let selected = state.codeCursor.selection
+        let cursorLines = cursorRowLines(state).count
         let list = ScrollingList(count: rows.count, selected: selected, offset: state.treeOffset).scrolled(
-            toShowSelectionIn: body.rows)
-        for line in 0..<body.rows {
-            let index = list.offset + line
-            guard index < rows.count else { break }
+            toShowSelectionIn: body.rows - cursorLines + 1)
+        var y = body.row
+        for index in list.offset..<rows.count where y < body.bottom {
             let row = rows[index]
-            let count = row.item.code.codable ? " \(state.usage[row.id] ?? 0)" : ""
+            let count = usageCount(state, row)
             let countWidth = DisplayWidth.of(count)
-            let isApplied = applied.contains(row.id)
             var style = Style(foreground: row.item.colour ?? .default)
-            if isApplied { style = style.adding(.bold) }
+            if applied.contains(row.id) { style = style.adding(.bold) }
             if !row.item.code.codable { style = style.adding(.underline) }
             if index == selected { style = style.adding(.reverse) }
-            let y = body.row + line
-            screen.fill(
-                Rect(row: y, column: body.column, rows: 1, columns: body.columns),
-                style: index == selected ? style : .plain)
-            let text = DisplayWidth.truncate(
-                treeRow(state, row, applied: applied), toWidth: max(0, body.columns - countWidth))
-            _ = screen.write(text, row: y, column: body.column, style: style, maxWidth: body.columns)
-            _ = screen.write(
-                count, row: y, column: body.right - countWidth, style: index == selected ? style : dim,
-                maxWidth: countWidth)
+            let lines = rowLines(state, row, applied: applied, width: body.columns, wrapped: index == selected)
+            for (number, line) in lines.enumerated() where y < body.bottom {
+                screen.fill(
+                    Rect(row: y, column: body.column, rows: 1, columns: body.columns),
+                    style: index == selected ? style : .plain)
+                _ = screen.write(line, row: y, column: body.column, style: style, maxWidth: body.columns)
+                if number == 0 {
+                    _ = screen.write(
+                        count, row: y, column: body.right - countWidth, style: index == selected ? style : dim,
+                        maxWidth: countWidth)
+                }
+                y += 1
+            }
         }
     }
 
@@ -112,15 +146,29 @@ public enum CodingScreenView {
         return lines
     }
 
+    /// The definition of the code under the tree cursor, wrapped to the definition panel.
+    static func definitionWrapped(_ state: CodingScreenState) -> [(String, Style)] {
+        let width = state.layout.definitionBody.columns
+        guard width > 0, let id = state.treeCursor, let code = state.tree.entry(id)?.code else { return [] }
+        return definitionLines(code).flatMap { text, style in
+            TextWrap.wrap(text, width: width).map { ($0.text, style) }
+        }
+    }
+
+    static func definitionLineCount(_ state: CodingScreenState) -> Int { definitionWrapped(state).count }
+
     static func drawDefinition(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
-        let body = Box(title: "Definition").draw(in: rect, on: &screen)
-        guard !body.isEmpty, let id = state.treeCursor, let code = state.tree.entry(id)?.code else { return }
-        var row = body.row
-        for (text, style) in definitionLines(code) {
-            for line in TextWrap.wrap(text, width: body.columns) where row < body.bottom {
-                screen.write(line, row: row, column: body.column, maxWidth: body.columns) { _ in style }
-                row += 1
-            }
+        let lines = definitionWrapped(state)
+        let rows = max(0, rect.rows - 2)
+        let first = min(state.definitionScroll, max(0, lines.count - rows))
+        // When it does not fit, the title says which lines are shown and how to see the rest.
+        let title =
+            lines.count > rows && rows > 0
+            ? "Definition \(first + 1)-\(first + rows) of \(lines.count) · J/K" : "Definition"
+        let body = Box(title: title).draw(in: rect, on: &screen)
+        guard !body.isEmpty else { return }
+        for (index, (text, style)) in lines.dropFirst(first).prefix(body.rows).enumerated() {
+            _ = screen.write(text, row: body.row + index, column: body.column, style: style, maxWidth: body.columns)
         }
     }
 

@@ -72,6 +72,8 @@ extension CodingScreenState {
             case .text: scrollText(by: step)
             case .codes: moveTreeCursor(step)
             }
+        case .definitionDown: scrollDefinition(by: 1)
+        case .definitionUp: scrollDefinition(by: -1)
         case .collapse: collapseOrGoToParent()
         case .expand: if let id = treeCursor { collapsed.remove(id) }
         case .toggleCode:
@@ -174,6 +176,17 @@ extension CodingScreenState {
         }
     }
 
+    private mutating func scrollDefinition(by lines: Int) {
+        let total = CodingScreenView.definitionLineCount(self)
+        let last = max(0, total - layout.definitionBody.rows)
+        if total == 0 || layout.definitionBody.isEmpty || (layout.listSharesCodesColumn && focus == .list) {
+            message = "J and K scroll the definition under the codes tree, which is not on screen now"
+        } else if last == 0 {
+            message = "the whole definition is shown"
+        }
+        definitionScroll = min(max(0, definitionScroll + lines), last)
+    }
+
     private mutating func scrollText(by lines: Int) {
         let total = ExcerptTextView.lines(for: self).count
         textScroll = min(max(0, textScroll + lines), max(0, total - layout.textBody.rows))
@@ -183,11 +196,18 @@ extension CodingScreenState {
         let words = ExcerptWords(currentExcerpt?.text ?? "")
         guard !words.words.isEmpty else { return }
         wordCursor = min(max(0, word), words.words.count - 1)
-        let row = TextWrap.position(
-            ofOffset: words.words[wordCursor].lowerBound, in: ExcerptTextView.wrapped(for: self)
-        ).row
+        let start = ExcerptTextView.textStart(for: self)
+        let row =
+            start
+            + TextWrap.position(ofOffset: words.words[wordCursor].lowerBound, in: ExcerptTextView.wrapped(for: self))
+            .row
         let height = max(1, layout.textBody.rows)
-        if row < textScroll { textScroll = row } else if row >= textScroll + height { textScroll = row - height + 1 }
+        // Back at the text's first line, the applied codes above it come back into view too.
+        if row < textScroll {
+            textScroll = row == start ? 0 : row
+        } else if row >= textScroll + height {
+            textScroll = row - height + 1
+        }
     }
 
     private mutating func setFilter(_ newFilter: ListFilter) {

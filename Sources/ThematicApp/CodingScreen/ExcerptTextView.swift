@@ -16,10 +16,24 @@ enum ExcerptTextView {
         TextWrap.wrap(state.currentExcerpt?.text ?? "", width: width(for: state))
     }
 
+    /// The text's lines and the lines about its coding: after the text, or before it when the layout puts the
+    /// applied codes first.
     static func lines(for state: CodingScreenState) -> [Line] {
-        var lines = wrapped(for: state).map(Line.text)
+        let text = wrapped(for: state).map(Line.text)
+        let coding = codingLines(for: state)
+        return state.layout.appliedCodesFirst
+            ? coding + [.info("", .plain)] + text : text + [.info("", .plain)] + coding
+    }
+
+    /// How many lines come before the excerpt's first line.
+    static func textStart(for state: CodingScreenState) -> Int {
+        state.layout.appliedCodesFirst ? codingLines(for: state).count + 1 : 0
+    }
+
+    /// The coding's state, then each applied code with its memo, then the excerpt's memo.
+    static func codingLines(for state: CodingScreenState) -> [Line] {
+        var lines: [Line] = []
         let decision = state.currentDecision
-        lines.append(.info("", .plain))
         let status =
             decision == nil
             ? "not coded yet"
