@@ -34,6 +34,9 @@ import ThematicTestSupport
     @Test func codingCodedAndFinished() throws {
         try expectGolden(coding(["z", "f"]), "coding-coded-and-finished-80x24")
     }
+    @Test func codingCodesPane() throws {
+        try expectGolden(coding(["z", "<Tab>", "<Tab>", "j"]), "coding-codes-pane-80x24")
+    }
     @Test func codingHeatMap() throws { try expectGolden(coding(["z", "f", "H"]), "coding-heat-map-80x24") }
     @Test func codingNarrow() throws { try expectGolden(coding(rows: 20, columns: 50), "coding-narrow-50x20") }
     @Test func codingJapaneseExcerpt() throws {
