@@ -93,6 +93,13 @@ import ThematicCore
         let offset = try! #require(state.help.offset)
         #expect(document.lines[offset].text.contains("heat map"))
         state.press("/")
+        state.type("each with a reason")
+        state.press("<Enter>")
+        let wrapped = try! #require(state.help.offset)
+        #expect(
+            document.lines[wrapped].text.hasPrefix("  I "),
+            "words on a wrapped line find their key's first line: \(document.lines[wrapped].text)")
+        state.press("/")
         state.type("code")
         state.press("<Enter>")
         let first = try! #require(state.help.offset)

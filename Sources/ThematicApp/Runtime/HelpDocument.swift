@@ -6,6 +6,10 @@ struct HelpDocument: Equatable {
     struct Line: Equatable {
         var text: String
         var isHeading = false
+        /// The whole text of the heading, binding or footnote this line is part of (wrapped over several lines).
+        var entry = ""
+        /// Whether the line is the first of its entry.
+        var startsEntry = true
     }
 
     /// A section's title and the index of its heading line.
@@ -43,22 +47,28 @@ struct HelpDocument: Equatable {
         sections.lastIndex { $0.line <= line }
     }
 
-    /// The first line from `start` on (wrapping round to the top) that contains `query`, ignoring case; nil when
-    /// none does.
+    /// The first line of the first entry from line `start` on (wrapping round to the top, backwards for a negative
+    /// `step`) whose words contain `query`, ignoring case; nil when none does.
     func line(matching query: String, from start: Int, step: Int = 1) -> Int? {
         guard !query.isEmpty, !lines.isEmpty else { return nil }
-        let needle = query.lowercased()
         let count = lines.count
         for distance in 0..<count {
             let index = ((start + step * distance) % count + count) % count
-            if lines[index].text.lowercased().firstRange(of: needle) != nil { return index }
+            if lines[index].startsEntry && Self.contains(lines[index].entry, query) { return index }
         }
         return nil
     }
 
+    /// Whether `text` contains `query`, ignoring case and how the words are spaced.
+    static func contains(_ text: String, _ query: String) -> Bool {
+        guard !query.isEmpty else { return false }
+        let words = { (text: String) in text.lowercased().split(separator: " ").joined(separator: " ") }
+        return words(text).firstRange(of: words(query)) != nil
+    }
+
     private mutating func wrap(_ text: String, width: Int, heading: Bool = false, hangingIndent: Int = 0) {
-        for line in text.wrapped(toWidth: width, hangingIndent: hangingIndent) {
-            lines.append(Line(text: line, isHeading: heading))
+        for (index, line) in text.wrapped(toWidth: width, hangingIndent: hangingIndent).enumerated() {
+            lines.append(Line(text: line, isHeading: heading, entry: text, startsEntry: index == 0))
         }
     }
 }

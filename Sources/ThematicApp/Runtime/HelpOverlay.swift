@@ -64,7 +64,7 @@ enum HelpOverlay {
         let body = layout.body
         for (index, line) in layout.document.lines.dropFirst(offset).prefix(body.rows).enumerated() {
             var style = line.isHeading ? Style(attributes: .bold) : Style.plain
-            if !help.search.isEmpty, line.text.lowercased().firstRange(of: help.search.lowercased()) != nil {
+            if HelpDocument.contains(line.entry, help.search) {
                 style = style.adding(.reverse)
             }
             _ = screen.write(
