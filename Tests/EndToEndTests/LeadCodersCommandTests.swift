@@ -50,6 +50,10 @@ import ThematicTestSupport
         #expect(page.standardOutput.contains("(coders asha, ben))"))
         #expect(page.standardError.contains(because))
 
+        let studyStatus = try thematic(["status", folder])
+        #expect(studyStatus.standardOutput.contains("38 of 76 disagreements settled"), "\(studyStatus.standardOutput)")
+        #expect(studyStatus.standardOutput.contains("  between " + because))
+
         let named = try thematic(["reconcile", folder, "--coders", "asha,ben,cara"])
         #expect(named.standardOutput.hasPrefix("85 excerpts to reconcile (asha, ben, cara)"))
         #expect(named.standardError.contains("coders asha, ben, cara: named with --coders"))

@@ -85,4 +85,12 @@ struct ComparedCodersTests {
         #expect(try TrainingCheck(study: study).reports.map(\.coder) == ["asha", "ben"])
         #expect(ComparedCoders(designOf: study).narrowing(study).coders == ["asha", "ben"])
     }
+
+    @Test func theStudyStatusCountsTheDisagreementsOfTheDesignItNames() throws {
+        let study = try Self.study(assigning: ["asha": Self.firstReview, "ben": Self.firstReview])
+        let status = StudyStatus(study: study)
+        #expect(status.doubleCoded == 4)
+        #expect(status.disagreements == 2, "R1-2 and R1-3; cara's A2 on R1-1 is not counted")
+        #expect(status.text.contains("  between coders asha, ben: from assignments.json"))
+    }
 }
