@@ -26,8 +26,7 @@ struct AgreeCommand: ParsableCommand {
 
     @Argument(help: "The study folder (or use --reliability-data).") var study: String?
     @Option(help: "A reliability-data file (.json or .csv) instead of a study.") var reliabilityData: String?
-    @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders:
-        String?
+    @OptionGroup var coderOptions: CoderOptions
     @Option(help: "Roll codes up to this level of the codebook tree (1 = top-level categories).") var level: Int?
     @Option(help: "Only excerpts of these reviews, comma-separated.") var reviews: String?
     @Flag(help: "Only excerpts every chosen coder finished.") var finishedByAll = false
@@ -84,7 +83,7 @@ struct AgreeCommand: ParsableCommand {
                 )
             }
             guard let study else { throw CommandFailure("--screen needs a study folder") }
-            try openAgreementScreen(study: study, selection: selection)
+            try openAgreementScreen(study: study, selection: selection, coders: coderOptions)
             return
         }
         let bootstrap = self.bootstrap ?? 0
@@ -93,12 +92,13 @@ struct AgreeCommand: ParsableCommand {
         guard let procedure = AlphaBootstrap.Procedure(rawValue: bootstrapProcedure) else {
             throw CommandFailure("unknown bootstrap procedure \"\(bootstrapProcedure)\"; expected units or kalpha")
         }
-        let chosenCoders = selection.coders
+        let chosenCoders = coderOptions.named
         var data: ReliabilityData
         var warnings: [String] = []
         switch (study, reliabilityData) {
         case (let path?, nil):
             let loaded = try openStudy(path)
+            let selection = try studySelection(loaded, path: path)
             do {
                 let reliability = try StudyReliability(study: loaded, selection: selection)
                 data = reliability.data
@@ -151,10 +151,17 @@ struct AgreeCommand: ParsableCommand {
         return reportFormat
     }
 
-    /// What the study options ask to compare.
+    /// What the study options ask to compare (the coders as named; nil for the study's design).
     var selection: AgreementSelection {
         AgreementSelection(
-            coders: coders.map { $0.split(separator: ",").map(String.init) }, level: level,
+            coders: coderOptions.named, level: level,
             reviews: reviews.map { $0.split(separator: ",").map(String.init) }, onlyFinishedByAll: finishedByAll)
+    }
+
+    /// The selection with the coders compared in `loaded` (named, or the study's design), after saying which and why.
+    func studySelection(_ loaded: Study, path: String) throws -> AgreementSelection {
+        var chosen = selection
+        chosen.coders = try coderOptions.announced(in: loaded, path: path).coders
+        return chosen
     }
 }

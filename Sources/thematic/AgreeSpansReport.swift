@@ -29,6 +29,7 @@ extension AgreeCommand {
         switch (study, reliabilityData) {
         case (let path?, nil):
             let loaded = try openStudy(path)
+            let selection = try studySelection(loaded, path: path)
             let spans: StudySpanReliability
             do { spans = try StudySpanReliability(study: loaded, selection: selection, category: category) } catch {
                 throw CommandFailure("\(path): \(error.description)")

@@ -59,8 +59,7 @@ struct MatrixExport: ParsableCommand {
 
     private func matrix(_ progress: any ProgressReporter) throws -> Matrix {
         progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
-        let loaded = try openStudy(study)
-        let codingSource = try source.resolved(in: loaded)
+        let (codingSource, loaded) = try source.resolved(in: openStudy(study), path: study)
         let columns = try exported { () throws(ExportError) in
             byGroup
                 ? try CodeColumns(groupsOf: loaded.codebook) : try CodeColumns(codebook: loaded.codebook, level: level)
@@ -100,8 +99,7 @@ struct CooccurrenceExport: ParsableCommand {
 
     private func matrix(_ progress: any ProgressReporter) throws -> Matrix {
         progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
-        let loaded = try openStudy(study)
-        let codingSource = try source.resolved(in: loaded)
+        let (codingSource, loaded) = try source.resolved(in: openStudy(study), path: study)
         let columns = try exported { () throws(ExportError) in try CodeColumns(codebook: loaded.codebook, level: level)
         }
         progress.report("exporting: counting co-occurrence", done: 0, total: 0, unit: "")
@@ -120,6 +118,7 @@ struct CodersExport: ParsableCommand {
     @Option(help: "Codes at this level of the codebook tree (1 = top-level categories). Default: the codable codes.")
     var level: Int?
     @Flag(help: "Add a total column and a total row.") var totals = false
+    @OptionGroup var coderOptions: CoderOptions
     @OptionGroup var output: MatrixOutputOptions
 
     func run() throws {
@@ -128,7 +127,7 @@ struct CodersExport: ParsableCommand {
 
     private func matrix(_ progress: any ProgressReporter) throws -> Matrix {
         progress.report("exporting: reading the study", done: 0, total: 0, unit: "")
-        let loaded = try openStudy(study)
+        let loaded = try coderOptions.narrowed(openStudy(study), path: study)
         guard !loaded.codings.isEmpty else { throw CommandFailure("\(study): no coder has started yet") }
         if totals && output.layout == .long {
             throw CommandFailure(
@@ -142,12 +141,22 @@ struct CodersExport: ParsableCommand {
     }
 }
 
-/// Whose coding to count: `--coder NAME`, `--consensus` or `--rule any|all|majority` (the default is `--rule any`).
+/// Whose coding to count: `--coder NAME`, `--consensus` or `--rule any|all|majority` (the default is `--rule any`)
+/// over the coders compared (`--coders`, by default the study's design).
 struct SourceOptions: ParsableArguments {
     @Option(help: "Count one coder's finished excerpts.") var coder: String?
     @Flag(help: "Count the lead's consensus decisions.") var consensus = false
     @Option(help: "Combine the coders who finished each excerpt: any, all, or majority (more than half). Default: any.")
     var rule: CodingSource.CoderRule?
+    @OptionGroup var coderOptions: CoderOptions
+
+    /// The source, and the study as it counts: under a rule, only the compared coders' codings (which and why is
+    /// said on standard error, beside the output a program reads).
+    func resolved(in study: Study, path: String) throws -> (CodingSource, Study) {
+        let source = try resolved(in: study)
+        guard case .rule = source else { return (source, study) }
+        return (source, try coderOptions.narrowed(study, path: path))
+    }
 
     func resolved(in study: Study) throws -> CodingSource {
         let chosen = [

@@ -26,10 +26,12 @@ struct ReconcileCommand: ParsableCommand {
     /// The study and the coders whose codings are compared.
     struct Comparison: ParsableArguments {
         @Argument(help: "The study folder.") var study: String
-        @Option(help: "Coders to compare, comma-separated (default: every coder who finished an excerpt).") var coders:
-            String?
+        @OptionGroup var coderOptions: CoderOptions
 
-        var chosenCoders: [String]? { coders.map { $0.split(separator: ",").map(String.init) } }
+        /// The coders compared in `loaded` (named, or the study's design), after saying which and why.
+        func chosenCoders(in loaded: Study) throws -> [String] {
+            try coderOptions.announced(in: loaded, path: study).coders
+        }
     }
 
     /// The excerpts the lead walks: the comparison's disagreements, or every excerpt two or more coders finished.
@@ -41,23 +43,33 @@ struct ReconcileCommand: ParsableCommand {
         var study: String { comparison.study }
         var scope: Reconciliation.Scope { allDoubleCoded ? .doubleCoded : .disagreements }
 
-        /// The queue as the study on disk has it now.
+        /// The queue as the study on disk has it now, after saying which coders it compares and why.
         func reconciliation(of loaded: Study) throws -> Reconciliation {
+            let coders = try comparison.chosenCoders(in: loaded)
             do {
-                return try Reconciliation(study: loaded, coders: comparison.chosenCoders, scope: scope)
+                return try Reconciliation(study: loaded, coders: coders, scope: scope)
             } catch {
                 throw CommandFailure("\(study): \(error.description)")
             }
         }
 
-        /// The lead's session: holds consensus.lock (a second lead is refused, naming the holder) until closed.
+        /// The lead's session: holds consensus.lock (a second lead is refused, naming the holder) until closed. Says
+        /// which coders it compares and why, as `reconciliation(of:)` does.
         func session(lead: String) throws -> ReconciliationSession {
+            let session: ReconciliationSession
             do {
-                return try ReconciliationSession(
-                    folder: StudyFolder(path: study), lead: lead, coders: comparison.chosenCoders, scope: scope)
+                session = try ReconciliationSession(
+                    folder: StudyFolder(path: study), lead: lead, coders: comparison.coderOptions.named, scope: scope)
             } catch {
                 throw CommandFailure(error, onStudy: study, prefix: "\(study): ")
             }
+            do {
+                _ = try comparison.chosenCoders(in: session.study)
+            } catch {
+                session.close()
+                throw error
+            }
+            return session
         }
     }
 

@@ -17,9 +17,10 @@ extension ReconcileCommand {
                 throw CommandFailure(
                     "\(comparison.study): the consensus has no decisions yet; reconcile some excerpts first")
             }
+            let coders = try comparison.chosenCoders(in: loaded)
             let check: TrainingCheck
             do {
-                check = try TrainingCheck(study: loaded, coders: comparison.chosenCoders)
+                check = try TrainingCheck(study: loaded, coders: coders)
             } catch {
                 throw CommandFailure("\(comparison.study): \(error.description)")
             }

@@ -23,8 +23,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try openStudy(study)
-        let codingSource = try source.resolved(in: loaded)
+        let all = try openStudy(study)
+        let codingSource = try source.resolved(in: all)
+        // The report's agreement and progress compare coders whatever it counts, so it always says which.
+        let loaded = try source.coderOptions.narrowed(
+            all, path: study, keeping: source.coder)
         let report = try exported { () throws(ExportError) in
             try StudyReport(study: loaded, source: codingSource, excerptsPerCode: excerptsPerCode, includesMemos: memos)
         }

@@ -31,8 +31,7 @@ struct RetrieveCommand: ParsableCommand {
     @OptionGroup var spreadsheet: SpreadsheetOption
 
     func run() throws {
-        let loaded = try openStudy(study)
-        let codingSource = try source.resolved(in: loaded)
+        let (codingSource, loaded) = try source.resolved(in: openStudy(study), path: study)
         let query = ExcerptQuery(required: [code] + also, excluded: without)
         let found = try exported { () throws(ExportError) in
             try query.run(study: loaded, coding: SourceCoding(study: loaded, source: codingSource))

@@ -175,4 +175,18 @@ import ThematicTestSupport
         #expect(outcome.standardError.contains("--format belongs to the printed report"))
         #expect(try FolderSnapshot.take(folder.path) == before)
     }
+
+    @Test func sortingGoesToTheTopRowAndTheStatusLineMarksTheRowsHiddenBelowAndAbove() throws {
+        let session = try open()
+        // 44 codes, 23 rows of them on a 30-row screen.
+        let moved = try session.send("j", "j", "j", thenWaitFor: "code 4 of 44")
+        #expect(moved.found, "\(moved.screen)")
+        #expect(moved.screen.contains("▼ 21 more"), "the rows below are marked:\n\(moved.screen)")
+        let sorted = try session.send(">", thenWaitFor: "sorted by name, ascending · code 1 of 44")
+        #expect(sorted.found, "the cursor goes to the top row, where the sort puts its first code:\n\(sorted.screen)")
+        let bottom = try session.send("G", thenWaitFor: "code 44 of 44")
+        #expect(bottom.found, "\(bottom.screen)")
+        #expect(bottom.screen.contains("▲ 21 more") && !bottom.screen.contains("▼ 21 more"), "\(bottom.screen)")
+        try quit(session)
+    }
 }

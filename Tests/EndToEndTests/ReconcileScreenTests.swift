@@ -214,4 +214,25 @@ import ThematicCore
         #expect(try session.resize(columns: 100, rows: 30, thenWaitFor: "┌ Queue (85)", "38 of 85 decided").found)
         #expect(try session.send("C-c", thenWaitFor: "exit status 0").found)
     }
+
+    @Test func eachCodeOfThreeCodersSideBySideTakesOneLineAndTheHighlightedCodeShowsItsWholeName() throws {
+        let session = try TmuxSession(command: [
+            try Checkout.binary, "reconcile", "screen", folder.path, "--lead", "lena",
+        ])
+        // R02-003: every coder applied B3; cara also C2, "Referring agencies and CSC disagree about whether ...".
+        let opened = try session.waitFor("38 of 85 decided, 0 stale · R02-003 (4 of 85)")
+        #expect(opened.found, "the screen did not open:\n\(opened.screen)")
+        #expect(opened.screen.contains("* C2 Referring agenci… │"), "cut to one line:\n\(opened.screen)")
+        #expect(opened.screen.contains("B3 A CAF is not use… │"), "\(opened.screen)")
+        #expect(opened.screen.contains("└──────────── ▼ 58 more ┘"), "the queue marks what is below:\n\(opened.screen)")
+        let highlighted = try session.send("Tab", "Tab", thenWaitFor: "highlighting C2's spans")
+        #expect(highlighted.found, "\(highlighted.screen)")
+        #expect(!highlighted.screen.contains("C2 Referring agenci…"), "\(highlighted.screen)")
+        #expect(
+            highlighted.screen.contains("│   this is not resolved │"),
+            "wrapped in cara's column:\n\(highlighted.screen)")
+        let down = try session.send("PageDown", thenWaitFor: "▲ 17 more: PgUp")
+        #expect(down.found, "the text scrolled off the top is marked:\n\(down.screen)")
+        #expect(try session.send("C-c", thenWaitFor: "exit status 0").found)
+    }
 }

@@ -22,6 +22,17 @@ import Testing
         #expect(inside == screen.bounds)
     }
 
+    @Test func scrollMarksSayHowManyLinesAreHiddenAboveAndBelowInAFramesBorders() {
+        var screen = Screen(rows: 4, columns: 20)
+        Box(title: "Queue").draw(in: screen.bounds, on: &screen)
+        ScrollMark.draw(onFrame: screen.bounds, count: 10, offset: 3, shown: 2, hint: ("PgUp", "PgDn"), on: &screen)
+        #expect(screen.lines[0] == "┌ Q ▲ 3 more: PgUp ┐", "the mark wins over the end of the title")
+        #expect(screen.lines[3] == "└── ▼ 5 more: PgDn ┘")
+        #expect(ScrollMark.text(count: 10, offset: 0, shown: 4) == "▼ 6 more")
+        #expect(ScrollMark.text(count: 10, offset: 6, shown: 4) == "▲ 6 more")
+        #expect(ScrollMark.text(count: 3, offset: 0, shown: 4) == "", "nothing is hidden")
+    }
+
     @Test func listScrollsToKeepTheSelectionVisible() {
         var screen = Screen(rows: 3, columns: 4)
         let list = ScrollingList(count: 10, selected: 6).draw(in: screen.bounds, on: &screen) { "e\($0)" }

@@ -70,12 +70,13 @@ import ThematicCore
         #expect(state.shownCodes.last == "N")
     }
 
-    @Test func sortingKeepsTheSelectedCodeSelected() throws {
+    @Test func sortingMovesTheCursorToTheTopRowWhereTheSortPutsWhatWasAskedFor() throws {
         var state = try AgreementFixture.state()
         state.press("j", "j")
         #expect(state.selectedRow.map { state.table.rows[$0].code } == "R")
         state.press("s")
-        #expect(state.selectedRow.map { state.table.rows[$0].code } == "R")
         #expect(state.shownCodes == ["N", "R", "C2", "C1"])
+        #expect(state.selected == 0 && state.offset == 0)
+        #expect(state.selectedRow.map { state.table.rows[$0].code } == "N")
     }
 }

@@ -85,7 +85,7 @@ public struct AgreementScreenState: Sendable {
     /// Who is looking, shown on the status line when known (the screen is read only, so nothing needs a name).
     public var person: String?
 
-    /// Computes the table for `selection` (every coder who finished an excerpt when it names none).
+    /// Computes the table for `selection` (the study's design, `ComparedCoders`, when it names no coders).
     public init(study: Study, selection: AgreementSelection, size: Size, person: String? = nil) throws(StudyReliability
         .SelectionError)
     {
@@ -139,12 +139,12 @@ public struct AgreementScreenState: Sendable {
         revealSortColumn()
     }
 
-    /// Re-sorts the rows, keeping the same code selected.
+    /// Re-sorts the rows and goes to the top, where the sort puts the codes it was asked for.
     mutating func resort(_ newSort: AgreementSort) {
-        let selectedCode = selectedRow
         sort = newSort
         order = sort.order(table)
-        selected = selectedCode.flatMap { order.firstIndex(of: $0) } ?? 0
+        selected = 0
+        offset = 0
         revealSortColumn()
     }
 

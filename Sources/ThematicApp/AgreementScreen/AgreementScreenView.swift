@@ -27,15 +27,19 @@ public enum AgreementScreenView {
             }
             // Under the two lines of instructions, as many coders as fit, the cursor's among them.
             let room = max(1, AgreementScreenState.dialogRows(state.size) - 2)
-            let shown = coders.dropFirst(max(0, choice.cursor - room + 1))
-            Dialog(
+            let first = max(0, choice.cursor - room + 1)
+            let rect = Dialog(
                 title: "Coders to compare",
-                lines: ["Space ticks, Enter compares the ticked coders, Esc cancels", ""] + shown
+                lines: ["Space ticks, Enter compares the ticked coders, Esc cancels", ""] + coders.dropFirst(first)
             ).draw(on: &screen)
+            ScrollMark.draw(
+                onFrame: rect, count: coders.count, offset: first, shown: min(room, rect.rows - 4), on: &screen)
         }
         if let dialog = state.excerptDialog {
-            let lines = Array(dialog.lines(width: state.dialogTextWidth).dropFirst(dialog.offset))
-            Dialog(title: dialog.title + " (Esc closes)", lines: lines).draw(on: &screen)
+            let all = dialog.lines(width: state.dialogTextWidth)
+            let rect = Dialog(title: dialog.title + " (Esc closes)", lines: Array(all.dropFirst(dialog.offset)))
+                .draw(on: &screen)
+            ScrollMark.draw(onFrame: rect, count: all.count, offset: dialog.offset, shown: rect.rows - 2, on: &screen)
         }
         HelpOverlay.draw(state.help, of: AgreementKeymap.table, on: &screen)
         return screen
@@ -80,7 +84,10 @@ public enum AgreementScreenView {
             writeLine("no codes to compare in this selection", in: layout.body, style: dim, on: &screen)
         }
         writeLine(detailText(state), in: layout.detail, style: .plain, on: &screen)
-        let scroll = (columns.hiddenLeft > 0 ? "◂ " : "") + (columns.canScrollRight ? "▸ " : "")
+        let rows = ScrollMark.text(count: state.order.count, offset: state.offset, shown: layout.body.rows)
+        let scroll =
+            (columns.hiddenLeft > 0 ? "◂ " : "") + (columns.canScrollRight ? "▸ " : "")
+            + (rows.isEmpty ? "" : rows + " ")
         StatusBar(left: state.message ?? statusText(state), right: scroll + "? keys")
             .draw(in: layout.status, on: &screen)
     }

@@ -19,13 +19,20 @@ struct ExcerptListFrame {
             DisplayWidth.truncate(title, toWidth: layout.title.columns), row: layout.title.row, column: 0,
             style: AgreementScreenView.bold, maxWidth: layout.title.columns)
         let body = Box(title: listTitle, style: AgreementScreenView.bold).draw(in: layout.list, on: &screen)
-        ScrollingList(count: count, selected: selected, offset: offset).draw(in: body, on: &screen, row: row)
+        let drawn = ScrollingList(count: count, selected: selected, offset: offset).draw(
+            in: body, on: &screen, row: row)
+        if body != layout.list {
+            ScrollMark.draw(onFrame: layout.list, count: count, offset: drawn.offset, shown: body.rows, on: &screen)
+        }
         if let selection, !layout.text.isEmpty {
             let textBody = Box(title: selection.place).draw(in: layout.text, on: &screen)
-            for (index, line) in selection.lines(textBody.columns).dropFirst(textScroll).prefix(textBody.rows)
-                .enumerated()
-            {
+            let lines = selection.lines(textBody.columns)
+            for (index, line) in lines.dropFirst(textScroll).prefix(textBody.rows).enumerated() {
                 screen.write(line, row: textBody.row + index, column: textBody.column, maxWidth: textBody.columns)
+            }
+            if textBody != layout.text {
+                ScrollMark.draw(
+                    onFrame: layout.text, count: lines.count, offset: textScroll, shown: textBody.rows, on: &screen)
             }
         }
         status.draw(in: layout.status, on: &screen)

@@ -42,7 +42,10 @@ enum SpanTableView {
         let position = figures.perCode.isEmpty ? "no code" : "code \(view.selected + 1) of \(figures.perCode.count)"
         StatusBar(
             left: state.message ?? "span view · \(position) · Enter lists where its spans differ · u excerpt figures",
-            right: "? keys"
+            right: [
+                ScrollMark.text(count: figures.perCode.count, offset: view.offset, shown: layout.body.rows), "? keys",
+            ]
+            .filter { !$0.isEmpty }.joined(separator: " ")
         )
         .draw(in: layout.status, on: &screen)
     }

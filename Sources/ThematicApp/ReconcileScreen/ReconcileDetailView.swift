@@ -141,8 +141,8 @@ enum ReconcileDetailView {
         return segments
     }
 
-    /// One coder's column: a heading with the key that accepts their codes, then each code (wrapped under a
-    /// two-column gutter that marks disputed codes) and the text of its spans; for a `~` code, the characters only
+    /// One coder's column: a heading with the key that accepts their codes, then each code on one line (wrapped
+    /// when it is the focused code) after a two-column gutter that marks disputed codes, and the text of its spans; for a `~` code, the characters only
     /// this coder marked are set apart.
     static func column(for coder: String, number: Int, item: ReconciliationItem, state: ReconcileState, width: Int)
         -> [ColumnLine]
@@ -160,10 +160,15 @@ enum ReconcileDetailView {
             var style = Style(foreground: colour(of: id, in: state))
             if disputed { style = style.adding(.bold) }
             if id == state.focusedCode { style = style.adding(.reverse) }
-            for (index, text) in TextWrap.wrap("\(id) \(name(of: id, in: state))", width: max(1, width - 2))
-                .enumerated()
-            {
-                lines.append([((index == 0 ? mark : "  ") + text.text, style)])
+            // One line per code, cut with …, so four coders side by side stay readable; the code under the cursor
+            // (Tab) shows its whole name.
+            let label = "\(id) \(name(of: id, in: state))"
+            let shown =
+                id == state.focusedCode
+                ? TextWrap.wrap(label, width: max(1, width - 2)).map(\.text)
+                : [DisplayWidth.truncate(label, toWidth: max(1, width - 2))]
+            for (index, text) in shown.enumerated() {
+                lines.append([((index == 0 ? mark : "  ") + text, style)])
             }
             if item.codesWithDifferentSpans.contains(id) {
                 lines += differingSpanLines(of: id, by: coder, item: item)
@@ -356,11 +361,9 @@ enum ReconcileDetailView {
                 }
             }
         }
-        if body != rect, scroll + body.rows < all.count {
-            let more = " more: PgDn "
-            screen.write(
-                more, row: rect.bottom - 1, column: max(rect.column + 1, rect.right - 1 - DisplayWidth.of(more)),
-                style: bold, maxWidth: rect.columns - 2)
+        if body != rect {
+            ScrollMark.draw(
+                onFrame: rect, count: all.count, offset: scroll, shown: body.rows, hint: ("PgUp", "PgDn"), on: &screen)
         }
     }
 

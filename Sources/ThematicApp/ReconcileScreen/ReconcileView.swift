@@ -33,7 +33,11 @@ public enum ReconcileView {
             state.filter == .all ? "Queue (\(state.visible.count))" : "\(state.filter.label) (\(state.visible.count))"
         let body = Box(title: title).draw(in: rect, on: &screen)
         let list = ScrollingList(count: state.visible.count, selected: state.listSelection, offset: state.listOffset)
-        list.draw(in: body, on: &screen) { queueRow(state.items[state.visible[$0]]) }
+        let drawn = list.draw(in: body, on: &screen) { queueRow(state.items[state.visible[$0]]) }
+        if body != rect {
+            ScrollMark.draw(
+                onFrame: rect, count: state.visible.count, offset: drawn.offset, shown: body.rows, on: &screen)
+        }
         if state.visible.isEmpty {
             screen.write(
                 "nothing listed; a shows all", row: body.row, column: body.column, style: ReconcileDetailView.dim,
@@ -88,6 +92,9 @@ public enum ReconcileView {
             screen.write(
                 DisplayWidth.truncate(coders, toWidth: codersWidth), row: y, column: list.right - codersWidth,
                 style: isCursor ? style : ReconcileDetailView.dim, maxWidth: codersWidth)
+        }
+        if body != rect {
+            ScrollMark.draw(onFrame: rect, count: rows.count, offset: picker.offset, shown: list.rows, on: &screen)
         }
         if rows.isEmpty && list.rows > 0 {
             screen.write(

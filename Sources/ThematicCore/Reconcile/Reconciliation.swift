@@ -23,9 +23,9 @@ public struct Reconciliation: Sendable {
     /// In reading order; also holds every excerpt whose decision went stale, even when it is no longer in scope.
     public private(set) var items: [ReconciliationItem]
 
-    /// Compares `coders` (default: every coder who finished an excerpt; at least two).
+    /// Compares `coders` (default: the study's design, `ComparedCoders`; at least two).
     public init(study: Study, coders chosen: [String]? = nil, scope: Scope = .disagreements) throws(SelectionError) {
-        let coders = chosen ?? study.coders.filter { study.codings[$0]!.finishedCount > 0 }
+        let coders = chosen ?? ComparedCoders(designOf: study).coders
         for coder in coders where study.codings[coder] == nil {
             throw SelectionError(
                 description:

@@ -42,7 +42,7 @@ public final class ReconciliationSession {
         public var description: String
     }
 
-    /// Opens the study for `lead`, comparing `coders` (default: every coder who finished an excerpt).
+    /// Opens the study for `lead`, comparing `coders` (default: the study's design, `ComparedCoders`).
     public init(
         folder: StudyFolder, lead: String, coders: [String]? = nil, scope: Reconciliation.Scope = .disagreements
     ) throws {

@@ -35,7 +35,7 @@ public struct TrainingCheck: Sendable {
             excerpts: study.consensus.excerpts.mapValues {
                 ExcerptCoding(finished: true, codes: $0.codes, updated: $0.at, codebookRevision: $0.codebookRevision)
             })
-        let coders = chosen ?? study.coders.filter { study.codings[$0]!.finishedCount > 0 }
+        let coders = chosen ?? ComparedCoders(designOf: study).coders
         let names = study.codebook.codesByID
         var reports: [(coder: String, report: AgreementReport)] = []
         var rows: [Row] = []

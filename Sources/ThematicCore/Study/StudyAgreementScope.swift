@@ -1,7 +1,7 @@
 /// What the excerpt-level and the span-level agreement data of a study share: the chosen coders, the excerpts looked
 /// at, the codes compared and how an applied code id counts, so both analyses compare the same things.
 struct StudyAgreementScope {
-    /// In report order; by default every coder who finished at least one excerpt.
+    /// In report order; by default the study's design (`ComparedCoders`).
     let coders: [String]
     /// In corpus order, only those of the chosen reviews.
     let excerpts: [String]
@@ -10,7 +10,7 @@ struct StudyAgreementScope {
     private let codesByID: [String: Code]
 
     init(study: Study, selection: AgreementSelection) throws(StudyReliability.SelectionError) {
-        let coders = selection.coders ?? study.coders.filter { study.codings[$0]!.finishedCount > 0 }
+        let coders = selection.coders ?? ComparedCoders(designOf: study).coders
         for coder in coders where study.codings[coder] == nil {
             throw .init(
                 description:

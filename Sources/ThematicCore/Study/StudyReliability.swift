@@ -2,7 +2,7 @@ import Agreement
 
 /// What an agreement analysis of a study looks at.
 public struct AgreementSelection: Sendable {
-    /// Coders to compare, in report order; nil: every coder who finished at least one excerpt.
+    /// Coders to compare, in report order; nil: the study's design (`ComparedCoders`).
     public var coders: [String]?
     /// Roll codes up to this level of the codebook tree (1 = top-level categories); nil: the codes themselves.
     public var level: Int?

@@ -31,7 +31,9 @@ public struct StudyStatus: Sendable, Equatable {
     public var coders: [CoderProgress]
     /// One entry per assignment, in the order they were made.
     public var assignments: [AssignmentProgress]
-    /// Excerpts finished by two or more coders.
+    /// The coders the consensus counts below compare: the study's design, as the lead's commands compare them.
+    public var compared: ComparedCoders
+    /// Excerpts finished by two or more of the compared coders.
     public var doubleCoded: Int
     /// Of those, excerpts where the coders' code sets differ.
     public var disagreements: Int
@@ -70,11 +72,12 @@ public struct StudyStatus: Sendable, Equatable {
                 finished: assignment.excerpts.reduce(0) { $0 + (records[$1]?.finished == true ? 1 : 0) },
                 at: assignment.at)
         }
+        compared = ComparedCoders(designOf: study)
         var doubleCoded = 0
         var disagreements = 0
         var settled = 0
         for excerptID in study.corpus.excerptIDs {
-            let sets = study.coders.compactMap { coder -> Set<String>? in
+            let sets = compared.coders.compactMap { coder -> Set<String>? in
                 guard let record = study.codings[coder]?.excerpts[excerptID], record.finished else { return nil }
                 return Set(record.codes.keys)
             }
@@ -133,6 +136,7 @@ public struct StudyStatus: Sendable, Equatable {
         lines.append(
             "Consensus: \(decisions) decisions; \(disagreementsSettled) of \(disagreements) disagreements settled (\(doubleCoded) excerpts double-coded)"
         )
+        if !compared.coders.isEmpty { lines.append("  between \(compared.explanation)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }
