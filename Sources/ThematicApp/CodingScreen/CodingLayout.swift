@@ -1,23 +1,29 @@
 import TerminalUI
 
 /// Where each pane of the coding screen goes for a terminal size. At 60x16 and up: the excerpt list left, the
-/// text in the centre, the codebook tree right with the definition panel under it, the status line at the bottom.
+/// text in the centre, the codebook tree right with the definition panel under it, the recent codes' row (F1 to F9)
+/// and the status line at the bottom.
 /// Smaller: only the text and the status line. Down to nothing at all: every rect is simply empty.
 public struct CodingLayout: Equatable, Sendable {
     public var list: Rect
     public var text: Rect
     public var tree: Rect
     public var definition: Rect
+    /// The codes F1 to F9 apply; empty in the compact layout, where the keys still work.
+    public var recent: Rect
     public var status: Rect
 
     public static let minimumFull = Size(rows: 16, columns: 60)
 
     public init(size: Size) {
         let whole = Rect(size: size)
-        let bands = whole.splitRows([.rest(), .fixed(1)])
-        status = bands[1]
+        let empty = Rect(row: 0, column: 0, rows: 0, columns: 0)
+        let isFull = size.rows >= CodingLayout.minimumFull.rows && size.columns >= CodingLayout.minimumFull.columns
+        let bands = whole.splitRows([.rest(), .fixed(isFull ? 1 : 0), .fixed(1)])
+        recent = isFull ? bands[1] : empty
+        status = bands[2]
         let main = bands[0]
-        if size.rows >= CodingLayout.minimumFull.rows && size.columns >= CodingLayout.minimumFull.columns {
+        if isFull {
             let columns = main.splitColumns([.percent(24), .rest(), .percent(30)])
             list = columns[0]
             text = columns[1]
@@ -25,7 +31,6 @@ public struct CodingLayout: Equatable, Sendable {
             tree = right[0]
             definition = right[1]
         } else {
-            let empty = Rect(row: 0, column: 0, rows: 0, columns: 0)
             list = empty
             text = main
             tree = empty
