@@ -115,7 +115,7 @@ import ThematicCore
         #expect(state.currentEntry?.id == "R1-3")
         #expect(
             state.message
-                == "finished R1-3 with no code applying; no unfinished excerpt after it in this list (g goes to the top)"
+                == "finished R1-3 with no code applying; no unfinished excerpt after it in this list (] goes round to those before it)"
         )
     }
 }

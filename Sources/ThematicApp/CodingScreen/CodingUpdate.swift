@@ -302,9 +302,12 @@ extension CodingScreenState {
         if let next = list.nearestItem(step: 1, where: { !isFinished($0) }) {
             show(next)
             message = done + (listed.isEmpty ? "" : "; next unfinished\(listed): \(entries[next].id)")
+        } else if visible.contains(where: { !isFinished($0) }) {
+            message =
+                done
+                + "; no unfinished excerpt after it\(listed.isEmpty ? "" : " in this list") (] goes round to those before it)"
         } else {
-            let place = listed.isEmpty ? "the study" : "this list"
-            message = done + "; no unfinished excerpt after it in \(place) (g goes to the top)"
+            message = done + (listed.isEmpty ? "" : "; every excerpt listed is finished")
         }
         return [effect]
     }
