@@ -28,6 +28,14 @@ import ThematicCore
         #expect(state.treeCursor == "C1")
     }
 
+    @Test func aCategoryMatchingOnlyByLooseLettersIsNoRow() {
+        var state = Fixture.state()
+        state.press("/")
+        state.type("cmm")
+        // "Communication" holds c, m, m in order, but a category found so would only be a row for Down to skip.
+        #expect(rows(state).isEmpty)
+    }
+
     @Test func eachTypedKeyRanksAnewAndTheCursorGoesToTheBestCode() {
         var state = Fixture.state()
         state.press("/")

@@ -196,7 +196,10 @@ public struct CodingScreenState: Sendable {
         let opened = Set(filterExpanded.flatMap { tree.descendants(of: $0).map(\.id) })
         var rows: [CodeTree.Row] = []
         for match in CodeSearch.ranked(tree.nodes.map(\.item.code), query: codeFilter) {
-            guard !opened.contains(match.code.id), let node = tree.node(match.code.id) else { continue }
+            // A category shows when its id, name or definition matches: its loose letters would only be a row to skip.
+            guard match.code.codable || match.rank < .letters, !opened.contains(match.code.id),
+                let node = tree.node(match.code.id)
+            else { continue }
             let isOpen = filterExpanded.contains(node.id)
             rows.append(CodeTree.Row(node: node, isExpanded: node.hasChildren && isOpen))
             if isOpen {
