@@ -25,6 +25,11 @@ public struct FoldableTree<ID: Hashable & Sendable, Item: Sendable>: Sendable {
         public let node: Node
         public let isExpanded: Bool
 
+        public init(node: Node, isExpanded: Bool) {
+            self.node = node
+            self.isExpanded = isExpanded
+        }
+
         public var id: ID { node.id }
         public var depth: Int { node.depth }
         public var hasChildren: Bool { node.hasChildren }

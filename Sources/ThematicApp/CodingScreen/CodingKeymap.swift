@@ -19,7 +19,7 @@ public enum CodingAction: Hashable, Sendable {
     case moveDown, moveUp, collapse, expand, definitionDown, definitionUp
     case toggleCode, toggleTypedNumber, filterCodes
     case finish, unfinish, undo, redo
-    case search, showUnfinished, showReview, showCode, showAll
+    case search, showUnfinished, showReview, showCode, showAll, toggleListCodes, applyRecent
     case memoOnExcerpt, memoOnCoding
     case showCodeExcerpts, showHeatMap, showFindings, showMemos
     case wordLeft, wordRight, sentenceLeft, sentenceRight, selectFromHere, selectSentence, narrowToSelection, removeSpan
@@ -51,17 +51,28 @@ public enum CodingKeymap {
                 ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], .anywhere, .typeDigit,
                 "type a code's number (shown in the tree)", label: "0-9"),
             KeyBinding(["<Enter>"], .anywhere, .toggleTypedNumber, "apply or remove the code whose number you typed"),
-            KeyBinding(["/"], .anywhere, .filterCodes, "filter the codebook by name and definitions"),
+            KeyBinding(
+                ["/"], .anywhere, .filterCodes,
+                "find a code by id, name or definition, best match first"),
             KeyBinding(
                 ["f"], .anywhere, .finish,
-                "mark the excerpt finished (with the codes applied, or none) and go to the next unfinished"),
+                "mark the excerpt finished (with the codes applied, or none) and go on to the next unfinished one listed"
+            ),
             KeyBinding(["F"], .anywhere, .unfinish, "mark the excerpt not finished"),
             KeyBinding(["u"], .anywhere, .undo, "undo the last coding action"),
             KeyBinding(["C-r"], .anywhere, .redo, "redo what was undone"),
             KeyBinding(["s"], .anywhere, .search, "search the text of all excerpts and your memos"),
             KeyBinding(["w"], .anywhere, .showUnfinished, "list only unfinished excerpts"),
             KeyBinding(["r"], .anywhere, .showReview, "list only this review's excerpts"),
-            KeyBinding(["c"], .anywhere, .showCode, "list only excerpts carrying the code under the tree cursor"),
+            KeyBinding(
+                ["c"], .anywhere, .showCode,
+                "list only excerpts carrying the code under the tree cursor (or a code under it)"),
+            KeyBinding(
+                ["C"], .anywhere, .toggleListCodes, "show each excerpt's code ids in the list (again: how many)"),
+            KeyBinding(
+                ["<F1>", "<F2>", "<F3>", "<F4>", "<F5>", "<F6>", "<F7>", "<F8>", "<F9>"], .anywhere, .applyRecent,
+                "apply or remove a recent code (the row above the status line)",
+                label: "F1-F9"),
             KeyBinding(["a"], .anywhere, .showAll, "list all excerpts"),
             KeyBinding(
                 ["x"], .anywhere, .showCodeExcerpts,
@@ -96,7 +107,7 @@ public enum CodingKeymap {
             KeyBinding(["<Space>", "<Enter>"], .codes, .toggleCode, "apply or remove the code under the cursor"),
             KeyBinding(
                 ["<Enter>"], .prompt, .confirmPrompt,
-                "confirm (a code filter: apply or remove the code under the cursor)"),
+                "confirm (a code filter: apply or remove the code under the cursor; on a category, list its codes)"),
             KeyBinding(["<Esc>"], .prompt, .cancelPrompt, "cancel; in a filter, clear it"),
             KeyBinding(["<Down>"], .prompt, .moveDown, "code filter: next matching code"),
             KeyBinding(["<Up>"], .prompt, .moveUp, "code filter: previous matching code"),

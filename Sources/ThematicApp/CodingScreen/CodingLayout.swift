@@ -9,6 +9,7 @@ import TerminalUI
 ///   view.
 /// - Smaller, or under 16 rows (`textOnly`): only the text and the status line. Down to nothing at all: every rect
 ///   is simply empty.
+/// In two and three panes the recent codes' row (F1 to F9) sits over the status line.
 public struct CodingLayout: Equatable, Sendable {
     public enum Arrangement: Equatable, Sendable { case threePanes, twoPanes, textOnly }
 
@@ -17,6 +18,8 @@ public struct CodingLayout: Equatable, Sendable {
     public var text: Rect
     public var tree: Rect
     public var definition: Rect
+    /// The codes F1 to F9 apply; empty in the compact layout, where the keys still work.
+    public var recent: Rect
     public var status: Rect
 
     public static let minimumFull = Size(rows: 16, columns: 60)
@@ -26,11 +29,13 @@ public struct CodingLayout: Equatable, Sendable {
 
     public init(size: Size) {
         let whole = Rect(size: size)
-        let bands = whole.splitRows([.rest(), .fixed(1)])
-        status = bands[1]
-        let main = bands[0]
         let empty = Rect(row: 0, column: 0, rows: 0, columns: 0)
-        guard size.rows >= CodingLayout.minimumFull.rows && size.columns >= CodingLayout.minimumFull.columns else {
+        let isFull = size.rows >= CodingLayout.minimumFull.rows && size.columns >= CodingLayout.minimumFull.columns
+        let bands = whole.splitRows([.rest(), .fixed(isFull ? 1 : 0), .fixed(1)])
+        recent = isFull ? bands[1] : empty
+        status = bands[2]
+        let main = bands[0]
+        guard isFull else {
             arrangement = .textOnly
             (list, text, tree, definition) = (empty, main, empty, empty)
             return

@@ -106,8 +106,15 @@ public struct CodingScreenState: Sendable {
     public internal(set) var definitionScroll = 0
     private var definitionCode: String?
     public internal(set) var collapsed: Set<String> = []
-    /// The codes pane: the tree rows shown (indices into `tree.nodes`), the code under the cursor and the filter typed.
-    public internal(set) var codeCursor: ListCursor<String>
+    /// The codes pane: the rows shown (indices into `tree.nodes`; ranked while a filter is typed), the code under the
+    /// cursor and the filter typed.
+    public internal(set) var codeCursor: OrderedCursor<String>
+    /// Categories opened with Enter while a filter is typed: their codes show under them. Typing clears it.
+    public internal(set) var filterExpanded: Set<String> = []
+    /// The codes F1 to F9 apply.
+    public internal(set) var recent: RecentCodes
+    /// Whether the excerpt list shows each excerpt's code ids rather than how many codes it has.
+    public internal(set) var listShowsCodeIDs = false
 
     public internal(set) var prompt: Prompt?
     public internal(set) var field = TextField()
@@ -133,7 +140,7 @@ public struct CodingScreenState: Sendable {
         withoutCodings.consensus = Consensus()
         self.study = withoutCodings
         tree = CodeTree(codebook: study.codebook)
-        codeCursor = ListCursor(filter: "", visible: [], current: tree.nodes.isEmpty ? nil : 0)
+        codeCursor = OrderedCursor(filter: "", visible: [], current: tree.nodes.isEmpty ? nil : 0)
         var entries: [ExcerptEntry] = []
         entries.reserveCapacity(study.corpus.excerptCount)
         for review in study.corpus.reviews {
@@ -147,6 +154,8 @@ public struct CodingScreenState: Sendable {
         self.entries = entries
         entryIndex = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         decisions = coding.excerpts
+        recent = RecentCodes(
+            decisions: coding.excerpts, order: tree.nodes.filter(\.item.code.codable).map(\.id))
         finishedCount = coding.excerpts.values.reduce(0) { $0 + ($1.finished ? 1 : 0) }
         var usage: [String: Int] = [:]
         for decision in coding.excerpts.values { for id in decision.codes.keys { usage[id, default: 0] += 1 } }
@@ -183,7 +192,32 @@ public struct CodingScreenState: Sendable {
     /// The code under the codes pane's cursor.
     public var treeCursor: String? { codeCursor.current.map { tree.nodes[$0].id } }
     public var treeOffset: Int { codeCursor.offset }
-    public var treeRows: [CodeTree.Row] { tree.rows(collapsed: collapsed, filter: codeFilter) }
+    /// The codes pane's rows: the tree, or while a filter is typed the codes matching it, best first (`CodeSearch`),
+    /// each category opened with Enter followed by its codes.
+    public var treeRows: [CodeTree.Row] {
+        guard !codeFilter.trimmed.isEmpty else { return tree.rows(collapsed: collapsed) }
+        let opened = Set(filterExpanded.flatMap { tree.descendants(of: $0).map(\.id) })
+        var rows: [CodeTree.Row] = []
+        for match in CodeSearch.ranked(tree.nodes.map(\.item.code), query: codeFilter) {
+            // A category shows when its id, name or definition matches: its loose letters would only be a row to skip.
+            guard match.code.codable || match.rank < .letters, !opened.contains(match.code.id),
+                let node = tree.node(match.code.id)
+            else { continue }
+            let isOpen = filterExpanded.contains(node.id)
+            rows.append(CodeTree.Row(node: node, isExpanded: node.hasChildren && isOpen))
+            if isOpen {
+                rows += tree.descendants(of: node.id).map { CodeTree.Row(node: $0, isExpanded: $0.hasChildren) }
+            }
+        }
+        return rows
+    }
+
+    /// How deep the codes pane indents a row: its depth in the tree, or while a filter is typed, the number of its
+    /// ancestors opened with Enter (a ranked list has no tree to show).
+    public func indent(of row: CodeTree.Row) -> Int {
+        guard !codeFilter.trimmed.isEmpty else { return row.depth }
+        return codebook.ancestors(of: row.id).filter(filterExpanded.contains).count
+    }
     public var layout: CodingLayout { CodingLayout(size: size) }
     /// Where the current excerpt sits in the visible list, if it is shown.
     public var listSelection: Int? { list.selection }
@@ -230,8 +264,11 @@ public struct CodingScreenState: Sendable {
     mutating func settle() {
         let layout = self.layout
         list.settle(height: layout.listBody.rows)
-        codeCursor.relist(treeRows.map(\.index))
-        if codeCursor.selection == nil { codeCursor.current = codeCursor.visible.first }
+        let rows = treeRows
+        codeCursor.relist(rows.map(\.index))
+        if codeCursor.selection == nil {
+            codeCursor.current = (rows.first(where: \.item.code.codable) ?? rows.first)?.index
+        }
         // The row under the cursor shows the code's full name over as many lines as it needs.
         codeCursor.settle(height: layout.treeBody.rows - CodingScreenView.cursorRowLines(self).count + 1)
         if definitionCode != treeCursor {

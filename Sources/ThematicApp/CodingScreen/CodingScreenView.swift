@@ -17,6 +17,7 @@ public enum CodingScreenView {
             drawDefinition(state, in: layout.definition, on: &screen)
         }
         ExcerptTextView.draw(state, in: layout.text, on: &screen)
+        drawRecent(state, in: layout.recent, on: &screen)
         drawStatus(state, in: layout.status, on: &screen)
         if let overlay = state.overlay {
             if case .heatMap(let matrix) = overlay.kind {
@@ -34,10 +35,26 @@ public enum CodingScreenView {
     // MARK: Excerpt list
 
     static func listRow(_ state: CodingScreenState, _ entry: ExcerptEntry) -> String {
+        let codes = listCodes(state, entry)
+        return listHead(state, entry) + (codes.isEmpty ? "" : " " + codes)
+    }
+
+    static func listHead(_ state: CodingScreenState, _ entry: ExcerptEntry) -> String {
         let decision = state.decisions[entry.id]
         let mark = decision == nil ? " " : decision!.finished ? "✓" : "·"
-        let codes = decision.map { $0.codes.isEmpty ? ($0.finished ? " 0" : "") : " \($0.codes.count)" } ?? ""
-        return "\(mark) \(entry.reviewID) \(entry.position)/\(entry.reviewLength) \(entry.section)\(codes)"
+        return "\(mark) \(entry.reviewID) \(entry.position)/\(entry.reviewLength) \(entry.section)"
+    }
+
+    /// What a list row says of the excerpt's codes: how many, or with `C` their ids in codebook order; a finished
+    /// excerpt with none says so, one not coded yet nothing.
+    static func listCodes(_ state: CodingScreenState, _ entry: ExcerptEntry) -> String {
+        guard let decision = state.decisions[entry.id] else { return "" }
+        guard !decision.codes.isEmpty else { return decision.finished ? (state.listShowsCodeIDs ? "none" : "0") : "" }
+        guard state.listShowsCodeIDs else { return "\(decision.codes.count)" }
+        return decision.codes.keys.sorted {
+            (state.tree.node($0)?.index ?? .max, $0) < (state.tree.node($1)?.index ?? .max, $1)
+        }
+        .joined(separator: " ")
     }
 
     static func drawList(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
@@ -47,12 +64,12 @@ public enum CodingScreenView {
         let list = ScrollingList(count: state.visible.count, selected: state.listSelection, offset: state.listOffset)
         _ = list.draw(in: body, on: &screen) { row in
             let entry = state.entries[state.visible[row]]
-            let text = listRow(state, entry)
-            guard let count = text.split(separator: " ").last, Int(count) != nil, state.decisions[entry.id] != nil
-            else { return text }
-            // Keep the number of codes visible at the right edge, cutting the section instead.
-            let head = String(text.dropLast(count.count + 1))
-            return DisplayWidth.truncate(head, toWidth: max(0, body.columns - count.count - 1)) + " " + count
+            let codes = listCodes(state, entry)
+            guard !codes.isEmpty else { return listHead(state, entry) }
+            // Keep the codes visible at the right edge, cutting the section instead (and the codes, past half the row).
+            let shown = DisplayWidth.truncate(codes, toWidth: max(1, body.columns / 2))
+            let head = listHead(state, entry)
+            return DisplayWidth.truncate(head, toWidth: max(0, body.columns - DisplayWidth.of(shown) - 1)) + " " + shown
         }
     }
 
@@ -60,7 +77,7 @@ public enum CodingScreenView {
 
     static func treeRow(_ state: CodingScreenState, _ row: CodeTree.Row, applied: Set<String>) -> String {
         let entry = row.item
-        let indent = String(repeating: " ", count: row.depth * 2)
+        let indent = String(repeating: " ", count: state.indent(of: row) * 2)
         let fold = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : ""
         let box = entry.code.codable ? (applied.contains(entry.code.id) ? "[x] " : "[ ] ") : ""
         let key = entry.hotkey.map { "\($0.notation) " } ?? entry.number.map { "\($0) " } ?? ""
@@ -169,6 +186,30 @@ public enum CodingScreenView {
         guard !body.isEmpty else { return }
         for (index, (text, style)) in lines.dropFirst(first).prefix(body.rows).enumerated() {
             _ = screen.write(text, row: body.row + index, column: body.column, style: style, maxWidth: body.columns)
+        }
+    }
+
+    // MARK: Recent codes
+
+    /// `Recent  F1 C6  F2 D2  F3 A1`: the codes F1 to F9 apply, those on the excerpt in bold.
+    static func drawRecent(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
+        guard !rect.isEmpty else { return }
+        guard !state.recent.slots.isEmpty else {
+            screen.write(
+                "Recent codes (F1-F9): none yet; each code you apply joins this row", row: rect.row,
+                column: rect.column, style: dim, maxWidth: rect.columns)
+            return
+        }
+        let applied = state.currentDecision?.codes ?? [:]
+        var column =
+            rect.column
+            + screen.write("Recent", row: rect.row, column: rect.column, style: title, maxWidth: rect.columns)
+        for (place, id) in state.recent.slots.enumerated() where column < rect.right {
+            column += screen.write(
+                "  F\(place + 1) ", row: rect.row, column: column, style: dim, maxWidth: rect.right - column)
+            let style = applied[id] == nil ? Style.plain : Style(attributes: [.bold, .reverse])
+            column += screen.write(
+                id, row: rect.row, column: column, style: style, maxWidth: max(0, rect.right - column))
         }
     }
 

@@ -92,6 +92,15 @@ extension CodingScreenState {
         case .showUnfinished: setFilter(.unfinished)
         case .showReview: if let entry = currentEntry { setFilter(.review(entry.reviewID)) }
         case .showCode: if let id = treeCursor { setFilter(.code(id)) }
+        case .toggleListCodes:
+            listShowsCodeIDs.toggle()
+            message = listShowsCodeIDs ? "the list shows each excerpt's codes" : "the list shows how many codes"
+        case .applyRecent:
+            guard case .function(let number) = key, let id = recent.code(onKey: number) else {
+                message = "no recent code on \(key.notation) yet: the codes you apply fill F1 to F9"
+                break
+            }
+            return toggle(id, at: time)
         case .showAll: setFilter(.all)
         case .showCodeExcerpts:
             guard let id = treeCursor else { break }
@@ -216,7 +225,12 @@ extension CodingScreenState {
         case .all: matching = Array(entries.indices)
         case .unfinished: matching = entries.indices.filter { !isFinished($0) }
         case .review(let id): matching = entries.indices.filter { entries[$0].reviewID == id }
-        case .code(let id): matching = entries.indices.filter { decisions[entries[$0].id]?.codes[id] != nil }
+        case .code(let id):
+            // A category lists the excerpts carrying any code under it.
+            let codes = Set([id] + tree.descendants(of: id).map(\.id))
+            matching = entries.indices.filter { index in
+                decisions[entries[index].id]?.codes.keys.contains(where: codes.contains) == true
+            }
         case .search(let text):
             let needle = text.lowercased()
             // The coder's own memos count too, so a note like "ask the lead" finds its excerpt.
@@ -276,6 +290,7 @@ extension CodingScreenState {
         var decision = fresh(currentDecision, at: time)
         if decision.codes[codeID] == nil {
             decision.codes[codeID] = AppliedCode()
+            recent.use(codeID)
             message = "applied \(code.id)"
         } else {
             decision.codes[codeID] = nil
@@ -303,9 +318,20 @@ extension CodingScreenState {
         decision.finished = true
         let effect = change(entry.id, to: decision)
         let codes = decision.codes.count
-        goToUnfinished(step: 1)
-        message =
+        let done =
             "finished \(entry.id) with " + (codes == 0 ? "no code applying" : "\(codes) code\(codes == 1 ? "" : "s")")
+        // On in reading order, never back to the top: the next unfinished excerpt listed after this one.
+        let listed = list.filter.label.map { " in the list \($0)" } ?? ""
+        if let next = list.nearestItem(step: 1, where: { !isFinished($0) }) {
+            show(next)
+            message = done + (listed.isEmpty ? "" : "; next unfinished\(listed): \(entries[next].id)")
+        } else if visible.contains(where: { !isFinished($0) }) {
+            message =
+                done
+                + "; no unfinished excerpt after it\(listed.isEmpty ? "" : " in this list") (] goes round to those before it)"
+        } else {
+            message = done + (listed.isEmpty ? "" : "; every excerpt listed is finished")
+        }
         return [effect]
     }
 
@@ -399,18 +425,38 @@ extension CodingScreenState {
     private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [CodingEffect] {
         switch CodingKeymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
-            if kind == .codeFilter { codeCursor.filter = "" }
+            if kind == .codeFilter {
+                codeCursor.filter = ""
+                filterExpanded = []
+            }
             prompt = nil
         case .confirmPrompt:
+            if kind == .codeFilter && !codeFilter.trimmed.isEmpty && openCategoryInFilter() { break }
             prompt = nil
             return confirm(kind, text: field.text, at: time)
         case .moveDown where kind == .codeFilter: moveTreeCursor(1)
         case .moveUp where kind == .codeFilter: moveTreeCursor(-1)
         default:
             if key == .character(" ") { field.insert(" ") } else { _ = field.handle(key) }
-            if kind == .codeFilter { codeCursor.filter = field.text }
+            if kind == .codeFilter && field.text != codeFilter {
+                // A new filter ranks anew: the cursor goes to the best codable match.
+                codeCursor.filter = field.text
+                filterExpanded = []
+                codeCursor.current = nil
+            }
         }
         return []
+    }
+
+    /// Enter on a category while a filter is typed: its codes show under it and the cursor goes to the first; the
+    /// filter stays (a category with no code stays as it is). False when the cursor is on a code (Enter applies it).
+    private mutating func openCategoryInFilter() -> Bool {
+        guard let id = treeCursor, let node = tree.node(id), !node.item.code.codable else { return false }
+        if let first = tree.descendants(of: id).first(where: \.item.code.codable) {
+            filterExpanded.insert(id)
+            codeCursor.current = first.index
+        }
+        return true
     }
 
     private mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [CodingEffect] {
@@ -418,6 +464,7 @@ extension CodingScreenState {
         switch kind {
         case .codeFilter:
             codeCursor.filter = ""
+            filterExpanded = []
             guard !trimmed.isEmpty, let id = treeCursor else { return [] }
             return toggle(id, at: time)
         case .search:
