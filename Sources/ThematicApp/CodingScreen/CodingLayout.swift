@@ -2,20 +2,23 @@ import TerminalUI
 
 /// Where each pane of the coding screen goes for a terminal size. At 60x16 and up: the excerpt list left, the
 /// text in the centre, the codebook tree right with the definition panel under it, the status line at the bottom.
-/// Smaller: only the text and the status line. Down to nothing at all: every rect is simply empty.
+/// Smaller: only the text and the status line. Down to nothing at all: every rect is simply empty. A banner (the
+/// codebook-revision notice) takes `bannerRows` full-width rows just above the status line.
 public struct CodingLayout: Equatable, Sendable {
     public var list: Rect
     public var text: Rect
     public var tree: Rect
     public var definition: Rect
+    public var banner: Rect
     public var status: Rect
 
     public static let minimumFull = Size(rows: 16, columns: 60)
 
-    public init(size: Size) {
+    public init(size: Size, bannerRows: Int = 0) {
         let whole = Rect(size: size)
-        let bands = whole.splitRows([.rest(), .fixed(1)])
-        status = bands[1]
+        let bands = whole.splitRows([.rest(), .fixed(bannerRows), .fixed(1)])
+        banner = bands[1]
+        status = bands[2]
         let main = bands[0]
         if size.rows >= CodingLayout.minimumFull.rows && size.columns >= CodingLayout.minimumFull.columns {
             let columns = main.splitColumns([.percent(24), .rest(), .percent(30)])
