@@ -117,6 +117,14 @@ import ThematicCore
         #expect(state.press("z").first?.recorded??.codes["C1"]?.spans == [TextSpan(start: 0, end: 23)])
     }
 
+    @Test func withASelectionACodeChosenThroughTheFilterGoesOntoTheSelection() {
+        var state = Fixture.state()
+        state.press("<Tab>", "V", "/")
+        state.type("lost")
+        let effects = state.press("<Down>", "<Enter>")
+        #expect(effects.first?.recorded??.codes["C2"]?.spans == [TextSpan(start: 0, end: 23)])
+    }
+
     @Test func withASelectionACodeAppliedToTheWholeExcerptIsNarrowedNotRemoved() {
         var state = Fixture.state()
         state.press("1", "<Enter>", "<Tab>", "V")
