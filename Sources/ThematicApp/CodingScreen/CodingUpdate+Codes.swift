@@ -98,7 +98,7 @@ extension CodingScreenState {
     var selectionSummary: String? {
         guard selectionAnchor != nil, let span = selectedSpan, let text = currentExcerpt?.text else { return nil }
         let scalars = Array(text.unicodeScalars)[span.start..<span.end]
-        let words = String(String.UnicodeScalarView(scalars)).split(separator: " ")
+        let words = String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace)
         let opening = words.prefix(4).joined(separator: " ") + (words.count > 4 ? "…" : "")
         return "selected \(span.end - span.start) characters: “\(opening)”"
     }
