@@ -25,9 +25,10 @@ import ThematicCore
         #expect(try session.waitFor("excerpt 1 of 207").found)
         #expect(try session.send("1", "Enter", "f", thenWaitFor: "finished R01-001").found)
 
-        let excerpts = try session.send("x", thenWaitFor: "1 of your excerpts")
+        // Applying A1 put the tree cursor on it: x lists the excerpts carrying A1.
+        let excerpts = try session.send("x", thenWaitFor: "▸ R01-001 R01 Introduction: This serious case review")
         #expect(excerpts.found, "\(excerpts.screen)")
-        #expect(excerpts.screen.contains("▸ R01-001 R01 Introduction: This serious case review"))
+        #expect(excerpts.screen.contains("┌ A1 Information about a parent"))
         let heatMap = try session.send("Escape", "H", thenWaitFor: "Your finished excerpts per review and category")
         #expect(heatMap.found, "\(heatMap.screen)")
         #expect(heatMap.screen.contains("review    A   B   C   D   E   F   G"))

@@ -169,7 +169,7 @@ import ThematicCore
 
     @Test func undoWritesTheEarlierDecisionToDisk() throws {
         let session = try open()
-        #expect(try session.send("1", "Enter", "2", "Enter", "u", thenWaitFor: "undone on R01-001").found)
+        #expect(try session.send("1", "Enter", "2", "Enter", "u", thenWaitFor: "undid: applied A2 to R01-001").found)
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         #expect(codes(try Checkout.coding(in: folder), "R01-001") == ["A1"])
     }

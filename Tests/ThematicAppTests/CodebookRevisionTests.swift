@@ -1,3 +1,4 @@
+import TerminalUI
 import Testing
 import ThematicCore
 
@@ -17,12 +18,29 @@ import ThematicCore
     @Test func olderRevisionsAreNamedWhenTheScreenOpens() {
         let state = Fixture.state(coding: coding(revisions: [1, 3, 2]))
         #expect(
-            state.message
+            state.revisionNotice
                 == "The codebook is now at revision 3; some of your codings were made against revision 1, 2 (see `thematic codebook history`)."
         )
     }
 
     @Test func nothingIsSaidWhenEveryDecisionUsedTheCurrentCodebook() {
-        #expect(Fixture.state(coding: coding(revisions: [3, 3])).message == nil)
+        #expect(Fixture.state(coding: coding(revisions: [3, 3])).revisionNotice == nil)
+    }
+
+    @Test func theNoticeIsWrappedWholeAboveTheStatusLineAndStaysThroughKeysAndResizes() {
+        var state = Fixture.state(coding: coding(revisions: [1, 3, 2]), rows: 24, columns: 80)
+        func bannerText() -> String {
+            let lines = state.render().lines
+            return lines.suffix(1 + state.revisionBanner.count).dropLast().joined(separator: " ")
+                .split(separator: " ").joined(separator: " ")
+        }
+        #expect(state.revisionBanner.count == 2)
+        #expect(bannerText().contains("The codebook is now at revision 3;"))
+        #expect(bannerText().contains("(see `thematic codebook history`)."))
+        state.press("n", "1", "<Enter>")
+        #expect(bannerText().contains("(see `thematic codebook history`)."))
+        _ = state.handle(.resize(Size(rows: 20, columns: 60)), at: Fixture.time)
+        #expect(state.revisionBanner.count == 3)
+        #expect(bannerText().contains("(see `thematic codebook history`)."))
     }
 }

@@ -183,10 +183,10 @@ import ThematicCore
         #expect(state.selectedSpan == TextSpan(start: 0, end: 16))
     }
 
-    @Test func removingTheLastSpanRemovesTheCode() {
+    @Test func removingTheLastSpanRemovesTheCodeOnceConfirmed() {
         var state = Fixture.state()
-        state.press("<Tab>", "<Tab>", "j", "<S-Tab>", "V", "+")
-        let effects = state.press("-")
+        state.press("<Tab>", "<Tab>", "j", "<S-Tab>", "V", "+", "-")
+        let effects = state.press("y")
         #expect(effects == [.record(excerptID: "R1-1", decision: nil)])
     }
 

@@ -31,6 +31,12 @@ import ThematicTestSupport
     @Test func codingSearchPrompt() throws {
         try expectGolden(coding(["s"] + .typing("bruises")), "coding-search-prompt-80x24")
     }
+    @Test func codingSearchMatchesHighlighted() throws {
+        try expectGolden(coding(["s"] + .typing("bruises") + ["<Enter>"]), "coding-search-matches-80x24")
+    }
+    @Test func codingRemovalQuestion() throws {
+        try expectGolden(coding(["<Tab>", "V", "1", "<Enter>", "1", "<Enter>"]), "coding-removal-question-80x24")
+    }
     @Test func codingCodedAndFinished() throws {
         try expectGolden(coding(["z", "f"]), "coding-coded-and-finished-80x24")
     }

@@ -7,7 +7,7 @@ import ThematicCore
 @Suite struct CodeExcerptsOverlay {
     @Test func xListsTheCodersExcerptsCarryingTheCodeUnderTheTreeCursor() {
         var state = Fixture.state()
-        state.press("n", "z", "n", "n", "z", "<Tab>", "<Tab>", "j", "x")
+        state.press("n", "z", "n", "n", "z", "x")
         let text = state.screenText
         #expect(text.contains("C1 Referral not made: 2 of your excerpts"))
         #expect(text.contains("▸ R1-2 R1 Findings: The school saw bruises."))
@@ -25,20 +25,20 @@ import ThematicCore
 
     @Test func onACategoryTheListTakesTheCodesUnderIt() {
         var state = Fixture.state()
-        state.press("z", "<Tab>", "<Tab>", "x")
+        state.press("z", "<Tab>", "<Tab>", "k", "x")
         #expect(state.screenText.contains("C Communication: 1 of your excerpts"))
     }
 
     @Test func enterJumpsToTheSelectedExcerptAndCloses() {
         var state = Fixture.state()
-        state.press("z", "n", "n", "n", "z", "g", "<Tab>", "<Tab>", "j", "x", "j", "<Enter>")
+        state.press("z", "n", "n", "n", "z", "g", "x", "j", "<Enter>")
         #expect(state.overlay == nil)
         #expect(state.currentEntry?.id == "R2-1")
     }
 
     @Test func escClosesWithoutMoving() {
         var state = Fixture.state()
-        state.press("z", "n", "<Tab>", "<Tab>", "j", "x", "<Esc>")
+        state.press("z", "n", "x", "<Esc>")
         #expect(state.overlay == nil)
         #expect(state.currentEntry?.id == "R1-2")
     }

@@ -23,7 +23,7 @@ public enum CodingAction: Hashable, Sendable {
     case memoOnExcerpt, memoOnCoding
     case showCodeExcerpts, showHeatMap, showFindings, showMemos
     case wordLeft, wordRight, sentenceLeft, sentenceRight, selectFromHere, selectSentence, narrowToSelection, removeSpan
-    case typeDigit
+    case typeDigit, clearTyping
     case confirmPrompt, cancelPrompt
 }
 
@@ -51,6 +51,7 @@ public enum CodingKeymap {
                 ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], .anywhere, .typeDigit,
                 "type a code's number (shown in the tree)", label: "0-9"),
             KeyBinding(["<Enter>"], .anywhere, .toggleTypedNumber, "apply or remove the code whose number you typed"),
+            KeyBinding(["<Esc>"], .anywhere, .clearTyping, "clear the code number typed and drop the selection"),
             KeyBinding(
                 ["/"], .anywhere, .filterCodes,
                 "find a code by id, name or definition, best match first"),
@@ -97,7 +98,9 @@ public enum CodingKeymap {
             KeyBinding(["("], .text, .sentenceLeft, "word cursor to the previous sentence"),
             KeyBinding(["v"], .text, .selectFromHere, "start a selection at the word cursor (again: drop it)"),
             KeyBinding(["V"], .text, .selectSentence, "select the sentence under the word cursor"),
-            KeyBinding(["+"], .text, .narrowToSelection, "apply the code under the tree cursor to the selection only"),
+            KeyBinding(
+                ["+"], .text, .narrowToSelection,
+                "apply the code under the tree cursor (the code last applied) to the selection only"),
             KeyBinding(
                 ["-"], .text, .removeSpan, "remove the span under the word cursor (the last one removes the code)"),
             KeyBinding(["j", "<Down>"], .codes, .moveDown, "next code"),
@@ -111,7 +114,10 @@ public enum CodingKeymap {
             KeyBinding(["<Esc>"], .prompt, .cancelPrompt, "cancel; in a filter, clear it"),
             KeyBinding(["<Down>"], .prompt, .moveDown, "code filter: next matching code"),
             KeyBinding(["<Up>"], .prompt, .moveUp, "code filter: previous matching code"),
-        ], footnote: "Codebook hotkeys that do not clash with these keys apply their code too.")
+        ],
+        footnote:
+            "Codebook hotkeys that do not clash with these keys apply their code too. With words selected, a code applied by number, hotkey, tree or filter goes onto the selection."
+    )
 
     /// Every key the table uses, so codebook hotkeys that would clash with them are ignored.
     public static let boundKeys: Set<Key> = table.boundKeys

@@ -9,7 +9,8 @@ import TerminalUI
 ///   view.
 /// - Smaller, or under 16 rows (`textOnly`): only the text and the status line. Down to nothing at all: every rect
 ///   is simply empty.
-/// In two and three panes the recent codes' row (F1 to F9) sits over the status line.
+/// In two and three panes the recent codes' row (F1 to F9) sits over the status line. A banner (the codebook-revision
+/// notice) takes `bannerRows` full-width rows above them.
 public struct CodingLayout: Equatable, Sendable {
     public enum Arrangement: Equatable, Sendable { case threePanes, twoPanes, textOnly }
 
@@ -18,6 +19,8 @@ public struct CodingLayout: Equatable, Sendable {
     public var text: Rect
     public var tree: Rect
     public var definition: Rect
+    /// The codebook-revision notice, full width.
+    public var banner: Rect
     /// The codes F1 to F9 apply; empty in the compact layout, where the keys still work.
     public var recent: Rect
     public var status: Rect
@@ -27,13 +30,14 @@ public struct CodingLayout: Equatable, Sendable {
     /// The text pane's width inside its frame in three panes: lines of 60 to 80 columns read best.
     public static let readableText = 60...80
 
-    public init(size: Size) {
+    public init(size: Size, bannerRows: Int = 0) {
         let whole = Rect(size: size)
         let empty = Rect(row: 0, column: 0, rows: 0, columns: 0)
         let isFull = size.rows >= CodingLayout.minimumFull.rows && size.columns >= CodingLayout.minimumFull.columns
-        let bands = whole.splitRows([.rest(), .fixed(isFull ? 1 : 0), .fixed(1)])
-        recent = isFull ? bands[1] : empty
-        status = bands[2]
+        let bands = whole.splitRows([.rest(), .fixed(bannerRows), .fixed(isFull ? 1 : 0), .fixed(1)])
+        banner = bands[1]
+        recent = isFull ? bands[2] : empty
+        status = bands[3]
         let main = bands[0]
         guard isFull else {
             arrangement = .textOnly

@@ -55,11 +55,26 @@ public struct ExcerptEntry: Sendable, Equatable {
     public var reviewLength: Int
 }
 
-/// One coding action as undo and redo see it: the excerpt's decision before and after.
+/// One coding action as undo and redo see it: the excerpt's decision before and after, and what the action did in
+/// the coder's words ("removed A1 from R01-005"), so undo and redo can say what they undo or redo.
 public struct CodingChange: Equatable, Sendable {
     public var excerptID: String
     public var before: ExcerptCoding?
     public var after: ExcerptCoding?
+    public var summary: String
+}
+
+/// A removal waiting for the coder's y: removing a code from a finished excerpt, or a code carrying spans or a
+/// memo, is never done by one slip of a key.
+public struct PendingRemoval: Equatable, Sendable {
+    public var excerptID: String
+    public var codeID: String
+    /// The excerpt's decision once the code is gone (nil: back to "not coded yet").
+    public var after: ExcerptCoding?
+    /// What the status line asks, ending in y/n.
+    public var question: String
+    /// What the removal did, for the status line and undo.
+    public var summary: String
 }
 
 /// A side effect the driver runs after a key: durable writes, reading a file, leaving.
@@ -127,6 +142,12 @@ public struct CodingScreenState: Sendable {
     /// The last write's failure, shown until a write succeeds.
     public internal(set) var saveError: String?
 
+    /// A removal asked about and not yet answered: y removes, any other key keeps the code.
+    public internal(set) var pendingRemoval: PendingRemoval?
+    /// Says so when the codebook changed since some of this coder's decisions: shown above the status line, wrapped,
+    /// for the whole session, so no key or resize hides it before it is read.
+    public let revisionNotice: String?
+
     public internal(set) var undoStack: [CodingChange] = []
     public internal(set) var redoStack: [CodingChange] = []
 
@@ -163,7 +184,7 @@ public struct CodingScreenState: Sendable {
         self.size = size
         let first = entries.firstIndex { coding.excerpts[$0.id]?.finished != true } ?? 0
         list = ListCursor(filter: .all, visible: Array(entries.indices), current: first)
-        message = Self.revisionNotice(coding: coding, codebook: study.codebook)
+        revisionNotice = Self.revisionNotice(coding: coding, codebook: study.codebook)
         settle()
     }
 
@@ -218,7 +239,13 @@ public struct CodingScreenState: Sendable {
         guard !codeFilter.trimmed.isEmpty else { return row.depth }
         return codebook.ancestors(of: row.id).filter(filterExpanded.contains).count
     }
-    public var layout: CodingLayout { CodingLayout(size: size) }
+    public var layout: CodingLayout { CodingLayout(size: size, bannerRows: revisionBanner.count) }
+    /// The revision notice wrapped to the screen's width, at most a third of the rows above the status line.
+    public var revisionBanner: [String] {
+        guard let notice = revisionNotice, size.columns > 0 else { return [] }
+        let lines = TextWrap.wrap(notice, width: size.columns).map(\.text)
+        return Array(lines.prefix(max(0, size.rows - 1) / 3))
+    }
     /// Where the current excerpt sits in the visible list, if it is shown.
     public var listSelection: Int? { list.selection }
 
@@ -227,14 +254,14 @@ public struct CodingScreenState: Sendable {
 
     // MARK: Changing the coder's decisions
 
-    /// Sets an excerpt's decision, keeping the counts and the undo history; returns the write to make durable.
-    mutating func change(_ excerptID: String, to after: ExcerptCoding?, undoable: Bool = true) -> CodingEffect {
+    /// Sets an excerpt's decision, keeping the counts and the undo history, and says what was done (`summary`) in
+    /// the status line; returns the write to make durable.
+    mutating func change(_ excerptID: String, to after: ExcerptCoding?, summary: String) -> CodingEffect {
         let before = decisions[excerptID]
         replace(excerptID, with: after)
-        if undoable {
-            undoStack.append(CodingChange(excerptID: excerptID, before: before, after: after))
-            redoStack.removeAll()
-        }
+        undoStack.append(CodingChange(excerptID: excerptID, before: before, after: after, summary: summary))
+        redoStack.removeAll()
+        message = summary
         return .record(excerptID: excerptID, decision: after)
     }
 

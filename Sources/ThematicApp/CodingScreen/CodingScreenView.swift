@@ -18,6 +18,7 @@ public enum CodingScreenView {
         }
         ExcerptTextView.draw(state, in: layout.text, on: &screen)
         drawRecent(state, in: layout.recent, on: &screen)
+        drawBanner(state, in: layout.banner, on: &screen)
         drawStatus(state, in: layout.status, on: &screen)
         if let overlay = state.overlay {
             if case .heatMap(let matrix) = overlay.kind {
@@ -224,6 +225,7 @@ public enum CodingScreenView {
             state.coder, "excerpt \(position)", "\(state.finishedCount)/\(state.entries.count) finished",
             "codebook r\(state.codebook.revision)", state.studyTitle,
         ]
+        if let selection = state.selectionSummary { parts.insert(selection, at: 0) }
         if let message = state.message { parts.insert(message, at: 0) }
         if let error = state.saveError { parts.insert("the last action was not saved: \(error)", at: 0) }
         return parts.joined(separator: " · ")
@@ -235,8 +237,20 @@ public enum CodingScreenView {
         return (state.typedNumber.isEmpty ? "" : "#\(state.typedNumber) · ") + save + " · ? keys"
     }
 
+    /// The codebook-revision notice, wrapped over the rows the layout gives it.
+    static func drawBanner(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
+        let style = Style(attributes: .bold)
+        for (index, line) in state.revisionBanner.prefix(rect.rows).enumerated() {
+            _ = screen.write(line, row: rect.row + index, column: rect.column, style: style, maxWidth: rect.columns)
+        }
+    }
+
     static func drawStatus(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
+        if let pending = state.pendingRemoval {
+            StatusBar(left: pending.question, style: Style(attributes: [.reverse, .bold])).draw(in: rect, on: &screen)
+            return
+        }
         if let prompt = state.prompt {
             let label = "\(prompt.title): "
             let used = screen.write(label, row: rect.row, column: rect.column, style: title, maxWidth: rect.columns)

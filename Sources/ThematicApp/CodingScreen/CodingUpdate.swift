@@ -7,6 +7,10 @@ extension CodingScreenState {
     public mutating func handle(_ key: Key, at time: String) -> [CodingEffect] {
         message = nil
         if let effects = answerCommonKey(key) { return effects }
+        if let pending = pendingRemoval {
+            pendingRemoval = nil
+            return answer(pending, with: key)
+        }
         // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
         if let prompt {
             let effects = handlePrompt(prompt, key: key, at: time)
@@ -27,7 +31,8 @@ extension CodingScreenState {
             message = HelpScroll.unbound(key)
             return []
         }
-        if action != .typeDigit && action != .toggleTypedNumber && action != .toggleCode { typedNumber = "" }
+        // `f` keeps a typed number, so it can say the number is not applied yet instead of throwing it away.
+        if ![.typeDigit, .toggleTypedNumber, .toggleCode, .finish, .clearTyping].contains(action) { typedNumber = "" }
         let effects = perform(action, key: key, at: time)
         settle()
         return effects
@@ -82,7 +87,15 @@ extension CodingScreenState {
         case .toggleTypedNumber: return toggleTypedNumber(at: time)
         case .typeDigit:
             if case .character(let digit) = key { typedNumber.append(digit) }
-            message = "code number \(typedNumber), Enter applies or removes it"
+            message = typedNumberHint
+        case .clearTyping:
+            let cleared = [
+                typedNumber.isEmpty ? nil : "cleared the code number \(typedNumber)",
+                selectionAnchor == nil ? nil : "dropped the selection",
+            ].compactMap { $0 }
+            message = cleared.isEmpty ? "nothing to clear" : cleared.joined(separator: " and ")
+            typedNumber = ""
+            selectionAnchor = nil
         case .filterCodes: startPrompt(.codeFilter, text: codeFilter)
         case .finish: return finish(at: time)
         case .unfinish: return unfinish(at: time)
@@ -135,7 +148,9 @@ extension CodingScreenState {
             moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: -1))
         case .sentenceRight:
             moveWordCursor(to: ExcerptWords(currentExcerpt?.text ?? "").sentenceStart(from: wordCursor, step: 1))
-        case .selectFromHere: selectionAnchor = selectionAnchor == nil ? wordCursor : nil
+        case .selectFromHere:
+            selectionAnchor = selectionAnchor == nil ? wordCursor : nil
+            if selectionAnchor == nil { message = "dropped the selection" }
         case .selectSentence:
             if let sentence = ExcerptWords(currentExcerpt?.text ?? "").sentence(containing: wordCursor) {
                 selectionAnchor = sentence.lowerBound
@@ -269,7 +284,7 @@ extension CodingScreenState {
 
     // MARK: Coding
 
-    private func fresh(_ decision: ExcerptCoding?, at time: String) -> ExcerptCoding {
+    func fresh(_ decision: ExcerptCoding?, at time: String) -> ExcerptCoding {
         var result = decision ?? ExcerptCoding(finished: false, updated: time, codebookRevision: codebook.revision)
         result.updated = time
         result.codebookRevision = codebook.revision
@@ -277,26 +292,31 @@ extension CodingScreenState {
     }
 
     /// Nil when nothing is left to keep, so the excerpt goes back to "not coded yet".
-    private func kept(_ decision: ExcerptCoding) -> ExcerptCoding? {
+    func kept(_ decision: ExcerptCoding) -> ExcerptCoding? {
         decision.finished || !decision.codes.isEmpty || decision.memo != nil ? decision : nil
     }
 
+    /// Applies a code, or removes it (asking first when that would change finished work or lose spans or a memo).
+    /// With a selection, applies the code to the selection instead. Either way the tree cursor goes to the code, so
+    /// `+` and `-` act on it next.
     mutating func toggle(_ codeID: String, at time: String) -> [CodingEffect] {
         guard let entry = currentEntry, let code = tree.entry(codeID)?.code else { return [] }
         guard code.codable else {
             message = "\(code.id) is a category; apply one of its codes"
             return []
         }
+        pointTreeCursor(at: codeID)
+        if selectionAnchor != nil {
+            recent.use(codeID)
+            return applyToSelection(codeID, at: time)
+        }
         var decision = fresh(currentDecision, at: time)
-        if decision.codes[codeID] == nil {
+        guard decision.codes[codeID] != nil else {
             decision.codes[codeID] = AppliedCode()
             recent.use(codeID)
-            message = "applied \(code.id)"
-        } else {
-            decision.codes[codeID] = nil
-            message = "removed \(code.id)"
+            return [change(entry.id, to: decision, summary: "applied \(code.id) to \(entry.id)")]
         }
-        return [change(entry.id, to: kept(decision))]
+        return remove(codeID, from: entry.id, decision: decision)
     }
 
     private mutating func toggleTypedNumber(at time: String) -> [CodingEffect] {
@@ -305,7 +325,7 @@ extension CodingScreenState {
             message = "type a code's number first, then Enter"
             return []
         }
-        guard let number = Int(typedNumber), let id = tree.codeByNumber[number] else {
+        guard let id = typedCode else {
             message = "no code has number \(typedNumber)"
             return []
         }
@@ -313,13 +333,19 @@ extension CodingScreenState {
     }
 
     private mutating func finish(at time: String) -> [CodingEffect] {
+        guard typedNumber.isEmpty else {
+            let code = typedCode.map { " (\($0))" } ?? ""
+            message =
+                "not finished: code number \(typedNumber)\(code) is typed but not applied; Enter applies it, Esc clears it"
+            return []
+        }
         guard let entry = currentEntry else { return [] }
         var decision = fresh(currentDecision, at: time)
         decision.finished = true
-        let effect = change(entry.id, to: decision)
         let codes = decision.codes.count
         let done =
             "finished \(entry.id) with " + (codes == 0 ? "no code applying" : "\(codes) code\(codes == 1 ? "" : "s")")
+        let effect = change(entry.id, to: decision, summary: done)
         // On in reading order, never back to the top: the next unfinished excerpt listed after this one.
         let listed = list.filter.label.map { " in the list \($0)" } ?? ""
         if let next = list.nearestItem(step: 1, where: { !isFinished($0) }) {
@@ -342,8 +368,7 @@ extension CodingScreenState {
         }
         var decision = fresh(currentDecision, at: time)
         decision.finished = false
-        message = "\(entry.id) is no longer finished"
-        return [change(entry.id, to: kept(decision))]
+        return [change(entry.id, to: kept(decision), summary: "marked \(entry.id) not finished")]
     }
 
     private mutating func undo() -> [CodingEffect] {
@@ -353,8 +378,9 @@ extension CodingScreenState {
         }
         redoStack.append(last)
         if let index = index(ofExcerpt: last.excerptID) { show(index) }
-        message = "undone on \(last.excerptID)"
-        return [change(last.excerptID, to: last.before, undoable: false)]
+        replace(last.excerptID, with: last.before)
+        message = "undid: \(last.summary)"
+        return [.record(excerptID: last.excerptID, decision: last.before)]
     }
 
     private mutating func redo() -> [CodingEffect] {
@@ -364,8 +390,9 @@ extension CodingScreenState {
         }
         undoStack.append(next)
         if let index = index(ofExcerpt: next.excerptID) { show(index) }
-        message = "redone on \(next.excerptID)"
-        return [change(next.excerptID, to: next.after, undoable: false)]
+        replace(next.excerptID, with: next.after)
+        message = "redid: \(next.summary)"
+        return [.record(excerptID: next.excerptID, decision: next.after)]
     }
 
     // MARK: Spans
@@ -380,18 +407,11 @@ extension CodingScreenState {
     }
 
     private mutating func narrowToSelection(at time: String) -> [CodingEffect] {
-        guard let entry = currentEntry, let span = selectedSpan else { return [] }
         guard let id = treeCursor, let code = tree.entry(id)?.code, code.codable else {
-            message = "put the tree cursor on the code to narrow"
+            message = "put the tree cursor on the code to narrow (applying a code puts it there)"
             return []
         }
-        var decision = fresh(currentDecision, at: time)
-        var applied = decision.codes[id] ?? AppliedCode()
-        if !applied.spans.contains(span) { applied.spans = (applied.spans + [span]).sorted() }
-        decision.codes[id] = applied
-        selectionAnchor = nil
-        message = "\(id) applied to \(span.end - span.start) characters"
-        return [change(entry.id, to: decision)]
+        return applyToSelection(id, at: time)
     }
 
     private mutating func removeSpan(at time: String) -> [CodingEffect] {
@@ -409,9 +429,11 @@ extension CodingScreenState {
             return []
         }
         var decision = fresh(currentDecision, at: time)
-        decision.codes[id] = applied.spans.isEmpty ? nil : applied
-        message = applied.spans.isEmpty ? "removed the last span, and so \(id)" : "removed a span of \(id)"
-        return [change(entry.id, to: kept(decision))]
+        guard applied.spans.isEmpty else {
+            decision.codes[id] = applied
+            return [change(entry.id, to: decision, summary: "removed a span of \(id) on \(entry.id)")]
+        }
+        return remove(id, from: entry.id, decision: decision)
     }
 
     // MARK: Prompts and help
@@ -474,14 +496,21 @@ extension CodingScreenState {
             guard let entry = currentEntry else { return [] }
             var decision = fresh(currentDecision, at: time)
             decision.memo = trimmed.isEmpty ? nil : trimmed
-            message = trimmed.isEmpty ? "memo removed" : "memo saved"
-            return [change(entry.id, to: kept(decision))]
+            return [
+                change(
+                    entry.id, to: kept(decision),
+                    summary: trimmed.isEmpty ? "removed the memo on \(entry.id)" : "saved the memo on \(entry.id)")
+            ]
         case .codingMemo(let id):
             guard let entry = currentEntry, var decision = currentDecision, decision.codes[id] != nil else { return [] }
             decision = fresh(decision, at: time)
             decision.codes[id]?.memo = trimmed.isEmpty ? nil : trimmed
-            message = trimmed.isEmpty ? "memo on \(id) removed" : "memo on \(id) saved"
-            return [change(entry.id, to: decision)]
+            return [
+                change(
+                    entry.id, to: decision,
+                    summary: trimmed.isEmpty
+                        ? "removed the memo on \(id) on \(entry.id)" : "saved the memo on \(id) on \(entry.id)")
+            ]
         case .allowFinding(let reference):
             guard !trimmed.isEmpty else {
                 message = "nothing recorded: allowing a finding needs a reason"

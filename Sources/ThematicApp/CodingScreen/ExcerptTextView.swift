@@ -83,7 +83,9 @@ enum ExcerptTextView {
         let focused = state.focus == .text || state.layout.isCompact
         let words = ExcerptWords(state.currentExcerpt?.text ?? "").words
         let cursorWord = focused && words.indices.contains(state.wordCursor) ? words[state.wordCursor] : nil
-        let selection = focused && state.selectionAnchor != nil ? state.selectedSpan.map { $0.start..<$0.end } : nil
+        // The selection stays shown when another pane has the keys: applying a code there applies it to the selection.
+        let selection = state.selectionAnchor != nil ? state.selectedSpan.map { $0.start..<$0.end } : nil
+        let matches = searchMatches(state)
         for (index, line) in all.dropFirst(scroll).prefix(body.rows).enumerated() {
             let row = body.row + index
             switch line {
@@ -93,6 +95,11 @@ enum ExcerptTextView {
                     if let colour = spans.first(where: { $0.range.overlaps(glyph.range) })?.colour {
                         style = Style(foreground: colour, attributes: .underline)
                     }
+                    if matches.contains(where: { $0.overlaps(glyph.range) }) {
+                        style = Style(
+                            foreground: searchMatch.foreground, background: searchMatch.background,
+                            attributes: style.attributes.union(searchMatch.attributes))
+                    }
                     if let selection, selection.overlaps(glyph.range) { style = style.adding(.reverse) }
                     if let cursorWord, cursorWord.overlaps(glyph.range) { style = style.adding([.reverse, .bold]) }
                     return style
@@ -101,6 +108,15 @@ enum ExcerptTextView {
                 _ = screen.write(text, row: row, column: body.column, style: style, maxWidth: body.columns)
             }
         }
+    }
+
+    /// How the text searched for (`s`) shows in the excerpt: bold, on yellow where there is colour.
+    static let searchMatch = Style(foreground: .basic(.black), background: .basic(.yellow), attributes: .bold)
+
+    /// Where the text the list is filtered by (`s`) occurs in the excerpt, as scalar ranges.
+    static func searchMatches(_ state: CodingScreenState) -> [Range<Int>] {
+        guard case .search(let needle) = state.filter, let text = state.currentExcerpt?.text else { return [] }
+        return TextMatches.ranges(of: needle, in: text)
     }
 
     /// The spans of codes narrowed to part of the excerpt, with the colour to show them in.
