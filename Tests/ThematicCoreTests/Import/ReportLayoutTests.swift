@@ -29,6 +29,14 @@ import Testing
         Page 6 of 9
         """
 
+    /// Each blank line once asked whether it stood at a page break by walking the whole run of blank lines around
+    /// it: a hostile review of 100,000 blank lines (100 KB) would have hung the import for over half an hour.
+    @Test(.timeLimit(.minutes(1))) func aLongRunOfBlankLinesIsReadInOnePass() {
+        let blanks = String(repeating: "\n", count: 100_000)
+        let report = lay("The first paragraph.\n" + blanks + "The second paragraph.\n" + blanks)
+        #expect(report.blocks.map(\.text) == ["The first paragraph.", "The second paragraph."])
+    }
+
     @Test func pageNumberLinesGiveUnpagedTextItsPagesAndTheRunningHeaderGoes() {
         let layout = lay(copiedFromAPDF)
         #expect(
