@@ -10,12 +10,12 @@ struct SoakCommand: ParsableCommand {
         abstract: "Kill writers at random instants and race them against each other; fail on any lost or torn write.",
         discussion: """
             Each trial copies the demo study and either kills one writer (a codebook merge, split, retire or undo, \
-            a reconcile decision, an identifier redaction or allowance, an assignment, an import or re-import, or a \
-            coder's journal) with SIGKILL at a random instant of its run and runs it again to completion, or races \
-            two writers (a coder or a lead's decisions against a merge, a coder against a redaction). Afterwards \
-            every file must load, `thematic check` must pass, every JSON file must be canonical, and every action a \
-            writer acknowledged must be on disk. Trial N uses seed S+N; a failed trial names its seed, and \
-            `--seed SEED --trials 1` replays it.
+            a reconcile decision, an identifier redaction or allowance, an assignment, an import, re-import or \
+            REFI-QDA project import, or a coder's journal) with SIGKILL at a random instant of its run and runs it \
+            again to completion, or races two writers (a coder or a lead's decisions against a merge or a \
+            redaction). Afterwards every file must load, `thematic check` must pass, every JSON file must be \
+            canonical, and every action a writer acknowledged must be on disk. Trial N uses seed S+N; a failed trial \
+            names its seed, and `--seed SEED --trials 1` replays it.
             """
     )
 

@@ -10,6 +10,8 @@ enum SoakRace: String, CaseIterable {
     case decisionsMerge = "decisions/merge"
     /// A coder coding while a reviewer redacts a finding.
     case coderRedaction = "coder/redaction"
+    /// The lead recording decisions while a reviewer redacts a finding in excerpt text (both need consensus.lock).
+    case decisionsRedaction = "decisions/redaction"
 
     private static let coderActions = 60
     private static let decisions = 4
@@ -20,7 +22,8 @@ enum SoakRace: String, CaseIterable {
     )
         throws
     {
-        let partner: SoakWriter = self == .coderRedaction ? .redact : .merge
+        let partner: SoakWriter = self == .coderRedaction || self == .decisionsRedaction ? .redact : .merge
+        let leadDecides = self == .decisionsMerge || self == .decisionsRedaction
         let seed = UInt64.random(in: 1...UInt64(1 << 53), using: &random)
         let compactEvery = Int.random(in: 3...40, using: &random)
         let coderArguments = { (study: String) in
@@ -28,7 +31,7 @@ enum SoakRace: String, CaseIterable {
         }
         let decisions = Array(bench.soak.undecided.prefix(Self.decisions))
         let runTime: Double
-        if self == .decisionsMerge {
+        if leadDecides {
             runTime =
                 try bench.duration(of: "decision") { fresh in
                     (bench.thematic, SoakWriter.decide.arguments(fresh, bench.soak))
@@ -38,7 +41,7 @@ enum SoakRace: String, CaseIterable {
         }
         let delay = Double.random(in: 0...runTime, using: &random)
 
-        let coder = self == .decisionsMerge ? nil : try SoakProcess(bench.bench, coderArguments(path))
+        let coder = leadDecides ? nil : try SoakProcess(bench.bench, coderArguments(path))
         let partnerRun = PartnerRun(bench.thematic, partner.arguments(path, bench.soak), after: delay)
         if let coder {
             if coder.wait() != 0 { outcome.refusals += 1 }

@@ -14,6 +14,10 @@ struct SoakStudy {
     var newReview: String
     /// A review of the study with one excerpt's text changed: re-importing it rewrites the coders' files.
     var changedReview: String
+    /// A REFI-QDA project of the study with a review more, whose attribute the study does not define
+    /// (`projectAttribute`): importing it writes that review, each coder's records and the manifest.
+    var project: String
+    static let projectAttribute = "soakPhase"
 
     struct Unusable: Error, CustomStringConvertible {
         var description: String
@@ -53,7 +57,34 @@ struct SoakStudy {
         try Data(changed.utf8).write(to: URL(fileURLWithPath: changedReview))
         return SoakStudy(
             template: template, undecided: undecided, findings: findings, newReview: newReview,
-            changedReview: changedReview)
+            changedReview: changedReview,
+            project: try makeProject(of: template, adding: newReview, in: scratch, thematic: thematic))
+    }
+
+    /// Exports a copy of the template, with `review` imported and given an attribute the template lacks, as a
+    /// REFI-QDA project.
+    private static func makeProject(of template: String, adding review: String, in scratch: String, thematic: String)
+        throws -> String
+    {
+        let source = scratch + "/project-source"
+        try FileManager.default.copyItem(atPath: template, toPath: source)
+        guard try SoakProcess.run(thematic, ["import", source, review]).status == 0 else {
+            throw Unusable(description: "`thematic import \(source) \(review)` failed")
+        }
+        var study = try StudyReader.load(StudyFolder(path: source)).study
+        study.manifest.attributes.append(AttributeDefinition(id: projectAttribute, label: "Soak phase"))
+        study.corpus = Corpus(
+            reviews: study.corpus.reviews.map { review in
+                var review = review
+                if review.id == "soak-review" { review.attributes[projectAttribute] = "one" }
+                return review
+            })
+        try StudyWriter.save(study)
+        let project = scratch + "/soak-project.qdpx"
+        guard try SoakProcess.run(thematic, ["codebook", "export", source, "--output", project]).status == 0 else {
+            throw Unusable(description: "`thematic codebook export \(source) --output \(project)` failed")
+        }
+        return project
     }
 
     /// A fresh copy of the template in `path`.

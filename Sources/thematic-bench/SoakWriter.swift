@@ -4,6 +4,7 @@ import ThematicCore
 /// what its exit status 0 acknowledges.
 enum SoakWriter: String, CaseIterable {
     case merge, split, retire, undo, decide, redact, allow, assign, importReview = "import", reimport
+    case importProject = "import-project"
 
     static let lead = "lena"
     /// The coder `assign` gives a sample to: not one of the demo's coders.
@@ -26,6 +27,7 @@ enum SoakWriter: String, CaseIterable {
             return ["assign", path, "--coder", Self.newCoder, "--sample", "30%", "--seed", "7"] + by
         case .importReview: return ["import", path, soak.newReview]
         case .reimport: return ["import", path, soak.changedReview, "--accept-changes"]
+        case .importProject: return ["import", path, soak.project] + by
         }
     }
 
@@ -53,6 +55,9 @@ enum SoakWriter: String, CaseIterable {
         case .assign: return study.assignments.items.contains { $0.coder == Self.newCoder }
         case .importReview: return study.corpus.reviews.contains { $0.id == "soak-review" }
         case .reimport: return study.corpus.reviews.contains { $0.excerpts.first?.text.hasPrefix("Revised: ") == true }
+        case .importProject:
+            return study.manifest.attributes.contains { $0.id == SoakStudy.projectAttribute }
+                && study.corpus.review("soak-review")?.attributes[SoakStudy.projectAttribute] == "one"
         }
     }
 

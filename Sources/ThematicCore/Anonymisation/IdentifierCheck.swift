@@ -159,9 +159,10 @@ public enum IdentifierCheck {
     /// holds no coded span, so its redaction is never refused for codes; a section name is replaced in every
     /// excerpt of the review that carries it. Returns the new review, already written.
     ///
-    /// The spans are checked and the review replaced holding every coder's lock, so no coder narrows a span in
-    /// between: a coder with a session open refuses the redaction, except `openSessionOf`, the coder whose own screen
-    /// makes it (their records are on disk already, each durable before their screen moved on). The check reads the
+    /// The spans are checked and the review replaced holding every coder's lock (and, for excerpt text, the consensus
+    /// lock), so no coder or lead narrows a span in between: a coder with a session open, or a lead reconciling,
+    /// refuses the redaction, except `openSessionOf`, the coder whose own screen makes it (their records are on disk
+    /// already, each durable before their screen moved on). The check reads the
     /// codings from disk, not from `study`, and the review must still be as `study` holds it.
     @discardableResult
     public static func redact(
@@ -222,8 +223,9 @@ public enum IdentifierCheck {
         return review
     }
 
-    /// Writes the redacted review under every coder's lock (but `openSessionOf`), after checking against the codings
-    /// on disk that no span would move and that the review is still `original`.
+    /// Writes the redacted review under every coder's lock (but `openSessionOf`), and the consensus lock for excerpt
+    /// text, after checking against the codings on disk that no span would move and that the review is still
+    /// `original`.
     private static func replace(
         _ original: Review, with review: Review, redacting finding: IdentifierFinding, in folder: StudyFolder,
         openSessionOf: String?
@@ -231,6 +233,16 @@ public enum IdentifierCheck {
         let coders = try CodebookEditor.coderNames(in: folder).filter { $0 != openSessionOf }
         let locks = try StudyLocks.coders(coders, in: folder, for: "redacting \(finding.reference)")
         defer { for lock in locks { lock.release() } }
+        // The lead's decisions hold spans into excerpt text too, so no lead narrows one in between either. A section
+        // name, title or attribute holds no span, and a decision names its excerpt by id only: those redactions
+        // leave every decision as it was, and do not wait for the lead.
+        let consensusLock =
+            finding.field == .text
+            ? try StudyLocks.consensus(
+                folder, for: "redacting \(finding.reference)",
+                effect: "moves the text the lead's coded spans point into")
+            : nil
+        defer { consensusLock?.release() }
         let file = try FileSnapshot(folder, StudyFolder.reviewFile(review.id))
         let now = try StudyReader.load(folder).study
         guard now.corpus.review(review.id) == original else {

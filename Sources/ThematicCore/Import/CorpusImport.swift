@@ -173,7 +173,8 @@ public enum CorpusImport {
 
     /// Writes the planned reviews. Refuses, writing nothing, when codings would be orphaned and `acceptChanges` is
     /// false; with it, removes those records through each coder's session (opened, and so locked, before anything
-    /// is written) and removes the consensus decisions. Returns the study-relative paths written.
+    /// is written) and removes the consensus decisions. A review file no longer as `study` holds it is never
+    /// replaced (`FileSnapshot.Changed`). Returns the study-relative paths written.
     @discardableResult
     public static func apply(
         _ plan: ImportPlan, to study: Study, acceptChanges: Bool,
@@ -186,6 +187,14 @@ public enum CorpusImport {
         let consensusLock =
             removesDecisions ? try StudyLocks.consensus(study.folder, for: "re-importing changed excerpts") : nil
         defer { consensusLock?.release() }
+        // Every review the plan replaces must still be as the study held it when the plan was made (a redaction, a
+        // git pull or another import may have rewritten it since): checked before anything is written, and again,
+        // byte for byte, as each file is replaced.
+        let reviewFiles = try plan.reviews.map { review in
+            let file = try FileSnapshot(study.folder, StudyFolder.reviewFile(review.id))
+            try file.requireHolding(study.corpus.review(review.id), decode: ReviewFormat.decode)
+            return file
+        }
         let coders = Set(plan.affected.flatMap(\.coders)).sorted()
         var sessions: [CodingSession] = []
         // Opening a session creates an empty journal for a coder who had none; a refused import takes it away again.
@@ -228,12 +237,10 @@ public enum CorpusImport {
         let folder = study.folder
         let counter = ProgressCounter(
             "importing:", total: plan.reviews.count, unit: "reviews written", progress: progress)
-        let failures = plan.reviews.parallelMap { review -> FileError? in
+        let failures = Array(zip(plan.reviews, reviewFiles)).parallelMap { review, file -> (any Error)? in
             defer { counter.advance() }
-            do throws(FileError) {
-                try AtomicFile.write(
-                    CanonicalWriter.pretty(ReviewFormat.encode(review)),
-                    to: folder.url(StudyFolder.reviewFile(review.id)))
+            do {
+                try file.replace(with: CanonicalWriter.pretty(ReviewFormat.encode(review)), in: folder)
                 return nil
             } catch {
                 return error

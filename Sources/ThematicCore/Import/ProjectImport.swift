@@ -24,6 +24,12 @@ public enum ProjectImport {
         let records = project.records(in: reviews)
         try requireWritable(coders: Array(records.keys), folder: study.folder)
         if !plan.affected.isEmpty && !acceptChanges { throw ImportWouldOrphanCodings(affected: plan.affected) }
+        let known = Set(study.manifest.attributes.map(\.id))
+        let added = project.attributes.filter { !known.contains($0.id) }
+        // New attributes are added to the manifest as the study was read; one changed since (a git pull, an editor)
+        // is never overwritten: checked before anything is written, and again, byte for byte, when it is replaced.
+        let manifestFile = try added.isEmpty ? nil : FileSnapshot(study.folder, StudyFolder.manifestFile)
+        try manifestFile?.requireHolding(study.manifest, decode: ManifestFormat.decode)
         let book = project.codebook.codebook
         let codebookChanged = !study.codebook.hasSameCodesAndGroups(as: book)
         var written: [String] = []
@@ -35,13 +41,10 @@ public enum ProjectImport {
             written.append(StudyFolder.codebookFile)
         }
         written += try CorpusImport.apply(plan, to: study, acceptChanges: acceptChanges, progress: progress)
-        let known = Set(study.manifest.attributes.map(\.id))
-        let added = project.attributes.filter { !known.contains($0.id) }
-        if !added.isEmpty {
+        if let manifestFile {
             var manifest = study.manifest
             manifest.attributes += added
-            try AtomicFile.write(
-                CanonicalWriter.pretty(ManifestFormat.encode(manifest)), to: study.folder.url(StudyFolder.manifestFile))
+            try manifestFile.replace(with: CanonicalWriter.pretty(ManifestFormat.encode(manifest)), in: study.folder)
             written.append(StudyFolder.manifestFile)
         }
         let counts = try writeRecords(records, folder: study.folder, progress: progress)
@@ -114,16 +117,15 @@ public enum ProjectImport {
         guard !decisions.isEmpty else { return false }
         let lock = try CoderLock(path: folder.url(StudyFolder.consensusLock), displayName: StudyFolder.consensusFile)
         defer { lock.release() }
-        let path = folder.url(StudyFolder.consensusFile)
+        let read = try FileSnapshot(folder, StudyFolder.consensusFile)
         var consensus = Consensus()
-        if FileSystem.exists(path) {
-            let bytes = try FileSystem.readBytes(path)
+        if let bytes = read.bytes {
             var problems = FileProblems()
             consensus = try ConsensusFormat.decode(try JSONParser.parse(bytes), problems: &problems)
         }
         let merged = Consensus(excerpts: consensus.excerpts.merging(decisions) { _, imported in imported })
         guard merged != consensus else { return false }
-        try AtomicFile.write(CanonicalWriter.pretty(ConsensusFormat.encode(merged)), to: path)
+        try read.replace(with: CanonicalWriter.pretty(ConsensusFormat.encode(merged)), in: folder)
         return true
     }
 }

@@ -12,14 +12,17 @@ public enum StudyLocks {
     }
 
     /// consensus.lock, which a lead's reconciliation session holds for as long as it is open. `change` names what
-    /// is being done, as the refusal says it: "merging C2 into C1".
-    public static func consensus(_ folder: StudyFolder, for change: String) throws -> CoderLock {
+    /// is being done and `effect` what it does to the lead's work, as the refusal says them: "merging C2 into C1",
+    /// "changes the lead's decisions".
+    public static func consensus(
+        _ folder: StudyFolder, for change: String, effect: String = "changes the lead's decisions"
+    ) throws -> CoderLock {
         do {
             return try CoderLock(path: folder.url(StudyFolder.consensusLock), displayName: StudyFolder.consensusFile)
         } catch let held as CoderLock.Held {
             throw Refusal(
                 description:
-                    "a reconciliation session has \(StudyFolder.consensusFile) open (\(held.holder)); \(change) changes the lead's decisions, so it waits until the lead closes that session. Nothing was changed."
+                    "a reconciliation session has \(StudyFolder.consensusFile) open (\(held.holder)); \(change) \(effect), so it waits until the lead closes that session. Nothing was changed."
             )
         }
     }

@@ -29,6 +29,25 @@ import Testing
         Page 6 of 9
         """
 
+    /// Each blank line once asked whether it stood at a page break by walking the whole run of blank lines around
+    /// it: a hostile review of 100,000 blank lines (100 KB) would have hung the import for over half an hour.
+    @Test(.timeLimit(.minutes(1))) func aLongRunOfBlankLinesIsReadInOnePass() {
+        let blanks = String(repeating: "\n", count: 100_000)
+        let report = lay("The first paragraph.\n" + blanks + "The second paragraph.\n" + blanks)
+        #expect(report.blocks.map(\.text) == ["The first paragraph.", "The second paragraph."])
+    }
+
+    /// Short paragraphs gather into runs of about 4,000 bytes; each once read the run so far again, so a review of
+    /// 30,000 short paragraphs (400 KB) took minutes.
+    @Test(.timeLimit(.minutes(1))) func shortParagraphsGatherIntoRunsWithoutRereadingEachRun() {
+        let lines = (0..<30_000).map { "a short line \($0 % 10)" }
+        let report = lay(lines.joined(separator: "\n\n") + "\n")
+        #expect(report.blocks.count > 1)
+        // A run takes paragraphs while it is within 4,000 bytes: the last one may take it just over.
+        #expect(report.blocks.allSatisfy { $0.text.utf8.count <= 4_000 + "\na short line 9".utf8.count })
+        #expect(report.blocks.map(\.text).joined(separator: "\n") == lines.joined(separator: "\n"))
+    }
+
     @Test func pageNumberLinesGiveUnpagedTextItsPagesAndTheRunningHeaderGoes() {
         let layout = lay(copiedFromAPDF)
         #expect(
