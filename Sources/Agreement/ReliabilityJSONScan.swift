@@ -1,6 +1,6 @@
 /// The common case of the JSON reliability-data format read straight from the bytes, without building a JSON tree or
-/// a string per code: about ten times faster than `ReliabilityDataFile.json`'s general reading, which stays the
-/// reference for what the file means and for every error message.
+/// a string per code: about a third of the time of the general reading (`ReliabilityDataFile.jsonTree`) for 50,000
+/// units x 3 coders x 150 codes, which stays the reference for what the file means and for every error message.
 ///
 /// It reads only a file in the plain shape the format describes: `units` and `codes` members only, units with `id`
 /// and `codes` only, strings of ASCII characters without escapes. On anything else (another member, an escape, a
