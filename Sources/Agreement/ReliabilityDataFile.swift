@@ -41,6 +41,12 @@ public struct ReliabilityDataFile: Sendable {
 extension ReliabilityDataFile {
     /// Reads the JSON format; errors name `path`, the line and column, and what was expected there.
     public static func json(_ bytes: [UInt8], path: String) throws(ReliabilityDataError) -> ReliabilityDataFile {
+        if let scanned = ReliabilityJSONScan.read(bytes) { return scanned }
+        return try jsonTree(bytes, path: path)
+    }
+
+    /// Reads the JSON format through a JSON tree: any file the format allows, and every error located.
+    static func jsonTree(_ bytes: [UInt8], path: String) throws(ReliabilityDataError) -> ReliabilityDataFile {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)

@@ -19,33 +19,24 @@ struct AgreementScreenBenchmark: ParsableCommand {
     @Option(help: "Terminal rows.") var rows = 40
     @Option(help: "Terminal columns.") var columns = 120
 
+    /// The figures of opening the screen, and the screen opened.
+    struct Opening {
+        var load: Double
+        var table: Timing.Repeated
+        /// Processor seconds of one table computation.
+        var tableProcessor: Double
+        var frame: Timing.Repeated
+        var app: AgreementScreenDriver
+
+        /// Load, table and first frame: what the lead waits for after `thematic agree STUDY --screen`.
+        var total: Double { load + table.best + frame.best }
+    }
+
     func run() throws {
         let studyFolder = try BenchStudy.generatedIfMissing(folder)
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
-        let size = Size(rows: rows, columns: columns)
-
-        let (study, loadSeconds) = try Timing.measure { try StudyReader.load(studyFolder).study }
-        print(
-            "study: \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, coders \(study.coders.joined(separator: ", "))"
-        )
-        var state: AgreementScreenState?
-        let processorStart = ExportBenchmark.processorSeconds()
-        let table = try Timing.repeated(runs) {
-            state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size)
-        }
-        let processor = (ExportBenchmark.processorSeconds() - processorStart) / Double(max(1, runs))
-        let app = AgreementScreenDriver(state: state!, terminal: terminal)
-        let frame = Timing.repeated(runs) { app.draw() }
-        print("load the study: \(Timing.format(loadSeconds))")
-        print(
-            "compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(table.description); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)"
-        )
-        print("first frame: \(frame.description)")
-        print(
-            "time to open the screen (load + table + first frame): \(Timing.format(loadSeconds + table.best + frame.best)); without loading: \(Timing.format(table.best + frame.best))"
-        )
-
+        let app = try Self.open(studyFolder, terminal: terminal, runs: runs) { print($0) }.app
         // Sort by each column in turn up to the disagreements, descending, then open the busiest code's list.
         let sortKeys =
             Array(repeating: Key.character(">"), count: app.state.columns.count - 1) + [
@@ -64,5 +55,35 @@ struct AgreementScreenBenchmark: ParsableCommand {
         print(
             "compare two of the three coders (Enter -> recomputed table -> frame): \(Timing.format(recompute)); \(app.state.message ?? "")"
         )
+    }
+}
+
+extension AgreementScreenBenchmark {
+    /// Loads the study, computes the table `runs` times and draws the first frame `runs` times, reporting each figure.
+    static func open(_ studyFolder: StudyFolder, terminal: NcursesTerminal, runs: Int, report: (String) -> Void)
+        throws -> Opening
+    {
+        let size = terminal.size
+        let (study, loadSeconds) = try Timing.measure { try StudyReader.load(studyFolder).study }
+        report(
+            "study: \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes, coders \(study.coders.joined(separator: ", "))"
+        )
+        var state: AgreementScreenState?
+        let processorStart = ExportBenchmark.processorSeconds()
+        let table = try Timing.repeated(runs) {
+            state = try AgreementScreenState(study: study, selection: AgreementSelection(), size: size)
+        }
+        let processor = (ExportBenchmark.processorSeconds() - processorStart) / Double(max(1, runs))
+        let app = AgreementScreenDriver(state: state!, terminal: terminal)
+        let frame = Timing.repeated(runs) { app.draw() }
+        report("load the study: \(Timing.format(loadSeconds))")
+        report(
+            "compute the table (\(app.state.table.rows.count) codes, \(app.state.table.excerptsInDisagreement) excerpts in disagreement): \(table.description); processor time \(Timing.format(processor)) a run (the set-valued alphas use every core)"
+        )
+        report("first frame: \(frame.description)")
+        report(
+            "time to open the screen (load + table + first frame): \(Timing.format(loadSeconds + table.best + frame.best)); without loading: \(Timing.format(table.best + frame.best))"
+        )
+        return Opening(load: loadSeconds, table: table, tableProcessor: processor, frame: frame, app: app)
     }
 }

@@ -10,7 +10,7 @@ struct Bench: ParsableCommand {
             GenerateCommand.self, StorageBenchmark.self, AgreementBenchmark.self, ImportBenchmark.self,
             PDFImportBenchmark.self, ProjectImportBenchmark.self,
             ExportBenchmark.self, SpanAgreementBenchmark.self, ScreenBenchmark.self, AgreementScreenBenchmark.self,
-            LeadScreensBenchmark.self, CrashWriter.self, SoakCommand.self,
+            LeadScreensBenchmark.self, TargetsBenchmark.self, CrashWriter.self, SoakCommand.self,
         ]
     )
 }

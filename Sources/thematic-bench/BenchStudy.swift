@@ -1,12 +1,15 @@
 import ThematicCore
 
-/// The generated study the screen benchmarks open: 300 reviews, 60,000 excerpts, 150 codes, 3 coders, seed 1.
+/// The generated study the screen benchmarks open: 300 reviews, 60,000 excerpts (unless told otherwise), 150 codes,
+/// 3 coders, seed 1.
 enum BenchStudy {
     /// The study in `path`, generated there first when it is missing.
-    static func generatedIfMissing(_ path: String) throws -> StudyFolder {
+    static func generatedIfMissing(_ path: String, excerpts: Int = 60_000) throws -> StudyFolder {
         let folder = StudyFolder(path: path)
         if !FileSystem.exists(folder.url(StudyFolder.manifestFile)) {
-            let (_, seconds) = try Timing.measure { try StudyWriter.save(SyntheticStudy().make(in: folder)) }
+            let (_, seconds) = try Timing.measure {
+                try StudyWriter.save(SyntheticStudy(excerpts: excerpts).make(in: folder))
+            }
             print("generated \(path) in \(Timing.format(seconds))")
         }
         return folder

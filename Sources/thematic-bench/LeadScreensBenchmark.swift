@@ -38,14 +38,23 @@ struct LeadScreensBenchmark: ParsableCommand {
         guard [nil, "codebook", "reconcile"].contains(only) else {
             throw StepFailed(description: "--only takes codebook or reconcile")
         }
-        if only != "reconcile" { try timeCodebookScreen(studyFolder, terminal: terminal) }
+        if only != "reconcile" { _ = try timeCodebookScreen(studyFolder, terminal: terminal) }
         if only == nil { print("") }
         if only != "codebook" { try timeReconcileScreen(studyFolder, terminal: terminal) }
     }
 
     // MARK: The codebook screen
 
-    private func timeCodebookScreen(_ studyFolder: StudyFolder, terminal: NcursesTerminal) throws {
+    /// The seconds of the key that applies a codebook change: the merge's last Enter and the undo's.
+    struct CodebookChanges {
+        var merge: Double
+        var undo: Double
+    }
+
+    /// Opens the codebook screen, renames, merges the two most used codes and undoes the merge, reporting each figure.
+    func timeCodebookScreen(
+        _ studyFolder: StudyFolder, terminal: NcursesTerminal, report: (String) -> Void = { print($0) }
+    ) throws -> CodebookChanges {
         var study: Study?
         let load = try Timing.repeated(runs) { study = try CodebookEffects.load(studyFolder, editor: lead) }
         var app: CodebookScreenDriver?
@@ -54,10 +63,10 @@ struct LeadScreensBenchmark: ParsableCommand {
             app!.draw()
         }
         let screen = app!
-        print(
+        report(
             "codebook screen: \(study!.corpus.excerptCount) excerpts, \(study!.codebook.applicableCodes.count) codes, coders \(study!.coders.joined(separator: ", "))"
         )
-        print(
+        report(
             "  open (load the study with every coder's codings: \(load.description); state + first frame \(Timing.format(firstFrame))): \(Timing.format(load.best + firstFrame))"
         )
 
@@ -77,7 +86,7 @@ struct LeadScreensBenchmark: ParsableCommand {
             savingKeys.append(try change(keys, on: screen, "rename \(code) to \"\(name)\""))
         }
         let readBeforeMerge = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
-        print(
+        report(
             "  rename \(code) (r, type the name, Enter, Enter for an empty note): \(rename.description); the last Enter alone (write with CodebookEditor, frame; no coding changed, so the screen does not read the study again): best \(Timing.format(savingKeys.min()!))"
         )
 
@@ -86,33 +95,33 @@ struct LeadScreensBenchmark: ParsableCommand {
         let (merging, merge) = try Timing.measure {
             try change([.enter, .enter], on: screen, "merge \(code) into \(target)")
         }
-        print(
+        report(
             "  merge \(code) into \(target) (M, j, Enter, Enter; every coder's file rewritten): \(Timing.format(merge)), the last Enter alone \(Timing.format(merging)); \(screen.state.message ?? "")"
         )
         let (undoing, undo) = try Timing.measure {
             try change([.character("u"), .enter], on: screen, "undo the merge")
         }
-        print(
+        report(
             "  undo the merge (u, Enter; every coder's file restored): \(Timing.format(undo)), the last Enter alone \(Timing.format(undoing)); \(screen.state.message ?? "")"
         )
 
-        // Where a merge's or undo's time goes besides its own writing: the editor reads the study (without the
-        // codings, but an undo reads them all), opens each coder's session (reading their file), and the screen reads
-        // the whole study again to show what is on disk.
+        // Where a merge's or undo's time goes besides its own writing: the editor reads the study without the codings,
+        // and opens each coder's session (reading their file); the screen then shows the codings the editor wrote.
         let editorRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder, coders: []) }
         let sessions = try Timing.repeated(runs) {
             for coder in study!.coders { try CodingSession(folder: studyFolder, coder: coder).close() }
         }
-        let screenRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
+        let wholeRead = try Timing.repeated(runs) { _ = try StudyReader.load(studyFolder) }
         let codebookBytes = try FileSystem.readBytes(studyFolder.url(StudyFolder.codebookFile)).count
-        print(
-            "  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions \(sessions.description); the screen reads the whole study again after a change that rewrote codings \(screenRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)"
+        report(
+            "  parts: the editor reads the study without codings \(editorRead.description); opening the \(study!.coders.count) coders' sessions one after another \(sessions.description) (the editor opens them side by side); reading the whole study, which the screen does not do after a change, \(wholeRead.description) (\(readBeforeMerge.description) before the merge: codebook.json is now \(codebookBytes / 1_000) kB, its history keeps each coding the merge moved)"
         )
-        let mergeRest = merging - editorRead.best - sessions.best - screenRead.best
-        let undoRest = undoing - 2 * screenRead.best - sessions.best
-        print(
-            "  so a merge leaves about \(Timing.format(mergeRest)) and an undo (which also reads the whole study first) about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json and the frame"
+        let mergeRest = merging - editorRead.best - sessions.best
+        let undoRest = undoing - editorRead.best - sessions.best
+        report(
+            "  so a merge leaves about \(Timing.format(mergeRest)) and an undo about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json, updating the screen and the frame"
         )
+        return CodebookChanges(merge: merging, undo: undoing)
     }
 
     /// Presses `keys` ending with the one that applies a change; the seconds that key took. Fails unless exactly one

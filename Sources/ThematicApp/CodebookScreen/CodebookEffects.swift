@@ -1,7 +1,7 @@
 import TerminalUI
 import ThematicCore
 
-/// Performs the codebook screen's changes, then reads the study again when a change rewrote codings.
+/// Performs the codebook screen's changes, then shows the study as the change left it on disk.
 /// It holds no coder's lock while the screen waits for a key: only a merge or split takes them, for as long as it
 /// writes.
 public struct CodebookEffects: ScreenEffects {
@@ -55,19 +55,15 @@ public struct CodebookEffects: ScreenEffects {
             return
         }
         changesApplied += 1
-        // A change that rewrote no coding left every file but codebook.json as it was, and the outcome holds that
-        // codebook: reading the whole study again would only repeat the editor's work.
-        guard !outcome.rewritten.isEmpty else {
-            var study = state.study
-            study.codebook = outcome.codebook
-            state.applied(outcome.change, study: study)
-            return
+        // The outcome holds the codebook written and, when the change rewrote codings, every coder's codings and the
+        // consensus as written: reading the whole study again would only repeat the editor's work.
+        var study = state.study
+        study.codebook = outcome.codebook
+        if let written = outcome.codingsWritten {
+            study.codings = written.coders
+            study.consensus = written.consensus
         }
-        do {
-            state.applied(outcome.change, study: try StudyReader.load(folder).study)
-        } catch {
-            state.appliedButUnreadable(outcome.change, reason: Self.words(error))
-        }
+        state.applied(outcome.change, study: study)
     }
 
     /// An error as the lead reads it: the editor's own sentence, or each problem of a study that does not load.

@@ -84,11 +84,6 @@ public struct CodebookScreenState: Sendable {
         message = reason
     }
 
-    /// A change was written but the study could not be read again: say both.
-    public mutating func appliedButUnreadable(_ change: CodebookChange, reason: String) {
-        message = "Revision \(change.revision): \(change.summary); but the study could not be read again: \(reason)"
-    }
-
     private mutating func reload(_ newStudy: Study) {
         let oldRow = rows.firstIndex { $0.id == cursor }
         study = newStudy

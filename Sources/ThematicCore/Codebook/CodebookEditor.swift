@@ -34,6 +34,10 @@ public struct CodebookEditor {
         /// For an undo of a merge or split: the records ("coder:excerpt", "consensus:excerpt") changed since, left as
         /// they are.
         public var keptAsCodedSince: [String]
+        /// For a change that rewrote codings: every coder's codings and the consensus as written, which is what the
+        /// files hold now (each was read and written under its lock), so a screen can show them without reading the
+        /// study again. nil for a change that left them as they were.
+        public var codingsWritten: (coders: [String: Coding], consensus: Consensus)?
     }
 
     /// What rewriting the codings did.
@@ -44,6 +48,7 @@ public struct CodebookEditor {
         var both = 0
         var codings = RewrittenCodings()
         var kept: [String] = []
+        var written: (coders: [String: Coding], consensus: Consensus)?
     }
 
     /// Applies one edit made by `editor` (refused for a coder unless the study allows it). A merge, split or undo
@@ -53,14 +58,17 @@ public struct CodebookEditor {
         _ edit: CodebookEdit, by editor: String, note: String? = nil, at time: String = Timestamp.now(),
         progress: any ProgressReporter = .silent
     ) throws -> Outcome {
-        // Only a split or an undo needs the codings up front (a merge reads each coder's through their session);
-        // other edits read just the coder names, not their files.
+        // Only a split needs the codings up front (a merge or the undo of one reads each coder's through their
+        // session), and the undo of an added code, to refuse it once applied; other edits read just the coder names.
         let needsCodings =
             switch edit {
-            case .split, .undo: true
+            case .split: true
             default: false
             }
-        let study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
+        var study = try StudyReader.load(folder, coders: needsCodings ? nil : []).study
+        if case .undo = edit, case .add? = study.codebook.undoableChange?.action {
+            study = try StudyReader.load(folder).study
+        }
         let coders = needsCodings ? study.coders : try Self.coderNames(in: folder)
         if let refusal = CodebookGuard.refusal(editor: editor, coders: coders, settings: study.manifest.settings) {
             throw CodebookEditError(refusal)
@@ -124,7 +132,7 @@ public struct CodebookEditor {
         try writeCodebook(book, replacing: study.codebook.revision)
         return Outcome(
             codebook: book, change: book.history[last], rewritten: rewrite?.counts ?? [:],
-            keptAsCodedSince: rewrite?.kept ?? [])
+            keptAsCodedSince: rewrite?.kept ?? [], codingsWritten: rewrite?.written)
     }
 
     /// Splits `code` into `parts`, first adding those that are not in the codebook yet (each its own revision).
@@ -232,7 +240,8 @@ public struct CodebookEditor {
                 before: before.filter { only.contains($0.key) },
                 after: after.filter { only.contains($0.key) })
         }
-        result.counts = try rewriteFiles(study, coders: coders, progress: progress) { coder, excerpt, codes in
+        (result.counts, result.written) = try rewriteFiles(study, coders: coders, progress: progress) {
+            coder, excerpt, codes in
             guard let after = rewrite(codes, excerpt) else { return nil }
             record(coder, excerpt, codes, after)
             return after
@@ -259,7 +268,8 @@ public struct CodebookEditor {
         -> Rewrite
     {
         var result = Rewrite()
-        result.counts = try rewriteFiles(study, coders: coders, progress: progress) { coder, excerpt, codes in
+        (result.counts, result.written) = try rewriteFiles(study, coders: coders, progress: progress) {
+            coder, excerpt, codes in
             guard let change = codings.coders[coder]?[excerpt] else { return nil }
             let now = codes.filter { change.after.keys.contains($0.key) || change.before.keys.contains($0.key) }
             if now == change.before { return nil }
@@ -286,13 +296,14 @@ public struct CodebookEditor {
 
     /// Rewrites coder records (`codes`: coder, excerpt, codes -> new codes or nil to leave the record) and consensus
     /// decisions (nil: leave it), then writes: every coder's file through their locked session, then consensus.json.
-    /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file.
+    /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file,
+    /// and every coder's codings and the consensus as written.
     private func rewriteFiles(
         _ study: Study, coders: [String], progress: Phase,
         codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
         decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
         check: () throws -> Void
-    ) throws -> [String: Int] {
+    ) throws -> ([String: Int], (coders: [String: Coding], consensus: Consensus)) {
         // A linked corpus/ or codings/ would take some files and refuse others: refused before any is written.
         try folder.refuseLinkedSubfolders()
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
@@ -311,22 +322,24 @@ public struct CodebookEditor {
         // Only sessions still open when an error is thrown: that error is the one to report, and a session's records
         // are durable in its journal whether or not it closes.
         defer { for session in sessions { try? session.close() } }
-        for (index, coder) in coders.enumerated() {
-            progress.report("reading codings", done: index, total: coders.count, unit: "coders")
-            sessions.append(try CodingSession(folder: folder, coder: coder))
-        }
+        // Each coder's file is read on a core of its own; the first failure in coder order is the one reported.
+        progress.report("reading codings", done: 0, total: coders.count, unit: "coders")
+        let folder = self.folder
+        let opened = coders.parallelMap { coder in Handed(Result { try CodingSession(folder: folder, coder: coder) }) }
+        sessions = opened.compactMap { try? $0.session.get() }
+        for result in opened { _ = try result.session.get() }
         let consensusRead = try FileSnapshot(folder, StudyFolder.consensusFile)
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         for session in sessions {
             var changes: [(String, ExcerptCoding)] = []
-            for (excerpt, record) in session.coding.excerpts.sorted(by: { $0.key < $1.key }) {
+            for (excerpt, record) in session.coding.excerpts {
                 guard let codes = rewrite(session.coder, excerpt, record.codes) else { continue }
                 var changed = record
                 changed.codes = codes
                 changes.append((excerpt, changed))
             }
-            plans[session.coder] = changes
+            plans[session.coder] = changes.sorted { $0.0 < $1.0 }
         }
         var consensusChanges = 0
         for (excerpt, decision) in consensus.excerpts.sorted(by: { $0.key < $1.key }) {
@@ -337,21 +350,45 @@ public struct CodebookEditor {
         try check()
         try requireCodebookRevision(study.codebook.revision)
         try consensusRead.requireUnchanged(in: folder)
+        // Each coder's changed records are journalled and folded into their file on a core of its own. Every session
+        // closes (a failed one too); the first failure in coder order is reported once all have finished, and the
+        // files already rewritten stay so: running the same change again finishes it.
+        progress.report("rewriting codings", done: 0, total: sessions.count, unit: "coders")
+        let planned = plans
+        let rewritten = sessions.map { Handed(Result<CodingSession, any Error>.success($0)) }.parallelMap { handed in
+            Handed(
+                Result {
+                    let session = try handed.session.get()
+                    do { try session.record(all: (planned[session.coder] ?? []).map { ($0.0, $0.1) }) } catch {
+                        try? session.close()
+                        throw error
+                    }
+                    try session.close()
+                    return session
+                })
+        }
+        sessions = []
         var counts: [String: Int] = [:]
-        let total = sessions.count
-        while !sessions.isEmpty {
-            progress.report("rewriting codings", done: total - sessions.count + 1, total: total, unit: "coders")
-            let session = sessions.removeFirst()
-            let changes = plans[session.coder] ?? []
-            try session.record(all: changes.map { ($0.0, $0.1) })
-            try session.close()
-            counts[session.coder] = changes.count
+        var written: [String: Coding] = [:]
+        for result in rewritten {
+            let session = try result.session.get()
+            counts[session.coder] = plans[session.coder]?.count ?? 0
+            written[session.coder] = session.coding
         }
         if consensusChanges > 0 {
             try consensusRead.replace(with: CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), in: folder)
         }
         counts["consensus"] = consensusChanges
-        return counts
+        return (counts, (written, consensus))
+    }
+
+    /// A coder's session passed to the worker that reads or writes their files, and back: one thread at a time uses it.
+    private struct Handed: @unchecked Sendable {
+        var session: Result<CodingSession, any Error>
+
+        init(_ session: Result<CodingSession, any Error>) {
+            self.session = session
+        }
     }
 
     /// The edit being made, named in front of each step it reports: "merging C2 into C1: rewriting codings".

@@ -32,12 +32,19 @@ struct StudyAgreementScope {
         }
         self.coders = coders
         self.excerpts = excerpts
-        codesByID = study.codebook.codesByID
+        let byID = study.codebook.codesByID
+        codesByID = byID
+        // Whether a code no longer active was applied matters only when the codebook has one: a pass over every
+        // coding otherwise.
         var used: Set<String> = []
-        for coder in coders {
-            for record in study.codings[coder]!.excerpts.values where record.finished {
-                for code in record.codes.keys { used.insert(Self.current(code, codesByID)) }
+        if study.codebook.codes.contains(where: { $0.codable && $0.status != .active }) {
+            var applied: Set<String> = []
+            for coder in coders {
+                for record in study.codings[coder]!.excerpts.values where record.finished {
+                    applied.formUnion(record.codes.keys)
+                }
             }
+            used = Set(applied.map { Self.current($0, byID) })
         }
         codes = study.codebook.codes.filter { $0.codable && ($0.status == .active || used.contains($0.id)) }.map(\.id)
     }

@@ -33,17 +33,29 @@ public struct StudyReliability: Sendable {
     public init(study: Study, selection: AgreementSelection = AgreementSelection()) throws(SelectionError) {
         let scope = try StudyAgreementScope(study: study, selection: selection)
         let codeIndex = Dictionary(uniqueKeysWithValues: scope.codes.enumerated().map { ($1, $0) })
+        // Every id of the codebook with the index it counts for, so each applied code costs one look-up: an id the
+        // codebook does not hold counts for no code.
+        var indexOfApplied: [String: Int] = [:]
+        for code in study.codebook.codes {
+            if let index = codeIndex[scope.current(code.id)] { indexOfApplied[code.id] = index }
+        }
         var data = ReliabilityData(unitIDs: scope.excerpts, coders: scope.coders, codes: scope.codes)
         var revisions: [String: Set<Int>] = [:]
+        var indices: [Int] = []
         for (coderIndex, coder) in scope.coders.enumerated() {
             let coding = study.codings[coder]!
+            var coderRevisions: Set<Int> = []
             for (unitIndex, unit) in scope.excerpts.enumerated() {
                 guard let record = coding.excerpts[unit], record.finished else { continue }
-                revisions[coder, default: []].insert(record.codebookRevision)
-                data.setCoding(
-                    unit: unitIndex, coder: coderIndex,
-                    codes: record.codes.keys.compactMap { codeIndex[scope.current($0)] }.sorted())
+                coderRevisions.insert(record.codebookRevision)
+                indices.removeAll(keepingCapacity: true)
+                for code in record.codes.keys {
+                    if let index = indexOfApplied[code] { indices.append(index) }
+                }
+                indices.sort()
+                data.setCoding(unit: unitIndex, coder: coderIndex, codes: indices)
             }
+            if !coderRevisions.isEmpty { revisions[coder] = coderRevisions }
         }
         if selection.onlyFinishedByAll { data = data.keepingUnitsFinishedByAllCoders() }
         if let level = selection.level {

@@ -24,22 +24,24 @@ public struct StudySpanReliability: Sendable {
                 try StudyAgreementScope.ancestors(of: codes, atLevel: level, in: study.codebook)
             } ?? [:]
         let kept = Set(codes)
-        /// The code an applied id is counted as, or nil when it is not compared.
-        func counted(_ id: String) -> String? {
-            let code = scope.current(id)
-            return kept.contains(code) ? ancestorOf[code] ?? code : nil
+        // The code each id of the codebook is counted as, when it is compared: one look-up per applied code. An id
+        // the codebook does not hold is not compared.
+        var countedAs: [String: String] = [:]
+        for code in study.codebook.codes {
+            let current = scope.current(code.id)
+            if kept.contains(current) { countedAs[code.id] = ancestorOf[current] ?? current }
         }
         var units: [SpanReliabilityData.Unit] = []
         var revisions: [String: Set<Int>] = [:]
         for excerpt in scope.excerpts {
             let records = scope.coders.compactMap { study.codings[$0]!.excerpts[excerpt] }.filter(\.finished)
             guard records.count == scope.coders.count, let text = study.corpus.excerpt(excerpt)?.text else { continue }
-            let length = text.unicodeScalars.count
+            let length = Self.scalarCount(text)
             var unit = SpanReliabilityData.Unit(id: excerpt, length: length, spans: [:])
             for (coder, record) in zip(scope.coders, records) {
                 revisions[coder, default: []].insert(record.codebookRevision)
                 unit.spans[coder] = record.codes.flatMap { id, applied -> [SpanReliabilityData.Span] in
-                    guard let code = counted(id) else { return [] }
+                    guard let code = countedAs[id] else { return [] }
                     let spans = applied.spans.isEmpty ? [TextSpan(start: 0, end: length)] : applied.spans
                     return spans.map { SpanReliabilityData.Span(code: code, start: $0.start, end: $0.end) }
                 }.sorted { ($0.start, $0.end, $0.code) < ($1.start, $1.end, $1.code) }
@@ -55,6 +57,13 @@ public struct StudySpanReliability: Sendable {
                 ? [
                     "no excerpt was finished by every one of \(scope.coders.joined(separator: ", ")); span-level figures compare only excerpts all of them finished"
                 ] : [])
+    }
+
+    /// `text.unicodeScalars.count`, from the UTF-8 bytes: every byte but a continuation byte starts a scalar.
+    static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// A category is a code with codes under it.

@@ -55,7 +55,7 @@ private struct ConsensusHook: ProgressReporter {
     let note: String
 
     func report(_ phase: String, done: Int, total: Int, unit: String) {
-        guard phase.hasSuffix("rewriting codings"), done == 1,
+        guard phase.hasSuffix("rewriting codings"), done == 0,
             var consensus = try? TestSupport.load(folder).consensus
         else { return }
         consensus.excerpts["R1-1"]?.note = note

@@ -17,6 +17,19 @@ import Testing
         #expect(codings.consensus["R1-1"]?.after.coderCodes["ben"] == ["A1"])
     }
 
+    /// What a screen shows after a change without reading the study again.
+    @Test func aMergeAndItsUndoTellTheCodingsAndTheConsensusAsTheFilesNowHoldThem() throws {
+        let folder = try TestSupport.validStudy()
+        let editor = CodebookEditor(folder: folder)
+        for edit in [CodebookEdit.merge("A2", into: "A1"), .undo] {
+            let written = try #require(try editor.apply(edit, by: "lena").codingsWritten)
+            let onDisk = try TestSupport.load(folder)
+            #expect(written.coders == onDisk.codings)
+            #expect(written.consensus == onDisk.consensus)
+        }
+        #expect(try editor.apply(.rename("A1", to: "Another name"), by: "lena").codingsWritten == nil)
+    }
+
     @Test func undoingAMergePutsBackEveryCoderFileAndTheConsensus() throws {
         let folder = try TestSupport.validStudy()
         let before = try TestSupport.load(folder)
