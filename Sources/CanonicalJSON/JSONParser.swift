@@ -71,6 +71,11 @@ public enum JSONParser {
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
+    /// The members and elements of the objects and arrays still open, innermost last. Each container gathers its
+    /// values here and copies them out once when it closes: one allocation of the right size per container, where
+    /// appending to its own array would allocate again at every doubling. (Study files hold many small objects.)
+    var openMembers: [JSONMember] = []
+    var openElements: [JSONValue] = []
 
     var atEnd: Bool { index >= bytes.count }
 
@@ -133,12 +138,12 @@ private struct Cursor {
             throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
         }
         index += 1
-        var members: [JSONMember] = []
+        let base = openMembers.count
         var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return JSONValue(.object(members), offset: start)
+            return JSONValue(.object([]), offset: start)
         }
         while true {
             skipWhitespace()
@@ -147,12 +152,12 @@ private struct Cursor {
             }
             let keyOffset = index
             let key = try parseString()
-            if members.count < 8 {
-                if members.contains(where: { $0.key == key }) {
+            if openMembers.count - base < 8 {
+                if openMembers[base...].contains(where: { $0.key == key }) {
                     throw fail("duplicate key \"\(key)\" in one object", at: keyOffset)
                 }
             } else {
-                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                if seen.isEmpty { seen = Set(openMembers[base...].map(\.key)) }
                 if !seen.insert(key).inserted { throw fail("duplicate key \"\(key)\" in one object", at: keyOffset) }
             }
             skipWhitespace()
@@ -162,8 +167,7 @@ private struct Cursor {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            members.append(JSONMember(key: key, value: value))
-            if !seen.isEmpty { seen.insert(key) }
+            openMembers.append(JSONMember(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else {
                 throw unexpected(expected: "',' or '}' to close the object opened at \(openedAt(start))")
@@ -172,6 +176,8 @@ private struct Cursor {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
+                let members = Array(openMembers[base...])
+                openMembers.removeSubrange(base...)
                 return JSONValue(.object(members), offset: start)
             default: throw unexpected(expected: "',' or '}' in the object opened at \(openedAt(start))")
             }
@@ -184,15 +190,16 @@ private struct Cursor {
             throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
         }
         index += 1
-        var elements: [JSONValue] = []
+        let base = openElements.count
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return JSONValue(.array(elements), offset: start)
+            return JSONValue(.array([]), offset: start)
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth))
+            let element = try parseValue(depth: depth)
+            openElements.append(element)
             skipWhitespace()
             guard index < bytes.count else {
                 throw unexpected(expected: "',' or ']' to close the array opened at \(openedAt(start))")
@@ -201,6 +208,8 @@ private struct Cursor {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
+                let elements = Array(openElements[base...])
+                openElements.removeSubrange(base...)
                 return JSONValue(.array(elements), offset: start)
             default: throw unexpected(expected: "',' or ']' in the array opened at \(openedAt(start))")
             }
@@ -217,8 +226,18 @@ private struct Cursor {
         let start = index
         index += 1
         let contentStart = index
-        // Fast path: no escapes, so the bytes are the string (UTF-8 was validated up front).
+        // Fast path: no escapes, so the bytes are the string (UTF-8 was validated up front). Plain runs are skipped
+        // eight bytes at a time.
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let stops = ByteWord.stringStops(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if stops == 0 {
+                    index += 8
+                    continue
+                }
+                index += ByteWord.firstByte(stops)
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)
