@@ -71,11 +71,6 @@ public enum JSONParser {
 private struct Cursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
-    /// The members and elements of the objects and arrays still open, innermost last. Each container gathers its
-    /// values here and copies them out once when it closes: one allocation of the right size per container, where
-    /// appending to its own array would allocate again at every doubling. (Study files hold many small objects.)
-    var openMembers: [JSONMember] = []
-    var openElements: [JSONValue] = []
 
     var atEnd: Bool { index >= bytes.count }
 
@@ -138,12 +133,12 @@ private struct Cursor {
             throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
         }
         index += 1
-        let base = openMembers.count
+        var members: [JSONMember] = []
         var seen: Set<String> = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return JSONValue(.object([]), offset: start)
+            return JSONValue(.object(members), offset: start)
         }
         while true {
             skipWhitespace()
@@ -152,12 +147,12 @@ private struct Cursor {
             }
             let keyOffset = index
             let key = try parseString()
-            if openMembers.count - base < 8 {
-                if openMembers[base...].contains(where: { $0.key == key }) {
+            if members.count < 8 {
+                if members.contains(where: { $0.key == key }) {
                     throw fail("duplicate key \"\(key)\" in one object", at: keyOffset)
                 }
             } else {
-                if seen.isEmpty { seen = Set(openMembers[base...].map(\.key)) }
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
                 if !seen.insert(key).inserted { throw fail("duplicate key \"\(key)\" in one object", at: keyOffset) }
             }
             skipWhitespace()
@@ -167,7 +162,7 @@ private struct Cursor {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            openMembers.append(JSONMember(key: key, value: value))
+            members.append(JSONMember(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else {
                 throw unexpected(expected: "',' or '}' to close the object opened at \(openedAt(start))")
@@ -176,8 +171,6 @@ private struct Cursor {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                let members = Array(openMembers[base...])
-                openMembers.removeSubrange(base...)
                 return JSONValue(.object(members), offset: start)
             default: throw unexpected(expected: "',' or '}' in the object opened at \(openedAt(start))")
             }
@@ -190,16 +183,15 @@ private struct Cursor {
             throw fail("nesting deeper than \(JSONParser.maximumDepth) levels")
         }
         index += 1
-        let base = openElements.count
+        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return JSONValue(.array([]), offset: start)
+            return JSONValue(.array(elements), offset: start)
         }
         while true {
             skipWhitespace()
-            let element = try parseValue(depth: depth)
-            openElements.append(element)
+            elements.append(try parseValue(depth: depth))
             skipWhitespace()
             guard index < bytes.count else {
                 throw unexpected(expected: "',' or ']' to close the array opened at \(openedAt(start))")
@@ -208,8 +200,6 @@ private struct Cursor {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                let elements = Array(openElements[base...])
-                openElements.removeSubrange(base...)
                 return JSONValue(.array(elements), offset: start)
             default: throw unexpected(expected: "',' or ']' in the array opened at \(openedAt(start))")
             }
