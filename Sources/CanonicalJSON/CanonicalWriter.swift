@@ -20,6 +20,17 @@ public enum CanonicalWriter {
         return output
     }
 
+    /// Appends `value` laid out as `pretty` lays it out `indent` spaces deep, without the trailing newline: for a
+    /// writer that lays out a large file's outer levels itself, so it never builds the whole file as one value.
+    public static func appendPretty(_ value: JSONValue, indent: Int, to output: inout [UInt8]) {
+        writePretty(value, indent: indent, into: &output)
+    }
+
+    /// Appends `text` as a JSON string, escaped as both layouts escape it.
+    public static func appendString(_ text: String, to output: inout [UInt8]) {
+        writeString(text, into: &output)
+    }
+
     private static func writePretty(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value.kind {
         case .array(let elements):

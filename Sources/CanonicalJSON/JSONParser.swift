@@ -163,7 +163,6 @@ private struct Cursor {
             skipWhitespace()
             let value = try parseValue(depth: depth)
             members.append(JSONMember(key: key, value: value))
-            if !seen.isEmpty { seen.insert(key) }
             skipWhitespace()
             guard index < bytes.count else {
                 throw unexpected(expected: "',' or '}' to close the object opened at \(openedAt(start))")
@@ -217,8 +216,18 @@ private struct Cursor {
         let start = index
         index += 1
         let contentStart = index
-        // Fast path: no escapes, so the bytes are the string (UTF-8 was validated up front).
+        // Fast path: no escapes, so the bytes are the string (UTF-8 was validated up front). Plain runs are skipped
+        // eight bytes at a time.
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let stops = ByteWord.stringStops(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if stops == 0 {
+                    index += 8
+                    continue
+                }
+                index += ByteWord.firstByte(stops)
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<index]), as: UTF8.self)

@@ -24,7 +24,15 @@ public enum SourceText {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
             let count = buffer.count
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < count {
+                // Most study text is ASCII: skip eight ASCII bytes at a time.
+                while index + 8 <= count,
+                    raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & ByteWord.highBits == 0
+                {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte < 0x80 {
                     index += 1

@@ -22,39 +22,59 @@ struct ScreenBenchmark: ParsableCommand {
 
     func run() throws {
         let studyFolder = try BenchStudy.generatedIfMissing(folder)
+        // Generating the study is no part of the screen: its memory must not count as the screen's peak.
+        let peakIsOwn = PeakMemory.reset()
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
         let clock = ContinuousClock()
+        let processorAtStart = ProcessorTime.ofThisProcess()
         let start = clock.now
         let (study, _) = try StudyReader.load(studyFolder, coders: [])
         let loaded = clock.now
         let session = try CodingSession(
             folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
         let opened = clock.now
-        let app = CodingScreenDriver(study: study, session: session, terminal: terminal)
-        app.draw()
+        let screen = CodingScreenDriver(study: study, session: session, terminal: terminal)
+        screen.draw()
         let firstFrame = clock.now
+        let processorToFirstScreen = ProcessorTime.ofThisProcess() - processorAtStart
+        // The same screen from here on, with each durable write timed as well.
+        let writes = DurableWrites()
+        let app = ScreenDriver(
+            screen.state, effects: TimedCodingEffects(timed: screen.effects, writes: writes), terminal: terminal)
         print(
             "study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions"
         )
         print(
-            "time to first screen: \(Timing.format(Timing.seconds(firstFrame - start))) (load \(Timing.format(Timing.seconds(loaded - start))), open session \(Timing.format(Timing.seconds(opened - loaded))), state + first frame \(Timing.format(Timing.seconds(firstFrame - opened))))"
+            "time to first screen: \(Timing.format(Timing.seconds(firstFrame - start))) (load \(Timing.format(Timing.seconds(loaded - start))), open session \(Timing.format(Timing.seconds(opened - loaded))), state + first frame \(Timing.format(Timing.seconds(firstFrame - opened)))); \(Timing.format(processorToFirstScreen)) of processor time"
         )
 
         var writing: [Double] = []
+        var writingBesidesTheWrite: [Double] = []
         var moving: [Double] = []
         for key in script(codeCount: app.state.tree.codeByNumber.count) {
             let sequence = session.coding.journalSequence
             let before = clock.now
             app.handle(.key(key))
             let elapsed = Timing.seconds(clock.now - before)
-            if session.coding.journalSequence != sequence { writing.append(elapsed) } else { moving.append(elapsed) }
+            if session.coding.journalSequence != sequence {
+                writing.append(elapsed)
+                writingBesidesTheWrite.append(elapsed - (writes.seconds.last ?? 0))
+            } else {
+                moving.append(elapsed)
+            }
         }
         let (_, closeSeconds) = try Timing.measure { try session.close() }
         print("keys that wrote a decision (key -> durable write -> frame): \(Timing.latencies(writing))")
+        print(
+            "  the durable write alone (journal append + fdatasync): \(Timing.latencies(writes.seconds, of: "writes"))")
+        print("  the rest of those keys (state, frame): \(Timing.latencies(writingBesidesTheWrite))")
         print("keys that only moved or typed (key -> frame): \(Timing.latencies(moving))")
         print("close (fold the journal into the coding file): \(Timing.format(closeSeconds))")
-        print("peak resident memory (VmHWM): \(PeakMemory.megabytes()) MB")
+        print(
+            "peak resident memory (VmHWM\(peakIsOwn ? "" : ", including generating the study: the kernel refused a reset")): \(PeakMemory.megabytes()) MB"
+        )
+        print("load average: \(ProcessorTime.loadAverage())")
     }
 
     /// A coder's rhythm: type a code's number and Enter, now and then a second code, finish, move on; sometimes undo.
@@ -70,5 +90,23 @@ struct ScreenBenchmark: ParsableCommand {
             step += 1
         }
         return Array(result.prefix(keys))
+    }
+}
+
+/// The durations of the coding screen's durable writes, kept apart from the rest of a key's time.
+private final class DurableWrites {
+    var seconds: [Double] = []
+}
+
+/// The coding screen's effects, with each decision's durable write timed on its own.
+private struct TimedCodingEffects: ScreenEffects {
+    var timed: CodingEffects
+    let writes: DurableWrites
+
+    mutating func perform(_ effect: CodingEffect, on state: inout CodingScreenState, at time: String) -> Bool {
+        guard case .record = effect else { return timed.perform(effect, on: &state, at: time) }
+        let (goOn, seconds) = Timing.measure { timed.perform(effect, on: &state, at: time) }
+        writes.seconds.append(seconds)
+        return goOn
     }
 }

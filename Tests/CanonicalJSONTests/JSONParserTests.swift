@@ -108,3 +108,20 @@ private func syntaxError(_ text: String) -> JSONSyntaxError? { syntaxError(Array
     let text = String(repeating: "[", count: depth - 1) + "{}" + String(repeating: "]", count: depth - 1)
     #expect(throws: Never.self) { try parse(text) }
 }
+
+/// Strings and UTF-8 are scanned eight bytes at a time; whatever the position of a quote, an escape, a control
+/// character or an invalid byte within those eight, the parser finds it at its own column.
+@Test func stringsAreReadAlikeWhereverTheirStopsFallInAWord() throws {
+    for length in 0..<20 {
+        let plain = String(repeating: "a", count: length)
+        #expect(try parse("\"\(plain)\"") == .string(plain))
+        #expect(try parse("\"\(plain)\\n\(plain)é\"") == .string(plain + "\n" + plain + "é"))
+        #expect(try parse("[\"\(plain)\",\"\(plain)\"]") == .array([.string(plain), .string(plain)]))
+        let control = syntaxError("\"\(plain)\u{1}\(plain)\"")
+        #expect(control?.column == length + 2)
+        #expect(control?.message.contains("control character 0x01") == true)
+        let invalid = syntaxError(Array("\"\(plain)".utf8) + [0xFF] + Array("\(plain)\"".utf8))
+        #expect(invalid?.offset == length + 1)
+        #expect(invalid?.column == length + 2)
+    }
+}

@@ -4,6 +4,8 @@ import CanonicalJSON
 public enum CodingFormat {
     static let fields: Set<String> = ["kind", "schemaVersion", "coder", "journalSequence", "excerpts"]
     static let excerptFields: Set<String> = ["finished", "codes", "memo", "updated", "codebookRevision"]
+    static let appliedCodeFields: Set<String> = ["spans", "memo"]
+    static let spanFields: Set<String> = ["start", "end"]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Coding {
         let record = try JSONRecord(value, at: .root)
@@ -34,11 +36,11 @@ public enum CodingFormat {
         for member in members {
             let codePath = path.key(member.key)
             let applied = try JSONRecord(member.value, at: codePath)
-            try applied.requireOnly(["spans", "memo"])
+            try applied.requireOnly(appliedCodeFields)
             var spans: [TextSpan] = []
             for (index, element) in (try applied.optionalArray("spans") ?? []).enumerated() {
                 let span = try JSONRecord(element, at: codePath.field("spans").index(index))
-                try span.requireOnly(["start", "end"])
+                try span.requireOnly(spanFields)
                 spans.append(TextSpan(start: try span.int("start"), end: try span.int("end")))
             }
             codes[member.key] = AppliedCode(spans: spans, memo: try applied.optionalString("memo"))
@@ -55,13 +57,43 @@ public enum CodingFormat {
             ])
     }
 
+    /// The snapshot's canonical bytes, exactly `CanonicalWriter.pretty(encode(coding))`, without building the whole
+    /// file as one JSON value: every session that recorded anything writes its coder's snapshot when it closes, and a
+    /// snapshot holds tens of thousands of records.
+    public static func prettyBytes(_ coding: Coding) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256 + coding.excerpts.count * 192)
+        output += "{\n  \"coder\": ".utf8
+        CanonicalWriter.appendString(coding.coder, to: &output)
+        output += ",\n  \"excerpts\": ".utf8
+        if coding.excerpts.isEmpty {
+            output += "{}".utf8
+        } else {
+            output += "{".utf8
+            let ids = coding.excerpts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (position, id) in ids.enumerated() {
+                output += (position == 0 ? "\n    " : ",\n    ").utf8
+                CanonicalWriter.appendString(id, to: &output)
+                output += ": ".utf8
+                CanonicalWriter.appendPretty(encodeExcerpt(coding.excerpts[id]!), indent: 4, to: &output)
+            }
+            output += "\n  }".utf8
+        }
+        output += ",\n  \"journalSequence\": \(CanonicalWriter.format(Double(coding.journalSequence)))".utf8
+        output += ",\n  \"kind\": ".utf8
+        CanonicalWriter.appendString(FileKind.coding.rawValue, to: &output)
+        output += ",\n  \"schemaVersion\": \(FileKind.coding.currentVersion)\n}\n".utf8
+        return output
+    }
+
+    /// Members in the writer's order (sorted by key), so it need not sort them again.
     static func encodeExcerpt(_ excerpt: ExcerptCoding) -> JSONValue {
         .record([
-            ("finished", .bool(excerpt.finished)),
+            ("codebookRevision", .int(excerpt.codebookRevision)),
             ("codes", encodeCodes(excerpt.codes)),
+            ("finished", .bool(excerpt.finished)),
             ("memo", .optionalString(excerpt.memo)),
             ("updated", .string(excerpt.updated)),
-            ("codebookRevision", .int(excerpt.codebookRevision)),
         ])
     }
 
@@ -71,16 +103,16 @@ public enum CodingFormat {
                 (
                     id,
                     .record([
+                        ("memo", .optionalString(applied.memo)),
                         (
                             "spans",
                             applied.spans.isEmpty
                                 ? nil
                                 : .array(
                                     applied.spans.sorted().map {
-                                        .object([("start", .int($0.start)), ("end", .int($0.end))])
+                                        .object([("end", .int($0.end)), ("start", .int($0.start))])
                                     })
                         ),
-                        ("memo", .optionalString(applied.memo)),
                     ])
                 )
             })

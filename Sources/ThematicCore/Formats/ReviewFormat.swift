@@ -6,6 +6,8 @@ import CanonicalJSON
 /// when no excerpt has a page, so a study imported from text keeps the format older builds read.
 public enum ReviewFormat {
     static let fields: Set<String> = ["kind", "schemaVersion", "id", "title", "source", "attributes", "excerpts"]
+    static let excerptFields: Set<String> = ["id", "section", "text"]
+    static let pagedExcerptFields: Set<String> = ["id", "section", "text", "page"]
 
     static func decode(_ value: JSONValue, problems: inout FileProblems) throws(JSONShapeError) -> Review {
         let record = try JSONRecord(value, at: .root)
@@ -24,7 +26,7 @@ public enum ReviewFormat {
         review.excerpts.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             let excerpt = try JSONRecord(element, at: excerptsPath.index(index))
-            try excerpt.requireOnly(version >= 2 ? ["id", "section", "text", "page"] : ["id", "section", "text"])
+            try excerpt.requireOnly(version >= 2 ? pagedExcerptFields : excerptFields)
             let id = try excerpt.string("id")
             let page = version >= 2 ? try excerpt.optionalInt("page") : nil
             if let page, page < 1 {

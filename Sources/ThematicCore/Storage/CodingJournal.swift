@@ -33,6 +33,8 @@ public enum CodingJournal {
         public var hasTornTail = false
     }
 
+    static let lineFields: Set<String> = ["excerpt", "record", "seq"]
+
     public static func encode(_ entry: Entry) -> [UInt8] {
         var line = CanonicalWriter.compact(
             .object([
@@ -79,7 +81,7 @@ public enum CodingJournal {
             do {
                 let value = try JSONParser.parse(line)
                 let record = try JSONRecord(value, at: .root)
-                try record.requireOnly(["excerpt", "record", "seq"])
+                try record.requireOnly(lineFields)
                 let sequence = try record.int("seq")
                 let excerptID = try record.string("excerpt")
                 let recordValue = record.value("record")

@@ -95,10 +95,14 @@ public final class CodingSession {
     /// Writes the snapshot (atomically) and empties the journal.
     public func compact() throws {
         let file = folder.url(StudyFolder.codingFile(coder))
-        let current: [UInt8]? = FileSystem.exists(file) ? try FileSystem.readBytes(file) : nil
-        guard current == snapshotOnDisk else { throw SnapshotChanged(file: StudyFolder.codingFile(coder)) }
-        let bytes = CanonicalWriter.pretty(CodingFormat.encode(coding))
-        if bytes != current { try AtomicFile.write(bytes, to: file) }
+        // Compared block by block: the snapshot is megabytes, and a second copy of it would be the session's peak.
+        let unchanged =
+            if let snapshotOnDisk { try FileSystem.fileHolds(file, exactly: snapshotOnDisk) } else {
+                !FileSystem.exists(file)
+            }
+        guard unchanged else { throw SnapshotChanged(file: StudyFolder.codingFile(coder)) }
+        let bytes = CodingFormat.prettyBytes(coding)
+        if bytes != snapshotOnDisk { try AtomicFile.write(bytes, to: file) }
         snapshotOnDisk = bytes
         // A crash here leaves journal lines the snapshot already holds; their sequence numbers make replay skip them.
         try journal.truncate()

@@ -45,7 +45,10 @@ public enum FileSystem {
             throw FileError(path: path, action: "read", reason: "it is a folder, not a file")
         }
         guard Int(info.st_size) <= limit else { throw tooLarge(path, size: Int(info.st_size), limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One byte more than the file holds, so the read that finds its end needs no bigger buffer (growing copies
+        // it all); not zeroed first, since the reads fill it and only what they filled is kept.
+        let room = Int(info.st_size) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: room) { _, count in count = room }
         var filled = 0
         while true {
             if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 65536)) }
@@ -62,6 +65,33 @@ public enum FileSystem {
         }
         bytes.removeSubrange(filled...)
         return bytes
+    }
+
+    /// Whether the file holds exactly `bytes` (false when it is missing), read a block at a time so that a large
+    /// file is compared without being held in memory whole.
+    public static func fileHolds(_ path: String, exactly bytes: [UInt8]) throws(FileError) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return false }
+            throw FileError(path: path, action: "read", errno: errno)
+        }
+        defer { close(descriptor) }
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var compared = 0
+        while true {
+            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, action: "read", errno: errno)
+            }
+            if count == 0 { return compared == bytes.count }
+            guard compared + count <= bytes.count else { return false }
+            let same = bytes.withUnsafeBytes { expected in
+                block.withUnsafeBytes { memcmp(expected.baseAddress! + compared, $0.baseAddress!, count) == 0 }
+            }
+            guard same else { return false }
+            compared += count
+        }
     }
 
     private static func tooLarge(_ path: String, size: Int?, limit: Int) -> FileError {

@@ -238,27 +238,28 @@ struct ReferenceContext {
     }
 
     /// Checks one excerpt's codes against the corpus and codebook; `value` is the record's JSON, for positions.
+    /// The path is built only for a problem: a study's check runs once per record, tens of thousands of times.
     func check(
         excerptID: String, codes applied: [String: AppliedCode], revision: Int, value: JSONValue?,
-        path: JSONPath, problems: inout FileProblems
+        path: @autoclosure () -> JSONPath, problems: inout FileProblems
     ) {
         let offset = value?.offset ?? 0
         guard let excerpt = corpus.excerpt(excerptID) else {
             problems.error(
-                path, offset,
+                path(), offset,
                 "unknown excerpt \"\(excerptID)\": no review in corpus/ has it (was it removed or renamed?)")
             return
         }
         if revision > codebook.revision {
             problems.warning(
-                path.field("codebookRevision"), offset,
+                path().field("codebookRevision"), offset,
                 "coded against codebook revision \(revision), but codebook.json is at revision \(codebook.revision) (an older codebook came in?)"
             )
         }
         var textLength: Int?
         for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) {
-            let codePath = path.field("codes").key(codeID)
-            let codeOffset = memberOffset(value, "codes", codeID) ?? offset
+            var codePath: JSONPath { path().field("codes").key(codeID) }
+            var codeOffset: Int { memberOffset(value, "codes", codeID) ?? offset }
             guard let code = codes[codeID] else {
                 problems.error(codePath, codeOffset, "unknown code \"\(codeID)\": not in codebook.json")
                 continue

@@ -27,7 +27,7 @@ public enum StudyWriter {
             case .review(let review):
                 (StudyFolder.reviewFile(review.id), CanonicalWriter.pretty(ReviewFormat.encode(review)))
             case .coding(let coding):
-                (StudyFolder.codingFile(coding.coder), CanonicalWriter.pretty(CodingFormat.encode(coding)))
+                (StudyFolder.codingFile(coding.coder), CodingFormat.prettyBytes(coding))
             }
         }
     }

@@ -47,4 +47,16 @@ import ThematicTestSupport
         sparseFile(file, size: 4096)
         #expect(try FileSystem.readBytes(file, limit: 4096).count == 4096)
     }
+
+    /// The buffer is sized from the file's length and never zeroed: every length reads back byte for byte, including
+    /// one that ends exactly where a larger buffer would have started.
+    @Test func filesOfEveryShapeOfLengthReadBackByteForByte() throws {
+        let folder = TestFolders.scratch()
+        for length in [0, 1, 7, 65_535, 65_536, 65_537, 300_001] {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+            let path = "\(folder)/\(length).bin"
+            try AtomicFile.write(bytes, to: path)
+            #expect(try FileSystem.readBytes(path) == bytes)
+        }
+    }
 }
