@@ -55,13 +55,6 @@ public struct ExcerptEntry: Sendable, Equatable {
     public var reviewLength: Int
 }
 
-/// One coding action as undo and redo see it: the excerpt's decision before and after.
-public struct CodingChange: Equatable, Sendable {
-    public var excerptID: String
-    public var before: ExcerptCoding?
-    public var after: ExcerptCoding?
-}
-
 /// A side effect the driver runs after a key: durable writes, reading a file, leaving.
 public enum CodingEffect: Equatable, Sendable {
     /// Write the coder's new decision for an excerpt through the session (nil: back to "not coded yet").

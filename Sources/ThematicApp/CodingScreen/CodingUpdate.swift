@@ -187,17 +187,17 @@ extension CodingScreenState {
         if row < textScroll { textScroll = row } else if row >= textScroll + height { textScroll = row - height + 1 }
     }
 
-    private mutating func setFilter(_ newFilter: ListFilter) {
-        let matching: [Int]
-        switch newFilter {
-        case .all: matching = Array(entries.indices)
-        case .unfinished: matching = entries.indices.filter { !isFinished($0) }
-        case .review(let id): matching = entries.indices.filter { entries[$0].reviewID == id }
-        case .code(let id): matching = entries.indices.filter { decisions[entries[$0].id]?.codes[id] != nil }
+    /// Indices into `entries` of the excerpts `filter` lists.
+    func excerpts(matching filter: ListFilter) -> [Int] {
+        switch filter {
+        case .all: return Array(entries.indices)
+        case .unfinished: return entries.indices.filter { !isFinished($0) }
+        case .review(let id): return entries.indices.filter { entries[$0].reviewID == id }
+        case .code(let id): return entries.indices.filter { decisions[entries[$0].id]?.codes[id] != nil }
         case .search(let text):
             let needle = text.lowercased()
             // The coder's own memos count too, so a note like "ask the lead" finds its excerpt.
-            matching = entries.indices.filter { index in
+            return entries.indices.filter { index in
                 let id = entries[index].id
                 if corpus.excerpt(id)?.text.lowercased().contains(needle) == true { return true }
                 guard let decision = decisions[id] else { return false }
@@ -206,6 +206,10 @@ extension CodingScreenState {
                 }
             }
         }
+    }
+
+    private mutating func setFilter(_ newFilter: ListFilter) {
+        let matching = excerpts(matching: newFilter)
         if matching.isEmpty && newFilter != .all {
             message = "no excerpt matches \(newFilter.label ?? ""); the list is unchanged"
             return
