@@ -25,7 +25,19 @@ public enum Prompt: Equatable, Sendable {
         case .redactFinding(let reference): "Why redact \(reference)"
         }
     }
+
+    /// A memo prompt: typed in a box over the screen that wraps the whole text, and never closed on a changed
+    /// memo without asking.
+    var isMemo: Bool {
+        switch self {
+        case .excerptMemo, .codingMemo: true
+        default: false
+        }
+    }
 }
+
+/// The question asked before a changed memo would be lost: on Esc (leaving the memo) or Ctrl-C (quitting).
+public enum MemoQuestion: Equatable, Sendable { case leaving, quitting }
 
 /// Which excerpts the list shows.
 public enum ListFilter: Equatable, Sendable {
@@ -101,6 +113,8 @@ public struct CodingScreenState: Sendable {
 
     public internal(set) var prompt: Prompt?
     public internal(set) var field = TextField()
+    /// Asked while a changed memo is open and Esc or Ctrl-C would close it.
+    public internal(set) var memoQuestion: MemoQuestion?
     public internal(set) var typedNumber = ""
     public internal(set) var help = HelpScroll()
     /// The open list or heat map over the screen, if any.

@@ -23,6 +23,10 @@ public enum CodingScreenView {
                 Dialog(title: overlay.title, lines: overlay.shownLines).draw(on: &screen)
             }
         }
+        if let prompt = state.prompt, prompt.isMemo {
+            let title = prompt == .excerptMemo ? "Memo on \(state.currentEntry?.id ?? "the excerpt")" : prompt.title
+            LongFieldEditor.draw(state.field, title: title, on: &screen)
+        }
         HelpOverlay.draw(state.help, of: CodingKeymap.table, on: &screen)
         return screen
     }
@@ -148,6 +152,11 @@ public enum CodingScreenView {
 
     static func drawStatus(_ state: CodingScreenState, in rect: Rect, on screen: inout Screen) {
         guard !rect.isEmpty else { return }
+        if let prompt = state.prompt, prompt.isMemo {
+            let style = Style(attributes: state.memoQuestion == nil ? .reverse : [.reverse, .bold])
+            StatusBar(left: state.memoStatus, right: "", style: style).draw(in: rect, on: &screen)
+            return
+        }
         if let prompt = state.prompt {
             let label = "\(prompt.title): "
             let used = screen.write(label, row: rect.row, column: rect.column, style: title, maxWidth: rect.columns)

@@ -6,6 +6,7 @@ extension CodingScreenState {
     /// this key makes (ISO 8601, from `Timestamp.now()` in the app, fixed in tests).
     public mutating func handle(_ key: Key, at time: String) -> [CodingEffect] {
         message = nil
+        if let effects = keepOpenMemo(key, at: time) { return effects }
         if let effects = answerCommonKey(key) { return effects }
         // A prompt opened from an overlay (the reason for allowing a finding) takes the keys first.
         if let prompt {
@@ -129,7 +130,7 @@ extension CodingScreenState {
             }
         case .narrowToSelection: return narrowToSelection(at: time)
         case .removeSpan: return removeSpan(at: time)
-        case .confirmPrompt, .cancelPrompt: break
+        case .confirmPrompt, .cancelPrompt, .saveMemo, .discardMemo, .keepEditing: break
         }
         return []
     }
@@ -380,6 +381,10 @@ extension CodingScreenState {
     private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [CodingEffect] {
         switch CodingKeymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
+            if kind.isMemo && memoChanged {
+                memoQuestion = .leaving
+                return []
+            }
             if kind == .codeFilter { codeCursor.filter = "" }
             prompt = nil
         case .confirmPrompt:
@@ -387,6 +392,8 @@ extension CodingScreenState {
             return confirm(kind, text: field.text, at: time)
         case .moveDown where kind == .codeFilter: moveTreeCursor(1)
         case .moveUp where kind == .codeFilter: moveTreeCursor(-1)
+        case .moveDown where kind.isMemo: field = LongFieldEditor.moved(field, lines: 1, in: size)
+        case .moveUp where kind.isMemo: field = LongFieldEditor.moved(field, lines: -1, in: size)
         default:
             if key == .character(" ") { field.insert(" ") } else { _ = field.handle(key) }
             if kind == .codeFilter { codeCursor.filter = field.text }
@@ -394,7 +401,7 @@ extension CodingScreenState {
         return []
     }
 
-    private mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [CodingEffect] {
+    mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [CodingEffect] {
         let trimmed = text.trimmed
         switch kind {
         case .codeFilter:
