@@ -116,6 +116,21 @@ import ThematicCore
         #expect(try Checkout.coding(in: folder).excerpts["R01-001"]?.memo == memo.trimmingCharacters(in: .whitespaces))
     }
 
+    /// The terminal closing (SIGHUP) or a SIGTERM while a memo is typed keeps it: the next session opens it again.
+    @Test func aSignalWhileTypingAMemoKeepsItForTheNextSession() throws {
+        let session = try open(showing: "excerpt 1 of 207")
+        #expect(try session.send("n", "m", thenWaitFor: "Memo on R01-002").found)
+        #expect(try session.type("half a thought", thenWaitFor: "half a thought").found)
+        let pid = try #require(try session.programPID())
+        #expect(try session.waitForChange(showing: ["exit status 0"]) { _ in kill(pid, SIGHUP) }.found)
+
+        let reopened = try open(showing: "Memo on R01-002", "half a thought", "from last time is back")
+        #expect(try reopened.type(", whole", thenWaitFor: "half a thought, whole").found)
+        #expect(try reopened.send("Enter", thenWaitFor: "memo saved").found)
+        #expect(try reopened.send("q", thenWaitFor: "exit status 0").found)
+        #expect(try Checkout.coding(in: folder).excerpts["R01-002"]?.memo == "half a thought, whole")
+    }
+
     /// A kill while a memo is typed loses that unsaved text only: every file still loads, and the next session
     /// opens where the last decision left the screen.
     @Test func killDashNineWhileTypingAMemoCorruptsNothing() throws {

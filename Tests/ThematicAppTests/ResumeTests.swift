@@ -102,4 +102,38 @@ import ThematicCore
         #expect(
             state.message?.hasSuffix(" · where you were last time is not restored: x.json is not readable (y)") == true)
     }
+
+    /// The screen ended on a signal (the terminal closed) with a changed memo open: the next session opens it again.
+    @Test func aMemoLeftUnsavedComesBackOpenOnItsExcerpt() {
+        var left = Fixture.state()
+        left.press("n", "m")
+        left.type("half a thought")
+        let memory = left.memory
+        #expect(memory.memoDraft == SessionMemory.MemoDraft(excerptID: "R1-2", text: "half a thought"))
+
+        var state = Fixture.state()
+        state.resume(memory)
+        #expect(state.currentEntry?.id == "R1-2")
+        #expect(state.prompt == .excerptMemo)
+        #expect(state.field.text == "half a thought")
+        #expect(state.screenText.contains("your unsaved memo on R1-2 from last time is back · Enter saves the memo"))
+        #expect(state.press("<Enter>").first?.recorded??.memo == "half a thought")
+    }
+
+    @Test func anUnchangedOpenMemoIsNoDraft() {
+        var state = Fixture.state()
+        state.press("m")
+        #expect(state.memory.memoDraft == nil)
+    }
+
+    @Test func aDraftWhoseCodeIsNoLongerAppliedIsQuotedInsteadOfLost() {
+        var state = Fixture.state()
+        state.resume(
+            SessionMemory(
+                excerptID: "R1-1", memoDraft: SessionMemory.MemoDraft(excerptID: "R1-1", codeID: "C1", text: "why C1")))
+        #expect(state.prompt == nil)
+        #expect(
+            state.message
+                == "your unsaved memo on R1-1's C1 is not reopened: the code is no longer applied; it read: why C1")
+    }
 }

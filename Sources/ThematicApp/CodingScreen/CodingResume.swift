@@ -8,7 +8,16 @@ extension CodingScreenState {
     public var memory: SessionMemory {
         SessionMemory(
             excerptID: currentEntry?.id ?? "", filter: filter.remembered, focus: "\(focus)",
-            collapsed: collapsed.sorted(), undo: undoStack, redo: redoStack)
+            collapsed: collapsed.sorted(), undo: undoStack, redo: redoStack, memoDraft: memoDraft)
+    }
+
+    /// The open memo when it has changed: the screen can end with it open only on a signal (the terminal closed).
+    var memoDraft: SessionMemory.MemoDraft? {
+        guard memoChanged, let excerptID = currentEntry?.id else { return nil }
+        if case .codingMemo(let codeID) = prompt {
+            return SessionMemory.MemoDraft(excerptID: excerptID, codeID: codeID, text: field.text)
+        }
+        return SessionMemory.MemoDraft(excerptID: excerptID, text: field.text)
     }
 
     /// Returns to where `memory` left the screen, on the excerpt `excerptID` instead when one is asked for (it must
@@ -21,8 +30,30 @@ extension CodingScreenState {
             notes += restore(memory, showingItsExcerpt: excerptID == nil)
         }
         if let excerptID, let index = index(ofExcerpt: excerptID) { show(index) }
+        if let draft = memory?.memoDraft { notes.append(reopen(draft)) }
         settle()
         message = notes.isEmpty ? nil : notes.joined(separator: " · ")
+    }
+
+    /// Opens a memo left unsaved last time on its excerpt, or, when that excerpt or code is gone, says what it was
+    /// so the text is not lost without a word.
+    private mutating func reopen(_ draft: SessionMemory.MemoDraft) -> String {
+        let on = draft.codeID.map { "\(draft.excerptID)'s \($0)" } ?? draft.excerptID
+        guard let index = index(ofExcerpt: draft.excerptID) else {
+            return
+                "your unsaved memo on \(on) is not reopened: the excerpt is no longer in the study; it read: \(draft.text)"
+        }
+        show(index)
+        if let codeID = draft.codeID {
+            guard currentDecision?.codes[codeID] != nil else {
+                return
+                    "your unsaved memo on \(on) is not reopened: the code is no longer applied; it read: \(draft.text)"
+            }
+            startPrompt(.codingMemo(codeID: codeID), text: draft.text)
+        } else {
+            startPrompt(.excerptMemo, text: draft.text)
+        }
+        return "your unsaved memo on \(on) from last time is back"
     }
 
     /// Restores `memory`, returning what of it could not be.

@@ -51,7 +51,9 @@ extension CodingScreenState {
         switch memoQuestion {
         case .leaving: "The memo has changed. Save it? y saves · n discards the changes · Esc keeps editing"
         case .quitting: "Quit with the memo unsaved? y saves it and quits · n quits without it · Esc keeps editing"
-        case nil: "Enter saves the memo (it wraps as you type) · Esc closes it · Up/Down move a line"
+        case nil:
+            (message.map { $0 + " · " } ?? "")
+                + "Enter saves the memo (it wraps as you type) · Esc closes it · Up/Down move a line"
         }
     }
 }

@@ -25,6 +25,21 @@ public struct SessionMemory: Equatable, Sendable {
         case search(String)
     }
 
+    /// A memo that was open, changed and unsaved when the screen ended (a signal: the terminal closed, or the
+    /// session was told to end); the next session opens it again.
+    public struct MemoDraft: Equatable, Sendable {
+        public var excerptID: String
+        /// The applied code the memo is on; nil for a memo on the excerpt.
+        public var codeID: String?
+        public var text: String
+
+        public init(excerptID: String, codeID: String? = nil, text: String) {
+            self.excerptID = excerptID
+            self.codeID = codeID
+            self.text = text
+        }
+    }
+
     public var excerptID: String
     public var filter: Filter
     /// The focused pane's name (`list`, `text`, `codes`).
@@ -34,10 +49,11 @@ public struct SessionMemory: Equatable, Sendable {
     /// Oldest first, as the screen keeps them.
     public var undo: [CodingChange]
     public var redo: [CodingChange]
+    public var memoDraft: MemoDraft?
 
     public init(
         excerptID: String, filter: Filter = .all, focus: String = "list", collapsed: [String] = [],
-        undo: [CodingChange] = [], redo: [CodingChange] = []
+        undo: [CodingChange] = [], redo: [CodingChange] = [], memoDraft: MemoDraft? = nil
     ) {
         self.excerptID = excerptID
         self.filter = filter
@@ -45,6 +61,7 @@ public struct SessionMemory: Equatable, Sendable {
         self.collapsed = collapsed
         self.undo = undo
         self.redo = redo
+        self.memoDraft = memoDraft
     }
 
     /// The decision the undo history last left each excerpt it touches with: what must still be on disk for the
@@ -65,14 +82,14 @@ public struct SessionMemory: Equatable, Sendable {
 }
 
 /// The memory file's JSON: `{"version":1,"study":…,"coder":…,"excerpt":…,"filter":{…},"focus":…,"collapsed":[…],
-/// "undo":[…],"redo":[…]}`, undo entries being `{"excerpt":…,"before":record|null,"after":record|null}` with the
+/// "undo":[…],"redo":[…],"memoDraft":{"excerpt":…,"code":…,"text":…}}` (no draft: no member), undo entries being `{"excerpt":…,"before":record|null,"after":record|null}` with the
 /// coding file's excerpt records.
 enum SessionMemoryFormat {
     static let version = 1
 
     static func encode(_ memory: SessionMemory, study: String, coder: String) -> [UInt8] {
         CanonicalWriter.pretty(
-            .object([
+            .record([
                 ("version", .int(version)),
                 ("study", .string(study)),
                 ("coder", .string(coder)),
@@ -82,6 +99,15 @@ enum SessionMemoryFormat {
                 ("collapsed", .array(memory.collapsed.map { .string($0) })),
                 ("undo", .array(memory.undo.map(encode))),
                 ("redo", .array(memory.redo.map(encode))),
+                (
+                    "memoDraft",
+                    memory.memoDraft.map { draft in
+                        .record([
+                            ("excerpt", .string(draft.excerptID)), ("code", .optionalString(draft.codeID)),
+                            ("text", .string(draft.text)),
+                        ])
+                    }
+                ),
             ]))
     }
 
@@ -119,7 +145,12 @@ enum SessionMemoryFormat {
                 collapsed: try record.array("collapsed").enumerated().map { index, value throws(JSONShapeError) in
                     try JSONRecord.string(value, at: JSONPath.root.field("collapsed").index(index))
                 },
-                undo: try decodeChanges(record, "undo"), redo: try decodeChanges(record, "redo"))
+                undo: try decodeChanges(record, "undo"), redo: try decodeChanges(record, "redo"),
+                memoDraft: try record.optionalRecord("memoDraft").map { draft throws(JSONShapeError) in
+                    SessionMemory.MemoDraft(
+                        excerptID: try draft.string("excerpt"), codeID: try draft.optionalString("code"),
+                        text: try draft.string("text"))
+                })
         } catch let error as SessionMemoryError {
             throw error
         } catch {

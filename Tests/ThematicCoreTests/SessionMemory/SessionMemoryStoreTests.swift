@@ -28,6 +28,16 @@ import ThematicTestSupport
         #expect(try store().load() == Self.memory)
     }
 
+    @Test func aMemoDraftRoundTrips() throws {
+        for draft in [
+            SessionMemory.MemoDraft(excerptID: "R01-001", text: "half a thought"),
+            SessionMemory.MemoDraft(excerptID: "R01-001", codeID: "A1", text: "line one\nline two"),
+        ] {
+            try store().save(SessionMemory(excerptID: "R01-001", memoDraft: draft))
+            #expect(try store().load()?.memoDraft == draft)
+        }
+    }
+
     @Test func everyFilterRoundTrips() throws {
         for filter: SessionMemory.Filter in [
             .all, .unfinished, .review("R02"), .code("C1"), .search("a \"quoted\" word"),
