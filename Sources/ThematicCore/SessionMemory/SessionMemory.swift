@@ -46,10 +46,14 @@ public struct SessionMemory: Equatable, Sendable {
     public var focus: String
     /// The categories folded in the codes pane.
     public var collapsed: [String]
-    /// Oldest first, as the screen keeps them.
+    /// Oldest first, as the screen keeps them; at most `historyKept` of each, the newest.
     public var undo: [CodingChange]
     public var redo: [CodingChange]
     public var memoDraft: MemoDraft?
+
+    /// How many undo (and redo) steps are remembered: the memory is written after every decision, so it stays
+    /// small however long the session (each step holds two excerpt records).
+    public static let historyKept = 30
 
     public init(
         excerptID: String, filter: Filter = .all, focus: String = "list", collapsed: [String] = [],
@@ -59,8 +63,8 @@ public struct SessionMemory: Equatable, Sendable {
         self.filter = filter
         self.focus = focus
         self.collapsed = collapsed
-        self.undo = undo
-        self.redo = redo
+        self.undo = Array(undo.suffix(Self.historyKept))
+        self.redo = Array(redo.suffix(Self.historyKept))
         self.memoDraft = memoDraft
     }
 

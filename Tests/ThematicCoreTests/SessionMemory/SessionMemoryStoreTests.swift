@@ -88,6 +88,22 @@ import ThematicTestSupport
         #expect(throws: SessionMemoryError.unreadable("an unknown version")) { try store.load() }
     }
 
+    @Test func onlyTheNewestStepsOfALongHistoryAreKeptAndTheyStillApply() {
+        let steps = (0..<250).map { step in
+            CodingChange(
+                excerptID: "R01-\(step % 7)", before: step < 7 ? nil : Self.decision(step - 7),
+                after: Self.decision(step))
+        }
+        let memory = SessionMemory(excerptID: "R01-001", undo: steps)
+        #expect(memory.undo == Array(steps.suffix(SessionMemory.historyKept)))
+        let onDisk = Dictionary(uniqueKeysWithValues: (243..<250).map { ("R01-\($0 % 7)", Self.decision($0)) })
+        #expect(memory.historyApplies(to: onDisk))
+    }
+
+    static func decision(_ step: Int) -> ExcerptCoding {
+        ExcerptCoding(finished: false, memo: "step \(step)", updated: "2026-11-24T10:00:00Z", codebookRevision: 2)
+    }
+
     @Test func historyAppliesOnlyWhileTheExcerptsItTouchesAreAsItLeftThem() {
         let memory = Self.memory
         #expect(memory.historyApplies(to: ["R06-003": Self.decision, "R06-002": Self.decision]))
