@@ -18,6 +18,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Only copy; do not open the coding screen.")
     var copyOnly = false
 
+    @Option(help: "Open the coding screen at this excerpt (an id such as R03-001).")
+    var at: String?
+
     func run() throws {
         guard let source = SampleData.demoStudy() else {
             throw CommandFailure(
@@ -29,6 +32,7 @@ struct DemoCommand: ParsableCommand {
             throw CommandFailure("\(target) is inside the shipped SampleData folder; choose a folder elsewhere")
         }
         let study = try openStudy(source)
+        try checkExcerpt(at, in: study, at: source)
         if FileSystem.isDirectory(target), !(try FileSystem.list(target)).isEmpty {
             throw CommandFailure("\(target) already exists and is not empty; name a new folder")
         }
@@ -42,7 +46,7 @@ struct DemoCommand: ParsableCommand {
             print("Open it with: thematic code \(target) --coder \(coder)")
             return
         }
-        try openCodingScreen(study: target, coder: coder)
+        try openCodingScreen(study: target, coder: coder, at: at)
     }
 }
 

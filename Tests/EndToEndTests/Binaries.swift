@@ -56,12 +56,16 @@ enum Binaries {
     }
 
     /// Variables that name who is working (`thematic whoami`), so a test never picks up the machine's:
-    /// THEMATIC_USER unset, an empty config folder, and no global or system git config (git's user.name).
+    /// THEMATIC_USER unset, an empty config folder, and no global or system git config (git's user.name). The
+    /// coding screen's memory goes to a scratch state folder too, never into the real home (each test's study has a
+    /// path of its own, so its memory is its own).
     static let identityVariables: [String: String] = [
         "XDG_CONFIG_HOME": emptyConfigFolder, "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+        "XDG_STATE_HOME": stateFolder,
     ]
 
     private static let emptyConfigFolder: String = TestFolders.scratch()
+    static let stateFolder: String = TestFolders.scratch()
 
     /// This process's environment without any identity, then `extra`.
     static func isolated(_ extra: [String: String]) -> [String: String] {

@@ -5,6 +5,14 @@ import ThematicCore
 /// identifiers.json. A frame never shows as saved what is not on disk.
 public struct CodingEffects: ScreenEffects {
     public let session: CodingSession
+    /// Where the screen remembers the coder's place after each decision, so even a kill leaves the next session
+    /// near it (nil: nowhere; the command also saves it when the screen closes).
+    public var memoryStore: SessionMemoryStore?
+
+    public init(session: CodingSession, memoryStore: SessionMemoryStore? = nil) {
+        self.session = session
+        self.memoryStore = memoryStore
+    }
 
     public func perform(_ effect: CodingEffect, on state: inout CodingScreenState, at time: String) -> Bool {
         switch effect {
@@ -14,6 +22,8 @@ public struct CodingEffects: ScreenEffects {
             do {
                 try session.record(excerptID, decision)
                 state.writeSucceeded()
+                // Only a convenience: a place not remembered now is remembered when the screen closes.
+                try? memoryStore?.save(state.memory)
             } catch {
                 state.writeFailed(excerptID, onDisk: session.coding.excerpts[excerptID], error: "\(error)")
             }
@@ -44,14 +54,18 @@ public struct CodingEffects: ScreenEffects {
 public typealias CodingScreenDriver = ScreenDriver<CodingScreenState, CodingEffects>
 
 extension ScreenDriver where Program == CodingScreenState, Effects == CodingEffects {
-    /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding).
+    /// Opens the coding screen on the study and the session's coding (only this coder's: blind coding), back where
+    /// `memory` left it (see `CodingScreenState.resume`); with a `memoryStore`, the place is remembered after
+    /// each decision.
     public convenience init(
-        study: Study, session: CodingSession, terminal: Terminal, clock: @escaping () -> String = Timestamp.now
+        study: Study, session: CodingSession, terminal: Terminal, resuming memory: SessionMemory? = nil,
+        at excerptID: String? = nil, note: String? = nil, memoryStore: SessionMemoryStore? = nil,
+        clock: @escaping () -> String = Timestamp.now
     ) {
+        var state = CodingScreenState(study: study, coding: session.coding, size: terminal.size)
+        state.resume(memory, at: excerptID, note: note)
         self.init(
-            CodingScreenState(study: study, coding: session.coding, size: terminal.size),
-            effects: CodingEffects(session: session),
-            terminal: terminal, clock: clock)
+            state, effects: CodingEffects(session: session, memoryStore: memoryStore), terminal: terminal, clock: clock)
     }
 }
 

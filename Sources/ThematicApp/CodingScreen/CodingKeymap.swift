@@ -7,8 +7,9 @@ public enum CodingKeyContext: String, KeyContextKind {
     case text = "Excerpt text"
     case codes = "Codebook tree"
     case prompt = "Typing a filter, search or memo"
+    case memoQuestion = "Asked before a changed memo is closed (Esc) or the screen quits (C-c)"
 
-    public var lookup: [CodingKeyContext] { self == .prompt ? [self] : [self, .anywhere] }
+    public var lookup: [CodingKeyContext] { self == .prompt || self == .memoQuestion ? [self] : [self, .anywhere] }
 }
 
 /// Everything the coding screen can do from the keyboard.
@@ -25,6 +26,7 @@ public enum CodingAction: Hashable, Sendable {
     case wordLeft, wordRight, sentenceLeft, sentenceRight, selectFromHere, selectSentence, narrowToSelection, removeSpan
     case typeDigit, clearTyping
     case confirmPrompt, cancelPrompt
+    case saveMemo, discardMemo, keepEditing
 }
 
 /// The coding screen's key table. Its key handler, its help overlay and the README's key list all read it.
@@ -110,10 +112,17 @@ public enum CodingKeymap {
             KeyBinding(["<Space>", "<Enter>"], .codes, .toggleCode, "apply or remove the code under the cursor"),
             KeyBinding(
                 ["<Enter>"], .prompt, .confirmPrompt,
-                "confirm (a code filter: apply or remove the code under the cursor; on a category, list its codes)"),
-            KeyBinding(["<Esc>"], .prompt, .cancelPrompt, "cancel; in a filter, clear it"),
-            KeyBinding(["<Down>"], .prompt, .moveDown, "code filter: next matching code"),
-            KeyBinding(["<Up>"], .prompt, .moveUp, "code filter: previous matching code"),
+                "confirm (a code filter: apply or remove the code under the cursor; on a category, list its codes; a memo: save it, for a memo wraps as you type and Enter never starts a new line)"
+            ),
+            KeyBinding(
+                ["<Esc>"], .prompt, .cancelPrompt,
+                "cancel; in a filter, clear it; a changed memo asks first whether to save it (C-c asks too)"),
+            KeyBinding(["<Down>"], .prompt, .moveDown, "code filter: next matching code; memo: the line below"),
+            KeyBinding(["<Up>"], .prompt, .moveUp, "code filter: previous matching code; memo: the line above"),
+            KeyBinding(["y", "s", "<Enter>"], .memoQuestion, .saveMemo, "save the memo (then quit, after C-c)"),
+            KeyBinding(["n", "d"], .memoQuestion, .discardMemo, "discard the memo's changes (then quit, after C-c)"),
+            KeyBinding(
+                ["<Esc>", "e"], .memoQuestion, .keepEditing, "keep editing the memo (C-c again saves it and quits)"),
         ],
         footnote:
             "Codebook hotkeys that do not clash with these keys apply their code too. With words selected, a code applied by number, hotkey, tree or filter goes onto the selection."

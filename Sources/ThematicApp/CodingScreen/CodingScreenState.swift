@@ -25,7 +25,19 @@ public enum Prompt: Equatable, Sendable {
         case .redactFinding(let reference): "Why redact \(reference)"
         }
     }
+
+    /// A memo prompt: typed in a box over the screen that wraps the whole text, and never closed on a changed
+    /// memo without asking.
+    var isMemo: Bool {
+        switch self {
+        case .excerptMemo, .codingMemo: true
+        default: false
+        }
+    }
 }
+
+/// The question asked before a changed memo would be lost: on Esc (leaving the memo) or Ctrl-C (quitting).
+public enum MemoQuestion: Equatable, Sendable { case leaving, quitting }
 
 /// Which excerpts the list shows.
 public enum ListFilter: Equatable, Sendable {
@@ -53,15 +65,6 @@ public struct ExcerptEntry: Sendable, Equatable {
     /// 1-based place in its review, and the review's number of excerpts.
     public var position: Int
     public var reviewLength: Int
-}
-
-/// One coding action as undo and redo see it: the excerpt's decision before and after, and what the action did in
-/// the coder's words ("removed A1 from R01-005"), so undo and redo can say what they undo or redo.
-public struct CodingChange: Equatable, Sendable {
-    public var excerptID: String
-    public var before: ExcerptCoding?
-    public var after: ExcerptCoding?
-    public var summary: String
 }
 
 /// A removal waiting for the coder's y: removing a code from a finished excerpt, or a code carrying spans or a
@@ -133,6 +136,8 @@ public struct CodingScreenState: Sendable {
 
     public internal(set) var prompt: Prompt?
     public internal(set) var field = TextField()
+    /// Asked while a changed memo is open and Esc or Ctrl-C would close it.
+    public internal(set) var memoQuestion: MemoQuestion?
     public internal(set) var typedNumber = ""
     public internal(set) var help = HelpScroll()
     /// The open list or heat map over the screen, if any.

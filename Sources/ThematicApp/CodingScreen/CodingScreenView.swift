@@ -27,6 +27,10 @@ public enum CodingScreenView {
                 Dialog(title: overlay.title, lines: overlay.shownLines).draw(on: &screen)
             }
         }
+        if let prompt = state.prompt, prompt.isMemo {
+            let title = prompt == .excerptMemo ? "Memo on \(state.currentEntry?.id ?? "the excerpt")" : prompt.title
+            LongFieldEditor.draw(state.field, title: title, on: &screen)
+        }
         HelpOverlay.draw(state.help, of: CodingKeymap.table, on: &screen)
         return screen
     }
@@ -249,6 +253,11 @@ public enum CodingScreenView {
         guard !rect.isEmpty else { return }
         if let pending = state.pendingRemoval {
             StatusBar(left: pending.question, style: Style(attributes: [.reverse, .bold])).draw(in: rect, on: &screen)
+            return
+        }
+        if let prompt = state.prompt, prompt.isMemo {
+            let style = Style(attributes: state.memoQuestion == nil ? .reverse : [.reverse, .bold])
+            StatusBar(left: state.memoStatus, right: "", style: style).draw(in: rect, on: &screen)
             return
         }
         if let prompt = state.prompt {

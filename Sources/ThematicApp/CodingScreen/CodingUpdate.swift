@@ -6,6 +6,7 @@ extension CodingScreenState {
     /// this key makes (ISO 8601, from `Timestamp.now()` in the app, fixed in tests).
     public mutating func handle(_ key: Key, at time: String) -> [CodingEffect] {
         message = nil
+        if let effects = keepOpenMemo(key, at: time) { return effects }
         if let effects = answerCommonKey(key) { return effects }
         if let pending = pendingRemoval {
             pendingRemoval = nil
@@ -158,7 +159,7 @@ extension CodingScreenState {
             }
         case .narrowToSelection: return narrowToSelection(at: time)
         case .removeSpan: return removeSpan(at: time)
-        case .confirmPrompt, .cancelPrompt: break
+        case .confirmPrompt, .cancelPrompt, .saveMemo, .discardMemo, .keepEditing: break
         }
         return []
     }
@@ -234,22 +235,22 @@ extension CodingScreenState {
         }
     }
 
-    private mutating func setFilter(_ newFilter: ListFilter) {
-        let matching: [Int]
-        switch newFilter {
-        case .all: matching = Array(entries.indices)
-        case .unfinished: matching = entries.indices.filter { !isFinished($0) }
-        case .review(let id): matching = entries.indices.filter { entries[$0].reviewID == id }
+    /// Indices into `entries` of the excerpts `filter` lists.
+    func excerpts(matching filter: ListFilter) -> [Int] {
+        switch filter {
+        case .all: return Array(entries.indices)
+        case .unfinished: return entries.indices.filter { !isFinished($0) }
+        case .review(let id): return entries.indices.filter { entries[$0].reviewID == id }
         case .code(let id):
             // A category lists the excerpts carrying any code under it.
             let codes = Set([id] + tree.descendants(of: id).map(\.id))
-            matching = entries.indices.filter { index in
+            return entries.indices.filter { index in
                 decisions[entries[index].id]?.codes.keys.contains(where: codes.contains) == true
             }
         case .search(let text):
             let needle = text.lowercased()
             // The coder's own memos count too, so a note like "ask the lead" finds its excerpt.
-            matching = entries.indices.filter { index in
+            return entries.indices.filter { index in
                 let id = entries[index].id
                 if corpus.excerpt(id)?.text.lowercased().contains(needle) == true { return true }
                 guard let decision = decisions[id] else { return false }
@@ -258,6 +259,10 @@ extension CodingScreenState {
                 }
             }
         }
+    }
+
+    private mutating func setFilter(_ newFilter: ListFilter) {
+        let matching = excerpts(matching: newFilter)
         if matching.isEmpty && newFilter != .all {
             message = "no excerpt matches \(newFilter.label ?? ""); the list is unchanged"
             return
@@ -447,6 +452,10 @@ extension CodingScreenState {
     private mutating func handlePrompt(_ kind: Prompt, key: Key, at time: String) -> [CodingEffect] {
         switch CodingKeymap.table.action(for: key, in: .prompt) {
         case .cancelPrompt:
+            if kind.isMemo && memoChanged {
+                memoQuestion = .leaving
+                return []
+            }
             if kind == .codeFilter {
                 codeCursor.filter = ""
                 filterExpanded = []
@@ -458,6 +467,8 @@ extension CodingScreenState {
             return confirm(kind, text: field.text, at: time)
         case .moveDown where kind == .codeFilter: moveTreeCursor(1)
         case .moveUp where kind == .codeFilter: moveTreeCursor(-1)
+        case .moveDown where kind.isMemo: field = LongFieldEditor.moved(field, lines: 1, in: size)
+        case .moveUp where kind.isMemo: field = LongFieldEditor.moved(field, lines: -1, in: size)
         default:
             if key == .character(" ") { field.insert(" ") } else { _ = field.handle(key) }
             if kind == .codeFilter && field.text != codeFilter {
@@ -481,7 +492,7 @@ extension CodingScreenState {
         return true
     }
 
-    private mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [CodingEffect] {
+    mutating func confirm(_ kind: Prompt, text: String, at time: String) -> [CodingEffect] {
         let trimmed = text.trimmed
         switch kind {
         case .codeFilter:
