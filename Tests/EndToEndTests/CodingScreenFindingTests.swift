@@ -55,7 +55,8 @@ import ThematicCore
         #expect(ids.found, "\(ids.screen)")
         #expect(ids.screen.contains("A1 A3"), "\(ids.screen)")
         // c on the category A (the top of the tree) lists the excerpts carrying any code under it.
-        let category = try session.send("Tab", "Tab", "k", "k", "k", "k", "k", "c", thenWaitFor: "code A (3)")
+        let category = try session.send(
+            "Tab", "Tab", "k", "k", "k", "k", "k", "c", thenWaitFor: "listing 3 excerpts: code A")
         #expect(category.found, "\(category.screen)")
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         let coding = try Checkout.coding(in: folder)
@@ -68,7 +69,7 @@ import ThematicCore
         // "medical" lists R05-006 then R05-009: f says so, as R05-007 and R05-008 are not in the list.
         #expect(try session.send("s", thenWaitFor: "Search excerpts").found)
         #expect(try session.type("medical", thenWaitFor: "Search excerpts and your memos: medical").found)
-        #expect(try session.send("Enter", thenWaitFor: "Excerpts: \"medical\" (17)").found)
+        #expect(try session.send("Enter", thenWaitFor: "listing 17 excerpts: \"medical\"").found)
         #expect(try session.send("j", "j", "j", "j", "j", "j", thenWaitFor: "excerpt 7 of 17").found)
         let next = try session.send("f", thenWaitFor: "next unfinished in the list \"medical\": R05-009")
         #expect(next.found, "\(next.screen)")

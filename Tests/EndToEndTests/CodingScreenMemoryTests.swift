@@ -37,12 +37,13 @@ import ThematicCore
         #expect(try first.send("1", "Enter", thenWaitFor: "applied A1").found)
         #expect(try first.send("}", "}", "r", thenWaitFor: "listing 14 excerpts: review R03").found)
         #expect(try first.send("j", "j", thenWaitFor: "excerpt 3 of 14").found)
-        #expect(try first.send("Tab", "Tab", "h", thenWaitFor: "▸ A Communication").found)
+        // Applying A1 put the tree cursor on it: the first h goes up to its category, the second folds it.
+        #expect(try first.send("Tab", "Tab", "h", "h", thenWaitFor: "▸ A Communication").found)
         #expect(try first.send("q", thenWaitFor: "exit status 0").found)
 
         let again = try open(showing: "excerpt 3 of 14", "▸ A Communication")
         #expect(try again.send("j", thenWaitFor: "│B Early help").found, "the codes pane has the keys again")
-        #expect(try again.send("u", thenWaitFor: "undone on R01-001").found, "the undo history came back")
+        #expect(try again.send("u", thenWaitFor: "undid: applied A1 to R01-001").found, "the undo history came back")
         #expect(try again.send("q", thenWaitFor: "exit status 0").found)
         #expect(try Checkout.coding(in: folder).excerpts["R01-001"] == nil)
         #expect(FileSystem.permissions(of: memoryFile) == 0o600)
@@ -111,7 +112,7 @@ import ThematicCore
         let typed = try session.type(memo, thenWaitFor: "Closing-words.")
         #expect(typed.found)
         #expect(typed.screen.contains("│ Opening words stay visible."), "\(typed.screen)")
-        #expect(try session.send("Enter", thenWaitFor: "memo saved").found)
+        #expect(try session.send("Enter", thenWaitFor: "saved the memo on").found)
         #expect(try session.send("q", thenWaitFor: "exit status 0").found)
         #expect(try Checkout.coding(in: folder).excerpts["R01-001"]?.memo == memo.trimmingCharacters(in: .whitespaces))
     }
@@ -126,7 +127,7 @@ import ThematicCore
 
         let reopened = try open(showing: "Memo on R01-002", "half a thought", "from last time is back")
         #expect(try reopened.type(", whole", thenWaitFor: "half a thought, whole").found)
-        #expect(try reopened.send("Enter", thenWaitFor: "memo saved").found)
+        #expect(try reopened.send("Enter", thenWaitFor: "saved the memo on").found)
         #expect(try reopened.send("q", thenWaitFor: "exit status 0").found)
         #expect(try Checkout.coding(in: folder).excerpts["R01-002"]?.memo == "half a thought, whole")
     }
@@ -153,7 +154,7 @@ import ThematicCore
         #expect(coding.excerpts["R01-003"]?.memo == nil)
         let reopened = try open(showing: "excerpt 3 of 207", "1/207 finished")
         #expect(!(try reopened.capture()).contains("not restored"), "the memory file is whole")
-        #expect(try reopened.send("u", thenWaitFor: "undone on R01-003").found)
+        #expect(try reopened.send("u", thenWaitFor: "undid: applied A3 to R01-003").found)
         #expect(try reopened.send("q", thenWaitFor: "exit status 0").found)
         let (_, problems) = try StudyReader.load(folder, coders: ["tester"])
         #expect(problems.isEmpty, "\(problems)")

@@ -70,7 +70,7 @@ import ThematicCore
     }
 
     @Test func theListShowsEachExcerptsCodeIdsOnC() {
-        var state = Fixture.state(columns: 120)
+        var state = Fixture.state(columns: 160)
         state.press("3", "<Enter>", "1", "<Enter>", "f", "f")
         #expect(state.screenText.contains("✓ R1 1/3 Background 2"))
         state.press("C")

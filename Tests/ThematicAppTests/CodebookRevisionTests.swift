@@ -30,8 +30,8 @@ import ThematicCore
     @Test func theNoticeIsWrappedWholeAboveTheStatusLineAndStaysThroughKeysAndResizes() {
         var state = Fixture.state(coding: coding(revisions: [1, 3, 2]), rows: 24, columns: 80)
         func bannerText() -> String {
-            let lines = state.render().lines
-            return lines.suffix(1 + state.revisionBanner.count).dropLast().joined(separator: " ")
+            let banner = state.layout.banner
+            return state.render().lines[banner.row..<banner.row + banner.rows].joined(separator: " ")
                 .split(separator: " ").joined(separator: " ")
         }
         #expect(state.revisionBanner.count == 2)

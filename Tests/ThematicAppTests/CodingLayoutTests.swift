@@ -27,9 +27,10 @@ import ThematicCore
         #expect(layout.arrangement == .twoPanes)
         #expect(layout.text.column == 0 && layout.tree.column == layout.text.right && layout.tree.right == 80)
         #expect(layout.tree.columns >= 30, "room for a code's number, id and a good part of its name")
-        #expect(layout.list == Rect(row: 0, column: layout.tree.column, rows: 23, columns: layout.tree.columns))
+        #expect(layout.list == Rect(row: 0, column: layout.tree.column, rows: 22, columns: layout.tree.columns))
         #expect(layout.listSharesCodesColumn && layout.appliedCodesFirst && !layout.isCompact)
-        #expect(layout.definition.row == layout.tree.bottom && layout.definition.bottom == 23)
+        #expect(layout.definition.row == layout.tree.bottom && layout.definition.bottom == 22)
+        #expect(layout.recent == Rect(row: 22, column: 0, rows: 1, columns: 80))
         #expect(layout.status == Rect(row: 23, column: 0, rows: 1, columns: 80))
     }
 

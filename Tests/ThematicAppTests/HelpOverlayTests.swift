@@ -128,7 +128,7 @@ import ThematicCore
             var state = Fixture.state()
             state.press("?")
             #expect(state.screenText.contains("Keys: q or Esc closes"))
-            #expect(state.screenText.contains("j/k PgDn/PgUp scroll · 1-5 section · / search · q Esc close"))
+            #expect(state.screenText.contains("j/k PgDn/PgUp scroll · 1-6 section · / search · q Esc close"))
             let before = state.help.offset
             state.press("x", "<Tab>", "f")
             #expect(state.help.offset == before, "other keys neither close the help nor reach the screen")

@@ -299,7 +299,9 @@ public struct CodingScreenState: Sendable {
         let rows = treeRows
         codeCursor.relist(rows.map(\.index))
         if codeCursor.selection == nil {
-            codeCursor.current = (rows.first(where: \.item.code.codable) ?? rows.first)?.index
+            // A filter's best codable match; the tree's first row.
+            let first = codeFilter.trimmed.isEmpty ? rows.first : rows.first(where: \.item.code.codable) ?? rows.first
+            codeCursor.current = first?.index
         }
         // The row under the cursor shows the code's full name over as many lines as it needs.
         codeCursor.settle(height: layout.treeBody.rows - CodingScreenView.cursorRowLines(self).count + 1)
