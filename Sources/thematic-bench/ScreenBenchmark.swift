@@ -34,7 +34,10 @@ struct ScreenBenchmark: ParsableCommand {
         let session = try CodingSession(
             folder: studyFolder, coder: coder, codebook: study.codebook, corpus: study.corpus)
         let opened = clock.now
-        let screen = CodingScreenDriver(study: study, session: session, terminal: terminal)
+        // As the real screen does, the place is remembered after each decision (in a state folder beside the study).
+        let memoryStore = SessionMemoryStore(
+            studyPath: studyFolder.path, coder: coder, environment: ["XDG_STATE_HOME": studyFolder.path + ".state"])
+        let screen = CodingScreenDriver(study: study, session: session, terminal: terminal, memoryStore: memoryStore)
         screen.draw()
         let firstFrame = clock.now
         let processorToFirstScreen = ProcessorTime.ofThisProcess() - processorAtStart

@@ -22,8 +22,9 @@ public struct CodingEffects: ScreenEffects {
             do {
                 try session.record(excerptID, decision)
                 state.writeSucceeded()
-                // Only a convenience: a place not remembered now is remembered when the screen closes.
-                try? memoryStore?.save(state.memory)
+                // Only a convenience: a place not remembered now is remembered when the screen closes. Not synced to
+                // the disk, so the key costs one fsync (the journal's), not three; a kill still leaves it whole.
+                try? memoryStore?.save(state.memory, durable: false)
             } catch {
                 state.writeFailed(excerptID, onDisk: session.coding.excerpts[excerptID], error: "\(error)")
             }

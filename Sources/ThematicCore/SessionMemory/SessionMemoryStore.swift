@@ -39,7 +39,9 @@ public struct SessionMemoryStore: Sendable, Equatable {
         return try SessionMemoryFormat.decode(bytes, study: study, coder: coder)
     }
 
-    public func save(_ memory: SessionMemory) throws(FileError) {
+    /// `durable: false` leaves out the fsyncs (see `AtomicFile`): for the save after each decision, which would
+    /// otherwise double a writing key's time; the save as the screen closes is durable.
+    public func save(_ memory: SessionMemory, durable: Bool = true) throws(FileError) {
         let folder = FileSystem.parent(of: path)
         if !FileSystem.isDirectory(folder) {
             try FileSystem.createDirectories(FileSystem.parent(of: folder))
@@ -47,7 +49,7 @@ public struct SessionMemoryStore: Sendable, Equatable {
                 throw FileError(path: folder, action: "create the folder", errno: errno)
             }
         }
-        try AtomicFile.write(SessionMemoryFormat.encode(memory, study: study, coder: coder), to: path)
+        try AtomicFile.write(SessionMemoryFormat.encode(memory, study: study, coder: coder), to: path, durable: durable)
     }
 
     /// The path made absolute and free of symbolic links where it exists, so one study has one name.

@@ -2,11 +2,14 @@ import Glibc
 
 /// Replaces a file so that a crash at any instant leaves either the old or the new content, never a torn file:
 /// write a temporary file in the same folder, fsync it, rename it over the target, fsync the folder.
+/// Without `durable`, the two fsyncs are left out: the file is still whole, old or new, after the program is killed
+/// (the kernel keeps what was written), but a power cut may leave the old one. Only for what may be lost, never for
+/// a study's files.
 ///
 /// The file keeps the mode of the file it replaces, so a `chmod` the user made survives; a new file takes the
 /// permissions of its folder (`FileSystem.newFileMode(in:)`), which makes a study's files as private as the study.
 public enum AtomicFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws(FileError) {
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(FileError) {
         try FileSystem.refuseWritingThroughLink(path)
         let folder = FileSystem.parent(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
@@ -21,7 +24,9 @@ public enum AtomicFile {
                 throw FileError(path: path, action: "write (keeping its permissions)", errno: errno)
             }
             try writeAll(bytes, to: descriptor, path: path)
-            guard fsync(descriptor) == 0 else { throw FileError(path: path, action: "write (fsync)", errno: errno) }
+            guard !durable || fsync(descriptor) == 0 else {
+                throw FileError(path: path, action: "write (fsync)", errno: errno)
+            }
         } catch {
             close(descriptor)
             unlink(temporary)
@@ -33,7 +38,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw FileError(path: path, action: "replace", errno: code)
         }
-        try syncDirectory(folder)
+        if durable { try syncDirectory(folder) }
     }
 
     static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileError) {
