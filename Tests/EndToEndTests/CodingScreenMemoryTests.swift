@@ -139,14 +139,7 @@ import ThematicCore
         #expect(try session.send("2", "Enter", "f", "n", "3", "Enter", thenWaitFor: "applied A3").found)
         #expect(try session.send("m", thenWaitFor: "Memo on R01-003").found)
         #expect(try session.type("half a thought", thenWaitFor: "half a thought").found)
-        let pid = try #require(try session.programPID())
-        kill(pid, SIGKILL)
-        var waited = 0
-        while kill(pid, 0) == 0 && waited < 100 {
-            usleep(50_000)
-            waited += 1
-        }
-        #expect(kill(pid, 0) != 0, "the program outlived kill -9")
+        #expect(try session.killProgram(), "the program outlived kill -9")
 
         let coding = try Checkout.coding(in: folder)
         #expect(coding.excerpts["R01-001"]?.codeIDs == ["A2"])

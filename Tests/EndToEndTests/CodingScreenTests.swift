@@ -122,14 +122,7 @@ import ThematicCore
     @Test func killDashNineLosesNothingTheScreenHadShown() throws {
         let session = try open()
         #expect(try session.send("1", "Enter", "f", "2", "Enter", "f", "6", "Enter", thenWaitFor: "applied B2").found)
-        let pid = try #require(try session.programPID())
-        kill(pid, SIGKILL)
-        var waited = 0
-        while kill(pid, 0) == 0 && waited < 100 {
-            usleep(50_000)
-            waited += 1
-        }
-        #expect(kill(pid, 0) != 0, "the program outlived kill -9")
+        #expect(try session.killProgram(), "the program outlived kill -9")
         let coding = try Checkout.coding(in: folder)
         #expect(codes(coding, "R01-001") == ["A1"])
         #expect(codes(coding, "R01-002") == ["A2"])

@@ -223,6 +223,18 @@ final class TmuxSession {
         return children.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
+    /// Kills the program with SIGKILL and waits up to 5 s for it to be gone; whether it is.
+    func killProgram() throws -> Bool {
+        guard let pid = try programPID() else { throw ProgramNotRunning() }
+        kill(pid, SIGKILL)
+        var waited = 0
+        while kill(pid, 0) == 0 && waited < 100 {
+            usleep(50_000)
+            waited += 1
+        }
+        return kill(pid, 0) != 0
+    }
+
     private static var serverArguments: [String] { ["-L", server, "-f", "/dev/null"] }
 
     /// Runs a tmux command on the private server; a refusal throws, so a lost session is never read as an empty
