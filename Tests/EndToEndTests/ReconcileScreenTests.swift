@@ -55,6 +55,23 @@ import ThematicCore
             ?? [:]
     }
 
+    /// Issue 20, problem 6: with asha and ben assigned the whole study, the screen compares them only, not cara,
+    /// who coded 44 excerpts to try the codebook; the queue is theirs (76), with no column saying "cara not finished".
+    @Test func withAssignmentsTheScreenComparesOnlyTheAssignedCoders() throws {
+        for coder in ["asha", "ben"] {
+            let assigned = try Binaries.run(
+                "thematic", ["assign", folder.path, "--coder", coder, "--all", "--by", "lena"])
+            #expect(assigned.status == 0, "\(assigned.standardError)")
+        }
+        let session = try TmuxSession(command: [
+            try Checkout.binary, "reconcile", "screen", folder.path, "--lead", "lena",
+        ])
+        let opened = try session.waitFor("of 76 decided")
+        #expect(opened.found, "the queue is asha's and ben's:\n\(opened.screen)")
+        #expect(!opened.screen.contains("cara"), "\(opened.screen)")
+        #expect(try session.send("q", thenWaitFor: "exit status 0").found)
+    }
+
     @Test func aLeadReconcilesEveryRemainingDisagreementFromTheKeyboard() throws {
         let before = try queue()
         let earlier = try StudyReader.load(folder).study.consensus
