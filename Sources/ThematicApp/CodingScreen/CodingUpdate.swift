@@ -382,10 +382,7 @@ extension CodingScreenState {
             return []
         }
         redoStack.append(last)
-        if let index = index(ofExcerpt: last.excerptID) { show(index) }
-        replace(last.excerptID, with: last.before)
-        message = "undid: \(last.summary)"
-        return [.record(excerptID: last.excerptID, decision: last.before)]
+        return put(last.before, back: last, saying: "undid")
     }
 
     private mutating func redo() -> [CodingEffect] {
@@ -394,10 +391,17 @@ extension CodingScreenState {
             return []
         }
         undoStack.append(next)
-        if let index = index(ofExcerpt: next.excerptID) { show(index) }
-        replace(next.excerptID, with: next.after)
-        message = "redid: \(next.summary)"
-        return [.record(excerptID: next.excerptID, decision: next.after)]
+        return put(next.after, back: next, saying: "redid")
+    }
+
+    /// Shows the excerpt `change` was on and records `decision` for it (the change's before or after), naming it.
+    private mutating func put(_ decision: ExcerptCoding?, back change: CodingChange, saying verb: String)
+        -> [CodingEffect]
+    {
+        if let index = index(ofExcerpt: change.excerptID) { show(index) }
+        replace(change.excerptID, with: decision)
+        message = "\(verb): \(change.summary)"
+        return [.record(excerptID: change.excerptID, decision: decision)]
     }
 
     // MARK: Spans
