@@ -248,22 +248,13 @@ struct TargetsBenchmark: ParsableCommand {
 
     /// Runs a program to its end; its standard output.
     private func run(_ program: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaint = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let result = try Subprocess.run(program, arguments)
+        let text = String(decoding: result.output, as: UTF8.self)
         for line in text.split(separator: "\n") where arguments.first != "agree" { log(String(line)) }
-        guard process.terminationStatus == 0 else {
+        guard result.status == 0 else {
             throw Unmeasured(
                 description:
-                    "\(URL(fileURLWithPath: program).lastPathComponent) \(arguments.joined(separator: " ")) failed: \(complaint.split(separator: "\n").last ?? "exit status \(process.terminationStatus)")"
+                    "\(URL(fileURLWithPath: program).lastPathComponent) \(arguments.joined(separator: " ")) failed: \(result.standardError.split(separator: "\n").last ?? "exit status \(result.status)")"
             )
         }
         return text

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Runs a helper program to completion and collects what it printed.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var output: [UInt8]
-        var standardError: String
+public enum Subprocess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: [UInt8]
+        public var standardError: String
     }
 
     /// The program's path on `PATH` (or the usual system folders when `PATH` is unset), if it is installed.
@@ -19,7 +19,7 @@ enum Subprocess {
     }
 
     /// Runs the program with `input` on its standard input (nothing when nil).
-    static func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String], input: [UInt8]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
