@@ -34,44 +34,17 @@ enum CodingReader {
         var snapshotBytes: [UInt8]?
         let before = problems.count
         if FileSystem.exists(folder.url(file)) {
-            guard let (bytes, json) = StudyReader.parseFile(folder, file, problems: &problems) else { return nil }
+            guard let bytes = StudyReader.readBytes(folder, file, problems: &problems) else { return nil }
             snapshotBytes = bytes
-            var found = FileProblems()
-            do {
-                coding = try CodingFormat.decode(json, problems: &found)
-            } catch {
-                let place = SourceText.location(ofOffset: error.offset, in: bytes)
-                problems.append(
-                    StudyProblem(
-                        file: file, line: place.line, column: place.column, path: error.path.description,
-                        message: error.message))
-                return nil
+            if let scanned = scanned(bytes, coder: coder, context: context, journal: journal) {
+                coding = scanned
+            } else {
+                guard
+                    let decoded = decoded(
+                        bytes, coder: coder, context: context, journal: journal, problems: &problems)
+                else { return nil }
+                coding = decoded
             }
-            if coding.coder != coder {
-                var coderOffset = json.offset
-                if case .object(let top) = json.kind, let field = top.first(where: { $0.key == "coder" }) {
-                    coderOffset = field.value.offset
-                }
-                found.error(
-                    JSONPath.root.field("coder"), coderOffset,
-                    "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json"
-                )
-            }
-            if let context, case .object(let top) = json.kind,
-                case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind
-            {
-                // A record the journal replaces is checked as the journal has it: a kill between a journal append and
-                // the snapshot's replacement leaves the snapshot naming, say, an excerpt a re-import then removed.
-                let replaced = Set(
-                    journal.entries.lazy.filter { $0.sequence > coding.journalSequence }.map(\.excerptID))
-                for member in members where !replaced.contains(member.key) {
-                    guard let record = coding.excerpts[member.key] else { continue }
-                    context.check(
-                        excerptID: member.key, codes: record.codes, revision: record.codebookRevision,
-                        value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
-                }
-            }
-            problems += found.located(in: file, bytes: bytes)
         }
         problems += journal.problems
         for (entry, located) in zip(journal.entries, journal.recordValues)
@@ -92,5 +65,74 @@ enum CodingReader {
         }
         if problems[before...].contains(where: { $0.severity == .error }) { return nil }
         return Loaded(coding: coding, snapshotBytes: snapshotBytes, journal: journal)
+    }
+
+    /// The snapshot as the fast scan reads it, when the scan is sure of the file and nothing in it is a problem: a
+    /// problem found needs the JSON tree for its place, so nil sends the file to `decoded`, which finds it again.
+    private static func scanned(
+        _ bytes: [UInt8], coder: String, context: ReferenceContext?, journal: CodingJournal.Contents
+    ) -> Coding? {
+        guard let coding = CodingSnapshotScan.read(bytes), coding.coder == coder else { return nil }
+        guard let context else { return coding }
+        let replaced = replacedExcerpts(journal, after: coding.journalSequence)
+        var found = FileProblems()
+        for (id, record) in coding.excerpts where !replaced.contains(id) {
+            context.check(
+                excerptID: id, codes: record.codes, revision: record.codebookRevision, value: nil,
+                path: JSONPath.root.field("excerpts").key(id), problems: &found)
+            if !found.items.isEmpty { return nil }
+        }
+        return coding
+    }
+
+    /// The snapshot read through its JSON tree, every problem located in the file; nil when it cannot be read at all.
+    private static func decoded(
+        _ bytes: [UInt8], coder: String, context: ReferenceContext?, journal: CodingJournal.Contents,
+        problems: inout [StudyProblem]
+    ) -> Coding? {
+        let file = StudyFolder.codingFile(coder)
+        guard let json = StudyReader.parse(bytes, file, problems: &problems) else { return nil }
+        var found = FileProblems()
+        let coding: Coding
+        do {
+            coding = try CodingFormat.decode(json, problems: &found)
+        } catch {
+            let place = SourceText.location(ofOffset: error.offset, in: bytes)
+            problems.append(
+                StudyProblem(
+                    file: file, line: place.line, column: place.column, path: error.path.description,
+                    message: error.message))
+            return nil
+        }
+        if coding.coder != coder {
+            var coderOffset = json.offset
+            if case .object(let top) = json.kind, let field = top.first(where: { $0.key == "coder" }) {
+                coderOffset = field.value.offset
+            }
+            found.error(
+                JSONPath.root.field("coder"), coderOffset,
+                "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json"
+            )
+        }
+        if let context, case .object(let top) = json.kind,
+            case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind
+        {
+            let replaced = replacedExcerpts(journal, after: coding.journalSequence)
+            for member in members where !replaced.contains(member.key) {
+                guard let record = coding.excerpts[member.key] else { continue }
+                context.check(
+                    excerptID: member.key, codes: record.codes, revision: record.codebookRevision,
+                    value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
+            }
+        }
+        problems += found.located(in: file, bytes: bytes)
+        return coding
+    }
+
+    /// Excerpts whose snapshot record the journal replaces; they are checked as the journal has them: a kill between
+    /// a journal append and the snapshot's replacement leaves the snapshot naming, say, an excerpt a re-import then
+    /// removed.
+    private static func replacedExcerpts(_ journal: CodingJournal.Contents, after sequence: Int) -> Set<String> {
+        Set(journal.entries.lazy.filter { $0.sequence > sequence }.map(\.excerptID))
     }
 }

@@ -86,9 +86,15 @@ public enum StudyReader {
     static func parseFile(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem]) -> (
         [UInt8], JSONValue
     )? {
-        let bytes: [UInt8]
+        guard let bytes = readBytes(folder, file, problems: &problems),
+            let json = parse(bytes, file, problems: &problems)
+        else { return nil }
+        return (bytes, json)
+    }
+
+    static func readBytes(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem]) -> [UInt8]? {
         do {
-            bytes = try FileSystem.readBytes(folder.url(file))
+            return try FileSystem.readBytes(folder.url(file))
         } catch {
             problems.append(
                 StudyProblem(
@@ -97,8 +103,11 @@ public enum StudyReader {
                         ? "cannot read: \(error.reason)" : "missing: every study has this file"))
             return nil
         }
+    }
+
+    static func parse(_ bytes: [UInt8], _ file: String, problems: inout [StudyProblem]) -> JSONValue? {
         do {
-            return (bytes, try JSONParser.parse(bytes))
+            return try JSONParser.parse(bytes)
         } catch {
             problems.append(StudyProblem(file: file, line: error.line, column: error.column, message: error.message))
             return nil
@@ -229,11 +238,19 @@ public enum StudyReader {
 struct ReferenceContext {
     let codebook: Codebook
     let codes: [String: Code]
+    /// Codes that may be applied without remark (codable, not merged): nearly every coding names only these, and
+    /// finding one here copies no `Code`.
+    let plainCodes: Set<String>
     let corpus: Corpus
 
     init(codebook: Codebook, corpus: Corpus) {
         self.codebook = codebook
         self.codes = codebook.codesByID
+        self.plainCodes = Set(
+            codes.values.lazy.filter { code in
+                if case .merged = code.status { return false }
+                return code.codable
+            }.map(\.id))
         self.corpus = corpus
     }
 
@@ -244,7 +261,8 @@ struct ReferenceContext {
         path: @autoclosure () -> JSONPath, problems: inout FileProblems
     ) {
         let offset = value?.offset ?? 0
-        guard let excerpt = corpus.excerpt(excerptID) else {
+        // Only the spans need the excerpt itself; its place says it exists.
+        guard corpus.positions[excerptID] != nil else {
             problems.error(
                 path(), offset,
                 "unknown excerpt \"\(excerptID)\": no review in corpus/ has it (was it removed or renamed?)")
@@ -257,25 +275,28 @@ struct ReferenceContext {
             )
         }
         var textLength: Int?
-        for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) {
+        func checkCode(_ codeID: String, _ application: AppliedCode) {
             var codePath: JSONPath { path().field("codes").key(codeID) }
             var codeOffset: Int { memberOffset(value, "codes", codeID) ?? offset }
-            guard let code = codes[codeID] else {
-                problems.error(codePath, codeOffset, "unknown code \"\(codeID)\": not in codebook.json")
-                continue
-            }
-            if !code.codable {
-                problems.error(
-                    codePath, codeOffset,
-                    "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
-            }
-            if case .merged(let target) = code.status {
-                problems.warning(
-                    codePath, codeOffset,
-                    "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
+            if !plainCodes.contains(codeID) {
+                guard let code = codes[codeID] else {
+                    problems.error(codePath, codeOffset, "unknown code \"\(codeID)\": not in codebook.json")
+                    return
+                }
+                if !code.codable {
+                    problems.error(
+                        codePath, codeOffset,
+                        "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
+                }
+                if case .merged(let target) = code.status {
+                    problems.warning(
+                        codePath, codeOffset,
+                        "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
+                }
             }
             for (index, span) in application.spans.enumerated() {
-                let length = textLength ?? excerpt.text.unicodeScalars.count
+                // The excerpt exists: its place was found above.
+                let length = textLength ?? corpus.excerpt(excerptID)!.text.unicodeScalars.count
                 textLength = length
                 if span.start < 0 || span.end > length || span.start >= span.end {
                     problems.error(
@@ -284,6 +305,12 @@ struct ReferenceContext {
                     )
                 }
             }
+        }
+        // Problems are reported in code order; a single code needs no sorting (nor the array it would take).
+        if applied.count > 1 {
+            for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) { checkCode(codeID, application) }
+        } else {
+            for (codeID, application) in applied { checkCode(codeID, application) }
         }
     }
 
