@@ -15,6 +15,7 @@ let fuzzTargets: [(name: String, libraries: [String])] = [
     ("FuzzCodebook", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzReview", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzCoding", ["CanonicalJSON", "ThematicCore"]),
+    ("FuzzCodingScan", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzConsensus", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzAssignments", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzIdentifiers", ["CanonicalJSON", "ThematicCore"]),
