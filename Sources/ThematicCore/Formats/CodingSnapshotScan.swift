@@ -11,12 +11,21 @@ import CanonicalJSON
 /// a syntax error, invalid UTF-8) it gives up and returns nil, and the general reading takes over, so every error
 /// keeps its message and its place. When it returns a coding, the general reading returns the same one.
 enum CodingSnapshotScan {
-    static func read(_ bytes: [UInt8]) -> Coding? {
+    /// A snapshot as the scan read it.
+    struct Scanned {
+        var coding: Coding
+        /// Every code id the records name, each at least once: a reader checks each distinct code once rather than
+        /// once per record.
+        var codeIDs: [String]
+    }
+
+    static func read(_ bytes: [UInt8]) -> Scanned? {
         // The parser refuses a file for one invalid byte anywhere, even inside a string this scan would not look at.
         guard SourceText.firstInvalidUTF8Offset(in: bytes) == nil else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(bytes: buffer)
-            return scanner.snapshot()
+            guard let coding = scanner.snapshot() else { return nil }
+            return Scanned(coding: coding, codeIDs: scanner.codeIDs.ids + scanner.escapedCodeIDs)
         }
     }
 }
@@ -28,9 +37,13 @@ private struct Scanner {
     var index = 0
     /// The unescaped bytes of the string being read, for the rare string with escapes.
     var scratch: [UInt8] = []
+    var codeIDs: CodeIDTable
+    /// Code ids written with escapes, which the table does not hold.
+    var escapedCodeIDs: [String] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        codeIDs = CodeIDTable(bytes: bytes)
     }
 
     mutating func snapshot() -> Coding? {
@@ -124,7 +137,7 @@ private struct Scanner {
         var codes: [String: AppliedCode] = [:]
         if take(UInt8(ascii: "}")) { return codes }
         repeat {
-            guard let id = string(), take(UInt8(ascii: ":")), let applied = appliedCode(),
+            guard let id = codeID(), take(UInt8(ascii: ":")), let applied = appliedCode(),
                 codes.updateValue(applied, forKey: id) == nil
             else { return nil }
         } while take(UInt8(ascii: ","))
@@ -211,21 +224,46 @@ private struct Scanner {
         }
     }
 
-    /// A string value, its escapes undone as the parser undoes them; nil for a control character or a bad escape.
-    mutating func string() -> String? {
+    /// A string value as its bytes when it has no escapes, else with its escapes undone as the parser undoes them.
+    enum StringValue {
+        case plain(Range<Int>)
+        case escaped(String)
+    }
+
+    /// A string value; nil for a control character or a bad escape.
+    mutating func stringValue() -> StringValue? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+                return .plain(start..<index - 1)
             }
-            if byte == UInt8(ascii: "\\") { return escapedString(plainFrom: start) }
+            if byte == UInt8(ascii: "\\") { return escapedString(plainFrom: start).map(StringValue.escaped) }
             guard byte >= 0x20 else { return nil }
             index += 1
         }
         return nil
+    }
+
+    mutating func string() -> String? {
+        switch stringValue() {
+        case .plain(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .escaped(let text): text
+        case nil: nil
+        }
+    }
+
+    /// A code id: a snapshot names the same few codes thousands of times, so each distinct one is made once.
+    mutating func codeID() -> String? {
+        switch stringValue() {
+        case .plain(let range): return codeIDs.id(range)
+        case .escaped(let text):
+            escapedCodeIDs.append(text)
+            return text
+        case nil: return nil
+        }
     }
 
     /// The rest of a string whose plain run from `start` stopped at a backslash.
@@ -347,5 +385,58 @@ private struct Scanner {
             default: return
             }
         }
+    }
+}
+
+/// Code ids by their bytes, each made into a `String` once (open addressing, FNV-1a, as `ReliabilityJSONScan` finds
+/// its code names).
+private struct CodeIDTable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Each distinct id, in order of first appearance, and where it first appears.
+    private(set) var ids: [String] = []
+    private var places: [Range<Int>] = []
+    private var slots = [Int32](repeating: -1, count: 256)
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func id(_ range: Range<Int>) -> String {
+        if 2 * (ids.count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = hash(range) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found < 0 {
+                slots[slot] = Int32(ids.count)
+                ids.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                places.append(range)
+                return ids[ids.count - 1]
+            }
+            if same(places[found], range) { return ids[found] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard a.count == b.count else { return false }
+        for offset in 0..<a.count where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, place) in places.enumerated() {
+            var slot = hash(place) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    private func hash(_ range: Range<Int>) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }

@@ -72,15 +72,19 @@ enum CodingReader {
     private static func scanned(
         _ bytes: [UInt8], coder: String, context: ReferenceContext?, journal: CodingJournal.Contents
     ) -> Coding? {
-        guard let coding = CodingSnapshotScan.read(bytes), coding.coder == coder else { return nil }
+        guard let scanned = CodingSnapshotScan.read(bytes), scanned.coding.coder == coder else { return nil }
+        let coding = scanned.coding
         guard let context else { return coding }
         let replaced = replacedExcerpts(journal, after: coding.journalSequence)
-        var found = FileProblems()
-        for (id, record) in coding.excerpts where !replaced.contains(id) {
-            context.check(
-                excerptID: id, codes: record.codes, revision: record.codebookRevision, value: nil,
-                path: JSONPath.root.field("excerpts").key(id), problems: &found)
-            if !found.items.isEmpty { return nil }
+        // Each distinct code once, rather than every code of every record.
+        let codesArePlain = scanned.codeIDs.allSatisfy(context.plainCodes.contains)
+        // (An empty set still hashes every id it is asked about.)
+        for (id, record) in coding.excerpts where replaced.isEmpty || !replaced.contains(id) {
+            guard
+                context.passes(
+                    excerptID: id, codes: record.codes, revision: record.codebookRevision,
+                    codesArePlain: codesArePlain)
+            else { return nil }
         }
         return coding
     }

@@ -274,31 +274,30 @@ struct ReferenceContext {
                 "coded against codebook revision \(revision), but codebook.json is at revision \(codebook.revision) (an older codebook came in?)"
             )
         }
+        if nothingToReport(applied, excerptID: excerptID, codesArePlain: false) { return }
         var textLength: Int?
-        func checkCode(_ codeID: String, _ application: AppliedCode) {
+        for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) {
             var codePath: JSONPath { path().field("codes").key(codeID) }
             var codeOffset: Int { memberOffset(value, "codes", codeID) ?? offset }
-            if !plainCodes.contains(codeID) {
-                guard let code = codes[codeID] else {
-                    problems.error(codePath, codeOffset, "unknown code \"\(codeID)\": not in codebook.json")
-                    return
-                }
-                if !code.codable {
-                    problems.error(
-                        codePath, codeOffset,
-                        "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
-                }
-                if case .merged(let target) = code.status {
-                    problems.warning(
-                        codePath, codeOffset,
-                        "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
-                }
+            guard let code = codes[codeID] else {
+                problems.error(codePath, codeOffset, "unknown code \"\(codeID)\": not in codebook.json")
+                continue
+            }
+            if !code.codable {
+                problems.error(
+                    codePath, codeOffset,
+                    "code \"\(codeID)\" (\(code.name)) is a category that only groups codes; it cannot be applied")
+            }
+            if case .merged(let target) = code.status {
+                problems.warning(
+                    codePath, codeOffset,
+                    "code \"\(codeID)\" was merged into \"\(target)\"; this coding still names the old code")
             }
             for (index, span) in application.spans.enumerated() {
                 // The excerpt exists: its place was found above.
-                let length = textLength ?? corpus.excerpt(excerptID)!.text.unicodeScalars.count
+                let length = textLength ?? StudySpanReliability.scalarCount(corpus.excerpt(excerptID)!.text)
                 textLength = length
-                if span.start < 0 || span.end > length || span.start >= span.end {
+                if !Self.fits(span, length) {
                     problems.error(
                         codePath.field("spans").index(index), codeOffset,
                         "span [\(span.start), \(span.end)) does not fit the excerpt's text (\(length) characters; start must be below end)"
@@ -306,12 +305,33 @@ struct ReferenceContext {
                 }
             }
         }
-        // Problems are reported in code order; a single code needs no sorting (nor the array it would take).
-        if applied.count > 1 {
-            for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) { checkCode(codeID, application) }
-        } else {
-            for (codeID, application) in applied { checkCode(codeID, application) }
+    }
+
+    /// Whether `check` would report nothing about this record, for a reader without its JSON, which reads the file
+    /// again with it only when there is something to report. `codesArePlain`: the caller knows that every code the
+    /// record names is plainly applicable (codable, not merged).
+    func passes(excerptID: String, codes applied: [String: AppliedCode], revision: Int, codesArePlain: Bool) -> Bool {
+        corpus.positions[excerptID] != nil && revision <= codebook.revision
+            && nothingToReport(applied, excerptID: excerptID, codesArePlain: codesArePlain)
+    }
+
+    /// Whether every code is plainly applicable and every span fits the text, as in nearly every record: then no
+    /// code needs sorting or copying, and the excerpt's text is measured only for spans.
+    private func nothingToReport(_ applied: [String: AppliedCode], excerptID: String, codesArePlain: Bool) -> Bool {
+        var textLength: Int?
+        for (codeID, application) in applied {
+            guard codesArePlain || plainCodes.contains(codeID) else { return false }
+            for span in application.spans {
+                let length = textLength ?? StudySpanReliability.scalarCount(corpus.excerpt(excerptID)!.text)
+                textLength = length
+                guard Self.fits(span, length) else { return false }
+            }
         }
+        return true
+    }
+
+    private static func fits(_ span: TextSpan, _ textLength: Int) -> Bool {
+        span.start >= 0 && span.end <= textLength && span.start < span.end
     }
 
     private func memberOffset(_ value: JSONValue?, _ field: String, _ key: String) -> Int? {

@@ -13,7 +13,7 @@ import Testing
         return try? CodingFormat.decode(JSONParser.parse(Array(text.utf8)), problems: &problems)
     }
 
-    private func scan(_ text: String) -> Coding? { CodingSnapshotScan.read(Array(text.utf8)) }
+    private func scan(_ text: String) -> Coding? { CodingSnapshotScan.read(Array(text.utf8))?.coding }
 
     /// A snapshot as the app writes it, with a span, a memo on a code and one on the record.
     private let canonical = """
@@ -65,14 +65,14 @@ import Testing
         coding.excerpts["R01-002"] = ExcerptCoding(
             finished: false, updated: "2026-12-05T09:02:00Z", codebookRevision: 2)
         let bytes = CodingFormat.prettyBytes(coding)
-        #expect(CodingSnapshotScan.read(bytes) == coding)
+        #expect(CodingSnapshotScan.read(bytes)?.coding == coding)
         #expect(scan(canonical) != nil)
         #expect(scan(canonical) == generalReading(canonical))
     }
 
     @Test func aSnapshotWithoutRecordsIsReadAsTheGeneralReadingReadsIt() {
         let bytes = CodingFormat.prettyBytes(Coding(coder: "ben"))
-        #expect(CodingSnapshotScan.read(bytes) == Coding(coder: "ben"))
+        #expect(CodingSnapshotScan.read(bytes)?.coding == Coding(coder: "ben"))
     }
 
     @Test func aHandEditedSnapshotInAnotherLayoutIsReadTheSame() throws {
@@ -93,6 +93,13 @@ import Testing
         #expect(coding == generalReading(escaped))
         #expect(coding.excerpts["R1-é/\"x\""] != nil)
         #expect(coding.excerpts["R1-1"]?.codes["A1"]?.memo == "line\nbreak, tab\t, 😀 and \\")
+    }
+
+    @Test func everyCodeIDTheRecordsNameIsListed() throws {
+        let escaped = canonical.replacingOccurrences(of: "\"A2\": {}", with: #""A\u0032x": {}"#)
+        let scanned = try #require(CodingSnapshotScan.read(Array(escaped.utf8)))
+        #expect(Set(scanned.codeIDs) == ["A1", "A2x"])
+        #expect(scanned.coding == generalReading(escaped))
     }
 
     @Test func spansAreKeptInTheOrderTheFileListsThem() throws {
