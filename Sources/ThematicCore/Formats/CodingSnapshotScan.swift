@@ -31,7 +31,7 @@ enum CodingSnapshotScan {
 }
 
 /// The scan's place in the bytes. Each reading function skips white space first and returns nil where the general
-/// reading might see something else than the plain case.
+/// reading might see something other than the plain case.
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
