@@ -105,7 +105,10 @@ public struct CodingScreenState: Sendable {
     var study: Study
     public let tree: CodeTree
     public let entries: [ExcerptEntry]
-    private let entryIndex: [String: Int]
+    /// Where each review's excerpts start in `entries`: with the corpus's own index of excerpts, it finds an entry
+    /// by id without a second index of tens of thousands of ids.
+    private let reviewStarts: [Int]
+    private let entryPositions: [String: Corpus.ExcerptPosition]
 
     public internal(set) var decisions: [String: ExcerptCoding]
     public internal(set) var finishedCount: Int
@@ -169,7 +172,9 @@ public struct CodingScreenState: Sendable {
         codeCursor = OrderedCursor(filter: "", visible: [], current: tree.nodes.isEmpty ? nil : 0)
         var entries: [ExcerptEntry] = []
         entries.reserveCapacity(study.corpus.excerptCount)
+        var reviewStarts: [Int] = []
         for review in study.corpus.reviews {
+            reviewStarts.append(entries.count)
             for (index, excerpt) in review.excerpts.enumerated() {
                 entries.append(
                     ExcerptEntry(
@@ -178,7 +183,8 @@ public struct CodingScreenState: Sendable {
             }
         }
         self.entries = entries
-        entryIndex = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.reviewStarts = reviewStarts
+        entryPositions = study.corpus.positions
         decisions = coding.excerpts
         recent = RecentCodes(
             decisions: coding.excerpts, order: tree.nodes.filter(\.item.code.codable).map(\.id))
@@ -255,7 +261,9 @@ public struct CodingScreenState: Sendable {
     public var listSelection: Int? { list.selection }
 
     public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
-    public func index(ofExcerpt id: String) -> Int? { entryIndex[id] }
+    public func index(ofExcerpt id: String) -> Int? {
+        entryPositions[id].map { reviewStarts[$0.review] + $0.excerpt }
+    }
 
     // MARK: Changing the coder's decisions
 
