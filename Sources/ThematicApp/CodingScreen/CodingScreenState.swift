@@ -261,6 +261,13 @@ public struct CodingScreenState: Sendable {
     public var listSelection: Int? { list.selection }
 
     public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
+    /// `!isFinished` holding only the decisions and the entries: called from a closure in a mutating method,
+    /// `isFinished` copies the whole state on every call, which made looking for the next unfinished excerpt among
+    /// tens of thousands of finished ones take 80 ms.
+    var isUnfinished: (Int) -> Bool {
+        let (decisions, entries) = (decisions, entries)
+        return { decisions[entries[$0].id]?.finished != true }
+    }
     public func index(ofExcerpt id: String) -> Int? {
         entryPositions[id].map { reviewStarts[$0.review] + $0.excerpt }
     }
