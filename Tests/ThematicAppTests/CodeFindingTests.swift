@@ -161,6 +161,13 @@ import ThematicCore
         #expect(recent.slots == (11..<20).reversed().map { "X\($0)" })
     }
 
+    @Test func ofDecisionsUpdatedAtOnceTheGreatestExcerptIdsCountAsTheLatest() {
+        var decisions: [String: ExcerptCoding] = [:]
+        for number in 100..<200 { decisions["R1-\(number)"] = decision(["X\(number)"], at: 0) }
+        let recent = RecentCodes(decisions: decisions, order: (100..<200).map { "X\($0)" })
+        #expect(recent.slots == (191..<200).reversed().map { "X\($0)" })
+    }
+
     @Test func codesAppliedLongAgoFillTheRowWhenTheLatestDecisionsCarryNone() {
         var decisions: [String: ExcerptCoding] = [:]
         for second in 0..<10 { decisions["R1-\(second)"] = decision(["X\(second)"], at: second) }

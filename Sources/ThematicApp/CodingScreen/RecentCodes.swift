@@ -55,12 +55,23 @@ public struct RecentCodes: Equatable, Sendable {
     private static func latest(_ count: Int, of decisions: [String: ExcerptCoding]) -> [Decision] {
         var latest: [Decision] = []
         latest.reserveCapacity(count + 1)
-        for decision in decisions {
-            if latest.count == count, !isLater(decision, latest[count - 1]) { continue }
+        var oldestKept = (updated: "", id: "")
+        for index in decisions.indices {
+            // Most decisions are older than every one kept: passed over reading only their time, not copied whole.
+            if latest.count == count {
+                let updated = decisions.values[index].updated
+                if updated < oldestKept.updated
+                    || updated == oldestKept.updated && decisions.keys[index] <= oldestKept.id
+                {
+                    continue
+                }
+            }
+            let decision = decisions[index]
             var place = latest.count
             while place > 0, isLater(decision, latest[place - 1]) { place -= 1 }
             latest.insert(decision, at: place)
             if latest.count > count { latest.removeLast() }
+            oldestKept = (latest[latest.count - 1].value.updated, latest[latest.count - 1].key)
         }
         return latest
     }
