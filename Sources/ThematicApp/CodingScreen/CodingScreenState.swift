@@ -111,6 +111,9 @@ public struct CodingScreenState: Sendable {
     private let entryPositions: [String: Corpus.ExcerptPosition]
 
     public internal(set) var decisions: [String: ExcerptCoding]
+    /// Whether each entry is finished, by index: made the first time an unfinished excerpt is looked for (not when the
+    /// screen opens), then kept in step with `decisions`.
+    private var finishedEntries: [Bool]?
     public internal(set) var finishedCount: Int
     /// Code id -> number of this coder's excerpts carrying it.
     public internal(set) var usage: [String: Int]
@@ -261,12 +264,13 @@ public struct CodingScreenState: Sendable {
     public var listSelection: Int? { list.selection }
 
     public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
-    /// `!isFinished` holding only the decisions and the entries: called from a closure in a mutating method,
-    /// `isFinished` copies the whole state on every call, which made looking for the next unfinished excerpt among
-    /// tens of thousands of finished ones take 80 ms.
-    var isUnfinished: (Int) -> Bool {
-        let (decisions, entries) = (decisions, entries)
-        return { decisions[entries[$0].id]?.finished != true }
+    /// `!isFinished`, for looking for an unfinished excerpt among tens of thousands of finished ones: it reads
+    /// `finishedEntries` (made on first use) rather than looking each excerpt up, and holds only that, not the state
+    /// (a closure calling `isFinished` from a mutating method copies the whole state on every call).
+    mutating func unfinishedTest() -> (Int) -> Bool {
+        if finishedEntries == nil { finishedEntries = entries.map { decisions[$0.id]?.finished == true } }
+        let finished = finishedEntries!
+        return { !finished[$0] }
     }
     public func index(ofExcerpt id: String) -> Int? {
         entryPositions[id].map { reviewStarts[$0.review] + $0.excerpt }
@@ -292,6 +296,9 @@ public struct CodingScreenState: Sendable {
         if let before { for id in before.codes.keys { usage[id, default: 1] -= 1 } }
         if let after { for id in after.codes.keys { usage[id, default: 0] += 1 } }
         decisions[excerptID] = after
+        if finishedEntries != nil, let index = index(ofExcerpt: excerptID) {
+            finishedEntries![index] = after?.finished == true
+        }
     }
 
     /// The driver's report that a write failed: the screen goes back to what is on disk and says so.

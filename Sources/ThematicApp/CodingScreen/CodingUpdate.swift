@@ -181,7 +181,7 @@ extension CodingScreenState {
 
     private mutating func goToUnfinished(step: Int) {
         guard !visible.isEmpty else { return }
-        if let target = list.nextItem(step: step, where: isUnfinished) {
+        if let target = list.nextItem(step: step, where: unfinishedTest()) {
             show(target)
         } else {
             message = "every excerpt listed is finished"
@@ -353,6 +353,7 @@ extension CodingScreenState {
         let effect = change(entry.id, to: decision, summary: done)
         // On in reading order, never back to the top: the next unfinished excerpt listed after this one.
         let listed = list.filter.label.map { " in the list \($0)" } ?? ""
+        let isUnfinished = unfinishedTest()
         if let next = list.nearestItem(step: 1, where: isUnfinished) {
             show(next)
             message = done + (listed.isEmpty ? "" : "; next unfinished\(listed): \(entries[next].id)")
