@@ -31,6 +31,43 @@ public enum CanonicalWriter {
         writeString(text, into: &output)
     }
 
+    /// Appends `number` as the writer writes `.int(number)`.
+    public static func appendInt(_ number: Int, to output: inout [UInt8]) {
+        // Beyond 2^53 a Double no longer holds every integer: written as the Double it became, as `format` does.
+        guard number.magnitude < 9_007_199_254_740_992 else {
+            output.append(contentsOf: format(Double(number)).utf8)
+            return
+        }
+        // Digits written backwards into a small buffer: the snapshot has a few numbers per record, tens of thousands
+        // of records, and a String per number would cost more than the rest of the record.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var position = buffer.count
+            var remaining = number.magnitude
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            if number < 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
+        }
+    }
+
+    /// `keys` in the order the writer lays out an object's members: by UTF-8 bytes, which is code point order.
+    public static func sortedKeys(_ keys: [String]) -> [String] {
+        // Swift orders strings by their normalised code points: for the usual keys (ASCII, or already normalised)
+        // that is the writer's order, and sorting by it is several times faster than comparing bytes one by one.
+        // The result is checked in one pass, and sorted by bytes if any neighbours are out of that order.
+        let sorted = keys.sorted()
+        for index in sorted.indices.dropFirst() where !precedes(sorted[index - 1], sorted[index]) {
+            return keys.sorted(by: precedes)
+        }
+        return sorted
+    }
+
     private static func writePretty(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value.kind {
         case .array(let elements):

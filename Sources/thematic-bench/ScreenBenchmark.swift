@@ -37,14 +37,12 @@ struct ScreenBenchmark: ParsableCommand {
         // As the real screen does, the place is remembered after each decision (in a state folder beside the study).
         let memoryStore = SessionMemoryStore(
             studyPath: studyFolder.path, coder: coder, environment: ["XDG_STATE_HOME": studyFolder.path + ".state"])
-        let screen = CodingScreenDriver(study: study, session: session, terminal: terminal, memoryStore: memoryStore)
-        screen.draw()
+        let (state, effects) = firstScreen(study: study, session: session, terminal: terminal, memoryStore: memoryStore)
         let firstFrame = clock.now
         let processorToFirstScreen = ProcessorTime.ofThisProcess() - processorAtStart
         // The same screen from here on, with each durable write timed as well.
         let writes = DurableWrites()
-        let app = ScreenDriver(
-            screen.state, effects: TimedCodingEffects(timed: screen.effects, writes: writes), terminal: terminal)
+        let app = ScreenDriver(state, effects: TimedCodingEffects(timed: effects, writes: writes), terminal: terminal)
         print(
             "study: \(study.corpus.reviews.count) reviews, \(study.corpus.excerptCount) excerpts, \(study.codebook.applicableCodes.count) codes; coder \(coder) with \(session.coding.excerpts.count) decisions"
         )
@@ -78,6 +76,17 @@ struct ScreenBenchmark: ParsableCommand {
             "peak resident memory (VmHWM\(peakIsOwn ? "" : ", including generating the study: the kernel refused a reset")): \(PeakMemory.megabytes()) MB"
         )
         print("load average: \(ProcessorTime.loadAverage())")
+    }
+
+    /// Opens the screen and draws its first frame as the real command does. Only its state and effects go on: a
+    /// driver kept alive beside the timed one would hold a second copy of the coder's decisions once they change,
+    /// which the real screen never holds.
+    private func firstScreen(
+        study: Study, session: CodingSession, terminal: NcursesTerminal, memoryStore: SessionMemoryStore?
+    ) -> (CodingScreenState, CodingEffects) {
+        let screen = CodingScreenDriver(study: study, session: session, terminal: terminal, memoryStore: memoryStore)
+        screen.draw()
+        return (screen.state, screen.effects)
     }
 
     /// A coder's rhythm: type a code's number and Enter, now and then a second code, finish, move on; sometimes undo.

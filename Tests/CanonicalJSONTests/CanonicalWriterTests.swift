@@ -49,3 +49,22 @@ private let pythonCanonical = #"""
         String(decoding: CanonicalWriter.compact(value), as: UTF8.self) == #"{"list":[true,"x"],"record":null,"seq":3}"#
     )
 }
+
+@Test func anIntegerIsAppendedAsItsValueIsWritten() {
+    for number in [
+        0, 7, -7, 10, 1_234_567, -9_007_199_254_740_991, 9_007_199_254_740_991, 9_007_199_254_740_992, .max, .min,
+    ] {
+        var appended: [UInt8] = []
+        CanonicalWriter.appendInt(number, to: &appended)
+        #expect(appended == CanonicalWriter.compact(.int(number)), "\(number)")
+    }
+}
+
+/// Swift orders "e" + combining acute as "é", after "f"; by UTF-8 bytes, as the writer orders keys, it comes first.
+@Test func keysSortInTheWritersOrderEvenWhereSwiftOrdersThemOtherwise() {
+    let keys = ["f", "e\u{301}x", "é", "B", "a", "中"]
+    #expect(CanonicalWriter.sortedKeys(keys) == ["B", "a", "e\u{301}x", "f", "é", "中"])
+    let members = JSONValue.object(keys.map { ($0, .null) })
+    let written = String(decoding: CanonicalWriter.compact(members), as: UTF8.self)
+    #expect(written == "{" + CanonicalWriter.sortedKeys(keys).map { "\"\($0)\":null" }.joined(separator: ",") + "}")
+}

@@ -146,4 +146,33 @@ import ThematicCore
         // X8 was used longest ago (X9 just now), so Y takes F8.
         #expect(recent.slots == ["X1", "X2", "X3", "X4", "X5", "X6", "X7", "Y", "X9"])
     }
+
+    private func decision(_ codes: [String], at second: Int) -> ExcerptCoding {
+        ExcerptCoding(
+            finished: true, codes: Dictionary(uniqueKeysWithValues: codes.map { ($0, AppliedCode()) }),
+            updated: "2026-11-01T09:00:00.\(100_000 + second)Z",
+            codebookRevision: 1)
+    }
+
+    @Test func ofManyDecisionsTheLatestNineCodesFillTheRow() {
+        var decisions: [String: ExcerptCoding] = [:]
+        for second in 0..<300 { decisions["R1-\(second)"] = decision(["X\(second % 20)"], at: second) }
+        let recent = RecentCodes(decisions: decisions, order: (0..<20).map { "X\($0)" })
+        #expect(recent.slots == (11..<20).reversed().map { "X\($0)" })
+    }
+
+    @Test func ofDecisionsUpdatedAtOnceTheGreatestExcerptIdsCountAsTheLatest() {
+        var decisions: [String: ExcerptCoding] = [:]
+        for number in 100..<200 { decisions["R1-\(number)"] = decision(["X\(number)"], at: 0) }
+        let recent = RecentCodes(decisions: decisions, order: (100..<200).map { "X\($0)" })
+        #expect(recent.slots == (191..<200).reversed().map { "X\($0)" })
+    }
+
+    @Test func codesAppliedLongAgoFillTheRowWhenTheLatestDecisionsCarryNone() {
+        var decisions: [String: ExcerptCoding] = [:]
+        for second in 0..<10 { decisions["R1-\(second)"] = decision(["X\(second)"], at: second) }
+        for second in 10..<300 { decisions["R2-\(second)"] = decision([], at: second) }
+        let recent = RecentCodes(decisions: decisions, order: (0..<10).map { "X\($0)" })
+        #expect(recent.slots == (1..<10).reversed().map { "X\($0)" })
+    }
 }

@@ -20,6 +20,16 @@ import ThematicCore
         #expect(state.currentEntry?.id == "R2-2")
     }
 
+    @Test func anExcerptUndoneBackToUnfinishedIsFoundByTheUnfinishedKeys() {
+        var state = Fixture.state()
+        state.press("f", "f")
+        #expect(state.currentEntry?.id == "R1-3")
+        state.press("u", "n", "[")
+        #expect(state.currentEntry?.id == "R1-2")
+        state.press("p", "]")
+        #expect(state.currentEntry?.id == "R1-2")
+    }
+
     @Test func jAndKMoveThroughTheListWhenItHasTheFocus() {
         var state = Fixture.state()
         state.press("j", "j", "k")

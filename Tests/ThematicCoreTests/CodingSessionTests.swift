@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Glibc
 import Testing
 import ThematicTestSupport
 
@@ -128,6 +129,35 @@ import ThematicTestSupport
         #expect(throws: CodingSession.SnapshotChanged.self) { try session.close() }
         #expect(try FileSystem.readBytes(folder.url("codings/ben.json")) == replaced)
         #expect(try !FileSystem.readBytes(folder.url("codings/ben.journal")).isEmpty)
+    }
+
+    @Test func aSnapshotChangedInOneByteOfTheSameLengthIsNotOverwritten() throws {
+        let folder = try valid()
+        let session = try CodingSession(folder: folder, coder: "ben")
+        try session.record("R1-2", decision(["A1"]))
+        var replaced = try FileSystem.readBytes(folder.url("codings/ben.json"))
+        let place = replaced.lastIndex(of: UInt8(ascii: "A"))!
+        replaced[place] = UInt8(ascii: "B")
+        try AtomicFile.write(replaced, to: folder.url("codings/ben.json"))
+        #expect(throws: CodingSession.SnapshotChanged.self) { try session.close() }
+        #expect(try FileSystem.readBytes(folder.url("codings/ben.json")) == replaced)
+    }
+
+    @Test func aSnapshotThatAlreadyHoldsTheCodingIsNotReplaced() throws {
+        let folder = try valid()
+        let session = try CodingSession(folder: folder, coder: "ben")
+        try session.record("R1-2", decision(["A1"]))
+        try session.compact()
+        let written = try inode(folder.url("codings/ben.json"))
+        try session.compact()
+        #expect(try inode(folder.url("codings/ben.json")) == written)
+        try session.close()
+    }
+
+    private func inode(_ path: String) throws -> UInt {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw FileError(path: path, action: "stat", errno: errno) }
+        return UInt(info.st_ino)
     }
 
     @Test func aSessionOnABrokenCodingFileIsRefusedAndTheFileKept() throws {

@@ -105,9 +105,15 @@ public struct CodingScreenState: Sendable {
     var study: Study
     public let tree: CodeTree
     public let entries: [ExcerptEntry]
-    private let entryIndex: [String: Int]
+    /// Where each review's excerpts start in `entries`: with the corpus's own index of excerpts, it finds an entry
+    /// by id without a second index of tens of thousands of ids.
+    private let reviewStarts: [Int]
+    private let entryPositions: [String: Corpus.ExcerptPosition]
 
     public internal(set) var decisions: [String: ExcerptCoding]
+    /// Whether each entry is finished, by index: made the first time an unfinished excerpt is looked for (not when the
+    /// screen opens), then kept in step with `decisions`.
+    private var finishedEntries: [Bool]?
     public internal(set) var finishedCount: Int
     /// Code id -> number of this coder's excerpts carrying it.
     public internal(set) var usage: [String: Int]
@@ -169,7 +175,9 @@ public struct CodingScreenState: Sendable {
         codeCursor = OrderedCursor(filter: "", visible: [], current: tree.nodes.isEmpty ? nil : 0)
         var entries: [ExcerptEntry] = []
         entries.reserveCapacity(study.corpus.excerptCount)
+        var reviewStarts: [Int] = []
         for review in study.corpus.reviews {
+            reviewStarts.append(entries.count)
             for (index, excerpt) in review.excerpts.enumerated() {
                 entries.append(
                     ExcerptEntry(
@@ -178,7 +186,8 @@ public struct CodingScreenState: Sendable {
             }
         }
         self.entries = entries
-        entryIndex = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.reviewStarts = reviewStarts
+        entryPositions = study.corpus.positions
         decisions = coding.excerpts
         recent = RecentCodes(
             decisions: coding.excerpts, order: tree.nodes.filter(\.item.code.codable).map(\.id))
@@ -255,7 +264,17 @@ public struct CodingScreenState: Sendable {
     public var listSelection: Int? { list.selection }
 
     public func isFinished(_ entryIndex: Int) -> Bool { decisions[entries[entryIndex].id]?.finished == true }
-    public func index(ofExcerpt id: String) -> Int? { entryIndex[id] }
+    /// `!isFinished`, for looking for an unfinished excerpt among tens of thousands of finished ones: it reads
+    /// `finishedEntries` (made on first use) rather than looking each excerpt up, and holds only that, not the state
+    /// (a closure calling `isFinished` from a mutating method copies the whole state on every call).
+    mutating func unfinishedTest() -> (Int) -> Bool {
+        if finishedEntries == nil { finishedEntries = entries.map { decisions[$0.id]?.finished == true } }
+        let finished = finishedEntries!
+        return { !finished[$0] }
+    }
+    public func index(ofExcerpt id: String) -> Int? {
+        entryPositions[id].map { reviewStarts[$0.review] + $0.excerpt }
+    }
 
     // MARK: Changing the coder's decisions
 
@@ -277,6 +296,9 @@ public struct CodingScreenState: Sendable {
         if let before { for id in before.codes.keys { usage[id, default: 1] -= 1 } }
         if let after { for id in after.codes.keys { usage[id, default: 0] += 1 } }
         decisions[excerptID] = after
+        if finishedEntries != nil, let index = index(ofExcerpt: excerptID) {
+            finishedEntries![index] = after?.finished == true
+        }
     }
 
     /// The driver's report that a write failed: the screen goes back to what is on disk and says so.

@@ -181,7 +181,7 @@ extension CodingScreenState {
 
     private mutating func goToUnfinished(step: Int) {
         guard !visible.isEmpty else { return }
-        if let target = list.nextItem(step: step, where: { !isFinished($0) }) {
+        if let target = list.nextItem(step: step, where: unfinishedTest()) {
             show(target)
         } else {
             message = "every excerpt listed is finished"
@@ -353,10 +353,11 @@ extension CodingScreenState {
         let effect = change(entry.id, to: decision, summary: done)
         // On in reading order, never back to the top: the next unfinished excerpt listed after this one.
         let listed = list.filter.label.map { " in the list \($0)" } ?? ""
-        if let next = list.nearestItem(step: 1, where: { !isFinished($0) }) {
+        let isUnfinished = unfinishedTest()
+        if let next = list.nearestItem(step: 1, where: isUnfinished) {
             show(next)
             message = done + (listed.isEmpty ? "" : "; next unfinished\(listed): \(entries[next].id)")
-        } else if visible.contains(where: { !isFinished($0) }) {
+        } else if visible.contains(where: isUnfinished) {
             message =
                 done
                 + "; no unfinished excerpt after it\(listed.isEmpty ? "" : " in this list") (] goes round to those before it)"

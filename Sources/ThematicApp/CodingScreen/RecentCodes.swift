@@ -21,16 +21,59 @@ public struct RecentCodes: Equatable, Sendable {
     /// as used when it was last updated (its codes in `order`, the codebook's).
     public init(decisions: [String: ExcerptCoding], order: [String]) {
         let place = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var seen = Set<String>(), recent: [String] = []
-        let latestFirst = decisions.sorted { ($0.value.updated, $0.key) > ($1.value.updated, $1.key) }
-        for (_, decision) in latestFirst {
-            for id in decision.codes.keys.filter({ place[$0] != nil }).sorted(by: { place[$0]! < place[$1]! })
-            where seen.insert(id).inserted {
-                recent.append(id)
+        func codes(latestFirst: [Decision]) -> [String] {
+            var seen = Set<String>(), recent: [String] = []
+            for (_, decision) in latestFirst {
+                for id in decision.codes.keys.filter({ place[$0] != nil }).sorted(by: { place[$0]! < place[$1]! })
+                where seen.insert(id).inserted {
+                    recent.append(id)
+                }
+                if recent.count >= Self.capacity { break }
             }
-            if recent.count >= Self.capacity { break }
+            return recent
+        }
+        // The row is nearly always full within the latest few dozen decisions: sorting tens of thousands to find
+        // them would be most of the time the screen takes to open. All of them are sorted only when those few fall
+        // short.
+        let latest = Self.latest(Self.decisionsLookedAtFirst, of: decisions)
+        var recent = codes(latestFirst: latest)
+        if recent.count < Self.capacity, latest.count < decisions.count {
+            recent = codes(latestFirst: decisions.sorted(by: Self.isLater))
         }
         self.init(mostRecentFirst: recent)
+    }
+
+    private typealias Decision = [String: ExcerptCoding].Element
+    private static let decisionsLookedAtFirst = 64
+
+    /// Latest updated first; of two updated at once, the greater excerpt id first.
+    private static func isLater(_ one: Decision, _ other: Decision) -> Bool {
+        (one.value.updated, one.key) > (other.value.updated, other.key)
+    }
+
+    /// The `count` latest decisions, latest first, in one pass.
+    private static func latest(_ count: Int, of decisions: [String: ExcerptCoding]) -> [Decision] {
+        var latest: [Decision] = []
+        latest.reserveCapacity(count + 1)
+        var oldestKept = (updated: "", id: "")
+        for index in decisions.indices {
+            // Most decisions are older than every one kept: passed over reading only their time, not copied whole.
+            if latest.count == count {
+                let updated = decisions.values[index].updated
+                if updated < oldestKept.updated
+                    || updated == oldestKept.updated && decisions.keys[index] <= oldestKept.id
+                {
+                    continue
+                }
+            }
+            let decision = decisions[index]
+            var place = latest.count
+            while place > 0, isLater(decision, latest[place - 1]) { place -= 1 }
+            latest.insert(decision, at: place)
+            if latest.count > count { latest.removeLast() }
+            oldestKept = (latest[latest.count - 1].value.updated, latest[latest.count - 1].key)
+        }
+        return latest
     }
 
     /// The code on F`number`, if any.

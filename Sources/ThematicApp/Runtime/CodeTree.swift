@@ -25,7 +25,7 @@ extension FoldableTree where ID == String, Item == CodeEntry {
         var number = 0
         var hotkeys = Set<Key>()
         for code in active {
-            let depth = codebook.ancestors(of: code.id).filter { activeIDs.contains($0) }.count
+            let depth = Codebook.ancestors(of: code.id, in: byID).filter { activeIDs.contains($0) }.count
             var colourText = code.colour
             var parent = code.parent
             while colourText == nil, let id = parent {

@@ -57,35 +57,6 @@ public enum CodingFormat {
             ])
     }
 
-    /// The snapshot's canonical bytes, exactly `CanonicalWriter.pretty(encode(coding))`, without building the whole
-    /// file as one JSON value: every session that recorded anything writes its coder's snapshot when it closes, and a
-    /// snapshot holds tens of thousands of records.
-    public static func prettyBytes(_ coding: Coding) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(256 + coding.excerpts.count * 192)
-        output += "{\n  \"coder\": ".utf8
-        CanonicalWriter.appendString(coding.coder, to: &output)
-        output += ",\n  \"excerpts\": ".utf8
-        if coding.excerpts.isEmpty {
-            output += "{}".utf8
-        } else {
-            output += "{".utf8
-            let ids = coding.excerpts.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (position, id) in ids.enumerated() {
-                output += (position == 0 ? "\n    " : ",\n    ").utf8
-                CanonicalWriter.appendString(id, to: &output)
-                output += ": ".utf8
-                CanonicalWriter.appendPretty(encodeExcerpt(coding.excerpts[id]!), indent: 4, to: &output)
-            }
-            output += "\n  }".utf8
-        }
-        output += ",\n  \"journalSequence\": \(CanonicalWriter.format(Double(coding.journalSequence)))".utf8
-        output += ",\n  \"kind\": ".utf8
-        CanonicalWriter.appendString(FileKind.coding.rawValue, to: &output)
-        output += ",\n  \"schemaVersion\": \(FileKind.coding.currentVersion)\n}\n".utf8
-        return output
-    }
-
     /// Members in the writer's order (sorted by key), so it need not sort them again.
     static func encodeExcerpt(_ excerpt: ExcerptCoding) -> JSONValue {
         .record([

@@ -38,8 +38,11 @@ public struct Codebook: Sendable, Equatable {
     public func depth(of id: String) -> Int { ancestors(of: id).count }
 
     /// Parent, grandparent, ... up to the top level (stops on a cycle rather than looping).
-    public func ancestors(of id: String) -> [String] {
-        let byID = codesByID
+    public func ancestors(of id: String) -> [String] { Self.ancestors(of: id, in: codesByID) }
+
+    /// `ancestors(of:)` with the codes by id at hand: for a caller that asks for every code's, which would otherwise
+    /// index the codebook once per code.
+    public static func ancestors(of id: String, in byID: [String: Code]) -> [String] {
         var chain: [String] = []
         var current = byID[id]?.parent
         while let parent = current, !chain.contains(parent), parent != id {

@@ -11,7 +11,8 @@ public final class CodingSession {
     public private(set) var coding: Coding
     private let lock: CoderLock
     private var journal: JournalWriter
-    private var snapshotOnDisk: [UInt8]?
+    /// The snapshot as this session last read or wrote it (nil: none yet), to notice if someone else replaces it.
+    private var snapshotOnDisk: ContentDigest?
     private var pendingEntries = 0
 
     /// The snapshot file changed on disk while this session had it open.
@@ -45,7 +46,8 @@ public final class CodingSession {
         self.folder = folder
         self.coder = coder
         self.coding = loaded.coding
-        self.snapshotOnDisk = loaded.snapshotBytes
+        // Its digest, not its bytes: a session holds the snapshot open for hours, and the bytes are megabytes.
+        self.snapshotOnDisk = loaded.snapshotBytes.map(ContentDigest.init)
         self.journal = try JournalWriter(
             path: folder.url(StudyFolder.journalFile(coder)), keepingFirst: loaded.journal.completeLength)
         self.pendingEntries = loaded.journal.entries.count
@@ -95,15 +97,18 @@ public final class CodingSession {
     /// Writes the snapshot (atomically) and empties the journal.
     public func compact() throws {
         let file = folder.url(StudyFolder.codingFile(coder))
-        // Compared block by block: the snapshot is megabytes, and a second copy of it would be the session's peak.
         let unchanged =
-            if let snapshotOnDisk { try FileSystem.fileHolds(file, exactly: snapshotOnDisk) } else {
+            if let snapshotOnDisk { try ContentDigest.ofFile(file) == snapshotOnDisk } else {
                 !FileSystem.exists(file)
             }
         guard unchanged else { throw SnapshotChanged(file: StudyFolder.codingFile(coder)) }
         let bytes = CodingFormat.prettyBytes(coding)
-        if bytes != snapshotOnDisk { try AtomicFile.write(bytes, to: file) }
-        snapshotOnDisk = bytes
+        let written = ContentDigest(bytes)
+        // Left as it is only when it holds exactly these bytes: the digests agreeing is not proof enough to let a
+        // change go unwritten.
+        let alreadyOnDisk = try written == snapshotOnDisk && FileSystem.fileHolds(file, exactly: bytes)
+        if !alreadyOnDisk { try AtomicFile.write(bytes, to: file) }
+        snapshotOnDisk = written
         // A crash here leaves journal lines the snapshot already holds; their sequence numbers make replay skip them.
         try journal.truncate()
         pendingEntries = 0
