@@ -151,12 +151,9 @@ enum ReviewScan {
         mutating func integer() -> Int? {
             skipWhitespace()
             let start = index
-            var value = 0
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
-                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
-                index += 1
-            }
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             let digits = index - start
+            // Fifteen digits at most: the parser reads a number as a Double, exact for whole numbers that short.
             guard digits >= 1, digits <= 15, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
             if index < bytes.count {
                 switch bytes[index] {
@@ -164,7 +161,7 @@ enum ReviewScan {
                 default: break
                 }
             }
-            return value
+            return bytes[start..<index].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
         }
 
         /// A string as the parser reads it, escapes decoded; nil for anything the parser refuses.

@@ -49,6 +49,7 @@ import ThematicTestSupport
         #"{"kind":"thematic.review","schemaVersion":3,"id":"R","title":"T","attributes":{},"excerpts":[]}"#,
         #"{"kind":"thematic.review","schemaVersion":0,"id":"R","title":"T","attributes":{},"excerpts":[]}"#,
         #"{"kind":"thematic.review","schemaVersion":01,"id":"R","title":"T","attributes":{},"excerpts":[]}"#,
+        #"{"kind":"thematic.review","schemaVersion":4444444444444444444444444,"id":"R","title":"T","attributes":{},"excerpts":[]}"#,
         #"{"kind":"thematic.coding","schemaVersion":1,"id":"R","title":"T","attributes":{},"excerpts":[]}"#,
         #"{"kind":"thematic.review","schemaVersion":1,"id":"R","title":"T","attributes":{},"excerpts":[{"id":"R-1","section":"S","text":"x","page":2}]}"#,
         #"{"kind":"thematic.review","schemaVersion":2,"id":"R","title":"T","attributes":{},"excerpts":[{"id":"R-1","section":"S","text":"x","page":0}]}"#,
