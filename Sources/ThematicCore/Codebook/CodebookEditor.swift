@@ -272,7 +272,8 @@ public struct CodebookEditor {
     {
         var result = Rewrite()
         (result.counts, result.written, result.codebookChecked) = try rewriteFiles(
-            study, coders: coders, progress: progress
+            study, coders: coders, progress: progress,
+            onlyExcerpts: { coder in codings.coders[coder].map { Array($0.keys) } ?? [] }
         ) { coder, excerpt, codes in
             guard let change = codings.coders[coder]?[excerpt] else { return nil }
             let now = codes.filter { change.after.keys.contains($0.key) || change.before.keys.contains($0.key) }
@@ -300,10 +301,12 @@ public struct CodebookEditor {
 
     /// Rewrites coder records (`codes`: coder, excerpt, codes -> new codes or nil to leave the record) and consensus
     /// decisions (nil: leave it), then writes: every coder's file through their locked session, then consensus.json.
+    /// `onlyExcerpts` names a coder's records that may change, when only a few may (an undo's): the others are
+    /// left without a look.
     /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file,
     /// every coder's codings and the consensus as written, and codebook.json as checked before writing them.
     private func rewriteFiles(
-        _ study: Study, coders: [String], progress: Phase,
+        _ study: Study, coders: [String], progress: Phase, onlyExcerpts: (String) -> [String]? = { _ in nil },
         codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
         decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
         check: () throws -> Void
@@ -336,14 +339,21 @@ public struct CodebookEditor {
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         for session in sessions {
+            let coder = session.coder
+            let records = session.coding.excerpts
             var changes: [(String, ExcerptCoding)] = []
-            for (excerpt, record) in session.coding.excerpts {
-                guard let codes = rewrite(session.coder, excerpt, record.codes) else { continue }
+            func plan(_ excerpt: String, _ record: ExcerptCoding) {
+                guard let codes = rewrite(coder, excerpt, record.codes) else { return }
                 var changed = record
                 changed.codes = codes
                 changes.append((excerpt, changed))
             }
-            plans[session.coder] = changes.sorted { $0.0 < $1.0 }
+            if let only = onlyExcerpts(coder) {
+                for excerpt in only { if let record = records[excerpt] { plan(excerpt, record) } }
+            } else {
+                for (excerpt, record) in records { plan(excerpt, record) }
+            }
+            plans[coder] = changes.sorted { $0.0 < $1.0 }
         }
         var consensusChanges = 0
         for (excerpt, decision) in consensus.excerpts.sorted(by: { $0.key < $1.key }) {
