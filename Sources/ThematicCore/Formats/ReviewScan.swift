@@ -1,6 +1,6 @@
 import CanonicalJSON
 
-/// A review file in its usual shape read straight from the bytes, without a JSON tree: the corpus is most of a
+/// A review file in its usual shape read straight from the bytes, without a JSON tree: the corpus is half of a
 /// study's bytes (300 reviews, 32 MB of excerpt text), and building a tree of it only to copy its strings out again
 /// was much of the time a study took to load.
 ///
