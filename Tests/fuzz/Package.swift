@@ -14,6 +14,7 @@ let fuzzTargets: [(name: String, libraries: [String])] = [
     ("FuzzManifest", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzCodebook", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzReview", ["CanonicalJSON", "ThematicCore"]),
+    ("FuzzReviewScan", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzCoding", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzCodingScan", ["CanonicalJSON", "ThematicCore"]),
     ("FuzzConsensus", ["CanonicalJSON", "ThematicCore"]),

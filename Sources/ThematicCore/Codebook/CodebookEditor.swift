@@ -49,6 +49,8 @@ public struct CodebookEditor {
         var codings = RewrittenCodings()
         var kept: [String] = []
         var written: (coders: [String: Coding], consensus: Consensus)?
+        /// codebook.json as found at the revision read, just before the codings were written.
+        var codebookChecked: [UInt8]?
     }
 
     /// Applies one edit made by `editor` (refused for a coder unless the study allows it). A merge, split or undo
@@ -129,7 +131,7 @@ public struct CodebookEditor {
         default:
             break
         }
-        try writeCodebook(book, replacing: study.codebook.revision)
+        try writeCodebook(book, replacing: study.codebook.revision, checked: rewrite?.codebookChecked)
         return Outcome(
             codebook: book, change: book.history[last], rewritten: rewrite?.counts ?? [:],
             keptAsCodedSince: rewrite?.kept ?? [], codingsWritten: rewrite?.written)
@@ -240,8 +242,9 @@ public struct CodebookEditor {
                 before: before.filter { only.contains($0.key) },
                 after: after.filter { only.contains($0.key) })
         }
-        (result.counts, result.written) = try rewriteFiles(study, coders: coders, progress: progress) {
-            coder, excerpt, codes in
+        (result.counts, result.written, result.codebookChecked) = try rewriteFiles(
+            study, coders: coders, progress: progress
+        ) { coder, excerpt, codes in
             guard let after = rewrite(codes, excerpt) else { return nil }
             record(coder, excerpt, codes, after)
             return after
@@ -268,8 +271,10 @@ public struct CodebookEditor {
         -> Rewrite
     {
         var result = Rewrite()
-        (result.counts, result.written) = try rewriteFiles(study, coders: coders, progress: progress) {
-            coder, excerpt, codes in
+        (result.counts, result.written, result.codebookChecked) = try rewriteFiles(
+            study, coders: coders, progress: progress,
+            onlyExcerpts: { coder in codings.coders[coder].map { Array($0.keys) } ?? [] }
+        ) { coder, excerpt, codes in
             guard let change = codings.coders[coder]?[excerpt] else { return nil }
             let now = codes.filter { change.after.keys.contains($0.key) || change.before.keys.contains($0.key) }
             if now == change.before { return nil }
@@ -296,14 +301,16 @@ public struct CodebookEditor {
 
     /// Rewrites coder records (`codes`: coder, excerpt, codes -> new codes or nil to leave the record) and consensus
     /// decisions (nil: leave it), then writes: every coder's file through their locked session, then consensus.json.
+    /// `onlyExcerpts` names a coder's records that may change, when only a few may (an undo's): the others are
+    /// left without a look.
     /// `check` runs after every rewrite is planned and before anything is written. Returns records rewritten per file,
-    /// and every coder's codings and the consensus as written.
+    /// every coder's codings and the consensus as written, and codebook.json as checked before writing them.
     private func rewriteFiles(
-        _ study: Study, coders: [String], progress: Phase,
+        _ study: Study, coders: [String], progress: Phase, onlyExcerpts: (String) -> [String]? = { _ in nil },
         codes rewrite: (String, String, [String: AppliedCode]) -> [String: AppliedCode]?,
         decision rewriteDecision: (String, ConsensusDecision) -> ConsensusDecision?,
         check: () throws -> Void
-    ) throws -> ([String: Int], (coders: [String: Coding], consensus: Consensus)) {
+    ) throws -> ([String: Int], (coders: [String: Coding], consensus: Consensus), [UInt8]) {
         // A linked corpus/ or codings/ would take some files and refuse others: refused before any is written.
         try folder.refuseLinkedSubfolders()
         // Every coder's lock, before anything is written: a coder with the screen open refuses the whole change.
@@ -332,14 +339,21 @@ public struct CodebookEditor {
         var consensus = try readConsensus()
         var plans: [String: [(String, ExcerptCoding)]] = [:]
         for session in sessions {
+            let coder = session.coder
+            let records = session.coding.excerpts
             var changes: [(String, ExcerptCoding)] = []
-            for (excerpt, record) in session.coding.excerpts {
-                guard let codes = rewrite(session.coder, excerpt, record.codes) else { continue }
+            func plan(_ excerpt: String, _ record: ExcerptCoding) {
+                guard let codes = rewrite(coder, excerpt, record.codes) else { return }
                 var changed = record
                 changed.codes = codes
                 changes.append((excerpt, changed))
             }
-            plans[session.coder] = changes.sorted { $0.0 < $1.0 }
+            if let only = onlyExcerpts(coder) {
+                for excerpt in only { if let record = records[excerpt] { plan(excerpt, record) } }
+            } else {
+                for (excerpt, record) in records { plan(excerpt, record) }
+            }
+            plans[coder] = changes.sorted { $0.0 < $1.0 }
         }
         var consensusChanges = 0
         for (excerpt, decision) in consensus.excerpts.sorted(by: { $0.key < $1.key }) {
@@ -348,7 +362,7 @@ public struct CodebookEditor {
             consensusChanges += 1
         }
         try check()
-        try requireCodebookRevision(study.codebook.revision)
+        let codebookChecked = try requireCodebookRevision(study.codebook.revision)
         try consensusRead.requireUnchanged(in: folder)
         // Each coder's changed records are journalled and folded into their file on a core of its own. Every session
         // closes (a failed one too); the first failure in coder order is reported once all have finished, and the
@@ -379,7 +393,7 @@ public struct CodebookEditor {
             try consensusRead.replace(with: CanonicalWriter.pretty(ConsensusFormat.encode(consensus)), in: folder)
         }
         counts["consensus"] = consensusChanges
-        return (counts, (written, consensus))
+        return (counts, (written, consensus), codebookChecked)
     }
 
     /// A coder's session passed to the worker that reads or writes their files, and back: one thread at a time uses it.
@@ -419,11 +433,20 @@ public struct CodebookEditor {
         return consensus
     }
 
-    /// Refuses when codebook.json is no longer at `revision`: someone else changed it since it was read.
-    private func requireCodebookRevision(_ revision: Int) throws {
+    /// Refuses when codebook.json is no longer at `revision`: someone else changed it since it was read. Returns the
+    /// bytes found at that revision; given them back as `checked`, a later check that finds the same bytes needs not
+    /// decode them again (a codebook whose history keeps a merge's codings is megabytes).
+    @discardableResult
+    private func requireCodebookRevision(_ revision: Int, checked: [UInt8]? = nil) throws -> [UInt8] {
+        let file = StudyFolder.codebookFile
         var problems: [StudyProblem] = []
-        let onDisk = StudyReader.readFile(
-            folder, StudyFolder.codebookFile, problems: &problems, decode: CodebookFormat.decode)
+        guard let bytes = StudyReader.readBytes(folder, file, problems: &problems) else {
+            throw StudyLoadError(problems: problems)
+        }
+        if bytes == checked { return bytes }
+        let onDisk = StudyReader.parse(bytes, file, problems: &problems).flatMap { json in
+            StudyReader.decoded(json, of: bytes, file, problems: &problems, decode: CodebookFormat.decode)
+        }
         guard let onDisk, !problems.contains(where: { $0.severity == .error }) else {
             throw StudyLoadError(problems: problems)
         }
@@ -432,12 +455,13 @@ public struct CodebookEditor {
                 "codebook.json changed while this change was being made (now at revision \(onDisk.revision), was \(revision)); run the command again"
             )
         }
+        return bytes
     }
 
-    func writeCodebook(_ book: Codebook, replacing revision: Int) throws {
+    func writeCodebook(_ book: Codebook, replacing revision: Int, checked: [UInt8]? = nil) throws {
         let lock = try StudyLocks.codebook(folder)
         defer { lock.release() }
-        try requireCodebookRevision(revision)
+        try requireCodebookRevision(revision, checked: checked)
         try AtomicFile.write(
             CanonicalWriter.pretty(CodebookFormat.encode(book)), to: folder.url(StudyFolder.codebookFile))
     }

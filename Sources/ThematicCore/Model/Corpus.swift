@@ -50,9 +50,12 @@ public struct Corpus: Sendable, Equatable {
         self.reviews = reviews.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         var positions: [String: ExcerptPosition] = [:]
         positions.reserveCapacity(self.reviews.reduce(0) { $0 + $1.excerpts.count })
-        for (reviewIndex, review) in self.reviews.enumerated() {
-            for (excerptIndex, excerpt) in review.excerpts.enumerated() where positions[excerpt.id] == nil {
-                positions[excerpt.id] = ExcerptPosition(review: reviewIndex, excerpt: excerptIndex)
+        // Back to front, so that an id used twice keeps its first place: one hash per excerpt, its id the only part
+        // of it touched.
+        for reviewIndex in self.reviews.indices.reversed() {
+            let excerpts = self.reviews[reviewIndex].excerpts
+            for excerptIndex in excerpts.indices.reversed() {
+                positions[excerpts[excerptIndex].id] = ExcerptPosition(review: reviewIndex, excerpt: excerptIndex)
             }
         }
         self.positions = positions

@@ -67,6 +67,14 @@ public enum StudyReader {
         decode: (JSONValue, inout FileProblems) throws(JSONShapeError) -> Value
     ) -> Value? {
         guard let (bytes, json) = parseFile(folder, file, problems: &problems) else { return nil }
+        return decoded(json, of: bytes, file, problems: &problems, decode: decode)
+    }
+
+    /// Decodes one parsed file, turning every failure into located problems.
+    static func decoded<Value>(
+        _ json: JSONValue, of bytes: [UInt8], _ file: String, problems: inout [StudyProblem],
+        decode: (JSONValue, inout FileProblems) throws(JSONShapeError) -> Value
+    ) -> Value? {
         var found = FileProblems()
         do {
             let value = try decode(json, &found)
@@ -114,6 +122,15 @@ public enum StudyReader {
         }
     }
 
+    /// A review file: straight from its bytes when it has its usual shape (`ReviewScan`), else parsed and decoded,
+    /// which finds and locates every problem.
+    private static func readReview(_ folder: StudyFolder, _ file: String, problems: inout [StudyProblem]) -> Review? {
+        guard let bytes = readBytes(folder, file, problems: &problems) else { return nil }
+        if let review = ReviewScan.read(bytes) { return review }
+        guard let json = parse(bytes, file, problems: &problems) else { return nil }
+        return decoded(json, of: bytes, file, problems: &problems, decode: ReviewFormat.decode)
+    }
+
     private static func readCorpus(_ folder: StudyFolder, problems: inout [StudyProblem]) -> Corpus? {
         // git keeps no empty folders, so a fresh clone of a study without reviews has no corpus/ at all.
         guard FileSystem.isDirectory(folder.url(StudyFolder.corpusFolder)) else { return Corpus(reviews: []) }
@@ -123,17 +140,18 @@ public enum StudyReader {
             return nil
         }
         var reviews: [Review] = []
-        var firstPlace: [String: String] = [:]
         var failed = false
         let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         // Reviews are independent files: read and decode them on every core.
         let decoded = files.parallelMap { name -> (Review?, [StudyProblem]) in
             var found: [StudyProblem] = []
-            let review = readFile(
-                folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found, decode: ReviewFormat.decode)
+            let review = readReview(folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found)
             return (review, found)
         }
-        for (name, (decodedReview, found)) in zip(files, decoded) {
+        // Excerpt id -> the file (its index in `files`) that used it first.
+        var firstPlace: [String: Int] = [:]
+        firstPlace.reserveCapacity(decoded.reduce(0) { $0 + ($1.0?.excerpts.count ?? 0) })
+        for (fileIndex, (name, (decodedReview, found))) in zip(files, decoded).enumerated() {
             let file = "\(StudyFolder.corpusFolder)/\(name)"
             let problemCount = problems.count
             problems += found
@@ -148,14 +166,16 @@ public enum StudyReader {
                         file: file, path: "id",
                         message: "the review id \"\(review.id)\" must match the file name (\(expectedID).json)"))
             }
-            for (index, excerpt) in review.excerpts.enumerated() {
-                if let other = firstPlace[excerpt.id] {
+            for index in review.excerpts.indices {
+                let id = review.excerpts[index].id
+                if let other = firstPlace.updateValue(fileIndex, forKey: id) {
+                    firstPlace[id] = other
                     problems.append(
                         StudyProblem(
                             file: file, path: "excerpts[\(index)].id",
-                            message: "duplicate excerpt id \"\(excerpt.id)\" (already used in \(other))"))
-                } else {
-                    firstPlace[excerpt.id] = file
+                            message:
+                                "duplicate excerpt id \"\(id)\" (already used in \(StudyFolder.corpusFolder)/\(files[other]))"
+                        ))
                 }
             }
             if problems[problemCount...].contains(where: { $0.severity == .error }) { failed = true }
