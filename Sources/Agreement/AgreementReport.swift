@@ -18,9 +18,9 @@ public struct AgreementReport: Sendable, Equatable {
     public let bootstrap: AlphaBootstrap?
     public let alphaIntervals: [BootstrapInterval]?
 
-    /// Computes every figure. Linear in units and applications, except the set-valued alphas,
-    /// which are quadratic in the number of distinct code sets. A bootstrap tells `progress` its replicates done and
-    /// in all.
+    /// Computes every figure. Linear in units and applications, except the set-valued alphas, whose cost grows with
+    /// the code combinations many distinct code sets share (`CombinationWalk`). A bootstrap tells `progress` its
+    /// replicates done and in all.
     public init(
         _ data: ReliabilityData, bootstrap: AlphaBootstrap? = nil,
         progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }

@@ -46,11 +46,11 @@ public struct AgreementTable: Sendable {
         let codesByID = study.codebook.codesByID
         var units: [[Int]] = []
         var rows: [Row] = []
-        var unitsInDisagreement = Set<Int>()
+        var inDisagreement = [Bool](repeating: false, count: data.unitIDs.count)
         for (index, entry) in report.perCode.enumerated() {
             let disagreeing = data.disagreements(onCode: index)
             units.append(disagreeing)
-            unitsInDisagreement.formUnion(disagreeing)
+            for unit in disagreeing { inDisagreement[unit] = true }
             rows.append(
                 Row(
                     code: entry.code, name: codesByID[entry.code]?.name ?? "", agreement: entry.agreement,
@@ -67,7 +67,7 @@ public struct AgreementTable: Sendable {
             disagreements: units.reduce(0) { $0 + $1.count })
         setValued = report.setValued
         pairableExcerpts = data.pairableUnitCount
-        excerptsInDisagreement = unitsInDisagreement.count
+        excerptsInDisagreement = inDisagreement.lazy.filter { $0 }.count
         warnings = reliability.warnings
         disagreementUnits = units
     }

@@ -56,9 +56,10 @@ public struct ComparedCoders: Sendable, Equatable {
                 warningShare: warningShare)
             return
         }
-        let finished = Self.finished(study)
         let inCommon = active.filter { coder in
-            active.contains { other in other != coder && !finished[coder]!.isDisjoint(with: finished[other]!) }
+            active.contains { other in
+                other != coder && Self.finishedInCommon(study.codings[coder]!, study.codings[other]!)
+            }
         }
         self.init(
             study: study, coders: inCommon, basis: .finishedInCommon,
@@ -75,17 +76,18 @@ public struct ComparedCoders: Sendable, Equatable {
                 ($0, study.assignments.excerpts(of: $0))
             })
         warnings = Self.warnings(
-            coders: coders, finished: Self.finished(study), assigned: assigned, basis: basis, share: warningShare)
+            coders: coders, codings: study.codings, assigned: assigned, basis: basis, share: warningShare)
     }
 
-    /// Coder -> the excerpts they finished.
-    private static func finished(_ study: Study) -> [String: Set<String>] {
-        study.codings.mapValues { coding in Set(coding.excerpts.filter { $0.value.finished }.keys) }
+    /// Whether two coders finished an excerpt in common: a look-up per excerpt of the one with fewer, up to the first
+    /// found (sets of every coder's finished excerpts cost a hash per excerpt of the study).
+    private static func finishedInCommon(_ a: Coding, _ b: Coding) -> Bool {
+        let (fewer, more) = a.excerpts.count <= b.excerpts.count ? (a, b) : (b, a)
+        return fewer.excerpts.contains { $0.value.finished && more.excerpts[$0.key]?.finished == true }
     }
 
     private static func warnings(
-        coders: [String], finished: [String: Set<String>], assigned: [String: Set<String>], basis: Basis,
-        share: Double
+        coders: [String], codings: [String: Coding], assigned: [String: Set<String>], basis: Basis, share: Double
     ) -> [String] {
         let threshold = "under \(percentText(share))"
         func without(_ coder: String) -> String {
@@ -96,7 +98,7 @@ public struct ComparedCoders: Sendable, Equatable {
             let warned = assigned.keys.sorted().filter { basis != .named || coders.contains($0) }
             return warned.compactMap { coder in
                 let work = assigned[coder]!
-                let done = work.intersection(finished[coder] ?? []).count
+                let done = work.lazy.filter { codings[coder]?.excerpts[$0]?.finished == true }.count
                 let fraction = Double(done) / Double(max(1, work.count))
                 guard fraction < share else { return nil }
                 if !coders.contains(coder) {
@@ -107,7 +109,7 @@ public struct ComparedCoders: Sendable, Equatable {
                     + without(coder)
             }
         }
-        let counts = coders.map { (coder: $0, count: finished[$0]?.count ?? 0) }
+        let counts = coders.map { (coder: $0, count: codings[$0]?.finishedCount ?? 0) }
         guard let most = counts.max(by: { $0.count < $1.count }), most.count > 0 else { return [] }
         return counts.compactMap { coder, count in
             let fraction = Double(count) / Double(most.count)

@@ -39,23 +39,16 @@ public struct StudyReliability: Sendable {
         for code in study.codebook.codes {
             if let index = codeIndex[scope.current(code.id)] { indexOfApplied[code.id] = index }
         }
+        let lookUp = indexOfApplied
+        let found = Self.slices(coders: scope.coders.count, excerpts: scope.excerpts.count).parallelMap { slice in
+            Self.finishedCodings(of: study.codings[scope.coders[slice.coder]]!, scope.excerpts[slice.excerpts], lookUp)
+        }
         var data = ReliabilityData(unitIDs: scope.excerpts, coders: scope.coders, codes: scope.codes)
         var revisions: [String: Set<Int>] = [:]
-        var indices: [Int] = []
-        for (coderIndex, coder) in scope.coders.enumerated() {
-            let coding = study.codings[coder]!
-            var coderRevisions: Set<Int> = []
-            for (unitIndex, unit) in scope.excerpts.enumerated() {
-                guard let record = coding.excerpts[unit], record.finished else { continue }
-                coderRevisions.insert(record.codebookRevision)
-                indices.removeAll(keepingCapacity: true)
-                for code in record.codes.keys {
-                    if let index = indexOfApplied[code] { indices.append(index) }
-                }
-                indices.sort()
-                data.setCoding(unit: unitIndex, coder: coderIndex, codes: indices)
-            }
-            if !coderRevisions.isEmpty { revisions[coder] = coderRevisions }
+        for (slice, found) in found.enumerated() {
+            let coder = slice / Self.slicesPerCoder
+            for (unit, codes) in found.codings { data.setCoding(unit: unit, coder: coder, codes: codes) }
+            if !found.revisions.isEmpty { revisions[scope.coders[coder], default: []].formUnion(found.revisions) }
         }
         if selection.onlyFinishedByAll { data = data.keepingUnitsFinishedByAllCoders() }
         if let level = selection.level {
@@ -64,6 +57,37 @@ public struct StudyReliability: Sendable {
         }
         self.data = data
         self.warnings = Self.revisionWarnings(revisions, coders: scope.coders, current: study.codebook.revision)
+    }
+
+    /// Each coder's excerpts cut into this many slices, looked up side by side: the look-ups by id are most of the
+    /// work of building the data.
+    static let slicesPerCoder = 4
+
+    static func slices(coders: Int, excerpts: Int) -> [(coder: Int, excerpts: Range<Int>)] {
+        (0..<coders).flatMap { coder in
+            (0..<slicesPerCoder).map { part in
+                (coder, (excerpts * part / slicesPerCoder)..<(excerpts * (part + 1) / slicesPerCoder))
+            }
+        }
+    }
+
+    /// The excerpts of `excerpts` (by index into the whole list) the coder finished, with the indices of the codes
+    /// applied, and the codebook revisions those decisions were made against.
+    static func finishedCodings(
+        of coding: Coding, _ excerpts: ArraySlice<String>, _ indexOfApplied: [String: Int]
+    ) -> (codings: [(unit: Int, codes: [Int])], revisions: Set<Int>) {
+        var codings: [(unit: Int, codes: [Int])] = []
+        var revisions: Set<Int> = []
+        var lastRevision: Int?
+        for (unit, excerpt) in zip(excerpts.indices, excerpts) {
+            guard let record = coding.excerpts[excerpt], record.finished else { continue }
+            if record.codebookRevision != lastRevision {
+                revisions.insert(record.codebookRevision)
+                lastRevision = record.codebookRevision
+            }
+            codings.append((unit, record.codes.keys.compactMap { indexOfApplied[$0] }))
+        }
+        return (codings, revisions)
     }
 
     /// A warning when the coders' decisions were made against more than one codebook revision, or an old one.
