@@ -4,8 +4,10 @@ import Glibc
 /// editor), without keeping megabytes of it in memory: its length and a 128-bit hash of its bytes.
 ///
 /// Two lanes read the bytes eight at a time, each through a step that is one-to-one for a fixed word and for a fixed
-/// state, so a change within one word, or to the length, always changes the digest; any other change leaves it the
-/// same with a chance of the order of 2^-128. Never written anywhere: it only compares a file with itself as read.
+/// state, so a change within one word, or to the length, always changes the digest; a wider change of the same length
+/// goes unnoticed only if both 64-bit lanes collide at once. Not a cryptographic hash: it guards against accidents (a
+/// pull, an editor), not against someone crafting a file to match. Never written anywhere: it only compares a file
+/// with itself as read.
 struct ContentDigest: Equatable, Sendable {
     let length: Int
     let first: UInt64
