@@ -311,19 +311,10 @@ private struct Cursor {
         guard index + 4 <= bytes.count else {
             throw fail("the file ends inside a \\u escape (truncated?)", at: escapeStart)
         }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw fail("\\u must be followed by four hexadecimal digits", at: escapeStart)
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
+        guard let value = JSONByteCursor.hex4(in: bytes, at: index) else {
+            throw fail("\\u must be followed by four hexadecimal digits", at: escapeStart)
         }
+        index += 4
         return value
     }
 
