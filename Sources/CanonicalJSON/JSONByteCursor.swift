@@ -67,36 +67,38 @@ public struct JSONByteCursor {
     /// else. Keys and names in the usual shape of a file are such strings.
     @inlinable
     public mutating func asciiString() -> Range<Int>? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return start..<index - 1
-            }
-            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
-            index += 1
-        }
-        return nil
+        guard let start = openPlainRun(asciiOnly: true), index < bytes.count, bytes[index] == UInt8(ascii: "\"")
+        else { return nil }
+        index += 1
+        return start..<index - 1
     }
 
     /// Any string the parser takes; nil for a control character, a bad escape or a missing closing quote.
     @inlinable
     public mutating func stringValue() -> StringValue? {
+        guard let start = openPlainRun(asciiOnly: false), index < bytes.count else { return nil }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            index += 1
+            return .plain(start..<index - 1)
+        case UInt8(ascii: "\\"): return escapedString(plainFrom: start).map(StringValue.escaped)
+        default: return nil
+        }
+    }
+
+    /// Takes a string's opening quote and the plain bytes after it, and returns where they start. The run stops at
+    /// a quote, a backslash, a control byte, the end, and also at a byte beyond ASCII when `asciiOnly`.
+    @inlinable
+    mutating func openPlainRun(asciiOnly: Bool) -> Int? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return .plain(start..<index - 1)
-            }
-            if byte == UInt8(ascii: "\\") { return escapedString(plainFrom: start).map(StringValue.escaped) }
-            guard byte >= 0x20 else { return nil }
+            guard byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), !asciiOnly || byte < 0x80
+            else { break }
             index += 1
         }
-        return nil
+        return start
     }
 
     /// Any string the parser takes, as its text.
@@ -175,12 +177,6 @@ public struct JSONByteCursor {
         let code = bytes[index + 1]
         index += 2
         switch code {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(code)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
         case UInt8(ascii: "u"):
             guard var scalar = hex4() else { return false }
             if (0xD800...0xDBFF).contains(scalar) {
@@ -193,9 +189,25 @@ public struct JSONByteCursor {
             // A lone surrogate is no scalar, so it gives up here as the parser refuses it.
             guard let unicode = Unicode.Scalar(scalar) else { return false }
             UTF8.encode(unicode) { scratch.append($0) }
-        default: return false
+        default:
+            guard let byte = Self.unescaped(code) else { return false }
+            scratch.append(byte)
         }
         return true
+    }
+
+    /// The byte a one-letter escape such as `\n` stands for, by the letter after the backslash; nil for `u` (four
+    /// hexadecimal digits follow) and for a letter JSON has no escape for.
+    static func unescaped(_ code: UInt8) -> UInt8? {
+        switch code {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): code
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
     }
 
     mutating func hex4() -> UInt32? {

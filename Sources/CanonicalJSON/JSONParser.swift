@@ -274,14 +274,6 @@ private struct Cursor {
         let code = bytes[index]
         index += 1
         switch code {
-        case UInt8(ascii: "\""): scratch.append(0x22)
-        case UInt8(ascii: "\\"): scratch.append(0x5C)
-        case UInt8(ascii: "/"): scratch.append(0x2F)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try parseHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(scalar) {
@@ -303,7 +295,10 @@ private struct Cursor {
             }
             scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
-            throw fail("unknown escape '\\\(Character(Unicode.Scalar(code)))' in a string", at: escapeStart)
+            guard let byte = JSONByteCursor.unescaped(code) else {
+                throw fail("unknown escape '\\\(Character(Unicode.Scalar(code)))' in a string", at: escapeStart)
+            }
+            scratch.append(byte)
         }
     }
 
