@@ -274,14 +274,6 @@ private struct Cursor {
         let code = bytes[index]
         index += 1
         switch code {
-        case UInt8(ascii: "\""): scratch.append(0x22)
-        case UInt8(ascii: "\\"): scratch.append(0x5C)
-        case UInt8(ascii: "/"): scratch.append(0x2F)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
         case UInt8(ascii: "u"):
             var scalar = try parseHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(scalar) {
@@ -303,7 +295,10 @@ private struct Cursor {
             }
             scratch.append(contentsOf: Array(String(Character(unicode)).utf8))
         default:
-            throw fail("unknown escape '\\\(Character(Unicode.Scalar(code)))' in a string", at: escapeStart)
+            guard let byte = JSONByteCursor.unescaped(code) else {
+                throw fail("unknown escape '\\\(Character(Unicode.Scalar(code)))' in a string", at: escapeStart)
+            }
+            scratch.append(byte)
         }
     }
 
@@ -311,19 +306,10 @@ private struct Cursor {
         guard index + 4 <= bytes.count else {
             throw fail("the file ends inside a \\u escape (truncated?)", at: escapeStart)
         }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw fail("\\u must be followed by four hexadecimal digits", at: escapeStart)
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
+        guard let value = JSONByteCursor.hex4(in: bytes, at: index) else {
+            throw fail("\\u must be followed by four hexadecimal digits", at: escapeStart)
         }
+        index += 4
         return value
     }
 
