@@ -96,41 +96,23 @@ enum CodingReader {
     ) -> Coding? {
         let file = StudyFolder.codingFile(coder)
         guard let json = StudyReader.parse(bytes, file, problems: &problems) else { return nil }
-        var found = FileProblems()
-        let coding: Coding
-        do {
-            coding = try CodingFormat.decode(json, problems: &found)
-        } catch {
-            let place = SourceText.location(ofOffset: error.offset, in: bytes)
-            problems.append(
-                StudyProblem(
-                    file: file, line: place.line, column: place.column, path: error.path.description,
-                    message: error.message))
-            return nil
-        }
-        if coding.coder != coder {
-            var coderOffset = json.offset
-            if case .object(let top) = json.kind, let field = top.first(where: { $0.key == "coder" }) {
-                coderOffset = field.value.offset
+        return StudyReader.decoded(json, of: bytes, file, problems: &problems) { json, found throws(JSONShapeError) in
+            let coding = try CodingFormat.decode(json, problems: &found)
+            if coding.coder != coder {
+                var coderOffset = json.offset
+                if case .object(let top) = json.kind, let field = top.first(where: { $0.key == "coder" }) {
+                    coderOffset = field.value.offset
+                }
+                found.error(
+                    JSONPath.root.field("coder"), coderOffset,
+                    "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json"
+                )
             }
-            found.error(
-                JSONPath.root.field("coder"), coderOffset,
-                "the file says coder \"\(coding.coder)\" but is named for \"\(coder)\"; each coder's file is codings/<coder>.json"
-            )
+            context?.checkExcerpts(
+                of: json, skipping: replacedExcerpts(journal, after: coding.journalSequence), problems: &found
+            ) { id in coding.excerpts[id].map { ($0.codes, $0.codebookRevision) } }
+            return coding
         }
-        if let context, case .object(let top) = json.kind,
-            case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind
-        {
-            let replaced = replacedExcerpts(journal, after: coding.journalSequence)
-            for member in members where !replaced.contains(member.key) {
-                guard let record = coding.excerpts[member.key] else { continue }
-                context.check(
-                    excerptID: member.key, codes: record.codes, revision: record.codebookRevision,
-                    value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
-            }
-        }
-        problems += found.located(in: file, bytes: bytes)
-        return coding
     }
 
     /// Excerpts whose snapshot record the journal replaces; they are checked as the journal has them: a kill between

@@ -226,30 +226,12 @@ public enum StudyReader {
     private static func readConsensus(_ folder: StudyFolder, context: ReferenceContext, problems: inout [StudyProblem])
         -> Consensus?
     {
-        let file = StudyFolder.consensusFile
-        guard let (bytes, json) = parseFile(folder, file, problems: &problems) else { return nil }
-        var found = FileProblems()
-        do {
+        readFile(folder, StudyFolder.consensusFile, problems: &problems) { json, found throws(JSONShapeError) in
             let consensus = try ConsensusFormat.decode(json, problems: &found)
-            if case .object(let top) = json.kind, let excerpts = top.first(where: { $0.key == "excerpts" }),
-                case .object(let members) = excerpts.value.kind
-            {
-                for member in members {
-                    guard let decision = consensus.excerpts[member.key] else { continue }
-                    context.check(
-                        excerptID: member.key, codes: decision.codes, revision: decision.codebookRevision,
-                        value: member.value, path: JSONPath.root.field("excerpts").key(member.key), problems: &found)
-                }
+            context.checkExcerpts(of: json, problems: &found) { id in
+                consensus.excerpts[id].map { ($0.codes, $0.codebookRevision) }
             }
-            problems += found.located(in: file, bytes: bytes)
             return consensus
-        } catch {
-            let place = SourceText.location(ofOffset: error.offset, in: bytes)
-            problems.append(
-                StudyProblem(
-                    file: file, line: place.line, column: place.column, path: error.path.description,
-                    message: error.message))
-            return nil
         }
     }
 }
@@ -324,6 +306,23 @@ struct ReferenceContext {
                     )
                 }
             }
+        }
+    }
+
+    /// Checks every record of the file's top-level `excerpts` object that `record` finds, each located at its value;
+    /// `skipping` names excerpts checked elsewhere.
+    func checkExcerpts(
+        of json: JSONValue, skipping: Set<String> = [], problems: inout FileProblems,
+        record: (String) -> (codes: [String: AppliedCode], revision: Int)?
+    ) {
+        guard case .object(let top) = json.kind,
+            case .object(let members)? = top.first(where: { $0.key == "excerpts" })?.value.kind
+        else { return }
+        for member in members where !skipping.contains(member.key) {
+            guard let (codes, revision) = record(member.key) else { continue }
+            check(
+                excerptID: member.key, codes: codes, revision: revision, value: member.value,
+                path: JSONPath.root.field("excerpts").key(member.key), problems: &problems)
         }
     }
 
