@@ -7,17 +7,7 @@ import Testing
 /// canonical layout every other study file has.
 @Suite struct CodingFormatTests {
     @Test func aSnapshotIsWrittenInTheCanonicalLayout() throws {
-        var coding = Coding(coder: "asha", journalSequence: 42)
-        coding.excerpts["R02-001"] = ExcerptCoding(
-            finished: true,
-            codes: [
-                "C10": AppliedCode(spans: [TextSpan(start: 0, end: 4), TextSpan(start: 9, end: 12)]),
-                "C2": AppliedCode(memo: "a \"quoted\" memo\nover two lines, ünïcödé and a tab\t"),
-            ],
-            memo: "unsure: \\ backslash", updated: "2026-12-05T09:00:00Z", codebookRevision: 3)
-        coding.excerpts["R01-010"] = ExcerptCoding(finished: true, updated: "2026-12-05T09:01:00Z", codebookRevision: 1)
-        coding.excerpts["R01-002"] = ExcerptCoding(
-            finished: false, updated: "2026-12-05T09:02:00Z", codebookRevision: 2)
+        let coding = Coding.awkwardRecords
         let bytes = CodingFormat.prettyBytes(coding)
         #expect(bytes == CanonicalWriter.pretty(CodingFormat.encode(coding)))
         var problems = FileProblems()
@@ -75,4 +65,22 @@ private enum GeneratedCoding {
     static func number(_ random: inout SeededGenerator) -> Int {
         random.chance(0.5) ? numbers.randomElement(using: &random)! : Int.random(in: -500...5_000, using: &random)
     }
+}
+
+extension Coding {
+    /// Records out of id order, with spans, memos that need escaping and non-ASCII text, and an unfinished excerpt.
+    static let awkwardRecords: Coding = {
+        var coding = Coding(coder: "asha", journalSequence: 42)
+        coding.excerpts["R02-001"] = ExcerptCoding(
+            finished: true,
+            codes: [
+                "C10": AppliedCode(spans: [TextSpan(start: 0, end: 4), TextSpan(start: 9, end: 12)]),
+                "C2": AppliedCode(memo: "a \"quoted\" memo\nover two lines, ünïcödé and a tab\t"),
+            ],
+            memo: "unsure: \\ backslash", updated: "2026-12-05T09:00:00Z", codebookRevision: 3)
+        coding.excerpts["R01-010"] = ExcerptCoding(finished: true, updated: "2026-12-05T09:01:00Z", codebookRevision: 1)
+        coding.excerpts["R01-002"] = ExcerptCoding(
+            finished: false, updated: "2026-12-05T09:02:00Z", codebookRevision: 2)
+        return coding
+    }()
 }

@@ -53,17 +53,7 @@ import Testing
         """
 
     @Test func aSnapshotWrittenByTheAppIsReadAsTheGeneralReadingReadsIt() throws {
-        var coding = Coding(coder: "asha", journalSequence: 42)
-        coding.excerpts["R02-001"] = ExcerptCoding(
-            finished: true,
-            codes: [
-                "C10": AppliedCode(spans: [TextSpan(start: 0, end: 4), TextSpan(start: 9, end: 12)]),
-                "C2": AppliedCode(memo: "a \"quoted\" memo\nover two lines, ünïcödé and a tab\t"),
-            ],
-            memo: "unsure: \\ backslash", updated: "2026-12-05T09:00:00Z", codebookRevision: 3)
-        coding.excerpts["R01-010"] = ExcerptCoding(finished: true, updated: "2026-12-05T09:01:00Z", codebookRevision: 1)
-        coding.excerpts["R01-002"] = ExcerptCoding(
-            finished: false, updated: "2026-12-05T09:02:00Z", codebookRevision: 2)
+        let coding = Coding.awkwardRecords
         let bytes = CodingFormat.prettyBytes(coding)
         #expect(CodingSnapshotScan.read(bytes)?.coding == coding)
         #expect(scan(canonical) != nil)
