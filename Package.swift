@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "CanonicalJSON"),
         // Inter-rater agreement statistics over reliability data, and the reliability-data file formats.
         .target(name: "Agreement", dependencies: ["CanonicalJSON", .product(name: "CSV", package: "CSV.swift")]),
+        // The GNU C library calls Subprocess needs that Swift's Glibc module leaves out (pipe2, spawning in a folder).
+        .systemLibrary(name: "CSpawn"),
         // Domain model, study files, storage, and everything a command does; no terminal code.
         .target(
             name: "ThematicCore",
             dependencies: [
-                "CanonicalJSON", "Agreement",
+                "CanonicalJSON", "Agreement", "CSpawn",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
