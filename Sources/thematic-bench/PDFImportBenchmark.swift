@@ -79,15 +79,9 @@ struct PDFImportBenchmark: ParsableCommand {
     private func printPdftotextAlone(_ path: String) throws {
         var complaints = ""
         let repeated = try Timing.repeated(5) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["pdftotext", "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", path, "/dev/null"]
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let data = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            complaints = String(decoding: data, as: UTF8.self)
+            let result = try Subprocess.run(
+                "/usr/bin/env", ["pdftotext", "-bbox-layout", "-enc", "UTF-8", "-eol", "unix", path, "/dev/null"])
+            complaints = result.standardError
         }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         print(

@@ -1,6 +1,7 @@
 import Agreement
 import ArgumentParser
 import Foundation
+import ThematicCore
 
 /// Times span-level agreement on generated span data the size of a large study (by default 50,000 excerpts ×
 /// 3 coders × 150 codes, about 1.5 million spans): `thematic agree --spans --reliability-data FILE --format json`
@@ -65,16 +66,13 @@ struct SpanAgreementBenchmark: ParsableCommand {
         }
     }
 
-    /// Runs `thematic agree --spans` on `path`, output discarded, and fails if it fails.
+    /// Runs `thematic agree --spans` on `path`, output discarded, and fails with what it said if it fails.
     private static func agree(_ thematic: String, _ path: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: thematic)
-        process.arguments = ["agree", "--spans", "--reliability-data", path, "--format", "json"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ValidationError("thematic agree --spans exited with status \(process.terminationStatus)")
+        let result = try Subprocess.run(
+            thematic, ["agree", "--spans", "--reliability-data", path, "--format", "json"])
+        guard result.status == 0 else {
+            throw ValidationError(
+                "thematic agree --spans exited with status \(result.status): \(result.standardError)")
         }
     }
 }

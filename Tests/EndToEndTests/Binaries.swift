@@ -1,4 +1,5 @@
 import Foundation
+import ThematicCore
 import ThematicTestSupport
 
 /// Finds the built executables and runs them, for tests that drive the real binaries.
@@ -33,26 +34,14 @@ enum Binaries {
     }
 
     /// Runs any executable to completion, optionally in `directory` and with another environment, and captures
-    /// what it printed.
+    /// what it printed; its standard input is /dev/null.
     static func run(
         executable: String, _ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil
     ) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let result = try Subprocess.run(executable, arguments, environment: environment, directory: directory)
         return Outcome(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            status: result.status, standardOutput: String(decoding: result.output, as: UTF8.self),
+            standardError: result.standardError)
     }
 
     /// Variables that name who is working (`thematic whoami`), so a test never picks up the machine's:

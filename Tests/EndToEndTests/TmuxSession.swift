@@ -254,52 +254,14 @@ final class TmuxSession {
         var description: String { "tmux \(arguments.joined(separator: " ")) exited with status \(status)" }
     }
 
-    /// Runs a program and returns what it printed and its exit status. posix_spawn rather than Foundation's Process, whose wait can miss
-    /// the child's exit under the test runner; the child starts with no signals blocked, as from a shell.
+    /// Runs a program and returns what it printed and its exit status; without `capturing`, what it prints is
+    /// dropped (the command that starts the tmux server, which would hold a captured output open for ever).
     static func run(_ executable: String, _ arguments: [String], capturing: Bool = true) throws -> (
         output: String, status: Int32
     ) {
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw SpawnFailure(program: executable) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if capturing {
-            posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, pipe[0])
-        posix_spawn_file_actions_addclose(&actions, pipe[1])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-        close(pipe[1])
-        defer { close(pipe[0]) }
-        guard status == 0 else { throw SpawnFailure(program: executable) }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while capturing {
-            let count = read(pipe[0], &buffer, buffer.count)
-            if count <= 0 { break }
-            output += buffer[0..<count]
-        }
-        var exitStatus: Int32 = 0
-        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
-        let exited = exitStatus & 0x7f == 0
-        return (String(decoding: output, as: UTF8.self), exited ? (exitStatus >> 8) & 0xff : 128 + exitStatus & 0x7f)
+        let result = try Subprocess.run(executable, arguments, capturing: capturing)
+        return (String(decoding: result.output, as: UTF8.self), result.status)
     }
-
-    struct SpawnFailure: Error { var program: String }
 
     static func quote(_ word: String) -> String {
         "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

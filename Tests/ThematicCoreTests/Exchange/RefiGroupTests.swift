@@ -125,15 +125,7 @@ import ThematicTestSupport
     }
 
     private static func validate(_ file: String, against schema: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(xmllint))
-        process.arguments = ["--noout", "--schema", schema, file]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let result = try Subprocess.run(try #require(xmllint), ["--noout", "--schema", schema, file])
+        return (result.status, result.standardError)
     }
 }
