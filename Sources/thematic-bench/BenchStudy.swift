@@ -17,8 +17,8 @@ enum BenchStudy {
 
     /// The study in `path` made exactly as generated again, for a benchmark that changes it: the folder is replaced,
     /// so nothing a previous run wrote (codebook revisions, decisions) is left.
-    static func generatedAfresh(_ path: String) throws -> StudyFolder {
+    static func generatedAfresh(_ path: String, excerpts: Int = 60_000) throws -> StudyFolder {
         if FileSystem.exists(path) { try FileSystem.removeTree(path) }
-        return try generatedIfMissing(path)
+        return try generatedIfMissing(path, excerpts: excerpts)
     }
 }

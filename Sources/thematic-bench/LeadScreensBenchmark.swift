@@ -8,7 +8,7 @@ struct LeadScreensBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lead-screens",
         abstract:
-            "Time the lead's screens on a generated study (60,000 excerpts, 3 coders, 150 codes): the codebook screen (open, rename, merge, undo) and the reconcile screen (open, decisions).",
+            "Time the lead's screens on a generated study (60,000 excerpts unless told otherwise, 3 coders, 150 codes): the codebook screen (open, rename, merge, undo) and the reconcile screen (open, decisions).",
         discussion: """
             Every change and decision is made through the screen's keys and drawn through real ncurses (a headless \
             terminal writing to /dev/null), so a timing includes the key handling, the durable write, what the screen \
@@ -18,6 +18,7 @@ struct LeadScreensBenchmark: ParsableCommand {
 
     @Option(help: "Where the generated study is written (replaced each run).") var folder =
         "/tmp/thematic-bench-lead-screens"
+    @Option(help: "Excerpts in the generated study (6000 or 600000 show how each figure grows).") var excerpts = 60_000
     @Option(help: "The lead who edits the codebook and decides.") var lead = "lead"
     @Option(help: "Timed runs of the cheaper steps (opening, renaming); the best and the median are reported.")
     var runs = 3
@@ -32,7 +33,7 @@ struct LeadScreensBenchmark: ParsableCommand {
     }
 
     func run() throws {
-        let studyFolder = try BenchStudy.generatedAfresh(folder)
+        let studyFolder = try BenchStudy.generatedAfresh(folder, excerpts: excerpts)
         let terminal = try NcursesTerminal.headless(rows: rows, columns: columns)
         defer { terminal.stop() }
         guard [nil, "codebook", "reconcile"].contains(only) else {
@@ -92,17 +93,19 @@ struct LeadScreensBenchmark: ParsableCommand {
 
         screen.handle(.key(.character("M")))
         try press([.down], on: screen, until: { screen.state.cursor == target }, "choose \(target) as the target")
+        let mergeCost = Cost()
         let (merging, merge) = try Timing.measure {
             try change([.enter, .enter], on: screen, "merge \(code) into \(target)")
         }
         report(
-            "  merge \(code) into \(target) (M, j, Enter, Enter; every coder's file rewritten): \(Timing.format(merge)), the last Enter alone \(Timing.format(merging)); \(screen.state.message ?? "")"
+            "  merge \(code) into \(target) (M, j, Enter, Enter; every coder's file rewritten): \(Timing.format(merge)), the last Enter alone \(Timing.format(merging)) (\(mergeCost.sinceStart)); \(screen.state.message ?? "")"
         )
+        let undoCost = Cost()
         let (undoing, undo) = try Timing.measure {
             try change([.character("u"), .enter], on: screen, "undo the merge")
         }
         report(
-            "  undo the merge (u, Enter; every coder's file restored): \(Timing.format(undo)), the last Enter alone \(Timing.format(undoing)); \(screen.state.message ?? "")"
+            "  undo the merge (u, Enter; every coder's file restored): \(Timing.format(undo)), the last Enter alone \(Timing.format(undoing)) (\(undoCost.sinceStart)); \(screen.state.message ?? "")"
         )
 
         // Where a merge's or undo's time goes besides its own writing: the editor reads the study without the codings,
@@ -122,6 +125,17 @@ struct LeadScreensBenchmark: ParsableCommand {
             "  so a merge leaves about \(Timing.format(mergeRest)) and an undo about \(Timing.format(undoRest)) for rewriting, journalling and folding the coders' files, writing codebook.json, updating the screen and the frame"
         )
         return CodebookChanges(merge: merging, undo: undoing)
+    }
+
+    /// What a step cost besides wall-clock time, which other programs on the machine change: processor time and the
+    /// pages touched afresh.
+    private struct Cost {
+        let processor = ProcessorTime.ofThisProcess()
+        let faults = PageFaults.ofThisProcess()
+
+        var sinceStart: String {
+            "processor \(Timing.format(ProcessorTime.ofThisProcess() - processor)), \(PageFaults.ofThisProcess() - faults) page faults"
+        }
     }
 
     /// Presses `keys` ending with the one that applies a change; the seconds that key took. Fails unless exactly one
