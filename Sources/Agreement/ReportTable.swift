@@ -30,10 +30,8 @@ extension AgreementReport {
             "\(coders.count) coders (\(coders.joined(separator: ", "))), \(units) units, \(perCode.count) codes")
         lines.append("")
         lines += Self.layOut([header] + rows, markdown: markdown)
-        let notes =
-            perCode.enumerated().flatMap { i, entry in rowFigures(i).notes.map { "\(entry.code): \($0)" } }
-            + pooled.figures.notes.map { "(pooled): \($0)" }
-        lines += Self.listSection("Notes", notes, markdown: markdown)
+        lines += Self.listSection(
+            "Notes", tableNotes(kappaKey: twoCoders ? "cohen_kappa" : "fleiss_kappa"), markdown: markdown)
         lines.append("")
         lines.append(
             markdown ? "## Overall: alpha on each coder's set of codes" : "Overall: alpha on each coder's set of codes")
@@ -62,6 +60,30 @@ extension AgreementReport {
         }
         lines += Self.conventionsSection(Self.conventions, markdown: markdown)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Why each "n/a" of the table is one: the notes of the figures the table shows (a figure it leaves out, such
+    /// as Cohen's kappa beside three coders, is explained in the CSV and JSON reports). A reason every code shares
+    /// is said once, for "(every code)", rather than once per code.
+    private func tableNotes(kappaKey: String) -> [String] {
+        let shown: Set<String> = [
+            "percent_agreement_units", "krippendorff_alpha", "krippendorff_alpha_ci_lower",
+            "krippendorff_alpha_ci_upper", kappaKey, "gwet_ac1", "brennan_prediger",
+        ]
+        func notes(_ figures: NamedFigures) -> [String] {
+            figures.notes.filter { note in shown.contains { note.hasPrefix("\($0) undefined: ") } }
+        }
+        let perCodeNotes = perCode.indices.map { notes(rowFigures($0)) }
+        let everyCode =
+            perCode.count > 1
+            ? perCodeNotes.dropFirst().reduce(perCodeNotes.first ?? []) { shared, next in
+                shared.filter(next.contains)
+            } : []
+        return everyCode.map { "(every code): \($0)" }
+            + zip(perCode, perCodeNotes).flatMap { entry, codeNotes in
+                codeNotes.filter { !everyCode.contains($0) }.map { "\(entry.code): \($0)" }
+            }
+            + notes(pooled.figures).map { "(pooled): \($0)" }
     }
 
     /// A titled list under a table (notes, for example), or nothing when the list is empty.

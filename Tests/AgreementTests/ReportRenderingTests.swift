@@ -25,6 +25,27 @@ import Testing
                 "y: krippendorff_alpha undefined: no variation among pairable values (D_e = 0)"))
     }
 
+    @Test func tableNotesOnlyTheFiguresItShowsAndTheFullReportsKeepTheRest() {
+        let threeCoders = AgreementReport(
+            TestData.make(
+                coders: ["ann", "ben", "cal"], codes: ["a", "b"],
+                [[["a"], ["a"], ["b"]], [["b"], ["a", "b"], ["b"]], [[], ["a"], []]]))
+        let table = threeCoders.rendered(as: .table)
+        #expect(table.contains("Fleiss k"))
+        #expect(!table.contains("cohen_kappa"))
+        #expect(
+            threeCoders.rendered(as: .csv).contains("cohen_kappa undefined: Cohen's kappa needs exactly two coders"))
+    }
+
+    @Test func tableSaysAReasonEveryCodeSharesOnce() {
+        let noVariation = AgreementReport(
+            TestData.make(
+                coders: ["ann", "ben"], codes: ["a", "b"], [[["a", "b"], ["a", "b"]], [["a", "b"], ["a", "b"]]]))
+        let notes = noVariation.rendered(as: .table).split(separator: "\n").filter { $0.contains("undefined") }
+        #expect(notes.contains { $0.hasPrefix("  (every code): krippendorff_alpha undefined: ") })
+        #expect(!notes.contains { $0.hasPrefix("  a: ") || $0.hasPrefix("  b: ") })
+    }
+
     @Test func tableSaysWhichConventionEachFigureFollows() {
         let table = report.rendered(as: .table)
         #expect(AgreementReport.conventions.allSatisfy { table.contains("\($0.key): \($0.text)") })
