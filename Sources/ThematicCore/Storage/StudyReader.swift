@@ -139,7 +139,6 @@ public enum StudyReader {
             problems.append(StudyProblem(file: StudyFolder.corpusFolder + "/", message: "cannot list: \(error.reason)"))
             return nil
         }
-        var reviews: [Review] = []
         var failed = false
         let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         // Reviews are independent files: read and decode them on every core.
@@ -148,9 +147,13 @@ public enum StudyReader {
             let review = readReview(folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found)
             return (review, found)
         }
+        // Built before the problems are known, as nearly every study has none: its index says whether any excerpt
+        // id is used twice, and only then is each id's first file looked for.
+        let corpus = Corpus(reviews: decoded.compactMap(\.0))
+        let hasDuplicateIDs = !corpus.excerptIDsAreDistinct
         // Excerpt id -> the file (its index in `files`) that used it first.
         var firstPlace: [String: Int] = [:]
-        firstPlace.reserveCapacity(decoded.reduce(0) { $0 + ($1.0?.excerpts.count ?? 0) })
+        if hasDuplicateIDs { firstPlace.reserveCapacity(decoded.reduce(0) { $0 + ($1.0?.excerpts.count ?? 0) }) }
         for (fileIndex, (name, (decodedReview, found))) in zip(files, decoded).enumerated() {
             let file = "\(StudyFolder.corpusFolder)/\(name)"
             let problemCount = problems.count
@@ -166,7 +169,7 @@ public enum StudyReader {
                         file: file, path: "id",
                         message: "the review id \"\(review.id)\" must match the file name (\(expectedID).json)"))
             }
-            for index in review.excerpts.indices {
+            for index in review.excerpts.indices where hasDuplicateIDs {
                 let id = review.excerpts[index].id
                 if let other = firstPlace.updateValue(fileIndex, forKey: id) {
                     firstPlace[id] = other
@@ -179,9 +182,8 @@ public enum StudyReader {
                 }
             }
             if problems[problemCount...].contains(where: { $0.severity == .error }) { failed = true }
-            reviews.append(review)
         }
-        return failed ? nil : Corpus(reviews: reviews)
+        return failed ? nil : corpus
     }
 
     private static func readCodings(
