@@ -229,17 +229,12 @@ struct TargetsBenchmark: ParsableCommand {
         if verbose { print("  " + line) }
     }
 
-    /// The programs built beside this one.
-    private static var programs: String {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path
-    }
-
     private func bench(_ arguments: [String]) throws -> String {
-        try run(Self.programs + "/thematic-bench", arguments)
+        try run(BenchPrograms.bench, arguments)
     }
 
     private func thematic(_ arguments: [String]) throws -> String {
-        let program = Self.programs + "/thematic"
+        let program = BenchPrograms.thematic
         guard FileSystem.exists(program) else {
             throw Unmeasured(description: "no \(program): build it with swift build -c release --product thematic")
         }

@@ -19,12 +19,16 @@ enum CodingSnapshotScan {
         var codeIDs: [String]
     }
 
-    static func read(_ bytes: [UInt8]) -> Scanned? {
+    /// The snapshot, or nil; also nil as soon as `accepts` refuses a record, which it is given in the file's order
+    /// (by excerpt id) just after it was read.
+    static func read(
+        _ bytes: [UInt8], accepting accepts: (_ excerptID: String, ExcerptCoding) -> Bool = { _, _ in true }
+    ) -> Scanned? {
         // The parser refuses a file for one invalid byte anywhere, even inside a string this scan would not look at.
         guard SourceText.firstInvalidUTF8Offset(in: bytes) == nil else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(bytes: buffer)
-            guard let coding = scanner.snapshot() else { return nil }
+            guard let coding = scanner.snapshot(accepting: accepts) else { return nil }
             return Scanned(coding: coding, codeIDs: scanner.codeIDs + scanner.escapedCodeIDs)
         }
     }
@@ -45,7 +49,7 @@ private struct Scanner {
         codeIDRanges = DistinctByteRanges(bytes: bytes)
     }
 
-    mutating func snapshot() -> Coding? {
+    mutating func snapshot(accepting accepts: (String, ExcerptCoding) -> Bool) -> Coding? {
         var coder: String?
         var journalSequence: Int?
         var excerpts: [String: ExcerptCoding]?
@@ -58,7 +62,7 @@ private struct Scanner {
                 coder = cursor.string()
                 if coder == nil { return nil }
             } else if cursor.matches(key, "excerpts") && excerpts == nil {
-                excerpts = excerptMap()
+                excerpts = excerptMap(accepting: accepts)
                 if excerpts == nil { return nil }
             } else if cursor.matches(key, "journalSequence") && journalSequence == nil {
                 journalSequence = cursor.integer()
@@ -82,8 +86,9 @@ private struct Scanner {
         return Coding(coder: coder, journalSequence: journalSequence, excerpts: excerpts)
     }
 
-    /// Excerpt id -> record. A duplicate id (as Swift compares strings, as the parser does) gives up.
-    mutating func excerptMap() -> [String: ExcerptCoding]? {
+    /// Excerpt id -> record. A duplicate id (as Swift compares strings, as the parser does) gives up, and so does a
+    /// record `accepts` refuses.
+    mutating func excerptMap(accepting accepts: (String, ExcerptCoding) -> Bool) -> [String: ExcerptCoding]? {
         guard cursor.take(UInt8(ascii: "{")) else { return nil }
         var excerpts: [String: ExcerptCoding] = [:]
         // Sized once, so that the table does not grow step by step as it fills.
@@ -91,7 +96,7 @@ private struct Scanner {
         if cursor.take(UInt8(ascii: "}")) { return excerpts }
         repeat {
             guard let id = cursor.string(), cursor.take(UInt8(ascii: ":")), let record = excerpt(),
-                excerpts.updateValue(record, forKey: id) == nil
+                accepts(id, record), excerpts.updateValue(record, forKey: id) == nil
             else { return nil }
         } while cursor.take(UInt8(ascii: ","))
         return cursor.take(UInt8(ascii: "}")) ? excerpts : nil

@@ -63,9 +63,15 @@ public struct Corpus: Sendable, Equatable {
 
     public var excerptCount: Int { positions.count }
 
+    /// Whether no excerpt id is used twice, so that the index holds the place of every excerpt.
+    public var excerptIDsAreDistinct: Bool { positions.count == reviews.reduce(0) { $0 + $1.excerpts.count } }
+
     public func excerpt(_ id: String) -> Excerpt? {
-        guard let position = positions[id] else { return nil }
-        return reviews[position.review].excerpts[position.excerpt]
+        positions[id].map(excerpt(at:))
+    }
+
+    public func excerpt(at position: ExcerptPosition) -> Excerpt {
+        reviews[position.review].excerpts[position.excerpt]
     }
 
     public func review(containing excerptID: String) -> Review? {

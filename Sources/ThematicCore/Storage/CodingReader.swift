@@ -72,18 +72,28 @@ enum CodingReader {
     private static func scanned(
         _ bytes: [UInt8], coder: String, context: ReferenceContext?, journal: CodingJournal.Contents
     ) -> Coding? {
-        guard let scanned = CodingSnapshotScan.read(bytes), scanned.coding.coder == coder else { return nil }
+        // Records the journal may replace are checked once the snapshot's journal sequence says which it does.
+        let journalled = Set(journal.entries.map(\.excerptID))
+        var walk = context.map { CorpusWalk($0.corpus) }
+        // Each record is checked as it is read, in the file's order, in which `walk` finds its excerpt cheaply; its
+        // codes are taken as plain here and checked below, each distinct code once.
+        let read = CodingSnapshotScan.read(bytes) { id, record in
+            // (An empty set still hashes every id it is asked about.)
+            guard let context, journalled.isEmpty || !journalled.contains(id) else { return true }
+            return context.passes(
+                excerptID: id, codes: record.codes, revision: record.codebookRevision, codesArePlain: true,
+                walk: &walk!)
+        }
+        guard let scanned = read, scanned.coding.coder == coder else { return nil }
         let coding = scanned.coding
         guard let context else { return coding }
+        guard scanned.codeIDs.allSatisfy(context.plainCodes.contains) else { return nil }
         let replaced = replacedExcerpts(journal, after: coding.journalSequence)
-        // Each distinct code once, rather than every code of every record.
-        let codesArePlain = scanned.codeIDs.allSatisfy(context.plainCodes.contains)
-        // (An empty set still hashes every id it is asked about.)
-        for (id, record) in coding.excerpts where replaced.isEmpty || !replaced.contains(id) {
+        for id in journalled.subtracting(replaced) {
+            guard let record = coding.excerpts[id] else { continue }
             guard
                 context.passes(
-                    excerptID: id, codes: record.codes, revision: record.codebookRevision,
-                    codesArePlain: codesArePlain)
+                    excerptID: id, codes: record.codes, revision: record.codebookRevision, codesArePlain: true)
             else { return nil }
         }
         return coding

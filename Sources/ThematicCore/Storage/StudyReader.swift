@@ -139,7 +139,6 @@ public enum StudyReader {
             problems.append(StudyProblem(file: StudyFolder.corpusFolder + "/", message: "cannot list: \(error.reason)"))
             return nil
         }
-        var reviews: [Review] = []
         var failed = false
         let files = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
         // Reviews are independent files: read and decode them on every core.
@@ -148,9 +147,13 @@ public enum StudyReader {
             let review = readReview(folder, "\(StudyFolder.corpusFolder)/\(name)", problems: &found)
             return (review, found)
         }
+        // Built before the problems are known, as nearly every study has none: its index says whether any excerpt
+        // id is used twice, and only then is each id's first file looked for.
+        let corpus = Corpus(reviews: decoded.compactMap(\.0))
+        let hasDuplicateIDs = !corpus.excerptIDsAreDistinct
         // Excerpt id -> the file (its index in `files`) that used it first.
         var firstPlace: [String: Int] = [:]
-        firstPlace.reserveCapacity(decoded.reduce(0) { $0 + ($1.0?.excerpts.count ?? 0) })
+        if hasDuplicateIDs { firstPlace.reserveCapacity(decoded.reduce(0) { $0 + ($1.0?.excerpts.count ?? 0) }) }
         for (fileIndex, (name, (decodedReview, found))) in zip(files, decoded).enumerated() {
             let file = "\(StudyFolder.corpusFolder)/\(name)"
             let problemCount = problems.count
@@ -166,7 +169,7 @@ public enum StudyReader {
                         file: file, path: "id",
                         message: "the review id \"\(review.id)\" must match the file name (\(expectedID).json)"))
             }
-            for index in review.excerpts.indices {
+            for index in review.excerpts.indices where hasDuplicateIDs {
                 let id = review.excerpts[index].id
                 if let other = firstPlace.updateValue(fileIndex, forKey: id) {
                     firstPlace[id] = other
@@ -179,9 +182,8 @@ public enum StudyReader {
                 }
             }
             if problems[problemCount...].contains(where: { $0.severity == .error }) { failed = true }
-            reviews.append(review)
         }
-        return failed ? nil : Corpus(reviews: reviews)
+        return failed ? nil : corpus
     }
 
     private static func readCodings(
@@ -264,7 +266,7 @@ struct ReferenceContext {
     ) {
         let offset = value?.offset ?? 0
         // Only the spans need the excerpt itself; its place says it exists.
-        guard corpus.positions[excerptID] != nil else {
+        guard let place = corpus.positions[excerptID] else {
             problems.error(
                 path(), offset,
                 "unknown excerpt \"\(excerptID)\": no review in corpus/ has it (was it removed or renamed?)")
@@ -276,7 +278,7 @@ struct ReferenceContext {
                 "coded against codebook revision \(revision), but codebook.json is at revision \(codebook.revision) (an older codebook came in?)"
             )
         }
-        if nothingToReport(applied, excerptID: excerptID, codesArePlain: false) { return }
+        if nothingToReport(applied, at: place, codesArePlain: false) { return }
         var textLength: Int?
         for (codeID, application) in applied.sorted(by: { $0.key < $1.key }) {
             var codePath: JSONPath { path().field("codes").key(codeID) }
@@ -297,7 +299,7 @@ struct ReferenceContext {
             }
             for (index, span) in application.spans.enumerated() {
                 // The excerpt exists: its place was found above.
-                let length = textLength ?? StudySpanReliability.scalarCount(corpus.excerpt(excerptID)!.text)
+                let length = textLength ?? StudySpanReliability.scalarCount(corpus.excerpt(at: place).text)
                 textLength = length
                 if !Self.fits(span, length) {
                     problems.error(
@@ -330,18 +332,30 @@ struct ReferenceContext {
     /// again with it only when there is something to report. `codesArePlain`: the caller knows that every code the
     /// record names is plainly applicable (codable, not merged).
     func passes(excerptID: String, codes applied: [String: AppliedCode], revision: Int, codesArePlain: Bool) -> Bool {
-        corpus.positions[excerptID] != nil && revision <= codebook.revision
-            && nothingToReport(applied, excerptID: excerptID, codesArePlain: codesArePlain)
+        var walk = CorpusWalk(corpus)
+        return passes(
+            excerptID: excerptID, codes: applied, revision: revision, codesArePlain: codesArePlain, walk: &walk)
+    }
+
+    /// `passes` for a reader going through a file's records in id order, which finds each excerpt with `walk`.
+    func passes(
+        excerptID: String, codes applied: [String: AppliedCode], revision: Int, codesArePlain: Bool,
+        walk: inout CorpusWalk
+    ) -> Bool {
+        guard let place = walk.position(of: excerptID) else { return false }
+        return revision <= codebook.revision && nothingToReport(applied, at: place, codesArePlain: codesArePlain)
     }
 
     /// Whether every code is plainly applicable and every span fits the text, as in nearly every record: then no
-    /// code needs sorting or copying, and the excerpt's text is measured only for spans.
-    private func nothingToReport(_ applied: [String: AppliedCode], excerptID: String, codesArePlain: Bool) -> Bool {
+    /// code needs sorting or copying, and the excerpt's text (at `place`) is measured only for spans.
+    private func nothingToReport(
+        _ applied: [String: AppliedCode], at place: Corpus.ExcerptPosition, codesArePlain: Bool
+    ) -> Bool {
         var textLength: Int?
         for (codeID, application) in applied {
             guard codesArePlain || plainCodes.contains(codeID) else { return false }
             for span in application.spans {
-                let length = textLength ?? StudySpanReliability.scalarCount(corpus.excerpt(excerptID)!.text)
+                let length = textLength ?? StudySpanReliability.scalarCount(corpus.excerpt(at: place).text)
                 textLength = length
                 guard Self.fits(span, length) else { return false }
             }

@@ -82,4 +82,23 @@ import ThematicTestSupport
         #expect(loaded?.coding.journalSequence == 1)
         #expect(loaded?.coding.excerpts.count == 3)
     }
+
+    /// A journal left behind by a kill after the snapshot was written names a record the snapshot already holds: the
+    /// snapshot's record is the one that counts, and it is checked.
+    @Test func aRecordTheJournalNoLongerReplacesIsCheckedAsTheSnapshotHasIt() throws {
+        let folder = try validStudy()
+        try edit(
+            folder, "asha", "\"R2-1\": {\n      \"codebookRevision\": 2", "\"R2-1\": {\n      \"codebookRevision\": 3")
+        try edit(folder, "asha", "\"journalSequence\": 0", "\"journalSequence\": 1")
+        let replacement = ExcerptCoding(
+            finished: true, codes: ["A1": AppliedCode()], updated: "2026-11-05T10:00:00Z", codebookRevision: 2)
+        let entry = CodingJournal.Entry(sequence: 1, excerptID: "R2-1", record: replacement)
+        try AtomicFile.write(CodingJournal.encode(entry), to: folder.url("codings/asha.journal"))
+        let result = StudyReader.read(folder)
+        #expect(
+            result.problems.map(\.description) == [
+                "codings/asha.json:25:13: warning: excerpts[\"R2-1\"].codebookRevision: coded against codebook revision 3, but codebook.json is at revision 2 (an older codebook came in?)"
+            ])
+        #expect(result.study?.codings["asha"]?.excerpts["R2-1"]?.codebookRevision == 3)
+    }
 }
