@@ -50,6 +50,8 @@ final class CombinationWalk {
     private var childrenCount = 0
     private let weightBySize: UnsafeMutableBufferPointer<Int>
     private let squaresBySize: UnsafeMutableBufferPointer<Int>
+    /// The sizes of a node's sets, as a bitset over sizes, then in increasing order.
+    private let sizesPresent: UnsafeMutableBufferPointer<UInt64>
     private let presentSizes: UnsafeMutableBufferPointer<Int>
 
     init(_ sets: RankedCodeSets) {
@@ -76,11 +78,14 @@ final class CombinationWalk {
         children = .allocate(zeroed: 3 * depths * max(1, rankCount))
         weightBySize = .allocate(zeroed: side)
         squaresBySize = .allocate(zeroed: side)
+        sizesPresent = .allocate(zeroed: (side + 63) / 64)
         presentSizes = .allocate(zeroed: side)
     }
 
     deinit {
-        for buffer in [bits, touched, allowed] as [UnsafeMutableBufferPointer<UInt64>] { buffer.deallocate() }
+        for buffer in [bits, touched, allowed, sizesPresent] as [UnsafeMutableBufferPointer<UInt64>] {
+            buffer.deallocate()
+        }
         for buffer in [
             sizes, counts, binomial, moments, polynomial, lowest, highest, childCount, childCursor, children,
             weightBySize, squaresBySize, presentSizes,
@@ -98,24 +103,16 @@ final class CombinationWalk {
     }
 
     private func visit(depth: Int, start: Int, count: Int, chunk: Int, of chunks: Int) {
-        let mask = depth * width
-        var coreSize = 0
-        var extensions = 0
-        let arena = self.arena
-        for w in 0..<width {
-            var core = allowed[mask + w]
-            for x in start..<(start + count) {
-                let word = bits[Int(arena[x]) &* width &+ w] & allowed[mask + w]
-                core &= word
-                extensions &+= word.nonzeroBitCount
-            }
-            allowed[mask + w] &= ~core
-            coreSize += core.nonzeroBitCount
-        }
-        extensions -= coreSize * count
-        if coreSize > 0 { multiplyByBinomial(depth: depth, power: coreSize) }
         let ownPairs = depth > 0 || chunk == 0
-        if count <= Self.cutoff || count * (count - 1) / 2 <= Self.pairsPerExtension * extensions {
+        if count <= Self.cutoff {
+            // Its core need not be split off: a pair sharing k core codes and r others adds
+            // C(k + r, u) = Σ C(k, i) C(r, u − i), the same as (1 + x)^k times C(r, ·).
+            if ownPairs { addPairsOneByOne(depth: depth, start: start, count: count) }
+            return
+        }
+        let extensions = tallyRanks(depth: depth, start: start, count: count)
+        if count * (count - 1) / 2 <= Self.pairsPerExtension * extensions {
+            clearTally()
             if ownPairs { addPairsOneByOne(depth: depth, start: start, count: count) }
             return
         }
@@ -123,6 +120,7 @@ final class CombinationWalk {
         let first = childrenCount
         let laidOut = layOutChildren(depth: depth, start: start, count: count, chunk: chunk, of: chunks)
         let last = childrenCount
+        let mask = depth * width
         let next = mask + width
         for child in first..<last {
             let rank = children[3 * child]
@@ -144,6 +142,59 @@ final class CombinationWalk {
         arenaCount -= laidOut
     }
 
+    /// Counts in `childCount` how many of the node's sets hold each rank it may be extended with (marking them in
+    /// `touched`), splits off its core (the ranks every set holds) into its polynomial, and returns how many
+    /// extensions its sets have beyond the core.
+    private func tallyRanks(depth: Int, start: Int, count: Int) -> Int {
+        let mask = depth * width
+        let (arena, bits, allowed, touched, childCount) = (
+            self.arena, self.bits, self.allowed, self.touched, self.childCount
+        )
+        for w in 0..<width { touched[w] = 0 }
+        for x in start..<(start &+ count) {
+            let s = Int(arena[x]) &* width
+            for w in 0..<width {
+                var word = bits[s &+ w] & allowed[mask &+ w]
+                touched[w] |= word
+                while word != 0 {
+                    childCount[w &* 64 &+ word.trailingZeroBitCount] &+= 1
+                    word &= word &- 1
+                }
+            }
+        }
+        var coreSize = 0
+        var extensions = 0
+        for w in 0..<width {
+            var word = touched[w]
+            while word != 0 {
+                let bit = word.trailingZeroBitCount
+                word &= word &- 1
+                let held = childCount[w &* 64 &+ bit]
+                if held == count {
+                    allowed[mask &+ w] &= ~(1 << UInt64(bit))
+                    touched[w] &= ~(1 << UInt64(bit))
+                    childCount[w &* 64 &+ bit] = 0
+                    coreSize &+= 1
+                } else {
+                    extensions &+= held
+                }
+            }
+        }
+        if coreSize > 0 { multiplyByBinomial(depth: depth, power: coreSize) }
+        return extensions
+    }
+
+    /// Zeroes the counts `tallyRanks` left.
+    private func clearTally() {
+        for w in 0..<width {
+            var word = touched[w]
+            while word != 0 {
+                childCount[w &* 64 &+ word.trailingZeroBitCount] = 0
+                word &= word &- 1
+            }
+        }
+    }
+
     /// The node's polynomial times (1 + x)^power.
     private func multiplyByBinomial(depth: Int, power: Int) {
         let base = depth * side
@@ -160,22 +211,25 @@ final class CombinationWalk {
 
     /// Every pair of the node's sets with the combinations below the node they share.
     private func addPairsOneByOne(depth: Int, start: Int, count: Int) {
-        let arena = self.arena
+        let (arena, bits, allowed, sizes, counts) = (self.arena, self.bits, self.allowed, self.sizes, self.counts)
+        let (polynomial, binomial, moments, side, width) = (self.polynomial, self.binomial, self.moments, side, width)
         let (low, high) = (lowest[depth], highest[depth])
         let mask = depth * width
-        for x in start..<(start + count) {
+        let coefficients = depth &* side
+        for x in start..<(start &+ count) {
             let s = Int(arena[x])
-            for y in (x + 1)..<(start + count) {
+            let (sizeS, countS) = (sizes[s], counts[s])
+            for y in (x &+ 1)..<(start &+ count) {
                 let t = Int(arena[y])
                 var shared = 0
                 for w in 0..<width {
-                    shared &+= (bits[s &* width &+ w] & bits[t &* width &+ w] & allowed[mask + w]).nonzeroBitCount
+                    shared &+= (bits[s &* width &+ w] & bits[t &* width &+ w] & allowed[mask &+ w]).nonzeroBitCount
                 }
-                let (a, b) = (min(sizes[s], sizes[t]), max(sizes[s], sizes[t]))
-                let weight = counts[s] &* counts[t] &* (a == b ? 2 : 1)
+                let (a, b) = (min(sizeS, sizes[t]), max(sizeS, sizes[t]))
+                let weight = countS &* counts[t] &* (a == b ? 2 : 1)
                 let row = (a &* side &+ b) &* side
                 for j in low...high {
-                    let combinations = weight &* polynomial[depth &* side &+ j]
+                    let combinations = weight &* polynomial[coefficients &+ j]
                     for u in 0...shared {
                         moments[row &+ j &+ u] &+= combinations &* binomial[shared &* side &+ u]
                     }
@@ -186,28 +240,38 @@ final class CombinationWalk {
 
     /// Σ n_s n_t over the ordered pairs of distinct sets of the node, by their sizes, for each size of combination.
     private func addNodeMoments(depth: Int, start: Int, count: Int) {
-        let arena = self.arena
-        var present = 0
-        for x in start..<(start + count) {
+        let (arena, sizes, counts, polynomial, moments, side) = (arena, sizes, counts, polynomial, moments, side)
+        let (weightBySize, squaresBySize, sizesPresent, presentSizes) = (
+            weightBySize, squaresBySize, sizesPresent, presentSizes
+        )
+        for x in start..<(start &+ count) {
             let s = Int(arena[x])
             let size = sizes[s]
-            if weightBySize[size] == 0 {
-                presentSizes[present] = size
-                present += 1
-            }
+            sizesPresent[size &>> 6] |= 1 &<< UInt64(size & 63)
             weightBySize[size] &+= counts[s]
             squaresBySize[size] &+= counts[s] &* counts[s]
         }
+        var present = 0
+        for w in sizesPresent.indices {
+            var word = sizesPresent[w]
+            while word != 0 {
+                presentSizes[present] = w &* 64 &+ word.trailingZeroBitCount
+                present &+= 1
+                word &= word &- 1
+            }
+            sizesPresent[w] = 0
+        }
         let (low, high) = (lowest[depth], highest[depth])
+        let coefficients = depth &* side
         for p in 0..<present {
             let a = presentSizes[p]
-            for q in 0..<present where a <= presentSizes[q] {
+            for q in p..<present {
                 let b = presentSizes[q]
                 let pairs =
                     a < b
                     ? weightBySize[a] &* weightBySize[b] : weightBySize[a] &* weightBySize[a] &- squaresBySize[a]
                 let row = (a &* side &+ b) &* side
-                for j in low...high { moments[row &+ j] &+= pairs &* polynomial[depth &* side &+ j] }
+                for j in low...high { moments[row &+ j] &+= pairs &* polynomial[coefficients &+ j] }
             }
         }
         for p in 0..<present {
@@ -217,23 +281,10 @@ final class CombinationWalk {
     }
 
     /// Lays out after the node's sets in `arena` the sets of each child held by two or more of them (a child with
-    /// one set has no pair), and pushes where they are on `children`; at depth 0 only the children of `chunk`.
-    /// Returns the number of entries laid out.
+    /// one set has no pair), from the counts of `tallyRanks`, and pushes where they are on `children`; at depth 0
+    /// only the children of `chunk`. Returns the number of entries laid out.
     private func layOutChildren(depth: Int, start: Int, count: Int, chunk: Int, of chunks: Int) -> Int {
         let mask = depth * width
-        for w in 0..<width { touched[w] = 0 }
-        let sets = arena
-        for x in start..<(start + count) {
-            let s = Int(sets[x])
-            for w in 0..<width {
-                var word = bits[s &* width &+ w] & allowed[mask + w]
-                touched[w] |= word
-                while word != 0 {
-                    childCount[w &* 64 &+ word.trailingZeroBitCount] &+= 1
-                    word &= word &- 1
-                }
-            }
-        }
         var cursor = arenaCount
         var index = 0
         for w in 0..<width {
@@ -254,11 +305,11 @@ final class CombinationWalk {
             }
         }
         reserveArena(cursor)
-        let arena = self.arena
-        for x in start..<(start + count) {
+        let (arena, bits, allowed, childCursor) = (self.arena, self.bits, self.allowed, self.childCursor)
+        for x in start..<(start &+ count) {
             let s = arena[x]
             for w in 0..<width {
-                var word = bits[Int(s) &* width &+ w] & allowed[mask + w]
+                var word = bits[Int(s) &* width &+ w] & allowed[mask &+ w]
                 while word != 0 {
                     let rank = w &* 64 &+ word.trailingZeroBitCount
                     word &= word &- 1
@@ -270,13 +321,7 @@ final class CombinationWalk {
                 }
             }
         }
-        for w in 0..<width {
-            var word = touched[w]
-            while word != 0 {
-                childCount[w * 64 + word.trailingZeroBitCount] = 0
-                word &= word - 1
-            }
-        }
+        clearTally()
         let laidOut = cursor - arenaCount
         arenaCount = cursor
         return laidOut
