@@ -19,7 +19,9 @@ enum ReliabilityJSONScan {
     fileprivate struct Scanner {
         var cursor: JSONByteCursor
         var unitIDs: [String] = []
-        var seenUnits = Set<String>()
+        /// The unit ids as byte ranges, to find a repeated one without hashing a `String` (ASCII strings are equal
+        /// exactly when their bytes are).
+        var unitNames: DistinctByteRanges
         /// Coder names and code names, each as a byte range of the file, numbered in order of first use.
         var coders: DistinctByteRanges
         var codes: DistinctByteRanges
@@ -30,6 +32,7 @@ enum ReliabilityJSONScan {
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             cursor = JSONByteCursor(bytes: bytes)
+            unitNames = DistinctByteRanges(bytes: bytes)
             coders = DistinctByteRanges(bytes: bytes)
             codes = DistinctByteRanges(bytes: bytes)
         }
@@ -73,15 +76,31 @@ enum ReliabilityJSONScan {
                 if !listedNames.isEmpty { unlisted.append(id) }
                 return universe.count - 1
             }
-            var data = ReliabilityData(unitIDs: unitIDs, coders: coders.ranges.map(cursor.text), codes: universe)
-            var indices: [Int] = []
+            // Each (unit, coder) has one coding at most, so its bits go straight into the words of the bitsets.
+            let (coderCount, unitCount) = (coders.ranges.count, unitIDs.count)
+            let unitWords = (unitCount + 63) / 64
+            var coded = [UInt64](repeating: 0, count: coderCount * unitWords)
+            var appliedByCodeAndCoder = [UInt64](repeating: 0, count: universe.count * coderCount * unitWords)
             var start = 0
             for coding in codings {
-                indices.removeAll(keepingCapacity: true)
-                for i in start..<Int(coding.end) { indices.append(finalIndex[Int(applied[i])]) }
-                data.setCoding(unit: Int(coding.unit), coder: Int(coding.coder), codes: indices)
+                let (unit, coder) = (Int(coding.unit), Int(coding.coder))
+                let bit: UInt64 = 1 << UInt64(unit & 63)
+                coded[coder * unitWords + (unit >> 6)] |= bit
+                for i in start..<Int(coding.end) {
+                    let code = finalIndex[Int(applied[i])]
+                    appliedByCodeAndCoder[(code * coderCount + coder) * unitWords + (unit >> 6)] |= bit
+                }
                 start = Int(coding.end)
             }
+            func bitset(_ words: [UInt64], _ index: Int) -> Bitset {
+                Bitset(count: unitCount, words: words[(index * unitWords)..<((index + 1) * unitWords)])
+            }
+            let data = ReliabilityData(
+                unitIDs: unitIDs, coders: coders.ranges.map(cursor.text), codes: universe,
+                coded: (0..<coderCount).map { bitset(coded, $0) },
+                applied: universe.indices.map { code in
+                    (0..<coderCount).map { bitset(appliedByCodeAndCoder, code * coderCount + $0) }
+                })
             return ReliabilityDataFile(data: data, unlistedCodes: unlisted)
         }
 
@@ -132,9 +151,8 @@ enum ReliabilityJSONScan {
                 }
             } while cursor.take(UInt8(ascii: ","))
             guard cursor.take(UInt8(ascii: "}")), let id, sawCodes else { return false }
-            let idText = cursor.text(id)
-            guard seenUnits.insert(idText).inserted else { return false }
-            unitIDs.append(idText)
+            guard unitNames.number(of: id) == unitIDs.count else { return false }
+            unitIDs.append(cursor.text(id))
             return true
         }
 
