@@ -34,8 +34,10 @@ final class CombinationWalk {
     /// The sets of the nodes on the current path and of their children, by position; grows as needed.
     private var arena: UnsafeMutableBufferPointer<Int32>
     private var arenaCount: Int
-    /// Per depth: the ranks a node may still be extended with (`width` words).
+    /// Per depth: the ranks a node may still be extended with (`width` words), and the first word that may hold one
+    /// (the words below its last rank's are empty).
     private let allowed: UnsafeMutableBufferPointer<UInt64>
+    private let firstWord: UnsafeMutableBufferPointer<Int>
     /// Per depth: how many combinations of each size the node stands for (`side` coefficients), and the lowest and
     /// highest size with a non-zero one.
     private let polynomial: UnsafeMutableBufferPointer<Int>
@@ -69,6 +71,7 @@ final class CombinationWalk {
         arenaCount = sets.counts.count
         let depths = side + 1
         allowed = .allocate(zeroed: depths * width)
+        firstWord = .allocate(zeroed: depths)
         polynomial = .allocate(zeroed: depths * side)
         lowest = .allocate(zeroed: depths)
         highest = .allocate(zeroed: depths)
@@ -87,7 +90,7 @@ final class CombinationWalk {
             buffer.deallocate()
         }
         for buffer in [
-            sizes, counts, binomial, moments, polynomial, lowest, highest, childCount, childCursor, children,
+            sizes, counts, binomial, moments, polynomial, lowest, highest, firstWord, childCount, childCursor, children,
             weightBySize, squaresBySize, presentSizes,
         ] as [UnsafeMutableBufferPointer<Int>] { buffer.deallocate() }
         arena.deallocate()
@@ -124,7 +127,8 @@ final class CombinationWalk {
         let next = mask + width
         for child in first..<last {
             let rank = children[3 * child]
-            for w in 0..<width {
+            firstWord[depth + 1] = rank / 64
+            for w in (rank / 64)..<width {
                 let above: UInt64 = w < rank / 64 ? 0 : w > rank / 64 ? ~0 : (~0 << UInt64(rank % 64)) << 1
                 allowed[next + w] = allowed[mask + w] & above
             }
@@ -151,9 +155,10 @@ final class CombinationWalk {
             self.arena, self.bits, self.allowed, self.touched, self.childCount
         )
         for w in 0..<width { touched[w] = 0 }
+        let from = firstWord[depth]
         for x in start..<(start &+ count) {
             let s = Int(arena[x]) &* width
-            for w in 0..<width {
+            for w in from..<width {
                 var word = bits[s &+ w] & allowed[mask &+ w]
                 touched[w] |= word
                 while word != 0 {
@@ -164,7 +169,7 @@ final class CombinationWalk {
         }
         var coreSize = 0
         var extensions = 0
-        for w in 0..<width {
+        for w in from..<width {
             var word = touched[w]
             while word != 0 {
                 let bit = word.trailingZeroBitCount
@@ -215,6 +220,7 @@ final class CombinationWalk {
         let (polynomial, binomial, moments, side, width) = (self.polynomial, self.binomial, self.moments, side, width)
         let (low, high) = (lowest[depth], highest[depth])
         let mask = depth * width
+        let from = firstWord[depth]
         let coefficients = depth &* side
         for x in start..<(start &+ count) {
             let s = Int(arena[x])
@@ -222,7 +228,7 @@ final class CombinationWalk {
             for y in (x &+ 1)..<(start &+ count) {
                 let t = Int(arena[y])
                 var shared = 0
-                for w in 0..<width {
+                for w in from..<width {
                     shared &+= (bits[s &* width &+ w] & bits[t &* width &+ w] & allowed[mask &+ w]).nonzeroBitCount
                 }
                 let (a, b) = (min(sizeS, sizes[t]), max(sizeS, sizes[t]))
@@ -306,9 +312,10 @@ final class CombinationWalk {
         }
         reserveArena(cursor)
         let (arena, bits, allowed, childCursor) = (self.arena, self.bits, self.allowed, self.childCursor)
+        let from = firstWord[depth]
         for x in start..<(start &+ count) {
             let s = arena[x]
-            for w in 0..<width {
+            for w in from..<width {
                 var word = bits[Int(s) &* width &+ w] & allowed[mask &+ w]
                 while word != 0 {
                     let rank = w &* 64 &+ word.trailingZeroBitCount
