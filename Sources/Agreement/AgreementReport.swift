@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The agreement figures of one analysis: every code, the pooled view across codes, and the
 /// set-valued alphas over whole codings.
 public struct AgreementReport: Sendable, Equatable {
@@ -27,11 +29,24 @@ public struct AgreementReport: Sendable, Equatable {
     ) {
         coders = data.coders
         units = data.unitIDs.count
-        let tallies = BinaryTallier(data).tallies()
+        // The set-valued alphas are independent of the per-code tallies and the single-label view, so those are
+        // computed beside them, on the core that would otherwise wait while the code sets are gathered.
+        let setValuedSlot = ConcurrentSlots<SetValuedAgreement?>(count: 1, initial: nil)
+        let talliesSlot = ConcurrentSlots<[BinaryTally]>(count: 1, initial: [])
+        let singleLabelSlot = ConcurrentSlots<SingleLabelAgreement?>(count: 1, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                setValuedSlot.slots[0] = SetValuedAgreement(data)
+            } else {
+                talliesSlot.slots[0] = BinaryTallier(data).tallies()
+                singleLabelSlot.slots[0] = SingleLabelAgreement(data)
+            }
+        }
+        let tallies = talliesSlot.slots[0]
         perCode = zip(data.codes, tallies).map { ($0, BinaryAgreement($1)) }
         pooled = BinaryAgreement(tallies.reduce(.empty(coders: data.coders.count), +))
-        setValued = SetValuedAgreement(data)
-        singleLabel = SingleLabelAgreement(data)
+        setValued = setValuedSlot.slots[0]!
+        singleLabel = singleLabelSlot.slots[0]
         self.bootstrap = bootstrap
         alphaIntervals = bootstrap?.intervals(tallies, progress: progress)
     }
