@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Dispatch
 
 /// The common case of the JSON reliability-data format read straight from the bytes, without building a JSON tree or
 /// a string per code: about a third of the time of the general reading (`ReliabilityDataFile.jsonTree`) for 50,000
@@ -8,15 +9,21 @@ import CanonicalJSON
 /// and `codes` only, strings of ASCII characters without escapes. On anything else (another member, an escape, a
 /// non-ASCII name, a duplicate, a syntax error) it gives up and returns nil, and the general reading takes over, so
 /// both always agree on what a file holds.
+///
+/// A units array of `halvesFrom` bytes or more is read in two halves side by side, the second from a place that looks
+/// like the start of a unit; the halves are joined only if the first, read from the start, ends exactly there, so
+/// both were read as one pass would have read them. Otherwise the array is read again in one pass.
 enum ReliabilityJSONScan {
-    static func read(_ bytes: [UInt8]) -> ReliabilityDataFile? {
+    static func read(_ bytes: [UInt8], halvesFrom: Int = 1 << 20) -> ReliabilityDataFile? {
         bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(bytes: buffer)
+            var scanner = Scanner(bytes: buffer, halvesFrom: halvesFrom)
             return scanner.file()
         }
     }
 
-    fileprivate struct Scanner {
+    /// Read only, apart from its own tables, so each half of the units is read by a scanner of its own on its thread.
+    fileprivate struct Scanner: @unchecked Sendable {
+        let halvesFrom: Int
         var cursor: JSONByteCursor
         var unitIDs: [String] = []
         /// The unit ids as byte ranges, to find a repeated one without hashing a `String` (ASCII strings are equal
@@ -30,8 +37,9 @@ enum ReliabilityJSONScan {
         var codings: [(unit: Int32, coder: Int32, end: Int32)] = []
         var applied: [Int32] = []
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            cursor = JSONByteCursor(bytes: bytes)
+        init(bytes: UnsafeBufferPointer<UInt8>, from index: Int = 0, halvesFrom: Int) {
+            self.halvesFrom = halvesFrom
+            cursor = JSONByteCursor(bytes: bytes, index: index)
             unitNames = DistinctByteRanges(bytes: bytes)
             coders = DistinctByteRanges(bytes: bytes)
             codes = DistinctByteRanges(bytes: bytes)
@@ -107,10 +115,81 @@ enum ReliabilityJSONScan {
         mutating func units() -> Bool {
             guard cursor.take(UInt8(ascii: "[")) else { return false }
             if cursor.take(UInt8(ascii: "]")) { return true }
+            let rest = cursor.bytes.count - cursor.index
+            if rest >= halvesFrom, let middle = unitStart(from: cursor.index + rest / 2),
+                let joined = readInHalves(secondFrom: middle)
+            {
+                return joined
+            }
+            return unitsToTheEnd()
+        }
+
+        /// The units from the cursor to the end of the array, and its closing bracket.
+        mutating func unitsToTheEnd() -> Bool {
             repeat {
                 guard unit() else { return false }
             } while cursor.take(UInt8(ascii: ","))
             return cursor.take(UInt8(ascii: "]"))
+        }
+
+        /// The units from the cursor up to `next`, where the next unit must start.
+        mutating func units(upTo next: Int) -> Bool {
+            repeat {
+                guard unit(), cursor.take(UInt8(ascii: ",")) else { return false }
+                cursor.skipWhitespace()
+            } while cursor.index < next
+            return cursor.index == next
+        }
+
+        /// The first place from `index` on that looks like the start of a unit: `{` after `}` and `,`.
+        func unitStart(from index: Int) -> Int? {
+            let bytes = cursor.bytes
+            var closing = index
+            while closing < bytes.count {
+                defer { closing += 1 }
+                guard bytes[closing] == UInt8(ascii: "}") else { continue }
+                var next = JSONByteCursor(bytes: bytes, index: closing + 1)
+                guard next.take(UInt8(ascii: ",")) else { continue }
+                next.skipWhitespace()
+                if next.index < bytes.count && bytes[next.index] == UInt8(ascii: "{") { return next.index }
+            }
+            return nil
+        }
+
+        /// Reads the units up to `middle` here and those from `middle` on beside, and joins them: whether the units
+        /// hold a repeated id, or nil when `middle` turned out not to start a unit or either half could not be read
+        /// (the array is then read in one pass, which finds the same as one pass would).
+        mutating func readInHalves(secondFrom middle: Int) -> Bool? {
+            let halves = ConcurrentSlots<Scanner?>(count: 2, initial: nil)
+            let first = self
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                var scanner =
+                    half == 0 ? first : Scanner(bytes: first.cursor.bytes, from: middle, halvesFrom: first.halvesFrom)
+                let read = half == 0 ? scanner.units(upTo: middle) : scanner.unitsToTheEnd()
+                halves.slots[half] = read ? scanner : nil
+            }
+            guard let head = halves.slots[0], let tail = halves.slots[1] else { return nil }
+            self = head
+            return append(tail)
+        }
+
+        /// The units `tail` read after ours, its coders and codes renumbered into ours; false when a unit id repeats.
+        mutating func append(_ tail: Scanner) -> Bool {
+            for (range, id) in zip(tail.unitNames.ranges, tail.unitIDs) {
+                guard unitNames.number(of: range) == unitIDs.count else { return false }
+                unitIDs.append(id)
+            }
+            let unitOffset = Int32(unitIDs.count - tail.unitIDs.count)
+            let appliedOffset = Int32(applied.count)
+            let coderNumber = tail.coders.ranges.map { Int32(coders.number(of: $0)) }
+            let codeNumber = tail.codes.ranges.map { Int32(codes.number(of: $0)) }
+            for coding in tail.codings {
+                codings.append(
+                    (coding.unit + unitOffset, coderNumber[Int(coding.coder)], coding.end + appliedOffset))
+            }
+            applied.append(contentsOf: tail.applied.lazy.map { codeNumber[Int($0)] })
+            cursor.index = tail.cursor.index
+            return true
         }
 
         /// One unit object; its codings go to `codings` once its id is known to be new.
