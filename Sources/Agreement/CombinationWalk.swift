@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The binomial moments of `OverlapHistogram`, M_j(a, b) = Σ n_s n_t C(|s ∩ t|, j) over ordered pairs of distinct
 /// sets of sizes a and b, from a depth-first walk over the code combinations the sets share.
 ///
@@ -13,8 +15,9 @@
 /// is linear in the number of distinct sets as long as the combinations held that widely stay few; it grows
 /// exponentially only with the size of such combinations.
 ///
-/// Its working memory is raw buffers owned by the walk: the walk is the hot loop of `thematic agree`.
-final class CombinationWalk {
+/// Its working memory is raw buffers owned by the walk: the walk is the hot loop of `thematic agree`. The walk of the
+/// empty combination is read by the walkers of its children side by side once it is done, never written again.
+final class CombinationWalk: @unchecked Sendable {
     /// A node with this many sets or fewer has its pairs counted one by one.
     static let cutoff = 12
     /// So has a node whose pairs are at most this many times the codes its sets could be extended with: walking
@@ -96,36 +99,72 @@ final class CombinationWalk {
         arena.deallocate()
     }
 
-    /// The moments from the empty combination's own pairs (chunk 0 only) and from its children whose position,
-    /// in rank order, is `chunk` modulo `chunks`: the chunks' moments add up to the whole.
-    func moments(chunk: Int, of chunks: Int) -> [Int] {
-        for rank in 0..<rankCount { allowed[rank / 64] |= 1 << UInt64(rank % 64) }
-        polynomial[0] = 1
-        visit(depth: 0, start: 0, count: arenaCount, chunk: chunk, of: chunks)
-        return Array(moments)
+    /// The moments of every pair of `sets`. The empty combination is visited once, and the walks below its children
+    /// are shared out among `chunks` walkers side by side (child i to walker i modulo `chunks`), each starting from a
+    /// copy of its state: their moments add up to the whole.
+    static func moments(_ sets: RankedCodeSets, chunks: Int) -> [Int] {
+        let root = CombinationWalk(sets)
+        for rank in 0..<root.rankCount { root.allowed[rank / 64] |= 1 << UInt64(rank % 64) }
+        root.polynomial[0] = 1
+        guard root.visitOwnPairs(depth: 0, start: 0, count: root.arenaCount) else { return Array(root.moments) }
+        let parts = ConcurrentSlots(count: chunks, initial: [Int]())
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let walker = CombinationWalk(sets)
+            walker.continueFrom(root)
+            walker.visitChildren(depth: 0, first: 0, last: root.childrenCount, chunk: chunk, of: chunks)
+            parts.slots[chunk] = Array(walker.moments)
+        }
+        var total = Array(root.moments)
+        for part in parts.slots {
+            for index in total.indices { total[index] &+= part[index] }
+        }
+        return total
     }
 
-    private func visit(depth: Int, start: Int, count: Int, chunk: Int, of chunks: Int) {
-        let ownPairs = depth > 0 || chunk == 0
+    /// Takes the state `root` left after visiting the empty combination: its children laid out, no moments.
+    private func continueFrom(_ root: CombinationWalk) {
+        reserveArena(root.arenaCount)
+        for x in 0..<root.arenaCount { arena[x] = root.arena[x] }
+        arenaCount = root.arenaCount
+        for index in 0..<(3 * root.childrenCount) { children[index] = root.children[index] }
+        childrenCount = root.childrenCount
+        for w in 0..<width { allowed[w] = root.allowed[w] }
+        for j in 0..<side { polynomial[j] = root.polynomial[j] }
+        (lowest[0], highest[0], firstWord[0]) = (root.lowest[0], root.highest[0], root.firstWord[0])
+    }
+
+    private func visit(depth: Int, start: Int, count: Int) {
+        let (first, arenaStart) = (childrenCount, arenaCount)
+        guard visitOwnPairs(depth: depth, start: start, count: count) else { return }
+        visitChildren(depth: depth, first: first, last: childrenCount, chunk: 0, of: 1)
+        (childrenCount, arenaCount) = (first, arenaStart)
+    }
+
+    /// Adds the node's own pairs and, unless it counted them one by one, lays out its children after its sets and
+    /// pushes them on `children`: true when it has children to visit.
+    private func visitOwnPairs(depth: Int, start: Int, count: Int) -> Bool {
         if count <= Self.cutoff {
             // Its core need not be split off: a pair sharing k core codes and r others adds
             // C(k + r, u) = Σ C(k, i) C(r, u − i), the same as (1 + x)^k times C(r, ·).
-            if ownPairs { addPairsOneByOne(depth: depth, start: start, count: count) }
-            return
+            addPairsOneByOne(depth: depth, start: start, count: count)
+            return false
         }
         let extensions = tallyRanks(depth: depth, start: start, count: count)
         if count * (count - 1) / 2 <= Self.pairsPerExtension * extensions {
             clearTally()
-            if ownPairs { addPairsOneByOne(depth: depth, start: start, count: count) }
-            return
+            addPairsOneByOne(depth: depth, start: start, count: count)
+            return false
         }
-        if ownPairs { addNodeMoments(depth: depth, start: start, count: count) }
-        let first = childrenCount
-        let laidOut = layOutChildren(depth: depth, start: start, count: count, chunk: chunk, of: chunks)
-        let last = childrenCount
+        addNodeMoments(depth: depth, start: start, count: count)
+        layOutChildren(depth: depth, start: start, count: count)
+        return true
+    }
+
+    /// Visits the children `first..<last` of a node at `depth` whose position among them is `chunk` modulo `chunks`.
+    private func visitChildren(depth: Int, first: Int, last: Int, chunk: Int, of chunks: Int) {
         let mask = depth * width
         let next = mask + width
-        for child in first..<last {
+        for child in Swift.stride(from: first + chunk, to: last, by: chunks) {
             let rank = children[3 * child]
             firstWord[depth + 1] = rank / 64
             for w in (rank / 64)..<width {
@@ -138,12 +177,8 @@ final class CombinationWalk {
             }
             lowest[depth + 1] = lowest[depth] + 1
             highest[depth + 1] = highest[depth] + 1
-            visit(
-                depth: depth + 1, start: children[3 * child + 1], count: children[3 * child + 2], chunk: chunk,
-                of: chunks)
+            visit(depth: depth + 1, start: children[3 * child + 1], count: children[3 * child + 2])
         }
-        childrenCount = first
-        arenaCount -= laidOut
     }
 
     /// Counts in `childCount` how many of the node's sets hold each rank it may be extended with (marking them in
@@ -287,12 +322,10 @@ final class CombinationWalk {
     }
 
     /// Lays out after the node's sets in `arena` the sets of each child held by two or more of them (a child with
-    /// one set has no pair), from the counts of `tallyRanks`, and pushes where they are on `children`; at depth 0
-    /// only the children of `chunk`. Returns the number of entries laid out.
-    private func layOutChildren(depth: Int, start: Int, count: Int, chunk: Int, of chunks: Int) -> Int {
+    /// one set has no pair), from the counts of `tallyRanks`, and pushes where they are on `children`.
+    private func layOutChildren(depth: Int, start: Int, count: Int) {
         let mask = depth * width
         var cursor = arenaCount
-        var index = 0
         for w in 0..<width {
             var word = touched[w]
             while word != 0 {
@@ -300,8 +333,6 @@ final class CombinationWalk {
                 word &= word - 1
                 childCursor[rank] = -1
                 if childCount[rank] < 2 { continue }
-                index += 1
-                if depth == 0 && (index - 1) % chunks != chunk { continue }
                 children[3 * childrenCount] = rank
                 children[3 * childrenCount + 1] = cursor
                 children[3 * childrenCount + 2] = childCount[rank]
@@ -329,9 +360,7 @@ final class CombinationWalk {
             }
         }
         clearTally()
-        let laidOut = cursor - arenaCount
         arenaCount = cursor
-        return laidOut
     }
 
     private func reserveArena(_ capacity: Int) {

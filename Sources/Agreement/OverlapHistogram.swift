@@ -1,5 +1,3 @@
-import Dispatch
-
 /// How many ordered pairs (s, t) of distinct code sets there are for each size of s, size of t and size of s ∩ t,
 /// each set weighted by its number of values: all the set-valued alphas need to know of the expected disagreement,
 /// since their distances depend on these three sizes only. Counted exactly, in integers, without visiting the pairs
@@ -21,15 +19,7 @@ struct OverlapHistogram {
         let ranked = RankedCodeSets(sets, counted)
         let side = ranked.side
         self.side = side
-        let chunks = 8
-        let moments = ConcurrentSlots(count: chunks, initial: [Int]())
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            moments.slots[chunk] = CombinationWalk(ranked).moments(chunk: chunk, of: chunks)
-        }
-        var total = [Int](repeating: 0, count: side * side * side)
-        for chunk in moments.slots {
-            for index in total.indices { total[index] &+= chunk[index] }
-        }
+        let total = CombinationWalk.moments(ranked, chunks: 8)
         let binomial = Binomials(side)
         var pairs = [Int](repeating: 0, count: side * side * side)
         for a in 0..<side {
