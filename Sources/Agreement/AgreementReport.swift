@@ -30,22 +30,21 @@ public struct AgreementReport: Sendable, Equatable {
         coders = data.coders
         units = data.unitIDs.count
         // The set-valued alphas are independent of the per-code tallies and the single-label view, so those are
-        // computed beside them, on the core that would otherwise wait while the code sets are gathered.
-        let setValuedSlot = ConcurrentSlots<SetValuedAgreement?>(count: 1, initial: nil)
+        // computed beside them, on the core that would otherwise wait while the code sets are gathered. Not through
+        // `concurrentPerform`: the walk's own `concurrentPerform` would then be nested, and a nested one runs on one
+        // thread.
         let talliesSlot = ConcurrentSlots<[BinaryTally]>(count: 1, initial: [])
         let singleLabelSlot = ConcurrentSlots<SingleLabelAgreement?>(count: 1, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                setValuedSlot.slots[0] = SetValuedAgreement(data)
-            } else {
-                talliesSlot.slots[0] = BinaryTallier(data).tallies()
-                singleLabelSlot.slots[0] = SingleLabelAgreement(data)
-            }
+        let beside = DispatchGroup()
+        DispatchQueue.global().async(group: beside) {
+            talliesSlot.slots[0] = BinaryTallier(data).tallies()
+            singleLabelSlot.slots[0] = SingleLabelAgreement(data)
         }
+        setValued = SetValuedAgreement(data)
+        beside.wait()
         let tallies = talliesSlot.slots[0]
         perCode = zip(data.codes, tallies).map { ($0, BinaryAgreement($1)) }
         pooled = BinaryAgreement(tallies.reduce(.empty(coders: data.coders.count), +))
-        setValued = setValuedSlot.slots[0]!
         singleLabel = singleLabelSlot.slots[0]
         self.bootstrap = bootstrap
         alphaIntervals = bootstrap?.intervals(tallies, progress: progress)
