@@ -175,10 +175,9 @@ enum ReliabilityJSONScan {
 
         /// The units `tail` read after ours, its coders and codes renumbered into ours; false when a unit id repeats.
         mutating func append(_ tail: Scanner) -> Bool {
-            for (range, id) in zip(tail.unitNames.ranges, tail.unitIDs) {
-                guard unitNames.number(of: range) == unitIDs.count else { return false }
-                unitIDs.append(id)
-            }
+            // Looked up, not added: no unit comes after the tail's, and a table this large is slow to grow.
+            for range in tail.unitNames.ranges where unitNames.existingNumber(of: range) != nil { return false }
+            unitIDs.append(contentsOf: tail.unitIDs)
             let unitOffset = Int32(unitIDs.count - tail.unitIDs.count)
             let appliedOffset = Int32(applied.count)
             let coderNumber = tail.coders.ranges.map { Int32(coders.number(of: $0)) }
