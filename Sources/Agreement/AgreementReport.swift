@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The agreement figures of one analysis: every code, the pooled view across codes, and the
 /// set-valued alphas over whole codings.
 public struct AgreementReport: Sendable, Equatable {
@@ -27,11 +29,23 @@ public struct AgreementReport: Sendable, Equatable {
     ) {
         coders = data.coders
         units = data.unitIDs.count
-        let tallies = BinaryTallier(data).tallies()
+        // The set-valued alphas are independent of the per-code tallies and the single-label view, so those are
+        // computed beside them, on the core that would otherwise wait while the code sets are gathered. Not through
+        // `concurrentPerform`: the walk's own `concurrentPerform` would then be nested, and a nested one runs on one
+        // thread.
+        let talliesSlot = ConcurrentSlots<[BinaryTally]>(count: 1, initial: [])
+        let singleLabelSlot = ConcurrentSlots<SingleLabelAgreement?>(count: 1, initial: nil)
+        let beside = DispatchGroup()
+        DispatchQueue.global().async(group: beside) {
+            talliesSlot.slots[0] = BinaryTallier(data).tallies()
+            singleLabelSlot.slots[0] = SingleLabelAgreement(data)
+        }
+        setValued = SetValuedAgreement(data)
+        beside.wait()
+        let tallies = talliesSlot.slots[0]
         perCode = zip(data.codes, tallies).map { ($0, BinaryAgreement($1)) }
         pooled = BinaryAgreement(tallies.reduce(.empty(coders: data.coders.count), +))
-        setValued = SetValuedAgreement(data)
-        singleLabel = SingleLabelAgreement(data)
+        singleLabel = singleLabelSlot.slots[0]
         self.bootstrap = bootstrap
         alphaIntervals = bootstrap?.intervals(tallies, progress: progress)
     }

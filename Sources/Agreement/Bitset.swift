@@ -8,6 +8,12 @@ struct Bitset: Sendable, Equatable {
         words = [UInt64](repeating: 0, count: (count + 63) / 64)
     }
 
+    /// The set whose members are the bits of `words`, 64 per word from the lowest.
+    init(count: Int, words: ArraySlice<UInt64>) {
+        self.count = count
+        self.words = Array(words)
+    }
+
     subscript(index: Int) -> Bool {
         get { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
         set {

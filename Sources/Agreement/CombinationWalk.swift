@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The binomial moments of `OverlapHistogram`, M_j(a, b) = Σ n_s n_t C(|s ∩ t|, j) over ordered pairs of distinct
 /// sets of sizes a and b, from a depth-first walk over the code combinations the sets share.
 ///
@@ -13,8 +15,9 @@
 /// is linear in the number of distinct sets as long as the combinations held that widely stay few; it grows
 /// exponentially only with the size of such combinations.
 ///
-/// Its working memory is raw buffers owned by the walk: the walk is the hot loop of `thematic agree`.
-final class CombinationWalk {
+/// Its working memory is raw buffers owned by the walk: the walk is the hot loop of `thematic agree`. The walk of the
+/// empty combination is read by the walkers of its children side by side once it is done, never written again.
+final class CombinationWalk: @unchecked Sendable {
     /// A node with this many sets or fewer has its pairs counted one by one.
     static let cutoff = 12
     /// So has a node whose pairs are at most this many times the codes its sets could be extended with: walking
@@ -34,8 +37,10 @@ final class CombinationWalk {
     /// The sets of the nodes on the current path and of their children, by position; grows as needed.
     private var arena: UnsafeMutableBufferPointer<Int32>
     private var arenaCount: Int
-    /// Per depth: the ranks a node may still be extended with (`width` words).
+    /// Per depth: the ranks a node may still be extended with (`width` words), and the first word that may hold one
+    /// (the words below its last rank's are empty).
     private let allowed: UnsafeMutableBufferPointer<UInt64>
+    private let firstWord: UnsafeMutableBufferPointer<Int>
     /// Per depth: how many combinations of each size the node stands for (`side` coefficients), and the lowest and
     /// highest size with a non-zero one.
     private let polynomial: UnsafeMutableBufferPointer<Int>
@@ -50,6 +55,8 @@ final class CombinationWalk {
     private var childrenCount = 0
     private let weightBySize: UnsafeMutableBufferPointer<Int>
     private let squaresBySize: UnsafeMutableBufferPointer<Int>
+    /// The sizes of a node's sets, as a bitset over sizes, then in increasing order.
+    private let sizesPresent: UnsafeMutableBufferPointer<UInt64>
     private let presentSizes: UnsafeMutableBufferPointer<Int>
 
     init(_ sets: RankedCodeSets) {
@@ -67,6 +74,7 @@ final class CombinationWalk {
         arenaCount = sets.counts.count
         let depths = side + 1
         allowed = .allocate(zeroed: depths * width)
+        firstWord = .allocate(zeroed: depths)
         polynomial = .allocate(zeroed: depths * side)
         lowest = .allocate(zeroed: depths)
         highest = .allocate(zeroed: depths)
@@ -76,57 +84,90 @@ final class CombinationWalk {
         children = .allocate(zeroed: 3 * depths * max(1, rankCount))
         weightBySize = .allocate(zeroed: side)
         squaresBySize = .allocate(zeroed: side)
+        sizesPresent = .allocate(zeroed: (side + 63) / 64)
         presentSizes = .allocate(zeroed: side)
     }
 
     deinit {
-        for buffer in [bits, touched, allowed] as [UnsafeMutableBufferPointer<UInt64>] { buffer.deallocate() }
+        for buffer in [bits, touched, allowed, sizesPresent] as [UnsafeMutableBufferPointer<UInt64>] {
+            buffer.deallocate()
+        }
         for buffer in [
-            sizes, counts, binomial, moments, polynomial, lowest, highest, childCount, childCursor, children,
+            sizes, counts, binomial, moments, polynomial, lowest, highest, firstWord, childCount, childCursor, children,
             weightBySize, squaresBySize, presentSizes,
         ] as [UnsafeMutableBufferPointer<Int>] { buffer.deallocate() }
         arena.deallocate()
     }
 
-    /// The moments from the empty combination's own pairs (chunk 0 only) and from its children whose position,
-    /// in rank order, is `chunk` modulo `chunks`: the chunks' moments add up to the whole.
-    func moments(chunk: Int, of chunks: Int) -> [Int] {
-        for rank in 0..<rankCount { allowed[rank / 64] |= 1 << UInt64(rank % 64) }
-        polynomial[0] = 1
-        visit(depth: 0, start: 0, count: arenaCount, chunk: chunk, of: chunks)
-        return Array(moments)
+    /// The moments of every pair of `sets`. The empty combination is visited once, and the walks below its children
+    /// are shared out among `chunks` walkers side by side (child i to walker i modulo `chunks`), each starting from a
+    /// copy of its state: their moments add up to the whole.
+    static func moments(_ sets: RankedCodeSets, chunks: Int) -> [Int] {
+        let root = CombinationWalk(sets)
+        for rank in 0..<root.rankCount { root.allowed[rank / 64] |= 1 << UInt64(rank % 64) }
+        root.polynomial[0] = 1
+        guard root.visitOwnPairs(depth: 0, start: 0, count: root.arenaCount) else { return Array(root.moments) }
+        let parts = ConcurrentSlots(count: chunks, initial: [Int]())
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let walker = CombinationWalk(sets)
+            walker.continueFrom(root)
+            walker.visitChildren(depth: 0, first: 0, last: root.childrenCount, chunk: chunk, of: chunks)
+            parts.slots[chunk] = Array(walker.moments)
+        }
+        var total = Array(root.moments)
+        for part in parts.slots {
+            for index in total.indices { total[index] &+= part[index] }
+        }
+        return total
     }
 
-    private func visit(depth: Int, start: Int, count: Int, chunk: Int, of chunks: Int) {
+    /// Takes the state `root` left after visiting the empty combination: its children laid out, no moments.
+    private func continueFrom(_ root: CombinationWalk) {
+        reserveArena(root.arenaCount)
+        for x in 0..<root.arenaCount { arena[x] = root.arena[x] }
+        arenaCount = root.arenaCount
+        for index in 0..<(3 * root.childrenCount) { children[index] = root.children[index] }
+        childrenCount = root.childrenCount
+        for w in 0..<width { allowed[w] = root.allowed[w] }
+        for j in 0..<side { polynomial[j] = root.polynomial[j] }
+        (lowest[0], highest[0], firstWord[0]) = (root.lowest[0], root.highest[0], root.firstWord[0])
+    }
+
+    private func visit(depth: Int, start: Int, count: Int) {
+        let (first, arenaStart) = (childrenCount, arenaCount)
+        guard visitOwnPairs(depth: depth, start: start, count: count) else { return }
+        visitChildren(depth: depth, first: first, last: childrenCount, chunk: 0, of: 1)
+        (childrenCount, arenaCount) = (first, arenaStart)
+    }
+
+    /// Adds the node's own pairs and, unless it counted them one by one, lays out its children after its sets and
+    /// pushes them on `children`: true when it has children to visit.
+    private func visitOwnPairs(depth: Int, start: Int, count: Int) -> Bool {
+        if count <= Self.cutoff {
+            // Its core need not be split off: a pair sharing k core codes and r others adds
+            // C(k + r, u) = Σ C(k, i) C(r, u − i), the same as (1 + x)^k times C(r, ·).
+            addPairsOneByOne(depth: depth, start: start, count: count)
+            return false
+        }
+        let extensions = tallyRanks(depth: depth, start: start, count: count)
+        if count * (count - 1) / 2 <= Self.pairsPerExtension * extensions {
+            clearTally()
+            addPairsOneByOne(depth: depth, start: start, count: count)
+            return false
+        }
+        addNodeMoments(depth: depth, start: start, count: count)
+        layOutChildren(depth: depth, start: start, count: count)
+        return true
+    }
+
+    /// Visits the children `first..<last` of a node at `depth` whose position among them is `chunk` modulo `chunks`.
+    private func visitChildren(depth: Int, first: Int, last: Int, chunk: Int, of chunks: Int) {
         let mask = depth * width
-        var coreSize = 0
-        var extensions = 0
-        let arena = self.arena
-        for w in 0..<width {
-            var core = allowed[mask + w]
-            for x in start..<(start + count) {
-                let word = bits[Int(arena[x]) &* width &+ w] & allowed[mask + w]
-                core &= word
-                extensions &+= word.nonzeroBitCount
-            }
-            allowed[mask + w] &= ~core
-            coreSize += core.nonzeroBitCount
-        }
-        extensions -= coreSize * count
-        if coreSize > 0 { multiplyByBinomial(depth: depth, power: coreSize) }
-        let ownPairs = depth > 0 || chunk == 0
-        if count <= Self.cutoff || count * (count - 1) / 2 <= Self.pairsPerExtension * extensions {
-            if ownPairs { addPairsOneByOne(depth: depth, start: start, count: count) }
-            return
-        }
-        if ownPairs { addNodeMoments(depth: depth, start: start, count: count) }
-        let first = childrenCount
-        let laidOut = layOutChildren(depth: depth, start: start, count: count, chunk: chunk, of: chunks)
-        let last = childrenCount
         let next = mask + width
-        for child in first..<last {
+        for child in Swift.stride(from: first + chunk, to: last, by: chunks) {
             let rank = children[3 * child]
-            for w in 0..<width {
+            firstWord[depth + 1] = rank / 64
+            for w in (rank / 64)..<width {
                 let above: UInt64 = w < rank / 64 ? 0 : w > rank / 64 ? ~0 : (~0 << UInt64(rank % 64)) << 1
                 allowed[next + w] = allowed[mask + w] & above
             }
@@ -136,12 +177,62 @@ final class CombinationWalk {
             }
             lowest[depth + 1] = lowest[depth] + 1
             highest[depth + 1] = highest[depth] + 1
-            visit(
-                depth: depth + 1, start: children[3 * child + 1], count: children[3 * child + 2], chunk: chunk,
-                of: chunks)
+            visit(depth: depth + 1, start: children[3 * child + 1], count: children[3 * child + 2])
         }
-        childrenCount = first
-        arenaCount -= laidOut
+    }
+
+    /// Counts in `childCount` how many of the node's sets hold each rank it may be extended with (marking them in
+    /// `touched`), splits off its core (the ranks every set holds) into its polynomial, and returns how many
+    /// extensions its sets have beyond the core.
+    private func tallyRanks(depth: Int, start: Int, count: Int) -> Int {
+        let mask = depth * width
+        let (arena, bits, allowed, touched, childCount) = (
+            self.arena, self.bits, self.allowed, self.touched, self.childCount
+        )
+        for w in 0..<width { touched[w] = 0 }
+        let from = firstWord[depth]
+        for x in start..<(start &+ count) {
+            let s = Int(arena[x]) &* width
+            for w in from..<width {
+                var word = bits[s &+ w] & allowed[mask &+ w]
+                touched[w] |= word
+                while word != 0 {
+                    childCount[w &* 64 &+ word.trailingZeroBitCount] &+= 1
+                    word &= word &- 1
+                }
+            }
+        }
+        var coreSize = 0
+        var extensions = 0
+        for w in from..<width {
+            var word = touched[w]
+            while word != 0 {
+                let bit = word.trailingZeroBitCount
+                word &= word &- 1
+                let held = childCount[w &* 64 &+ bit]
+                if held == count {
+                    allowed[mask &+ w] &= ~(1 << UInt64(bit))
+                    touched[w] &= ~(1 << UInt64(bit))
+                    childCount[w &* 64 &+ bit] = 0
+                    coreSize &+= 1
+                } else {
+                    extensions &+= held
+                }
+            }
+        }
+        if coreSize > 0 { multiplyByBinomial(depth: depth, power: coreSize) }
+        return extensions
+    }
+
+    /// Zeroes the counts `tallyRanks` left.
+    private func clearTally() {
+        for w in 0..<width {
+            var word = touched[w]
+            while word != 0 {
+                childCount[w &* 64 &+ word.trailingZeroBitCount] = 0
+                word &= word &- 1
+            }
+        }
     }
 
     /// The node's polynomial times (1 + x)^power.
@@ -160,22 +251,26 @@ final class CombinationWalk {
 
     /// Every pair of the node's sets with the combinations below the node they share.
     private func addPairsOneByOne(depth: Int, start: Int, count: Int) {
-        let arena = self.arena
+        let (arena, bits, allowed, sizes, counts) = (self.arena, self.bits, self.allowed, self.sizes, self.counts)
+        let (polynomial, binomial, moments, side, width) = (self.polynomial, self.binomial, self.moments, side, width)
         let (low, high) = (lowest[depth], highest[depth])
         let mask = depth * width
-        for x in start..<(start + count) {
+        let from = firstWord[depth]
+        let coefficients = depth &* side
+        for x in start..<(start &+ count) {
             let s = Int(arena[x])
-            for y in (x + 1)..<(start + count) {
+            let (sizeS, countS) = (sizes[s], counts[s])
+            for y in (x &+ 1)..<(start &+ count) {
                 let t = Int(arena[y])
                 var shared = 0
-                for w in 0..<width {
-                    shared &+= (bits[s &* width &+ w] & bits[t &* width &+ w] & allowed[mask + w]).nonzeroBitCount
+                for w in from..<width {
+                    shared &+= (bits[s &* width &+ w] & bits[t &* width &+ w] & allowed[mask &+ w]).nonzeroBitCount
                 }
-                let (a, b) = (min(sizes[s], sizes[t]), max(sizes[s], sizes[t]))
-                let weight = counts[s] &* counts[t] &* (a == b ? 2 : 1)
+                let (a, b) = (min(sizeS, sizes[t]), max(sizeS, sizes[t]))
+                let weight = countS &* counts[t] &* (a == b ? 2 : 1)
                 let row = (a &* side &+ b) &* side
                 for j in low...high {
-                    let combinations = weight &* polynomial[depth &* side &+ j]
+                    let combinations = weight &* polynomial[coefficients &+ j]
                     for u in 0...shared {
                         moments[row &+ j &+ u] &+= combinations &* binomial[shared &* side &+ u]
                     }
@@ -186,28 +281,38 @@ final class CombinationWalk {
 
     /// Σ n_s n_t over the ordered pairs of distinct sets of the node, by their sizes, for each size of combination.
     private func addNodeMoments(depth: Int, start: Int, count: Int) {
-        let arena = self.arena
-        var present = 0
-        for x in start..<(start + count) {
+        let (arena, sizes, counts, polynomial, moments, side) = (arena, sizes, counts, polynomial, moments, side)
+        let (weightBySize, squaresBySize, sizesPresent, presentSizes) = (
+            weightBySize, squaresBySize, sizesPresent, presentSizes
+        )
+        for x in start..<(start &+ count) {
             let s = Int(arena[x])
             let size = sizes[s]
-            if weightBySize[size] == 0 {
-                presentSizes[present] = size
-                present += 1
-            }
+            sizesPresent[size &>> 6] |= 1 &<< UInt64(size & 63)
             weightBySize[size] &+= counts[s]
             squaresBySize[size] &+= counts[s] &* counts[s]
         }
+        var present = 0
+        for w in sizesPresent.indices {
+            var word = sizesPresent[w]
+            while word != 0 {
+                presentSizes[present] = w &* 64 &+ word.trailingZeroBitCount
+                present &+= 1
+                word &= word &- 1
+            }
+            sizesPresent[w] = 0
+        }
         let (low, high) = (lowest[depth], highest[depth])
+        let coefficients = depth &* side
         for p in 0..<present {
             let a = presentSizes[p]
-            for q in 0..<present where a <= presentSizes[q] {
+            for q in p..<present {
                 let b = presentSizes[q]
                 let pairs =
                     a < b
                     ? weightBySize[a] &* weightBySize[b] : weightBySize[a] &* weightBySize[a] &- squaresBySize[a]
                 let row = (a &* side &+ b) &* side
-                for j in low...high { moments[row &+ j] &+= pairs &* polynomial[depth &* side &+ j] }
+                for j in low...high { moments[row &+ j] &+= pairs &* polynomial[coefficients &+ j] }
             }
         }
         for p in 0..<present {
@@ -217,25 +322,10 @@ final class CombinationWalk {
     }
 
     /// Lays out after the node's sets in `arena` the sets of each child held by two or more of them (a child with
-    /// one set has no pair), and pushes where they are on `children`; at depth 0 only the children of `chunk`.
-    /// Returns the number of entries laid out.
-    private func layOutChildren(depth: Int, start: Int, count: Int, chunk: Int, of chunks: Int) -> Int {
+    /// one set has no pair), from the counts of `tallyRanks`, and pushes where they are on `children`.
+    private func layOutChildren(depth: Int, start: Int, count: Int) {
         let mask = depth * width
-        for w in 0..<width { touched[w] = 0 }
-        let sets = arena
-        for x in start..<(start + count) {
-            let s = Int(sets[x])
-            for w in 0..<width {
-                var word = bits[s &* width &+ w] & allowed[mask + w]
-                touched[w] |= word
-                while word != 0 {
-                    childCount[w &* 64 &+ word.trailingZeroBitCount] &+= 1
-                    word &= word &- 1
-                }
-            }
-        }
         var cursor = arenaCount
-        var index = 0
         for w in 0..<width {
             var word = touched[w]
             while word != 0 {
@@ -243,8 +333,6 @@ final class CombinationWalk {
                 word &= word - 1
                 childCursor[rank] = -1
                 if childCount[rank] < 2 { continue }
-                index += 1
-                if depth == 0 && (index - 1) % chunks != chunk { continue }
                 children[3 * childrenCount] = rank
                 children[3 * childrenCount + 1] = cursor
                 children[3 * childrenCount + 2] = childCount[rank]
@@ -254,11 +342,12 @@ final class CombinationWalk {
             }
         }
         reserveArena(cursor)
-        let arena = self.arena
-        for x in start..<(start + count) {
+        let (arena, bits, allowed, childCursor) = (self.arena, self.bits, self.allowed, self.childCursor)
+        let from = firstWord[depth]
+        for x in start..<(start &+ count) {
             let s = arena[x]
-            for w in 0..<width {
-                var word = bits[Int(s) &* width &+ w] & allowed[mask + w]
+            for w in from..<width {
+                var word = bits[Int(s) &* width &+ w] & allowed[mask &+ w]
                 while word != 0 {
                     let rank = w &* 64 &+ word.trailingZeroBitCount
                     word &= word &- 1
@@ -270,16 +359,8 @@ final class CombinationWalk {
                 }
             }
         }
-        for w in 0..<width {
-            var word = touched[w]
-            while word != 0 {
-                childCount[w * 64 + word.trailingZeroBitCount] = 0
-                word &= word - 1
-            }
-        }
-        let laidOut = cursor - arenaCount
+        clearTally()
         arenaCount = cursor
-        return laidOut
     }
 
     private func reserveArena(_ capacity: Int) {

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// How many ordered pairs (s, t) of distinct code sets there are for each size of s, size of t and size of s ∩ t,
 /// each set weighted by its number of values: all the set-valued alphas need to know of the expected disagreement,
 /// since their distances depend on these three sizes only. Counted exactly, in integers, without visiting the pairs
@@ -21,15 +19,7 @@ struct OverlapHistogram {
         let ranked = RankedCodeSets(sets, counted)
         let side = ranked.side
         self.side = side
-        let chunks = 8
-        let moments = ConcurrentSlots(count: chunks, initial: [Int]())
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            moments.slots[chunk] = CombinationWalk(ranked).moments(chunk: chunk, of: chunks)
-        }
-        var total = [Int](repeating: 0, count: side * side * side)
-        for chunk in moments.slots {
-            for index in total.indices { total[index] &+= chunk[index] }
-        }
+        let total = CombinationWalk.moments(ranked, chunks: 8)
         let binomial = Binomials(side)
         var pairs = [Int](repeating: 0, count: side * side * side)
         for a in 0..<side {
@@ -83,7 +73,8 @@ struct Binomials: Sendable {
 }
 
 /// The sets to pair, over the codes held by two or more of them ranked rarest first: a code held by one set only
-/// never lies in an intersection, and walking rare codes first keeps the sets carried down the walk few.
+/// never lies in an intersection, and walking rare codes first keeps the sets carried down the walk few. The sets are
+/// in an order of their own, not that of `counted`.
 struct RankedCodeSets: Sendable {
     /// The codes of each set, as `width` words over the ranks.
     let bits: [UInt64]
@@ -124,10 +115,19 @@ struct RankedCodeSets: Sendable {
                 }
             }
         }
-        self.bits = bits
+        // The sets in decreasing order of their bits read from the commonest rank down: the sets holding the same
+        // common codes, which the deep and wide part of the walk reads again and again, then lie side by side in
+        // memory (a fifth less time for the walk on 50,000 x 3 x 150). The moments do not depend on the order.
+        let order = counted.indices.sorted { p, q in
+            for w in stride(from: width - 1, through: 0, by: -1) where bits[p * width + w] != bits[q * width + w] {
+                return bits[p * width + w] > bits[q * width + w]
+            }
+            return p < q
+        }
+        self.bits = order.flatMap { bits[($0 * width)..<(($0 + 1) * width)] }
         self.width = width
-        self.sizes = sizes
-        counts = counted.map(\.count)
+        self.sizes = order.map { sizes[$0] }
+        counts = order.map { counted[$0].count }
         rankCount = shared.count
         side = (sizes.max() ?? 0) + 1
     }

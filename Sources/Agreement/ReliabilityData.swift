@@ -21,6 +21,15 @@ public struct ReliabilityData: Sendable, Equatable {
         applied = Array(repeating: coded, count: codes.count)
     }
 
+    /// Reliability data built in bulk by a reader: `coded[coder]`, and `applied[code][coder]` within it.
+    init(unitIDs: [String], coders: [String], codes: [String], coded: [Bitset], applied: [[Bitset]]) {
+        self.unitIDs = unitIDs
+        self.coders = coders
+        self.codes = codes
+        self.coded = coded
+        self.applied = applied
+    }
+
     /// Records one coder's decision on one unit: nil when the coder has not finished it,
     /// otherwise the indices (into `codes`) of the codes applied, possibly none.
     public mutating func setCoding(unit: Int, coder: Int, codes codeIndices: [Int]?) {

@@ -28,6 +28,18 @@ public struct DistinctByteRanges {
         }
     }
 
+    /// The number of the byte string at `range` if it has appeared, without numbering it if not.
+    public func existingNumber(of range: Range<Int>) -> Int? {
+        let mask = slots.count - 1
+        var slot = hash(range) & mask
+        while true {
+            let found = Int(slots[slot])
+            if found < 0 { return nil }
+            if same(ranges[found], range) { return found }
+            slot = (slot + 1) & mask
+        }
+    }
+
     private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         guard a.count == b.count else { return false }
         for offset in 0..<a.count where bytes[a.lowerBound + offset] != bytes[b.lowerBound + offset] { return false }

@@ -36,6 +36,43 @@ import Testing
         }
     }
 
+    @Test(arguments: plainFiles)
+    func aPlainFileReadInHalvesReadsAsTheGeneralReadingReadsIt(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let scanned = try #require(ReliabilityJSONScan.read(bytes, halvesFrom: 0))
+        let general = try ReliabilityDataFile.jsonTree(bytes, path: "r.json")
+        #expect(scanned.data == general.data)
+        #expect(scanned.unlistedCodes == general.unlistedCodes)
+    }
+
+    /// Halves whose second names a coder and a code the first never does, and a unit id that looks like the start of
+    /// a unit where the second half would begin (the units are then read in one pass).
+    @Test func unitsReadInHalvesAreJoinedAsOnePassReadsThem() throws {
+        let data = ReliabilityData.synthetic(units: 60, coders: 3, codes: 12, missingShare: 0.1, seed: 3)
+        let generated = CanonicalWriter.compact(Self.referenceJSON(data, listing: Array(data.codes.prefix(4))))
+        let files = [
+            generated,
+            Array(
+                #"{"units":[{"id":"u1","codes":{"A":["x"]}},{"id":"u2","codes":{"A":["x"],"B":["y"]}},{"id":"u3","codes":{"C":["z"],"B":[]}}]}"#
+                    .utf8),
+            Array(#"{"units":[{"id":"u0","codes":{"A":["x"]}},{"codes":{"B":[]},"id":"},{"}]}"#.utf8),
+        ]
+        for bytes in files {
+            let general = try ReliabilityDataFile.jsonTree(bytes, path: "r.json")
+            for halvesFrom in [0, Int.max] {
+                let scanned = try #require(ReliabilityJSONScan.read(bytes, halvesFrom: halvesFrom))
+                #expect(scanned.data == general.data)
+                #expect(scanned.unlistedCodes == general.unlistedCodes)
+            }
+        }
+    }
+
+    @Test func aUnitIDRepeatedInTheOtherHalfIsLeftToTheGeneralReading() {
+        let text =
+            #"{"units":[{"id":"u1","codes":{}},{"id":"u2","codes":{}},{"id":"u3","codes":{}},{"id":"u1","codes":{}}]}"#
+        #expect(ReliabilityJSONScan.read(Array(text.utf8), halvesFrom: 0) == nil)
+    }
+
     static let filesLeftToTheGeneralReading = [
         #"{"units":[{"id":"u\u0031","codes":{}}]}"#,
         #"{"units":[{"id":"é","codes":{}}]}"#,
@@ -55,6 +92,7 @@ import Testing
     @Test(arguments: filesLeftToTheGeneralReading)
     func anythingButThePlainShapeIsLeftToTheGeneralReading(_ text: String) {
         #expect(ReliabilityJSONScan.read(Array(text.utf8)) == nil)
+        #expect(ReliabilityJSONScan.read(Array(text.utf8), halvesFrom: 0) == nil)
     }
 
     /// The data in the reference JSON format with the code list after the units; the second coder's key is left out
