@@ -61,13 +61,14 @@ public struct SingleLabelAgreement: Sendable, Equatable {
 
         // Krippendorff's alpha, nominal.
         let n = pairable.reduce(0) { $0 + m($1) }
-        var valuesOf: [Int: Double] = [:]
-        for unit in pairable { for (k, r) in unit { valuesOf[k, default: 0] += r } }
+        // Per code, in code order, so every sum below is taken in the same order from run to run.
+        var valuesOf = [Double](repeating: 0, count: data.codes.count)
+        for unit in pairable { for (k, r) in unit { valuesOf[k] += r } }
         let disagreeing = pairable.reduce(0.0) { sum, unit in
             let mu = m(unit)
             return sum + (mu * mu - unit.reduce(0) { $0 + $1.r * $1.r }) / (mu - 1)
         }
-        let expected = n * n - valuesOf.values.reduce(0) { $0 + $1 * $1 }
+        let expected = n * n - valuesOf.reduce(0) { $0 + $1 * $1 }
         krippendorffAlpha =
             nPairable == 0
             ? .undefined(reason: BinaryAgreement.noPairableUnit)
@@ -78,17 +79,17 @@ public struct SingleLabelAgreement: Sendable, Equatable {
         let pa = Statistic.ratio(
             pairable.reduce(0) { $0 + agreeingShare($1) }, nPairable, else: BinaryAgreement.noPairableUnit)
         percentAgreementUnits = pa
-        var pi: [Int: Double] = [:]
+        var pi = [Double](repeating: 0, count: data.codes.count)
         for unit in units {
             let mu = m(unit)
-            for (k, r) in unit { pi[k, default: 0] += r / mu / n1 }
+            for (k, r) in unit { pi[k] += r / mu / n1 }
         }
         if case .value(let pA) = pa, q >= 2 {
-            let pe = pi.values.reduce(0) { $0 + $1 * (1 - $1) } / (q - 1)
+            let pe = pi.reduce(0) { $0 + $1 * (1 - $1) } / (q - 1)
             let ac1 = (pA - pe) / (1 - pe)
             gwetAC1 = .value(ac1)
             brennanPrediger = .value((pA - 1 / q) / (1 - 1 / q))
-            let peFleiss = pi.values.reduce(0) { $0 + $1 * $1 }
+            let peFleiss = pi.reduce(0) { $0 + $1 * $1 }
             fleissKappaGwet = Statistic.ratio(pA - peFleiss, 1 - peFleiss, else: "no variation (p_e = 1)")
             if n1 < 2 {
                 gwetAC1SE = .undefined(reason: "fewer than two units were coded")
@@ -96,7 +97,7 @@ public struct SingleLabelAgreement: Sendable, Equatable {
                 let squares = units.reduce(0.0) { sum, unit in
                     let mu = m(unit)
                     let ac1u = (n1 / nPairable) * (agreeingShare(unit) - (mu >= 2 ? pe : 0)) / (1 - pe)
-                    let peu = unit.reduce(0) { $0 + $1.r * (1 - pi[$1.k]!) } / mu / (q - 1)
+                    let peu = unit.reduce(0) { $0 + $1.r * (1 - pi[$1.k]) } / mu / (q - 1)
                     let centred = ac1u - 2 * (1 - ac1) * (peu - pe) / (1 - pe) - ac1
                     return sum + centred * centred
                 }
@@ -119,11 +120,11 @@ public struct SingleLabelAgreement: Sendable, Equatable {
                     ? "Fleiss' kappa needs two or more coders" : "no unit was coded by all selected coders")
         } else {
             let pBar = complete.reduce(0) { $0 + agreeingShare($1) } / Double(complete.count)
-            var share: [Int: Double] = [:]
-            for unit in complete { for (k, r) in unit { share[k, default: 0] += r / (Double(complete.count) * mAll) } }
-            let pe = share.values.reduce(0) { $0 + $1 * $1 }
+            var share = [Double](repeating: 0, count: data.codes.count)
+            for unit in complete { for (k, r) in unit { share[k] += r / (Double(complete.count) * mAll) } }
+            let pe = share.reduce(0) { $0 + $1 * $1 }
             fleissKappaComplete =
-                share.count < 2
+                share.filter { $0 > 0 }.count < 2
                 ? .undefined(reason: "no variation among complete units (P_e = 1)") : .value((pBar - pe) / (1 - pe))
         }
 
@@ -136,18 +137,19 @@ public struct SingleLabelAgreement: Sendable, Equatable {
                 return (a, b)
             }
             let total = Double(joint.count)
-            var rows: [Int: Double] = [:]
-            var cols: [Int: Double] = [:]
+            var rows = [Double](repeating: 0, count: data.codes.count)
+            var cols = [Double](repeating: 0, count: data.codes.count)
             for (a, b) in joint {
-                rows[a, default: 0] += 1 / total
-                cols[b, default: 0] += 1 / total
+                rows[a] += 1 / total
+                cols[b] += 1 / total
             }
             let po = Double(joint.filter { $0.0 == $0.1 }.count) / total
-            let pe = rows.reduce(0) { $0 + $1.value * (cols[$1.key] ?? 0) }
+            let pe = zip(rows, cols).reduce(0) { $0 + $1.0 * $1.1 }
+            let rowsUsed = rows.indices.filter { rows[$0] > 0 }
             cohenKappa =
                 joint.isEmpty
                 ? .undefined(reason: "no unit was coded by both coders")
-                : rows.count == 1 && cols.count == 1 && rows.keys == cols.keys
+                : rowsUsed.count == 1 && rowsUsed == cols.indices.filter({ cols[$0] > 0 })
                     ? .undefined(reason: "expected agreement = 1 (both coders used one category only)")
                     : .value((po - pe) / (1 - pe))
         }

@@ -25,6 +25,17 @@ import ThematicTestSupport
         #expect((overall?["alpha_masi"] as? Double).map { abs($0 - 0.40678) < 1e-6 } == true)
     }
 
+    /// A report a lead commits beside the study must not change its last digits from run to run: every sum is
+    /// taken in code order, never in the order of a hash table (whose seed changes with each process).
+    @Test func theSameDataGivesTheSameReportDownToTheLastDigit() throws {
+        let reference = TestFolders.packageRoot + "/Tests/AgreementTests/Fixtures/kripp2011.json"
+        let outputs = try (0..<6).map { _ in
+            try Binaries.run("thematic", ["agree", "--reliability-data", reference, "--format", "json"]).standardOutput
+        }
+        #expect(outputs[0].contains("gwet_ac1"))
+        #expect(Set(outputs).count == 1)
+    }
+
     @Test func aBrokenReliabilityFileIsNamedWithItsPosition() throws {
         let file = TestFolders.scratch() + "/bad.json"
         try #"{"units": [{"id": "u1", "codes": {"A": "x"}}]}"#.write(toFile: file, atomically: true, encoding: .utf8)
