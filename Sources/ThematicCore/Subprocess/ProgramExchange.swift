@@ -5,7 +5,7 @@ extension SpawnedProgram {
     /// closes our ends of the pipes. One poll(2) loop in the calling thread serves all three pipes, so neither side
     /// ever stalls on a full pipe and no thread is needed. A program that stops reading its input early (it exited,
     /// or needs no more) ends the writing; its exit status says whether that was a failure.
-    func exchange(_ input: [UInt8]) throws(FileError) -> (output: [UInt8], errors: [UInt8]) {
+    public func exchange(_ input: [UInt8]) throws(FileError) -> (output: [UInt8], errors: [UInt8]) {
         var writing = input.isEmpty ? nil : self.input
         if input.isEmpty, let end = self.input { close(end) }
         var reading = [output, errors].compactMap { $0 }

@@ -7,18 +7,18 @@ import Glibc
 /// never holds one of its ends open, which would keep this program from seeing the end of its input, or us from
 /// seeing the end of its output. The program starts with no signal blocked and every signal at its default action,
 /// as from a shell, whatever this process blocks or ignores.
-struct SpawnedProgram {
+public struct SpawnedProgram: Sendable {
     let executable: String
-    let pid: pid_t
+    public let pid: pid_t
     /// The write end of the program's standard input, non-blocking; nil when it reads /dev/null.
     let input: Int32?
     /// The read ends of its standard output and error; nil when they go to /dev/null.
     let output: Int32?
     let errors: Int32?
 
-    init(
-        _ executable: String, _ arguments: [String], takesInput: Bool, capturing: Bool,
-        environment: [String: String]?, directory: String?
+    public init(
+        _ executable: String, _ arguments: [String], takesInput: Bool = false, capturing: Bool = true,
+        environment: [String: String]? = nil, directory: String? = nil
     ) throws(FileError) {
         self.executable = executable
         var actions = posix_spawn_file_actions_t()
@@ -85,14 +85,35 @@ struct SpawnedProgram {
         started = true
     }
 
-    /// Waits for the program to end; its exit status, or for a program killed by a signal the signal's number.
-    func waitForExit() throws(FileError) -> Int32 {
+    /// How a program ended.
+    public enum Ending: Sendable, Equatable {
+        case exited(status: Int32)
+        case killed(signal: Int32)
+    }
+
+    /// Waits for the program to end and reaps it: how it ended.
+    public func waitForEnding() throws(FileError) -> Ending {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else { throw FileError(path: executable, action: "wait for it", errno: errno) }
         }
         let signal = status & 0x7f
-        return signal == 0 ? (status >> 8) & 0xff : signal
+        return signal == 0 ? .exited(status: (status >> 8) & 0xff) : .killed(signal: signal)
+    }
+
+    /// Waits for the program to end; its exit status, or for a program killed by a signal the signal's number.
+    func waitForExit() throws(FileError) -> Int32 {
+        switch try waitForEnding() {
+        case .exited(let status): status
+        case .killed(let signal): signal
+        }
+    }
+
+    /// Waits for the program to end without reaping it: until `waitForEnding`, its pid stays its own, so a signal
+    /// sent to it meanwhile can reach no other process.
+    public func waitUntilEnded() {
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) == -1 && errno == EINTR {}
     }
 }
 

@@ -35,6 +35,20 @@ import ThematicTestSupport
         #expect(result.status == SIGTERM)
     }
 
+    /// A program left running (as the soak runs its writers) can be seen to end without being reaped, so its pid
+    /// stays its own and a late kill reaches no other process; reaping it then says whether it exited or was killed.
+    @Test func aProgramSeenToEndIsReapedOnlyWhenAsked() throws {
+        let exiting = try SpawnedProgram("/bin/sh", ["-c", "exit 3"], capturing: false)
+        exiting.waitUntilEnded()
+        #expect(kill(exiting.pid, 0) == 0, "still a zombie of ours")
+        #expect(try exiting.waitForEnding() == .exited(status: 3))
+
+        let sleeping = try SpawnedProgram("/bin/sleep", ["60"], capturing: false)
+        #expect(kill(sleeping.pid, SIGKILL) == 0)
+        sleeping.waitUntilEnded()
+        #expect(try sleeping.waitForEnding() == .killed(signal: SIGKILL))
+    }
+
     /// The errors are written whole before any output: a reader that waited for the output's end first would wait for
     /// ever on a program stalled on its full error pipe.
     @Test func outputAndErrorsLargerThanAPipeComeBackWhole() throws {
