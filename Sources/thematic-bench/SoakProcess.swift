@@ -1,29 +1,33 @@
 import Foundation
 import Glibc
+import ThematicCore
 
-/// One child process of the soak: a `thematic` command or a crash writer, started now, whose standard output is
-/// collected from a thread of its own so that a chatty child never blocks on a full pipe.
+/// One child process of the soak: a `thematic` command or a crash writer, started now, whose output is collected
+/// and whose end is seen on threads of their own, so that a chatty child never blocks on a full pipe and the moment
+/// it ends is known to the millisecond (Foundation's `Process` saw it only in 50 ms steps, which stretched every
+/// measured run time, and so put many of the kills drawn within it after the writer had already finished).
 final class SoakProcess: @unchecked Sendable {
-    private let process = Process()
+    private let program: SpawnedProgram
     private let lock = NSLock()
     private var collected: [UInt8] = []
-    private let drained = DispatchSemaphore(value: 0)
-    private let started = Date()
     private var ended: Date?
+    private var ending: SpawnedProgram.Ending?
+    private let drained = DispatchSemaphore(value: 0)
+    private let exited = DispatchSemaphore(value: 0)
+    private let started = Date()
 
     init(_ executable: String, _ arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let reading = output.fileHandleForReading
+        let program = try SpawnedProgram(executable, arguments)
+        self.program = program
         Thread {
-            while case let chunk = reading.availableData, !chunk.isEmpty {
-                self.lock.withLock { self.collected += chunk }
-            }
+            let printed = try? program.exchange([])
+            self.lock.withLock { self.collected = printed?.output ?? [] }
             self.drained.signal()
+        }.start()
+        Thread {
+            program.waitUntilEnded()
+            self.lock.withLock { self.ended = Date() }
+            self.exited.signal()
         }.start()
     }
 
@@ -31,18 +35,23 @@ final class SoakProcess: @unchecked Sendable {
     func kill(after delay: Double) -> Bool {
         let remaining = delay - Date().timeIntervalSince(started)
         if remaining > 0 { usleep(UInt32(remaining * 1_000_000)) }
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
-        wait()
-        return process.terminationReason == .uncaughtSignal
+        // Not reaped until `wait`, so the pid is still this child's even if it has just ended.
+        if lock.withLock({ ended == nil }) { Glibc.kill(program.pid, SIGKILL) }
+        return wait() == nil
     }
 
     /// Waits for the end; the exit status (a killed process has none: nil).
     @discardableResult func wait() -> Int32? {
-        process.waitUntilExit()
-        drained.wait()
-        drained.signal()
-        lock.withLock { ended = ended ?? Date() }
-        return process.terminationReason == .exit ? process.terminationStatus : nil
+        for semaphore in [exited, drained] {
+            semaphore.wait()
+            semaphore.signal()
+        }
+        let ending = lock.withLock {
+            if self.ending == nil { self.ending = try? program.waitForEnding() }
+            return self.ending
+        }
+        guard case .exited(let status)? = ending else { return nil }
+        return status
     }
 
     /// Everything printed on standard output; complete once `wait` returned.
