@@ -56,6 +56,8 @@ public struct SpawnedProgram: Sendable {
             output = nil
             errors = nil
         }
+        // After the three are in place: nothing else this process has open reaches the program.
+        posix_spawn_file_actions_addclosefrom_np(&actions, STDERR_FILENO + 1)
         if let directory { posix_spawn_file_actions_addchdir_np(&actions, directory) }
 
         var attributes = posix_spawnattr_t()

@@ -35,6 +35,17 @@ import ThematicTestSupport
         #expect(result.status == SIGTERM)
     }
 
+    /// A file this process holds open without close-on-exec (as a copy in progress or a lock may be) is not open
+    /// in the program: else the program would keep the lock, or keep the file busy for as long as it runs.
+    @Test func theProgramInheritsNothingButItsThreeStreams() throws {
+        let descriptor = open(TestFolders.scratch() + "/held", O_WRONLY | O_CREAT, 0o600)
+        try #require(descriptor > STDERR_FILENO)
+        defer { close(descriptor) }
+        let result = try Subprocess.run(
+            "/bin/sh", ["-c", "if [ -e /proc/self/fd/\(descriptor) ]; then echo inherited; else echo closed; fi"])
+        #expect(String(decoding: result.output, as: UTF8.self) == "closed\n")
+    }
+
     /// A program left running (as the soak runs its writers) can be seen to end without being reaped, so its pid
     /// stays its own and a late kill reaches no other process; reaping it then says whether it exited or was killed.
     @Test func aProgramSeenToEndIsReapedOnlyWhenAsked() throws {
