@@ -14,30 +14,25 @@ public struct DistinctByteRanges {
     /// The number of the byte string at `range`: the one it had when it first appeared, or the next one.
     public mutating func number(of range: Range<Int>) -> Int {
         if 2 * (ranges.count + 1) > slots.count { grow() }
-        let mask = slots.count - 1
-        var slot = hash(range) & mask
-        while true {
-            let found = Int(slots[slot])
-            if found < 0 {
-                slots[slot] = Int32(ranges.count)
-                ranges.append(range)
-                return ranges.count - 1
-            }
-            if same(ranges[found], range) { return found }
-            slot = (slot + 1) & mask
-        }
+        let slot = slot(of: range)
+        if slots[slot] >= 0 { return Int(slots[slot]) }
+        slots[slot] = Int32(ranges.count)
+        ranges.append(range)
+        return ranges.count - 1
     }
 
     /// The number of the byte string at `range` if it has appeared, without numbering it if not.
     public func existingNumber(of range: Range<Int>) -> Int? {
+        let found = slots[slot(of: range)]
+        return found >= 0 ? Int(found) : nil
+    }
+
+    /// The slot holding the byte string at `range`, or the empty one where it would go.
+    private func slot(of range: Range<Int>) -> Int {
         let mask = slots.count - 1
         var slot = hash(range) & mask
-        while true {
-            let found = Int(slots[slot])
-            if found < 0 { return nil }
-            if same(ranges[found], range) { return found }
-            slot = (slot + 1) & mask
-        }
+        while slots[slot] >= 0 && !same(ranges[Int(slots[slot])], range) { slot = (slot + 1) & mask }
+        return slot
     }
 
     private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
