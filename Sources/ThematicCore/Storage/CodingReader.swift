@@ -93,7 +93,8 @@ enum CodingReader {
             guard let record = coding.excerpts[id] else { continue }
             guard
                 context.passes(
-                    excerptID: id, codes: record.codes, revision: record.codebookRevision, codesArePlain: true)
+                    excerptID: id, codes: record.codes, revision: record.codebookRevision, codesArePlain: true,
+                    walk: &walk!)
             else { return nil }
         }
         return coding

@@ -15,7 +15,7 @@ struct CorpusWalk {
 
     /// The place of the excerpt with this id, as `corpus.positions` has it; nil when no excerpt has it.
     mutating func position(of id: String) -> Corpus.ExcerptPosition? {
-        if mayGuess, let next = following(last), corpus.reviews[next.review].excerpts[next.excerpt].id == id {
+        if mayGuess, let next = following(last), corpus.excerpt(at: next).id == id {
             last = next
             return next
         }

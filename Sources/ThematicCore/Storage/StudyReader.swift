@@ -330,14 +330,8 @@ struct ReferenceContext {
 
     /// Whether `check` would report nothing about this record, for a reader without its JSON, which reads the file
     /// again with it only when there is something to report. `codesArePlain`: the caller knows that every code the
-    /// record names is plainly applicable (codable, not merged).
-    func passes(excerptID: String, codes applied: [String: AppliedCode], revision: Int, codesArePlain: Bool) -> Bool {
-        var walk = CorpusWalk(corpus)
-        return passes(
-            excerptID: excerptID, codes: applied, revision: revision, codesArePlain: codesArePlain, walk: &walk)
-    }
-
-    /// `passes` for a reader going through a file's records in id order, which finds each excerpt with `walk`.
+    /// record names is plainly applicable (codable, not merged). The reader goes through a file's records in id
+    /// order, and finds each excerpt with `walk`.
     func passes(
         excerptID: String, codes applied: [String: AppliedCode], revision: Int, codesArePlain: Bool,
         walk: inout CorpusWalk

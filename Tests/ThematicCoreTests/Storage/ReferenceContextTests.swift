@@ -39,17 +39,19 @@ import ThematicTestSupport
             excerptID: record.excerpt, codes: record.codes, revision: record.revision, value: nil, path: .root,
             problems: &problems)
         #expect(problems.items.isEmpty == record.passes)
+        var walk = CorpusWalk(context.corpus)
         #expect(
             context.passes(
-                excerptID: record.excerpt, codes: record.codes, revision: record.revision, codesArePlain: false)
-                == record.passes)
+                excerptID: record.excerpt, codes: record.codes, revision: record.revision, codesArePlain: false,
+                walk: &walk) == record.passes)
     }
 
     @Test func spansAreCheckedEvenWhenTheCodesAreKnownToBePlain() throws {
         let context = try Self.context()
+        var walk = CorpusWalk(context.corpus)
         let outside = ["A1": AppliedCode(spans: [TextSpan(start: 40, end: 50)])]
-        #expect(!context.passes(excerptID: "R1-1", codes: outside, revision: 2, codesArePlain: true))
+        #expect(!context.passes(excerptID: "R1-1", codes: outside, revision: 2, codesArePlain: true, walk: &walk))
         let inside = ["A1": AppliedCode(spans: [TextSpan(start: 40, end: 49)])]
-        #expect(context.passes(excerptID: "R1-1", codes: inside, revision: 2, codesArePlain: true))
+        #expect(context.passes(excerptID: "R1-1", codes: inside, revision: 2, codesArePlain: true, walk: &walk))
     }
 }
